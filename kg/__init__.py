@@ -1,0 +1,8 @@
+"""kg: turn Chinese regional-innovation news into a knowledge graph.
+
+Stages, one module each, in data-flow order: :mod:`kg.ingest` →
+:mod:`kg.clean` → :mod:`kg.normalize` → (extraction, linking, graph, RDF in
+later modules) → :mod:`kg.outputs`. :func:`kg.build.build` runs them.
+"""
+
+__version__ = "0.1.0"

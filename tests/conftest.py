@@ -1,0 +1,28 @@
+"""Shared fixtures: paths built from this file, never from the working directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def processed_seeds():
+    """The five seeds after ingest → clean → normalize, by doc_id."""
+    from kg.build import ProcessedDocument, iter_processed
+
+    out = {}
+    for item in iter_processed([str(SEEDS)]):
+        assert isinstance(item, ProcessedDocument), item
+        out[item.doc.doc_id] = item
+    return out

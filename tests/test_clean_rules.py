@@ -1,0 +1,109 @@
+"""Cleaner rules on hand-written pages: each rule on text no seed contains."""
+
+from __future__ import annotations
+
+from kg.clean import clean, garbage_runs
+from kg.ingest import Document
+
+PARA = "合肥高新区管委会主任张三表示,园区将聚焦集成电路和人工智能产业,加快建设量子科技产业园。"
+PARA2 = "苏州工业园区今年新引进生物医药企业120家,其中信达生物制药(苏州)有限公司扩建项目已开工。"
+
+
+def _clean(raw: str):
+    return clean(Document("t", raw, "t.txt"))
+
+
+def test_related_news_list_without_marker_is_cut():
+    raw = "\n".join([
+        PARA, PARA2,
+        "杭州举办数字经济大会",
+        "日前,杭州市举办数字经济大会,来自各地的企业代表参加...[详细]",
+        "杭州网 2024-05-01",
+        "成都发布科创新政",
+        "成都市近日发布支持科技创新的若干政策措施,涉及人才、资金...[详细]",
+        "成都日报 2024-05-01",
+    ])
+    c = _clean(raw)
+    assert c.body_text() == PARA + "\n" + PARA2
+
+
+def test_breadcrumb_nav_and_date_source_header():
+    raw = "\n".join([
+        "当前位置:首页 > 新闻中心 > 本地要闻",
+        "首页 | 分享 | 打印",
+        "发布时间:2023年7月5日 10:30",
+        "稿源:合肥日报",
+        PARA,
+        "责任编辑:李四",
+    ])
+    c = _clean(raw)
+    assert c.body_text() == PARA
+    assert (c.meta.date, c.meta.source) == ("2023-07-05T10:30:00", "合肥日报")
+
+
+def test_traditional_metadata_lines_keep_their_script():
+    raw = "來源:經濟日報\n原標題:臺積電擴建園區\n2022/03/09\n" + "新竹科學園區管理局局長王五表示,園區將擴建。"
+    c = _clean(raw)
+    assert (c.meta.title, c.meta.source, c.meta.date) == ("臺積電擴建園區", "經濟日報", "2022-03-09")
+    assert c.body_text() == "新竹科學園區管理局局長王五表示,園區將擴建。"
+
+
+def test_lead_and_closing_bylines_and_photo_credit():
+    raw = "\n".join([
+        "本报讯(记者 王小明 通讯员 赵六)" + PARA,
+        "合肥高新区量子科技产业园一角。记者 孙七 摄",
+        PARA2 + "(安徽日报记者 钱八)",
+    ])
+    c = _clean(raw)
+    assert c.body_text() == "\n".join([PARA, "合肥高新区量子科技产业园一角。", PARA2])
+    assert {r.reason for r in c.removed} == {"byline", "credit"}
+
+
+def test_garbage_head_tail_and_middle_lines():
+    raw = "\n".join([
+        "3 _6 R* R\" l( ^1 T4 j3 O4",
+        "6 d* M J: \\, J( H m- w " + PARA,
+        PARA2 + "7 a7 W; |- A) l4 a5 j6 }",
+        "; F, y: k( Z: e",
+    ])
+    c = _clean(raw)
+    assert c.body_text() == PARA + "\n" + PARA2
+    assert all(r.reason == "garbage" for r in c.removed)
+
+
+def test_real_ascii_runs_are_not_garbage():
+    for text in ("发展AI + 5G + VR等新业态", "占比 1 2 3 4", "A B C D 四轮融资", "采用 GPU x 8 服务器",
+                 "AI+城市管理、AI+工业互联网", "COSMOPlat获批全国首家"):
+        assert garbage_runs(text) == [], text
+
+
+def test_spam_line_and_injected_spam_clause():
+    raw = "\n".join([
+        "免费高清在线观看,欧美日韩精品",
+        PARA[:-1] + ",欧美日韩无砖专区," + "投资总额达50亿元。",
+    ])
+    c = _clean(raw)
+    assert c.body_text() == PARA[:-1] + ",投资总额达50亿元。"
+    assert [r.reason for r in c.removed] == ["spam", "spam"]
+
+
+def test_footer_lines_and_hotline_block():
+    raw = "\n".join([
+        PARA, PARA2,
+        "想爆料?请拨打新闻热线0551-0000000",
+        "某某网 版权所有 All Rights Reserved",
+        "皖ICP备00000000号",
+    ])
+    c = _clean(raw)
+    assert c.body_text() == PARA + "\n" + PARA2
+
+
+def test_body_sentence_with_licence_word_is_kept():
+    """`许可证` ends a footer line only in a short line without sentences."""
+    line = "西安联创生物医药孵化器获得技术经理人公司执业许可证,其全体工作人员获得技术经理人从业资格证。"
+    assert _clean(PARA + "\n" + line).body_text() == PARA + "\n" + line
+
+
+def test_only_boilerplate_gives_no_body():
+    c = _clean("来源:某某网\n2024-01-01\n版权所有 某某网")
+    assert c.segments == ()
