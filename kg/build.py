@@ -18,7 +18,7 @@ on. Exit codes (also in ``kg build --help``):
 >>> _ = (src / "b.txt").write_bytes(b"")
 >>> result = build([str(src)], src / "out", progress=False)
 >>> result.exit_code, result.report["documents"]
-(3, {'ok': 1, 'rejected': 1, 'total': 2})
+(3, {'total': 2, 'ok': 1, 'rejected': 1})
 """
 
 from __future__ import annotations

@@ -151,6 +151,8 @@ _LEAD_BYLINE = re.compile(rf"^\s*(?:[{_CJK}]{{0,8}}讯\s*)?[(\[【](?:记者|通
 _TAIL_BYLINE = re.compile(r"[(\[【](?:[^()\[\]【】\n]{0,20}?)(?:记者|通讯员|见习记者|撰稿)[^()\[\]【】\n]{1,40}[)\]】]\s*$")
 _SITE_DATE = re.compile(r"^\S{2,20}\s+(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _SENTENCE_END = re.compile(r"[。!?;…]")
+# A byline value: empty or a few names (`王 凯`, `李四、张三`, `新华社记者 王凯`), no sentence.
+_NAME_LIKE = re.compile(r"^[^。!?;,:…“”\"]{0,24}$")
 _CLAUSE_DELIMS = frozenset("。!?;,、 \t")
 
 
@@ -284,6 +286,8 @@ class Cleaner:
         if len(text) > 120:
             return None
         m = _FIELD.match(text)
+        if m and m["key"] not in ("来源", "稿源", "出处", "原标题", "原题") and not _NAME_LIKE.match(m["val"]):
+            m = None  # `记者：这两天…进展吗?` is an interview line, not a byline
         if m:
             key, val = m["key"], raw[m.start("val"):m.end("val")]
             if key in ("来源", "稿源", "出处"):

@@ -107,3 +107,14 @@ def test_body_sentence_with_licence_word_is_kept():
 def test_only_boilerplate_gives_no_body():
     c = _clean("来源:某某网\n2024-01-01\n版权所有 某某网")
     assert c.segments == ()
+
+
+def test_interview_lines_are_body_not_bylines():
+    raw = "\n".join([PARA, "记者：这两天园区在招商上有什么进展吗?", "编辑：调查持续一年，发现了什么?", PARA2])
+    assert _clean(raw).body_text() == raw
+
+
+def test_news_about_gambling_or_streaming_is_not_spam():
+    raw = "\n".join(["稳妥处理澳门博彩法律修订和新一轮博彩经营权竞投，加强对博彩业依法管理。",
+                     "直播带岗累计超2000万人次在线观看求职。", "自拍杆还可以“隐形”；"])
+    assert _clean(raw).body_text() == raw
