@@ -20,7 +20,7 @@ $(VENV)/share/kg/pkuseg-default/weights.npz: $(STAMP)
 	$(BIN)/python -m kg.models
 
 run: setup
-	$(BIN)/kg build seeds --out out
+	$(BIN)/kg build 'seeds/*.txt' --out out
 
 # pytest's exit code 5 (no tests collected) is a failure, not a pass.
 test: setup

@@ -98,6 +98,7 @@ class NoiseLexicon:
     footer: tuple[str, ...]
     related: tuple[str, ...]
     credit: tuple[str, ...]
+    spam_phrase: tuple[str, ...] = ()
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -115,6 +116,7 @@ class NoiseLexicon:
             footer=tuple(kinds.get("footer", [])),
             related=tuple(kinds.get("related", [])),
             credit=tuple(kinds.get("credit", [])),
+            spam_phrase=tuple(kinds.get("spam_phrase", [])),
         )
 
 
@@ -239,6 +241,13 @@ class Cleaner:
         self._spam_re = re.compile("|".join(map(re.escape, spam)), re.I) if spam else None
         strong = sorted(self.noise.spam, key=len, reverse=True)
         self._strong_spam_re = re.compile("|".join(map(re.escape, strong)), re.I) if strong else None
+        # Spam brands spliced into sentences in place of a word (`产教凯时优质运营商、…`):
+        # the brand with its usual tail, cut out exactly.
+        brands = "|".join(map(re.escape, sorted(self.noise.spam_phrase, key=len, reverse=True))) or r"(?!)"
+        self._spam_phrase_re = re.compile(
+            rf"(?:{brands})(?:优质运营商|娱乐|官网|官方网站|平台|体育|国际|app|APP|首页|登录|注册)*"
+            rf"|[{_CJK}]{{2}}(?:优质运营商|娱乐官网|官网登录|娱乐平台注册)"
+        )
 
     # -- single lines
 
@@ -413,7 +422,19 @@ class Cleaner:
         return [p for p in pieces if p[1] > p[0]]
 
     def _cut_spam_phrases(self, view: str, pieces: list[tuple[int, int]], removed: list[Removal]) -> list[tuple[int, int]]:
-        """Cut injected spam clauses (`…新突破。欧美日韩无砖专区,蓝谷将…`) out of body lines."""
+        """Cut injected spam out of body lines: brand phrases spliced into a
+        sentence, and clauses with a strong spam word (`…新突破。欧美日韩无砖专区,蓝谷将…`)."""
+        spliced: list[tuple[int, int]] = []
+        for a, b in pieces:
+            pos = a
+            for m in self._spam_phrase_re.finditer(view, a, b):
+                if m.start() > pos:
+                    spliced.append((pos, m.start()))
+                removed.append(Removal(m.start(), m.end(), "spam"))
+                pos = m.end()
+            if b > pos:
+                spliced.append((pos, b))
+        pieces = spliced
         if self._strong_spam_re is None:
             return pieces
         out: list[tuple[int, int]] = []

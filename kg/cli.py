@@ -57,6 +57,33 @@ def build(inputs: tuple[str, ...], out_dir: str, quiet: bool) -> None:
     sys.exit(result.exit_code)
 
 
+@main.command("eval")
+@click.option("--gold", "gold_path", required=True, type=click.Path(exists=True, dir_okay=False), help="Gold JSONL (see docs/gold-format).")
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--no-errors", is_flag=True, help="Do not list misses and false hits.")
+def eval_cmd(gold_path: str, out_dir: str, as_json: bool, no_errors: bool) -> None:
+    """Score the outputs in OUT_DIR against gold: entities, mentions, relations, linking."""
+    import json
+
+    from kg.evaluate import format_report, load_gold, load_predicted, score
+
+    try:
+        gold = load_gold(gold_path)
+        pred = load_predicted(out_dir)
+    except KgUsageError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    result = score(gold, pred)
+    if as_json:
+        data = result.as_dict()
+        if no_errors:
+            data.pop("errors")
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        click.echo(format_report(result, show_errors=not no_errors))
+
+
 @main.command("clean")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--normalized", is_flag=True, help="Print the normalized text the extractor reads.")

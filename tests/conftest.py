@@ -17,12 +17,18 @@ def seeds_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def seed_glob() -> str:
+    """The main job's input: the seed articles (seeds/ also holds gold.jsonl)."""
+    return str(SEEDS / "*.txt")
+
+
+@pytest.fixture(scope="session")
 def processed_seeds():
     """The five seeds after ingest → clean → normalize, by doc_id."""
     from kg.build import ProcessedDocument, iter_processed
 
     out = {}
-    for item in iter_processed([str(SEEDS)]):
+    for item in iter_processed([str(SEEDS / "*.txt")]):
         assert isinstance(item, ProcessedDocument), item
         out[item.doc.doc_id] = item
     return out

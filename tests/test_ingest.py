@@ -184,11 +184,11 @@ def test_cli_binary_file_alone_exits_4(tmp_path):
     assert (row["status"], row["error"][:4]) == ("rejected", "E102")
 
 
-def test_cli_seeds_exit_0_and_out_is_a_file_is_usage_error(tmp_path, seeds_dir):
-    proc = _run_build([str(seeds_dir), "--out", str(tmp_path / "out"), "-q"], tmp_path)
+def test_cli_seeds_exit_0_and_out_is_a_file_is_usage_error(tmp_path, seed_glob):
+    proc = _run_build([seed_glob, "--out", str(tmp_path / "out"), "-q"], tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert all(r["status"] == "ok" for r in _rows(tmp_path / "out").values())
     (tmp_path / "file").write_text("x")
-    proc = _run_build([str(seeds_dir), "--out", str(tmp_path / "file")], tmp_path)
+    proc = _run_build([seed_glob, "--out", str(tmp_path / "file")], tmp_path)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "Error" in proc.stderr
