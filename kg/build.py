@@ -34,9 +34,11 @@ from typing import Any
 from kg import __version__
 from kg.clean import CleanedDocument, clean
 from kg.errors import Err, InputError, KgUsageError
+from kg.extract import EntityMention, entity_id, extract_mentions
 from kg.ingest import Document, Rejected, iter_inputs
+from kg.nlp import DEFAULT_SEGMENTER, make_nlp
 from kg.normalize import Normalized, normalize_body
-from kg.outputs import DOCUMENT_COLUMNS, write_csv, write_json
+from kg.outputs import DOCUMENT_COLUMNS, ENTITY_COLUMNS, MENTION_COLUMNS, write_csv, write_json
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -135,16 +137,69 @@ def check_out_dir(out_dir: str | Path) -> Path:
     return out
 
 
-def build(inputs: Iterable[str], out_dir: str | Path, progress: bool | None = None) -> BuildResult:
-    """Build the outputs for ``inputs`` into ``out_dir`` (see module docs)."""
+class EntityTable:
+    """Entities accumulated over the batch: grows with the graph, not the corpus."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, dict[str, Any]] = {}
+
+    def add(self, mentions: list[EntityMention]) -> list[dict[str, Any]]:
+        """Register one document's mentions; return its mentions.csv rows."""
+        out = []
+        for m in mentions:
+            eid = entity_id(m.type, m.name)
+            row = self.rows.setdefault(eid, {"entity_id": eid, "type": m.type, "name": m.name, "aliases": set(),
+                                             "n_mentions": 0, "docs": set()})
+            row["n_mentions"] += 1
+            row["docs"].add(m.doc_id)
+            if m.text != m.name:
+                row["aliases"].add(m.text)
+            out.append({"doc_id": m.doc_id, "start": m.start, "end": m.end, "text": m.text, "type": m.type,
+                        "entity_id": eid, "rule": m.rule})
+        return out
+
+    def csv_rows(self) -> list[dict[str, Any]]:
+        return [
+            {**{k: v for k, v in r.items() if k not in ("aliases", "docs")},
+             "aliases": "|".join(sorted(r["aliases"])), "n_docs": len(r["docs"])}
+            for r in sorted(self.rows.values(), key=lambda r: (r["type"], r["name"]))
+        ]
+
+
+def build(
+    inputs: Iterable[str],
+    out_dir: str | Path,
+    progress: bool | None = None,
+    segmenter: str = DEFAULT_SEGMENTER.value,
+    leave_one_out: bool = False,
+) -> BuildResult:
+    """Build the outputs for ``inputs`` into ``out_dir`` (see module docs).
+
+    ``leave_one_out`` (an evaluation aid) extracts each document without the
+    lexicon entries learned only from that document.
+    """
     inputs = list(inputs)
     out = check_out_dir(out_dir)
     timings: Counter[str] = Counter()
     start = time.perf_counter()
+    t0 = time.perf_counter()
+    nlp = make_nlp(segmenter)
+    timings["load"] += time.perf_counter() - t0
     rows: list[dict[str, Any]] = []
+    mention_rows: list[dict[str, Any]] = []
+    entities = EntityTable()
     removed: Counter[str] = Counter()
     raw_chars = body_chars = spun = 0
     for item in _progress(iter_processed(inputs, timings), progress):
+        if isinstance(item, ProcessedDocument):
+            t0 = time.perf_counter()
+            try:
+                mentions = extract_mentions(item, nlp, leave_out=leave_one_out)
+            except Exception as exc:  # noqa: BLE001 - one bad document must not end the batch
+                item = Rejected(item.doc.doc_id, item.doc.path, f"{Err.INTERNAL.value} ({type(exc).__name__}: {exc})"[:500])
+            else:
+                mention_rows.extend(entities.add(mentions))
+            timings["extract"] += time.perf_counter() - t0
         rows.append(document_row(item))
         if isinstance(item, ProcessedDocument):
             raw_chars += len(item.doc.raw_text)
@@ -152,6 +207,9 @@ def build(inputs: Iterable[str], out_dir: str | Path, progress: bool | None = No
             spun += item.normalized.spun
             removed.update(r.reason for r in item.cleaned.removed)
     t_write = time.perf_counter()
+    write_csv(out / "mentions.csv", MENTION_COLUMNS, mention_rows)
+    entity_rows = entities.csv_rows()
+    write_csv(out / "entities.csv", ENTITY_COLUMNS, entity_rows)
     n_ok = sum(r["status"] == "ok" for r in rows)
     rejected = [{k: r[k] for k in ("doc_id", "path", "error")} for r in rows if r["status"] != "ok"]
     write_csv(out / "documents.csv", DOCUMENT_COLUMNS, rows)
@@ -164,6 +222,9 @@ def build(inputs: Iterable[str], out_dir: str | Path, progress: bool | None = No
         "rejected": rejected,
         "chars": {"raw": raw_chars, "body": body_chars},
         "spun_documents": spun,
+        "entities": dict(sorted(Counter(r["type"] for r in entity_rows).items())),
+        "mentions": dict(sorted(Counter(r["type"] for r in mention_rows).items())),
+        "segmenter": segmenter,
         "removed_spans": dict(sorted(removed.items())),
         "timings_s": {k: round(v, 4) for k, v in sorted(timings.items())} | {"total": round(total, 4)},
         "throughput_chars_per_s": round(raw_chars / total) if total > 0 else None,

@@ -25,7 +25,10 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Output folder (created if missing).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (for scripts).")
-def build(inputs: tuple[str, ...], out_dir: str, quiet: bool) -> None:
+@click.option("--segmenter", type=click.Choice(["char", "jieba", "pkuseg"]), default="char", show_default=True,
+              help="Word segmenter of the spaCy zh tokenizer (see the README's segmenter table).")
+@click.option("--leave-one-out", is_flag=True, help="Evaluation aid: extract each document without lexicon entries learned only from it.")
+def build(inputs: tuple[str, ...], out_dir: str, quiet: bool, segmenter: str, leave_one_out: bool) -> None:
     """Build the graph outputs from INPUTS into --out.
 
     INPUTS are files, folders (read recursively), glob patterns, JSONL files
@@ -39,7 +42,8 @@ def build(inputs: tuple[str, ...], out_dir: str, quiet: bool) -> None:
     from kg.build import EXIT_USAGE, build as run_build
 
     try:
-        result = run_build(inputs, out_dir, progress=False if quiet else None)
+        result = run_build(inputs, out_dir, progress=False if quiet else None, segmenter=segmenter,
+                           leave_one_out=leave_one_out)
     except KgUsageError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)

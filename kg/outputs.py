@@ -30,6 +30,10 @@ DOCUMENT_COLUMNS = [
     "doc_id", "path", "title", "source", "date", "author", "n_chars", "status", "error",
     "encoding", "format", "n_body_chars", "spun",
 ]
+#: Column order of mentions.csv: offsets into the raw document text.
+MENTION_COLUMNS = ["doc_id", "start", "end", "text", "type", "entity_id", "rule"]
+#: Column order of entities.csv.
+ENTITY_COLUMNS = ["entity_id", "type", "name", "aliases", "n_mentions", "n_docs"]
 
 
 @contextmanager

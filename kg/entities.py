@@ -1,0 +1,647 @@
+"""Entity rules: grammars, triggers and lexicons that find the six entity types.
+
+Pure functions over the normalized text (Simplified, half-width, de-spun);
+the spaCy component in :mod:`kg.nlp` is a thin wrapper. The rules:
+
+* **known names** from the lexicons (well-known enterprises, national parks,
+  central organizations), longest first;
+* **suffix grammars**: a legal form (``有限公司``), organization type
+  (``管理局``), park or carrier type (``高新区``, ``产业园``) or fund head
+  (``引导基金``) extended to the left over name characters until a
+  boundary word (``位于``, ``的``, ``企业``…), punctuation or another name;
+* **titles** before a name for people (``副局长徐一冰``, title chains);
+* **industries**: ``X产业链``/``X产业``, enumerations governed by one
+  suffix (``A、B、C等九大产业链`` → A, B, C) and lists after focus triggers
+  (``聚焦``, ``重点发展``);
+* **context triggers** for companies without a legal form (``链主企业X``,
+  ``A、B等企业``, ``入驻A、B``);
+* **short forms** of names found in the same document (``聚大洋`` for
+  ``青岛聚大洋藻业集团有限公司``, ``蓝谷`` for ``青岛蓝谷``).
+
+Candidates are resolved longest-first without overlaps.
+``token_starts`` (word boundaries from the segmenter) make boundary words
+count only where they are whole words, and choose between two- and
+three-character person names.
+
+>>> from kg.lexicons import Lexicons
+>>> lex = Lexicons.load()
+>>> [(m.text, m.type) for m in find_mentions("青岛蓝谷管理局副局长徐一冰表示,蓝谷将聚焦海洋生物医药产业链。", lex)]
+[('青岛蓝谷管理局', 'ORG'), ('徐一冰', 'PERSON'), ('蓝谷', 'PARK'), ('海洋生物医药产业链', 'INDUSTRY')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.lexicons import KnownEntity, Lexicons
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity mention in the normalized text.
+
+    ``key`` is the canonical name the rule proposes (the full name for a
+    short form); :mod:`kg.extract` maps offsets back to the raw text.
+    """
+
+    start: int
+    end: int
+    type: str
+    text: str
+    rule: str
+    key: str = ""
+
+
+# ---------------------------------------------------------------- character classes
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()·]")
+_PUNCT_END = "。!?;,、:\"“”‘’《》()[]【】 \n\t…—-"
+
+# Single characters that follow a person's name in news text (`赵敏告诉`,
+# `徐一冰说`): a two-character name is chosen when the third character is one.
+_AFTER_NAME = set("说讲表介指告认强称出主会带一赴到来参调走深也就对向率和与及为是同亲先接致提透坦答回等在的、,。:;!?)(“”")
+# Two-character words that are not names even after a title (`局长表示`).
+_NOT_NAME = {
+    "表示", "介绍", "指出", "认为", "强调", "告诉", "说明", "透露", "坦言", "称赞", "一行", "带队", "出席", "主持",
+    "会见", "参加", "调研", "考察", "走访", "等人", "同志", "先生", "女士", "也是", "就是", "对此", "还有",
+}
+
+# Words that are generic in front of a park/carrier suffix: a park whose name
+# is only these is not a named park (`四大千亩产业园`, `科技园区`).
+_GENERIC_PARK_BODY = {
+    "千亩", "万亩", "百亩", "省级", "市级", "国家级", "专业", "特色", "主题", "新型", "各类", "相关", "重点", "配套",
+    "一批", "该", "这个", "这些", "科技", "产业", "创新", "创业", "高新", "工业", "数字", "数字经济", "试点", "示范",
+    "现代", "现代化", "大型", "小型", "综合", "专业化", "智慧", "智能", "高端", "传统", "老旧", "闲置", "城市", "园区",
+    "经济", "开发", "高新技术", "战略性新兴", "两", "三", "四", "五", "六", "七", "八", "九", "十", "多", "个", "大",
+    "其他", "周边", "当地", "本地", "全国", "国内", "一流", "头部", "第一阵营", "先进", "孵化", "众创", "省", "市", "区",
+}
+_COUNT_PREFIX = re.compile(r"^(?:[0-9一二两三四五六七八九十百千万几多数]+(?:大|个|家|所|座|类|批|项)?)+")
+
+_GENERIC_COMPANY_BODY = {
+    "上市", "平台", "子", "分", "母", "控股", "投资", "科技", "国有", "民营", "外资", "合资", "该", "本", "其", "一家",
+    "这家", "多家", "龙头", "头部", "空壳", "技术经理人", "运营", "建设", "管理", "销售", "物流", "贸易", "代理",
+    "分子", "总", "集团", "服务", "新", "老", "两家", "几家", "各", "区属", "市属", "省属", "国资", "城投", "保险",
+    "中介", "咨询", "科技型", "高科技", "互联网", "医药", "制药", "企业", "相关", "一批", "100多家", "机构",
+}
+_GENERIC_ORG_BODY = {
+    "该", "本", "其", "各", "相关", "有关", "市", "区", "省", "县", "镇", "全市", "全区", "全省", "各级", "地方",
+    "当地", "上级", "主管", "职能", "业务", "行业", "科研", "高校", "院所", "重点", "国家", "国家级", "省级", "市级",
+    "专业", "一流", "新型", "研发", "创新", "技术", "工程", "孵化", "服务", "展示", "招商", "超算", "算力", "数据",
+    "运营", "管理", "办事", "政务", "文化", "体育", "活动", "会议", "交易", "检测", "测试", "培训", "指挥", "营销",
+    "中试", "实验", "成果转化", "企业服务", "党群服务", "客户", "物流", "配送", "分拨", "总部", "结算", "研究",
+}
+_ORG_NEEDS_PROPER_BODY = {"中心", "实验室", "平台", "办公室", "委员会", "工作站", "研究院", "研究所", "联盟"}
+_GENERIC_INDUSTRY = {
+    "重点", "主导", "优势", "新兴", "特色", "相关", "支柱", "传统", "未来", "该", "各", "全", "本", "现代", "相关",
+    "战略性新兴", "主要", "核心", "上下游", "配套", "优质", "骨干", "全部", "整个", "其他", "多个", "两大", "九大",
+    "重点海洋", "千亿级", "新", "高", "老", "大", "小", "区域", "本地", "当地", "地方", "城市", "周边", "我国",
+    "全市", "全省", "全区", "国家", "国内", "省", "市", "区", "这些", "一批", "等", "该区", "园区", "整体",
+}
+
+# Verbs that end an industry name on its left (`发展集成电路产业`).
+_INDUSTRY_BOUNDARY = (
+    "发展", "打造", "构建", "壮大", "推动", "培育", "延伸", "嵌入", "做强", "做大", "做优", "布局", "引领", "带动",
+    "完善", "提升", "聚焦", "围绕", "主攻", "突破", "抢占", "瞄准", "助推", "促进", "加快", "加速", "集聚", "形成",
+    "建设", "建立", "拓展", "强化", "深耕", "涵盖", "覆盖", "涉及", "包括", "补齐", "锻造", "引进", "招引", "服务",
+    "支持", "融入", "实现", "推进", "聚力", "发力", "开展", "成为", "作为", "拥有", "培养", "重点", "主导", "优势",
+)
+_FOCUS_TRIGGERS = ("聚焦", "重点发展", "主攻", "重点布局", "大力发展", "培育壮大", "做强做优", "着力发展", "主导产业为",
+                   "主导产业是", "产业体系", "重点产业", "主导产业")
+_INDUSTRY_LIST_SUFFIX = ("产业集群", "产业链条", "产业链", "产业领域", "产业")
+_COMPANY_LIST_TRIGGER = ("链主企业", "龙头企业", "龙头链主企业", "重点企业", "骨干企业", "领军企业", "头部企业", "明星企业",
+                         "企业", "公司", "上市公司")
+
+# ---------------------------------------------------------------- helpers
+
+
+class _Trie:
+    """Literal multi-string matcher: first character → forms, longest first."""
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        buckets: dict[str, list[str]] = {}
+        for f in set(forms):
+            if f:
+                buckets.setdefault(f[0], []).append(f)
+        self.buckets = {k: sorted(v, key=lambda s: (-len(s), s)) for k, v in buckets.items()}
+
+    def longest_at(self, text: str, i: int) -> str | None:
+        for f in self.buckets.get(text[i], ()):
+            if text.startswith(f, i):
+                return f
+        return None
+
+    def finditer(self, text: str) -> Iterable[tuple[int, str]]:
+        buckets = self.buckets
+        for i, ch in enumerate(text):
+            if ch in buckets:
+                for f in buckets[ch]:
+                    if text.startswith(f, i):
+                        yield i, f
+                        break
+
+
+@dataclass
+class _Ctx:
+    text: str
+    lex: Lexicons
+    tokens: frozenset[int] | None  # token start offsets (None: every position)
+    taken: list[bool]  # characters already inside an accepted name
+
+    def is_token_boundary(self, i: int) -> bool:
+        return self.tokens is None or i in self.tokens or i >= len(self.text)
+
+
+@lru_cache(maxsize=8)
+def _tries(lex: Lexicons) -> dict[str, _Trie]:
+    return {
+        "company": _Trie(lex.company_suffixes),
+        "org": _Trie(lex.org_suffixes),
+        "park": _Trie(lex.park_suffixes),
+        "fund": _Trie(lex.fund_heads),
+        "titles": _Trie(lex.titles),
+        "regions": _Trie(r for r in lex.regions if len(r) >= 2),
+        "boundaries": _Trie(lex.boundaries),
+        "industries": _Trie(i for i in lex.industries if len(i) >= 2),
+    }
+
+
+@lru_cache(maxsize=8)
+def _known_index(lex: Lexicons) -> tuple[_Trie, dict[str, KnownEntity]]:
+    by_form: dict[str, KnownEntity] = {}
+    for k in lex.known:
+        for f in k.forms:
+            if len(f) >= 2 or f.isascii():
+                by_form.setdefault(f, k)
+    return _Trie(by_form), by_form
+
+
+def _boundary_before(ctx: _Ctx, j: int) -> bool:
+    """Does a boundary word end at position ``j`` (as a whole word)?"""
+    text = ctx.text
+    for w in ctx.lex.boundaries:
+        n = len(w)
+        if n <= j and text.startswith(w, j - n) and ctx.is_token_boundary(j - n) and ctx.is_token_boundary(j):
+            return True
+    return False
+
+
+def _boundary_words_by_last_char(lex: Lexicons) -> dict[str, tuple[str, ...]]:
+    return _bw_index(lex)
+
+
+@lru_cache(maxsize=8)
+def _bw_index(lex: Lexicons) -> dict[str, tuple[str, ...]]:
+    idx: dict[str, list[str]] = {}
+    for w in lex.boundaries:
+        idx.setdefault(w[-1], []).append(w)
+    return {k: tuple(v) for k, v in idx.items()}
+
+
+def _boundary_ends_at(ctx: _Ctx, j: int) -> int:
+    """Length of a boundary word ending at ``j`` (0 if none)."""
+    if j <= 0:
+        return 0
+    text = ctx.text
+    for w in _bw_index(ctx.lex).get(text[j - 1], ()):
+        n = len(w)
+        if n <= j and text.startswith(w, j - n) and ctx.is_token_boundary(j - n) and ctx.is_token_boundary(j):
+            return n
+    return 0
+
+
+def _extend_left(ctx: _Ctx, s: int, max_len: int) -> int:
+    """Leftmost start of a name ending at ``s``: over name characters, not
+    across punctuation, a boundary word or an accepted name."""
+    text = ctx.text
+    j = s
+    while j > 0 and s - j < max_len:
+        if _boundary_ends_at(ctx, j):
+            break
+        ch = text[j - 1]
+        if ctx.taken[j - 1] or not _NAME_CHAR.match(ch):
+            break
+        if ch == ")" and "(" not in text[max(0, j - 8):j - 1]:
+            break
+        if ch == "(":
+            break
+        j -= 1
+    # a region name inside the window anchors the start (`直属企业青岛海洋…` → `青岛…`)
+    return j
+
+
+def _anchor_region(ctx: _Ctx, j: int, s: int) -> int:
+    """Move a start forward to the first region name inside ``[j, s)`` when
+    what precedes that region is not itself part of a region/name chain."""
+    regions = _tries(ctx.lex)["regions"]
+    text = ctx.text
+    if regions.longest_at(text, j) if j < len(text) else None:
+        return j
+    for i in range(j + 1, s):
+        r = regions.longest_at(text, i)
+        if r and i + len(r) <= s:
+            before = text[j:i]
+            if len(before) >= 2 and not _CJK.search(before[-1:]) is None:
+                return i
+    return j
+
+
+def _strip_count(body: str) -> str:
+    return _COUNT_PREFIX.sub("", body)
+
+
+def _generic(body: str, generic: set[str]) -> bool:
+    """True when ``body`` is made only of generic words (greedy split)."""
+    body = _strip_count(body)
+    if not body:
+        return True
+    i = 0
+    words = sorted(generic, key=len, reverse=True)
+    while i < len(body):
+        for w in words:
+            if body.startswith(w, i):
+                i += len(w)
+                break
+        else:
+            return False
+    return True
+
+
+# ---------------------------------------------------------------- rules
+
+
+def _known(ctx: _Ctx) -> list[Mention]:
+    trie, by_form = _known_index(ctx.lex)
+    text = ctx.text
+    out = []
+    for i, form in trie.finditer(text):
+        k = by_form[form]
+        end = i + len(form)
+        if form.isascii():
+            # ASCII names (NEC, TCL) must stand alone, not inside a longer word
+            if (i > 0 and text[i - 1].isascii() and text[i - 1].isalnum()) or (end < len(text) and text[end].isascii() and text[end].isalnum()):
+                continue
+        if k.ambiguous and not _company_context(text, i, end):
+            continue
+        out.append(Mention(i, end, k.type, form, "known", k.name))
+    return out
+
+
+def _company_context(text: str, s: int, e: int) -> bool:
+    after = text[e:e + 4]
+    before = text[max(0, s - 6):s]
+    return after.startswith(("集团", "公司", "股份", "科技", "控股")) or before.endswith(("企业", "公司", "集团", "品牌"))
+
+
+def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[str], min_body: int = 1) -> list[Mention]:
+    text = ctx.text
+    out = []
+    for i, suf in _tries(ctx.lex)[kind].finditer(text):
+        e = i + len(suf)
+        # the suffix must end a word: `公司` in `公司董事长` is fine, `局` in `局长` is not
+        if e < len(text) and kind == "org" and text[e] in "长":
+            continue
+        s = _extend_left(ctx, i, max_len)
+        s = _anchor_region(ctx, s, i)
+        body = text[s:i]
+        if len(body) < min_body or _generic(body, generic):
+            continue
+        if kind == "org" and suf in _ORG_NEEDS_PROPER_BODY and not _proper_body(ctx, body):
+            continue
+        out.append(Mention(s, e, etype, text[s:e], f"suffix:{kind}"))
+    return out
+
+
+def _proper_body(ctx: _Ctx, body: str) -> bool:
+    """A name body that is more than generic words: starts with a region,
+    国家/中国, or keeps some non-generic word."""
+    if _tries(ctx.lex)["regions"].longest_at(body, 0) or body.startswith(("国家", "中国", "中科", "全国")):
+        return True
+    return False
+
+
+def _parks(ctx: _Ctx) -> list[Mention]:
+    out = _suffix_names(ctx, "park", "PARK", 14, _GENERIC_PARK_BODY)
+    keep = []
+    for m in out:
+        body = m.text
+        # a counted list head (`四大千亩产业园`) and `X园区` without a proper name are generic
+        if _COUNT_PREFIX.match(body) and not _tries(ctx.lex)["regions"].longest_at(body, 0):
+            continue
+        if body.endswith("园区") and not _proper_body(ctx, body[:-2]) and len(body) <= 6:
+            continue
+        keep.append(m)
+    return keep + _valley_parks(ctx)
+
+
+_VALLEY = re.compile(r"(?<![\u4e00-\u9fff])?([\u4e00-\u9fff]{0,3}?)([蓝光药智云数硅绿金])谷")
+_NOT_VALLEY = {"山谷", "河谷", "峡谷", "低谷", "深谷", "波谷", "稻谷", "五谷", "谷物", "金谷"}
+
+
+def _valley_parks(ctx: _Ctx) -> list[Mention]:
+    """Parks named `X谷` (蓝谷, 光谷, 药谷), with a region prefix when given."""
+    text = ctx.text
+    out = []
+    for m in re.finditer(r"[蓝光药智云数硅绿]谷", text):
+        s, e = m.span()
+        if text[s:e] in _NOT_VALLEY or (e < len(text) and text[e] in "物子歌雨"):
+            continue
+        regions = _tries(ctx.lex)["regions"]
+        for k in (3, 2):
+            if s - k >= 0 and regions.longest_at(text, s - k) == text[s - k:s]:
+                s -= k
+                break
+        out.append(Mention(s, e, "PARK", text[s:e], "park:valley"))
+    return out
+
+
+def _funds(ctx: _Ctx) -> list[Mention]:
+    text = ctx.text
+    out = []
+    for i, head in _tries(ctx.lex)["fund"].finditer(text):
+        e = i + len(head)
+        tail = text[e:e + 3]
+        if tail.startswith(("联盟", "会", "管理", "公司")) or re.match(r"\d|[一二三四五六七八九十]+[只支个]", tail):
+            continue
+        s = _extend_left(ctx, i, 10)
+        body = text[s:i]
+        # a bare `基金` needs a name or kind in front of it; `总规模…的` is not a name
+        body = re.sub(r"^.*?的", "", body) if "的" in body else body
+        s = i - len(body)
+        if head == "基金" and (not body or _generic(body, _GENERIC_INDUSTRY)):
+            continue
+        out.append(Mention(s, e, "FUND", text[s:e], "fund:head"))
+    return out
+
+
+def _persons(ctx: _Ctx) -> list[Mention]:
+    text = ctx.text
+    lex = ctx.lex
+    out = []
+    for i, title in _tries(ctx.lex)["titles"].finditer(text):
+        if lex.titles.get(title) == "generic":
+            continue
+        p = i + len(title)
+        name = _name_at(ctx, p)
+        if name:
+            out.append(Mention(p, p + len(name), "PERSON", name, "person:title"))
+    return out
+
+
+def _name_at(ctx: _Ctx, p: int) -> str | None:
+    """A person's name starting at ``p`` (surname + one or two characters)."""
+    text = ctx.text
+    if p >= len(text) or not _CJK.match(text[p]):
+        return None
+    sur = text[p:p + 2] if text[p:p + 2] in ctx.lex.surnames else text[p]
+    if sur not in ctx.lex.surnames:
+        return None
+    s = p + len(sur)
+    options = []
+    for given in (2, 1):
+        e = s + given
+        cand = text[p:e]
+        if e > len(text) or not all(_CJK.match(c) for c in cand):
+            continue
+        if cand in _NOT_NAME or cand in ctx.lex.titles or _tries(ctx.lex)["titles"].longest_at(text, s):
+            continue
+        options.append((given, e, cand))
+    if not options:
+        return None
+    if ctx.tokens is not None:
+        for given, e, cand in options:
+            if e in ctx.tokens and p in ctx.tokens and all(q not in ctx.tokens for q in range(p + 1, e) if q != s):
+                return cand
+    # heuristic: a two-character name when a typical follower comes right after it
+    two = [o for o in options if o[0] == 1]
+    three = [o for o in options if o[0] == 2]
+    two_fits = bool(two) and (two[0][1] >= len(text) or text[two[0][1]] in _AFTER_NAME)
+    three_fits = bool(three) and three[0][1] < len(text) and text[three[0][1]] in "说在表介"
+    if two_fits and not three_fits:
+        return two[0][2]
+    if three:
+        return three[0][2]
+    return two[0][2] if two else None
+
+
+def _industries(ctx: _Ctx) -> list[Mention]:
+    text = ctx.text
+    out: list[Mention] = []
+    # 1. lists governed by one suffix: `A、B和C等九大重点产业链`
+    for m in re.finditer(r"(?:等)?(?:[0-9一二两三四五六七八九十]+大)?(?:重点|主导|优势|新兴|战略性新兴|千亿级)*(?:海洋)?(产业集群|产业链条|产业链|产业领域|产业)", text):
+        items = _list_before(ctx, m.start())
+        if len(items) >= 2:
+            for s, e in items:
+                out.append(Mention(s, e, "INDUSTRY", text[s:e], "industry:list"))
+    # 2. lists after a focus trigger: `聚焦A、B、C`
+    for trig in _FOCUS_TRIGGERS:
+        for m in re.finditer(re.escape(trig) + r"(?:[为是::]|的)?", text):
+            for s, e in _list_after(ctx, m.end()):
+                body = text[s:e]
+                if body in ctx.lex.industries or body.endswith(_INDUSTRY_LIST_SUFFIX) or _tries(ctx.lex)["industries"].longest_at(body, 0):
+                    out.append(Mention(s, e, "INDUSTRY", body, "industry:focus"))
+    # 3. single phrases with their own suffix: `海洋生物医药产业链`
+    for m in re.finditer(r"产业集群|产业链|产业(?!园|化|基金|资本|项目|发展|工人|结构|升级|工人|政策|转型|协同|联盟|大会|研究院|投资|服务|用地|空间|布局|规模|生态|体系|集聚|创新|营收|图谱|平台|载体|门类|基础|需求|链|集群|领域|基地|新城|中心|方向|赛道|高地|特色|优势|能级|动能|竞争|人才|配套|园区)", text):
+        s = _industry_start(ctx, m.start())
+        body = text[s:m.start()]
+        if len(body) < 2 or _generic(body, _GENERIC_INDUSTRY):
+            continue
+        out.append(Mention(s, m.end(), "INDUSTRY", text[s:m.end()], "industry:suffix"))
+    return out
+
+
+def _industry_start(ctx: _Ctx, s: int, max_len: int = 10) -> int:
+    text = ctx.text
+    j = s
+    while j > 0 and s - j < max_len:
+        ch = text[j - 1]
+        if not _CJK.match(ch) and not ch.isalnum():
+            break
+        if any(text.startswith(w, j - len(w)) for w in _INDUSTRY_BOUNDARY if j - len(w) >= 0) or _boundary_ends_at(ctx, j):
+            break
+        j -= 1
+    return j
+
+
+def _list_before(ctx: _Ctx, end: int) -> list[tuple[int, int]]:
+    """Items of an enumeration ending at ``end``: `A、B和C` (right to left)."""
+    text = ctx.text
+    items = []
+    e = end
+    while True:
+        s = _industry_start(ctx, e, 12)
+        item = text[s:e]
+        for conj in ("以及", "和", "及", "与"):
+            k = item.rfind(conj)
+            if k > 0:
+                items.append((s + k + len(conj), e))
+                e = s + k
+                item = text[s:e]
+                break
+        if 2 <= len(item) <= 12 and not _generic(item, _GENERIC_INDUSTRY):
+            items.append((s, e))
+        elif item:
+            break
+        if s > 0 and text[s - 1] == "、":
+            e = s - 1
+            continue
+        break
+    items = [(s, e) for s, e in items if e - s >= 2 and not _generic(text[s:e], _GENERIC_INDUSTRY)]
+    return sorted(items)
+
+
+def _list_after(ctx: _Ctx, start: int) -> list[tuple[int, int]]:
+    """Items of an enumeration starting at ``start``: `A、B、C等…` (left to right)."""
+    text = ctx.text
+    items = []
+    s = start
+    n = len(text)
+    while s < n:
+        e = s
+        while e < n and e - s < 14 and (_CJK.match(text[e]) or text[e].isalnum()) and not text.startswith(("等", "以及", "和", "及"), e):
+            e += 1
+        if 2 <= e - s <= 14:
+            items.append((s, e))
+        if e < n and text[e] == "、":
+            s = e + 1
+            continue
+        for conj in ("以及", "和", "及"):
+            if text.startswith(conj, e):
+                s = e + len(conj)
+                break
+        else:
+            break
+    return items
+
+
+def _companies_by_context(ctx: _Ctx) -> list[Mention]:
+    """Companies without a legal form: `链主企业鹏博士集团`, `A、B等龙头企业`, `入驻A、B等企业`."""
+    text = ctx.text
+    out = []
+    for m in re.finditer(r"等(?:[\u4e00-\u9fff]{0,10}?)(?:龙头链主企业|链主企业|龙头企业|重点企业|骨干企业|领军企业|企业)", text):
+        for s, e in _name_list_before(ctx, m.start()):
+            out.append(Mention(s, e, "COMPANY", text[s:e], "company:list"))
+    return out
+
+
+def _name_list_before(ctx: _Ctx, end: int) -> list[tuple[int, int]]:
+    text = ctx.text
+    items = []
+    e = end
+    while e > 0:
+        s = e
+        while s > 0 and e - s < 10 and _NAME_CHAR.match(text[s - 1]) and not _boundary_ends_at(ctx, s):
+            s -= 1
+        if 2 <= e - s <= 10:
+            items.append((s, e))
+        if s > 0 and text[s - 1] == "、":
+            e = s - 1
+            continue
+        break
+    return items if len(items) >= 2 else []
+
+
+# ---------------------------------------------------------------- short forms
+
+
+def _short_forms(ctx: _Ctx, mentions: Sequence[Mention]) -> list[Mention]:
+    """Find later short forms of long names in the same text."""
+    text = ctx.text
+    regions = _tries(ctx.lex)["regions"]
+    out = []
+    seen: set[str] = set()
+    for m in mentions:
+        if m.type not in ("COMPANY", "PARK", "ORG"):
+            continue
+        for short in _short_candidates(m, regions, ctx.lex):
+            if short in seen or len(short) < 2:
+                continue
+            seen.add(short)
+            for hit in re.finditer(re.escape(short), text):
+                out.append(Mention(hit.start(), hit.end(), m.type, short, "short", m.key or m.text))
+    return out
+
+
+_LEGAL = ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
+_TRADE = ("科技", "信息技术", "技术", "信息", "生物科技", "生物", "电子", "藻业", "实业", "发展", "投资", "控股",
+          "网络", "数据", "智能", "电子商务", "医药", "制药", "新材料", "能源", "环境", "装备")
+
+
+def _short_candidates(m: Mention, regions: _Trie, lex: Lexicons) -> list[str]:
+    name = m.text
+    out = []
+    if m.type == "COMPANY":
+        core = name
+        for suf in _LEGAL:
+            if core.endswith(suf):
+                core = core[: -len(suf)]
+                break
+        core = re.sub(r"\([^)]*\)", "", core)
+        r = regions.longest_at(core, 0) if core else None
+        if r and len(core) - len(r) >= 2:
+            core = core[len(r):]
+        changed = True
+        while changed:
+            changed = False
+            for t in _TRADE:
+                if core.endswith(t) and len(core) - len(t) >= 2:
+                    core = core[: -len(t)]
+                    changed = True
+        if core != name and len(core) >= 2:
+            out.append(core)
+    elif m.type == "PARK":
+        r = regions.longest_at(name, 0)
+        if r and len(name) - len(r) >= 2:
+            rest = name[len(r):]
+            if rest not in _GENERIC_PARK_BODY and not _generic(rest[:-2] if len(rest) > 2 else rest, _GENERIC_PARK_BODY) or len(rest) == 2:
+                out.append(rest)
+    return out
+
+
+# ---------------------------------------------------------------- resolution
+
+
+_RULE_RANK = {"known": 0, "suffix:company": 1, "suffix:org": 1, "suffix:park": 1, "park:valley": 2, "fund:head": 1,
+              "person:title": 1, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "company:list": 3,
+              "short": 4, "person:repeat": 4}
+
+
+def _resolve(cands: Iterable[Mention]) -> list[Mention]:
+    """Longest first, then by rule reliability; no overlaps."""
+    chosen: list[Mention] = []
+    taken: set[int] = set()
+    for m in sorted(cands, key=lambda m: (-(m.end - m.start), _RULE_RANK.get(m.rule, 9), m.start)):
+        if m.end <= m.start or any(i in taken for i in range(m.start, m.end)):
+            continue
+        chosen.append(m)
+        taken.update(range(m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def find_mentions(text: str, lex: Lexicons, token_starts: Iterable[int] | None = None) -> list[Mention]:
+    """All entity mentions in ``text`` (normalized), sorted by position."""
+    ctx = _Ctx(text, lex, frozenset(token_starts) if token_starts is not None else None, [False] * len(text))
+    known = _known(ctx)
+    for m in _resolve(known):
+        for i in range(m.start, m.end):
+            ctx.taken[i] = True
+    named = (
+        _suffix_names(ctx, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
+        + _suffix_names(ctx, "org", "ORG", 16, _GENERIC_ORG_BODY, 1)
+        + _parks(ctx)
+        + _funds(ctx)
+    )
+    people = _persons(ctx)
+    first = _resolve(known + named + people)
+    # repeats of a person's name without a title (`徐一冰说`)
+    repeats = []
+    for p in {m.text for m in first if m.type == "PERSON"}:
+        for hit in re.finditer(re.escape(p), text):
+            repeats.append(Mention(hit.start(), hit.end(), "PERSON", p, "person:repeat"))
+    rest = _industries(ctx) + _companies_by_context(ctx) + _short_forms(ctx, first) + repeats
+    return _resolve(known + named + people + rest)

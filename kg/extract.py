@@ -1,0 +1,97 @@
+"""Extraction: run the pipeline on a normalized document and report mentions in raw offsets.
+
+Each mention gets a canonical name (:func:`canonical_name`): Simplified,
+de-spun (the normalized text already is), status qualifiers removed
+(``青岛国家高新区`` → ``青岛高新区``), industry suffixes dropped where the rest
+names an industry (``海洋生物医药产业链`` → ``海洋生物医药``), and short forms
+named by the full name they abbreviate (``聚大洋`` →
+``青岛聚大洋藻业集团有限公司``). Within a document, mentions with the same
+type and canonical name are one entity.
+
+>>> canonical_name("PARK", "青岛国家高新区")
+'青岛高新区'
+>>> canonical_name("INDUSTRY", "海洋生物医药产业链")
+'海洋生物医药'
+>>> canonical_name("INDUSTRY", "数字产业")
+'数字产业'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.lexicons import Lexicons
+from kg.nlp import mentions_of
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from kg.build import ProcessedDocument
+
+_STATUS = re.compile(r"国家级|国家(?=高新区|经开区|经济技术开发区|自主创新示范区|级)|省级")
+_NATIONAL_PAREN = re.compile(r"^国家\(([^)]+)\)")
+_INDUSTRY_SUFFIX = re.compile(r"(产业集群|产业链条|产业链|产业)$")
+# What remains after dropping the suffix must name an industry by itself.
+_TOO_BROAD = {"海洋", "数字", "文化", "服务", "高新技术", "战略性新兴", "新兴", "现代", "传统", "特色", "优势", "未来", "新"}
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """One mention in raw offsets, with its entity's canonical name."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    name: str
+    rule: str
+
+
+def canonical_name(etype: str, text: str, lex: Lexicons | None = None) -> str:
+    """The canonical name of a normalized surface form (see module docs)."""
+    name = re.sub(r"\s+", "", text)
+    if etype in ("PARK", "ORG"):
+        name = _NATIONAL_PAREN.sub(r"\1", name)
+        if etype == "PARK":
+            name = _STATUS.sub("", name)
+    elif etype == "INDUSTRY":
+        m = _INDUSTRY_SUFFIX.search(name)
+        if m:
+            rest = name[: m.start()]
+            known = lex is not None and rest in lex.industries
+            if known or (len(rest) >= 3 and rest not in _TOO_BROAD) or (len(rest) == 2 and rest not in _TOO_BROAD and m.group() != "产业"):
+                name = rest
+        if lex is not None:
+            name = lex.industries.get(name, name)
+    return name
+
+
+def entity_id(etype: str, name: str) -> str:
+    """A stable id from type and canonical name.
+
+    >>> entity_id("PARK", "青岛蓝谷")
+    'park-dbf5f7b885'
+    """
+    digest = hashlib.sha1(f"{etype}\t{name}".encode()).hexdigest()[:10]
+    return f"{etype.lower()}-{digest}"
+
+
+def extract_mentions(item: "ProcessedDocument", nlp: "Language", leave_out: bool = False) -> list[EntityMention]:
+    """Entity mentions of one processed document, in raw offsets."""
+    norm = item.normalized
+    doc = nlp.make_doc(norm.text)
+    if leave_out:
+        doc.user_data["kg_leave_out"] = item.doc.doc_id
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    lex = nlp.get_pipe("kg_entity_rules").lexicons
+    raw = item.doc.raw_text
+    out = []
+    for m in mentions_of(doc):
+        s, e = norm.raw_span(m.start, m.end)
+        out.append(EntityMention(item.doc.doc_id, s, e, raw[s:e], m.type, canonical_name(m.type, m.key or m.text, lex), m.rule))
+    return out
