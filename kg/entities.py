@@ -19,9 +19,10 @@ the spaCy component in :mod:`kg.nlp` is a thin wrapper. The rules:
   ``青岛聚大洋藻业集团有限公司``, ``蓝谷`` for ``青岛蓝谷``).
 
 Candidates are resolved longest-first without overlaps.
-``token_starts`` (word boundaries from the segmenter) make boundary words
-count only where they are whole words, and choose between two- and
-three-character person names.
+``tokens`` (words from the segmenter, tagged with their part of speech in
+jieba's dictionary) let a name extend only over noun-like words, make
+boundary words count only where they are whole words, and choose between
+two- and three-character person names.
 
 >>> from kg.lexicons import Lexicons
 >>> lex = Lexicons.load()
@@ -111,6 +112,7 @@ _INDUSTRY_BOUNDARY = (
     "建设", "建立", "拓展", "强化", "深耕", "涵盖", "覆盖", "涉及", "包括", "补齐", "锻造", "引进", "招引", "服务",
     "支持", "融入", "实现", "推进", "聚力", "发力", "开展", "成为", "作为", "拥有", "培养", "重点", "主导", "优势",
 )
+_INDUSTRY_BOUNDARY_SET = frozenset(_INDUSTRY_BOUNDARY) | {"梳理", "优选", "确定", "明确", "提出", "形成", "围绕", "包括"}
 _FOCUS_TRIGGERS = ("聚焦", "重点发展", "主攻", "重点布局", "大力发展", "培育壮大", "做强做优", "着力发展", "主导产业为",
                    "主导产业是", "产业体系", "重点产业", "主导产业")
 _INDUSTRY_LIST_SUFFIX = ("产业集群", "产业链条", "产业链", "产业领域", "产业")
@@ -146,15 +148,48 @@ class _Trie:
                         break
 
 
+#: A token from the segmenter: (start, end, part of speech from the
+#: dictionary, or None for a word the dictionary does not know).
+Token = tuple[int, int, "str | None"]
+
+# Parts of speech (jieba's dictionary tag set) that never sit inside a name:
+# verbs, prepositions, conjunctions, particles, adverbs, pronouns, numerals,
+# measure words, locality words, time words, adjectives, interjections.
+# Only whole words of two or more characters stop a name by their tag: the
+# dictionary's tags are noisy (`高速` adverb, `北部` locality), and unknown
+# brand names come out as single characters with any tag (`聚`, `极`).
+STOP_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "y", "e", "o", "t", "tg", "v", "vd"})
+# Verbs that are at home inside names (`创新中心`, `投资发展集团`).
+_NAME_VERBS = frozenset({"创新", "联创", "创业", "孵化", "制造", "发展", "投资", "建设", "服务", "研究", "开发", "转化",
+                         "交易", "管理", "运营", "设计", "检测", "测试", "验证", "推广", "促进", "合作", "协同", "引领",
+                         "示范", "实验", "培育", "集成", "应用", "配置", "咨询", "监督", "招商", "引资", "指挥", "审批",
+                         "保障", "监管", "融合", "创造", "智造", "生产", "加工", "制备", "营销", "传播", "控股"})
+_FUNCTION_CHARS = set("与和及在的将对向由以为从把被于等")
+# Verbs of planning and building that end a park's name on its left
+# (`加快建设海洋生物医药科技园`); company and office names may contain them.
+_PARK_BOUNDARY = frozenset({"服务", "建设", "锚定", "谋划", "加码", "全域", "发展", "加盟", "加入", "推进", "打造", "构建",
+                            "培育", "实现", "率先", "完善", "提升", "布局", "规划", "建成", "建立", "入驻", "落户", "创建",
+                            "申建", "申报", "获批", "晋级", "迁址", "运营", "管理", "高水平", "高标准", "高质量"})
+
+
 @dataclass
 class _Ctx:
     text: str
     lex: Lexicons
-    tokens: frozenset[int] | None  # token start offsets (None: every position)
+    tokens: list[Token] | None  # None: no word segmentation (characters)
     taken: list[bool]  # characters already inside an accepted name
 
+    def __post_init__(self) -> None:
+        self.starts = frozenset(t[0] for t in self.tokens) if self.tokens is not None else None
+        self.by_end = {t[1]: t for t in self.tokens} if self.tokens is not None else {}
+        self.by_pos: dict[int, Token] = {}
+        if self.tokens is not None:
+            for t in self.tokens:
+                for i in range(t[0], t[1]):
+                    self.by_pos[i] = t
+
     def is_token_boundary(self, i: int) -> bool:
-        return self.tokens is None or i in self.tokens or i >= len(self.text)
+        return self.starts is None or i in self.starts or i >= len(self.text)
 
 
 @lru_cache(maxsize=8)
@@ -215,13 +250,16 @@ def _boundary_ends_at(ctx: _Ctx, j: int) -> int:
     return 0
 
 
-def _extend_left(ctx: _Ctx, s: int, max_len: int) -> int:
+def _extend_left(ctx: _Ctx, s: int, max_len: int, extra_boundaries: frozenset[str] = frozenset()) -> int:
     """Leftmost start of a name ending at ``s``: over name characters, not
-    across punctuation, a boundary word or an accepted name."""
+    across punctuation, a boundary word or an accepted name. With tokens,
+    whole words are taken and a verb, preposition, adverb… ends the name."""
+    if ctx.tokens is not None:
+        return _extend_left_tokens(ctx, s, max_len, extra_boundaries)
     text = ctx.text
     j = s
     while j > 0 and s - j < max_len:
-        if _boundary_ends_at(ctx, j):
+        if _boundary_ends_at(ctx, j) or any(text.startswith(w, j - len(w)) for w in extra_boundaries if j >= len(w)):
             break
         ch = text[j - 1]
         if ctx.taken[j - 1] or not _NAME_CHAR.match(ch):
@@ -232,6 +270,43 @@ def _extend_left(ctx: _Ctx, s: int, max_len: int) -> int:
             break
         j -= 1
     # a region name inside the window anchors the start (`直属企业青岛海洋…` → `青岛…`)
+    return j
+
+
+def _stops_name(word: str, pos: str | None, lex: Lexicons, extra: frozenset[str]) -> bool:
+    if word in lex.boundaries or word in extra:
+        return True
+    if len(word) == 1:
+        return word in _FUNCTION_CHARS
+    return pos in STOP_POS and word not in _NAME_VERBS
+
+
+def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] = frozenset()) -> int:
+    text = ctx.text
+    j = s
+    inner = ctx.by_pos.get(s)
+    if inner is not None and inner[0] < s:  # the suffix starts inside a word: take the word's head
+        head = text[inner[0]:s]
+        if _NAME_CHAR.match(head[-1]) and not _stops_name(head, None, ctx.lex, extra) and head[-1] not in _FUNCTION_CHARS:
+            j = inner[0]
+        else:
+            return s
+    while j > 0 and s - j < max_len:
+        tok = ctx.by_end.get(j)
+        if tok is None:
+            break
+        ts, te, pos = tok
+        word = text[ts:te]
+        if any(ctx.taken[i] for i in range(ts, te)) or not all(_NAME_CHAR.match(c) for c in word):
+            break
+        if _stops_name(word, pos, ctx.lex, extra):
+            break
+        if pos is None and len(word) > 1 and word[0] in _FUNCTION_CHARS:  # `与鹏` from an unknown word
+            j = ts + 1
+            break
+        if s - ts > max_len:
+            break
+        j = ts
     return j
 
 
@@ -298,30 +373,51 @@ def _company_context(text: str, s: int, e: int) -> bool:
     return after.startswith(("集团", "公司", "股份", "科技", "控股")) or before.endswith(("企业", "公司", "集团", "品牌"))
 
 
+# Suffixes too generic to make a name: `重点企业`, `生产厂`, `子公司`.
+_WEAK_COMPANY_SUFFIX = frozenset({"企业", "厂", "工厂", "生产厂", "制造厂", "总厂", "子公司", "分公司", "工作室", "总公司"})
+# One-character office suffixes: an ORG only after a department word (`科技局`).
+_ONE_CHAR_ORG_SUFFIX = frozenset({"局", "委", "厅", "办", "处", "部", "署", "司"})
+# Party committees are named only as part of a title (`市委书记`): not ORG.
+_PARTY_COMMITTEE = re.compile(r"(?:[省市区县]委|党委|党组|纪委|监委)$")
+
+
 def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[str], min_body: int = 1) -> list[Mention]:
     text = ctx.text
     out = []
+    extra = _PARK_BOUNDARY if kind == "park" else frozenset()
     for i, suf in _tries(ctx.lex)[kind].finditer(text):
         e = i + len(suf)
-        # the suffix must end a word: `公司` in `公司董事长` is fine, `局` in `局长` is not
-        if e < len(text) and kind == "org" and text[e] in "长":
+        if kind == "company" and suf in _WEAK_COMPANY_SUFFIX:
             continue
-        s = _extend_left(ctx, i, max_len)
+        # the suffix must end a word: `局` in `局长`, `委` in `委员`, `部` in `部长` are titles
+        if e < len(text) and kind == "org" and text[e] in "长员":
+            continue
+        s = _extend_left(ctx, i, max_len, extra)
         s = _anchor_region(ctx, s, i)
         body = text[s:i]
         if len(body) < min_body or _generic(body, generic):
             continue
-        if kind == "org" and suf in _ORG_NEEDS_PROPER_BODY and not _proper_body(ctx, body):
-            continue
+        if kind == "org":
+            if suf in _ONE_CHAR_ORG_SUFFIX and not any(body.endswith(d) for d in ctx.lex.departments):
+                continue
+            if _PARTY_COMMITTEE.search(text[s:e]):
+                continue
+            if suf in _ORG_NEEDS_PROPER_BODY and suf != "联盟" and not _proper_body(ctx, body, s):
+                continue
         out.append(Mention(s, e, etype, text[s:e], f"suffix:{kind}"))
     return out
 
 
-def _proper_body(ctx: _Ctx, body: str) -> bool:
-    """A name body that is more than generic words: starts with a region,
-    国家/中国, or keeps some non-generic word."""
+def _proper_body(ctx: _Ctx, body: str, start: int | None = None) -> bool:
+    """A name body that is more than generic words: it starts with a region
+    or 国家/中国, or (with tokens) contains a proper noun or a word the
+    dictionary does not know, as brand names are."""
     if _tries(ctx.lex)["regions"].longest_at(body, 0) or body.startswith(("国家", "中国", "中科", "全国")):
         return True
+    if ctx.tokens is not None and start is not None:
+        for ts, te, pos in ctx.tokens:
+            if ts >= start and te <= start + len(body) and te - ts >= 2 and (pos is None or pos in ("nz", "nt", "nr", "ns", "nrt")):
+                return True
     return False
 
 
@@ -333,7 +429,7 @@ def _parks(ctx: _Ctx) -> list[Mention]:
         # a counted list head (`四大千亩产业园`) and `X园区` without a proper name are generic
         if _COUNT_PREFIX.match(body) and not _tries(ctx.lex)["regions"].longest_at(body, 0):
             continue
-        if body.endswith("园区") and not _proper_body(ctx, body[:-2]) and len(body) <= 6:
+        if body.endswith("园区") and not _proper_body(ctx, body[:-2], m.start) and len(body) <= 6:
             continue
         keep.append(m)
     return keep + _valley_parks(ctx)
@@ -396,7 +492,7 @@ def _persons(ctx: _Ctx) -> list[Mention]:
 def _name_at(ctx: _Ctx, p: int) -> str | None:
     """A person's name starting at ``p`` (surname + one or two characters)."""
     text = ctx.text
-    if p >= len(text) or not _CJK.match(text[p]):
+    if p >= len(text) or not _CJK.match(text[p]) or text[p] in _FUNCTION_CHARS:
         return None
     sur = text[p:p + 2] if text[p:p + 2] in ctx.lex.surnames else text[p]
     if sur not in ctx.lex.surnames:
@@ -413,9 +509,9 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
         options.append((given, e, cand))
     if not options:
         return None
-    if ctx.tokens is not None:
+    if ctx.starts is not None:
         for given, e, cand in options:
-            if e in ctx.tokens and p in ctx.tokens and all(q not in ctx.tokens for q in range(p + 1, e) if q != s):
+            if e in ctx.starts and p in ctx.starts and all(q not in ctx.starts for q in range(p + 1, e) if q != s):
                 return cand
     # heuristic: a two-character name when a typical follower comes right after it
     two = [o for o in options if o[0] == 1]
@@ -434,9 +530,8 @@ def _industries(ctx: _Ctx) -> list[Mention]:
     out: list[Mention] = []
     # 1. lists governed by one suffix: `A、B和C等九大重点产业链`
     for m in re.finditer(r"(?:等)?(?:[0-9一二两三四五六七八九十]+大)?(?:重点|主导|优势|新兴|战略性新兴|千亿级)*(?:海洋)?(产业集群|产业链条|产业链|产业领域|产业)", text):
-        items = _list_before(ctx, m.start())
-        if len(items) >= 2:
-            for s, e in items:
+        for s, e in _list_before(ctx, m.start()):
+            if True:
                 out.append(Mention(s, e, "INDUSTRY", text[s:e], "industry:list"))
     # 2. lists after a focus trigger: `聚焦A、B、C`
     for trig in _FOCUS_TRIGGERS:
@@ -456,43 +551,71 @@ def _industries(ctx: _Ctx) -> list[Mention]:
 
 
 def _industry_start(ctx: _Ctx, s: int, max_len: int = 10) -> int:
+    """Start of an industry name ending at ``s``: back over words until a
+    verb of development (`发展`, `聚焦`…), a boundary word or punctuation."""
     text = ctx.text
-    j = s
-    while j > 0 and s - j < max_len:
-        ch = text[j - 1]
-        if not _CJK.match(ch) and not ch.isalnum():
-            break
-        if any(text.startswith(w, j - len(w)) for w in _INDUSTRY_BOUNDARY if j - len(w) >= 0) or _boundary_ends_at(ctx, j):
-            break
-        j -= 1
-    return j
-
-
-def _list_before(ctx: _Ctx, end: int) -> list[tuple[int, int]]:
-    """Items of an enumeration ending at ``end``: `A、B和C` (right to left)."""
-    text = ctx.text
-    items = []
-    e = end
-    while True:
-        s = _industry_start(ctx, e, 12)
-        item = text[s:e]
-        for conj in ("以及", "和", "及", "与"):
-            k = item.rfind(conj)
-            if k > 0:
-                items.append((s + k + len(conj), e))
-                e = s + k
-                item = text[s:e]
+    if ctx.tokens is not None:
+        j = _extend_left_tokens(ctx, s, max_len, _INDUSTRY_BOUNDARY_SET)
+    else:
+        j = s
+        while j > 0 and s - j < max_len:
+            ch = text[j - 1]
+            if (not _CJK.match(ch) and not ch.isalnum()) or ctx.taken[j - 1]:
                 break
-        if 2 <= len(item) <= 12 and not _generic(item, _GENERIC_INDUSTRY):
-            items.append((s, e))
-        elif item:
-            break
-        if s > 0 and text[s - 1] == "、":
+            if any(text.startswith(w, j - len(w)) for w in _INDUSTRY_BOUNDARY if j - len(w) >= 0) or _boundary_ends_at(ctx, j):
+                break
+            j -= 1
+    # prefer a known industry that ends here when the span is longer than it
+    known = _longest_known_industry_ending(ctx, j, s)
+    return known if known is not None else j
+
+
+def _longest_known_industry_ending(ctx: _Ctx, j: int, s: int) -> int | None:
+    industries = ctx.lex.industries
+    for k in range(j, s - 1):
+        if ctx.text[k:s] in industries:
+            return k if k > j else None
+    return None
+
+
+_CONJ = ("以及", "和", "及", "与")
+
+
+def _list_before(ctx: _Ctx, end: int, max_item: int = 12) -> list[tuple[int, int]]:
+    """Items of an enumeration ending at ``end`` (`A、B、C和D`), right to left.
+
+    Items are separated by `、`; a conjunction separates only the last item
+    (`高端化工及新材料` inside the list stays one item). The leftmost item is
+    trimmed at a boundary word or verb (`梳理出新一代半导体` → `新一代半导体`).
+    """
+    text = ctx.text
+    items: list[tuple[int, int]] = []
+    e = end
+    first = True
+    while e > 0:
+        s = e
+        while s > 0 and e - s < 40 and text[s - 1] != "、" and (_CJK.match(text[s - 1]) or text[s - 1].isalnum()) and not ctx.taken[s - 1]:
+            s -= 1
+        segment = (s, e)
+        if first:
+            for conj in _CONJ:
+                k = text.rfind(conj, s, e)
+                if k > s:
+                    items.append((k + len(conj), e))
+                    segment = (s, k)
+                    break
+            first = False
+        ss, se = segment
+        if s == 0 or text[s - 1] != "、":  # leftmost item: trim at a boundary
+            ss = _industry_start(ctx, se, max_item)
+        if 2 <= se - ss <= max_item:
+            items.append((ss, se))
+        if s > 0 and text[s - 1] == "、" and ss == s:
             e = s - 1
             continue
         break
-    items = [(s, e) for s, e in items if e - s >= 2 and not _generic(text[s:e], _GENERIC_INDUSTRY)]
-    return sorted(items)
+    items = [(a, b) for a, b in items if b - a >= 2 and not _generic(text[a:b], _GENERIC_INDUSTRY)]
+    return sorted(items) if len(items) >= 2 else []
 
 
 def _list_after(ctx: _Ctx, start: int) -> list[tuple[int, int]]:
@@ -623,25 +746,36 @@ def _resolve(cands: Iterable[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
-def find_mentions(text: str, lex: Lexicons, token_starts: Iterable[int] | None = None) -> list[Mention]:
-    """All entity mentions in ``text`` (normalized), sorted by position."""
-    ctx = _Ctx(text, lex, frozenset(token_starts) if token_starts is not None else None, [False] * len(text))
-    known = _known(ctx)
-    for m in _resolve(known):
-        for i in range(m.start, m.end):
-            ctx.taken[i] = True
-    named = (
+def find_mentions(text: str, lex: Lexicons, tokens: Sequence[Token] | None = None) -> list[Mention]:
+    """All entity mentions in ``text`` (normalized), sorted by position.
+
+    ``tokens`` are the segmenter's words with dictionary parts of speech;
+    without them the rules work on characters.
+    """
+    ctx = _Ctx(text, lex, list(tokens) if tokens is not None else None, [False] * len(text))
+
+    def accept(found: list[Mention]) -> list[Mention]:
+        chosen = _resolve(found)
+        for m in chosen:
+            for i in range(m.start, m.end):
+                ctx.taken[i] = True
+        return chosen
+
+    # pass 1: names the lexicons know; pass 2: grammars for names and people;
+    # pass 3: industries, list members, short forms and repeats, around them
+    known = accept(_known(ctx))
+    named = accept(
         _suffix_names(ctx, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
         + _suffix_names(ctx, "org", "ORG", 16, _GENERIC_ORG_BODY, 1)
         + _parks(ctx)
         + _funds(ctx)
+        + _persons(ctx)
     )
-    people = _persons(ctx)
-    first = _resolve(known + named + people)
-    # repeats of a person's name without a title (`徐一冰说`)
+    first = known + named
     repeats = []
     for p in {m.text for m in first if m.type == "PERSON"}:
         for hit in re.finditer(re.escape(p), text):
             repeats.append(Mention(hit.start(), hit.end(), "PERSON", p, "person:repeat"))
-    rest = _industries(ctx) + _companies_by_context(ctx) + _short_forms(ctx, first) + repeats
-    return _resolve(known + named + people + rest)
+    later = _industries(ctx) + _companies_by_context(ctx) + _short_forms(ctx, first) + repeats
+    later = [m for m in later if not any(ctx.taken[i] for i in range(m.start, m.end))]
+    return sorted(first + _resolve(later), key=lambda m: m.start)

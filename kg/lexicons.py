@@ -61,6 +61,7 @@ class Lexicons:
     industries: dict[str, str]  # surface -> canonical industry name
     surnames: frozenset[str]
     boundaries: frozenset[str]
+    departments: frozenset[str] = frozenset()
     directory: Path = field(default=Path(), compare=False)
 
     # -- loading
@@ -154,5 +155,6 @@ def _load(data: Path) -> Lexicons:
         industries=industries,
         surnames=frozenset(_words(data / "surnames.txt")),
         boundaries=frozenset(_words(data / "name_boundaries.txt")),
+        departments=frozenset(_words(data / "departments.txt")),
         directory=data,
     )

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import shutil
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -89,10 +90,11 @@ class EntityRules:
 
     def __call__(self, doc: Doc) -> Doc:
         lex = self._lexicons_for(doc)
-        starts = None
+        tokens = None
         if self.use_token_boundaries and any(len(t) > 1 for t in doc):
-            starts = [t.idx for t in doc]
-        mentions = find_mentions(doc.text, lex, starts)
+            tags = pos_dictionary()
+            tokens = [(t.idx, t.idx + len(t), tags.get(t.text)) for t in doc]
+        mentions = find_mentions(doc.text, lex, tokens)
         doc.user_data[SPANS_KEY] = mentions
         spans = [doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand") for m in mentions]
         spans = [s for s in spans if s is not None]
@@ -115,6 +117,22 @@ class EntityRules:
         self.lexicons = Lexicons.load(path)
         self._leave_out = {}
         return self
+
+
+@lru_cache(maxsize=1)
+def pos_dictionary() -> dict[str, str]:
+    """Word → part of speech from jieba's dictionary (general-language knowledge).
+
+    A lookup, not a tagger: a word the dictionary lacks gets no tag.
+    """
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return dict(jieba.posseg.dt.word_tag_tab)
 
 
 def make_nlp(segmenter: str | Segmenter = DEFAULT_SEGMENTER) -> Language:
