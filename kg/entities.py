@@ -354,7 +354,13 @@ def _known(ctx: _Ctx) -> list[Mention]:
     trie, by_form = _known_index(ctx.lex)
     text = ctx.text
     out = []
-    for i, form in trie.finditer(text):
+    # ASCII brand names are matched regardless of case (`VIVO`, `vivo`)
+    hits = list(trie.finditer(text))
+    folded = text.lower()
+    if folded != text:
+        seen = {i for i, _ in hits}
+        hits += [(i, f) for i, f in trie.finditer(folded) if f.isascii() and i not in seen]
+    for i, form in hits:
         k = by_form[form]
         end = i + len(form)
         if form.isascii():
@@ -363,7 +369,7 @@ def _known(ctx: _Ctx) -> list[Mention]:
                 continue
         if k.ambiguous and not _company_context(text, i, end):
             continue
-        out.append(Mention(i, end, k.type, form, "known", k.name))
+        out.append(Mention(i, end, k.type, text[i:end], "known", k.name))
     return out
 
 
@@ -430,6 +436,8 @@ def _parks(ctx: _Ctx) -> list[Mention]:
         if _COUNT_PREFIX.match(body) and not _tries(ctx.lex)["regions"].longest_at(body, 0):
             continue
         if body.endswith("园区") and not _proper_body(ctx, body[:-2], m.start) and len(body) <= 6:
+            continue
+        if re.search(r"(?:有限公司|股份公司|集团)(?=.)", body):  # `某某有限公司西安基地` is a company's site
             continue
         keep.append(m)
     return keep + _valley_parks(ctx)
@@ -529,7 +537,7 @@ def _industries(ctx: _Ctx) -> list[Mention]:
     text = ctx.text
     out: list[Mention] = []
     # 1. lists governed by one suffix: `A、B和C等九大重点产业链`
-    for m in re.finditer(r"(?:等)?(?:[0-9一二两三四五六七八九十]+大)?(?:重点|主导|优势|新兴|战略性新兴|千亿级)*(?:海洋)?(产业集群|产业链条|产业链|产业领域|产业)", text):
+    for m in re.finditer(r"(?:等|的)?(?:\"[^\"“”]{1,8}\"|“[^”]{1,8}”)?(?:[0-9一二两三四五六七八九十]+大)?(?:重点|主导|优势|新兴|战略性新兴|千亿级)*(?:海洋)?(产业集群|产业链条|产业链|产业领域|产业体系|产业)", text):
         for s, e in _list_before(ctx, m.start()):
             if True:
                 out.append(Mention(s, e, "INDUSTRY", text[s:e], "industry:list"))
@@ -646,10 +654,18 @@ def _companies_by_context(ctx: _Ctx) -> list[Mention]:
     """Companies without a legal form: `链主企业鹏博士集团`, `A、B等龙头企业`, `入驻A、B等企业`."""
     text = ctx.text
     out = []
-    for m in re.finditer(r"等(?:[\u4e00-\u9fff]{0,10}?)(?:龙头链主企业|链主企业|龙头企业|重点企业|骨干企业|领军企业|企业)", text):
+    for m in re.finditer(r"等(?:[\u4e00-\u9fff]{0,10}?)(?:龙头链主企业|链主企业|龙头企业|重点企业|骨干企业|领军企业|相关企业|企业)", text):
         for s, e in _name_list_before(ctx, m.start()):
             out.append(Mention(s, e, "COMPANY", text[s:e], "company:list"))
+    # project lists name companies only when the items look like firms: `美锦氢能源、金能科技等259个在建项目`
+    for m in re.finditer(r"等(?:[0-9一二三四五六七八九十百]+个)?(?:在建|重点|重大)?项目", text):
+        items = _name_list_before(ctx, m.start())
+        if items and all(text[s:e].endswith(_FIRM_WORDS) for s, e in items):
+            out.extend(Mention(s, e, "COMPANY", text[s:e], "company:list") for s, e in items)
     return out
+
+
+_FIRM_WORDS = ("科技", "能源", "集团", "股份", "电子", "智能", "生物", "医药", "精工", "控股", "实业", "新材", "汽车", "重工", "电气")
 
 
 def _name_list_before(ctx: _Ctx, end: int) -> list[tuple[int, int]]:
@@ -707,7 +723,10 @@ def _short_candidates(m: Mention, regions: _Trie, lex: Lexicons) -> list[str]:
         core = re.sub(r"\([^)]*\)", "", core)
         r = regions.longest_at(core, 0) if core else None
         if r and len(core) - len(r) >= 2:
+            with_region = core
             core = core[len(r):]
+            if with_region != name:
+                out.append(with_region)
         changed = True
         while changed:
             changed = False
