@@ -25,7 +25,7 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Output folder (created if missing).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (for scripts).")
-@click.option("--segmenter", type=click.Choice(["char", "jieba", "pkuseg"]), default="char", show_default=True,
+@click.option("--segmenter", type=click.Choice(["char", "jieba", "pkuseg"]), default="jieba", show_default=True,
               help="Word segmenter of the spaCy zh tokenizer (see the README's segmenter table).")
 @click.option("--leave-one-out", is_flag=True, help="Evaluation aid: extract each document without lexicon entries learned only from it.")
 def build(inputs: tuple[str, ...], out_dir: str, quiet: bool, segmenter: str, leave_one_out: bool) -> None:

@@ -82,6 +82,7 @@ _GENERIC_PARK_BODY = {
     "经济", "开发", "高新技术", "战略性新兴", "两", "三", "四", "五", "六", "七", "八", "九", "十", "多", "个", "大",
     "其他", "周边", "当地", "本地", "全国", "国内", "一流", "头部", "第一阵营", "先进", "孵化", "众创", "省", "市", "区",
 }
+_COUNT_INSIDE = re.compile(r"[0-9一二两三四五六七八九十几多]+(?:大|个|类|批|座)")
 _COUNT_PREFIX = re.compile(r"^(?:[0-9一二两三四五六七八九十百千万几多数]+(?:大|个|家|所|座|类|批|项)?)+")
 
 _GENERIC_COMPANY_BODY = {
@@ -266,7 +267,7 @@ def _extend_left(ctx: _Ctx, s: int, max_len: int, extra_boundaries: frozenset[st
             break
         if ch == ")" and "(" not in text[max(0, j - 8):j - 1]:
             break
-        if ch == "(":
+        if ch == "(" and ")" not in text[j:s]:  # an opening bracket must close inside the name
             break
         j -= 1
     # a region name inside the window anchors the start (`直属企业青岛海洋…` → `青岛…`)
@@ -298,6 +299,8 @@ def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] =
         ts, te, pos = tok
         word = text[ts:te]
         if any(ctx.taken[i] for i in range(ts, te)) or not all(_NAME_CHAR.match(c) for c in word):
+            break
+        if "(" in word and ")" not in text[ts + word.index("("):s]:  # an opening bracket must close inside the name
             break
         if _stops_name(word, pos, ctx.lex, extra):
             break
@@ -435,6 +438,8 @@ def _parks(ctx: _Ctx) -> list[Mention]:
         # a counted list head (`四大千亩产业园`) and `X园区` without a proper name are generic
         if _COUNT_PREFIX.match(body) and not _tries(ctx.lex)["regions"].longest_at(body, 0):
             continue
+        if _COUNT_INSIDE.search(body):  # `海洋信息四大千亩产业园`: the suffix heads a counted list
+            continue
         if body.endswith("园区") and not _proper_body(ctx, body[:-2], m.start) and len(body) <= 6:
             continue
         if re.search(r"(?:有限公司|股份公司|集团)(?=.)", body):  # `某某有限公司西安基地` is a company's site
@@ -497,6 +502,34 @@ def _persons(ctx: _Ctx) -> list[Mention]:
     return out
 
 
+_NAME_THEN_TITLE = re.compile(r"(?:^|(?<=[。!?;,、\n“\"(:]))([\u4e00-\u9fff]{2,4})[,(]")
+
+
+def _persons_title_after(ctx: _Ctx) -> list[Mention]:
+    """`陈硕,深圳极视角科技有限公司联合创始人,…` and `赵敏(崂山区科技局局长)`:
+    a name, a comma or bracket, then an organization and title closing the phrase."""
+    text = ctx.text
+    titles = _tries(ctx.lex)["titles"]
+    out = []
+    for m in _NAME_THEN_TITLE.finditer(text):
+        p = m.start(1)
+        name = _name_at(ctx, p)
+        if not name or p + len(name) != m.end(1):
+            continue
+        tail_start = m.end()
+        window = text[tail_start:tail_start + 40]
+        stop = re.search(r"[,)。;、!?]", window)
+        if not stop:
+            continue
+        phrase_end = tail_start + stop.start()
+        for k in range(phrase_end - 1, tail_start - 1, -1):
+            t = titles.longest_at(text, k)
+            if t and k + len(t) == phrase_end and ctx.lex.titles.get(t) != "generic":
+                out.append(Mention(p, p + len(name), "PERSON", name, "person:title-after"))
+                break
+    return out
+
+
 def _name_at(ctx: _Ctx, p: int) -> str | None:
     """A person's name starting at ``p`` (surname + one or two characters)."""
     text = ctx.text
@@ -517,13 +550,16 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
         options.append((given, e, cand))
     if not options:
         return None
+    two = [o for o in options if o[0] == 1]
+    three = [o for o in options if o[0] == 2]
+    # a typical follower right after three characters decides first (`赵豪志在`, where `志在` is a word)
+    if three and three[0][1] < len(text) and text[three[0][1]] in "说在表介指告称强":
+        return three[0][2]
     if ctx.starts is not None:
         for given, e, cand in options:
             if e in ctx.starts and p in ctx.starts and all(q not in ctx.starts for q in range(p + 1, e) if q != s):
                 return cand
     # heuristic: a two-character name when a typical follower comes right after it
-    two = [o for o in options if o[0] == 1]
-    three = [o for o in options if o[0] == 2]
     two_fits = bool(two) and (two[0][1] >= len(text) or text[two[0][1]] in _AFTER_NAME)
     three_fits = bool(three) and three[0][1] < len(text) and text[three[0][1]] in "说在表介"
     if two_fits and not three_fits:
@@ -749,7 +785,7 @@ def _short_candidates(m: Mention, regions: _Trie, lex: Lexicons) -> list[str]:
 
 
 _RULE_RANK = {"known": 0, "suffix:company": 1, "suffix:org": 1, "suffix:park": 1, "park:valley": 2, "fund:head": 1,
-              "person:title": 1, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "company:list": 3,
+              "person:title": 1, "person:title-after": 2, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "company:list": 3,
               "short": 4, "person:repeat": 4}
 
 
@@ -789,6 +825,7 @@ def find_mentions(text: str, lex: Lexicons, tokens: Sequence[Token] | None = Non
         + _parks(ctx)
         + _funds(ctx)
         + _persons(ctx)
+        + _persons_title_after(ctx)
     )
     first = known + named
     repeats = []

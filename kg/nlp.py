@@ -11,7 +11,7 @@ Mentions are written to ``doc.spans["kg_mentions"]`` (token-aligned,
 expanded to whole tokens), to ``doc.ents``, and with exact character
 offsets to ``doc.user_data["kg_mentions"]``, which :mod:`kg.extract` reads.
 
->>> nlp = make_nlp("char")
+>>> nlp = make_nlp()
 >>> doc = nlp("青岛蓝谷管理局副局长徐一冰表示")
 >>> [(e.text, e.label_) for e in doc.ents]
 [('青岛蓝谷管理局', 'ORG'), ('徐一冰', 'PERSON')]
@@ -50,9 +50,9 @@ class Segmenter(str, Enum):
             raise ValueError(f"unknown segmenter {value!r}; choose one of: {', '.join(s.value for s in cls)}") from None
 
 
-#: The default segmenter, chosen by the segmenter table in the README
-#: (same F1 for all three; characters are the fastest).
-DEFAULT_SEGMENTER = Segmenter.char
+#: The default segmenter, chosen by the segmenter table in the README:
+#: jieba gives the best entity F1 on the seeds and is 4x faster than pkuseg.
+DEFAULT_SEGMENTER = Segmenter.jieba
 
 
 @Language.factory(

@@ -67,11 +67,13 @@ def to_simplified(text: str) -> str:
 
     >>> to_simplified("青島高新區")
     '青岛高新区'
+    >>> to_simplified("陝西省乾縣與吉林省乾安縣")
+    '陕西省乾县与吉林省乾安县'
     """
     conv = _opencc().convert
     out = conv(text)
     if len(out) == len(text):
-        return out
+        return _keep_qian(text, out)
     lines = text.split("\n")
     fixed = []
     for line in lines:
@@ -79,7 +81,21 @@ def to_simplified(text: str) -> str:
         if len(c) != len(line):
             c = "".join(ch2 if len(ch2 := conv(ch)) == 1 else ch for ch in line)
         fixed.append(c)
-    return "\n".join(fixed)
+    return _keep_qian(text, "\n".join(fixed))
+
+
+# OpenCC maps 乾 to 干 outside a few phrases, but 乾 is also standard
+# Simplified in place names (乾县, 乾安县) and words like 乾坤: keep it there.
+_QIAN_KEEP = re.compile(r"乾(?=[县安陵坤元州])")
+
+
+def _keep_qian(src: str, out: str) -> str:
+    if "乾" not in src:
+        return out
+    chars = list(out)
+    for m in _QIAN_KEEP.finditer(src):
+        chars[m.start()] = "乾"
+    return "".join(chars)
 
 
 def to_halfwidth(text: str) -> str:
