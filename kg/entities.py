@@ -113,6 +113,8 @@ _INDUSTRY_BOUNDARY = (
     "建设", "建立", "拓展", "强化", "深耕", "涵盖", "覆盖", "涉及", "包括", "补齐", "锻造", "引进", "招引", "服务",
     "支持", "融入", "实现", "推进", "聚力", "发力", "开展", "成为", "作为", "拥有", "培养", "重点", "主导", "优势",
 )
+_SENTENCE = re.compile(r"[^。!?;\n]+")
+_INDUSTRY_CUE = re.compile(r"产业|聚焦|重点发展|主导|布局|赛道|集群|新兴|领域")
 _INDUSTRY_BOUNDARY_SET = frozenset(_INDUSTRY_BOUNDARY) | {"梳理", "优选", "确定", "明确", "提出", "形成", "围绕", "包括"}
 _FOCUS_TRIGGERS = ("聚焦", "重点发展", "主攻", "重点布局", "大力发展", "培育壮大", "做强做优", "着力发展", "主导产业为",
                    "主导产业是", "产业体系", "重点产业", "主导产业")
@@ -413,10 +415,14 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
                 continue
             if suf in _ORG_NEEDS_PROPER_BODY and suf != "联盟" and not _proper_body(ctx, body, s):
                 continue
+        q = _QUALIFIER.match(text, e)
+        if q and kind in ("org", "company") and _tries(ctx.lex)["regions"].longest_at(text, e + 1) and not suf.endswith(")"):
+            e = q.end()  # `山东大学(青岛)`: a campus or branch qualifier belongs to the name
         out.append(Mention(s, e, etype, text[s:e], f"suffix:{kind}"))
     return out
 
 
+_QUALIFIER = re.compile(r"\([\u4e00-\u9fff]{2,6}\)")
 def _proper_body(ctx: _Ctx, body: str, start: int | None = None) -> bool:
     """A name body that is more than generic words: it starts with a region
     or 国家/中国, or (with tokens) contains a proper noun or a word the
@@ -584,7 +590,19 @@ def _industries(ctx: _Ctx) -> list[Mention]:
                 body = text[s:e]
                 if body in ctx.lex.industries or body.endswith(_INDUSTRY_LIST_SUFFIX) or _tries(ctx.lex)["industries"].longest_at(body, 0):
                     out.append(Mention(s, e, "INDUSTRY", body, "industry:focus"))
-    # 3. single phrases with their own suffix: `海洋生物医药产业链`
+    # 3. known industries in a sentence about industries (`在海洋数字经济方面,蓝谷规划了…产业链`)
+    trie = _tries(ctx.lex)["industries"]
+    for sent in _SENTENCE.finditer(text):
+        ss, se = sent.span()
+        if not _INDUSTRY_CUE.search(text, ss, se):
+            continue
+        for i, term in trie.finditer(text[ss:se]):
+            a, b = ss + i, ss + i + len(term)
+            if (b < len(text) and _CJK.match(text[b]) and text[b] not in "产业等和及与、的为" and not text.startswith(("领域", "方面", "技术"), b)) \
+                    or (a > 0 and text[a - 1].isascii() and text[a - 1].isalnum()):
+                continue  # inside a longer word (`人工智能科创机构`) or an ASCII token (`SAI`)
+            out.append(Mention(a, b, "INDUSTRY", term, "industry:lexicon"))
+    # 4. single phrases with their own suffix: `海洋生物医药产业链`
     for m in re.finditer(r"产业集群|产业链|产业(?!园|化|基金|资本|项目|发展|工人|结构|升级|工人|政策|转型|协同|联盟|大会|研究院|投资|服务|用地|空间|布局|规模|生态|体系|集聚|创新|营收|图谱|平台|载体|门类|基础|需求|链|集群|领域|基地|新城|中心|方向|赛道|高地|特色|优势|能级|动能|竞争|人才|配套|园区)", text):
         s = _industry_start(ctx, m.start())
         body = text[s:m.start()]
@@ -652,6 +670,12 @@ def _list_before(ctx: _Ctx, end: int, max_item: int = 12) -> list[tuple[int, int
         ss, se = segment
         if s == 0 or text[s - 1] != "、":  # leftmost item: trim at a boundary
             ss = _industry_start(ctx, se, max_item)
+        k = text.find("和", ss, se)
+        if segment == (s, e) and ss < k < se - 1 and k - ss >= 2:
+            # `和` joins two items inside a list (`海洋高端装备和海洋文旅`); `及` usually
+            # joins the parts of one name (`高端化工及新材料`) and is left alone
+            items.append((k + 1, se))
+            se = k
         if 2 <= se - ss <= max_item:
             items.append((ss, se))
         if s > 0 and text[s - 1] == "、" and ss == s:
@@ -785,7 +809,7 @@ def _short_candidates(m: Mention, regions: _Trie, lex: Lexicons) -> list[str]:
 
 
 _RULE_RANK = {"known": 0, "suffix:company": 1, "suffix:org": 1, "suffix:park": 1, "park:valley": 2, "fund:head": 1,
-              "person:title": 1, "person:title-after": 2, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "company:list": 3,
+              "person:title": 1, "person:title-after": 2, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "industry:lexicon": 3, "company:list": 3,
               "short": 4, "person:repeat": 4}
 
 
@@ -818,7 +842,14 @@ def find_mentions(text: str, lex: Lexicons, tokens: Sequence[Token] | None = Non
 
     # pass 1: names the lexicons know; pass 2: grammars for names and people;
     # pass 3: industries, list members, short forms and repeats, around them
-    known = accept(_known(ctx))
+    known_found = _known(ctx)
+    # an institute or company may carry a known parent's name (`中科院生物能源研究所`,
+    # `海尔集团`): those grammars see the known ORG/COMPANY names as free text
+    ctx_sub = _Ctx(text, lex, ctx.tokens, [False] * len(text))
+    sub_named = (_suffix_names(ctx_sub, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
+                 + _suffix_names(ctx_sub, "org", "ORG", 16, _GENERIC_ORG_BODY, 1))
+    known = accept(known_found + [m for m in sub_named if any(
+        k.start == m.start and k.end < m.end and k.type in ("ORG", "COMPANY") for k in known_found)])
     named = accept(
         _suffix_names(ctx, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
         + _suffix_names(ctx, "org", "ORG", 16, _GENERIC_ORG_BODY, 1)
