@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.lexicons import KnownEntity, Lexicons
@@ -90,6 +91,8 @@ _GENERIC_COMPANY_BODY = {
     "这家", "多家", "龙头", "头部", "空壳", "技术经理人", "运营", "建设", "管理", "销售", "物流", "贸易", "代理",
     "分子", "总", "集团", "服务", "新", "老", "两家", "几家", "各", "区属", "市属", "省属", "国资", "城投", "保险",
     "中介", "咨询", "科技型", "高科技", "互联网", "医药", "制药", "企业", "相关", "一批", "100多家", "机构",
+    "中国", "国际", "大型", "商业", "外币", "人民币", "六大", "国", "国家", "全球", "跨国", "外国", "本国", "航空",
+    "石油", "汽车", "能源", "电力", "地方", "大", "小", "中",
 }
 _GENERIC_ORG_BODY = {
     "该", "本", "其", "各", "相关", "有关", "市", "区", "省", "县", "镇", "全市", "全区", "全省", "各级", "地方",
@@ -113,6 +116,7 @@ _INDUSTRY_BOUNDARY = (
     "建设", "建立", "拓展", "强化", "深耕", "涵盖", "覆盖", "涉及", "包括", "补齐", "锻造", "引进", "招引", "服务",
     "支持", "融入", "实现", "推进", "聚力", "发力", "开展", "成为", "作为", "拥有", "培养", "重点", "主导", "优势",
 )
+_NOT_INDUSTRY_BODY = re.compile(r"[0-9]+[亿万]|最|全球|[的等新]$|^[的等]")
 _SENTENCE = re.compile(r"[^。!?;\n]+")
 _INDUSTRY_CUE = re.compile(r"产业|聚焦|重点发展|主导|布局|赛道|集群|新兴|领域")
 _INDUSTRY_BOUNDARY_SET = frozenset(_INDUSTRY_BOUNDARY) | {"梳理", "优选", "确定", "明确", "提出", "形成", "围绕", "包括"}
@@ -161,12 +165,14 @@ Token = tuple[int, int, "str | None"]
 # Only whole words of two or more characters stop a name by their tag: the
 # dictionary's tags are noisy (`高速` adverb, `北部` locality), and unknown
 # brand names come out as single characters with any tag (`聚`, `极`).
-STOP_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "y", "e", "o", "t", "tg", "v", "vd"})
+STOP_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "y", "e", "o", "t", "tg", "v", "vd",
+                      "d"})
 # Verbs that are at home inside names (`创新中心`, `投资发展集团`).
 _NAME_VERBS = frozenset({"创新", "联创", "创业", "孵化", "制造", "发展", "投资", "建设", "服务", "研究", "开发", "转化",
                          "交易", "管理", "运营", "设计", "检测", "测试", "验证", "推广", "促进", "合作", "协同", "引领",
                          "示范", "实验", "培育", "集成", "应用", "配置", "咨询", "监督", "招商", "引资", "指挥", "审批",
-                         "保障", "监管", "融合", "创造", "智造", "生产", "加工", "制备", "营销", "传播", "控股"})
+                         "保障", "监管", "融合", "创造", "智造", "生产", "加工", "制备", "营销", "传播", "控股",
+                         "高速", "共同", "联合", "综合", "全面"})
 _FUNCTION_CHARS = set("与和及在的将对向由以为从把被于等")
 # Verbs of planning and building that end a park's name on its left
 # (`加快建设海洋生物医药科技园`); company and office names may contain them.
@@ -181,6 +187,7 @@ class _Ctx:
     lex: Lexicons
     tokens: list[Token] | None  # None: no word segmentation (characters)
     taken: list[bool]  # characters already inside an accepted name
+    words: Mapping[str, str] = field(default_factory=dict)  # dictionary word -> part of speech
 
     def __post_init__(self) -> None:
         self.starts = frozenset(t[0] for t in self.tokens) if self.tokens is not None else None
@@ -392,6 +399,9 @@ _ONE_CHAR_ORG_SUFFIX = frozenset({"局", "委", "厅", "办", "处", "部", "署
 _PARTY_COMMITTEE = re.compile(r"(?:[省市区县]委|党委|党组|纪委|监委)$")
 
 
+_LEADING_DATE = re.compile(r"(?:[0-9]{2,4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?|[下简]称|又称|即)")
+
+
 def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[str], min_body: int = 1) -> list[Mention]:
     text = ctx.text
     out = []
@@ -405,11 +415,16 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
             continue
         s = _extend_left(ctx, i, max_len, extra)
         s = _anchor_region(ctx, s, i)
+        lead = _LEADING_DATE.match(text, s, i)
+        if lead:  # `2011年宝钢集团`, `下称宝钢集团`
+            s = lead.end()
         body = text[s:i]
         if len(body) < min_body or _generic(body, generic):
             continue
         if kind == "org":
             if suf in _ONE_CHAR_ORG_SUFFIX and not any(body.endswith(d) for d in ctx.lex.departments):
+                continue
+            if suf in ("政府", "人民政府") and not _place_like(ctx, body):
                 continue
             if _PARTY_COMMITTEE.search(text[s:e]):
                 continue
@@ -423,6 +438,13 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
 
 
 _QUALIFIER = re.compile(r"\([\u4e00-\u9fff]{2,6}\)")
+def _place_like(ctx: _Ctx, body: str) -> bool:
+    """A body that names a place: a division, a dictionary place name, or a name ending in 省/市/区/县/国…"""
+    if body in ctx.lex.regions or ctx.words.get(body) == "ns":
+        return True
+    return len(body) >= 2 and body[-1] in "省市区县州镇乡国" and not _generic(body, _GENERIC_ORG_BODY | {"两国", "各国", "外国", "本国", "该国"})
+
+
 def _proper_body(ctx: _Ctx, body: str, start: int | None = None) -> bool:
     """A name body that is more than generic words: it starts with a region
     or 国家/中国, or (with tokens) contains a proper noun or a word the
@@ -436,10 +458,18 @@ def _proper_body(ctx: _Ctx, body: str, start: int | None = None) -> bool:
     return False
 
 
+# Park suffixes too generic alone (gardens, air bases, valleys, transport
+# corridors); `X产业基地`, `X科创走廊` come from longer suffixes, `蓝谷` from its rule.
+_WEAK_PARK_SUFFIX = ("园", "基地", "谷", "走廊", "花园", "公园", "乐园", "家园", "陵园")
+
+
 def _parks(ctx: _Ctx) -> list[Mention]:
     out = _suffix_names(ctx, "park", "PARK", 14, _GENERIC_PARK_BODY)
+    strong = [x for x in ctx.lex.park_suffixes if x not in _WEAK_PARK_SUFFIX and len(x) > 1]
     keep = []
     for m in out:
+        if m.text.endswith(_WEAK_PARK_SUFFIX) and not any(m.text.endswith(x) for x in strong):
+            continue
         body = m.text
         # a counted list head (`四大千亩产业园`) and `X园区` without a proper name are generic
         if _COUNT_PREFIX.match(body) and not _tries(ctx.lex)["regions"].longest_at(body, 0):
@@ -475,6 +505,10 @@ def _valley_parks(ctx: _Ctx) -> list[Mention]:
     return out
 
 
+_INVESTMENT_WORD = re.compile(r"产业|投资|创投|创业|引导|母|天使|种子|成果转化|股权|科创|风险|并购|发展|专项|影视|人才|纾困")
+_NOT_INVESTMENT = re.compile(r"医保|医疗保障|保险|社保|养老|公积金|货币|救助|保障基金")
+
+
 def _funds(ctx: _Ctx) -> list[Mention]:
     text = ctx.text
     out = []
@@ -488,7 +522,9 @@ def _funds(ctx: _Ctx) -> list[Mention]:
         # a bare `基金` needs a name or kind in front of it; `总规模…的` is not a name
         body = re.sub(r"^.*?的", "", body) if "的" in body else body
         s = i - len(body)
-        if head == "基金" and (not body or _generic(body, _GENERIC_INDUSTRY)):
+        if head == "基金" and (not body or _generic(body, _GENERIC_INDUSTRY) or not _INVESTMENT_WORD.search(body)):
+            continue
+        if _NOT_INVESTMENT.search(text[s:e]):  # social insurance and currency funds
             continue
         out.append(Mention(s, e, "FUND", text[s:e], "fund:head"))
     return out
@@ -536,6 +572,22 @@ def _persons_title_after(ctx: _Ctx) -> list[Mention]:
     return out
 
 
+# Characters of transliterated foreign names (`古特雷斯`, `穆罕默德`).
+_TRANSLIT = set("阿埃艾安奥巴拜班邦贝本比彼宾波伯博布查达戴丹德迪蒂丁东杜顿多厄恩尔法范菲费芬弗福盖冈戈格根古哈海汉豪赫亨"
+                "胡霍基吉加贾杰金卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷里利莉林琳卢鲁伦罗洛马迈麦曼芒梅门米敏莫默姆穆纳内尼涅"
+                "努诺欧帕潘佩皮普奇齐乔切萨塞桑瑟森沙尚舍什施斯苏索塔泰坦汤特提托图瓦万威韦维温沃乌西希谢辛休雅亚扬伊因尤"
+                "约泽扎詹兹佐·")
+
+
+def _foreign_name(text: str, p: int) -> str | None:
+    """A transliterated name of four or more characters starting at ``p``."""
+    e = p
+    while e < len(text) and e - p < 12 and text[e] in _TRANSLIT:
+        e += 1
+    name = text[p:e].strip("·")
+    return name if len(name) >= 4 else None
+
+
 def _name_at(ctx: _Ctx, p: int) -> str | None:
     """A person's name starting at ``p`` (surname + one or two characters)."""
     text = ctx.text
@@ -553,7 +605,13 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
             continue
         if cand in _NOT_NAME or cand in ctx.lex.titles or _tries(ctx.lex)["titles"].longest_at(text, s):
             continue
+        pos = ctx.words.get(cand)
+        if pos is not None and not pos.startswith("nr"):  # an ordinary word (`关于`, `来到`), not a name
+            continue
         options.append((given, e, cand))
+    foreign = _foreign_name(text, p)
+    if foreign:
+        return foreign
     if not options:
         return None
     two = [o for o in options if o[0] == 1]
@@ -601,12 +659,15 @@ def _industries(ctx: _Ctx) -> list[Mention]:
             if (b < len(text) and _CJK.match(text[b]) and text[b] not in "产业等和及与、的为" and not text.startswith(("领域", "方面", "技术"), b)) \
                     or (a > 0 and text[a - 1].isascii() and text[a - 1].isalnum()):
                 continue  # inside a longer word (`人工智能科创机构`) or an ASCII token (`SAI`)
+            in_list = (a > 0 and text[a - 1] in "、") or (b < len(text) and text[b] in "、")
+            if len(term) <= 2 and not in_list and not text.startswith("产业", b):
+                continue  # short sector words (`体育`, `能源`) only as list members or before 产业
             out.append(Mention(a, b, "INDUSTRY", term, "industry:lexicon"))
     # 4. single phrases with their own suffix: `海洋生物医药产业链`
     for m in re.finditer(r"产业集群|产业链|产业(?!园|化|基金|资本|项目|发展|工人|结构|升级|工人|政策|转型|协同|联盟|大会|研究院|投资|服务|用地|空间|布局|规模|生态|体系|集聚|创新|营收|图谱|平台|载体|门类|基础|需求|链|集群|领域|基地|新城|中心|方向|赛道|高地|特色|优势|能级|动能|竞争|人才|配套|园区)", text):
         s = _industry_start(ctx, m.start())
         body = text[s:m.start()]
-        if len(body) < 2 or _generic(body, _GENERIC_INDUSTRY):
+        if len(body) < 2 or _generic(body, _GENERIC_INDUSTRY) or _NOT_INDUSTRY_BODY.search(body):
             continue
         out.append(Mention(s, m.end(), "INDUSTRY", text[s:m.end()], "industry:suffix"))
     return out
@@ -825,16 +886,20 @@ def _resolve(cands: Iterable[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
-def find_mentions(text: str, lex: Lexicons, tokens: Sequence[Token] | None = None) -> list[Mention]:
+def find_mentions(
+    text: str, lex: Lexicons, tokens: Sequence[Token] | None = None, words: Mapping[str, str] | None = None
+) -> list[Mention]:
     """All entity mentions in ``text`` (normalized), sorted by position.
 
     ``tokens`` are the segmenter's words with dictionary parts of speech;
-    without them the rules work on characters.
+    without them the rules work on characters. ``words`` is a dictionary of
+    common words (word → part of speech) that keeps ordinary words out of
+    person names.
     """
-    ctx = _Ctx(text, lex, list(tokens) if tokens is not None else None, [False] * len(text))
+    ctx = _Ctx(text, lex, list(tokens) if tokens is not None else None, [False] * len(text), words or {})
 
     def accept(found: list[Mention]) -> list[Mention]:
-        chosen = _resolve(found)
+        chosen = _resolve(m for m in found if not any(ctx.taken[i] for i in range(m.start, m.end)))
         for m in chosen:
             for i in range(m.start, m.end):
                 ctx.taken[i] = True
@@ -843,13 +908,12 @@ def find_mentions(text: str, lex: Lexicons, tokens: Sequence[Token] | None = Non
     # pass 1: names the lexicons know; pass 2: grammars for names and people;
     # pass 3: industries, list members, short forms and repeats, around them
     known_found = _known(ctx)
-    # an institute or company may carry a known parent's name (`中科院生物能源研究所`,
-    # `海尔集团`): those grammars see the known ORG/COMPANY names as free text
-    ctx_sub = _Ctx(text, lex, ctx.tokens, [False] * len(text))
+    # an office, institute or company may carry a known name at its start
+    # (`青岛蓝谷管理局`, `中科院生物能源研究所`, `海尔集团`): those grammars see known names as free text
+    ctx_sub = _Ctx(text, lex, ctx.tokens, [False] * len(text), ctx.words)
     sub_named = (_suffix_names(ctx_sub, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
                  + _suffix_names(ctx_sub, "org", "ORG", 16, _GENERIC_ORG_BODY, 1))
-    known = accept(known_found + [m for m in sub_named if any(
-        k.start == m.start and k.end < m.end and k.type in ("ORG", "COMPANY") for k in known_found)])
+    known = accept(known_found + [m for m in sub_named if any(k.start == m.start and k.end < m.end for k in known_found)])
     named = accept(
         _suffix_names(ctx, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
         + _suffix_names(ctx, "org", "ORG", 16, _GENERIC_ORG_BODY, 1)

@@ -91,10 +91,10 @@ class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         lex = self._lexicons_for(doc)
         tokens = None
+        tags = pos_dictionary()
         if self.use_token_boundaries and any(len(t) > 1 for t in doc):
-            tags = pos_dictionary()
             tokens = [(t.idx, t.idx + len(t), tags.get(t.text)) for t in doc]
-        mentions = find_mentions(doc.text, lex, tokens)
+        mentions = find_mentions(doc.text, lex, tokens, words=tags)
         doc.user_data[SPANS_KEY] = mentions
         spans = [doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand") for m in mentions]
         spans = [s for s in spans if s is not None]
