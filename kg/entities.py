@@ -72,6 +72,7 @@ _AFTER_NAME = set("说讲表介指告认强称出主会带一赴到来参调走�
 _NOT_NAME = {
     "表示", "介绍", "指出", "认为", "强调", "告诉", "说明", "透露", "坦言", "称赞", "一行", "带队", "出席", "主持",
     "会见", "参加", "调研", "考察", "走访", "等人", "同志", "先生", "女士", "也是", "就是", "对此", "还有",
+    "关怀", "关心", "卓越", "高度", "亲切", "亲自", "殷切", "深切", "本人", "重视", "强调", "明确", "首次", "曾经",
 }
 
 # Words that are generic in front of a park/carrier suffix: a park whose name
@@ -426,6 +427,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
                 continue
             if suf in ("政府", "人民政府") and not _place_like(ctx, body):
                 continue
+        if suf in ("银行", "学校", "医院", "中学", "平台", "中心") and not (_place_like(ctx, body) or _proper_body(ctx, body, s)):
+            continue  # `有关银行`, `中小学校`, `各大电商平台` name no one
             if _PARTY_COMMITTEE.search(text[s:e]):
                 continue
             if suf in _ORG_NEEDS_PROPER_BODY and suf != "联盟" and not _proper_body(ctx, body, s):
@@ -608,6 +611,10 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
         pos = ctx.words.get(cand)
         if pos is not None and not pos.startswith("nr"):  # an ordinary word (`关于`, `来到`), not a name
             continue
+        head = ctx.words.get(text[p:p + 2])
+        followed = e < len(text) and text[e] in "说在表介指告称强,、"
+        if given == 2 and head is not None and not head.startswith("nr") and not followed:
+            continue  # `关于党`, `高度重视`, `关心引领`: starts with an ordinary word
         options.append((given, e, cand))
     foreign = _foreign_name(text, p)
     if foreign:
@@ -790,6 +797,7 @@ _FIRM_WORDS = ("科技", "能源", "集团", "股份", "电子", "智能", "生�
 
 
 def _name_list_before(ctx: _Ctx, end: int) -> list[tuple[int, int]]:
+    """Names in `A、B、C` before ``end``; places (`德国、意大利等企业`) are not names."""
     text = ctx.text
     items = []
     e = end
@@ -803,6 +811,8 @@ def _name_list_before(ctx: _Ctx, end: int) -> list[tuple[int, int]]:
             e = s - 1
             continue
         break
+    if any(text[a:b] in ctx.lex.regions or ctx.words.get(text[a:b]) == "ns" for a, b in items):
+        return []
     return items if len(items) >= 2 else []
 
 
