@@ -108,6 +108,7 @@ _GENERIC_INDUSTRY = {
     "战略性新兴", "主要", "核心", "上下游", "配套", "优质", "骨干", "全部", "整个", "其他", "多个", "两大", "九大",
     "重点海洋", "千亿级", "新", "高", "老", "大", "小", "区域", "本地", "当地", "地方", "城市", "周边", "我国",
     "全市", "全省", "全区", "国家", "国内", "省", "市", "区", "这些", "一批", "等", "该区", "园区", "整体",
+    "高新技术", "规模以上", "中国", "国家首批", "首批", "关联", "产业", "创新", "科技", "互联网", "不靠", "加快",
 }
 
 # Verbs that end an industry name on its left (`发展集成电路产业`).
@@ -117,6 +118,12 @@ _INDUSTRY_BOUNDARY = (
     "建设", "建立", "拓展", "强化", "深耕", "涵盖", "覆盖", "涉及", "包括", "补齐", "锻造", "引进", "招引", "服务",
     "支持", "融入", "实现", "推进", "聚力", "发力", "开展", "成为", "作为", "拥有", "培养", "重点", "主导", "优势",
 )
+# `产业` followed by these is part of another word (`产业资源`, `产业园`), not a suffix.
+_NOT_AFTER_INDUSTRY = (r"(?!园|化|基金|资本|资源|项目|发展|工人|结构|升级|政策|转型|协同|联盟|大会|研究院|投资|服务|用地|空间|布局|"
+                       r"规模|生态|体系|集聚|创新|营收|图谱|平台|载体|门类|基础|需求|链|集群|领域|基地|新城|中心|方向|赛道|高地|"
+                       r"特色|优势|能级|动能|竞争|人才|配套|园区|带|社区|学院|工委|委员会|研究|合作|技术|成果|资金|用户|价值|链接)")
+# Governing words that end a list item (`以A为核心、B为支撑的…`).
+_ITEM_TAIL = re.compile(r"为(?:核心|支撑|保障|引领|主导|重点|主体|龙头|特色|基础|主|代表)的?$|等(?:传统|未来|新兴|战略性新兴)?$")
 _NOT_INDUSTRY_BODY = re.compile(r"[0-9]+[亿万]|最|全球|[的等新]$|^[的等]")
 _SENTENCE = re.compile(r"[^。!?;\n]+")
 _INDUSTRY_CUE = re.compile(r"产业|聚焦|重点发展|主导|布局|赛道|集群|新兴|领域")
@@ -644,7 +651,7 @@ def _industries(ctx: _Ctx) -> list[Mention]:
     text = ctx.text
     out: list[Mention] = []
     # 1. lists governed by one suffix: `A、B和C等九大重点产业链`
-    for m in re.finditer(r"(?:等|的)?(?:\"[^\"“”]{1,8}\"|“[^”]{1,8}”)?(?:[0-9一二两三四五六七八九十]+大)?(?:重点|主导|优势|新兴|战略性新兴|千亿级)*(?:海洋)?(产业集群|产业链条|产业链|产业领域|产业体系|产业)", text):
+    for m in re.finditer(r"(?:等|的)?(?:\"[^\"“”]{1,8}\"|“[^”]{1,8}”)?(?:[0-9一二两三四五六七八九十]+大)?(?:重点|主导|优势|新兴|战略性新兴|千亿级|传统|未来|特色|支柱|现代)*(?:海洋)?(?:产业集群|产业链条|产业链|产业领域|产业体系|产业)" + _NOT_AFTER_INDUSTRY, text):
         for s, e in _list_before(ctx, m.start()):
             if True:
                 out.append(Mention(s, e, "INDUSTRY", text[s:e], "industry:list"))
@@ -671,11 +678,13 @@ def _industries(ctx: _Ctx) -> list[Mention]:
                 continue  # short sector words (`体育`, `能源`) only as list members or before 产业
             out.append(Mention(a, b, "INDUSTRY", term, "industry:lexicon"))
     # 4. single phrases with their own suffix: `海洋生物医药产业链`
-    for m in re.finditer(r"产业集群|产业链|产业(?!园|化|基金|资本|项目|发展|工人|结构|升级|工人|政策|转型|协同|联盟|大会|研究院|投资|服务|用地|空间|布局|规模|生态|体系|集聚|创新|营收|图谱|平台|载体|门类|基础|需求|链|集群|领域|基地|新城|中心|方向|赛道|高地|特色|优势|能级|动能|竞争|人才|配套|园区)", text):
+    for m in re.finditer(r"(?:产业集群|产业链条|产业链|产业)" + _NOT_AFTER_INDUSTRY, text):
         s = _industry_start(ctx, m.start())
         body = text[s:m.start()]
         if len(body) < 2 or _generic(body, _GENERIC_INDUSTRY) or _NOT_INDUSTRY_BODY.search(body):
             continue
+        if body in ctx.lex.regions or _tries(ctx.lex)["regions"].longest_at(body, 0) == body or ctx.words.get(body) == "ns":
+            continue  # `青岛产业`, `碑林产业`: a place, not an industry
         out.append(Mention(s, m.end(), "INDUSTRY", text[s:m.end()], "industry:suffix"))
     return out
 
@@ -750,7 +759,16 @@ def _list_before(ctx: _Ctx, end: int, max_item: int = 12) -> list[tuple[int, int
             e = s - 1
             continue
         break
-    items = [(a, b) for a, b in items if b - a >= 2 and not _generic(text[a:b], _GENERIC_INDUSTRY)]
+    trimmed = []
+    for a, b in items:
+        tail = _ITEM_TAIL.search(text, a, b)
+        if tail:
+            b = tail.start()
+        if text.startswith("以", a) and b - a > 3:
+            a += 1
+        trimmed.append((a, b))
+    items = [(a, b) for a, b in trimmed if b - a >= 2 and not _generic(text[a:b], _GENERIC_INDUSTRY)
+             and not _NOT_INDUSTRY_BODY.search(text[a:b]) and text[a:b] not in ctx.lex.regions]
     return sorted(items) if len(items) >= 2 else []
 
 
