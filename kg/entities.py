@@ -181,7 +181,7 @@ _NAME_VERBS = frozenset({"创新", "联创", "创业", "孵化", "制造", "发�
                          "示范", "实验", "培育", "集成", "应用", "配置", "咨询", "监督", "招商", "引资", "指挥", "审批",
                          "保障", "监管", "融合", "创造", "智造", "生产", "加工", "制备", "营销", "传播", "控股",
                          "高速", "共同", "联合", "综合", "全面"})
-_FUNCTION_CHARS = set("与和及在的将对向由以为从把被于等")
+_FUNCTION_CHARS = set("与和及在的将对向由以为从把被于等是")
 # Verbs of planning and building that end a park's name on its left
 # (`加快建设海洋生物医药科技园`); company and office names may contain them.
 _PARK_BOUNDARY = frozenset({"服务", "建设", "锚定", "谋划", "加码", "全域", "发展", "加盟", "加入", "推进", "打造", "构建",
@@ -389,7 +389,13 @@ def _known(ctx: _Ctx) -> list[Mention]:
                 continue
         if k.ambiguous and not _company_context(text, i, end):
             continue
-        out.append(Mention(i, end, k.type, text[i:end], "known", k.name))
+        start = i
+        if k.type == "COMPANY":  # `青岛华大基因`: a region right before a brand belongs to the name
+            for n in (4, 3, 2):
+                if i - n >= 0 and text[i - n:i] in ctx.lex.regions and (i - n == 0 or not _CJK.match(text[i - n - 1]) or _boundary_ends_at(ctx, i - n)):
+                    start = i - n
+                    break
+        out.append(Mention(start, end, k.type, text[start:end], "known", k.name if start == i else text[start:end]))
     return out
 
 
@@ -407,7 +413,7 @@ _ONE_CHAR_ORG_SUFFIX = frozenset({"局", "委", "厅", "办", "处", "部", "署
 _PARTY_COMMITTEE = re.compile(r"(?:[省市区县]委|党委|党组|纪委|监委)$")
 
 
-_LEADING_DATE = re.compile(r"(?:[0-9]{2,4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?|[下简]称|又称|即)")
+_LEADING_DATE = re.compile(r"(?:[0-9]{2,4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:以来)?|[下简]称|又称|即)")
 
 
 def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[str], min_body: int = 1) -> list[Mention]:
@@ -434,7 +440,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
                 continue
             if suf in ("政府", "人民政府") and not _place_like(ctx, body):
                 continue
-        if suf in ("银行", "学校", "医院", "中学", "平台", "中心") and not (_place_like(ctx, body) or _proper_body(ctx, body, s)):
+        if suf in ("银行", "学校", "医院", "中学", "平台", "中心") and not (_place_like(ctx, body) or _proper_body(ctx, body, s, unknown_ok=False)):
             continue  # `有关银行`, `中小学校`, `各大电商平台` name no one
             if _PARTY_COMMITTEE.search(text[s:e]):
                 continue
@@ -455,15 +461,18 @@ def _place_like(ctx: _Ctx, body: str) -> bool:
     return len(body) >= 2 and body[-1] in "省市区县州镇乡国" and not _generic(body, _GENERIC_ORG_BODY | {"两国", "各国", "外国", "本国", "该国"})
 
 
-def _proper_body(ctx: _Ctx, body: str, start: int | None = None) -> bool:
+def _proper_body(ctx: _Ctx, body: str, start: int | None = None, unknown_ok: bool = True) -> bool:
     """A name body that is more than generic words: it starts with a region
     or 国家/中国, or (with tokens) contains a proper noun or a word the
     dictionary does not know, as brand names are."""
+    if body.startswith(("国家级", "省级", "市级")):
+        body = body[3:]
     if _tries(ctx.lex)["regions"].longest_at(body, 0) or body.startswith(("国家", "中国", "中科", "全国")):
         return True
     if ctx.tokens is not None and start is not None:
         for ts, te, pos in ctx.tokens:
-            if ts >= start and te <= start + len(body) and te - ts >= 2 and (pos is None or pos in ("nz", "nt", "nr", "ns", "nrt")):
+            if ts >= start and te <= start + len(body) and te - ts >= 2 and (
+                    pos in ("nz", "nt", "nr", "ns", "nrt") or (pos is None and unknown_ok and ctx.text[ts:te] not in ctx.lex.industries)):
                 return True
     return False
 
@@ -531,6 +540,7 @@ def _funds(ctx: _Ctx) -> list[Mention]:
         body = text[s:i]
         # a bare `基金` needs a name or kind in front of it; `总规模…的` is not a name
         body = re.sub(r"^.*?的", "", body) if "的" in body else body
+        body = re.sub(r"^.*?[0-9.]+[万亿]*元", "", body)  # `总计3000亿元产业基金`
         s = i - len(body)
         if head == "基金" and (not body or _generic(body, _GENERIC_INDUSTRY) or not _INVESTMENT_WORD.search(body)):
             continue
@@ -647,18 +657,45 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
     return two[0][2] if two else None
 
 
+_ITEM_COUNT_TAIL = re.compile(r"[0-9一二两三四五六七八九十]+大.*$|等.*$")
+
+
+def _industry_item(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
+    """Trim governing words off an industry item; None when nothing industry-like is left."""
+    text = ctx.text
+    tail = _ITEM_TAIL.search(text, a, b) or _ITEM_COUNT_TAIL.search(text, a, b)
+    if tail and tail.start() > a:
+        b = tail.start()
+    k = text.rfind("的", a, b)
+    if k >= a:
+        a = k + 1
+    if text.startswith("以", a) and b - a > 3:
+        a += 1
+    item = text[a:b]
+    if b - a < 2 or _generic(item, _GENERIC_INDUSTRY) or _NOT_INDUSTRY_BODY.search(item) or re.search(r"[0-9]|至|个", item):
+        return None
+    if item in ctx.lex.regions or ctx.words.get(item) == "ns":
+        return None
+    return a, b
+
+
 def _industries(ctx: _Ctx) -> list[Mention]:
     text = ctx.text
     out: list[Mention] = []
     # 1. lists governed by one suffix: `A、B和C等九大重点产业链`
     for m in re.finditer(r"(?:等|的)?(?:\"[^\"“”]{1,8}\"|“[^”]{1,8}”)?(?:[0-9一二两三四五六七八九十]+大)?(?:重点|主导|优势|新兴|战略性新兴|千亿级|传统|未来|特色|支柱|现代)*(?:海洋)?(?:产业集群|产业链条|产业链|产业领域|产业体系|产业)" + _NOT_AFTER_INDUSTRY, text):
         for s, e in _list_before(ctx, m.start()):
-            if True:
-                out.append(Mention(s, e, "INDUSTRY", text[s:e], "industry:list"))
+            span = _industry_item(ctx, s, e)
+            if span:
+                out.append(Mention(span[0], span[1], "INDUSTRY", text[span[0]:span[1]], "industry:list"))
     # 2. lists after a focus trigger: `聚焦A、B、C`
     for trig in _FOCUS_TRIGGERS:
         for m in re.finditer(re.escape(trig) + r"(?:[为是::]|的)?", text):
             for s, e in _list_after(ctx, m.end()):
+                span = _industry_item(ctx, s, e)
+                if not span:
+                    continue
+                s, e = span
                 body = text[s:e]
                 if body in ctx.lex.industries or body.endswith(_INDUSTRY_LIST_SUFFIX) or _tries(ctx.lex)["industries"].longest_at(body, 0):
                     out.append(Mention(s, e, "INDUSTRY", body, "industry:focus"))
@@ -831,7 +868,24 @@ def _name_list_before(ctx: _Ctx, end: int) -> list[tuple[int, int]]:
         break
     if any(text[a:b] in ctx.lex.regions or ctx.words.get(text[a:b]) == "ns" for a, b in items):
         return []
+    items = [(a, b) for a, b in items if _brand_like(ctx, a, b)]
     return items if len(items) >= 2 else []
+
+
+def _brand_like(ctx: _Ctx, a: int, b: int) -> bool:
+    """A list item that can be a company name: not an industry or a common
+    phrase (`城市建设`, `超算应用`); it has letters, a proper noun or a word
+    the dictionary does not know."""
+    item = ctx.text[a:b]
+    if item in ctx.lex.industries or _tries(ctx.lex)["industries"].longest_at(item, 0):
+        return False
+    if re.search(r"[A-Za-z]", item):
+        return True
+    if ctx.tokens is None:
+        return ctx.words.get(item) is None
+    toks = [t for t in ctx.tokens if t[0] >= a and t[1] <= b]
+    return any(pos in ("nz", "nt", "nr", "nrt") or (pos is None and te - ts >= 2) or (te - ts == 1 and pos is None)
+               for ts, te, pos in toks) and not all(pos in ("n", "vn", "v") for _, _, pos in toks)
 
 
 # ---------------------------------------------------------------- short forms
@@ -940,11 +994,13 @@ def find_mentions(
     # (`青岛蓝谷管理局`, `中科院生物能源研究所`, `海尔集团`): those grammars see known names as free text
     ctx_sub = _Ctx(text, lex, ctx.tokens, [False] * len(text), ctx.words)
     sub_named = (_suffix_names(ctx_sub, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
-                 + _suffix_names(ctx_sub, "org", "ORG", 16, _GENERIC_ORG_BODY, 1))
-    known = accept(known_found + [m for m in sub_named if any(k.start == m.start and k.end < m.end for k in known_found)])
+                 + _suffix_names(ctx_sub, "org", "ORG", 22, _GENERIC_ORG_BODY, 1))
+    # a park may carry a company's name (`中电光谷工业园` is one PARK), not another park's
+    sub_parks = [m for m in _parks(ctx_sub) if any(k.start == m.start and k.end < m.end and k.type == "COMPANY" for k in known_found)]
+    known = accept(known_found + sub_parks + [m for m in sub_named if any(k.start == m.start and k.end < m.end for k in known_found)])
     named = accept(
         _suffix_names(ctx, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
-        + _suffix_names(ctx, "org", "ORG", 16, _GENERIC_ORG_BODY, 1)
+        + _suffix_names(ctx, "org", "ORG", 22, _GENERIC_ORG_BODY, 1)
         + _parks(ctx)
         + _funds(ctx)
         + _persons(ctx)

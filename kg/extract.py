@@ -90,8 +90,24 @@ def extract_mentions(item: "ProcessedDocument", nlp: "Language", leave_out: bool
         doc = proc(doc)
     lex = nlp.get_pipe("kg_entity_rules").lexicons
     raw = item.doc.raw_text
+    found = [(m, canonical_name(m.type, m.key or m.text, lex)) for m in mentions_of(doc)]
+    fuller = _fuller_names(found, lex)
     out = []
-    for m in mentions_of(doc):
+    for m, name in found:
         s, e = norm.raw_span(m.start, m.end)
-        out.append(EntityMention(item.doc.doc_id, s, e, raw[s:e], m.type, canonical_name(m.type, m.key or m.text, lex), m.rule))
+        out.append(EntityMention(item.doc.doc_id, s, e, raw[s:e], m.type, fuller.get((m.type, name), name), m.rule))
+    return out
+
+
+def _fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str]:
+    """Within one document, a name without its region prefix is the prefixed
+    name (`极视角科技有限公司` → `深圳极视角科技有限公司`): the fullest form wins."""
+    names = {(m.type, name) for m, name in found}
+    out: dict[tuple[str, str], str] = {}
+    regions = lex.regions if lex is not None else {}
+    for etype, name in names:
+        for other_type, other in names:
+            if other_type == etype and other != name and other.endswith(name) and other[: len(other) - len(name)] in regions:
+                if len(other) > len(out.get((etype, name), name)):
+                    out[(etype, name)] = other
     return out
