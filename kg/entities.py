@@ -182,6 +182,7 @@ _NAME_VERBS = frozenset({"创新", "联创", "创业", "孵化", "制造", "发�
                          "保障", "监管", "融合", "创造", "智造", "生产", "加工", "制备", "营销", "传播", "控股",
                          "高速", "共同", "联合", "综合", "全面"})
 _FUNCTION_CHARS = set("与和及在的将对向由以为从把被于等是")
+_FUNCTION_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o"})
 # Verbs of planning and building that end a park's name on its left
 # (`加快建设海洋生物医药科技园`); company and office names may contain them.
 _PARK_BOUNDARY = frozenset({"服务", "建设", "锚定", "谋划", "加码", "全域", "发展", "加盟", "加入", "推进", "打造", "构建",
@@ -295,7 +296,7 @@ def _stops_name(word: str, pos: str | None, lex: Lexicons, extra: frozenset[str]
     if word in lex.boundaries or word in extra:
         return True
     if len(word) == 1:
-        return word in _FUNCTION_CHARS
+        return word in _FUNCTION_CHARS or pos in _FUNCTION_POS
     return pos in STOP_POS and word not in _NAME_VERBS
 
 
@@ -333,6 +334,8 @@ def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] =
 def _anchor_region(ctx: _Ctx, j: int, s: int) -> int:
     """Move a start forward to the first region name inside ``[j, s)`` when
     what precedes that region is not itself part of a region/name chain."""
+    if ctx.tokens is not None:  # with words, the extension already stopped at the right word
+        return j
     regions = _tries(ctx.lex)["regions"]
     text = ctx.text
     if regions.longest_at(text, j) if j < len(text) else None:
@@ -389,6 +392,8 @@ def _known(ctx: _Ctx) -> list[Mention]:
                 continue
         if k.ambiguous and not _company_context(text, i, end):
             continue
+        if ctx.starts is not None and len(form) <= 4 and not (ctx.is_token_boundary(i) and ctx.is_token_boundary(end)):
+            continue  # `安联` inside `西安|联创`: a short known name must be whole words
         start = i
         if k.type == "COMPANY":  # `青岛华大基因`: a region right before a brand belongs to the name
             for n in (4, 3, 2):
@@ -429,6 +434,12 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
             continue
         s = _extend_left(ctx, i, max_len, extra)
         s = _anchor_region(ctx, s, i)
+        if s == i and suf == "联盟":  # `企业联盟`, `院所联盟`: an alliance may be named by its members
+            tok = ctx.by_end.get(i) if ctx.tokens is not None else None
+            if tok and tok[2] in ("n", "nz", "nt") and tok[1] - tok[0] >= 2 and not any(ctx.taken[tok[0]:tok[1]]):
+                s = tok[0]
+                while (prev := ctx.by_end.get(s)) and prev[2] in ("n", "nt") and prev[1] - prev[0] >= 2 and s - prev[0] <= 4:
+                    s = prev[0]
         lead = _LEADING_DATE.match(text, s, i)
         if lead:  # `2011年宝钢集团`, `下称宝钢集团`
             s = lead.end()
@@ -436,13 +447,15 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
         if len(body) < min_body or _generic(body, generic):
             continue
         if kind == "org":
+            if _COUNT_INSIDE.search(body):  # `四个专业委员会`
+                continue
             if suf in _ONE_CHAR_ORG_SUFFIX and not any(body.endswith(d) for d in ctx.lex.departments):
                 continue
             if suf in ("政府", "人民政府") and not _place_like(ctx, body):
                 continue
         if suf in ("银行", "学校", "医院", "中学", "平台", "中心") and not (_place_like(ctx, body) or _proper_body(ctx, body, s, unknown_ok=False)):
             continue  # `有关银行`, `中小学校`, `各大电商平台` name no one
-            if _PARTY_COMMITTEE.search(text[s:e]):
+            if _PARTY_COMMITTEE.search(text[s:e]) and not _place_like(ctx, body):
                 continue
             if suf in _ORG_NEEDS_PROPER_BODY and suf != "联盟" and not _proper_body(ctx, body, s):
                 continue
@@ -480,6 +493,21 @@ def _proper_body(ctx: _Ctx, body: str, start: int | None = None, unknown_ok: boo
 # Park suffixes too generic alone (gardens, air bases, valleys, transport
 # corridors); `X产业基地`, `X科创走廊` come from longer suffixes, `蓝谷` from its rule.
 _WEAK_PARK_SUFFIX = ("园", "基地", "谷", "走廊", "花园", "公园", "乐园", "家园", "陵园")
+# Sub-areas named after a known park are that park (`蓝色硅谷核心区` is 青岛蓝谷, per the guidelines).
+_SUB_AREA = ("核心区", "功能区")
+
+
+def _named_park_body(ctx: _Ctx, name: str) -> bool:
+    """Is there a proper name in front of a generic park word? Region, status
+    and industry words alone do not name a park."""
+    body = re.sub(r"(产业园区|园区|集聚区|功能区)$", "", name)
+    r = _tries(ctx.lex)["regions"].longest_at(body, 0)
+    if r:
+        body = body[len(r):]
+    body = re.sub(r"^(省级|市级|国家级|国家)", "", body)
+    for term in sorted((t for t in ctx.lex.industries if t in body), key=len, reverse=True):
+        body = body.replace(term, "")
+    return bool(body) and not _generic(body, _GENERIC_PARK_BODY | {"产业", "经济", "引领", "示范", "培育", "试点", "高新技术"})
 
 
 def _parks(ctx: _Ctx) -> list[Mention]:
@@ -495,8 +523,8 @@ def _parks(ctx: _Ctx) -> list[Mention]:
             continue
         if _COUNT_INSIDE.search(body):  # `海洋信息四大千亩产业园`: the suffix heads a counted list
             continue
-        if body.endswith("园区") and not _proper_body(ctx, body[:-2], m.start) and len(body) <= 6:
-            continue
+        if body.endswith(("园区", "集聚区", "功能区")) and not _named_park_body(ctx, body):
+            continue  # `山东省级数字经济园区`, `智能制造产业园区`: a kind of park, not a name
         if re.search(r"(?:有限公司|股份公司|集团)(?=.)", body):  # `某某有限公司西安基地` is a company's site
             continue
         keep.append(m)
@@ -526,6 +554,24 @@ def _valley_parks(ctx: _Ctx) -> list[Mention]:
 
 _INVESTMENT_WORD = re.compile(r"产业|投资|创投|创业|引导|母|天使|种子|成果转化|股权|科创|风险|并购|发展|专项|影视|人才|纾困")
 _NOT_INVESTMENT = re.compile(r"医保|医疗保障|保险|社保|养老|公积金|货币|救助|保障基金")
+
+
+_COMMITTEE = re.compile(r"([\u4e00-\u9fff]{2,8}?)([省市区县])委(?!员|书记|副书记|常委)")
+
+
+def _party_committees(ctx: _Ctx) -> list[Mention]:
+    """A named Party committee (`青岛市委`, `崂山区委`) is an ORG; a bare
+    `市委` in a title (`市委书记`) is not."""
+    text = ctx.text
+    out = []
+    for m in re.finditer(r"[省市区县]委(?!员|会)", text):
+        e = m.end()
+        for n in (4, 3, 2):
+            s = m.start() - n
+            if s >= 0 and (text[s:m.start() + 1] in ctx.lex.regions) and not any(ctx.taken[s:e]):
+                out.append(Mention(s, e, "ORG", text[s:e], "org:committee"))
+                break
+    return out
 
 
 def _funds(ctx: _Ctx) -> list[Mention]:
@@ -952,7 +998,7 @@ def _short_candidates(m: Mention, regions: _Trie, lex: Lexicons) -> list[str]:
 
 
 _RULE_RANK = {"known": 0, "suffix:company": 1, "suffix:org": 1, "suffix:park": 1, "park:valley": 2, "fund:head": 1,
-              "person:title": 1, "person:title-after": 2, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "industry:lexicon": 3, "company:list": 3,
+              "person:title": 1, "person:title-after": 2, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "industry:lexicon": 3, "org:committee": 1, "park:sub-area": 0, "company:list": 3,
               "short": 4, "person:repeat": 4}
 
 
@@ -980,6 +1026,10 @@ def find_mentions(
     """
     ctx = _Ctx(text, lex, list(tokens) if tokens is not None else None, [False] * len(text), words or {})
 
+    for m in re.finditer(r"《[^》\n]{1,60}》", text):  # names inside document titles are not mentions
+        for i in range(m.start(), m.end()):
+            ctx.taken[i] = True
+
     def accept(found: list[Mention]) -> list[Mention]:
         chosen = _resolve(m for m in found if not any(ctx.taken[i] for i in range(m.start, m.end)))
         for m in chosen:
@@ -992,11 +1042,16 @@ def find_mentions(
     known_found = _known(ctx)
     # an office, institute or company may carry a known name at its start
     # (`青岛蓝谷管理局`, `中科院生物能源研究所`, `海尔集团`): those grammars see known names as free text
-    ctx_sub = _Ctx(text, lex, ctx.tokens, [False] * len(text), ctx.words)
+    ctx_sub = _Ctx(text, lex, ctx.tokens, list(ctx.taken), ctx.words)
     sub_named = (_suffix_names(ctx_sub, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
                  + _suffix_names(ctx_sub, "org", "ORG", 22, _GENERIC_ORG_BODY, 1))
-    # a park may carry a company's name (`中电光谷工业园` is one PARK), not another park's
+    # a park may carry a company's name (`中电光谷工业园` is one PARK), not another park's,
+    # except a sub-area named after it, which is that park (`蓝色硅谷核心区`)
     sub_parks = [m for m in _parks(ctx_sub) if any(k.start == m.start and k.end < m.end and k.type == "COMPANY" for k in known_found)]
+    for k in known_found:
+        if k.type == "PARK" and text.startswith(_SUB_AREA, k.end):
+            tail = next(a for a in _SUB_AREA if text.startswith(a, k.end))
+            sub_parks.append(Mention(k.start, k.end + len(tail), "PARK", text[k.start:k.end + len(tail)], "park:sub-area", k.key))
     known = accept(known_found + sub_parks + [m for m in sub_named if any(k.start == m.start and k.end < m.end for k in known_found)])
     named = accept(
         _suffix_names(ctx, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
@@ -1005,6 +1060,7 @@ def find_mentions(
         + _funds(ctx)
         + _persons(ctx)
         + _persons_title_after(ctx)
+        + _party_committees(ctx)
     )
     first = known + named
     repeats = []
