@@ -83,9 +83,11 @@ _GENERIC_PARK_BODY = {
     "现代", "现代化", "大型", "小型", "综合", "专业化", "智慧", "智能", "高端", "传统", "老旧", "闲置", "城市", "园区",
     "经济", "开发", "高新技术", "战略性新兴", "两", "三", "四", "五", "六", "七", "八", "九", "十", "多", "个", "大",
     "其他", "周边", "当地", "本地", "全国", "国内", "一流", "头部", "第一阵营", "先进", "孵化", "众创", "省", "市", "区",
+    "分", "老", "子", "新", "主", "各", "面向", "科创",
 }
 _COUNT_INSIDE = re.compile(r"[0-9一二两三四五六七八九十几多]+(?:大|个|类|批|座)")
-_COUNT_PREFIX = re.compile(r"^(?:[0-9一二两三四五六七八九十百千万几多数]+(?:大|个|家|所|座|类|批|项)?)+")
+# A count before a name: digits, or Chinese numerals with a measure word (`四大`, `数十个`; `数字` is no count).
+_COUNT_PREFIX = re.compile(r"^(?:[0-9]+(?:大|个|家|所|座|类|批|项)?|[一二两三四五六七八九十百千万几多数]+(?:大|个|家|所|座|类|批|项))+")
 
 _GENERIC_COMPANY_BODY = {
     "上市", "平台", "子", "分", "母", "控股", "投资", "科技", "国有", "民营", "外资", "合资", "该", "本", "其", "一家",
@@ -126,7 +128,10 @@ _NOT_AFTER_INDUSTRY = (r"(?!园|化|基金|资本|资源|项目|发展|工人|�
 _ITEM_TAIL = re.compile(r"为(?:核心|支撑|保障|引领|主导|重点|主体|龙头|特色|基础|主|代表)的?$|等(?:传统|未来|新兴|战略性新兴)?$")
 _NOT_INDUSTRY_BODY = re.compile(r"[0-9]+[亿万]|最|全球|[的等新]$|^[的等]")
 _SENTENCE = re.compile(r"[^。!?;\n]+")
-_INDUSTRY_CUE = re.compile(r"产业|聚焦|重点发展|主导|布局|赛道|集群|新兴|领域")
+_INDUSTRY_CUE = re.compile(r"产业|聚焦|重点发展|主导|布局|赛道|集群|新兴")
+_CLAUSE = re.compile(r"[^。!?;,:\n]+")
+# Domain modifiers that form one industry with a known industry after them (`海洋数字经济`).
+_INDUSTRY_MODIFIER = ("海洋", "海上", "涉海", "智能", "智慧", "数字", "绿色", "低碳", "新一代", "下一代", "新型", "高端")
 _INDUSTRY_BOUNDARY_SET = frozenset(_INDUSTRY_BOUNDARY) | {"梳理", "优选", "确定", "明确", "提出", "形成", "围绕", "包括"}
 _FOCUS_TRIGGERS = ("聚焦", "重点发展", "主攻", "重点布局", "大力发展", "培育壮大", "做强做优", "着力发展", "主导产业为",
                    "主导产业是", "产业体系", "重点产业", "主导产业")
@@ -392,8 +397,10 @@ def _known(ctx: _Ctx) -> list[Mention]:
                 continue
         if k.ambiguous and not _company_context(text, i, end):
             continue
-        if ctx.starts is not None and len(form) <= 4 and not (ctx.is_token_boundary(i) and ctx.is_token_boundary(end)):
-            continue  # `安联` inside `西安|联创`: a short known name must be whole words
+        if ctx.starts is not None and len(form) <= 4:
+            aligned = (ctx.is_token_boundary(i), ctx.is_token_boundary(end))
+            if not all(aligned) if len(form) <= 2 else not any(aligned):
+                continue  # `安联` inside `西安|联创`: a short known name must be whole words
         start = i
         if k.type == "COMPANY":  # `青岛华大基因`: a region right before a brand belongs to the name
             for n in (4, 3, 2):
@@ -747,12 +754,18 @@ def _industries(ctx: _Ctx) -> list[Mention]:
                     out.append(Mention(s, e, "INDUSTRY", body, "industry:focus"))
     # 3. known industries in a sentence about industries (`在海洋数字经济方面,蓝谷规划了…产业链`)
     trie = _tries(ctx.lex)["industries"]
-    for sent in _SENTENCE.finditer(text):
-        ss, se = sent.span()
-        if not _INDUSTRY_CUE.search(text, ss, se):
+    for clause in _CLAUSE.finditer(text):
+        ss, se = clause.span()
+        if not (_INDUSTRY_CUE.search(text, ss, se) or re.search(r"方面$", text[ss:se])):
             continue
         for i, term in trie.finditer(text[ss:se]):
             a, b = ss + i, ss + i + len(term)
+            mod = next((w for w in _INDUSTRY_MODIFIER if text.startswith(w, a - len(w)) and a - len(w) >= ss), None)
+            if mod:
+                a -= len(mod)
+                term = mod + term
+            elif a > ss and _CJK.match(text[a - 1]) and text[a - 1] not in "、和及与等的在为以从向对" and not _boundary_ends_at(ctx, a):
+                continue  # the end of a longer word (`功效食品`, `越疆机械人`)
             if (b < len(text) and _CJK.match(text[b]) and text[b] not in "产业等和及与、的为" and not text.startswith(("领域", "方面", "技术"), b)) \
                     or (a > 0 and text[a - 1].isascii() and text[a - 1].isalnum()):
                 continue  # inside a longer word (`人工智能科创机构`) or an ASCII token (`SAI`)
