@@ -166,18 +166,30 @@ class EntityTable:
         ]
 
 
+def _exclusive_gold_forms(gold_path: str | Path) -> dict[str, frozenset[str]]:
+    """Per gold document, the normalized names and mentions no other gold document has."""
+    from kg.evaluate import load_gold, norm_form
+
+    gold = load_gold(gold_path)
+    forms = {d: {norm_form(f) for e in g.entities.values() for f in [e.name, *e.mentions]} for d, g in gold.items()}
+    return {d: frozenset(f - set().union(*(o for k, o in forms.items() if k != d))) for d, f in forms.items()}
+
+
 def build(
     inputs: Iterable[str],
     out_dir: str | Path,
     progress: bool | None = None,
     segmenter: str = DEFAULT_SEGMENTER.value,
-    leave_one_out: bool = False,
+    leave_one_out: bool | str | Path = False,
 ) -> BuildResult:
     """Build the outputs for ``inputs`` into ``out_dir`` (see module docs).
 
     ``leave_one_out`` (an evaluation aid) extracts each document without the
-    lexicon entries learned only from that document.
+    lexicon entries learned only from that document. Given a gold JSONL path,
+    it also drops every entry matching a name of that document's gold that
+    no other gold document has (the strictest reading).
     """
+    exclusive = _exclusive_gold_forms(leave_one_out) if isinstance(leave_one_out, (str, Path)) else {}
     inputs = list(inputs)
     out = check_out_dir(out_dir)
     timings: Counter[str] = Counter()
@@ -194,7 +206,8 @@ def build(
         if isinstance(item, ProcessedDocument):
             t0 = time.perf_counter()
             try:
-                mentions = extract_mentions(item, nlp, leave_out=leave_one_out)
+                mentions = extract_mentions(item, nlp, leave_out=bool(leave_one_out),
+                                            leave_out_forms=exclusive.get(item.doc.doc_id, frozenset()))
             except Exception as exc:  # noqa: BLE001 - one bad document must not end the batch
                 item = Rejected(item.doc.doc_id, item.doc.path, f"{Err.INTERNAL.value} ({type(exc).__name__}: {exc})"[:500])
             else:

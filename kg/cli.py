@@ -27,8 +27,9 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (for scripts).")
 @click.option("--segmenter", type=click.Choice(["char", "jieba", "pkuseg"]), default="jieba", show_default=True,
               help="Word segmenter of the spaCy zh tokenizer (see the README's segmenter table).")
-@click.option("--leave-one-out", is_flag=True, help="Evaluation aid: extract each document without lexicon entries learned only from it.")
-def build(inputs: tuple[str, ...], out_dir: str, quiet: bool, segmenter: str, leave_one_out: bool) -> None:
+@click.option("--leave-one-out", "leave_one_out", metavar="GOLD", type=click.Path(dir_okay=False), default=None,
+              help="Evaluation aid: extract each document without the lexicon entries that only it (per GOLD) could have taught.")
+def build(inputs: tuple[str, ...], out_dir: str, quiet: bool, segmenter: str, leave_one_out: str | None) -> None:
     """Build the graph outputs from INPUTS into --out.
 
     INPUTS are files, folders (read recursively), glob patterns, JSONL files
@@ -43,7 +44,7 @@ def build(inputs: tuple[str, ...], out_dir: str, quiet: bool, segmenter: str, le
 
     try:
         result = run_build(inputs, out_dir, progress=False if quiet else None, segmenter=segmenter,
-                           leave_one_out=leave_one_out)
+                           leave_one_out=leave_one_out or False)
     except KgUsageError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)

@@ -80,12 +80,19 @@ def entity_id(etype: str, name: str) -> str:
     return f"{etype.lower()}-{digest}"
 
 
-def extract_mentions(item: "ProcessedDocument", nlp: "Language", leave_out: bool = False) -> list[EntityMention]:
-    """Entity mentions of one processed document, in raw offsets."""
+def extract_mentions(
+    item: "ProcessedDocument", nlp: "Language", leave_out: bool = False, leave_out_forms: frozenset[str] = frozenset()
+) -> list[EntityMention]:
+    """Entity mentions of one processed document, in raw offsets.
+
+    ``leave_out`` (evaluation) disables the lexicon entries learned only from
+    this document; ``leave_out_forms`` also those matching these names.
+    """
     norm = item.normalized
     doc = nlp.make_doc(norm.text)
     if leave_out:
         doc.user_data["kg_leave_out"] = item.doc.doc_id
+        doc.user_data["kg_leave_out_forms"] = leave_out_forms
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     lex = nlp.get_pipe("kg_entity_rules").lexicons

@@ -76,10 +76,20 @@ class Lexicons:
     def region_full(self, surface: str) -> str | None:
         return self.regions.get(surface)
 
-    def without_sources_of(self, doc_id: str) -> Lexicons:
-        """The lexicons minus entries learned only from ``doc_id`` (leave-one-out)."""
-        known = tuple(k for k in self.known if k.sources != frozenset({doc_id}))
-        return replace(self, known=known)
+    def without_sources_of(self, doc_id: str, forms: frozenset[str] = frozenset()) -> Lexicons:
+        """The lexicons minus entries learned only from ``doc_id`` (leave-one-out).
+
+        ``forms`` widens this to the strictest reading: every known name or
+        industry any of whose forms is in ``forms`` (the names of that
+        document's gold entities found in no other document) is dropped too,
+        whatever its recorded source.
+        """
+        known = tuple(k for k in self.known if k.sources != frozenset({doc_id}) and not forms.intersection(k.forms))
+        industries = self.industries
+        if forms:
+            dropped = {canon for surface, canon in industries.items() if surface in forms or canon in forms}
+            industries = {a: c for a, c in industries.items() if c not in dropped}
+        return replace(self, known=known, industries=industries)
 
 
 def _data_dir() -> Path:

@@ -71,7 +71,7 @@ class EntityRules:
         self.name = name
         self.use_token_boundaries = use_token_boundaries
         self.lexicons: Lexicons | None = None
-        self._leave_out: dict[str, Lexicons] = {}
+        self._leave_out: dict[tuple[str, frozenset[str]], Lexicons] = {}
 
     def initialize(self, get_examples: Any = None, *, nlp: Language | None = None, lexicon_dir: str | None = None) -> None:
         """Load the lexicons (the shipped ones unless ``lexicon_dir`` is given)."""
@@ -84,9 +84,11 @@ class EntityRules:
         leave_out = doc.user_data.get("kg_leave_out")
         if not leave_out:
             return self.lexicons
-        if leave_out not in self._leave_out:
-            self._leave_out[leave_out] = self.lexicons.without_sources_of(leave_out)
-        return self._leave_out[leave_out]
+        forms = frozenset(doc.user_data.get("kg_leave_out_forms", ()))
+        key = (leave_out, forms)
+        if key not in self._leave_out:
+            self._leave_out[key] = self.lexicons.without_sources_of(leave_out, forms)
+        return self._leave_out[key]
 
     def __call__(self, doc: Doc) -> Doc:
         lex = self._lexicons_for(doc)

@@ -178,3 +178,30 @@ def test_pipeline_round_trip_keeps_lexicons_and_results(tmp_path):
     loaded = spacy.load(tmp_path / "pipe")
     text = "青岛蓝谷管理局副局长徐一冰表示"
     assert [(e.text, e.label_) for e in loaded(text).ents] == [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_leave_one_out_drops_entries_only_that_document_names():
+    from kg.lexicons import KnownEntity, Lexicons
+
+    lex = Lexicons.load()
+    seeded = KnownEntity("某某科技", "COMPANY", (), frozenset({"doc-a"}))
+    lex2 = type(lex)(**{**lex.__dict__, "known": lex.known + (seeded,)})
+    assert seeded in lex2.without_sources_of("doc-b").known
+    assert seeded not in lex2.without_sources_of("doc-a").known
+    strict = lex.without_sources_of("doc-x", frozenset({"国务院", "集成电路"}))
+    assert not any("国务院" in k.forms for k in strict.known)
+    assert "集成电路" not in strict.industries and "集成电路" in lex.industries
+
+
+def test_cli_leave_one_out_build_scores_lower_or_equal(tmp_path, seed_glob):
+    from kg.build import build
+    from kg.evaluate import load_gold, load_predicted, score
+    from tests.conftest import SEEDS
+
+    gold = load_gold(SEEDS / "gold.jsonl")
+    full = build([seed_glob], tmp_path / "full", progress=False)
+    lodo = build([seed_glob], tmp_path / "lodo", progress=False, leave_one_out=SEEDS / "gold.jsonl")
+    assert full.exit_code == lodo.exit_code == 0
+    f_full = score(gold, load_predicted(tmp_path / "full")).entities["overall"]["f1"]
+    f_lodo = score(gold, load_predicted(tmp_path / "lodo")).entities["overall"]["f1"]
+    assert 0 < f_lodo <= f_full
