@@ -1012,7 +1012,7 @@ def _short_candidates(m: Mention, regions: _Trie, lex: Lexicons) -> list[str]:
 
 _RULE_RANK = {"known": 0, "suffix:company": 1, "suffix:org": 1, "suffix:park": 1, "park:valley": 2, "fund:head": 1,
               "person:title": 1, "person:title-after": 2, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "industry:lexicon": 3, "org:committee": 1, "park:sub-area": 0, "company:list": 3,
-              "short": 4, "person:repeat": 4}
+              "short": 4, "repeat": 5}
 
 
 def _resolve(cands: Iterable[Mention]) -> list[Mention]:
@@ -1076,10 +1076,22 @@ def find_mentions(
         + _party_committees(ctx)
     )
     first = known + named
+    later = accept(_industries(ctx) + _companies_by_context(ctx) + _short_forms(ctx, first))
+    # a name established in the text is a mention wherever it occurs again (`徐一冰说`, `人工智能`)
+    found = first + later
     repeats = []
-    for p in {m.text for m in first if m.type == "PERSON"}:
-        for hit in re.finditer(re.escape(p), text):
-            repeats.append(Mention(hit.start(), hit.end(), "PERSON", p, "person:repeat"))
-    later = _industries(ctx) + _companies_by_context(ctx) + _short_forms(ctx, first) + repeats
-    later = [m for m in later if not any(ctx.taken[i] for i in range(m.start, m.end))]
-    return sorted(first + _resolve(later), key=lambda m: m.start)
+    for m in {(m.text, m.type): m for m in found if len(m.text) >= 2}.values():
+        for hit in re.finditer(re.escape(m.text), text):
+            if not any(ctx.taken[i] for i in range(hit.start(), hit.end())) and _whole_word(ctx, hit.start(), hit.end()):
+                repeats.append(Mention(hit.start(), hit.end(), m.type, m.text, "repeat", m.key))
+    return sorted(found + accept(repeats), key=lambda m: m.start)
+
+
+def _whole_word(ctx: _Ctx, a: int, b: int) -> bool:
+    """A repeat must not cut an ASCII word (`AI` in `SAI`) or, with words, start or end inside one."""
+    text = ctx.text
+    if text[a:b].isascii() and ((a > 0 and text[a - 1].isalnum() and text[a - 1].isascii()) or (b < len(text) and text[b].isalnum() and text[b].isascii())):
+        return False
+    if ctx.starts is not None and len(text[a:b]) <= 3:
+        return ctx.is_token_boundary(a) or ctx.is_token_boundary(b)
+    return True
