@@ -87,7 +87,7 @@ _GENERIC_PARK_BODY = {
 }
 _COUNT_INSIDE = re.compile(r"[0-9一二两三四五六七八九十几多]+(?:大|个|类|批|座)")
 # A count before a name: digits, or Chinese numerals with a measure word (`四大`, `数十个`; `数字` is no count).
-_COUNT_PREFIX = re.compile(r"^(?:[0-9]+(?:大|个|家|所|座|类|批|项)?|[一二两三四五六七八九十百千万几多数]+(?:大|个|家|所|座|类|批|项))+")
+_COUNT_PREFIX = re.compile(r"^(?:[0-9]+(?:大|个|家|所|座|类|批|项|国)?|[一二两三四五六七八九十百千万几多数]+(?:大|个|家|所|座|类|批|项|国))+")
 
 _GENERIC_COMPANY_BODY = {
     "上市", "平台", "子", "分", "母", "控股", "投资", "科技", "国有", "民营", "外资", "合资", "该", "本", "其", "一家",
@@ -436,6 +436,9 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
         e = i + len(suf)
         if kind == "company" and suf in _WEAK_COMPANY_SUFFIX:
             continue
+        crossing = ctx.by_pos.get(e - 1) if ctx.tokens is not None else None
+        if crossing is not None and crossing[1] > e and crossing[2] is not None:
+            continue  # the suffix ends inside a dictionary word (`重庆中心城区`)
         # the suffix must end a word: `局` in `局长`, `委` in `委员`, `部` in `部长` are titles
         if e < len(text) and kind == "org" and text[e] in "长员":
             continue
@@ -450,6 +453,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
         lead = _LEADING_DATE.match(text, s, i)
         if lead:  # `2011年宝钢集团`, `下称宝钢集团`
             s = lead.end()
+        if re.match(r"[0-9]+[家个只所批]", text[s:i]):  # `85家食用菌专业合作社`: a count, not a name
+            continue
         body = text[s:i]
         if len(body) < min_body or _generic(body, generic):
             continue
