@@ -85,9 +85,9 @@ _GENERIC_PARK_BODY = {
     "其他", "周边", "当地", "本地", "全国", "国内", "一流", "头部", "第一阵营", "先进", "孵化", "众创", "省", "市", "区",
     "分", "老", "子", "新", "主", "各", "面向", "科创",
 }
-_COUNT_INSIDE = re.compile(r"[0-9一二两三四五六七八九十几多]+(?:大|个|类|批|座)")
+_COUNT_INSIDE = re.compile(r"[0-9一二两三四五六七八九十百几多]+(?:大|个|类|批|座|条|强)|一[楼区园镇村]一")
 # A count before a name: digits, or Chinese numerals with a measure word (`四大`, `数十个`; `数字` is no count).
-_COUNT_PREFIX = re.compile(r"^(?:[0-9]+(?:大|个|家|所|座|类|批|项|国)?|[一二两三四五六七八九十百千万几多数]+(?:大|个|家|所|座|类|批|项|国))+")
+_COUNT_PREFIX = re.compile(r"^(?:[0-9]+(?:大|个|家|所|座|类|批|项|国|条|强)?|[一二两三四五六七八九十百千万几多数]+(?:大|个|家|所|座|类|批|项|国|条|强))+")
 
 _GENERIC_COMPANY_BODY = {
     "上市", "平台", "子", "分", "母", "控股", "投资", "科技", "国有", "民营", "外资", "合资", "该", "本", "其", "一家",
@@ -183,7 +183,7 @@ STOP_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "r
 # Verbs that are at home inside names (`创新中心`, `投资发展集团`).
 _NAME_VERBS = frozenset({"创新", "联创", "创业", "孵化", "制造", "发展", "投资", "建设", "服务", "研究", "开发", "转化",
                          "交易", "管理", "运营", "设计", "检测", "测试", "验证", "推广", "促进", "合作", "协同", "引领",
-                         "示范", "实验", "培育", "集成", "应用", "配置", "咨询", "监督", "招商", "引资", "指挥", "审批",
+                         "示范", "实验", "集成", "应用", "配置", "咨询", "监督", "招商", "引资", "指挥", "审批",
                          "保障", "监管", "融合", "创造", "智造", "生产", "加工", "制备", "营销", "传播", "控股",
                          "高速", "共同", "联合", "综合", "全面"})
 _FUNCTION_CHARS = set("与和及在的将对向由以为从把被于等是")
@@ -465,8 +465,10 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
                 continue
             if suf in ("政府", "人民政府") and not _place_like(ctx, body):
                 continue
-        if suf in ("银行", "学校", "医院", "中学", "平台", "中心") and not (_place_like(ctx, body) or _proper_body(ctx, body, s, unknown_ok=False)):
-            continue  # `有关银行`, `中小学校`, `各大电商平台` name no one
+        if suf in ("银行", "学校", "医院", "中学") and not (_place_like(ctx, body) or _proper_body(ctx, body, s, unknown_ok=False)):
+            continue  # `有关银行`, `中小学校` name no one
+        if suf.endswith(("中心", "平台")) and not _proper_noun_in(ctx, body, s):
+            continue  # `公共资源服务中心`, `青岛数字经济平台`: a function, not a name
             if _PARTY_COMMITTEE.search(text[s:e]) and not _place_like(ctx, body):
                 continue
             if suf in _ORG_NEEDS_PROPER_BODY and suf != "联盟" and not _proper_body(ctx, body, s):
@@ -479,6 +481,30 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
 
 
 _QUALIFIER = re.compile(r"\([\u4e00-\u9fff]{2,6}\)")
+def _proper_noun_in(ctx: _Ctx, body: str, start: int) -> bool:
+    """Does ``body`` hold a proper noun or brand, beyond a region and generic
+    words? `国家`/`中国` at the head count (`国家海洋技术转移中心`)."""
+    rest = body
+    r = _tries(ctx.lex)["regions"].longest_at(rest, 0) if rest else None
+    if r:
+        rest = rest[len(r):]
+    if rest.startswith(("国家", "中国", "中科")) and not rest.startswith(("国家级",)):
+        return True
+    if ctx.tokens is None:
+        return bool(rest) and ctx.words.get(rest) is None and not _generic(rest, _GENERIC_ORG_BODY)
+    offset = start + len(body) - len(rest)
+    for ts, te, pos in ctx.tokens:
+        if ts >= offset and te <= start + len(body) and te - ts >= 2:
+            word = ctx.text[ts:te]
+            if pos in ("nz", "nt", "nr", "nrt") or (pos is None and word not in ctx.lex.industries and not _generic(word, _GENERIC_ORG_BODY)):
+                return True
+    return False
+
+
+_PLACE_PARK_SUFFIX = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "新区", "自贸试验区", "自由贸易试验区",
+                      "综合保税区", "保税区", "示范区")
+
+
 def _place_like(ctx: _Ctx, body: str) -> bool:
     """A body that names a place: a division, a dictionary place name, or a name ending in 省/市/区/县/国…"""
     if body in ctx.lex.regions or ctx.words.get(body) == "ns":
@@ -509,6 +535,22 @@ _WEAK_PARK_SUFFIX = ("园", "基地", "谷", "走廊", "花园", "公园", "乐�
 _SUB_AREA = ("核心区", "功能区")
 
 
+def _has_place(ctx: _Ctx, m: Mention) -> bool:
+    """A region, or (with words) a place name or unknown proper word, in the name."""
+    name = m.text
+    if any(name.startswith(r) or r in name for r in _regions_in(ctx, name)):
+        return True
+    if ctx.tokens is None:
+        return False
+    return any(ts >= m.start and te <= m.end and (pos in ("ns", "nz", "nt", "nr") or (pos is None and te - ts >= 2))
+               and not ctx.text[ts:te].endswith(_PLACE_PARK_SUFFIX) for ts, te, pos in ctx.tokens)
+
+
+def _regions_in(ctx: _Ctx, name: str) -> list[str]:
+    trie = _tries(ctx.lex)["regions"]
+    return [r for i in range(len(name)) if (r := trie.longest_at(name, i))]
+
+
 def _named_park_body(ctx: _Ctx, name: str) -> bool:
     """Is there a proper name in front of a generic park word? Region, status
     and industry words alone do not name a park."""
@@ -535,6 +577,8 @@ def _parks(ctx: _Ctx) -> list[Mention]:
             continue
         if _COUNT_INSIDE.search(body):  # `海洋信息四大千亩产业园`: the suffix heads a counted list
             continue
+        if body.endswith(_PLACE_PARK_SUFFIX) and not _has_place(ctx, m):
+            continue  # `促进新区`, `构筑起国家高新区`: such zones are named after a place
         if body.endswith(("园区", "集聚区", "功能区")) and not _named_park_body(ctx, body):
             continue  # `山东省级数字经济园区`, `智能制造产业园区`: a kind of park, not a name
         if re.search(r"(?:有限公司|股份公司|集团)(?=.)", body):  # `某某有限公司西安基地` is a company's site
