@@ -801,6 +801,24 @@ def _industries(ctx: _Ctx) -> list[Mention]:
                 body = text[s:e]
                 if body in ctx.lex.industries or body.endswith(_INDUSTRY_LIST_SUFFIX) or _tries(ctx.lex)["industries"].longest_at(body, 0):
                     out.append(Mention(s, e, "INDUSTRY", body, "industry:focus"))
+    # 2b. `A、B、C为主的…产业链条体系`: the items of a list the phrase is made of
+    for m in re.finditer(r"为(?:主|核心|重点|主导)的[\u4e00-\u9fff]{0,10}?(?:产业链条|产业链|产业体系|产业集群|产业)", text):
+        for s, e in _list_before(ctx, m.start()):
+            span = _industry_item(ctx, s, e)
+            if span:
+                out.append(Mention(span[0], span[1], "INDUSTRY", text[span[0]:span[1]], "industry:list"))
+    # 2c. `A、B、C等(行业)?(细分)?领域`: the known industries among the items
+    for m in re.finditer(r"等(?:[0-9一二两三四五六七八九十]+个)?(?:重点|行业|细分|新兴|相关)*(?:领域|行业)", text):
+        items = _list_before(ctx, m.start())
+        closed_focus = any(text.rfind(t, max(0, (items[0][0] if items else m.start()) - 8), items[0][0] if items else m.start()) >= 0
+                           for t in _FOCUS_TRIGGERS) if items else False
+        for s, e in items:
+            span = _industry_item(ctx, s, e)
+            if not span:
+                continue
+            word = text[span[0]:span[1]]
+            if closed_focus or (len(word) >= 3 and (word in ctx.lex.industries or _tries(ctx.lex)["industries"].longest_at(word, 0))):
+                out.append(Mention(span[0], span[1], "INDUSTRY", word, "industry:list"))
     # 3. known industries in a sentence about industries (`在海洋数字经济方面,蓝谷规划了…产业链`)
     trie = _tries(ctx.lex)["industries"]
     for clause in _CLAUSE.finditer(text):
@@ -882,6 +900,8 @@ def _list_before(ctx: _Ctx, end: int, max_item: int = 12) -> list[tuple[int, int
             s -= 1
         segment = (s, e)
         if first:
+            if "等" in text[s:e] or _ITEM_TAIL.search(text, s, e):
+                return []  # `…等细分领域集聚了一批…产业`: the list is not governed by this suffix
             for conj in _CONJ:
                 k = text.rfind(conj, s, e)
                 if k > s:
