@@ -111,6 +111,7 @@ _GENERIC_INDUSTRY = {
     "重点海洋", "千亿级", "新", "高", "老", "大", "小", "区域", "本地", "当地", "地方", "城市", "周边", "我国",
     "全市", "全省", "全区", "国家", "国内", "省", "市", "区", "这些", "一批", "等", "该区", "园区", "整体",
     "高新技术", "规模以上", "中国", "国家首批", "首批", "关联", "产业", "创新", "科技", "互联网", "不靠", "加快",
+    "第一", "第二", "第三", "重要", "绿色", "其他", "各类", "相应",
 }
 
 # Verbs that end an industry name on its left (`发展集成电路产业`).
@@ -395,8 +396,8 @@ def _known(ctx: _Ctx) -> list[Mention]:
             # ASCII names (NEC, TCL) must stand alone, not inside a longer word
             if (i > 0 and text[i - 1].isascii() and text[i - 1].isalnum()) or (end < len(text) and text[end].isascii() and text[end].isalnum()):
                 continue
-        if k.ambiguous and not _company_context(text, i, end):
-            continue
+        if (k.ambiguous or form.isdigit()) and not _company_context(text, i, end):
+            continue  # `360度`, `360亿` are numbers unless the text says company
         if ctx.starts is not None and len(form) <= 4:
             aligned = (ctx.is_token_boundary(i), ctx.is_token_boundary(end))
             if not all(aligned) if len(form) <= 2 else not any(aligned):
@@ -458,6 +459,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
         body = text[s:i]
         if len(body) < min_body or _generic(body, generic):
             continue
+        if kind == "company" and suf == "公司" and not _brand_like(ctx, s, i):
+            continue  # `A股上市公司`, `细分领域公司`: a kind of company, not a name
         if kind == "org":
             if _COUNT_INSIDE.search(body):  # `四个专业委员会`
                 continue
@@ -718,6 +721,9 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
     sur = text[p:p + 2] if text[p:p + 2] in ctx.lex.surnames else text[p]
     if sur not in ctx.lex.surnames:
         return None
+    foreign = _foreign_name(text, p)
+    if foreign:  # `谢夫乔维奇`: a transliterated name is taken whole, before any length heuristic
+        return foreign
     s = p + len(sur)
     options = []
     for given in (2, 1):
@@ -735,9 +741,6 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
         if given == 2 and head is not None and not head.startswith("nr") and not followed:
             continue  # `关于党`, `高度重视`, `关心引领`: starts with an ordinary word
         options.append((given, e, cand))
-    foreign = _foreign_name(text, p)
-    if foreign:
-        return foreign
     if not options:
         return None
     two = [o for o in options if o[0] == 1]

@@ -1,0 +1,103 @@
+"""The scorer of `kg eval` on tiny hand-made cases, one per scoring rule of gold-format.md."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from kg.evaluate import GoldDoc, GoldEntity, Predicted, gold_spans, load_gold, score
+
+TEXT_A = "青島高新區管委會與海爾集團簽署協議。海爾將在青島高新區建設工廠。"
+TEXT_B = "海尔集团在青岛高新区设立研发中心。"
+
+
+def _gold() -> dict[str, GoldDoc]:
+    a = GoldDoc("a", {
+        "e1": GoldEntity("a", "e1", "PARK", "青岛高新区", ["青島高新區"]),
+        "e2": GoldEntity("a", "e2", "COMPANY", "海尔集团", ["海爾集團", "海爾"]),
+        "e3": GoldEntity("a", "e3", "ORG", "青岛高新区管委会", ["青島高新區管委會"]),
+    }, [("e3", "PARTNERS_WITH", "e2"), ("e2", "LOCATED_IN", "e1")], [])
+    b = GoldDoc("b", {
+        "e1": GoldEntity("b", "e1", "COMPANY", "海尔集团", ["海尔集团"]),
+        "e2": GoldEntity("b", "e2", "PARK", "青岛高新区", ["青岛高新区"]),
+    }, [], [])
+    return {"a": a, "b": b}
+
+
+def _mention(doc, text, start, etype, eid):
+    return {"doc_id": doc, "start": str(start), "end": str(start + len(text)), "text": text, "type": etype, "entity_id": eid}
+
+
+def test_gold_spans_longest_first_no_overlap_and_excluded():
+    doc = _gold()["a"]
+    spans = gold_spans(TEXT_A, doc)
+    assert (0, 8, "ORG") in spans  # 青島高新區管委會 wins over 青島高新區 inside it
+    assert (0, 5, "PARK") not in spans
+    assert (TEXT_A.index("青島高新區建設"), TEXT_A.index("青島高新區建設") + 5, "PARK") in spans
+    assert (9, 13, "COMPANY") in spans and (TEXT_A.index("海爾將"), TEXT_A.index("海爾將") + 2, "COMPANY") in spans
+    excluded = GoldDoc("a", doc.entities, [], [(0, 17)])
+    assert all(s >= 17 for s, _, _ in gold_spans(TEXT_A, excluded))
+
+
+def test_entities_mentions_relations_linking():
+    i_park = TEXT_A.index("青島高新區建設")
+    pred = Predicted(
+        mentions=[
+            _mention("a", "青島高新區管委會", 0, "ORG", "org1"),
+            _mention("a", "海爾集團", 9, "COMPANY", "haier"),
+            _mention("a", "海爾", TEXT_A.index("海爾將"), "COMPANY", "haier"),
+            _mention("a", "青島高新區", i_park, "PARK", "park1"),
+            _mention("a", "簽署協議", 13, "ORG", "junk"),  # a false hit
+            _mention("b", "海尔集团", 0, "COMPANY", "haier"),
+            _mention("b", "青岛高新区", 5, "PARK", "park2"),  # same park, another node: a linking miss
+        ],
+        relations=[
+            {"head_id": "haier", "relation": "PARTNERS_WITH", "tail_id": "org1", "doc_id": "a"},  # reversed: still right
+            {"head_id": "haier", "relation": "LOCATED_IN", "tail_id": "junk", "doc_id": "a"},
+        ],
+        entity_names={}, raw_texts={"a": TEXT_A, "b": TEXT_B},
+    )
+    s = score(_gold(), pred)
+    assert s.entities["overall"] == {"p": 0.8333, "r": 1.0, "f1": 0.9091, "tp": 5, "n_pred": 6, "n_gold": 5}
+    assert s.mentions["by_type"]["PARK"]["tp"] == 2 and s.mentions["by_type"]["ORG"]["n_pred"] == 2
+    assert s.relations["by_type"]["PARTNERS_WITH"]["tp"] == 1
+    assert s.relations["by_type"]["LOCATED_IN"] == {"p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "n_pred": 1, "n_gold": 1}
+    assert s.linking == {"p": 1.0, "r": 0.5, "f1": 0.6667, "tp": 1, "n_pred": 1, "n_gold": 2}
+    assert [e["forms"] for e in s.errors["entity_false_hits"]] == [["签署协议"]]
+
+
+def test_kg_eval_cli_tables_json_and_errors(tmp_path, seed_glob):
+    root = Path(__file__).resolve().parent.parent
+    out = tmp_path / "out"
+    run = [sys.executable, "-m", "kg.cli"]
+    assert subprocess.run([*run, "build", seed_glob, "--out", str(out), "-q"]).returncode == 0
+    text = subprocess.run([*run, "eval", "--gold", str(root / "seeds" / "gold.jsonl"), str(out)],
+                          capture_output=True, text=True, check=True).stdout
+    for heading in ("entities (document level)", "mentions", "relations", "linking (pairwise)", "entity_misses"):
+        assert heading in text
+    for etype in ("PARK", "COMPANY", "FUND", "PERSON", "INDUSTRY", "ORG"):
+        assert f"  {etype} " in text
+    data = json.loads(subprocess.run([*run, "eval", "--gold", str(root / "seeds" / "gold.jsonl"), str(out), "--json"],
+                                     capture_output=True, text=True, check=True).stdout)
+    assert set(data) == {"entities", "mentions", "relations", "linking", "errors"}
+    assert data["entities"]["overall"]["n_gold"] == 273
+    assert 0 < data["entities"]["overall"]["f1"] <= 1
+    with open(out / "mentions.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    raw = {p.stem: p.read_text(encoding="utf-8") for p in (root / "seeds").glob("*.txt")}
+    assert rows and all(raw[r["doc_id"]][int(r["start"]):int(r["end"])] == r["text"] for r in rows)
+
+
+def test_gold_file_is_valid_and_every_mention_is_in_the_text():
+    root = Path(__file__).resolve().parent.parent
+    gold = load_gold(root / "seeds" / "gold.jsonl")
+    assert len(gold) == 5
+    for doc_id, doc in gold.items():
+        text = (root / "seeds" / f"{doc_id}.txt").read_text(encoding="utf-8")
+        spans = gold_spans(text, doc)
+        covered = {(s, e) for s, e, _ in spans}
+        for ent in doc.entities.values():
+            assert any(text[s:e] in ent.mentions for s, e in covered), ent.name
