@@ -34,11 +34,11 @@ from typing import Any
 from kg import __version__
 from kg.clean import CleanedDocument, clean
 from kg.errors import Err, InputError, KgUsageError
-from kg.extract import EntityMention, entity_id, extract_mentions
+from kg.extract import EntityMention, EntityRelation, entity_id, extract_document
 from kg.ingest import Document, Rejected, iter_inputs
 from kg.nlp import DEFAULT_SEGMENTER, make_nlp
 from kg.normalize import Normalized, normalize_body
-from kg.outputs import DOCUMENT_COLUMNS, ENTITY_COLUMNS, MENTION_COLUMNS, write_csv, write_json
+from kg.outputs import DOCUMENT_COLUMNS, ENTITY_COLUMNS, MENTION_COLUMNS, RELATION_COLUMNS, write_csv, write_json
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -158,6 +158,23 @@ class EntityTable:
                         "entity_id": eid, "rule": m.rule})
         return out
 
+    @staticmethod
+    def relation_rows(relations: list[EntityRelation]) -> list[dict[str, Any]]:
+        """relations.csv rows of one document (the same fact stated twice is one row, first sentence)."""
+        import json
+
+        out, seen = [], set()
+        for r in relations:
+            key = (entity_id(r.head_type, r.head_name), r.relation, entity_id(r.tail_type, r.tail_name))
+            if key in seen or key[0] == key[2]:
+                continue
+            seen.add(key)
+            out.append({"head_id": key[0], "relation": r.relation, "tail_id": key[2], "doc_id": r.doc_id,
+                        "start": r.start, "end": r.end, "evidence": r.evidence,
+                        "attrs": json.dumps(dict(r.attrs), ensure_ascii=False, sort_keys=True) if r.attrs else "",
+                        "rule": r.rule, "head": r.head_name, "tail": r.tail_name})
+        return out
+
     def csv_rows(self) -> list[dict[str, Any]]:
         return [
             {**{k: v for k, v in r.items() if k not in ("aliases", "docs")},
@@ -199,6 +216,7 @@ def build(
     timings["load"] += time.perf_counter() - t0
     rows: list[dict[str, Any]] = []
     mention_rows: list[dict[str, Any]] = []
+    relation_rows: list[dict[str, Any]] = []
     entities = EntityTable()
     removed: Counter[str] = Counter()
     raw_chars = body_chars = spun = 0
@@ -206,12 +224,13 @@ def build(
         if isinstance(item, ProcessedDocument):
             t0 = time.perf_counter()
             try:
-                mentions = extract_mentions(item, nlp, leave_out=bool(leave_one_out),
-                                            leave_out_forms=exclusive.get(item.doc.doc_id, frozenset()))
+                mentions, relations = extract_document(item, nlp, leave_out=bool(leave_one_out),
+                                                       leave_out_forms=exclusive.get(item.doc.doc_id, frozenset()))
             except Exception as exc:  # noqa: BLE001 - one bad document must not end the batch
                 item = Rejected(item.doc.doc_id, item.doc.path, f"{Err.INTERNAL.value} ({type(exc).__name__}: {exc})"[:500])
             else:
                 mention_rows.extend(entities.add(mentions))
+                relation_rows.extend(entities.relation_rows(relations))
             timings["extract"] += time.perf_counter() - t0
         rows.append(document_row(item))
         if isinstance(item, ProcessedDocument):
@@ -221,6 +240,7 @@ def build(
             removed.update(r.reason for r in item.cleaned.removed)
     t_write = time.perf_counter()
     write_csv(out / "mentions.csv", MENTION_COLUMNS, mention_rows)
+    write_csv(out / "relations.csv", RELATION_COLUMNS, relation_rows)
     entity_rows = entities.csv_rows()
     write_csv(out / "entities.csv", ENTITY_COLUMNS, entity_rows)
     n_ok = sum(r["status"] == "ok" for r in rows)
@@ -237,6 +257,7 @@ def build(
         "spun_documents": spun,
         "entities": dict(sorted(Counter(r["type"] for r in entity_rows).items())),
         "mentions": dict(sorted(Counter(r["type"] for r in mention_rows).items())),
+        "relations": dict(sorted(Counter(r["relation"] for r in relation_rows).items())),
         "segmenter": segmenter,
         "removed_spans": dict(sorted(removed.items())),
         "timings_s": {k: round(v, 4) for k, v in sorted(timings.items())} | {"total": round(total, 4)},

@@ -426,6 +426,8 @@ _ONE_CHAR_ORG_SUFFIX = frozenset({"局", "委", "厅", "办", "处", "部", "署
 _PARTY_COMMITTEE = re.compile(r"(?:[省市区县]委|党委|党组|纪委|监委)$")
 
 
+# Associations and alliances are often named by their members (`企业联合会`).
+_MEMBER_NAMED = frozenset({"联盟", "联合会", "协会", "商会", "促进会", "联谊会", "总会"})
 _LEADING_DATE = re.compile(r"(?:[0-9]{2,4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:以来)?|[下简]称|又称|即)")
 
 
@@ -445,11 +447,12 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
             continue
         s = _extend_left(ctx, i, max_len, extra)
         s = _anchor_region(ctx, s, i)
-        if s == i and suf == "联盟":  # `企业联盟`, `院所联盟`: an alliance may be named by its members
+        if s == i and suf in _MEMBER_NAMED:  # `企业联盟`, `青岛市企业联合会`: named by their members
             tok = ctx.by_end.get(i) if ctx.tokens is not None else None
             if tok and tok[2] in ("n", "nz", "nt") and tok[1] - tok[0] >= 2 and not any(ctx.taken[tok[0]:tok[1]]):
                 s = tok[0]
-                while (prev := ctx.by_end.get(s)) and prev[2] in ("n", "nt") and prev[1] - prev[0] >= 2 and s - prev[0] <= 4:
+                while (prev := ctx.by_end.get(s)) and prev[2] in ("n", "nt", "ns") and prev[1] - prev[0] >= 2 and i - prev[0] <= 10 \
+                        and not any(ctx.taken[prev[0]:prev[1]]):
                     s = prev[0]
         lead = _LEADING_DATE.match(text, s, i)
         if lead:  # `2011年宝钢集团`, `下称宝钢集团`

@@ -80,14 +80,33 @@ def entity_id(etype: str, name: str) -> str:
     return f"{etype.lower()}-{digest}"
 
 
-def extract_mentions(
+@dataclass(frozen=True)
+class EntityRelation:
+    """A relation between two entities of one document, with its evidence in raw offsets."""
+
+    doc_id: str
+    head_type: str
+    head_name: str
+    relation: str
+    tail_type: str
+    tail_name: str
+    start: int
+    end: int
+    evidence: str
+    rule: str
+    attrs: tuple[tuple[str, str], ...] = ()
+
+
+def extract_document(
     item: "ProcessedDocument", nlp: "Language", leave_out: bool = False, leave_out_forms: frozenset[str] = frozenset()
-) -> list[EntityMention]:
-    """Entity mentions of one processed document, in raw offsets.
+) -> tuple[list[EntityMention], list[EntityRelation]]:
+    """Entity mentions and relations of one processed document, in raw offsets.
 
     ``leave_out`` (evaluation) disables the lexicon entries learned only from
     this document; ``leave_out_forms`` also those matching these names.
     """
+    from kg.relations import find_relations
+
     norm = item.normalized
     doc = nlp.make_doc(norm.text)
     if leave_out:
@@ -99,11 +118,31 @@ def extract_mentions(
     raw = item.doc.raw_text
     found = [(m, canonical_name(m.type, m.key or m.text, lex)) for m in mentions_of(doc)]
     fuller = _fuller_names(found, lex)
-    out = []
-    for m, name in found:
+    name_of = {id(m): fuller.get((m.type, name), name) for m, name in found}
+    mentions = []
+    for m, _ in found:
         s, e = norm.raw_span(m.start, m.end)
-        out.append(EntityMention(item.doc.doc_id, s, e, raw[s:e], m.type, fuller.get((m.type, name), name), m.rule))
-    return out
+        mentions.append(EntityMention(item.doc.doc_id, s, e, raw[s:e], m.type, name_of[id(m)], m.rule))
+    relations = []
+    for r in find_relations(norm.text, [m for m, _ in found], lex.titles if lex is not None else {}):
+        a, b = r.sent_start, r.sent_end
+        while a < b and norm.text[a].isspace():
+            a += 1
+        while b > a and norm.text[b - 1].isspace():
+            b -= 1
+        s, e = norm.raw_span(a, b)
+        relations.append(EntityRelation(
+            item.doc.doc_id, r.head.type, name_of[id(r.head)], r.type, r.tail.type, name_of[id(r.tail)],
+            s, e, raw[s:e], r.rule, tuple(sorted(r.attrs.items())),
+        ))
+    return mentions, relations
+
+
+def extract_mentions(
+    item: "ProcessedDocument", nlp: "Language", leave_out: bool = False, leave_out_forms: frozenset[str] = frozenset()
+) -> list[EntityMention]:
+    """Entity mentions of one processed document, in raw offsets."""
+    return extract_document(item, nlp, leave_out, leave_out_forms)[0]
 
 
 def _fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str]:

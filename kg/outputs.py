@@ -32,6 +32,8 @@ DOCUMENT_COLUMNS = [
 ]
 #: Column order of mentions.csv: offsets into the raw document text.
 MENTION_COLUMNS = ["doc_id", "start", "end", "text", "type", "entity_id", "rule"]
+#: Column order of relations.csv: evidence offsets are the raw sentence that states the fact.
+RELATION_COLUMNS = ["head_id", "relation", "tail_id", "doc_id", "start", "end", "evidence", "attrs", "rule", "head", "tail"]
 #: Column order of entities.csv.
 ENTITY_COLUMNS = ["entity_id", "type", "name", "aliases", "n_mentions", "n_docs"]
 
