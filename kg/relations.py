@@ -95,20 +95,24 @@ def find_relations(text: str, mentions: Sequence[Mention], titles: Mapping[str, 
     """All relations in ``text`` between ``mentions`` (sorted by position)."""
     mentions = sorted(mentions, key=lambda m: m.start)
     out: list[Relation] = []
-    topic: Mention | None = None  # the park or organization the text is about
+    topic: Mention | None = None  # the park the text is about
+    subject: Mention | None = None  # the last park or organization a sentence opened with
     prev_org: Mention | None = None  # the last organization or company named (for 其/该公司)
     for ss, se in _sentences(text):
         ms = [m for m in mentions if m.start >= ss and m.end <= se]
         sent = text[ss:se]
         rel = lambda h, t, k, rule, **a: out.append(Relation(h, t, k, ss, se, rule, a))  # noqa: E731
         _holds_post(text, ms, titles, prev_org, rel)
-        first = ms[0] if ms else None
-        if first is not None and first.type in ("PARK", "ORG") and first.start - ss <= 12:
-            topic = first
+        first = next((m for m in ms if m.type in ("PARK", "ORG")), None)
+        if first is not None and first.start - ss <= 12:
+            subject = first
+            if first.type == "PARK":
+                topic = first  # the park a sentence opens with is what the text is about
         _focuses_on(text, sent, ss, ms, topic, rel)
-        _located_in(text, ms, topic, rel)
+        _located_in(text, ss, ms, topic, rel)
         _part_of(text, ms, rel)
-        _operates(text, ss, ms, topic, rel)
+        _sub_parks(text, sent, ms, topic, rel)
+        _operates(text, ss, ms, topic or subject, rel)
         _partners(text, ms, rel)
         _subsidiary(text, ms, rel)
         _leads_chain(text, ms, rel)
@@ -167,8 +171,10 @@ def _focuses_on(text, sent, ss, ms, topic, rel) -> None:
     industries = [m for m in ms if m.type == "INDUSTRY"]
     if not industries or not _FOCUS_CUE.search(sent):
         return
-    heads = [m for m in ms if m.type in ("PARK", "ORG") and m.end <= industries[0].start]
-    head = heads[-1] if heads else topic
+    before = [m for m in ms if m.end <= industries[0].start]
+    parks = [m for m in before if m.type == "PARK"]
+    orgs = [m for m in before if m.type == "ORG" and _FOCUS_CUE.search(text, m.end, industries[0].start)]
+    head = parks[-1] if parks else (orgs[-1] if orgs else topic)
     if head is None:
         return
     for ind in industries:
@@ -176,7 +182,10 @@ def _focuses_on(text, sent, ss, ms, topic, rel) -> None:
             rel(head, "FOCUSES_ON", ind, "focus:cue")
 
 
-def _located_in(text, ms, topic, rel) -> None:
+_LIST_ONLY = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9()·、和及与等]*$")
+
+
+def _located_in(text, ss, ms, topic, rel) -> None:
     parks = [m for m in ms if m.type == "PARK"]
     firms = [m for m in ms if m.type in ("COMPANY", "ORG")]
     for c in firms:
@@ -184,10 +193,19 @@ def _located_in(text, ms, topic, rel) -> None:
             between = text[c.end:k.start] if c.end <= k.start else text[k.end:c.start]
             if c.end <= k.start and len(between) <= 15 and _JOIN_CUE.search(between):
                 rel(c, "LOCATED_IN", k, "located:join")
-            elif k.end <= c.start and len(between) <= 25 and _HOST_CUE.search(between) and "," not in between[:1]:
+            elif c.end <= k.start and between == "在" and re.match(r"(投资|建设|设立|布局|落地|打造|建成|成立|开设)", text[k.end:k.end + 4]):
+                rel(c, "LOCATED_IN", k, "located:invest-in")
+            elif k.end <= c.start and (cue := _HOST_CUE.search(between)) and _LIST_ONLY.match(between[cue.end():]) \
+                    and len(between) <= 80 and "," not in between[:cue.start()]:
                 rel(c, "LOCATED_IN", k, "located:host")
-            elif k.end <= c.start and text[k.start - 2:k.start] == "位于" and between == "的":
+            elif k.end <= c.start and between == "的" and re.search(r"位于[\u4e00-\u9fff()·]*$", text[ss:k.start]):
                 rel(c, "LOCATED_IN", k, "located:weiyu")
+                for k0 in parks:  # `位于西安高新区集贤产业园的…`: the enclosing park too
+                    if k0.end == k.start:
+                        rel(c, "LOCATED_IN", k0, "located:weiyu")
+            elif k.end <= c.start and text[k.start - 1:k.start] == "在" and re.search(r"内|范围|里|中", text[k.end:k.end + 12]) \
+                    and "。" not in between:
+                rel(c, "LOCATED_IN", k, "located:in-park")
     # `目前已入驻A、B等企业`: companies joining the park the text is about
     if not parks and topic is not None and topic.type == "PARK":
         for c in firms:
@@ -207,6 +225,20 @@ def _part_of(text, ms, rel) -> None:
             rel(a, "PART_OF", b, "part:is-part")
         if text[a.start - 2:a.start] == "位于" and between == "的":
             rel(b, "PART_OF", a, "part:weiyu")
+
+
+_SUB_PARK = re.compile(r"(产业园|科技园|创新园|孵化器|基地|众创空间|创新工场|园区|硅巷|高创园|街区|创新中心|产业带)$")
+_ZONE = re.compile(r"(高新区|新区|开发区|示范区|科学城|科技城|大走廊|谷|创新园|自贸试验区|片区)$")
+_MEMBER_CUE = re.compile(r"规划|建设|打造|布局|包括|分别是|拥有|载体|一区多园|一城多园|园区|双园|先行启动区|组成")
+
+
+def _sub_parks(text, sent, ms, topic, rel) -> None:
+    """Smaller carriers named in a sentence about a zone are part of it (`“双园”分别是:海洋信息产业园…`)."""
+    if topic is None or not _ZONE.search(topic.text) or not _MEMBER_CUE.search(sent):
+        return
+    for m in ms:
+        if m.type == "PARK" and m is not topic and m.text != topic.text and _SUB_PARK.search(m.text) and not _ZONE.search(m.text):
+            rel(m, "PART_OF", topic, "part:topic-member")
 
 
 def _operates(text, ss, ms, topic, rel) -> None:
