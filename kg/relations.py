@@ -67,7 +67,6 @@ _HOST_CUE = re.compile(r"入驻|集聚|聚集|引进|吸引|引入|汇聚|落户
 _FUND_CUE = re.compile(r"设立|成立|发起|组建|推出|参股成立|出资")
 _PARTNER_CUE = re.compile(r"签署|签订|签约|成立|共建|携手|合作|达成|共同")
 _SUBSIDIARY_CUE = re.compile(r"^(?:直属企业|直属|旗下|下属企业|下属|全资子公司|控股子公司|子公司)$")
-_PART_CUE = re.compile(r"组成部分|核心载体|核心区|片区|分园|园区之一|一部分|重要载体|主园区")
 _OPERATE_CUE = re.compile(r"开发运营|运营|开发建设|管理|建设")
 
 
@@ -97,6 +96,7 @@ def find_relations(text: str, mentions: Sequence[Mention], titles: Mapping[str, 
     out: list[Relation] = []
     topic: Mention | None = None  # the park the text is about
     subject: Mention | None = None  # the last park or organization a sentence opened with
+    last_zone: Mention | None = None  # the last zone named (the parent a `先行启动区` phrase refers to)
     prev_org: Mention | None = None  # the last organization or company named (for 其/该公司)
     for ss, se in _sentences(text):
         ms = [m for m in mentions if m.start >= ss and m.end <= se]
@@ -112,6 +112,10 @@ def find_relations(text: str, mentions: Sequence[Mention], titles: Mapping[str, 
         _located_in(text, ss, ms, topic, rel)
         _part_of(text, ms, rel)
         _sub_parks(text, sent, ms, topic, rel)
+        _part_phrases(text, ss, se, ms, last_zone or topic, rel)
+        zones = [m for m in ms if m.type == "PARK" and _ZONE.search(m.text)]
+        if zones:
+            last_zone = zones[-1]
         _operates(text, ss, ms, topic or subject, rel)
         _partners(text, ms, rel)
         _subsidiary(text, ms, rel)
@@ -220,9 +224,6 @@ def _part_of(text, ms, rel) -> None:
         if b.start == a.end:  # `西安高新区集贤产业园`
             rel(b, "PART_OF", a, "part:adjacent")
         between = text[a.end:b.start]
-        after = text[b.end:b.end + 16]
-        if between.startswith(("是", "为", "作为")) and len(between) <= 4 and _PART_CUE.search(after):
-            rel(a, "PART_OF", b, "part:is-part")
         if text[a.start - 2:a.start] == "位于" and between == "的":
             rel(b, "PART_OF", a, "part:weiyu")
 
@@ -232,12 +233,40 @@ _ZONE = re.compile(r"(高新区|新区|开发区|示范区|科学城|科技城|�
 _MEMBER_CUE = re.compile(r"规划|建设|打造|布局|包括|分别是|拥有|载体|一区多园|一城多园|园区|双园|先行启动区|组成")
 
 
+_PART_PHRASE = re.compile(r"(作为|是|为|成为|属于)([^,。;!?]{0,25}?)(先行启动区|核心区|片区|分园|组成部分|核心载体|重要载体|主园区|园区之一|一部分)")
+
+
+def _part_phrases(text, ss, se, ms, topic, rel) -> None:
+    """`A、B、C作为先行启动区` (of the topic zone), `A是B的核心载体`."""
+    parks = [m for m in ms if m.type == "PARK"]
+    for cue in _PART_PHRASE.finditer(text, ss, se):
+        inner = [p for p in parks if p.start >= cue.start(2) and p.end <= cue.end(2)]
+        parent = inner[-1] if inner else (topic if topic is not None and _ZONE.search(topic.text) else None)
+        if parent is None:
+            continue
+        children = []
+        for p in reversed([p for p in parks if p.end <= cue.start()]):
+            gap = text[p.end:(children[-1].start if children else cue.start())]
+            if children and gap not in ("、", "和", "及", "与"):
+                break
+            if not children and (len(gap) > 40 or re.search(r"[。;!?]", gap)):
+                break
+            children.append(p)
+        for c in children:
+            if c.text != parent.text:
+                rel(c, "PART_OF", parent, "part:phrase")
+
+
 def _sub_parks(text, sent, ms, topic, rel) -> None:
     """Smaller carriers named in a sentence about a zone are part of it (`“双园”分别是:海洋信息产业园…`)."""
     if topic is None or not _ZONE.search(topic.text) or not _MEMBER_CUE.search(sent):
         return
+    listed_with_topic = any(m is topic for m in ms) and re.search(r"、", sent)
     for m in ms:
         if m.type == "PARK" and m is not topic and m.text != topic.text and _SUB_PARK.search(m.text) and not _ZONE.search(m.text):
+            in_list = text[m.start - 1:m.start] == "、" or text[m.end:m.end + 1] == "、"
+            if in_list and listed_with_topic:
+                continue  # `杭州未来科技城、南京秦淮硅巷…`: peers in a list, not parts
             rel(m, "PART_OF", topic, "part:topic-member")
 
 
