@@ -124,7 +124,8 @@ def extract_document(
         s, e = norm.raw_span(m.start, m.end)
         mentions.append(EntityMention(item.doc.doc_id, s, e, raw[s:e], m.type, name_of[id(m)], m.rule))
     relations = []
-    for r in find_relations(norm.text, [m for m, _ in found], lex.titles if lex is not None else {}):
+    regions = _city_names(lex)
+    for r in find_relations(norm.text, [m for m, _ in found], lex.titles if lex is not None else {}, regions):
         a, b = r.sent_start, r.sent_end
         while a < b and norm.text[a].isspace():
             a += 1
@@ -143,6 +144,19 @@ def extract_mentions(
 ) -> list[EntityMention]:
     """Entity mentions of one processed document, in raw offsets."""
     return extract_document(item, nlp, leave_out, leave_out_forms)[0]
+
+
+_CITY_CACHE: dict[int, frozenset[str]] = {}
+
+
+def _city_names(lex: Lexicons | None) -> frozenset[str]:
+    """Names of prefecture-level cities and their districts (`青岛`, `青岛市`, `崂山区`)."""
+    if lex is None:
+        return frozenset()
+    key = id(lex)
+    if key not in _CITY_CACHE:
+        _CITY_CACHE[key] = frozenset(r for r in lex.regions if len(r) >= 2 and not r.endswith(("省", "自治区")))
+    return _CITY_CACHE[key]
 
 
 def _fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str]:

@@ -90,8 +90,14 @@ def _covered_by_titles(gap: str, titles: Mapping[str, str]) -> list[str] | None:
     return out
 
 
-def find_relations(text: str, mentions: Sequence[Mention], titles: Mapping[str, str]) -> list[Relation]:
-    """All relations in ``text`` between ``mentions`` (sorted by position)."""
+def find_relations(
+    text: str, mentions: Sequence[Mention], titles: Mapping[str, str], regions: frozenset[str] | set[str] = frozenset()
+) -> list[Relation]:
+    """All relations in ``text`` between ``mentions`` (sorted by position).
+
+    ``regions`` (city and district names) stop a carried topic: when a
+    sentence is about a city, what it develops is no park's focus.
+    """
     mentions = sorted(mentions, key=lambda m: m.start)
     out: list[Relation] = []
     topic: Mention | None = None  # the park the text is about
@@ -104,11 +110,11 @@ def find_relations(text: str, mentions: Sequence[Mention], titles: Mapping[str, 
         rel = lambda h, t, k, rule, **a: out.append(Relation(h, t, k, ss, se, rule, a))  # noqa: E731
         _holds_post(text, ms, titles, prev_org, rel)
         first = next((m for m in ms if m.type in ("PARK", "ORG")), None)
-        if first is not None and first.start - ss <= 12:
+        if first is not None and first.start - ss <= 12 and se - ss >= 15:  # not a short caption
             subject = first
             if first.type == "PARK":
                 topic = first  # the park a sentence opens with is what the text is about
-        _focuses_on(text, sent, ss, ms, topic, rel)
+        _focuses_on(text, sent, ss, ms, topic, rel, regions)
         _located_in(text, ss, ms, topic, rel)
         _part_of(text, ms, rel)
         _sub_parks(text, sent, ms, topic, rel)
@@ -171,22 +177,39 @@ def _holds_post(text, ms, titles, prev_org, rel) -> None:
                 rel(p, "HOLDS_POST", q, "post:name-org-title", title=found[0])
 
 
-def _focuses_on(text, sent, ss, ms, topic, rel) -> None:
+def _focuses_on(text, sent, ss, ms, topic, rel, regions) -> None:
     industries = [m for m in ms if m.type == "INDUSTRY"]
     if not industries or not _FOCUS_CUE.search(sent):
         return
     before = [m for m in ms if m.end <= industries[0].start]
     parks = [m for m in before if m.type == "PARK"]
-    orgs = [m for m in before if m.type == "ORG" and _FOCUS_CUE.search(text, m.end, industries[0].start)]
-    head = parks[-1] if parks else (orgs[-1] if orgs else topic)
+    orgs = [m for m in before if m.type == "ORG" and _FOCUS_VERB.match(text, m.end)]
+    head = parks[-1] if parks else (orgs[-1] if orgs else None)
     if head is None:
-        return
+        if topic is None or _city_subject(text, ss, industries[0].start, ms, regions):
+            return
+        head = topic
     for ind in industries:
         if ind.start >= head.end or head is topic:
             rel(head, "FOCUSES_ON", ind, "focus:cue")
 
 
 _LIST_ONLY = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9()·、和及与等]*$")
+
+
+_FOCUS_VERB = re.compile(r".{0,3}(聚焦|围绕|重点发展|主攻|布局|培育|瞄准)")
+
+
+def _city_subject(text: str, a: int, b: int, ms, regions) -> bool:
+    """Is a city or district named (outside any entity) before the industries of this sentence?"""
+    inside = {i for m in ms for i in range(m.start, m.end)}
+    for r in regions:
+        k = text.find(r, a, b)
+        while k >= 0:
+            if not any(i in inside for i in range(k, k + len(r))):
+                return True
+            k = text.find(r, k + 1, b)
+    return False
 
 
 def _located_in(text, ss, ms, topic, rel) -> None:
