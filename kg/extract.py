@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -159,15 +160,61 @@ def _city_names(lex: Lexicons | None) -> frozenset[str]:
     return _CITY_CACHE[key]
 
 
+_ABBREVIATIONS = (("发改", "发展改革"), ("工信", "工业和信息化"), ("人社", "人力资源和社会保障"), ("住建", "住房和城乡建设"),
+                  ("卫健", "卫生健康"), ("市场监管", "市场监督管理"), ("文旅", "文化和旅游"), ("科技局", "科学技术局"))
+_LEGAL_TAIL = re.compile(r"(集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|股份公司|集团|公司)$")
+_TRADE_TAIL = re.compile(r"(科技|信息技术|技术|电信传媒|传媒|生物科技|实业|控股|发展|投资)$")
+
+
+def _core(etype: str, name: str, regions: Mapping[str, str]) -> str:
+    """The distinctive part of a company or office name, for matching variants within a document."""
+    core = re.sub(r"\([^)]*\)", "", name)
+    for _ in range(2):  # region prefixes may nest (`青岛西海岸新区…`, `北京…`)
+        for k in range(min(len(core) - 2, 7), 1, -1):
+            if core[:k] in regions:
+                core = core[k:]
+                break
+    if etype == "COMPANY":
+        core = _LEGAL_TAIL.sub("", core)
+        while _TRADE_TAIL.search(core) and len(_TRADE_TAIL.sub("", core)) >= 2:
+            core = _TRADE_TAIL.sub("", core)
+    else:
+        core = re.sub(r"^[省市区县]", "", core)
+        for short, full in _ABBREVIATIONS:
+            core = core.replace(short, full) if full not in core else core
+    return core
+
+
 def _fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str]:
-    """Within one document, a name without its region prefix is the prefixed
-    name (`极视角科技有限公司` → `深圳极视角科技有限公司`): the fullest form wins."""
-    names = {(m.type, name) for m, name in found}
-    out: dict[tuple[str, str], str] = {}
+    """Within one document, variants of one name get the fullest form:
+    a name without its region prefix (`极视角科技有限公司` → `深圳极视角科技有限公司`),
+    and companies or offices whose cores agree (`北京大北农科技股份有限公司` and
+    `北京大北农科技集团股份有限公司`; `区发展改革局` and `青岛西海岸新区发改局`).
+    Parks are merged only on region prefixes: a sub-park is not its parent."""
+    names = sorted({(m.type, name) for m, name in found})
     regions = lex.regions if lex is not None else {}
+    out: dict[tuple[str, str], str] = {}
+
+    def prefer(key: tuple[str, str], other: str) -> None:
+        best = out.get(key, key[1])
+        if (len(other), other) > (len(best), best):
+            out[key] = other
+
+    cores = {(t, n): _core(t, n, regions) for t, n in names if t in ("COMPANY", "ORG")}
     for etype, name in names:
         for other_type, other in names:
-            if other_type == etype and other != name and other.endswith(name) and other[: len(other) - len(name)] in regions:
-                if len(other) > len(out.get((etype, name), name)):
-                    out[(etype, name)] = other
+            if other_type != etype or other == name:
+                continue
+            if other.endswith(name) and other[: len(other) - len(name)] in regions:
+                prefer((etype, name), other)
+            elif etype in ("COMPANY", "ORG"):
+                a, b = cores[(etype, name)], cores[(etype, other)]
+                if len(a) >= 2 and len(b) >= 2 and (a == b or (etype == "COMPANY" and (b.startswith(a) or a.startswith(b)))):
+                    prefer((etype, name), other)
+    # a variant's fullest form may itself have a fuller form: follow to the end
+    for key in list(out):
+        seen = {key[1]}
+        while (key[0], out[key]) in out and out[(key[0], out[key])] not in seen:
+            seen.add(out[key])
+            out[key] = out[(key[0], out[key])]
     return out
