@@ -192,12 +192,34 @@ def _exclusive_gold_forms(gold_path: str | Path) -> dict[str, frozenset[str]]:
     return {d: frozenset(f - set().union(*(o for k, o in forms.items() if k != d))) for d, f in forms.items()}
 
 
+def write_graph_outputs(
+    out: Path,
+    entity_rows: list[dict[str, Any]],
+    relation_rows: list[dict[str, Any]],
+    document_rows: list[dict[str, Any]],
+    mention_rows: list[dict[str, Any]],
+    base_iri: str | None = None,
+) -> None:
+    """graph.ttl, graph.nt, graph.graphml and graph.gexf from the tables."""
+    from kg.graph import build_graph, write_gexf, write_graphml
+    from kg.rdf import DEFAULT_BASE, build_rdf, write_ntriples, write_turtle
+
+    dates = {d["doc_id"]: d.get("date") or "" for d in document_rows if d.get("status") == "ok"}
+    g = build_graph(entity_rows, relation_rows, dates, mention_rows)
+    write_graphml(g, out / "graph.graphml")
+    write_gexf(g, out / "graph.gexf")
+    rdf = build_rdf(entity_rows, relation_rows, document_rows, mention_rows, base=base_iri or DEFAULT_BASE)
+    write_turtle(rdf, out / "graph.ttl")
+    write_ntriples(rdf, out / "graph.nt")
+
+
 def build(
     inputs: Iterable[str],
     out_dir: str | Path,
     progress: bool | None = None,
     segmenter: str = DEFAULT_SEGMENTER.value,
     leave_one_out: bool | str | Path = False,
+    base_iri: str | None = None,
 ) -> BuildResult:
     """Build the outputs for ``inputs`` into ``out_dir`` (see module docs).
 
@@ -243,10 +265,13 @@ def build(
     write_csv(out / "relations.csv", RELATION_COLUMNS, relation_rows)
     entity_rows = entities.csv_rows()
     write_csv(out / "entities.csv", ENTITY_COLUMNS, entity_rows)
-    n_ok = sum(r["status"] == "ok" for r in rows)
-    rejected = [{k: r[k] for k in ("doc_id", "path", "error")} for r in rows if r["status"] != "ok"]
     write_csv(out / "documents.csv", DOCUMENT_COLUMNS, rows)
     timings["write"] += time.perf_counter() - t_write
+    t_graph = time.perf_counter()
+    write_graph_outputs(out, entity_rows, relation_rows, rows, mention_rows, base_iri)
+    timings["graph"] += time.perf_counter() - t_graph
+    n_ok = sum(r["status"] == "ok" for r in rows)
+    rejected = [{k: r[k] for k in ("doc_id", "path", "error")} for r in rows if r["status"] != "ok"]
     total = time.perf_counter() - start
     report = {
         "kg_version": __version__,

@@ -38,6 +38,12 @@ RELATION_COLUMNS = ["head_id", "relation", "tail_id", "doc_id", "start", "end", 
 ENTITY_COLUMNS = ["entity_id", "type", "name", "aliases", "n_mentions", "n_docs"]
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8", newline: str | None = "") -> Iterator[IO[Any]]:
     """Open a temporary sibling of ``path`` and move it into place on success."""
@@ -50,6 +56,7 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, path)
     except BaseException:
         try:
