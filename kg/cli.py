@@ -91,6 +91,31 @@ def eval_cmd(gold_path: str, out_dir: str, as_json: bool, no_errors: bool) -> No
         click.echo(format_report(result, show_errors=not no_errors))
 
 
+@main.command("load")
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--store", "store_path", type=click.Path(file_okay=False), help="Embedded pyoxigraph store folder (created if missing).")
+@click.option("--endpoint", help="SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store.")
+@click.option("--graph", "graph_iri", default=None, help="Named graph IRI (default: the default graph).")
+@click.option("--append", is_flag=True, help="Add to the endpoint's graph instead of replacing it.")
+def load_cmd(out_dir: str, store_path: str | None, endpoint: str | None, graph_iri: str | None, append: bool) -> None:
+    """Load OUT_DIR/graph.ttl into a pyoxigraph store (--store) or a SPARQL endpoint (--endpoint)."""
+    from kg.store import load_store, push_graph_store
+
+    if not store_path and not endpoint:
+        click.echo("Error: give --store PATH or --endpoint URL", err=True)
+        sys.exit(2)
+    try:
+        if store_path:
+            n = load_store(out_dir, store_path, graph_iri)
+            click.echo(f"{n} triples in {store_path}", err=True)
+        if endpoint:
+            status = push_graph_store(out_dir, endpoint, graph_iri, replace=not append)
+            click.echo(f"{endpoint}: HTTP {status}", err=True)
+    except KgUsageError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+
+
 @main.command("clean")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--normalized", is_flag=True, help="Print the normalized text the extractor reads.")
