@@ -147,13 +147,13 @@ class EntityTable:
         """Register one document's mentions; return its mentions.csv rows."""
         out = []
         for m in mentions:
-            eid = entity_id(m.type, m.name)
+            eid = entity_id(m.type, m.key or m.name)
             row = self.rows.setdefault(eid, {"entity_id": eid, "type": m.type, "name": m.name, "aliases": set(),
-                                             "n_mentions": 0, "docs": set()})
+                                             "n_mentions": 0, "docs": set(), "names": set()})
             row["n_mentions"] += 1
             row["docs"].add(m.doc_id)
-            if m.text != m.name:
-                row["aliases"].add(m.text)
+            row["names"].add(m.name)
+            row["aliases"].add(m.text)
             out.append({"doc_id": m.doc_id, "start": m.start, "end": m.end, "text": m.text, "type": m.type,
                         "entity_id": eid, "rule": m.rule})
         return out
@@ -165,7 +165,7 @@ class EntityTable:
 
         out, seen = [], set()
         for r in relations:
-            key = (entity_id(r.head_type, r.head_name), r.relation, entity_id(r.tail_type, r.tail_name))
+            key = (entity_id(r.head_type, r.head_key or r.head_name), r.relation, entity_id(r.tail_type, r.tail_key or r.tail_name))
             if key in seen or key[0] == key[2]:
                 continue
             seen.add(key)
@@ -176,11 +176,14 @@ class EntityTable:
         return out
 
     def csv_rows(self) -> list[dict[str, Any]]:
-        return [
-            {**{k: v for k, v in r.items() if k not in ("aliases", "docs")},
-             "aliases": "|".join(sorted(r["aliases"])), "n_docs": len(r["docs"])}
-            for r in sorted(self.rows.values(), key=lambda r: (r["type"], r["name"]))
-        ]
+        out = []
+        for r in self.rows.values():
+            # the fullest name seen names the entity: the same whatever order documents came in
+            name = max(r["names"], key=lambda n: (len(n), n))
+            aliases = sorted((r["aliases"] | r["names"]) - {name})
+            out.append({"entity_id": r["entity_id"], "type": r["type"], "name": name, "aliases": "|".join(aliases),
+                        "n_mentions": r["n_mentions"], "n_docs": len(r["docs"])})
+        return sorted(out, key=lambda r: (r["type"], r["name"], r["entity_id"]))
 
 
 def _exclusive_gold_forms(gold_path: str | Path) -> dict[str, frozenset[str]]:

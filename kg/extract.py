@@ -50,6 +50,7 @@ class EntityMention:
     type: str
     name: str
     rule: str
+    key: str = ""  # link key (kg.link); the entity id is a hash of type and key
 
 
 def canonical_name(etype: str, text: str, lex: Lexicons | None = None) -> str:
@@ -96,6 +97,8 @@ class EntityRelation:
     evidence: str
     rule: str
     attrs: tuple[tuple[str, str], ...] = ()
+    head_key: str = ""
+    tail_key: str = ""
 
 
 def extract_document(
@@ -120,13 +123,15 @@ def extract_document(
     found = [(m, canonical_name(m.type, m.key or m.text, lex)) for m in mentions_of(doc)]
     fuller = _fuller_names(found, lex)
     name_of = {id(m): fuller.get((m.type, name), name) for m, name in found}
+    regions = _city_names(lex)
+    found_relations = find_relations(norm.text, [m for m, _ in found], lex.titles if lex is not None else {}, regions)
+    name_of, key_of = _link(item.doc.doc_id, norm.text, found, name_of, found_relations, lex)
     mentions = []
     for m, _ in found:
         s, e = norm.raw_span(m.start, m.end)
-        mentions.append(EntityMention(item.doc.doc_id, s, e, raw[s:e], m.type, name_of[id(m)], m.rule))
+        mentions.append(EntityMention(item.doc.doc_id, s, e, raw[s:e], m.type, name_of[id(m)], m.rule, key_of[id(m)]))
     relations = []
-    regions = _city_names(lex)
-    for r in find_relations(norm.text, [m for m, _ in found], lex.titles if lex is not None else {}, regions):
+    for r in found_relations:
         a, b = r.sent_start, r.sent_end
         while a < b and norm.text[a].isspace():
             a += 1
@@ -135,9 +140,52 @@ def extract_document(
         s, e = norm.raw_span(a, b)
         relations.append(EntityRelation(
             item.doc.doc_id, r.head.type, name_of[id(r.head)], r.type, r.tail.type, name_of[id(r.tail)],
-            s, e, raw[s:e], r.rule, tuple(sorted(r.attrs.items())),
+            s, e, raw[s:e], r.rule, tuple(sorted(r.attrs.items())), key_of[id(r.head)], key_of[id(r.tail)],
         ))
     return mentions, relations
+
+
+_ADMIN_SUFFIX = re.compile(r"(管理局|管委会|管理委员会|工委|党工委)$")
+
+
+def _link(doc_id: str, text: str, found: list, name_of: dict[int, str], relations: list, lex: Lexicons | None
+          ) -> tuple[dict[int, str], dict[int, str]]:
+    """Names and link keys of one document's mentions (see kg.link)."""
+    from kg.link import company_key, fund_owner, is_generic_fund, person_key
+
+    regions = lex.regions if lex is not None else {}
+    titles = lex.titles if lex is not None else {}
+    names = dict(name_of)
+    parks = [names[id(m)] for m, _ in found if m.type == "PARK"]
+    by_name: dict[tuple[str, str], list] = {}
+    for m, _ in found:
+        by_name.setdefault((m.type, names[id(m)]), []).append(m)
+    posts: dict[str, tuple[str, str]] = {}
+    for r in relations:
+        if r.type == "HOLDS_POST":
+            posts.setdefault(names[id(r.head)], (names[id(r.tail)], r.attrs.get("title", "")))
+    for (etype, name), ms in by_name.items():
+        if etype == "FUND" and is_generic_fund(name):
+            operators = [_ADMIN_SUFFIX.sub("", names[id(r.head)]) or names[id(r.head)]
+                         for r in relations if r.type == "OPERATES" and r.tail in ms]
+            owner = fund_owner(operators, parks)
+            if owner:
+                for m in ms:
+                    names[id(m)] = owner + name
+    keys: dict[int, str] = {}
+    for m, _ in found:
+        name = names[id(m)]
+        if m.type == "COMPANY":
+            keys[id(m)] = company_key(name, regions)
+        elif m.type == "PERSON":
+            org, title = posts.get(name, (None, None))
+            if not title:
+                title = next((t for t in sorted(titles, key=len, reverse=True)
+                              if text.endswith(t, 0, min(x.start for x in by_name[("PERSON", name)]))), None)
+            keys[id(m)] = person_key(name, org, title, doc_id)
+        else:
+            keys[id(m)] = name
+    return names, keys
 
 
 def extract_mentions(

@@ -300,7 +300,7 @@ def _operates(text, ss, ms, topic, rel) -> None:
         cue = _FUND_CUE.search(text, max(ss, f.start - 25), f.start)
         if not cue:
             continue
-        heads = [m for m in ms[:i] if m.type in ORG_LIKE and m.end <= cue.start]
+        heads = [m for m in ms[:i] if m.type in ORG_LIKE and m.end <= cue.start()]
         head = heads[-1] if heads else topic
         if head is not None:
             rel(head, "OPERATES", f, "operates:fund")
