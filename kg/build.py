@@ -154,6 +154,11 @@ class EntityTable:
             row["docs"].add(m.doc_id)
             row["names"].add(m.name)
             row["aliases"].add(m.text)
+            for k, v in m.attrs:
+                if k == "titles":
+                    row.setdefault("titles", set()).update(v.split("|"))
+                elif k in ("size", "size_yuan"):
+                    row.setdefault(k, v)  # the first size stated
             out.append({"doc_id": m.doc_id, "start": m.start, "end": m.end, "text": m.text, "type": m.type,
                         "entity_id": eid, "rule": m.rule})
         return out
@@ -182,7 +187,9 @@ class EntityTable:
             name = max(r["names"], key=lambda n: (len(n), n))
             aliases = sorted((r["aliases"] | r["names"]) - {name})
             out.append({"entity_id": r["entity_id"], "type": r["type"], "name": name, "aliases": "|".join(aliases),
-                        "n_mentions": r["n_mentions"], "n_docs": len(r["docs"])})
+                        "n_mentions": r["n_mentions"], "n_docs": len(r["docs"]),
+                        "titles": "|".join(sorted(r.get("titles", ()))), "size": r.get("size", ""),
+                        "size_yuan": r.get("size_yuan", "")})
         return sorted(out, key=lambda r: (r["type"], r["name"], r["entity_id"]))
 
 

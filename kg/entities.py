@@ -440,8 +440,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
         if kind == "company" and suf in _WEAK_COMPANY_SUFFIX:
             continue
         crossing = ctx.by_pos.get(e - 1) if ctx.tokens is not None else None
-        if crossing is not None and crossing[1] > e and crossing[2] is not None:
-            continue  # the suffix ends inside a dictionary word (`重庆中心城区`)
+        if crossing is not None and crossing[1] > e and crossing[2] is not None and not _tries(ctx.lex)["titles"].longest_at(text, e):
+            continue  # the suffix ends inside a dictionary word (`重庆中心城区`), not before a title (`局局长`)
         # the suffix must end a word: `局` in `局长`, `委` in `委员`, `部` in `部长` are titles
         if e < len(text) and kind == "org" and text[e] in "长员":
             continue

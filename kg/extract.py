@@ -51,6 +51,7 @@ class EntityMention:
     name: str
     rule: str
     key: str = ""  # link key (kg.link); the entity id is a hash of type and key
+    attrs: tuple[tuple[str, str], ...] = ()  # PERSON titles ("titles": "副局长|…"), FUND size ("size", "size_yuan")
 
 
 def canonical_name(etype: str, text: str, lex: Lexicons | None = None) -> str:
@@ -126,10 +127,12 @@ def extract_document(
     regions = _city_names(lex)
     found_relations = find_relations(norm.text, [m for m, _ in found], lex.titles if lex is not None else {}, regions)
     name_of, key_of = _link(item.doc.doc_id, norm.text, found, name_of, found_relations, lex)
+    attrs_of = _entity_attrs(norm.text, [m for m, _ in found], found_relations, lex)
     mentions = []
     for m, _ in found:
         s, e = norm.raw_span(m.start, m.end)
-        mentions.append(EntityMention(item.doc.doc_id, s, e, raw[s:e], m.type, name_of[id(m)], m.rule, key_of[id(m)]))
+        mentions.append(EntityMention(item.doc.doc_id, s, e, raw[s:e], m.type, name_of[id(m)], m.rule, key_of[id(m)],
+                                      attrs_of.get(id(m), ())))
     relations = []
     for r in found_relations:
         a, b = r.sent_start, r.sent_end
@@ -140,9 +143,62 @@ def extract_document(
         s, e = norm.raw_span(a, b)
         relations.append(EntityRelation(
             item.doc.doc_id, r.head.type, name_of[id(r.head)], r.type, r.tail.type, name_of[id(r.tail)],
-            s, e, raw[s:e], r.rule, tuple(sorted(r.attrs.items())), key_of[id(r.head)], key_of[id(r.tail)],
+            s, e, raw[s:e], r.rule, tuple(sorted({**r.attrs, **_sentence_date(norm.text[a:b])}.items())),
+            key_of[id(r.head)], key_of[id(r.tail)],
         ))
     return mentions, relations
+
+
+_FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
+
+
+def _sentence_date(sentence: str) -> dict[str, str]:
+    """A date the sentence gives (`2021年10月`, `2024年4月25日`), ISO 8601."""
+    m = _FULL_DATE.search(sentence)
+    if not m or not 1 <= int(m[2]) <= 12:
+        return {}
+    return {"date": f"{m[1]}-{int(m[2]):02d}" + (f"-{int(m[3]):02d}" if m[3] else "")}
+
+
+def _entity_attrs(text: str, mentions: list, relations: list, lex: Lexicons | None) -> dict[int, tuple[tuple[str, str], ...]]:
+    """PERSON titles (every title next to the name, and the posts of HOLDS_POST) and FUND sizes."""
+    from kg.amounts import parse_amount
+
+    titles_trie = sorted(lex.titles, key=len, reverse=True) if lex is not None else []
+    out: dict[int, tuple[tuple[str, str], ...]] = {}
+    posts: dict[str, set[str]] = {}
+    for r in relations:
+        if r.type == "HOLDS_POST" and r.attrs.get("title"):
+            posts.setdefault(r.head.text, set()).add(r.attrs["title"])
+    for m in mentions:
+        if m.type == "PERSON":
+            found = set(posts.get(m.text, ()))
+            # the title chain before the name, over the organizations inside it:
+            # `青岛市科技局局长、青岛高新区管委会主任王建国`, `…工委书记、区委书记孙永红`
+            orgs_by_end = {x.end: x for x in mentions if x.type in ("ORG", "COMPANY", "PARK") and x.end <= m.start}
+            j = m.start
+            while j > 0:
+                floor = max((x.end for x in mentions if x.end <= j), default=0)  # titles never reach into a name
+                t = next((t for t in titles_trie if text.endswith(t, 0, j) and j - len(t) >= floor), None)
+                if t is not None:
+                    found.add(t)
+                    j -= len(t)
+                elif text[j - 1] in "、,":
+                    j -= 1
+                elif j in orgs_by_end and found:
+                    j = orgs_by_end[j].start
+                else:
+                    break
+            if found:
+                out[id(m)] = (("titles", "|".join(sorted(found))),)
+        elif m.type == "FUND":
+            # the size in the fund's own segment: `…引导基金和1亿元的成果转化基金` gives 1亿元
+            seg_start = max((text.rfind(c, max(0, m.start - 24), m.start) for c in ",。;、和及与"), default=-1) + 1
+            segment = text[seg_start:m.start]
+            amount = parse_amount(segment) if re.search(r"元的?$|元规模的$|元的[^,。;、]{0,6}$", segment) else None
+            if amount is not None and amount.currency == "CNY":
+                out[id(m)] = (("size", amount.text), ("size_yuan", str(amount.yuan)))
+    return out
 
 
 _ADMIN_SUFFIX = re.compile(r"(管理局|管委会|管理委员会|工委|党工委)$")

@@ -65,6 +65,8 @@ def build_graph(
             e["entity_id"], type=e["type"], label=e["name"], name=e["name"],
             aliases=[a for a in str(e.get("aliases") or "").split("|") if a],
             n_mentions=int(e.get("n_mentions") or 0), n_docs=int(e.get("n_docs") or 0),
+            titles=e.get("titles") or None, size=e.get("size") or None,
+            size_yuan=float(e["size_yuan"]) if e.get("size_yuan") else None,
             first_date=ds[0] if ds else None, last_date=ds[-1] if ds else None,
         )
     for r in relations:

@@ -35,7 +35,7 @@ MENTION_COLUMNS = ["doc_id", "start", "end", "text", "type", "entity_id", "rule"
 #: Column order of relations.csv: evidence offsets are the raw sentence that states the fact.
 RELATION_COLUMNS = ["head_id", "relation", "tail_id", "doc_id", "start", "end", "evidence", "attrs", "rule", "head", "tail"]
 #: Column order of entities.csv.
-ENTITY_COLUMNS = ["entity_id", "type", "name", "aliases", "n_mentions", "n_docs"]
+ENTITY_COLUMNS = ["entity_id", "type", "name", "aliases", "n_mentions", "n_docs", "titles", "size", "size_yuan"]
 
 
 def _umask() -> int:

@@ -114,6 +114,9 @@ def build_rdf(
             g.add((node, KG.documentCount, Literal(int(e["n_docs"]), datatype=XSD.integer)))
         if e.get("size_yuan") not in (None, ""):
             g.add((node, KG.size, Literal(Decimal(str(e["size_yuan"])), datatype=XSD.decimal)))
+            g.add((node, KG.amountText, Literal(e.get("size") or "")))
+        for title in filter(None, str(e.get("titles") or "").split("|")):
+            g.add((node, SDO.jobTitle, Literal(title, lang="zh-Hans")))
     for d in documents:
         if d.get("status", "ok") != "ok":
             continue
@@ -168,6 +171,8 @@ def _add_relation(g: Graph, iris: Iris, r: Mapping[str, Any]) -> None:
         g.add((st, ORG.organization, tail))
         if attrs.get("title"):
             g.add((st, KG.title, Literal(attrs["title"], lang="zh-Hans")))
+    if attrs.get("date") and (lit := _date_literal(attrs["date"]) if len(attrs["date"]) == 10 else Literal(attrs["date"], datatype=XSD.gYearMonth)) is not None:
+        g.add((st, DCTERMS.date, lit))
     if attrs.get("amount"):
         from kg.amounts import parse_amount
 

@@ -94,3 +94,24 @@ def test_every_relation_row_has_evidence_with_both_ends(tmp_path, seed_glob):
             assert json.loads(r["attrs"])["title"]
         if r["relation"] == "INVESTS_IN":
             assert json.loads(r["attrs"])["amount"]
+
+
+def _entity_rows(tmp_path, text: str) -> dict[str, dict[str, str]]:
+    from kg.build import build
+
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert build([str(tmp_path / "a.txt")], tmp_path / "out", progress=False).exit_code == 0
+    with open(tmp_path / "out" / "entities.csv", encoding="utf-8", newline="") as fh:
+        return {r["name"]: r for r in csv.DictReader(fh)}
+
+
+def test_fund_sizes_in_yuan_from_their_own_clause(tmp_path):
+    rows = _entity_rows(tmp_path, "青岛蓝谷在参股成立总规模96亿元的产业基金的基础上,设立总规模20亿元的引导基金和1亿元的成果转化基金,投资项目21个。")
+    sizes = {n: (r["size"], r["size_yuan"]) for n, r in rows.items() if r["type"] == "FUND"}
+    assert sizes == {"青岛蓝谷产业基金": ("96亿元", "9600000000"), "青岛蓝谷引导基金": ("20亿元", "2000000000"),
+                     "青岛蓝谷成果转化基金": ("1亿元", "100000000")}
+
+
+def test_every_title_of_a_person(tmp_path):
+    rows = _entity_rows(tmp_path, "会上,青岛市科技局局长、青岛高新区管委会主任王建国介绍了情况。王建国说,将加快发展。")
+    assert set(rows["王建国"]["titles"].split("|")) == {"主任", "局长"}
