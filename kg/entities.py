@@ -33,6 +33,7 @@ two- and three-character person names.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -159,6 +160,14 @@ class _Trie:
                 return f
         return None
 
+    def finditer_all(self, text: str) -> Iterable[tuple[int, str]]:
+        """Every (position, form) occurrence, all forms at each position."""
+        buckets = self.buckets
+        for i, ch in enumerate(text):
+            for f in buckets.get(ch, ()):
+                if text.startswith(f, i):
+                    yield i, f
+
     def finditer(self, text: str) -> Iterable[tuple[int, str]]:
         buckets = self.buckets
         for i, ch in enumerate(text):
@@ -207,11 +216,20 @@ class _Ctx:
     def __post_init__(self) -> None:
         self.starts = frozenset(t[0] for t in self.tokens) if self.tokens is not None else None
         self.by_end = {t[1]: t for t in self.tokens} if self.tokens is not None else {}
+        self._token_starts = [t[0] for t in self.tokens] if self.tokens is not None else []
         self.by_pos: dict[int, Token] = {}
         if self.tokens is not None:
             for t in self.tokens:
                 for i in range(t[0], t[1]):
                     self.by_pos[i] = t
+
+    def tokens_in(self, a: int, b: int) -> list[Token]:
+        """The tokens inside ``[a, b)`` (bisect on the sorted token starts: no full scan)."""
+        if self.tokens is None:
+            return []
+        lo = bisect_left(self._token_starts, a)
+        hi = bisect_left(self._token_starts, b)
+        return [t for t in self.tokens[lo:hi] if t[1] <= b]
 
     def is_token_boundary(self, i: int) -> bool:
         return self.starts is None or i in self.starts or i >= len(self.text)
@@ -499,8 +517,8 @@ def _proper_noun_in(ctx: _Ctx, body: str, start: int) -> bool:
     if ctx.tokens is None:
         return bool(rest) and ctx.words.get(rest) is None and not _generic(rest, _GENERIC_ORG_BODY)
     offset = start + len(body) - len(rest)
-    for ts, te, pos in ctx.tokens:
-        if ts >= offset and te <= start + len(body) and te - ts >= 2:
+    for ts, te, pos in ctx.tokens_in(offset, start + len(body)):
+        if te - ts >= 2:
             word = ctx.text[ts:te]
             if pos in ("nz", "nt", "nr", "nrt") or (pos is None and word not in ctx.lex.industries and not _generic(word, _GENERIC_ORG_BODY)):
                 return True
@@ -527,8 +545,8 @@ def _proper_body(ctx: _Ctx, body: str, start: int | None = None, unknown_ok: boo
     if _tries(ctx.lex)["regions"].longest_at(body, 0) or body.startswith(("国家", "中国", "中科", "全国")):
         return True
     if ctx.tokens is not None and start is not None:
-        for ts, te, pos in ctx.tokens:
-            if ts >= start and te <= start + len(body) and te - ts >= 2 and (
+        for ts, te, pos in ctx.tokens_in(start, start + len(body)):
+            if te - ts >= 2 and (
                     pos in ("nz", "nt", "nr", "ns", "nrt") or (pos is None and unknown_ok and ctx.text[ts:te] not in ctx.lex.industries)):
                 return True
     return False
@@ -548,8 +566,8 @@ def _has_place(ctx: _Ctx, m: Mention) -> bool:
         return True
     if ctx.tokens is None:
         return False
-    return any(ts >= m.start and te <= m.end and (pos in ("ns", "nz", "nt", "nr") or (pos is None and te - ts >= 2))
-               and not ctx.text[ts:te].endswith(_PLACE_PARK_SUFFIX) for ts, te, pos in ctx.tokens)
+    return any((pos in ("ns", "nz", "nt", "nr") or (pos is None and te - ts >= 2))
+               and not ctx.text[ts:te].endswith(_PLACE_PARK_SUFFIX) for ts, te, pos in ctx.tokens_in(m.start, m.end))
 
 
 def _regions_in(ctx: _Ctx, name: str) -> list[str]:
@@ -1017,7 +1035,7 @@ def _brand_like(ctx: _Ctx, a: int, b: int) -> bool:
         return True
     if ctx.tokens is None:
         return ctx.words.get(item) is None
-    toks = [t for t in ctx.tokens if t[0] >= a and t[1] <= b]
+    toks = ctx.tokens_in(a, b)
     return any(pos in ("nz", "nt", "nr", "nrt") or (pos is None and te - ts >= 2) or (te - ts == 1 and pos is None)
                for ts, te, pos in toks) and not all(pos in ("n", "vn", "v") for _, _, pos in toks)
 
@@ -1030,16 +1048,16 @@ def _short_forms(ctx: _Ctx, mentions: Sequence[Mention]) -> list[Mention]:
     text = ctx.text
     regions = _tries(ctx.lex)["regions"]
     out = []
-    seen: set[str] = set()
+    wanted: dict[str, Mention] = {}
     for m in mentions:
         if m.type not in ("COMPANY", "PARK", "ORG"):
             continue
         for short in _short_candidates(m, regions, ctx.lex):
-            if short in seen or len(short) < 2:
-                continue
-            seen.add(short)
-            for hit in re.finditer(re.escape(short), text):
-                out.append(Mention(hit.start(), hit.end(), m.type, short, "short", m.key or m.text))
+            if len(short) >= 2:
+                wanted.setdefault(short, m)
+    for i, short in _Trie(wanted).finditer_all(text):  # one scan for all short forms
+        m = wanted[short]
+        out.append(Mention(i, i + len(short), m.type, short, "short", m.key or m.text))
     return out
 
 
@@ -1135,12 +1153,15 @@ def find_mentions(
                  + _suffix_names(ctx_sub, "org", "ORG", 22, _GENERIC_ORG_BODY, 1))
     # a park may carry a company's name (`中电光谷工业园` is one PARK), not another park's,
     # except a sub-area named after it, which is that park (`蓝色硅谷核心区`)
-    sub_parks = [m for m in _parks(ctx_sub) if any(k.start == m.start and k.end < m.end and k.type == "COMPANY" for k in known_found)]
+    known_at: dict[int, list[Mention]] = {}
+    for k in known_found:
+        known_at.setdefault(k.start, []).append(k)
+    sub_parks = [m for m in _parks(ctx_sub) if any(k.end < m.end and k.type == "COMPANY" for k in known_at.get(m.start, ()))]
     for k in known_found:
         if k.type == "PARK" and text.startswith(_SUB_AREA, k.end):
             tail = next(a for a in _SUB_AREA if text.startswith(a, k.end))
             sub_parks.append(Mention(k.start, k.end + len(tail), "PARK", text[k.start:k.end + len(tail)], "park:sub-area", k.key))
-    known = accept(known_found + sub_parks + [m for m in sub_named if any(k.start == m.start and k.end < m.end for k in known_found)])
+    known = accept(known_found + sub_parks + [m for m in sub_named if any(k.end < m.end for k in known_at.get(m.start, ()))])
     named = accept(
         _suffix_names(ctx, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
         + _suffix_names(ctx, "org", "ORG", 22, _GENERIC_ORG_BODY, 1)
@@ -1155,10 +1176,11 @@ def find_mentions(
     # a name established in the text is a mention wherever it occurs again (`徐一冰说`, `人工智能`)
     found = first + later
     repeats = []
-    for m in {(m.text, m.type): m for m in found if len(m.text) >= 2}.values():
-        for hit in re.finditer(re.escape(m.text), text):
-            if not any(ctx.taken[i] for i in range(hit.start(), hit.end())) and _whole_word(ctx, hit.start(), hit.end()):
-                repeats.append(Mention(hit.start(), hit.end(), m.type, m.text, "repeat", m.key))
+    by_text = {m.text: m for m in found if len(m.text) >= 2}
+    for i, form in _Trie(by_text).finditer_all(text):  # one scan for all established names
+        m, e = by_text[form], i + len(form)
+        if not any(ctx.taken[i:e]) and _whole_word(ctx, i, e):
+            repeats.append(Mention(i, e, m.type, m.text, "repeat", m.key))
     return sorted(found + accept(repeats), key=lambda m: m.start)
 
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from kg.lexicons import Lexicons
@@ -102,6 +103,26 @@ class EntityRelation:
     tail_key: str = ""
 
 
+#: Texts longer than this are extracted in pieces cut at paragraph or sentence ends.
+CHUNK_CHARS = 100_000
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Spans of at most ``size`` characters, cut after a line break or a full stop when there is one.
+
+    >>> chunks("甲。乙。丙", size=3)
+    [(0, 2), (2, 5)]
+    """
+    out, a = [], 0
+    while len(text) - a > size:
+        cut = max(text.rfind("\n", a, a + size), text.rfind("。", a, a + size))
+        b = cut + 1 if cut > a else a + size
+        out.append((a, b))
+        a = b
+    out.append((a, len(text)))
+    return out
+
+
 def extract_document(
     item: "ProcessedDocument", nlp: "Language", leave_out: bool = False, leave_out_forms: frozenset[str] = frozenset()
 ) -> tuple[list[EntityMention], list[EntityRelation]]:
@@ -113,15 +134,18 @@ def extract_document(
     from kg.relations import find_relations
 
     norm = item.normalized
-    doc = nlp.make_doc(norm.text)
-    if leave_out:
-        doc.user_data["kg_leave_out"] = item.doc.doc_id
-        doc.user_data["kg_leave_out_forms"] = leave_out_forms
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
+    found_mentions = []
+    for a, b in chunks(norm.text):  # long texts in pieces: bounded memory, linear time
+        doc = nlp.make_doc(norm.text[a:b])
+        if leave_out:
+            doc.user_data["kg_leave_out"] = item.doc.doc_id
+            doc.user_data["kg_leave_out_forms"] = leave_out_forms
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        found_mentions += [replace(m, start=m.start + a, end=m.end + a) for m in mentions_of(doc)]
     lex = nlp.get_pipe("kg_entity_rules").lexicons
     raw = item.doc.raw_text
-    found = [(m, canonical_name(m.type, m.key or m.text, lex)) for m in mentions_of(doc)]
+    found = [(m, canonical_name(m.type, m.key or m.text, lex)) for m in found_mentions]
     fuller = _fuller_names(found, lex)
     name_of = {id(m): fuller.get((m.type, name), name) for m, name in found}
     regions = _city_names(lex)
@@ -170,22 +194,23 @@ def _entity_attrs(text: str, mentions: list, relations: list, lex: Lexicons | No
     for r in relations:
         if r.type == "HOLDS_POST" and r.attrs.get("title"):
             posts.setdefault(r.head.text, set()).add(r.attrs["title"])
+    ends = sorted(x.end for x in mentions)
+    orgs_by_end = {x.end: x for x in mentions if x.type in ("ORG", "COMPANY", "PARK")}
     for m in mentions:
         if m.type == "PERSON":
             found = set(posts.get(m.text, ()))
             # the title chain before the name, over the organizations inside it:
             # `青岛市科技局局长、青岛高新区管委会主任王建国`, `…工委书记、区委书记孙永红`
-            orgs_by_end = {x.end: x for x in mentions if x.type in ("ORG", "COMPANY", "PARK") and x.end <= m.start}
             j = m.start
             while j > 0:
-                floor = max((x.end for x in mentions if x.end <= j), default=0)  # titles never reach into a name
+                floor = ends[bisect_right(ends, j) - 1] if bisect_right(ends, j) else 0  # titles never reach into a name
                 t = next((t for t in titles_trie if text.endswith(t, 0, j) and j - len(t) >= floor), None)
                 if t is not None:
                     found.add(t)
                     j -= len(t)
                 elif text[j - 1] in "、,":
                     j -= 1
-                elif j in orgs_by_end and found:
+                elif j in orgs_by_end and found and orgs_by_end[j].end <= m.start:
                     j = orgs_by_end[j].start
                 else:
                     break

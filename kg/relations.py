@@ -104,8 +104,16 @@ def find_relations(
     subject: Mention | None = None  # the last park or organization a sentence opened with
     last_zone: Mention | None = None  # the last zone named (the parent a `先行启动区` phrase refers to)
     prev_org: Mention | None = None  # the last organization or company named (for 其/该公司)
+    k = 0
     for ss, se in _sentences(text):
-        ms = [m for m in mentions if m.start >= ss and m.end <= se]
+        while k < len(mentions) and mentions[k].start < ss:  # one pass over the sorted mentions
+            k += 1
+        ms = []
+        j = k
+        while j < len(mentions) and mentions[j].start < se:
+            if mentions[j].end <= se:
+                ms.append(mentions[j])
+            j += 1
         sent = text[ss:se]
         rel = lambda h, t, k, rule, **a: out.append(Relation(h, t, k, ss, se, rule, a))  # noqa: E731
         _holds_post(text, ms, titles, prev_org, rel)
