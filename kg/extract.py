@@ -314,6 +314,22 @@ def _core(etype: str, name: str, regions: Mapping[str, str]) -> str:
     return core
 
 
+def one_edit_apart(a: str, b: str) -> bool:
+    """One inserted, deleted or replaced character between ``a`` and ``b``.
+
+    >>> one_edit_apart("中关村科技企业协会", "中关村科技企业家协会"), one_edit_apart("西安高新区", "青岛高新区")
+    (True, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
 def _fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str]:
     """Within one document, variants of one name get the fullest form:
     a name without its region prefix (`极视角科技有限公司` → `深圳极视角科技有限公司`),
@@ -340,6 +356,8 @@ def _fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], st
                 a, b = cores[(etype, name)], cores[(etype, other)]
                 if len(a) >= 2 and len(b) >= 2 and (a == b or (etype == "COMPANY" and (b.startswith(a) or a.startswith(b)))):
                     prefer((etype, name), other)
+                elif min(len(name), len(other)) >= 7 and one_edit_apart(name, other):
+                    prefer((etype, name), other)  # a one-character slip (`中关村科技企业协会` for `…企业家协会`)
     # a variant's fullest form may itself have a fuller form: follow to the end
     for key in list(out):
         seen = {key[1]}
