@@ -6,3 +6,10 @@ later modules) → :mod:`kg.outputs`. :func:`kg.build.build` runs them.
 """
 
 __version__ = "0.1.0"
+
+
+def open(out_dir):  # noqa: A001 - `kg.open(OUT_DIR)` is the documented entry point
+    """Open the outputs of ``kg build`` for querying; see :class:`kg.api.KnowledgeGraph`."""
+    from kg.api import open_graph
+
+    return open_graph(out_dir)

@@ -116,6 +116,46 @@ def load_cmd(out_dir: str, store_path: str | None, endpoint: str | None, graph_i
         sys.exit(2)
 
 
+@main.command("query")
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False))
+@click.argument("query")
+@click.option("--person", help="for `posts`")
+@click.option("--org", help="for `people`")
+@click.option("--park", help="for `companies`, `industries`")
+@click.option("--industry", help="for `parks`, `chain-leaders`")
+@click.option("--entity", help="for `partnerships`, `mentions`")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def query_cmd(out_dir: str, query: str, person: str | None, org: str | None, park: str | None, industry: str | None,
+              entity: str | None, fmt: str) -> None:
+    """Answer QUERY on the graph in OUT_DIR: a SPARQL SELECT, or one of the named questions
+    posts, people, companies, parks, industries, chain-leaders, funds, partnerships, mentions
+    (e.g. `kg query out people --org 青岛蓝谷管理局`)."""
+    from kg.api import NAMED_QUERIES, open_graph
+
+    options = {"person": person, "org": org, "park": park, "industry": industry, "entity": entity}
+    try:
+        graph = open_graph(out_dir)
+        if query in NAMED_QUERIES:
+            method, option = NAMED_QUERIES[query]
+            if option and options[option] is None and method in ("people", "companies_in", "parks_focusing_on",
+                                                                 "industries_of", "mentions"):
+                raise KgUsageError(f"`{query}` needs --{option}")
+            df = getattr(graph, method)(options[option]) if option else getattr(graph, method)()
+        elif query.lstrip().upper().startswith(("SELECT", "PREFIX")):
+            df = graph.sparql(query)
+        else:
+            raise KgUsageError(f"unknown query {query!r}: give a SPARQL SELECT or one of {', '.join(NAMED_QUERIES)}")
+    except KgUsageError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    if fmt == "csv":
+        click.echo(df.to_csv(index=False), nl=False)
+    elif fmt == "json":
+        click.echo(df.to_json(orient="records", force_ascii=False))
+    else:
+        click.echo(df.to_string(index=False) if len(df) else "(no rows)")
+
+
 @main.command("clean")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--normalized", is_flag=True, help="Print the normalized text the extractor reads.")
