@@ -209,18 +209,102 @@ def write_graph_outputs(
     document_rows: list[dict[str, Any]],
     mention_rows: list[dict[str, Any]],
     base_iri: str | None = None,
+    parallel: bool = False,
 ) -> None:
-    """graph.ttl, graph.nt, graph.graphml and graph.gexf from the tables."""
+    """graph.ttl, graph.nt, graph.graphml and graph.gexf from the tables (RDF in a second process if ``parallel``)."""
     from kg.graph import build_graph, write_gexf, write_graphml
     from kg.rdf import DEFAULT_BASE, build_rdf, write_ntriples, write_turtle
 
+    def rdf_files() -> None:
+        rdf = build_rdf(entity_rows, relation_rows, document_rows, mention_rows, base=base_iri or DEFAULT_BASE)
+        write_turtle(rdf, out / "graph.ttl")
+        write_ntriples(rdf, out / "graph.nt")
+
+    child = None
+    if parallel:  # the two export families are independent: RDF in a second process
+        import multiprocessing as mp
+
+        child = mp.get_context("fork").Process(target=rdf_files)
+        child.start()
     dates = {d["doc_id"]: d.get("date") or "" for d in document_rows if d.get("status") == "ok"}
     g = build_graph(entity_rows, relation_rows, dates, mention_rows)
     write_graphml(g, out / "graph.graphml")
     write_gexf(g, out / "graph.gexf")
-    rdf = build_rdf(entity_rows, relation_rows, document_rows, mention_rows, base=base_iri or DEFAULT_BASE)
-    write_turtle(rdf, out / "graph.ttl")
-    write_ntriples(rdf, out / "graph.nt")
+    if child is None:
+        rdf_files()
+    else:
+        child.join()
+        if child.exitcode != 0:
+            raise RuntimeError(f"writing the RDF files failed (exit code {child.exitcode})")
+
+
+@dataclass
+class DocResult:
+    """What one document contributes to the outputs (picklable: it crosses process boundaries)."""
+
+    row: dict[str, Any]
+    mentions: list[EntityMention] = field(default_factory=list)
+    relations: list[EntityRelation] = field(default_factory=list)
+    raw_chars: int = 0
+    body_chars: int = 0
+    spun: bool = False
+    removed: Counter[str] = field(default_factory=Counter)
+    timings: Counter[str] = field(default_factory=Counter)
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(segmenter: str, leave_one_out: bool, exclusive: dict[str, frozenset[str]]) -> None:
+    """Load the pipeline once per process."""
+    _WORKER.update(nlp=make_nlp(segmenter), leave_out=leave_one_out, exclusive=exclusive)
+
+
+def _work(item: Document | Rejected) -> DocResult:
+    """Clean, normalize and extract one document; any failure is a rejected row."""
+    timings: Counter[str] = Counter()
+    if isinstance(item, Rejected):
+        return DocResult(document_row(item), timings=timings)
+    try:
+        processed = process_document(item, timings)
+        t0 = time.perf_counter()
+        mentions, relations = extract_document(processed, _WORKER["nlp"], leave_out=_WORKER["leave_out"],
+                                               leave_out_forms=_WORKER["exclusive"].get(item.doc_id, frozenset()))
+        timings["extract"] += time.perf_counter() - t0
+    except InputError as exc:
+        return DocResult(document_row(Rejected(item.doc_id, item.path, str(exc))), timings=timings)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not end the batch
+        err = f"{Err.INTERNAL.value} ({type(exc).__name__}: {exc})"[:500]
+        return DocResult(document_row(Rejected(item.doc_id, item.path, err)), timings=timings)
+    return DocResult(document_row(processed), mentions, relations, len(item.raw_text), processed.cleaned.n_body_chars,
+                     processed.normalized.spun, Counter(r.reason for r in processed.cleaned.removed), timings)
+
+
+def _timed_inputs(inputs: list[str], timings: Counter[str]) -> Iterator[Document | Rejected]:
+    stream = iter(iter_inputs(inputs))
+    while True:
+        t0 = time.perf_counter()
+        try:
+            item = next(stream)
+        except StopIteration:
+            timings["ingest"] += time.perf_counter() - t0
+            return
+        timings["ingest"] += time.perf_counter() - t0
+        yield item
+
+
+def _results(items: Iterator[Document | Rejected], workers: int, init_args: tuple) -> Iterator[DocResult]:
+    """Results in input order; with several workers, fed in bounded windows (memory stays flat)."""
+    if workers <= 1:
+        _init_worker(*init_args)
+        yield from map(_work, items)
+        return
+    import multiprocessing as mp
+    from itertools import islice
+
+    with mp.get_context("fork").Pool(workers, initializer=_init_worker, initargs=init_args) as pool:
+        while batch := list(islice(items, 32 * workers)):
+            yield from pool.imap(_work, batch, chunksize=4)
 
 
 def build(
@@ -230,46 +314,37 @@ def build(
     segmenter: str = DEFAULT_SEGMENTER.value,
     leave_one_out: bool | str | Path = False,
     base_iri: str | None = None,
+    workers: int = 1,
 ) -> BuildResult:
     """Build the outputs for ``inputs`` into ``out_dir`` (see module docs).
 
-    ``leave_one_out`` (an evaluation aid) extracts each document without the
-    lexicon entries learned only from that document. Given a gold JSONL path,
-    it also drops every entry matching a name of that document's gold that
-    no other gold document has (the strictest reading).
+    ``workers`` processes extract in parallel; the outputs are the same as
+    with one. ``leave_one_out`` (an evaluation aid) extracts each document
+    without the lexicon entries learned only from that document. Given a gold
+    JSONL path, it also drops every entry matching a name of that document's
+    gold that no other gold document has (the strictest reading).
     """
     exclusive = _exclusive_gold_forms(leave_one_out) if isinstance(leave_one_out, (str, Path)) else {}
     inputs = list(inputs)
     out = check_out_dir(out_dir)
     timings: Counter[str] = Counter()
     start = time.perf_counter()
-    t0 = time.perf_counter()
-    nlp = make_nlp(segmenter)
-    timings["load"] += time.perf_counter() - t0
     rows: list[dict[str, Any]] = []
     mention_rows: list[dict[str, Any]] = []
     relation_rows: list[dict[str, Any]] = []
     entities = EntityTable()
     removed: Counter[str] = Counter()
     raw_chars = body_chars = spun = 0
-    for item in _progress(iter_processed(inputs, timings), progress):
-        if isinstance(item, ProcessedDocument):
-            t0 = time.perf_counter()
-            try:
-                mentions, relations = extract_document(item, nlp, leave_out=bool(leave_one_out),
-                                                       leave_out_forms=exclusive.get(item.doc.doc_id, frozenset()))
-            except Exception as exc:  # noqa: BLE001 - one bad document must not end the batch
-                item = Rejected(item.doc.doc_id, item.doc.path, f"{Err.INTERNAL.value} ({type(exc).__name__}: {exc})"[:500])
-            else:
-                mention_rows.extend(entities.add(mentions))
-                relation_rows.extend(entities.relation_rows(relations))
-            timings["extract"] += time.perf_counter() - t0
-        rows.append(document_row(item))
-        if isinstance(item, ProcessedDocument):
-            raw_chars += len(item.doc.raw_text)
-            body_chars += item.cleaned.n_body_chars
-            spun += item.normalized.spun
-            removed.update(r.reason for r in item.cleaned.removed)
+    init_args = (segmenter, bool(leave_one_out), exclusive)
+    for res in _progress(_results(_timed_inputs(inputs, timings), max(1, workers), init_args), progress):
+        rows.append(res.row)
+        mention_rows.extend(entities.add(res.mentions))
+        relation_rows.extend(entities.relation_rows(res.relations))
+        raw_chars += res.raw_chars
+        body_chars += res.body_chars
+        spun += res.spun
+        removed.update(res.removed)
+        timings.update(res.timings)
     t_write = time.perf_counter()
     write_csv(out / "mentions.csv", MENTION_COLUMNS, mention_rows)
     write_csv(out / "relations.csv", RELATION_COLUMNS, relation_rows)
@@ -278,7 +353,7 @@ def build(
     write_csv(out / "documents.csv", DOCUMENT_COLUMNS, rows)
     timings["write"] += time.perf_counter() - t_write
     t_graph = time.perf_counter()
-    write_graph_outputs(out, entity_rows, relation_rows, rows, mention_rows, base_iri)
+    write_graph_outputs(out, entity_rows, relation_rows, rows, mention_rows, base_iri, parallel=workers > 1)
     timings["graph"] += time.perf_counter() - t_graph
     n_ok = sum(r["status"] == "ok" for r in rows)
     rejected = [{k: r[k] for k in ("doc_id", "path", "error")} for r in rows if r["status"] != "ok"]
@@ -294,6 +369,7 @@ def build(
         "mentions": dict(sorted(Counter(r["type"] for r in mention_rows).items())),
         "relations": dict(sorted(Counter(r["relation"] for r in relation_rows).items())),
         "segmenter": segmenter,
+        "workers": max(1, workers),
         "removed_spans": dict(sorted(removed.items())),
         "timings_s": {k: round(v, 4) for k, v in sorted(timings.items())} | {"total": round(total, 4)},
         "throughput_chars_per_s": round(raw_chars / total) if total > 0 else None,

@@ -30,8 +30,10 @@ def main() -> None:
 @click.option("--leave-one-out", "leave_one_out", metavar="GOLD", type=click.Path(dir_okay=False), default=None,
               help="Evaluation aid: extract each document without the lexicon entries that only it (per GOLD) could have taught.")
 @click.option("--base", "base_iri", default=None, help="Base IRI of entities, articles and statements in the RDF outputs.")
+@click.option("-w", "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes that extract in parallel (same outputs as one).")
 def build(inputs: tuple[str, ...], out_dir: str, quiet: bool, segmenter: str, leave_one_out: str | None,
-          base_iri: str | None) -> None:
+          base_iri: str | None, workers: int) -> None:
     """Build the graph outputs from INPUTS into --out.
 
     INPUTS are files, folders (read recursively), glob patterns, JSONL files
@@ -46,7 +48,7 @@ def build(inputs: tuple[str, ...], out_dir: str, quiet: bool, segmenter: str, le
 
     try:
         result = run_build(inputs, out_dir, progress=False if quiet else None, segmenter=segmenter,
-                           leave_one_out=leave_one_out or False, base_iri=base_iri)
+                           leave_one_out=leave_one_out or False, base_iri=base_iri, workers=workers)
     except KgUsageError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)

@@ -37,3 +37,26 @@ def test_atomic_open_creates_parent_and_replaces(tmp_path):
     with atomic_open(target) as fh:
         fh.write("{}\n")
     assert target.read_text() == "{}\n"
+
+
+def test_two_workers_give_the_same_bytes_as_one(tmp_path, seed_glob):
+    one = build([seed_glob], tmp_path / "one", progress=False, workers=1)
+    two = build([seed_glob], tmp_path / "two", progress=False, workers=2)
+    assert one.exit_code == two.exit_code == 0
+    for name in ("documents.csv", "mentions.csv", "entities.csv", "relations.csv", "graph.ttl", "graph.nt",
+                 "graph.graphml", "graph.gexf"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+    assert two.report["workers"] == 2
+
+
+def test_workers_keep_bad_inputs_in_order(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(12):
+        (src / f"d{i:02d}.txt").write_text("青岛蓝谷管理局副局长徐一冰表示,蓝谷聚焦海洋产业。", encoding="utf-8")
+    (src / "d05.txt").write_bytes(b"")
+    (src / "d07.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    result = build([str(src)], tmp_path / "out", progress=False, workers=2)
+    assert result.exit_code == 3
+    assert [r["doc_id"] for r in result.documents] == [f"d{i:02d}" for i in range(12)]
+    assert [r["status"] for r in result.documents].count("rejected") == 2
