@@ -208,11 +208,6 @@ def _strip(view: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _squash(text: str) -> str:
-    """Text without spaces and punctuation: compares title lines."""
-    return re.sub(r"[\s\W_]+", "", text)
-
-
 # ---------------------------------------------------------------- line classes
 
 

@@ -64,7 +64,6 @@ class Mention:
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()·]")
-_PUNCT_END = "。!?;,、:\"“”‘’《》()[]【】 \n\t…—-"
 
 # Single characters that follow a person's name in news text (`赵敏告诉`,
 # `徐一冰说`): a two-character name is chosen when the third character is one.
@@ -73,7 +72,7 @@ _AFTER_NAME = set("说讲表介指告认强称出主会带一赴到来参调走�
 _NOT_NAME = {
     "表示", "介绍", "指出", "认为", "强调", "告诉", "说明", "透露", "坦言", "称赞", "一行", "带队", "出席", "主持",
     "会见", "参加", "调研", "考察", "走访", "等人", "同志", "先生", "女士", "也是", "就是", "对此", "还有",
-    "关怀", "关心", "卓越", "高度", "亲切", "亲自", "殷切", "深切", "本人", "重视", "强调", "明确", "首次", "曾经",
+    "关怀", "关心", "卓越", "高度", "亲切", "亲自", "殷切", "深切", "本人", "重视", "明确", "首次", "曾经",
 }
 
 # Words that are generic in front of a park/carrier suffix: a park whose name
@@ -107,12 +106,12 @@ _GENERIC_ORG_BODY = {
 }
 _ORG_NEEDS_PROPER_BODY = {"中心", "实验室", "平台", "办公室", "委员会", "工作站", "研究院", "研究所", "联盟"}
 _GENERIC_INDUSTRY = {
-    "重点", "主导", "优势", "新兴", "特色", "相关", "支柱", "传统", "未来", "该", "各", "全", "本", "现代", "相关",
+    "重点", "主导", "优势", "新兴", "特色", "相关", "支柱", "传统", "未来", "该", "各", "全", "本", "现代",
     "战略性新兴", "主要", "核心", "上下游", "配套", "优质", "骨干", "全部", "整个", "其他", "多个", "两大", "九大",
     "重点海洋", "千亿级", "新", "高", "老", "大", "小", "区域", "本地", "当地", "地方", "城市", "周边", "我国",
     "全市", "全省", "全区", "国家", "国内", "省", "市", "区", "这些", "一批", "等", "该区", "园区", "整体",
     "高新技术", "规模以上", "中国", "国家首批", "首批", "关联", "产业", "创新", "科技", "互联网", "不靠", "加快",
-    "第一", "第二", "第三", "重要", "绿色", "其他", "各类", "相应",
+    "第一", "第二", "第三", "重要", "绿色", "各类", "相应",
 }
 
 # Verbs that end an industry name on its left (`发展集成电路产业`).
@@ -138,8 +137,6 @@ _INDUSTRY_BOUNDARY_SET = frozenset(_INDUSTRY_BOUNDARY) | {"梳理", "优选", "�
 _FOCUS_TRIGGERS = ("聚焦", "重点发展", "主攻", "重点布局", "大力发展", "培育壮大", "做强做优", "着力发展", "主导产业为",
                    "主导产业是", "产业体系", "重点产业", "主导产业")
 _INDUSTRY_LIST_SUFFIX = ("产业集群", "产业链条", "产业链", "产业领域", "产业")
-_COMPANY_LIST_TRIGGER = ("链主企业", "龙头企业", "龙头链主企业", "重点企业", "骨干企业", "领军企业", "头部企业", "明星企业",
-                         "企业", "公司", "上市公司")
 
 # ---------------------------------------------------------------- helpers
 
@@ -257,20 +254,6 @@ def _known_index(lex: Lexicons) -> tuple[_Trie, dict[str, KnownEntity]]:
             if len(f) >= 2 or f.isascii():
                 by_form.setdefault(f, k)
     return _Trie(by_form), by_form
-
-
-def _boundary_before(ctx: _Ctx, j: int) -> bool:
-    """Does a boundary word end at position ``j`` (as a whole word)?"""
-    text = ctx.text
-    for w in ctx.lex.boundaries:
-        n = len(w)
-        if n <= j and text.startswith(w, j - n) and ctx.is_token_boundary(j - n) and ctx.is_token_boundary(j):
-            return True
-    return False
-
-
-def _boundary_words_by_last_char(lex: Lexicons) -> dict[str, tuple[str, ...]]:
-    return _bw_index(lex)
 
 
 @lru_cache(maxsize=8)
@@ -611,7 +594,6 @@ def _parks(ctx: _Ctx) -> list[Mention]:
     return keep + _valley_parks(ctx)
 
 
-_VALLEY = re.compile(r"(?<![\u4e00-\u9fff])?([\u4e00-\u9fff]{0,3}?)([蓝光药智云数硅绿金])谷")
 _NOT_VALLEY = {"山谷", "河谷", "峡谷", "低谷", "深谷", "波谷", "稻谷", "五谷", "谷物", "金谷"}
 
 
@@ -636,7 +618,6 @@ _INVESTMENT_WORD = re.compile(r"产业|投资|创投|创业|引导|母|天使|�
 _NOT_INVESTMENT = re.compile(r"医保|医疗保障|保险|社保|养老|公积金|货币|救助|保障基金")
 
 
-_COMMITTEE = re.compile(r"([\u4e00-\u9fff]{2,8}?)([省市区县])委(?!员|书记|副书记|常委)")
 
 
 def _party_committees(ctx: _Ctx) -> list[Mention]:
@@ -770,7 +751,7 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
     if three and three[0][1] < len(text) and text[three[0][1]] in "说在表介指告称强":
         return three[0][2]
     if ctx.starts is not None:
-        for given, e, cand in options:
+        for _given, e, cand in options:
             if e in ctx.starts and p in ctx.starts and all(q not in ctx.starts for q in range(p + 1, e) if q != s):
                 return cand
     # heuristic: a two-character name when a typical follower comes right after it

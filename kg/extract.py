@@ -269,13 +269,6 @@ def _link(doc_id: str, text: str, found: list, name_of: dict[int, str], relation
     return names, keys
 
 
-def extract_mentions(
-    item: "ProcessedDocument", nlp: "Language", leave_out: bool = False, leave_out_forms: frozenset[str] = frozenset()
-) -> list[EntityMention]:
-    """Entity mentions of one processed document, in raw offsets."""
-    return extract_document(item, nlp, leave_out, leave_out_forms)[0]
-
-
 _CITY_CACHE: dict[int, frozenset[str]] = {}
 
 

@@ -20,7 +20,7 @@ import csv
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Iterator
@@ -64,12 +64,6 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
         except FileNotFoundError:
             pass
         raise
-
-
-def write_atomic(path: str | Path, writer: Callable[[IO[Any]], None], binary: bool = False) -> None:
-    """Call ``writer(handle)`` on a temporary file that replaces ``path`` when done."""
-    with atomic_open(path, "wb" if binary else "w") as fh:
-        writer(fh)
 
 
 def write_csv(path: str | Path, columns: list[str], rows: Iterable[Mapping[str, Any]]) -> None:

@@ -67,7 +67,6 @@ _HOST_CUE = re.compile(r"入驻|集聚|聚集|引进|吸引|引入|汇聚|落户
 _FUND_CUE = re.compile(r"设立|成立|发起|组建|推出|参股成立|出资")
 _PARTNER_CUE = re.compile(r"签署|签订|签约|成立|共建|携手|合作|达成|共同")
 _SUBSIDIARY_CUE = re.compile(r"^(?:直属企业|直属|旗下|下属企业|下属|全资子公司|控股子公司|子公司)$")
-_OPERATE_CUE = re.compile(r"开发运营|运营|开发建设|管理|建设")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -115,7 +114,7 @@ def find_relations(
                 ms.append(mentions[j])
             j += 1
         sent = text[ss:se]
-        rel = lambda h, t, k, rule, **a: out.append(Relation(h, t, k, ss, se, rule, a))  # noqa: E731
+        rel = lambda h, t, k, rule, _ss=ss, _se=se, **a: out.append(Relation(h, t, k, _ss, _se, rule, a))  # noqa: E731
         _holds_post(text, ms, titles, prev_org, rel)
         first = next((m for m in ms if m.type in ("PARK", "ORG")), None)
         if first is not None and first.start - ss <= 12 and se - ss >= 15:  # not a short caption
