@@ -75,24 +75,21 @@ def iter_processed(
 ) -> Iterator[ProcessedDocument | Rejected]:
     """Stream inputs through ingest → clean → normalize; failures become :class:`Rejected`."""
     timings = timings if timings is not None else Counter()
-    stream = iter(iter_inputs(inputs))
-    while True:
-        t0 = time.perf_counter()
-        try:
-            item = next(stream)
-        except StopIteration:
-            timings["ingest"] += time.perf_counter() - t0
-            return
-        timings["ingest"] += time.perf_counter() - t0
-        if isinstance(item, Rejected):
-            yield item
-            continue
-        try:
-            yield process_document(item, timings)
-        except InputError as exc:
-            yield Rejected(item.doc_id, item.path, str(exc))
-        except Exception as exc:  # noqa: BLE001 - one bad document must not end the batch
-            yield Rejected(item.doc_id, item.path, f"{Err.INTERNAL.value} ({type(exc).__name__}: {exc})"[:500])
+    for item in _timed_inputs(list(inputs), timings):
+        yield item if isinstance(item, Rejected) else _process_or_reject(item, timings)
+
+
+def _internal(item: Document, exc: Exception) -> Rejected:
+    return Rejected(item.doc_id, item.path, f"{Err.INTERNAL.value} ({type(exc).__name__}: {exc})"[:500])
+
+
+def _process_or_reject(item: Document, timings: Counter[str]) -> ProcessedDocument | Rejected:
+    try:
+        return process_document(item, timings)
+    except InputError as exc:
+        return Rejected(item.doc_id, item.path, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad document must not end the batch
+        return _internal(item, exc)
 
 
 def document_row(item: ProcessedDocument | Rejected) -> dict[str, Any]:
@@ -265,17 +262,16 @@ def _work(item: Document | Rejected) -> DocResult:
     timings: Counter[str] = Counter()
     if isinstance(item, Rejected):
         return DocResult(document_row(item), timings=timings)
+    processed = _process_or_reject(item, timings)
+    if isinstance(processed, Rejected):
+        return DocResult(document_row(processed), timings=timings)
+    t0 = time.perf_counter()
     try:
-        processed = process_document(item, timings)
-        t0 = time.perf_counter()
         mentions, relations = extract_document(processed, _WORKER["nlp"], leave_out=_WORKER["leave_out"],
                                                leave_out_forms=_WORKER["exclusive"].get(item.doc_id, frozenset()))
-        timings["extract"] += time.perf_counter() - t0
-    except InputError as exc:
-        return DocResult(document_row(Rejected(item.doc_id, item.path, str(exc))), timings=timings)
     except Exception as exc:  # noqa: BLE001 - one bad document must not end the batch
-        err = f"{Err.INTERNAL.value} ({type(exc).__name__}: {exc})"[:500]
-        return DocResult(document_row(Rejected(item.doc_id, item.path, err)), timings=timings)
+        return DocResult(document_row(_internal(item, exc)), timings=timings)
+    timings["extract"] += time.perf_counter() - t0
     return DocResult(document_row(processed), mentions, relations, len(item.raw_text), processed.cleaned.n_body_chars,
                      processed.normalized.spun, Counter(r.reason for r in processed.cleaned.removed), timings)
 

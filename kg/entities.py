@@ -128,7 +128,6 @@ _NOT_AFTER_INDUSTRY = (r"(?!园|化|基金|资本|资源|项目|发展|工人|�
 # Governing words that end a list item (`以A为核心、B为支撑的…`).
 _ITEM_TAIL = re.compile(r"为(?:核心|支撑|保障|引领|主导|重点|主体|龙头|特色|基础|主|代表)的?$|等(?:传统|未来|新兴|战略性新兴)?$")
 _NOT_INDUSTRY_BODY = re.compile(r"[0-9]+[亿万]|最|全球|[的等新]$|^[的等]")
-_SENTENCE = re.compile(r"[^。!?;\n]+")
 _INDUSTRY_CUE = re.compile(r"产业|聚焦|重点发展|主导|布局|赛道|集群|新兴")
 _CLAUSE = re.compile(r"[^。!?;,:\n]+")
 # Domain modifiers that form one industry with a known industry after them (`海洋数字经济`).
