@@ -18,12 +18,16 @@ on. Exit codes (also in ``kg build --help``):
 >>> _ = (src / "b.txt").write_bytes(b"")
 >>> result = build([str(src)], src / "out", progress=False)
 >>> result.exit_code, result.report["documents"]
-(3, {'total': 2, 'ok': 1, 'rejected': 1})
+(3, {'ok': 1, 'rejected': 1, 'total': 2})
 """
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -37,7 +41,7 @@ from kg.errors import Err, InputError, KgUsageError
 from kg.extract import EntityMention, EntityRelation, entity_id, extract_document
 from kg.ingest import Document, Rejected, iter_inputs
 from kg.nlp import DEFAULT_SEGMENTER, make_nlp
-from kg.normalize import Normalized, normalize_body
+from kg.normalize import Normalized, encodable, normalize_body
 from kg.outputs import DOCUMENT_COLUMNS, ENTITY_COLUMNS, MENTION_COLUMNS, RELATION_COLUMNS, write_csv, write_json
 
 EXIT_OK = 0
@@ -95,11 +99,13 @@ def _process_or_reject(item: Document, timings: Counter[str]) -> ProcessedDocume
 def document_row(item: ProcessedDocument | Rejected) -> dict[str, Any]:
     """The documents.csv row of one input."""
     if isinstance(item, Rejected):
-        return {"doc_id": item.doc_id, "path": item.path, "status": "rejected", "error": item.error, "n_chars": 0}
+        return {"doc_id": encodable(item.doc_id), "path": encodable(item.path), "status": "rejected",
+                "error": encodable(item.error), "n_chars": 0}
     doc, meta = item.doc, item.cleaned.meta
     return {
-        "doc_id": doc.doc_id, "path": doc.path, "title": meta.title, "source": meta.source,
-        "date": meta.date, "author": meta.author, "n_chars": len(doc.raw_text), "status": "ok",
+        "doc_id": encodable(doc.doc_id), "path": encodable(doc.path), "title": encodable(meta.title),
+        "source": encodable(meta.source), "date": encodable(meta.date), "author": encodable(meta.author),
+        "n_chars": len(doc.raw_text), "status": "ok",
         "error": "", "encoding": doc.encoding, "format": doc.fmt,
         "n_body_chars": item.cleaned.n_body_chars, "spun": item.normalized.spun,
     }
@@ -131,6 +137,8 @@ def check_out_dir(out_dir: str | Path) -> Path:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise KgUsageError(f"cannot create output folder {out}: {exc.strerror}") from None
+    for stale in out.glob(".kg-staging-*"):  # left by a build that was killed
+        shutil.rmtree(stale, ignore_errors=True)
     return out
 
 
@@ -341,16 +349,39 @@ def build(
         spun += res.spun
         removed.update(res.removed)
         timings.update(res.timings)
-    t_write = time.perf_counter()
-    write_csv(out / "mentions.csv", MENTION_COLUMNS, mention_rows)
-    write_csv(out / "relations.csv", RELATION_COLUMNS, relation_rows)
-    entity_rows = entities.csv_rows()
-    write_csv(out / "entities.csv", ENTITY_COLUMNS, entity_rows)
-    write_csv(out / "documents.csv", DOCUMENT_COLUMNS, rows)
-    timings["write"] += time.perf_counter() - t_write
-    t_graph = time.perf_counter()
-    write_graph_outputs(out, entity_rows, relation_rows, rows, mention_rows, base_iri, parallel=workers > 1)
-    timings["graph"] += time.perf_counter() - t_graph
+    # Every file goes to a staging folder first and all move into place at the end: a build
+    # killed before that leaves the previous outputs as they were, not a mix of old and new.
+    staging = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=out))
+    try:
+        t_write = time.perf_counter()
+        write_csv(staging / "mentions.csv", MENTION_COLUMNS, mention_rows)
+        write_csv(staging / "relations.csv", RELATION_COLUMNS, relation_rows)
+        entity_rows = entities.csv_rows()
+        write_csv(staging / "entities.csv", ENTITY_COLUMNS, entity_rows)
+        write_csv(staging / "documents.csv", DOCUMENT_COLUMNS, rows)
+        timings["write"] += time.perf_counter() - t_write
+        t_graph = time.perf_counter()
+        write_graph_outputs(staging, entity_rows, relation_rows, rows, mention_rows, base_iri, parallel=workers > 1)
+        timings["graph"] += time.perf_counter() - t_graph
+        _finish(staging, out, rows, entity_rows, mention_rows, relation_rows, timings, start, inputs, raw_chars,
+                body_chars, spun, removed, segmenter, workers)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    rejected = report["rejected"]
+    n_ok = report["documents"]["ok"]
+    if n_ok == 0:
+        code = EXIT_ALL_REJECTED
+    elif rejected:
+        code = EXIT_SOME_REJECTED
+    else:
+        code = EXIT_OK
+    return BuildResult(out, report, code, rows)
+
+
+def _finish(staging: Path, out: Path, rows, entity_rows, mention_rows, relation_rows, timings, start, inputs,
+            raw_chars, body_chars, spun, removed, segmenter, workers) -> None:
+    """Write report.json and move the staged files into ``out`` (report last)."""
     n_ok = sum(r["status"] == "ok" for r in rows)
     rejected = [{k: r[k] for k in ("doc_id", "path", "error")} for r in rows if r["status"] != "ok"]
     total = time.perf_counter() - start
@@ -370,11 +401,6 @@ def build(
         "timings_s": {k: round(v, 4) for k, v in sorted(timings.items())} | {"total": round(total, 4)},
         "throughput_chars_per_s": round(raw_chars / total) if total > 0 else None,
     }
-    write_json(out / "report.json", report)
-    if n_ok == 0:
-        code = EXIT_ALL_REJECTED
-    elif rejected:
-        code = EXIT_SOME_REJECTED
-    else:
-        code = EXIT_OK
-    return BuildResult(out, report, code, rows)
+    write_json(staging / "report.json", report)
+    for name in sorted(p.name for p in staging.iterdir() if p.name != "report.json") + ["report.json"]:
+        os.replace(staging / name, out / name)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from kg.lexicons import Lexicons
 from kg.nlp import mentions_of
+from kg.normalize import encodable
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -155,7 +156,7 @@ def extract_document(
     mentions = []
     for m, _ in found:
         s, e = norm.raw_span(m.start, m.end)
-        mentions.append(EntityMention(item.doc.doc_id, s, e, raw[s:e], m.type, name_of[id(m)], m.rule, key_of[id(m)],
+        mentions.append(EntityMention(item.doc.doc_id, s, e, encodable(raw[s:e]), m.type, name_of[id(m)], m.rule, key_of[id(m)],
                                       attrs_of.get(id(m), ())))
     relations = []
     for r in found_relations:
@@ -167,7 +168,7 @@ def extract_document(
         s, e = norm.raw_span(a, b)
         relations.append(EntityRelation(
             item.doc.doc_id, r.head.type, name_of[id(r.head)], r.type, r.tail.type, name_of[id(r.tail)],
-            s, e, raw[s:e], r.rule, tuple(sorted({**r.attrs, **_sentence_date(norm.text[a:b])}.items())),
+            s, e, encodable(raw[s:e]), r.rule, tuple(sorted({**r.attrs, **_sentence_date(norm.text[a:b])}.items())),
             key_of[id(r.head)], key_of[id(r.tail)],
         ))
     return mentions, relations

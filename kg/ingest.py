@@ -271,6 +271,8 @@ def iter_jsonl(path: Path) -> Iterator[Document | Rejected]:
                     raise InputError(Err.EMPTY, "'text' is empty or not a string")
             except InputError as exc:
                 yield Rejected(doc_id, where, str(exc))
+            except Exception as exc:  # noqa: BLE001 - a parser's surprise must not end the batch
+                yield Rejected(doc_id, where, f"{Err.INTERNAL.value} ({type(exc).__name__}: {exc})"[:500])
 
 
 # ---------------------------------------------------------------- inputs
@@ -329,6 +331,8 @@ def iter_inputs(inputs: Iterable[str]) -> Iterator[Document | Rejected]:
                 records = [read_file(path)]
             except InputError as exc:
                 records = [Rejected(path.stem, str(path), str(exc))]
+            except Exception as exc:  # noqa: BLE001 - a parser's surprise must not end the batch
+                records = [Rejected(path.stem, str(path), f"{Err.INTERNAL.value} ({type(exc).__name__}: {exc})"[:500])]
         for rec in records:
             if rec.doc_id in seen_ids and rec.status == "ok":
                 yield Rejected(rec.doc_id, rec.path, f"{Err.DUPLICATE_ID.value} (first: {seen_ids[rec.doc_id]})")

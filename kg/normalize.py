@@ -70,6 +70,7 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("陝西省乾縣與吉林省乾安縣")
     '陕西省乾县与吉林省乾安县'
     """
+    text = encodable(text)
     conv = _opencc().convert
     out = conv(text)
     if len(out) == len(text):
@@ -96,6 +97,18 @@ def _keep_qian(src: str, out: str) -> str:
     for m in _QIAN_KEEP.finditer(src):
         chars[m.start()] = "乾"
     return "".join(chars)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """``text`` with lone surrogates (possible in JSON input) replaced by U+FFFD, same length.
+
+    >>> encodable("青" + chr(0xD800) + "岛") == "青\ufffd岛"
+    True
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def to_halfwidth(text: str) -> str:

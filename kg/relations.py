@@ -69,8 +69,24 @@ _PARTNER_CUE = re.compile(r"签署|签订|签约|成立|共建|携手|合作|达
 _SUBSIDIARY_CUE = re.compile(r"^(?:直属企业|直属|旗下|下属企业|下属|全资子公司|控股子公司|子公司)$")
 
 
+#: A "sentence" longer than this (a list run together with commas) is cut at commas,
+#: so the per-sentence rules stay linear in the text.
+MAX_SENTENCE = 400
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _SENTENCE.finditer(text) if m.group().strip()]
+    out = []
+    for m in _SENTENCE.finditer(text):
+        if not m.group().strip():
+            continue
+        a, b = m.span()
+        while b - a > MAX_SENTENCE:
+            cut = text.rfind(",", a, a + MAX_SENTENCE)
+            cut = cut + 1 if cut > a else a + MAX_SENTENCE
+            out.append((a, cut))
+            a = cut
+        out.append((a, b))
+    return out
 
 
 def _covered_by_titles(gap: str, titles: Mapping[str, str]) -> list[str] | None:

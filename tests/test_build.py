@@ -60,3 +60,31 @@ def test_workers_keep_bad_inputs_in_order(tmp_path):
     assert result.exit_code == 3
     assert [r["doc_id"] for r in result.documents] == [f"d{i:02d}" for i in range(12)]
     assert [r["status"] for r in result.documents].count("rejected") == 2
+
+
+def test_killed_build_leaves_previous_outputs_intact(tmp_path, seed_glob):
+    """SIGKILL in the middle of a long build: every output file is still the previous build's."""
+    import json
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import SEEDS
+
+    out = tmp_path / "out"
+    assert build([seed_glob], out, progress=False).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    big = tmp_path / "big.jsonl"
+    big.write_text("".join(json.dumps({"doc_id": f"d{i}", "text": texts[i % 5]}, ensure_ascii=False) + "\n"
+                           for i in range(400)), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(big), "--out", str(out), "-q"])
+    time.sleep(4)
+    assert proc.poll() is None, "the build finished before it could be interrupted"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    after = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".kg-staging-")}
+    assert after == before
+    assert build([seed_glob], out, progress=False).exit_code == 0  # the next build cleans up
+    assert not list(out.glob(".kg-staging-*"))
