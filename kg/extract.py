@@ -285,24 +285,20 @@ def _city_names(lex: Lexicons | None) -> frozenset[str]:
 
 _ABBREVIATIONS = (("发改", "发展改革"), ("工信", "工业和信息化"), ("人社", "人力资源和社会保障"), ("住建", "住房和城乡建设"),
                   ("卫健", "卫生健康"), ("市场监管", "市场监督管理"), ("文旅", "文化和旅游"), ("科技局", "科学技术局"))
-_LEGAL_TAIL = re.compile(r"(集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|股份公司|集团|公司)$")
 _TRADE_TAIL = re.compile(r"(科技|信息技术|技术|电信传媒|传媒|生物科技|实业|控股|发展|投资)$")
 
 
 def _core(etype: str, name: str, regions: Mapping[str, str]) -> str:
-    """The distinctive part of a company or office name, for matching variants within a document."""
-    core = re.sub(r"\([^)]*\)", "", name)
-    for _ in range(2):  # region prefixes may nest (`青岛西海岸新区…`, `北京…`)
-        for k in range(min(len(core) - 2, 7), 1, -1):
-            if core[:k] in regions:
-                core = core[k:]
-                break
+    """The distinctive part of a company or office name, for matching variants within a document:
+    the link key (kg.link) without trade words for companies, abbreviations expanded for offices."""
+    from kg.link import company_key, strip_regions
+
     if etype == "COMPANY":
-        core = _LEGAL_TAIL.sub("", core)
+        core = company_key(name, regions)
         while _TRADE_TAIL.search(core) and len(_TRADE_TAIL.sub("", core)) >= 2:
             core = _TRADE_TAIL.sub("", core)
     else:
-        core = re.sub(r"^[省市区县]", "", core)
+        core = re.sub(r"^[省市区县]", "", strip_regions(name, regions))
         for short, full in _ABBREVIATIONS:
             core = core.replace(short, full) if full not in core else core
     return core

@@ -35,15 +35,24 @@ _GENERIC_FUND = re.compile(r"^(?:产业|引导|母|成果转化|科创|天使|�
                            r"产业投资|科技成果转化|科创母|天使投资|风险投资|并购)?基金$")
 
 
-def company_key(name: str, regions: Mapping[str, str]) -> str:
-    """The core of a company name: no bracketed region, leading region or legal form."""
+def strip_regions(name: str, regions: Mapping[str, str]) -> str:
+    """``name`` without bracketed regions and up to two leading region names.
+
+    >>> strip_regions("青岛西海岸新区发改局", {"青岛": "青岛市", "西海岸新区": ""})
+    '发改局'
+    """
     core = re.sub(r"\([^)]*\)", "", name)
-    for _ in range(2):
+    for _ in range(2):  # region prefixes may nest (`青岛西海岸新区…`)
         for k in range(min(len(core) - 2, 7), 1, -1):
             if core[:k] in regions:
                 core = core[k:]
                 break
-    core = _LEGAL.sub("", core)
+    return core
+
+
+def company_key(name: str, regions: Mapping[str, str]) -> str:
+    """The core of a company name: no bracketed region, leading region or legal form."""
+    core = _LEGAL.sub("", strip_regions(name, regions))
     return core if len(core) >= 2 else name
 
 
