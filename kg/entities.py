@@ -127,7 +127,12 @@ _NOT_AFTER_INDUSTRY = (r"(?!园|化|基金|资本|资源|项目|发展|工人|�
                        r"特色|优势|能级|动能|竞争|人才|配套|园区|带|社区|学院|工委|委员会|研究|合作|技术|成果|资金|用户|价值|链接)")
 # Governing words that end a list item (`以A为核心、B为支撑的…`).
 _ITEM_TAIL = re.compile(r"为(?:核心|支撑|保障|引领|主导|重点|主体|龙头|特色|基础|主|代表)的?$|等(?:传统|未来|新兴|战略性新兴)?$")
-_NOT_INDUSTRY_BODY = re.compile(r"[0-9]+[亿万]|最|全球|[的等新]$|^[的等]")
+# Not an industry name: amounts, function words inside (`科研院所科技成果向`), verbs of
+# organizing (`内设`), counts (`两大`, `一楼一`) and abstract heads (`结构`, `底座`).
+_NOT_INDUSTRY_BODY = re.compile(r"[0-9]+[亿万]|最|全球|[的等新]$|^[的等]|[为向把被从对]|内设|结构|底座|千亿级|"
+                                r"[0-9一二两三四五六七八九十]+大|一[楼区园镇村]一")
+# Trailing words that frame an industry rather than name it (`海洋经济发展主题`, `…为特色方向`).
+_INDUSTRY_FRAME_TAIL = re.compile(r"(?:为(?:核心|支撑|引领|主导|重点|主体|龙头|特色|基础|主|代表))?(?:的)?(?:发展|生长)?(?:主题|方向)$")
 _INDUSTRY_CUE = re.compile(r"产业|聚焦|重点发展|主导|布局|赛道|集群|新兴")
 _CLAUSE = re.compile(r"[^。!?;,:\n]+")
 # Domain modifiers that form one industry with a known industry after them (`海洋数字经济`).
@@ -769,6 +774,9 @@ _ITEM_COUNT_TAIL = re.compile(r"[0-9一二两三四五六七八九十]+大.*$|�
 def _industry_item(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
     """Trim governing words off an industry item; None when nothing industry-like is left."""
     text = ctx.text
+    tail = _INDUSTRY_FRAME_TAIL.search(text, a, b)
+    if tail and tail.start() > a:
+        b = tail.start()
     tail = _ITEM_TAIL.search(text, a, b) or _ITEM_COUNT_TAIL.search(text, a, b)
     if tail and tail.start() > a:
         b = tail.start()
@@ -837,8 +845,7 @@ def _industries(ctx: _Ctx) -> list[Mention]:
                 term = mod + term
             elif a > ss and _CJK.match(text[a - 1]) and text[a - 1] not in "、和及与等的在为以从向对" and not _boundary_ends_at(ctx, a):
                 continue  # the end of a longer word (`功效食品`, `越疆机械人`)
-            if (b < len(text) and _CJK.match(text[b]) and text[b] not in "产业等和及与、的为" and not text.startswith(("领域", "方面", "技术"), b)) \
-                    or (a > 0 and text[a - 1].isascii() and text[a - 1].isalnum()):
+            if not _industry_ends_free(ctx, a, b):
                 continue  # inside a longer word (`人工智能科创机构`) or an ASCII token (`SAI`)
             in_list = (a > 0 and text[a - 1] in "、") or (b < len(text) and text[b] in "、")
             if len(term) <= 2 and not in_list and not text.startswith("产业", b):
@@ -854,6 +861,19 @@ def _industries(ctx: _Ctx) -> list[Mention]:
             continue  # `青岛产业`, `碑林产业`: a place, not an industry
         out.append(Mention(s, m.end(), "INDUSTRY", text[s:m.end()], "industry:suffix"))
     return out
+
+
+def _industry_ends_free(ctx: _Ctx, a: int, b: int) -> bool:
+    """An industry word at ``a:b`` that is not the head of a longer noun
+    (`影视中心`, `人工智能科创机构`) nor part of an ASCII token (`SAI`).
+
+    Words that may follow an industry: suffixes, list glue, `领域`, `发展`, `相关`.
+    """
+    text = ctx.text
+    if b < len(text) and _CJK.match(text[b]) and text[b] not in "产业等和及与、的为" \
+            and not text.startswith(("领域", "方面", "技术", "发展", "生长", "相关", "行业", "赛道"), b):
+        return False
+    return not (a > 0 and text[a - 1].isascii() and text[a - 1].isalnum())
 
 
 def _industry_start(ctx: _Ctx, s: int, max_len: int = 10) -> int:
@@ -930,9 +950,10 @@ def _list_before(ctx: _Ctx, end: int, max_item: int = 12) -> list[tuple[int, int
         break
     trimmed = []
     for a, b in items:
-        tail = _ITEM_TAIL.search(text, a, b)
-        if tail:
-            b = tail.start()
+        for trim in (_INDUSTRY_FRAME_TAIL, _ITEM_TAIL):
+            tail = trim.search(text, a, b)
+            if tail and tail.start() > a:
+                b = tail.start()
         if text.startswith("以", a) and b - a > 3:
             a += 1
         trimmed.append((a, b))
@@ -1033,12 +1054,32 @@ def _short_forms(ctx: _Ctx, mentions: Sequence[Mention]) -> list[Mention]:
         if m.type not in ("COMPANY", "PARK", "ORG"):
             continue
         for short in _short_candidates(m, regions, ctx.lex):
-            if len(short) >= 2:
+            if len(short) >= 2 and not _common_word(ctx, short):
                 wanted.setdefault(short, m)
     for i, short in _Trie(wanted).finditer_all(text):  # one scan for all short forms
         m = wanted[short]
         out.append(Mention(i, i + len(short), m.type, short, "short", m.key or m.text))
     return out
+
+
+# Parts of speech of ordinary words: a "short form" that is one (`海洋` left of
+# `青岛海洋科技投资发展集团有限公司`) would tag every use of the word.
+_COMMON_POS = frozenset({"n", "v", "vn", "a", "an", "ad", "d", "ns", "s", "f", "m", "q", "t", "b", "l", "i"})
+
+
+def _common_word(ctx: _Ctx, short: str) -> bool:
+    """True when ``short`` is an ordinary word, a place, an industry or a bare park/zone term.
+
+    >>> from kg.lexicons import Lexicons
+    >>> ctx = _Ctx("", Lexicons.load(), None, [], {"海洋": "n"})
+    >>> _common_word(ctx, "海洋"), _common_word(ctx, "高新区"), _common_word(ctx, "聚大洋")
+    (True, True, False)
+    """
+    lex = ctx.lex
+    if ctx.words.get(short) in _COMMON_POS or short in lex.regions or short in lex.industries:
+        return True
+    bare = re.sub(r"^(?:国家级|国家|省级|市级)", "", short)
+    return bare in lex.park_suffixes or bare in _GENERIC_PARK_BODY or bare in ("产业园", "园区", "高新区", "开发区")
 
 
 _LEGAL = ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
@@ -1159,6 +1200,8 @@ def find_mentions(
     by_text = {m.text: m for m in found if len(m.text) >= 2}
     for i, form in _Trie(by_text).finditer_all(text):  # one scan for all established names
         m, e = by_text[form], i + len(form)
+        if m.type == "INDUSTRY" and e - i <= 2 and not _industry_ends_free(ctx, i, e):
+            continue  # `影视` again in `影视中心`: a modifier there, not the industry
         if not any(ctx.taken[i:e]) and _whole_word(ctx, i, e):
             repeats.append(Mention(i, e, m.type, m.text, "repeat", m.key))
     return sorted(found + accept(repeats), key=lambda m: m.start)
