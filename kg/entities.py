@@ -994,35 +994,58 @@ def _companies_by_context(ctx: _Ctx) -> list[Mention]:
         for s, e in _name_list_before(ctx, m.start()):
             out.append(Mention(s, e, "COMPANY", text[s:e], "company:list"))
     # project lists name companies only when the items look like firms: `美锦氢能源、金能科技等259个在建项目`
-    for m in re.finditer(r"等(?:[0-9一二三四五六七八九十百]+个)?(?:在建|重点|重大)?项目", text):
-        items = _name_list_before(ctx, m.start())
-        if items and all(text[s:e].endswith(_FIRM_WORDS) for s, e in items):
-            out.extend(Mention(s, e, "COMPANY", text[s:e], "company:list") for s, e in items)
+    # or when known companies stand in the same list: `科大讯飞、优刻得、越疆机械人、商汤科技等重点新经济项目`
+    for m in re.finditer(r"等(?:[0-9一二三四五六七八九十百]+个)?(?:在建|重点|重大)?[\u4e00-\u9fff]{0,4}?项目", text):
+        items = _name_list_before(ctx, m.start(), brand_check=False)
+        known = sum(_known_company(ctx, text[s:e]) for s, e in items)
+        if items and (all(text[s:e].endswith(_FIRM_WORDS) for s, e in items) or 2 * known >= len(items)):
+            out.extend(Mention(s, e, "COMPANY", text[s:e], "company:list") for s, e in items
+                       if _known_company(ctx, text[s:e]) or text[s:e].endswith(_FIRM_WORDS) or _brand_like(ctx, s, e))
     return out
 
 
 _FIRM_WORDS = ("科技", "能源", "集团", "股份", "电子", "智能", "生物", "医药", "精工", "控股", "实业", "新材", "汽车", "重工", "电气")
 
 
-def _name_list_before(ctx: _Ctx, end: int) -> list[tuple[int, int]]:
-    """Names in `A、B、C` before ``end``; places (`德国、意大利等企业`) are not names."""
+_LIST_GLUE = ("以及", "和", "及", "与", "、")
+
+
+def _name_list_before(ctx: _Ctx, end: int, brand_check: bool = True) -> list[tuple[int, int]]:
+    """Names in `A、B、C` before ``end``; places (`德国、意大利等企业`) are not names.
+
+    Items between two `、` are taken whole: the segmenter often splits an
+    unknown brand (`同方知网` → `同/方知/网`), the separators do not. Only the
+    leftmost item is cut at a conjunction or boundary word (`以及同方知网`).
+    """
     text = ctx.text
     items = []
     e = end
     while e > 0:
         s = e
-        while s > 0 and e - s < 10 and _NAME_CHAR.match(text[s - 1]) and not _boundary_ends_at(ctx, s):
+        while s > 0 and e - s < 10 and _NAME_CHAR.match(text[s - 1]):
             s -= 1
+        whole = s > 0 and text[s - 1] == "、"
+        if not whole:  # the leftmost item: back only to a conjunction, boundary word or verb
+            s = e
+            while s > 0 and e - s < 10 and _NAME_CHAR.match(text[s - 1]) and not _boundary_ends_at(ctx, s) \
+                    and not any(text.startswith(g, s - len(g)) for g in _LIST_GLUE[:4] if s - len(g) >= 0 and e - s >= 2):
+                s -= 1
         if 2 <= e - s <= 10:
             items.append((s, e))
-        if s > 0 and text[s - 1] == "、":
+        if whole:
             e = s - 1
             continue
         break
     if any(text[a:b] in ctx.lex.regions or ctx.words.get(text[a:b]) == "ns" for a, b in items):
         return []
-    items = [(a, b) for a, b in items if _brand_like(ctx, a, b)]
-    return items if len(items) >= 2 else []
+    if brand_check:
+        items = [(a, b) for a, b in items if _brand_like(ctx, a, b)]
+    return sorted(items) if len(items) >= 2 else []
+
+
+def _known_company(ctx: _Ctx, name: str) -> bool:
+    k = _known_index(ctx.lex)[1].get(name)
+    return k is not None and k.type == "COMPANY"
 
 
 def _brand_like(ctx: _Ctx, a: int, b: int) -> bool:
@@ -1037,6 +1060,8 @@ def _brand_like(ctx: _Ctx, a: int, b: int) -> bool:
     if ctx.tokens is None:
         return ctx.words.get(item) is None
     toks = ctx.tokens_in(a, b)
+    if len(toks) >= 2 and any(te - ts == 1 and pos in ("p", "c", "u", "r", "d") for ts, te, pos in toks):
+        return True  # a function character split off an unknown name (`同/方知/网`): no ordinary phrase
     return any(pos in ("nz", "nt", "nr", "nrt") or (pos is None and te - ts >= 2) or (te - ts == 1 and pos is None)
                for ts, te, pos in toks) and not all(pos in ("n", "vn", "v") for _, _, pos in toks)
 
