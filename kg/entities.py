@@ -452,10 +452,12 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
             continue
         s = _extend_left(ctx, i, max_len, extra)
         s = _anchor_region(ctx, s, i)
+        member_named = False
         if s == i and suf in _MEMBER_NAMED:  # `企业联盟`, `青岛市企业联合会`: named by their members
             tok = ctx.by_end.get(i) if ctx.tokens is not None else None
             if tok and tok[2] in ("n", "nz", "nt") and tok[1] - tok[0] >= 2 and not any(ctx.taken[tok[0]:tok[1]]):
                 s = tok[0]
+                member_named = True
                 while (prev := ctx.by_end.get(s)) and prev[2] in ("n", "nt", "ns") and prev[1] - prev[0] >= 2 and i - prev[0] <= 10 \
                         and not any(ctx.taken[prev[0]:prev[1]]):
                     s = prev[0]
@@ -465,7 +467,9 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
         if re.match(r"[0-9]+[家个只所批]", text[s:i]):  # `85家食用菌专业合作社`: a count, not a name
             continue
         body = text[s:i]
-        if len(body) < min_body or _generic(body, generic):
+        if suf in _MEMBER_NAMED and len(body) >= 2 and ctx.words.get(body) in ("n", "nz", "nt"):
+            member_named = True  # `院所联盟`: the members' kind names the alliance
+        if len(body) < min_body or (_generic(body, generic) and not member_named):
             continue
         if kind == "company" and suf == "公司" and not _brand_like(ctx, s, i):
             continue  # `A股上市公司`, `细分领域公司`: a kind of company, not a name
@@ -478,17 +482,26 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
                 continue
         if suf in ("银行", "学校", "医院", "中学") and not (_place_like(ctx, body) or _proper_body(ctx, body, s, unknown_ok=False)):
             continue  # `有关银行`, `中小学校` name no one
-        if suf.endswith(("中心", "平台")) and not _proper_noun_in(ctx, body, s):
+        if suf.endswith(("中心", "平台")) and not _proper_noun_in(ctx, body, s) and not (suf.endswith("中心") and _region_named(ctx, body)):
             continue  # `公共资源服务中心`, `青岛数字经济平台`: a function, not a name
+        if kind == "org":
             if _PARTY_COMMITTEE.search(text[s:e]) and not _place_like(ctx, body):
                 continue
-            if suf in _ORG_NEEDS_PROPER_BODY and suf != "联盟" and not _proper_body(ctx, body, s):
+            if suf in _ORG_NEEDS_PROPER_BODY and suf != "联盟" and not member_named \
+                    and not _proper_body(ctx, body, s) and not _region_named(ctx, body):
                 continue
         q = _QUALIFIER.match(text, e)
         if q and kind in ("org", "company") and _tries(ctx.lex)["regions"].longest_at(text, e + 1) and not suf.endswith(")"):
             e = q.end()  # `山东大学(青岛)`: a campus or branch qualifier belongs to the name
         out.append(Mention(s, e, etype, text[s:e], f"suffix:{kind}"))
     return out
+
+
+def _region_named(ctx: _Ctx, body: str) -> bool:
+    """A body that opens with a region and goes on to say what the body does
+    (`青岛市先进封装测试` + 中心): the region makes a function into a name."""
+    r = _tries(ctx.lex)["regions"].longest_at(body, 0)
+    return bool(r) and len(body) - len(r) >= 3 and len(r) >= 2
 
 
 _QUALIFIER = re.compile(r"\([\u4e00-\u9fff]{2,6}\)")
@@ -1004,13 +1017,41 @@ def _companies_by_context(ctx: _Ctx) -> list[Mention]:
     return out
 
 
+# The head of a list names the type of its items: `A、B、C等众创空间与孵化器` are
+# parks (innovation carriers) even when one of them is called 中心.
+_TYPED_LIST_HEAD = re.compile(
+    r"等(?:[0-9一二两三四五六七八九十]+[家个所座]|一批)?(?:国家级|省级|市级|新型|重点|专业|特色|高水平)*"
+    r"(?P<park>众创空间|孵化器|加速器|创新载体|创新创业载体|双创载体|产业园区|产业园|园区|产业基地)?"
+    r"(?P<org>(?(park)|(?:研发机构|科研机构|科研院所|研究机构|高校|高等院校|创新平台|研发平台|概念验证平台)))"
+)
+
+
+def _typed_lists(ctx: _Ctx) -> list[Mention]:
+    """Names in a list whose head says their type: `A、B、C等众创空间与孵化器` → PARK,
+    `A、B等9家新型研发机构` → ORG. Each item must still look like a name (a
+    name suffix of the lexicons ends it)."""
+    text = ctx.text
+    out = []
+    suffixes = ctx.lex.park_suffixes + ctx.lex.org_suffixes + ctx.lex.company_suffixes + ("中心", "空间")
+    for m in _TYPED_LIST_HEAD.finditer(text):
+        etype = "PARK" if m.group("park") else "ORG" if m.group("org") else None
+        if etype is None:
+            continue
+        items = _name_list_before(ctx, m.start(), brand_check=False, max_item=16)
+        for s, e in items:
+            name = text[s:e]
+            if name.endswith(suffixes) and len(name) >= 4:
+                out.append(Mention(s, e, etype, name, "list:typed"))
+    return out
+
+
 _FIRM_WORDS = ("科技", "能源", "集团", "股份", "电子", "智能", "生物", "医药", "精工", "控股", "实业", "新材", "汽车", "重工", "电气")
 
 
 _LIST_GLUE = ("以及", "和", "及", "与", "、")
 
 
-def _name_list_before(ctx: _Ctx, end: int, brand_check: bool = True) -> list[tuple[int, int]]:
+def _name_list_before(ctx: _Ctx, end: int, brand_check: bool = True, max_item: int = 10) -> list[tuple[int, int]]:
     """Names in `A、B、C` before ``end``; places (`德国、意大利等企业`) are not names.
 
     Items between two `、` are taken whole: the segmenter often splits an
@@ -1022,15 +1063,15 @@ def _name_list_before(ctx: _Ctx, end: int, brand_check: bool = True) -> list[tup
     e = end
     while e > 0:
         s = e
-        while s > 0 and e - s < 10 and _NAME_CHAR.match(text[s - 1]):
+        while s > 0 and e - s < max_item and _NAME_CHAR.match(text[s - 1]):
             s -= 1
         whole = s > 0 and text[s - 1] == "、"
         if not whole:  # the leftmost item: back only to a conjunction, boundary word or verb
             s = e
-            while s > 0 and e - s < 10 and _NAME_CHAR.match(text[s - 1]) and not _boundary_ends_at(ctx, s) \
+            while s > 0 and e - s < max_item and _NAME_CHAR.match(text[s - 1]) and not _boundary_ends_at(ctx, s) \
                     and not any(text.startswith(g, s - len(g)) for g in _LIST_GLUE[:4] if s - len(g) >= 0 and e - s >= 2):
                 s -= 1
-        if 2 <= e - s <= 10:
+        if 2 <= e - s <= max_item:
             items.append((s, e))
         if whole:
             e = s - 1
@@ -1150,7 +1191,7 @@ def _short_candidates(m: Mention, regions: _Trie, lex: Lexicons) -> list[str]:
 
 
 _RULE_RANK = {"known": 0, "suffix:company": 1, "suffix:org": 1, "suffix:park": 1, "park:valley": 2, "fund:head": 1,
-              "person:title": 1, "person:title-after": 2, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "industry:lexicon": 3, "org:committee": 1, "park:sub-area": 0, "company:list": 3,
+              "person:title": 1, "person:title-after": 2, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "industry:lexicon": 3, "org:committee": 1, "park:sub-area": 0, "company:list": 3, "list:typed": 0,
               "short": 4, "repeat": 5}
 
 
@@ -1196,7 +1237,8 @@ def find_mentions(
     # (`青岛蓝谷管理局`, `中科院生物能源研究所`, `海尔集团`): those grammars see known names as free text
     ctx_sub = _Ctx(text, lex, ctx.tokens, list(ctx.taken), ctx.words)
     sub_named = (_suffix_names(ctx_sub, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
-                 + _suffix_names(ctx_sub, "org", "ORG", 22, _GENERIC_ORG_BODY, 1))
+                 + _suffix_names(ctx_sub, "org", "ORG", 22, _GENERIC_ORG_BODY, 1)
+                 + _typed_lists(ctx_sub))
     # a park may carry a company's name (`中电光谷工业园` is one PARK), not another park's,
     # except a sub-area named after it, which is that park (`蓝色硅谷核心区`)
     known_at: dict[int, list[Mention]] = {}
@@ -1216,6 +1258,7 @@ def find_mentions(
         + _persons(ctx)
         + _persons_title_after(ctx)
         + _party_committees(ctx)
+        + _typed_lists(ctx)
     )
     first = known + named
     later = accept(_industries(ctx) + _companies_by_context(ctx) + _short_forms(ctx, first))
