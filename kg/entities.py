@@ -130,7 +130,7 @@ _ITEM_TAIL = re.compile(r"为(?:核心|支撑|保障|引领|主导|重点|主体
 # Not an industry name: amounts, function words inside (`科研院所科技成果向`), verbs of
 # organizing (`内设`), counts (`两大`, `一楼一`) and abstract heads (`结构`, `底座`).
 _NOT_INDUSTRY_BODY = re.compile(r"[0-9]+[亿万]|最|全球|[的等新]$|^[的等]|[为向把被从对]|内设|结构|底座|千亿级|"
-                                r"[0-9一二两三四五六七八九十]+大|一[楼区园镇村]一")
+                                r"[0-9一二两三四五六七八九十]+大|一[楼区园镇村]一|生产$|研发制造$")
 # Trailing words that frame an industry rather than name it (`海洋经济发展主题`, `…为特色方向`).
 _INDUSTRY_FRAME_TAIL = re.compile(r"(?:为(?:核心|支撑|引领|主导|重点|主体|龙头|特色|基础|主|代表))?(?:的)?(?:发展|生长)?(?:主题|方向)$")
 _INDUSTRY_CUE = re.compile(r"产业|聚焦|重点发展|主导|布局|赛道|集群|新兴")
@@ -451,6 +451,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
         if e < len(text) and kind == "org" and text[e] in "长员":
             continue
         s = _extend_left(ctx, i, max_len, extra)
+        if kind == "park":
+            s = _over_ji(ctx, s, i)
         s = _anchor_region(ctx, s, i)
         member_named = False
         if s == i and suf in _MEMBER_NAMED:  # `企业联盟`, `青岛市企业联合会`: named by their members
@@ -906,7 +908,26 @@ def _industry_start(ctx: _Ctx, s: int, max_len: int = 10) -> int:
             j -= 1
     # prefer a known industry that ends here when the span is longer than it
     known = _longest_known_industry_ending(ctx, j, s)
-    return known if known is not None else j
+    if known is not None:
+        return known
+    return _over_ji(ctx, j, s)
+
+
+def _over_ji(ctx: _Ctx, j: int, s: int) -> int:
+    """Move a name start ``j`` back over `A及` when `A` and the industry after
+    `及` are both known industries: `及` joins them into one name
+    (`生物医药及医疗器械`, `生物医药及医疗器械产业园`)."""
+    text = ctx.text
+    if j < 3 or text[j - 1] != "及" or text[j - 2] == "以":
+        return j
+    trie = _tries(ctx.lex)["industries"]
+    after = trie.longest_at(text, j)
+    if not after or j + len(after) > s:
+        return j
+    for k in range(max(0, j - 9), j - 2):
+        if text[k:j - 1] in ctx.lex.industries and not any(ctx.taken[k:j - 1]):
+            return k
+    return j
 
 
 def _longest_known_industry_ending(ctx: _Ctx, j: int, s: int) -> int | None:
@@ -987,6 +1008,16 @@ def _list_after(ctx: _Ctx, start: int) -> list[tuple[int, int]]:
             e += 1
         if 2 <= e - s <= 14:
             items.append((s, e))
+        if e < n and text[e] == "、":
+            s = e + 1
+            continue
+        if text.startswith("及", e) and not text.startswith("以及", e - 1) and items and items[-1] == (s, e) \
+                and text[s:e].removeprefix("以") in ctx.lex.industries and _tries(ctx.lex)["industries"].longest_at(text, e + 1):
+            # `生物医药及医疗器械`: one name, as in lists before a suffix
+            b = e + 1 + len(_tries(ctx.lex)["industries"].longest_at(text, e + 1) or "")
+            if b >= n or not _CJK.match(text[b]) or text.startswith(("为", "等", "和", "产业"), b):
+                items[-1] = (s, b)
+                e = b
         if e < n and text[e] == "、":
             s = e + 1
             continue
