@@ -133,6 +133,8 @@ _NOT_INDUSTRY_BODY = re.compile(r"[0-9]+[亿万]|最|全球|[的等新]$|^[的�
                                 r"[0-9一二两三四五六七八九十]+大|一[楼区园镇村]一|生产$|研发制造$")
 # Trailing words that frame an industry rather than name it (`海洋经济发展主题`, `…为特色方向`).
 _INDUSTRY_FRAME_TAIL = re.compile(r"(?:为(?:核心|支撑|引领|主导|重点|主体|龙头|特色|基础|主|代表))?(?:的)?(?:发展|生长)?(?:主题|方向)$")
+# Companies as the subject of a list of fields: their own business lines (guidelines: not INDUSTRY).
+_COMPANY_LINES = re.compile(r"企业[^。!?;,]{0,12}?(?:覆盖|涵盖|涉及|分布于|来自|包括)$")
 _INDUSTRY_CUE = re.compile(r"产业|聚焦|重点发展|主导|布局|赛道|集群|新兴")
 _CLAUSE = re.compile(r"[^。!?;,:\n]+")
 # Domain modifiers that form one industry with a known industry after them (`海洋数字经济`).
@@ -584,7 +586,9 @@ def _named_park_body(ctx: _Ctx, name: str) -> bool:
     r = _tries(ctx.lex)["regions"].longest_at(body, 0)
     if r:
         body = body[len(r):]
-    body = re.sub(r"^(省级|市级|国家级|国家)", "", body)
+        if len(body) >= 2 and not re.search(r"[省市区县]级|国家级|^级", name[:len(r) + 3]):
+            return True  # `莱西市新能源汽车培育园区`: a place and a focus name one park; `山东省级…园区` is a class
+    body = re.sub(r"^(省级|市级|国家级|国家|级)", "", body)
     for term in sorted((t for t in ctx.lex.industries if t in body), key=len, reverse=True):
         body = body.replace(term, "")
     return bool(body) and not _generic(body, _GENERIC_PARK_BODY | {"产业", "经济", "引领", "示范", "培育", "试点", "高新技术"})
@@ -837,6 +841,8 @@ def _industries(ctx: _Ctx) -> list[Mention]:
     # 2c. `A、B、C等(行业)?(细分)?领域`: the known industries among the items
     for m in re.finditer(r"等(?:[0-9一二两三四五六七八九十]+个)?(?:重点|行业|细分|新兴|相关)*(?:领域|行业)", text):
         items = _list_before(ctx, m.start())
+        if items and _COMPANY_LINES.search(text, max(0, items[0][0] - 24), items[0][0]):
+            continue  # `来访企业覆盖农业科技、新材料等领域`: the firms' own lines, not a region's industries
         closed_focus = any(text.rfind(t, max(0, (items[0][0] if items else m.start()) - 8), items[0][0] if items else m.start()) >= 0
                            for t in _FOCUS_TRIGGERS) if items else False
         for s, e in items:
@@ -1057,6 +1063,9 @@ _TYPED_LIST_HEAD = re.compile(
 )
 
 
+_PARK_ONLY_SUFFIXES = ("孵化器", "加速器", "众创空间", "产业园", "园区", "基地", "高新区", "开发区", "新区", "科技园")
+
+
 def _typed_lists(ctx: _Ctx) -> list[Mention]:
     """Names in a list whose head says their type: `A、B、C等众创空间与孵化器` → PARK,
     `A、B等9家新型研发机构` → ORG. Each item must still look like a name (a
@@ -1072,7 +1081,8 @@ def _typed_lists(ctx: _Ctx) -> list[Mention]:
         for s, e in items:
             name = text[s:e]
             if name.endswith(suffixes) and len(name) >= 4:
-                out.append(Mention(s, e, etype, name, "list:typed"))
+                own = "PARK" if name.endswith(_PARK_ONLY_SUFFIXES) else etype  # `…孵化器` is a park whatever the head
+                out.append(Mention(s, e, own, name, "list:typed"))
     return out
 
 
