@@ -193,8 +193,8 @@ Token = tuple[int, int, "str | None"]
 # brand names come out as single characters with any tag (`聚`, `极`).
 STOP_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "y", "e", "o", "t", "tg", "v", "vd",
                       "d"})
-# Verbs that are at home inside names (`创新中心`, `投资发展集团`).
-_NAME_VERBS = frozenset({"创新", "联创", "创业", "孵化", "制造", "发展", "投资", "建设", "服务", "研究", "开发", "转化",
+# Verbs (and words the dictionary tags as adverbs, `高新`) that are at home inside names (`创新中心`, `投资发展集团`).
+_NAME_VERBS = frozenset({"高新", "创新", "联创", "创业", "孵化", "制造", "发展", "投资", "建设", "服务", "研究", "开发", "转化",
                          "交易", "管理", "运营", "设计", "检测", "测试", "验证", "推广", "促进", "合作", "协同", "引领",
                          "示范", "实验", "集成", "应用", "配置", "咨询", "监督", "招商", "引资", "指挥", "审批",
                          "保障", "监管", "融合", "创造", "智造", "生产", "加工", "制备", "营销", "传播", "控股",
@@ -454,7 +454,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
             continue
         s = _extend_left(ctx, i, max_len, extra)
         if kind == "park":
-            s = _over_ji(ctx, s, i)
+            s = _over_ji(ctx, s, i, "及与和")  # `海洋大数据与智能超算创新园`
         s = _anchor_region(ctx, s, i)
         member_named = False
         if s == i and suf in _MEMBER_NAMED:  # `企业联盟`, `青岛市企业联合会`: named by their members
@@ -586,7 +586,8 @@ def _named_park_body(ctx: _Ctx, name: str) -> bool:
     r = _tries(ctx.lex)["regions"].longest_at(body, 0)
     if r:
         body = body[len(r):]
-        if len(body) >= 2 and not re.search(r"[省市区县]级|国家级|^级", name[:len(r) + 3]):
+        province = ctx.lex.regions.get(r, "").endswith(("省", "自治区")) or r in ("中国", "全国")
+        if len(body) >= 2 and not province and not re.search(r"[省市区县]级|国家级|^级", name[:len(r) + 3]):
             return True  # `莱西市新能源汽车培育园区`: a place and a focus name one park; `山东省级…园区` is a class
     body = re.sub(r"^(省级|市级|国家级|国家|级)", "", body)
     for term in sorted((t for t in ctx.lex.industries if t in body), key=len, reverse=True):
@@ -919,19 +920,22 @@ def _industry_start(ctx: _Ctx, s: int, max_len: int = 10) -> int:
     return _over_ji(ctx, j, s)
 
 
-def _over_ji(ctx: _Ctx, j: int, s: int) -> int:
+def _over_ji(ctx: _Ctx, j: int, s: int, joiners: str = "及") -> int:
     """Move a name start ``j`` back over `A及` when `A` and the industry after
     `及` are both known industries: `及` joins them into one name
     (`生物医药及医疗器械`, `生物医药及医疗器械产业园`)."""
     text = ctx.text
-    if j < 3 or text[j - 1] != "及" or text[j - 2] == "以":
+    if j < 3 or text[j - 1] not in joiners or text[j - 2] == "以":
         return j
     trie = _tries(ctx.lex)["industries"]
-    after = trie.longest_at(text, j)
+    after = next((trie.longest_at(text, j + len(mod)) for mod in ("",) + _INDUSTRY_MODIFIER
+                  if text.startswith(mod, j) and trie.longest_at(text, j + len(mod))), None)
     if not after or j + len(after) > s:
         return j
     for k in range(max(0, j - 9), j - 2):
-        if text[k:j - 1] in ctx.lex.industries and not any(ctx.taken[k:j - 1]):
+        a = text[k:j - 1]
+        core = next((a[len(mod):] for mod in _INDUSTRY_MODIFIER if a.startswith(mod)), a)
+        if (a in ctx.lex.industries or core in ctx.lex.industries) and not any(ctx.taken[k:j - 1]):
             return k
     return j
 
