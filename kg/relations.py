@@ -56,7 +56,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.amounts import parse_amount
 from kg.entities import Mention
@@ -84,7 +84,7 @@ class Relation:
 MAX_SENTENCE = 400
 
 _SENTENCE = re.compile(r"[^。!?\n]+[。!?]*")
-_CLAUSE_SEP = re.compile(r"[,;:]|——|…+")
+_CLAUSE_SEP = re.compile(r"[,;:]|…+")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -144,7 +144,8 @@ _REGION_WORDS = re.compile(r"全市|全省|全区|我市|我省|我国|全国|�
 
 _FOCUS_CUE = re.compile(
     r"聚焦|重点发展|大力发展|加快发展|发展|主攻|围绕|瞄准|布局|培育|壮大|做强|做大|做优|打造|构建|建立|确定|梳理|形成|集聚|聚集|汇聚|"
-    r"引领|领先|前列|推动|推进|突破|排头兵|高地|策源地|创新中心|方面|领域|主导|特色|优势|支柱|产业体系|方向|赛道|集群|产业链|嵌入")
+    r"引领|领先|前列|推动|推进|突破|排头兵|高地|策源地|创新中心|方面|领域|主导|特色|优势|支柱|产业体系|方向|赛道|集群|产业链|嵌入|"
+    r"为代表|产业园")
 _OWN_CUE = re.compile(r"主导产业|优势产业|特色产业|支柱产业|重点产业|新兴产业|产业体系|主导方向|特色方向|产业方向|产业领域")
 _CARRIER = re.compile(r"以([^,;]{0,40}?)等?为(?:载体|依托|平台|抓手|核心载体)")
 _JOIN_CUE = re.compile(r"入驻|落户|迁址|迁入|迁至|迁到|搬到|搬迁至|搬迁到|落地|扎根|进驻|安家|总部设在|加盟|加入")
@@ -152,8 +153,8 @@ _HOST_CUE = re.compile(r"入驻|集聚|聚集|集结|汇聚|汇集|聚合|引进
 _HERE = re.compile(r"(?:在|于|到)(?:此|这里|这儿)")
 _LOCATE_AT = re.compile(r"位于|地处|坐落于|坐落在|落户于|位处|扎根于")
 _AT_VERB = re.compile(r"(?:投资|建设|设立|布局|落地|打造|建成|成立|开设|启用|投产|开业|运营|扎根|办公|注册|建有)")
-_PROJECT = re.compile(r"等?[^,;:。]{0,12}?项目")
-_PROJECT_GO = re.compile(r"进展|落地|开工|投产|建设|签约|推进|推动|启动|竣工|实施")
+_PROJECT_LIST = re.compile(r"等[^,;:。等]{0,12}?项目")
+_PROJECT_GO = re.compile(r"进展|落地|开工|投产|建设|签约|推进|推动|启动|竣工|实施|加速推进|引进")
 _EXAMPLE = re.compile(r"^(?:仅|只|也|正|就)?是(.{0,30}?)的?(?:一个|一家|一处)?(?:实例|缩影|代表|样本|典型|案例)")
 _MEMBERS = re.compile(r"分别是|分别为|包括|包含|涉及|涵盖|下辖|囊括")
 _MULTI = re.compile(r"一区多园|一城多园|一区[两三四五六七八九十\d]+园|多园")
@@ -178,6 +179,7 @@ class _Subject:
     kind: str  # entity | person | region | other
     ms: tuple[Mention, ...] = ()
     speech: bool = False  # `徐一冰表示,…`: the person only speaks; what follows is about the topic
+    carried: bool = False  # resolved from earlier text (anaphor, topic), not named in the clause
 
     @property
     def head(self) -> Mention | None:
@@ -271,6 +273,10 @@ class _Reader:
         self.scene: Mention | None = None  # `走进西安高新区,…——` over the next paragraph
         self.domain: list[Mention] = []  # industries of an `在X方面` frame in this paragraph
         self.pending_scene: Mention | None = None
+        self.item_park: Mention | None = None  # the park an `一是…` item paragraph is about
+        self.item_start = False
+        self.explicit_in_sentence: list[_Subject] = []
+        self.walk_frame: Mention | None = None
         self.recent: list[Mention] = []  # ORG mentions of the last sentences (for `该委员会`)
         self.member_para = False  # the current paragraph set the member zone or named a member
 
@@ -334,10 +340,13 @@ class _Reader:
             i = k + 1
         return items or [first]
 
-    def list_at(self, p: int, limit: int, types: tuple[str, ...]) -> list[Mention]:
-        """Entities of ``types`` listed from ``p`` (after a count or modifier of up to 12 characters)."""
+    def list_at(self, p: int, limit: int, types: tuple[str, ...], lead_items: bool = False) -> list[Mention]:
+        """Entities of ``types`` listed from ``p`` (after a count or modifier of up to 12 characters, or with
+        ``lead_items`` after items that are no entities: `汇聚全球新材料创新中心、全国…发展高地、宁波鲲鹏生态产业园`)."""
         ms = [m for m in self.mentions_in(p, limit) if m.type in ORG_LIKE]
-        if not ms or ms[0].start - p > 12 or re.search(r"[,;。]", self.text[p:ms[0].start]):
+        if not ms or re.search(r"[,;。]", self.text[p:ms[0].start]):
+            return []
+        if ms[0].start - p > 12 and not (lead_items and re.fullmatch(r"(?:[^,;:。、]{1,20}、)+", self.text[p:ms[0].start])):
             return []
         return [m for m in self.coordinated(ms[0], limit) if m.type in types]
 
@@ -367,13 +376,14 @@ class _Reader:
                 am = pat.match(text, p, b)
                 if am:
                     ref = self.resolve(etype, am.group())
-                    return _Subject("entity", (ref,)) if ref is not None else _NONE
+                    return _Subject("entity", (ref,), carried=True) if ref is not None else _NONE
             if text.startswith("我们", p):
                 ref = self.last.get("PARK")
-                return _Subject("entity", (ref,)) if ref is not None else _NONE
-            if text.startswith(("这是", "这里是", "这"), p):
-                ref = self.topic_park
-                return _Subject("entity", (ref,)) if ref is not None else _NONE
+                return _Subject("entity", (ref,), carried=True) if ref is not None else _NONE
+            if text.startswith("这", p):
+                # `这是…,这是…”漫步在X内`: the walk; else the park named last
+                ref = self.walk_frame or self.last.get("PARK") or self.topic_park
+                return _Subject("entity", (ref,), carried=True) if ref is not None else _NONE
             if text.startswith(("《", "其")):
                 return _NONE if text[p] == "《" else (self.topic or _NONE)
             return None
@@ -445,6 +455,8 @@ class _Reader:
         self.scene = self.pending_scene if prev_line.endswith(("——", ":")) else None
         self.pending_scene = None
         self.domain = []
+        self.item_park = None
+        self.item_start = bool(re.match(r"\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,、是]|[一二三四五六七八九十]+、)", text[ss:ss + 6]))
         if not self.member_para:
             self.member_zone = None  # a paragraph without a member ends the list
         self.member_para = False
@@ -470,20 +482,27 @@ class _Reader:
             self.remember(ms)
             return
         clauses = _clauses(text, ss, se)
+        frame = self.frame_of(ss, se, clauses)
+        self.walk_frame = next((k for pos, k in frame if pos == ss and k is not self.scene), None)
         subjects = [self.subject_at(a, b) for a, b in clauses]
-        main = next((s for s in subjects if s is not None and not (s.kind == "person" and s.speech)), None)
-        if main is not None and main.kind == "person" and not main.speech:
-            pass
-        # the subject in force in each clause
+        explicit = [(i, s) for i, s in enumerate(subjects) if s is not None and not (s.kind == "person" and s.speech)]
+        main = explicit[0][1] if explicit else None
+        # the subject in force in each clause: the last one named, or, before any, the first one named later
+        # (`聚焦海洋经济,青岛西海岸新区…`) unless that is a city past a `;`; else the topic carried from before
         eff: list[_Subject | None] = []
         current: _Subject | None = None
-        for s in subjects:
-            if s is not None and not (s.kind == "person" and s.speech) and not (s.kind == "entity" and s.speech):
+        carried = replace(self.topic, carried=True) if self.topic is not None else None
+        for i, s in enumerate(subjects):
+            if s is not None and not (s.kind == "person" and s.speech):
                 current = s
-            elif s is not None and s.kind == "entity" and s.speech:
-                current = s  # `X负责人告诉记者,…`: what follows is about X
-            eff.append(current if current is not None else (main if main is not None else self.topic))
-        frame = self.frame_of(ss, se, clauses)
+            if current is None and explicit:
+                k, later = explicit[0]
+                crosses = ";" in text[clauses[i][1]:clauses[k][0]]
+                use = later if not (crosses and later.kind != "entity") else carried
+            else:
+                use = current if current is not None else carried
+            eff.append(use)
+        self.explicit_in_sentence = [s for _, s in explicit]
         self.holds_post(ms, sent)
         self.focuses_on(ss, se, clauses, eff, ms, sent)
         self.locations(ss, se, clauses, subjects, eff, ms, sent, frame)
@@ -502,6 +521,10 @@ class _Reader:
             first = next((m for m in orgs if m.start - ss <= 12), None)
             if first is not None and first.type == "PARK" and se - ss >= 15:
                 self.topic_park = first
+        if self.item_start:
+            # `一是加快推进海洋信息产业园规划建设。`: the park of the item's first sentence
+            self.item_park = next((m for m in ms if m.type == "PARK" and (main is None or m not in main.ms)), None)
+            self.item_start = False
         if text[ss:se].rstrip().endswith(("——", ":")):
             self.pending_scene = next((m for m in ms if m.type == "PARK"), None)
         zones = [m for m in ms if m.type == "PARK" and _ZONE.search(m.text)]
@@ -536,6 +559,8 @@ class _Reader:
                 out.append((ss, k))  # `这是…,这是…”漫步在X内`: the walk frames the whole sentence
             elif "在" in seg[:2] and re.search(r"范围内$", seg):
                 out.append((b, k))
+            elif not lead.strip() and re.fullmatch(r"[^,;]{0,16}?(?:路|大道|大街|街|交叉口|交汇处|附近)", rest):
+                out.append((b, k))  # `青岛西海岸新区滨海大道与琅琊台南路交叉口,…`: an address in the park
         return out
 
     # ------------------------------------------------------------ HOLDS_POST
@@ -613,6 +638,8 @@ class _Reader:
             holders: list[Mention] = []
             if s is not None and s.kind == "entity":
                 holders = [m for m in s.ms if m.type in ("PARK", "ORG")]
+                if s.carried and self.item_park is not None:
+                    holders = [self.item_park]  # an `一是…` item paragraph is about its own park
             if own and not [h for h in holders if h.type == "PARK"]:
                 # `…等主导产业`, `产业体系`: a property of the park the sentence names
                 before = [m for m in parks_in_sentence if m.end <= inds[0].start] or parks_in_sentence
@@ -644,10 +671,15 @@ class _Reader:
             subj_parks = s.of_type("PARK") if s is not None else []
             subj_firms = s.of_type("COMPANY", "ORG") if s is not None else []
             own = subjects[idx]
-            # a locative frame holds for the explicit subjects after it
+            # a locative frame holds for the explicit subjects after it, and for `这是X` in a walk
             for pos, park in frame:
-                if pos <= a and own is not None and own.kind == "entity":
+                if pos <= a and own is not None and own.kind == "entity" and not own.carried:
                     for x in own.ms:
+                        self.place(x, park, sent, "located:frame")
+                shown = re.match(r"[“\"]?这(?:里)?是", seg)
+                if pos <= a and shown:
+                    x = self.at_start.get(a + shown.end())
+                    if x is not None:
                         self.place(x, park, sent, "located:frame")
             # host: <park>集聚/入驻了/引进 A、B等
             for cue in _HOST_CUE.finditer(seg):
@@ -657,7 +689,12 @@ class _Reader:
                 if not hosts:
                     continue
                 host = hosts[-1]
-                listed = self.list_at(a + cue.end(), b, ORG_LIKE)
+                rep = re.match(r"了?以([^,;。]{1,40}?)为代表", seg[cue.end():])
+                if rep:  # `集聚了以首个…——国家高速列车技术创新中心为代表的十几家平台`
+                    inner = [m for m in self.mentions_in(a + cue.end() + rep.start(1), a + cue.end() + rep.end(1)) if m.type in ORG_LIKE]
+                    listed = [m for m in self.coordinated(inner[0], a + cue.end() + rep.end(1)) if m.type in ORG_LIKE] if inner else []
+                else:
+                    listed = self.list_at(a + cue.end(), b, ORG_LIKE, lead_items=True)
                 if cue.group() in ("有", "拥有") and not listed:
                     continue
                 for x in listed:
@@ -677,9 +714,10 @@ class _Reader:
                 firms = [m for m in cms if m.type in ("COMPANY", "ORG") and m.end <= a + cue.start()]
                 firms = firms[-1:] if firms else subj_firms
                 if not firms:
-                    # `公司的研发总部搬到这里`
-                    if re.search(r"公司|企业", seg[:cue.start()]) and self.last.get("COMPANY") is not None:
-                        firms = [self.last["COMPANY"]]
+                    # `公司的研发总部搬到这里`: the company named last
+                    named = [m for m in ms if m.type == "COMPANY" and m.end <= a] or ([self.last["COMPANY"]] if "COMPANY" in self.last else [])
+                    if re.search(r"公司|企业", seg[:cue.start()]) and named:
+                        firms = named[-1:]
                     else:
                         continue
                 target = next((m for m in cms if m.type == "PARK" and m.start >= a + cue.end() and m.start - (a + cue.end()) <= 4), None)
@@ -726,19 +764,20 @@ class _Reader:
                     y = self.at_start.get(m.end + 2)
                     if y is not None:
                         self.place(y, m, sent, "located:nei-de")
-            # `A、B等(重点)项目进展迅速`, `推进A、B等259个在建项目`: projects of companies in the park
-            holder = next((m for m in subj_parks), None) or self.park_of_sentence(clauses, eff)
-            if holder is not None:
-                for m in cms:
-                    if m.type == "COMPANY" and (m.start == a or text[m.start - 1] in "、" or _PROJECT_GO.search(text, max(a, m.start - 4), m.start)):
-                        lst = self.coordinated(m, b)
-                        tail = text[lst[-1].end:b]
-                        pm = _PROJECT.match(tail)
-                        if pm and (_PROJECT_GO.search(tail, pm.end(), pm.end() + 6) or _PROJECT_GO.search(text, max(a, m.start - 6), m.start)
-                                   or tail[pm.end():pm.end() + 3].startswith("的落地")):
-                            for x in lst:
-                                if x.type == "COMPANY":
-                                    self.rel(x, "LOCATED_IN", holder, sent, "located:project")
+            # `A、B等(重点)项目进展迅速`, `推进A、B等259个在建项目`, `A…、B…等大项目的落地`: projects of companies in the park
+            proj = _PROJECT_LIST.search(seg)
+            if proj:
+                go_after = _PROJECT_GO.match(seg, proj.end()) or seg.startswith("的落地", proj.end())
+                firms = [m for m in cms if m.type == "COMPANY" and m.end <= a + proj.start()
+                         and (m.start == _LEAD.match(text, a, b).end() or text[m.start - 1] in "、和" or
+                              _PROJECT_GO.search(text, max(a, m.start - 4), m.start))]
+                go_before = firms and _PROJECT_GO.search(text, a, firms[0].start)
+                holder = subj_parks[0] if subj_parks else self.park_of_sentence(clauses, eff)
+                if holder is None and (s is None or s.carried or set(s.ms) <= set(firms)):
+                    holder = self.topic_park
+                if holder is not None and (go_after or go_before):
+                    for x in firms:
+                        self.rel(x, "LOCATED_IN", holder, sent, "located:project")
             # X(仅)是<park>…的一个实例 / X是代表企业之一
             ex_subject = subjects[idx]
             if ex_subject is not None and ex_subject.kind == "entity":
@@ -884,8 +923,8 @@ class _Reader:
             owners = [x for x in ms if x.start >= a and x.end <= b and x.type in ORG_LIKE]
             owners = owners if not re.search(r"联合", text[a:b]) else owners[:1]
             target = next((x for x in ms if x.type == "PARK" and x.start >= ss + m.end()), None)
-            if target is None:
-                target = self.topic_park if self.topic_park is not None and self.text.find(self.topic_park.text, ss, ss + m.start()) >= 0 else None
+            if target is None and _ANAPHORS[2][1].match(text, ss + m.end()):
+                target = self.last.get("PARK")  # `这个由A和B合作开发运营的园区`: the park named last
             for o in owners:
                 if target is not None:
                     self.rel(o, "OPERATES", target, sent, "operates:by")
