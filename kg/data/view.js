@@ -377,6 +377,6 @@
   if (hash) {
     search.value = decodeURIComponent(hash[1]);
     runSearch(search.value);
-    if (matches.length) select({ kind: "node", i: matches[0] }, true);
+    if (matches.length) { results.hidden = true; select({ kind: "node", i: matches[0] }, true); }
   }
 })();
