@@ -5,9 +5,25 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.kg-installed
+# Debian packages the tests need: a CJK font for the notebook's charts and the
+# view's screenshots, and the headless browser that tests `kg view`.
+SYSTEM_PACKAGES := fonts-wqy-microhei chromium
+SYSTEM_FILES    := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc /usr/bin/chromium
 
-.PHONY: setup run test bench clean-out
-setup: $(STAMP) $(VENV)/share/kg/pkuseg-default/weights.npz
+.PHONY: setup system-packages run test bench clean-out
+setup: system-packages $(STAMP) $(VENV)/share/kg/pkuseg-default/weights.npz
+
+# apt-get only when a file is missing (CI is root on a fresh Debian 12 machine).
+system-packages:
+	@missing=0; for f in $(SYSTEM_FILES); do test -e $$f || missing=1; done; \
+	if [ $$missing = 1 ]; then \
+	  command -v apt-get >/dev/null || { echo "install $(SYSTEM_PACKAGES) (Debian names) with your package manager" >&2; exit 1; }; \
+	  sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  echo "apt-get install $(SYSTEM_PACKAGES)" >&2; log=$$(mktemp); \
+	  if ! { $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	         $$sudo apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES); } >$$log 2>&1; then \
+	    cat $$log >&2; rm -f $$log; exit 1; fi; rm -f $$log; \
+	fi
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

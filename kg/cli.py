@@ -158,6 +158,30 @@ def query_cmd(out_dir: str, query: str, person: str | None, org: str | None, par
         click.echo(df.to_string(index=False) if len(df) else "(no rows)")
 
 
+@main.command("view")
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--out", "out_file", type=click.Path(dir_okay=False), default=None,
+              help="HTML file to write (default: OUT_DIR/graph.html).")
+@click.option("--max-nodes", type=click.IntRange(1), default=2000, show_default=True,
+              help="Most entities on the page; a larger build keeps its most connected ones.")
+def view_cmd(out_dir: str, out_file: str | None, max_nodes: int) -> None:
+    """Write one self-contained HTML page to explore the graph in OUT_DIR.
+
+    Nodes are coloured by type; search names, click a node or an edge for the
+    sentence, article and relation type behind it. The page loads nothing
+    from the network (open it from disk in any browser).
+    """
+    from kg.view import write_view
+
+    try:
+        path, stats = write_view(out_dir, out_file, max_nodes=max_nodes)
+    except KgUsageError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    shown = f"{stats['shown']} of {stats['entities']}" if stats["shown"] < stats["entities"] else str(stats["entities"])
+    click.echo(f"{shown} entities, {stats['relations']} relations → {path}", err=True)
+
+
 @main.command("clean")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--normalized", is_flag=True, help="Print the normalized text the extractor reads.")

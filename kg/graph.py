@@ -35,6 +35,9 @@ TYPE_COLORS = {
     "PARK": (46, 134, 193), "COMPANY": (230, 126, 34), "ORG": (142, 68, 173),
     "PERSON": (39, 174, 96), "INDUSTRY": (192, 57, 43), "FUND": (241, 196, 15),
 }
+#: Edge attributes GEXF reserves (``type`` is the edge direction, ``start``/``end`` a time interval that makes
+#: Gephi treat the graph as dynamic), written under these names in GEXF only.
+GEXF_EDGE_RENAMES = {"type": "relation", "start": "evidence_start", "end": "evidence_end"}
 #: Confidence of each rule family (a prior for users who filter edges).
 RULE_CONFIDENCE = {"post": 0.9, "located": 0.7, "part": 0.7, "focus": 0.6, "operates": 0.7, "invests": 0.8,
                    "partners": 0.8, "subsidiary": 0.85, "chain": 0.7}
@@ -126,7 +129,17 @@ def write_graphml(g: nx.MultiDiGraph, path: str | Path) -> None:
 
 
 def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> None:
-    """GEXF for Gephi with nodes coloured by type, written atomically."""
+    """GEXF for Gephi with nodes coloured by type, written atomically (a static graph: see GEXF_EDGE_RENAMES)."""
     copy = gephi_copy(g, colors=True)
+    for _, _, data in copy.edges(data=True):
+        for old, new in GEXF_EDGE_RENAMES.items():
+            if old in data:
+                data[new] = data.pop(old)
+    from networkx.readwrite.gexf import GEXFWriter
+
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True)
+    writer.add_graph(copy)
+    # networkx stamps today's date in <meta>: drop it, so the same input gives the same bytes on any day
+    writer.xml.find("meta").attrib.pop("lastmodifieddate", None)
     with atomic_open(path, "wb") as fh:
-        nx.write_gexf(copy, fh, encoding="utf-8", prettyprint=True)
+        writer.write(fh)

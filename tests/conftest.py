@@ -32,3 +32,13 @@ def processed_seeds():
         assert isinstance(item, ProcessedDocument), item
         out[item.doc.doc_id] = item
     return out
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory) -> Path:
+    """`kg build 'seeds/*.txt'` once per session, for tests that only read the outputs."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("seed-build")
+    assert build([str(SEEDS / "*.txt")], out, progress=False).exit_code == 0
+    return out

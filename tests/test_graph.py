@@ -57,6 +57,17 @@ def test_graphml_and_gexf_read_back(seed_out):
         assert data["label"] and data["type"] and data["weight"] == 1.0 and data["evidence"]
 
 
+def test_gexf_is_a_static_directed_graph_for_gephi(seed_out):
+    """GEXF reserves edge `type` (direction) and `start`/`end` (time): relation types and offsets use other names."""
+    text = (seed_out / "graph.gexf").read_text(encoding="utf-8")
+    assert 'mode="static"' in text and 'defaultedgetype="directed"' in text and "timeformat" not in text
+    assert "lastmodifieddate" not in text  # no date of writing: same input, same bytes on any day
+    gexf = nx.read_gexf(seed_out / "graph.gexf")
+    gml = nx.read_graphml(seed_out / "graph.graphml", force_multigraph=True)
+    assert sorted(d["relation"] for *_, d in gexf.edges(data=True)) == sorted(d["type"] for *_, d in gml.edges(data=True))
+    assert all(d["evidence_start"] < d["evidence_end"] and "start" not in d for *_, d in gexf.edges(data=True))
+
+
 def test_seed_graph_passes_shapes_and_broken_graph_fails(seed_out):
     g = rdflib.Graph().parse(seed_out / "graph.ttl")
     ok, text = _validate(g)
