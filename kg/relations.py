@@ -132,6 +132,9 @@ _ITEM_SUFFIX = re.compile(r"(?:全球[A-Za-z]*)?(?:总部|基地|公司)?")
 #: The rest of a name the entity stage cut short, or a whole name it missed (`兰化所青岛研发中心`).
 _NAME_REST = re.compile(r"[^,;:。的了是在将为对把被与和及、]{1,22}?(?:所|院|中心|公司|集团|大学|学院|园|园区|基地|实验室|协会|联盟|局|委员会|"
                         r"平台|工场|孵化器|硅巷|街区|产业带|科学城|科技城|高新区|开发区|新区|示范区|走廊|银行|医院)")
+_VERB_START = re.compile(r"培育|引进|入驻|集聚|聚集|落户|依托|汇聚")
+_NAME_CHUNK = re.compile(r"[^,;:。的了是在将为对把被与和及、等]{1,12}")
+_LIST_STOP = re.compile(r"等|在内|为代表|[,;:。)”]")
 _SHORT_NAME = re.compile(r"[^,;:。的了是在将为对把被与和及、等\d]{2,8}")
 _LIST_SEP = re.compile(r"、|以及|和|与|及|同|,")
 _ANAPHORS = (
@@ -158,6 +161,7 @@ _PROJECT_GO = re.compile(r"进展|落地|开工|投产|建设|签约|推进|推�
 _EXAMPLE = re.compile(r"^(?:仅|只|也|正|就)?是(.{0,30}?)的?(?:一个|一家|一处)?(?:实例|缩影|代表|样本|典型|案例)")
 _MEMBERS = re.compile(r"分别是|分别为|包括|包含|涉及|涵盖|下辖|囊括")
 _MULTI = re.compile(r"一区多园|一城多园|一区[两三四五六七八九十\d]+园|多园")
+_DISTRIBUTIVE = re.compile(r"各个园区|各园区|各园|各有特色|分别|各具特色|每个园区")
 _PART_PHRASE = re.compile(r"(作为|是|为|成为|属于)([^,。;!?]{0,25}?)(先行启动区|核心区|片区|分园|组成部分|核心载体|重要载体|主园区|园区之一|一部分)")
 _ZONE = re.compile(r"(高新区|新区|开发区|示范区|科学城|科技城|大走廊|谷|创新园|自贸试验区|片区)$")
 _BUILD = re.compile(r"打造|建设|建成|规划建设|设立|布局|兴建|新建|建立")
@@ -259,6 +263,12 @@ class _Reader:
             self.at_start.setdefault(m.start, m)
             if m.type in ORG_LIKE or m.type == "PERSON":
                 self.at_end[m.end] = m
+        # cue words are searched outside names: `有` in `有限公司`, `联合` in `企业联合会`
+        chars = list(text)
+        for m in self.ms:
+            if m.type != "INDUSTRY":
+                chars[m.start:m.end] = "□" * (m.end - m.start)
+        self.masked = "".join(chars)
         self.titles = _TitleLexicon.of(titles)
         self.regions = regions
         self.region_len = max((len(r) for r in regions), default=0)
@@ -277,6 +287,7 @@ class _Reader:
         self.item_start = False
         self.explicit_in_sentence: list[_Subject] = []
         self.walk_frame: Mention | None = None
+        self.cur_sentence = (0, 0)
         self.recent: list[Mention] = []  # ORG mentions of the last sentences (for `该委员会`)
         self.member_para = False  # the current paragraph set the member zone or named a member
 
@@ -326,7 +337,7 @@ class _Reader:
                     i = sep.end()
                     continue
                 k = text.find("、", j, min(limit, j + 12))
-                if k < 0 or not _NAME_REST.fullmatch(text, j, k):
+                if k < 0 or _LIST_STOP.match(text, j) or not _NAME_CHUNK.fullmatch(text, j, k) or self.mentions_in(j, k):
                     items.append(m)
                     break
                 i = k + 1  # a mention glued to more name: part of an item the entity stage cut
@@ -338,7 +349,7 @@ class _Reader:
             if k < 0 or not (_NAME_REST.fullmatch(text, i, k) or _SHORT_NAME.fullmatch(text, i, k)):
                 break
             i = k + 1
-        return items or [first]
+        return items
 
     def list_at(self, p: int, limit: int, types: tuple[str, ...], lead_items: bool = False) -> list[Mention]:
         """Entities of ``types`` listed from ``p`` (after a count or modifier of up to 12 characters, or with
@@ -348,7 +359,8 @@ class _Reader:
             return []
         if ms[0].start - p > 12 and not (lead_items and re.fullmatch(r"(?:[^,;:。、]{1,20}、)+", self.text[p:ms[0].start])):
             return []
-        return [m for m in self.coordinated(ms[0], limit) if m.type in types]
+        # a name that starts with a host verb took the verb by mistake (`引进培育海洋生物医药研究院`)
+        return [m for m in self.coordinated(ms[0], limit) if m.type in types and not _VERB_START.match(m.text)]
 
     # ------------------------------------------------------------ subjects
 
@@ -375,7 +387,7 @@ class _Reader:
             for etype, pat in _ANAPHORS:
                 am = pat.match(text, p, b)
                 if am:
-                    ref = self.resolve(etype, am.group())
+                    ref = self.resolve(etype, am.group(), p)
                     return _Subject("entity", (ref,), carried=True) if ref is not None else _NONE
             if text.startswith("我们", p):
                 ref = self.last.get("PARK")
@@ -384,7 +396,7 @@ class _Reader:
                 # `这是…,这是…”漫步在X内`: the walk; else the park named last
                 ref = self.walk_frame or self.last.get("PARK") or self.topic_park
                 return _Subject("entity", (ref,), carried=True) if ref is not None else _NONE
-            if text.startswith(("《", "其")):
+            if text.startswith(("《", "其"), p):
                 return _NONE if text[p] == "《" else (self.topic or _NONE)
             return None
         if m.type == "PERSON":
@@ -410,10 +422,16 @@ class _Reader:
             return _Subject("entity", (m,), speech=True)
         if _OTHER_HEAD.match(rest):
             return _NONE
-        return _Subject("entity", tuple(x for x in self.coordinated(m, b) if x.type in ORG_LIKE))
+        return _Subject("entity", tuple(x for x in self.coordinated(m, b) if x.type in ORG_LIKE) or (m,))
 
-    def resolve(self, etype: str, word: str) -> Mention | None:
-        """The referent of an anaphor: the last mention of its type (ending with its class word, if any)."""
+    def resolve(self, etype: str, word: str, p: int | None = None) -> Mention | None:
+        """The referent of an anaphor: the last mention of its type (ending with its class word, if any),
+        earlier in the sentence (before ``p``) or before it."""
+        if p is not None and etype in ("COMPANY", "ORG"):
+            cls = word[1:] if word.startswith("该") else ""
+            here = [m for m in self.mentions_in(self.cur_sentence[0], p) if m.type == etype and m.text.endswith(cls)]
+            if here:
+                return here[-1]
         if etype == "PARK":
             cls = word.rstrip("内")
             if cls in ("示范区", "新区", "高新区", "开发区", "科学城", "科技城", "大走廊", "硅巷", "片区", "基地", "产业园", "创新园"):
@@ -463,6 +481,7 @@ class _Reader:
 
     def sentence(self, ss: int, se: int) -> None:
         text = self.text
+        self.cur_sentence = (ss, se)
         sent = (ss, se)
         ms = self.mentions_in(ss, se)
         body = text[ss:se].strip()
@@ -625,7 +644,7 @@ class _Reader:
             inds = [m for m in self.mentions_in(a, b) if m.type == "INDUSTRY"]
             if not inds:
                 continue
-            seg = text[a:b]
+            seg = self.masked[a:b]
             # 以A等为载体重点发展X: the carriers focus on X
             car = _CARRIER.search(seg)
             if car:
@@ -667,17 +686,18 @@ class _Reader:
         text = self.text
         for idx, ((a, b), s) in enumerate(zip(clauses, eff)):
             cms = self.mentions_in(a, b)
-            seg = text[a:b]
+            seg = self.masked[a:b]
             subj_parks = s.of_type("PARK") if s is not None else []
             subj_firms = s.of_type("COMPANY", "ORG") if s is not None else []
             own = subjects[idx]
-            # a locative frame holds for the explicit subjects after it, and for `这是X` in a walk
-            for pos, park in frame:
-                if pos <= a and own is not None and own.kind == "entity" and not own.carried:
+            # the last locative frame before the clause holds for its explicit subjects, and for `这是X` in a walk
+            park = next((k for pos, k in reversed(frame) if pos <= a), None)
+            if park is not None and not any(pos == b for pos, _ in frame):
+                if own is not None and own.kind == "entity" and not own.carried:
                     for x in own.ms:
                         self.place(x, park, sent, "located:frame")
                 shown = re.match(r"[“\"]?这(?:里)?是", seg)
-                if pos <= a and shown:
+                if shown:
                     x = self.at_start.get(a + shown.end())
                     if x is not None:
                         self.place(x, park, sent, "located:frame")
@@ -818,7 +838,7 @@ class _Reader:
             if y.start == x.end:
                 self.rel(y, "PART_OF", x, sent, "part:adjacent")
         for (a, b), s in zip(clauses, eff):
-            seg = text[a:b]
+            seg = self.masked[a:b]
             subj_parks = s.of_type("PARK") if s is not None else []
             # 以A等为载体: carriers of the sentence's zone
             car = _CARRIER.search(seg)
@@ -831,9 +851,9 @@ class _Reader:
                         self.place(c, zone, sent, "part:carrier")
             # X分别是/包括/涉及 A、B和C
             mem = _MEMBERS.search(seg)
-            if mem:
+            if mem and not re.search(r"在内", seg[mem.end():]):  # `包括A、B在内的…` only qualifies
                 before = [m for m in self.mentions_in(a, a + mem.start()) if m.type == "PARK"]
-                parent = before[-1] if before else (subj_parks[0] if subj_parks else (self.topic_park if s is None or s.kind == "entity" else None))
+                parent = before[-1] if before else (subj_parks[0] if subj_parks else (self.topic_park if s is None or s.carried else None))
                 if parent is not None:
                     members = [m for m in parks if m.start >= a + mem.end() and (m.start == a + mem.end() or text[m.start - 1] in "、和及与:" or
                                                                                     text[m.start - 1] == ";" or m.start in {c[0] for c in clauses})]
@@ -869,9 +889,10 @@ class _Reader:
             before = [m for m in parks if m.end <= multi.start()]
             zone_here = next((m for m in reversed(before) if m.end == multi.start() or text[m.end:multi.start()] in ("“", "\"")), None)
             if zone_here is not None:
-                self.member_zone = zone_here  # `青岛高新区“一区多园”…`: members follow
-                self.member_para = True
-            elif after:
+                if _DISTRIBUTIVE.search(self.masked, multi.end(), se):
+                    self.member_zone = zone_here  # `青岛高新区“一区多园”各有特色…`: members follow
+                    self.member_para = True
+            elif after and re.search(r"(?:建设|打造|建成|组建)$", text[multi.end():after[0].start].rstrip("“”\"")):
                 zone = after[0]
                 for m in before:
                     self.place(m, zone, sent, "part:multi")
@@ -903,7 +924,7 @@ class _Reader:
         text = self.text
         for (a, b), s in zip(clauses, eff):
             for f in [m for m in self.mentions_in(a, b) if m.type == "FUND"]:
-                cue = _FUND_CUE.search(text, max(a, f.start - 25), f.start)
+                cue = _FUND_CUE.search(self.masked, max(a, f.start - 25), f.start)
                 if not cue:
                     continue
                 before = [m for m in self.mentions_in(a, cue.start()) if m.type in ORG_LIKE]
@@ -969,14 +990,14 @@ class _Reader:
                 continue
             parties = [x] + [m for m in self.coordinated(nxt, se) if m.type in ORG_LIKE]
             tail_end = parties[-1].end
-            if text[x.end:nxt.start] in ("携手",) or _PARTNER_CUE.search(text, tail_end, min(se, tail_end + 12)):
+            if text[x.end:nxt.start] in ("携手",) or _PARTNER_CUE.search(self.masked, tail_end, min(se, tail_end + 12)):
                 for k, p in enumerate(parties):
                     done.add(p.start)
                     for q in parties[k + 1:]:
                         self.rel(p, "PARTNERS_WITH", q, sent, "partners:sign")
         # <subject>联合B对…: joint work with a named partner
         for (a, b), s in zip(clauses, eff):
-            seg = text[a:b]
+            seg = self.masked[a:b]
             for cue in re.finditer(r"联合|携手|会同", seg):
                 partners = self.list_at(a + cue.end(), b, ORG_LIKE)
                 if not partners or partners[0].start != a + cue.end():
