@@ -127,7 +127,14 @@ _NOT_AFTER_INDUSTRY = (r"(?!园|化|基金|资本|资源|项目|发展|工人|�
                        r"特色|优势|能级|动能|竞争|人才|配套|园区|带|社区|学院|工委|委员会|研究|合作|技术|成果|资金|用户|价值|链接)")
 # Governing words that end a list item (`以A为核心、B为支撑的…`).
 _ITEM_TAIL = re.compile(r"为(?:核心|支撑|保障|引领|主导|重点|主体|龙头|特色|基础|主|代表)的?$|等(?:传统|未来|新兴|战略性新兴)?$")
-_NOT_INDUSTRY_BODY = re.compile(r"[0-9]+[亿万]|最|全球|[的等新]$|^[的等]")
+# Not an industry name: amounts, function words inside (`科研院所科技成果向`), verbs of
+# organizing (`内设`), counts (`两大`, `一楼一`) and abstract heads (`结构`, `底座`).
+_NOT_INDUSTRY_BODY = re.compile(r"[0-9]+[亿万]|最|全球|[的等新]$|^[的等]|[为向把被从对]|内设|结构|底座|千亿级|"
+                                r"[0-9一二两三四五六七八九十]+大|一[楼区园镇村]一|生产$|研发制造$")
+# Trailing words that frame an industry rather than name it (`海洋经济发展主题`, `…为特色方向`).
+_INDUSTRY_FRAME_TAIL = re.compile(r"(?:为(?:核心|支撑|引领|主导|重点|主体|龙头|特色|基础|主|代表))?(?:的)?(?:发展|生长)?(?:主题|方向)$")
+# Companies as the subject of a list of fields: their own business lines (guidelines: not INDUSTRY).
+_COMPANY_LINES = re.compile(r"企业[^。!?;,]{0,12}?(?:覆盖|涵盖|涉及|分布于|来自|包括)$")
 _INDUSTRY_CUE = re.compile(r"产业|聚焦|重点发展|主导|布局|赛道|集群|新兴")
 _CLAUSE = re.compile(r"[^。!?;,:\n]+")
 # Domain modifiers that form one industry with a known industry after them (`海洋数字经济`).
@@ -186,8 +193,8 @@ Token = tuple[int, int, "str | None"]
 # brand names come out as single characters with any tag (`聚`, `极`).
 STOP_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "y", "e", "o", "t", "tg", "v", "vd",
                       "d"})
-# Verbs that are at home inside names (`创新中心`, `投资发展集团`).
-_NAME_VERBS = frozenset({"创新", "联创", "创业", "孵化", "制造", "发展", "投资", "建设", "服务", "研究", "开发", "转化",
+# Verbs (and words the dictionary tags as adverbs, `高新`) that are at home inside names (`创新中心`, `投资发展集团`).
+_NAME_VERBS = frozenset({"高新", "创新", "联创", "创业", "孵化", "制造", "发展", "投资", "建设", "服务", "研究", "开发", "转化",
                          "交易", "管理", "运营", "设计", "检测", "测试", "验证", "推广", "促进", "合作", "协同", "引领",
                          "示范", "实验", "集成", "应用", "配置", "咨询", "监督", "招商", "引资", "指挥", "审批",
                          "保障", "监管", "融合", "创造", "智造", "生产", "加工", "制备", "营销", "传播", "控股",
@@ -446,11 +453,15 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
         if e < len(text) and kind == "org" and text[e] in "长员":
             continue
         s = _extend_left(ctx, i, max_len, extra)
+        if kind == "park":
+            s = _over_ji(ctx, s, i, "及与和")  # `海洋大数据与智能超算创新园`
         s = _anchor_region(ctx, s, i)
+        member_named = False
         if s == i and suf in _MEMBER_NAMED:  # `企业联盟`, `青岛市企业联合会`: named by their members
             tok = ctx.by_end.get(i) if ctx.tokens is not None else None
             if tok and tok[2] in ("n", "nz", "nt") and tok[1] - tok[0] >= 2 and not any(ctx.taken[tok[0]:tok[1]]):
                 s = tok[0]
+                member_named = True
                 while (prev := ctx.by_end.get(s)) and prev[2] in ("n", "nt", "ns") and prev[1] - prev[0] >= 2 and i - prev[0] <= 10 \
                         and not any(ctx.taken[prev[0]:prev[1]]):
                     s = prev[0]
@@ -460,7 +471,9 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
         if re.match(r"[0-9]+[家个只所批]", text[s:i]):  # `85家食用菌专业合作社`: a count, not a name
             continue
         body = text[s:i]
-        if len(body) < min_body or _generic(body, generic):
+        if suf in _MEMBER_NAMED and len(body) >= 2 and ctx.words.get(body) in ("n", "nz", "nt"):
+            member_named = True  # `院所联盟`: the members' kind names the alliance
+        if len(body) < min_body or (_generic(body, generic) and not member_named):
             continue
         if kind == "company" and suf == "公司" and not _brand_like(ctx, s, i):
             continue  # `A股上市公司`, `细分领域公司`: a kind of company, not a name
@@ -473,17 +486,26 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
                 continue
         if suf in ("银行", "学校", "医院", "中学") and not (_place_like(ctx, body) or _proper_body(ctx, body, s, unknown_ok=False)):
             continue  # `有关银行`, `中小学校` name no one
-        if suf.endswith(("中心", "平台")) and not _proper_noun_in(ctx, body, s):
+        if suf.endswith(("中心", "平台")) and not _proper_noun_in(ctx, body, s) and not (suf.endswith("中心") and _region_named(ctx, body)):
             continue  # `公共资源服务中心`, `青岛数字经济平台`: a function, not a name
+        if kind == "org":
             if _PARTY_COMMITTEE.search(text[s:e]) and not _place_like(ctx, body):
                 continue
-            if suf in _ORG_NEEDS_PROPER_BODY and suf != "联盟" and not _proper_body(ctx, body, s):
+            if suf in _ORG_NEEDS_PROPER_BODY and suf != "联盟" and not member_named \
+                    and not _proper_body(ctx, body, s) and not _region_named(ctx, body):
                 continue
         q = _QUALIFIER.match(text, e)
         if q and kind in ("org", "company") and _tries(ctx.lex)["regions"].longest_at(text, e + 1) and not suf.endswith(")"):
             e = q.end()  # `山东大学(青岛)`: a campus or branch qualifier belongs to the name
         out.append(Mention(s, e, etype, text[s:e], f"suffix:{kind}"))
     return out
+
+
+def _region_named(ctx: _Ctx, body: str) -> bool:
+    """A body that opens with a region and goes on to say what the body does
+    (`青岛市先进封装测试` + 中心): the region makes a function into a name."""
+    r = _tries(ctx.lex)["regions"].longest_at(body, 0)
+    return bool(r) and len(body) - len(r) >= 3 and len(r) >= 2
 
 
 _QUALIFIER = re.compile(r"\([\u4e00-\u9fff]{2,6}\)")
@@ -564,7 +586,10 @@ def _named_park_body(ctx: _Ctx, name: str) -> bool:
     r = _tries(ctx.lex)["regions"].longest_at(body, 0)
     if r:
         body = body[len(r):]
-    body = re.sub(r"^(省级|市级|国家级|国家)", "", body)
+        province = ctx.lex.regions.get(r, "").endswith(("省", "自治区")) or r in ("中国", "全国")
+        if len(body) >= 2 and not province and not re.search(r"[省市区县]级|国家级|^级", name[:len(r) + 3]):
+            return True  # `莱西市新能源汽车培育园区`: a place and a focus name one park; `山东省级…园区` is a class
+    body = re.sub(r"^(省级|市级|国家级|国家|级)", "", body)
     for term in sorted((t for t in ctx.lex.industries if t in body), key=len, reverse=True):
         body = body.replace(term, "")
     return bool(body) and not _generic(body, _GENERIC_PARK_BODY | {"产业", "经济", "引领", "示范", "培育", "试点", "高新技术"})
@@ -769,6 +794,9 @@ _ITEM_COUNT_TAIL = re.compile(r"[0-9一二两三四五六七八九十]+大.*$|�
 def _industry_item(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
     """Trim governing words off an industry item; None when nothing industry-like is left."""
     text = ctx.text
+    tail = _INDUSTRY_FRAME_TAIL.search(text, a, b)
+    if tail and tail.start() > a:
+        b = tail.start()
     tail = _ITEM_TAIL.search(text, a, b) or _ITEM_COUNT_TAIL.search(text, a, b)
     if tail and tail.start() > a:
         b = tail.start()
@@ -814,6 +842,8 @@ def _industries(ctx: _Ctx) -> list[Mention]:
     # 2c. `A、B、C等(行业)?(细分)?领域`: the known industries among the items
     for m in re.finditer(r"等(?:[0-9一二两三四五六七八九十]+个)?(?:重点|行业|细分|新兴|相关)*(?:领域|行业)", text):
         items = _list_before(ctx, m.start())
+        if items and _COMPANY_LINES.search(text, max(0, items[0][0] - 24), items[0][0]):
+            continue  # `来访企业覆盖农业科技、新材料等领域`: the firms' own lines, not a region's industries
         closed_focus = any(text.rfind(t, max(0, (items[0][0] if items else m.start()) - 8), items[0][0] if items else m.start()) >= 0
                            for t in _FOCUS_TRIGGERS) if items else False
         for s, e in items:
@@ -837,8 +867,7 @@ def _industries(ctx: _Ctx) -> list[Mention]:
                 term = mod + term
             elif a > ss and _CJK.match(text[a - 1]) and text[a - 1] not in "、和及与等的在为以从向对" and not _boundary_ends_at(ctx, a):
                 continue  # the end of a longer word (`功效食品`, `越疆机械人`)
-            if (b < len(text) and _CJK.match(text[b]) and text[b] not in "产业等和及与、的为" and not text.startswith(("领域", "方面", "技术"), b)) \
-                    or (a > 0 and text[a - 1].isascii() and text[a - 1].isalnum()):
+            if not _industry_ends_free(ctx, a, b):
                 continue  # inside a longer word (`人工智能科创机构`) or an ASCII token (`SAI`)
             in_list = (a > 0 and text[a - 1] in "、") or (b < len(text) and text[b] in "、")
             if len(term) <= 2 and not in_list and not text.startswith("产业", b):
@@ -854,6 +883,19 @@ def _industries(ctx: _Ctx) -> list[Mention]:
             continue  # `青岛产业`, `碑林产业`: a place, not an industry
         out.append(Mention(s, m.end(), "INDUSTRY", text[s:m.end()], "industry:suffix"))
     return out
+
+
+def _industry_ends_free(ctx: _Ctx, a: int, b: int) -> bool:
+    """An industry word at ``a:b`` that is not the head of a longer noun
+    (`影视中心`, `人工智能科创机构`) nor part of an ASCII token (`SAI`).
+
+    Words that may follow an industry: suffixes, list glue, `领域`, `发展`, `相关`.
+    """
+    text = ctx.text
+    if b < len(text) and _CJK.match(text[b]) and text[b] not in "产业等和及与、的为" \
+            and not text.startswith(("领域", "方面", "技术", "发展", "生长", "相关", "行业", "赛道"), b):
+        return False
+    return not (a > 0 and text[a - 1].isascii() and text[a - 1].isalnum())
 
 
 def _industry_start(ctx: _Ctx, s: int, max_len: int = 10) -> int:
@@ -873,7 +915,29 @@ def _industry_start(ctx: _Ctx, s: int, max_len: int = 10) -> int:
             j -= 1
     # prefer a known industry that ends here when the span is longer than it
     known = _longest_known_industry_ending(ctx, j, s)
-    return known if known is not None else j
+    if known is not None:
+        return known
+    return _over_ji(ctx, j, s)
+
+
+def _over_ji(ctx: _Ctx, j: int, s: int, joiners: str = "及") -> int:
+    """Move a name start ``j`` back over `A及` when `A` and the industry after
+    `及` are both known industries: `及` joins them into one name
+    (`生物医药及医疗器械`, `生物医药及医疗器械产业园`)."""
+    text = ctx.text
+    if j < 3 or text[j - 1] not in joiners or text[j - 2] == "以":
+        return j
+    trie = _tries(ctx.lex)["industries"]
+    after = next((trie.longest_at(text, j + len(mod)) for mod in ("",) + _INDUSTRY_MODIFIER
+                  if text.startswith(mod, j) and trie.longest_at(text, j + len(mod))), None)
+    if not after or j + len(after) > s:
+        return j
+    for k in range(max(0, j - 9), j - 2):
+        a = text[k:j - 1]
+        core = next((a[len(mod):] for mod in _INDUSTRY_MODIFIER if a.startswith(mod)), a)
+        if (a in ctx.lex.industries or core in ctx.lex.industries) and not any(ctx.taken[k:j - 1]):
+            return k
+    return j
 
 
 def _longest_known_industry_ending(ctx: _Ctx, j: int, s: int) -> int | None:
@@ -930,9 +994,10 @@ def _list_before(ctx: _Ctx, end: int, max_item: int = 12) -> list[tuple[int, int
         break
     trimmed = []
     for a, b in items:
-        tail = _ITEM_TAIL.search(text, a, b)
-        if tail:
-            b = tail.start()
+        for trim in (_INDUSTRY_FRAME_TAIL, _ITEM_TAIL):
+            tail = trim.search(text, a, b)
+            if tail and tail.start() > a:
+                b = tail.start()
         if text.startswith("以", a) and b - a > 3:
             a += 1
         trimmed.append((a, b))
@@ -956,6 +1021,16 @@ def _list_after(ctx: _Ctx, start: int) -> list[tuple[int, int]]:
         if e < n and text[e] == "、":
             s = e + 1
             continue
+        if text.startswith("及", e) and not text.startswith("以及", e - 1) and items and items[-1] == (s, e) \
+                and text[s:e].removeprefix("以") in ctx.lex.industries and _tries(ctx.lex)["industries"].longest_at(text, e + 1):
+            # `生物医药及医疗器械`: one name, as in lists before a suffix
+            b = e + 1 + len(_tries(ctx.lex)["industries"].longest_at(text, e + 1) or "")
+            if b >= n or not _CJK.match(text[b]) or text.startswith(("为", "等", "和", "产业"), b):
+                items[-1] = (s, b)
+                e = b
+        if e < n and text[e] == "、":
+            s = e + 1
+            continue
         for conj in ("以及", "和", "及"):
             if text.startswith(conj, e):
                 s = e + len(conj)
@@ -973,35 +1048,90 @@ def _companies_by_context(ctx: _Ctx) -> list[Mention]:
         for s, e in _name_list_before(ctx, m.start()):
             out.append(Mention(s, e, "COMPANY", text[s:e], "company:list"))
     # project lists name companies only when the items look like firms: `美锦氢能源、金能科技等259个在建项目`
-    for m in re.finditer(r"等(?:[0-9一二三四五六七八九十百]+个)?(?:在建|重点|重大)?项目", text):
-        items = _name_list_before(ctx, m.start())
-        if items and all(text[s:e].endswith(_FIRM_WORDS) for s, e in items):
-            out.extend(Mention(s, e, "COMPANY", text[s:e], "company:list") for s, e in items)
+    # or when known companies stand in the same list: `科大讯飞、优刻得、越疆机械人、商汤科技等重点新经济项目`
+    for m in re.finditer(r"等(?:[0-9一二三四五六七八九十百]+个)?(?:在建|重点|重大)?[\u4e00-\u9fff]{0,4}?项目", text):
+        items = _name_list_before(ctx, m.start(), brand_check=False)
+        known = sum(_known_company(ctx, text[s:e]) for s, e in items)
+        if items and (all(text[s:e].endswith(_FIRM_WORDS) for s, e in items) or 2 * known >= len(items)):
+            out.extend(Mention(s, e, "COMPANY", text[s:e], "company:list") for s, e in items
+                       if _known_company(ctx, text[s:e]) or text[s:e].endswith(_FIRM_WORDS) or _brand_like(ctx, s, e))
+    return out
+
+
+# The head of a list names the type of its items: `A、B、C等众创空间与孵化器` are
+# parks (innovation carriers) even when one of them is called 中心.
+_TYPED_LIST_HEAD = re.compile(
+    r"等(?:[0-9一二两三四五六七八九十]+[家个所座]|一批)?(?:国家级|省级|市级|新型|重点|专业|特色|高水平)*"
+    r"(?P<park>众创空间|孵化器|加速器|创新载体|创新创业载体|双创载体|产业园区|产业园|园区|产业基地)?"
+    r"(?P<org>(?(park)|(?:研发机构|科研机构|科研院所|研究机构|高校|高等院校|创新平台|研发平台|概念验证平台)))"
+)
+
+
+_PARK_ONLY_SUFFIXES = ("孵化器", "加速器", "众创空间", "产业园", "园区", "基地", "高新区", "开发区", "新区", "科技园")
+
+
+def _typed_lists(ctx: _Ctx) -> list[Mention]:
+    """Names in a list whose head says their type: `A、B、C等众创空间与孵化器` → PARK,
+    `A、B等9家新型研发机构` → ORG. Each item must still look like a name (a
+    name suffix of the lexicons ends it)."""
+    text = ctx.text
+    out = []
+    suffixes = ctx.lex.park_suffixes + ctx.lex.org_suffixes + ctx.lex.company_suffixes + ("中心", "空间")
+    for m in _TYPED_LIST_HEAD.finditer(text):
+        etype = "PARK" if m.group("park") else "ORG" if m.group("org") else None
+        if etype is None:
+            continue
+        items = _name_list_before(ctx, m.start(), brand_check=False, max_item=16)
+        for s, e in items:
+            name = text[s:e]
+            if name.endswith(suffixes) and len(name) >= 4:
+                own = "PARK" if name.endswith(_PARK_ONLY_SUFFIXES) else etype  # `…孵化器` is a park whatever the head
+                out.append(Mention(s, e, own, name, "list:typed"))
     return out
 
 
 _FIRM_WORDS = ("科技", "能源", "集团", "股份", "电子", "智能", "生物", "医药", "精工", "控股", "实业", "新材", "汽车", "重工", "电气")
 
 
-def _name_list_before(ctx: _Ctx, end: int) -> list[tuple[int, int]]:
-    """Names in `A、B、C` before ``end``; places (`德国、意大利等企业`) are not names."""
+_LIST_GLUE = ("以及", "和", "及", "与", "、")
+
+
+def _name_list_before(ctx: _Ctx, end: int, brand_check: bool = True, max_item: int = 10) -> list[tuple[int, int]]:
+    """Names in `A、B、C` before ``end``; places (`德国、意大利等企业`) are not names.
+
+    Items between two `、` are taken whole: the segmenter often splits an
+    unknown brand (`同方知网` → `同/方知/网`), the separators do not. Only the
+    leftmost item is cut at a conjunction or boundary word (`以及同方知网`).
+    """
     text = ctx.text
     items = []
     e = end
     while e > 0:
         s = e
-        while s > 0 and e - s < 10 and _NAME_CHAR.match(text[s - 1]) and not _boundary_ends_at(ctx, s):
+        while s > 0 and e - s < max_item and _NAME_CHAR.match(text[s - 1]):
             s -= 1
-        if 2 <= e - s <= 10:
+        whole = s > 0 and text[s - 1] == "、"
+        if not whole:  # the leftmost item: back only to a conjunction, boundary word or verb
+            s = e
+            while s > 0 and e - s < max_item and _NAME_CHAR.match(text[s - 1]) and not _boundary_ends_at(ctx, s) \
+                    and not any(text.startswith(g, s - len(g)) for g in _LIST_GLUE[:4] if s - len(g) >= 0 and e - s >= 2):
+                s -= 1
+        if 2 <= e - s <= max_item:
             items.append((s, e))
-        if s > 0 and text[s - 1] == "、":
+        if whole:
             e = s - 1
             continue
         break
     if any(text[a:b] in ctx.lex.regions or ctx.words.get(text[a:b]) == "ns" for a, b in items):
         return []
-    items = [(a, b) for a, b in items if _brand_like(ctx, a, b)]
-    return items if len(items) >= 2 else []
+    if brand_check:
+        items = [(a, b) for a, b in items if _brand_like(ctx, a, b)]
+    return sorted(items) if len(items) >= 2 else []
+
+
+def _known_company(ctx: _Ctx, name: str) -> bool:
+    k = _known_index(ctx.lex)[1].get(name)
+    return k is not None and k.type == "COMPANY"
 
 
 def _brand_like(ctx: _Ctx, a: int, b: int) -> bool:
@@ -1016,6 +1146,8 @@ def _brand_like(ctx: _Ctx, a: int, b: int) -> bool:
     if ctx.tokens is None:
         return ctx.words.get(item) is None
     toks = ctx.tokens_in(a, b)
+    if len(toks) >= 2 and any(te - ts == 1 and pos in ("p", "c", "u", "r", "d") for ts, te, pos in toks):
+        return True  # a function character split off an unknown name (`同/方知/网`): no ordinary phrase
     return any(pos in ("nz", "nt", "nr", "nrt") or (pos is None and te - ts >= 2) or (te - ts == 1 and pos is None)
                for ts, te, pos in toks) and not all(pos in ("n", "vn", "v") for _, _, pos in toks)
 
@@ -1033,12 +1165,32 @@ def _short_forms(ctx: _Ctx, mentions: Sequence[Mention]) -> list[Mention]:
         if m.type not in ("COMPANY", "PARK", "ORG"):
             continue
         for short in _short_candidates(m, regions, ctx.lex):
-            if len(short) >= 2:
+            if len(short) >= 2 and not _common_word(ctx, short):
                 wanted.setdefault(short, m)
     for i, short in _Trie(wanted).finditer_all(text):  # one scan for all short forms
         m = wanted[short]
         out.append(Mention(i, i + len(short), m.type, short, "short", m.key or m.text))
     return out
+
+
+# Parts of speech of ordinary words: a "short form" that is one (`海洋` left of
+# `青岛海洋科技投资发展集团有限公司`) would tag every use of the word.
+_COMMON_POS = frozenset({"n", "v", "vn", "a", "an", "ad", "d", "ns", "s", "f", "m", "q", "t", "b", "l", "i"})
+
+
+def _common_word(ctx: _Ctx, short: str) -> bool:
+    """True when ``short`` is an ordinary word, a place, an industry or a bare park/zone term.
+
+    >>> from kg.lexicons import Lexicons
+    >>> ctx = _Ctx("", Lexicons.load(), None, [], {"海洋": "n"})
+    >>> _common_word(ctx, "海洋"), _common_word(ctx, "高新区"), _common_word(ctx, "聚大洋")
+    (True, True, False)
+    """
+    lex = ctx.lex
+    if ctx.words.get(short) in _COMMON_POS or short in lex.regions or short in lex.industries:
+        return True
+    bare = re.sub(r"^(?:国家级|国家|省级|市级)", "", short)
+    return bare in lex.park_suffixes or bare in _GENERIC_PARK_BODY or bare in ("产业园", "园区", "高新区", "开发区")
 
 
 _LEGAL = ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
@@ -1084,7 +1236,7 @@ def _short_candidates(m: Mention, regions: _Trie, lex: Lexicons) -> list[str]:
 
 
 _RULE_RANK = {"known": 0, "suffix:company": 1, "suffix:org": 1, "suffix:park": 1, "park:valley": 2, "fund:head": 1,
-              "person:title": 1, "person:title-after": 2, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "industry:lexicon": 3, "org:committee": 1, "park:sub-area": 0, "company:list": 3,
+              "person:title": 1, "person:title-after": 2, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "industry:lexicon": 3, "org:committee": 1, "park:sub-area": 0, "company:list": 3, "list:typed": 0,
               "short": 4, "repeat": 5}
 
 
@@ -1130,7 +1282,8 @@ def find_mentions(
     # (`青岛蓝谷管理局`, `中科院生物能源研究所`, `海尔集团`): those grammars see known names as free text
     ctx_sub = _Ctx(text, lex, ctx.tokens, list(ctx.taken), ctx.words)
     sub_named = (_suffix_names(ctx_sub, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
-                 + _suffix_names(ctx_sub, "org", "ORG", 22, _GENERIC_ORG_BODY, 1))
+                 + _suffix_names(ctx_sub, "org", "ORG", 22, _GENERIC_ORG_BODY, 1)
+                 + _typed_lists(ctx_sub))
     # a park may carry a company's name (`中电光谷工业园` is one PARK), not another park's,
     # except a sub-area named after it, which is that park (`蓝色硅谷核心区`)
     known_at: dict[int, list[Mention]] = {}
@@ -1150,6 +1303,7 @@ def find_mentions(
         + _persons(ctx)
         + _persons_title_after(ctx)
         + _party_committees(ctx)
+        + _typed_lists(ctx)
     )
     first = known + named
     later = accept(_industries(ctx) + _companies_by_context(ctx) + _short_forms(ctx, first))
@@ -1159,6 +1313,8 @@ def find_mentions(
     by_text = {m.text: m for m in found if len(m.text) >= 2}
     for i, form in _Trie(by_text).finditer_all(text):  # one scan for all established names
         m, e = by_text[form], i + len(form)
+        if m.type == "INDUSTRY" and e - i <= 2 and not _industry_ends_free(ctx, i, e):
+            continue  # `影视` again in `影视中心`: a modifier there, not the industry
         if not any(ctx.taken[i:e]) and _whole_word(ctx, i, e):
             repeats.append(Mention(i, e, m.type, m.text, "repeat", m.key))
     return sorted(found + accept(repeats), key=lambda m: m.start)

@@ -12,7 +12,12 @@ Four scores, micro-averaged precision/recall/F1, also per type:
    longest first, never overlapping a longer one, never inside the gold
    record's ``excluded`` boilerplate regions); exact match.
 3. **relations**: ``(head, type, tail)`` with both ends matched by rule 1;
-   ``PARTNERS_WITH`` ignores direction.
+   ``PARTNERS_WITH`` ignores direction. A second reading,
+   **relations_found_ends**, scores the relation stage alone: gold relations
+   whose two ends the build found (matched by rule 1) against predicted
+   relations between matched entities, so an entity miss or a spurious
+   entity costs nothing there. Each relation miss says which ends were not
+   found (``missing_ends``).
 4. **linking** (corpus level): over gold entities matched in rule 1, pairs
    that gold says are one entity (same type and name) against pairs the
    build put in one graph node (same ``entity_id``).
@@ -179,10 +184,11 @@ class Score:
     relations: dict[str, Any]
     linking: dict[str, Any]
     errors: dict[str, list[dict[str, Any]]]
+    relations_found_ends: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {"entities": self.entities, "mentions": self.mentions, "relations": self.relations,
-                "linking": self.linking, "errors": self.errors}
+                "relations_found_ends": self.relations_found_ends, "linking": self.linking, "errors": self.errors}
 
 
 def _by_type(pairs: Iterable[tuple[str, int, int, int]]) -> dict[str, Any]:
@@ -251,7 +257,8 @@ def score(gold: dict[str, GoldDoc], pred: Predicted) -> Score:
             p = {s for s in pspans if s[2] == t}
             men_rows.append((t, len(g & p), len(p), len(g)))
     # rule 3: relations
-    rel_rows = []
+    rel_rows, found_rows = [], []
+    matched_gold = {(doc_id, gid) for (doc_id, _), gid in match.items()}
     for doc_id, gdoc in sorted(gold.items()):
         gold_rels = {_rel_key(h, t, tl) for h, t, tl in gdoc.relations}
         pred_rels: set[tuple[str, str, str]] = set()
@@ -269,9 +276,15 @@ def score(gold: dict[str, GoldDoc], pred: Predicted) -> Score:
             p = {k for k in pred_rels if k[1] == rtype}
             n_unmatched = sum(1 for u in unmatched if u[1] == rtype)
             rel_rows.append((rtype, len(g & p), len(p) + n_unmatched, len(g)))
+            g_found = {k for k in g if (doc_id, k[0]) in matched_gold and (doc_id, k[2]) in matched_gold}
+            found_rows.append((rtype, len(g_found & p), len(p), len(g_found)))
         names = {gid: e.name for gid, e in gdoc.entities.items()}
         for h, rtype, t in sorted(gold_rels - pred_rels):
-            errors["relation_misses"].append({"doc_id": doc_id, "head": names[h], "relation": rtype, "tail": names[t]})
+            miss = {"doc_id": doc_id, "head": names[h], "relation": rtype, "tail": names[t]}
+            missing = [names[x] for x in (h, t) if (doc_id, x) not in matched_gold]
+            if missing:
+                miss["missing_ends"] = missing
+            errors["relation_misses"].append(miss)
         for h, rtype, t in sorted(pred_rels - gold_rels):
             errors["relation_false_hits"].append({"doc_id": doc_id, "head": names[h], "relation": rtype, "tail": names[t]})
         for h, rtype, t in sorted(unmatched):
@@ -288,7 +301,7 @@ def score(gold: dict[str, GoldDoc], pred: Predicted) -> Score:
         if a[2] == b[2]:
             pred_pairs.add(pair)
     linking = prf(len(gold_pairs & pred_pairs), len(pred_pairs), len(gold_pairs))
-    return Score(_by_type(ent_rows), _by_type(men_rows), _by_type(rel_rows), linking, errors)
+    return Score(_by_type(ent_rows), _by_type(men_rows), _by_type(rel_rows), linking, errors, _by_type(found_rows))
 
 
 def _rel_key(head: str, rtype: str, tail: str) -> tuple[str, str, str]:
@@ -312,6 +325,8 @@ def format_table(name: str, block: dict[str, Any]) -> str:
 def format_report(s: Score, show_errors: bool = True) -> str:
     parts = [format_table("entities (document level)", s.entities), format_table("mentions", s.mentions),
              format_table("relations", s.relations)]
+    if s.relations_found_ends:
+        parts.append(format_table("relations whose gold ends were both found", s.relations_found_ends))
     lk = s.linking
     parts.append(f"linking (pairwise)\n  P {lk['p']:.3f}  R {lk['r']:.3f}  F1 {lk['f1']:.3f}  (tp {lk['tp']}, pred {lk['n_pred']}, gold {lk['n_gold']})")
     if show_errors:

@@ -78,6 +78,16 @@ class TestCompany:
         got = found(nlp, "强化产业链招商,依托国实集团、海检集团、鹏博士等龙头链主企业,带动配套企业集聚。")
         assert {("国实集团", "COMPANY"), ("海检集团", "COMPANY"), ("鹏博士", "COMPANY")} <= got
 
+    def test_unknown_brands_in_a_list_with_known_firms(self, nlp):
+        got = found(nlp, "光谷软件园集聚华为、小米等领军企业以及云帆智造、和光同创等相关企业500余家。")
+        assert {("云帆智造", "COMPANY"), ("和光同创", "COMPANY")} <= got
+        got = found(nlp, "科大讯飞、微纳星空、商汤科技等重点项目进展顺利。")
+        assert ("微纳星空", "COMPANY") in got
+
+    def test_short_form_is_never_an_ordinary_word(self, nlp):
+        got = found(nlp, "合肥产业投资控股集团有限公司揭牌。产业投资是关键,合肥产业发展加快。")
+        assert ("产业", "COMPANY") not in got and not any(t == "COMPANY" and s in ("产业", "合肥") for s, t in got)
+
     def test_generic_enterprise_words_are_not_companies(self, nlp):
         got = found(nlp, "园区集聚了一批重点企业、上下游配套企业和高新技术企业,还有多家上市公司。")
         assert not any(t == "COMPANY" for _, t in got)
@@ -91,6 +101,11 @@ class TestPark:
     def test_status_qualifier_kept_in_span(self, nlp):
         assert ("青岛国际创新园", "PARK") in found(nlp, "青岛国际创新园是崂山区创新创业载体的重要组成部分。")
 
+    def test_list_head_gives_the_type(self, nlp):
+        got = found(nlp, "园区建成了苏州纳米创新中心、星海产业园、金鸡湖创客汇等众创空间与孵化器。")
+        assert {("苏州纳米创新中心", "PARK"), ("星海产业园", "PARK")} <= got
+        assert ("苏州纳米创新中心", "ORG") not in got
+
     def test_generic_carriers_are_not_parks(self, nlp):
         got = found(nlp, "规划建设海洋生物、海洋高端装备、海洋新能源、海洋信息四大千亩产业园。")
         assert not any(t == "PARK" for _, t in got)
@@ -103,6 +118,15 @@ class TestPark:
 class TestOrg:
     def test_department_with_region(self, nlp):
         assert ("青岛市科技局", "ORG") in found(nlp, "这是记者日前跟随青岛市科技局一行前往西安调研时看到的场景。")
+
+    def test_development_verbs_are_not_part_of_names(self, nlp):
+        got = found(nlp, "做强企业联盟,壮大院所联盟;引进培育合肥先进计算研究院、中科大苏州研究院等6家新型研发机构。")
+        assert {("院所联盟", "ORG"), ("合肥先进计算研究院", "ORG"), ("中科大苏州研究院", "ORG")} <= got
+        assert not any(s.startswith(("壮大", "培育")) for s, _ in got)
+
+    def test_region_makes_a_centre_a_name(self, nlp):
+        got = found(nlp, "目前,武汉市先进制造测试中心已投入使用,公共资源服务中心同步启用。")
+        assert ("武汉市先进制造测试中心", "ORG") in got and ("公共资源服务中心", "ORG") not in got
 
     def test_common_words_ending_like_offices_are_not_orgs(self, nlp):
         got = found(nlp, "服务和融入新发展格局,坚持党建统领全局,抽调挂职干部,全部到位。")
@@ -140,6 +164,11 @@ class TestIndustry:
     def test_single_phrase_keeps_suffix(self, nlp):
         got = found(nlp, "更深地嵌入海洋生物医药产业链。")
         assert ("海洋生物医药产业链", "INDUSTRY") in got
+
+    def test_framing_words_and_fragments_are_not_industries(self, nlp):
+        got = found(nlp, "聚焦数字经济发展主题,构建以文旅和康养为特色方向的现代产业体系,推动高校科技成果向产业转化。")
+        assert ("数字经济", "INDUSTRY") in got
+        assert not any(t == "INDUSTRY" and ("主题" in s or "方向" in s or "向" in s) for s, t in got)
 
     def test_generic_industry_words_are_not_industries(self, nlp):
         got = found(nlp, "做强主导产业,壮大优势产业,培育新兴产业。")

@@ -67,6 +67,28 @@ def test_entities_mentions_relations_linking():
     assert s.relations["by_type"]["LOCATED_IN"] == {"p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "n_pred": 1, "n_gold": 1}
     assert s.linking == {"p": 1.0, "r": 0.5, "f1": 0.6667, "tp": 1, "n_pred": 1, "n_gold": 2}
     assert [e["forms"] for e in s.errors["entity_false_hits"]] == [["签署协议"]]
+    # the relation stage alone: the row with the spurious end is left out of the predictions
+    assert s.relations_found_ends["by_type"]["LOCATED_IN"] == {"p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "n_pred": 0, "n_gold": 1}
+
+
+def test_relations_whose_ends_were_found():
+    """A gold relation with an end the build missed counts in the first reading only, and its miss names that end."""
+    gold = {"a": GoldDoc("a", {
+        "e1": GoldEntity("a", "e1", "PARK", "青岛高新区", ["青島高新區"]),
+        "e2": GoldEntity("a", "e2", "COMPANY", "海尔集团", ["海爾集團"]),
+        "e3": GoldEntity("a", "e3", "ORG", "青岛高新区管委会", ["青島高新區管委會"]),
+    }, [("e3", "PARTNERS_WITH", "e2"), ("e2", "LOCATED_IN", "e1")], [])}
+    pred = Predicted(
+        mentions=[_mention("a", "海爾集團", 9, "COMPANY", "haier"),
+                  _mention("a", "青島高新區", TEXT_A.index("青島高新區建設"), "PARK", "park1")],
+        relations=[{"head_id": "haier", "relation": "LOCATED_IN", "tail_id": "park1", "doc_id": "a"}],
+        entity_names={}, raw_texts={"a": TEXT_A},
+    )
+    s = score(gold, pred)
+    assert s.relations["overall"] == {"p": 1.0, "r": 0.5, "f1": 0.6667, "tp": 1, "n_pred": 1, "n_gold": 2}
+    assert s.relations_found_ends["overall"] == {"p": 1.0, "r": 1.0, "f1": 1.0, "tp": 1, "n_pred": 1, "n_gold": 1}
+    assert s.errors["relation_misses"] == [{"doc_id": "a", "head": "海尔集团", "relation": "PARTNERS_WITH",
+                                            "tail": "青岛高新区管委会", "missing_ends": ["青岛高新区管委会"]}]
 
 
 def test_kg_eval_cli_tables_json_and_errors(tmp_path, seed_glob):
@@ -76,13 +98,14 @@ def test_kg_eval_cli_tables_json_and_errors(tmp_path, seed_glob):
     assert subprocess.run([*run, "build", seed_glob, "--out", str(out), "-q"]).returncode == 0
     text = subprocess.run([*run, "eval", "--gold", str(root / "seeds" / "gold.jsonl"), str(out)],
                           capture_output=True, text=True, check=True).stdout
-    for heading in ("entities (document level)", "mentions", "relations", "linking (pairwise)", "entity_misses"):
+    for heading in ("entities (document level)", "mentions", "relations", "relations whose gold ends were both found",
+                    "linking (pairwise)", "entity_misses"):
         assert heading in text
     for etype in ("PARK", "COMPANY", "FUND", "PERSON", "INDUSTRY", "ORG"):
         assert f"  {etype} " in text
     data = json.loads(subprocess.run([*run, "eval", "--gold", str(root / "seeds" / "gold.jsonl"), str(out), "--json"],
                                      capture_output=True, text=True, check=True).stdout)
-    assert set(data) == {"entities", "mentions", "relations", "linking", "errors"}
+    assert set(data) == {"entities", "mentions", "relations", "relations_found_ends", "linking", "errors"}
     assert data["entities"]["overall"]["n_gold"] == 273
     assert 0 < data["entities"]["overall"]["f1"] <= 1
     with open(out / "mentions.csv", encoding="utf-8", newline="") as fh:

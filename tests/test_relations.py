@@ -115,3 +115,15 @@ def test_fund_sizes_in_yuan_from_their_own_clause(tmp_path):
 def test_every_title_of_a_person(tmp_path):
     rows = _entity_rows(tmp_path, "会上,青岛市科技局局长、青岛高新区管委会主任王建国介绍了情况。王建国说,将加快发展。")
     assert set(rows["王建国"]["titles"].split("|")) == {"主任", "局长"}
+
+
+def test_part_of_sub_area_and_one_zone_many_parks(nlp):
+    # hard case written for the test: a park named right after its parent, and a 一区多园 member list
+    got = rels(nlp, "成都高新区天府软件园入驻企业超过500家。苏州工业园区下设独墅湖科教创新区、苏州纳米城等多个功能园区。")
+    assert ("天府软件园", "PART_OF", "成都高新区") in got
+
+
+def test_leads_chain_company_and_person(nlp):
+    # seed 000's cue (`链主企业`) and a person who is 链长 of a chain, with other names
+    got = rels(nlp, "在新能源汽车产业链方面,合肥高新区明确链主企业蔚来汽车,由区委书记张明担任产业链链长。")
+    assert any(r == "LEADS_CHAIN" and h == "蔚来汽车" for h, r, _ in got)
