@@ -13,11 +13,12 @@ SYSTEM_FILES    := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc /usr/bin/chrom
 .PHONY: setup system-packages run test bench clean-out
 setup: system-packages $(STAMP) $(VENV)/share/kg/pkuseg-default/weights.npz
 
-# apt-get only when a file is missing (CI is root on a fresh Debian 12 machine).
+# apt-get only when a file is missing (CI is root on a fresh Debian 12 machine); elsewhere a warning,
+# and the tests that need them say what is missing.
 system-packages:
 	@missing=0; for f in $(SYSTEM_FILES); do test -e $$f || missing=1; done; \
 	if [ $$missing = 1 ]; then \
-	  command -v apt-get >/dev/null || { echo "install $(SYSTEM_PACKAGES) (Debian names) with your package manager" >&2; exit 1; }; \
+	  command -v apt-get >/dev/null || { echo "warning: no apt-get; install $(SYSTEM_PACKAGES) (Debian names) for the notebook and browser tests" >&2; exit 0; }; \
 	  sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
 	  echo "apt-get install $(SYSTEM_PACKAGES)" >&2; log=$$(mktemp); \
 	  if ! { $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive \

@@ -32,25 +32,29 @@
   const view = { scale: 1, x: 0, y: 0 };  // screen = world * scale + (x, y)
 
   // ---- layout: Fruchterman-Reingold from a sunflower spiral, repulsion only between nearby nodes (grid cells),
-  // so a step is linear in the graph size; the same data always gives the same positions.
+  // so a step is linear in the graph size; the same data always gives the same positions. Entities without a
+  // relation go into a band below, grouped by type, so they do not bury the connected part.
+  const K = 30;
+  let band = null;  // top-left corner of the band of entities without relations
   function layout() {
-    const k = 30, cutoff = 4 * k;
-    byDegree.forEach((i, r) => {
+    const k = K, cutoff = 4 * k;
+    const linked = byDegree.filter(i => degree[i] > 0);
+    linked.forEach((i, r) => {
       const a = r * 2.399963229728653, d = k * Math.sqrt(r + 0.5);
       X[i] = d * Math.cos(a); Y[i] = d * Math.sin(a);
     });
-    const steps = n <= 600 ? 300 : n <= 3000 ? 200 : 120;
+    const steps = linked.length <= 600 ? 300 : linked.length <= 3000 ? 200 : 120;
     const dx = new Float64Array(n), dy = new Float64Array(n);
-    const t0 = k * Math.sqrt(n + 1) / 3;
+    const t0 = k * Math.sqrt(linked.length + 1) / 3;
     for (let step = 0; step < steps; step++) {
       dx.fill(0); dy.fill(0);
       const grid = new Map();
-      for (let i = 0; i < n; i++) {
+      for (const i of linked) {
         const key = Math.floor(X[i] / cutoff) * 65536 + Math.floor(Y[i] / cutoff);
         const cell = grid.get(key);
         if (cell) cell.push(i); else grid.set(key, [i]);
       }
-      for (let i = 0; i < n; i++) {
+      for (const i of linked) {
         const cx = Math.floor(X[i] / cutoff), cy = Math.floor(Y[i] / cutoff);
         for (let gx = cx - 1; gx <= cx + 1; gx++) {
           for (let gy = cy - 1; gy <= cy + 1; gy++) {
@@ -77,12 +81,25 @@
         dx[e.t] += ex * f; dy[e.t] += ey * f;
       }
       const temp = t0 * (1 - step / steps) + 0.5;
-      for (let i = 0; i < n; i++) {
+      for (const i of linked) {
         dx[i] -= X[i] * 0.03; dy[i] -= Y[i] * 0.03;  // gravity keeps separate components near the middle
         const d = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]);
         if (d > 0) { const m = Math.min(d, temp) / d; X[i] += dx[i] * m; Y[i] += dy[i] * m; }
       }
     }
+    const typeRank = new Map(DATA.types.map((t, r) => [t.type, r]));
+    const alone = nodes.map((_, i) => i).filter(i => degree[i] === 0)
+      .sort((a, b) => typeRank.get(nodes[a].type) - typeRank.get(nodes[b].type) || nodes[b].mentions - nodes[a].mentions || a - b);
+    if (!alone.length) return;
+    let x0 = 0, x1 = 0, y1 = 0;
+    if (linked.length) {
+      x0 = Infinity; x1 = -Infinity; y1 = -Infinity;
+      for (const i of linked) { x0 = Math.min(x0, X[i]); x1 = Math.max(x1, X[i]); y1 = Math.max(y1, Y[i]); }
+    }
+    const gap = 0.8 * k, cols = Math.max(12, Math.round((x1 - x0) / gap) + 1, Math.ceil(Math.sqrt(alone.length * 2)));
+    const left = linked.length ? (x0 + x1) / 2 - (cols - 1) * gap / 2 : 0, top = y1 + 3 * k;
+    band = { x: left, y: top - gap, count: alone.length };
+    alone.forEach((i, r) => { X[i] = left + (r % cols) * gap; Y[i] = top + Math.floor(r / cols) * gap; });
   }
 
   // ---- drawing
@@ -147,6 +164,10 @@
       drawn.push(i);
     }
     ctx.globalAlpha = 1;
+    if (band) {
+      ctx.font = "12px " + FONT; ctx.fillStyle = "#888"; ctx.textBaseline = "bottom";
+      ctx.fillText(band.count + " entities without relations", band.x * view.scale + view.x, band.y * view.scale + view.y);
+    }
     labels(drawn, focus, dim);
     canvas.dataset.drawnNodes = String(drawnNodes);
     canvas.dataset.drawnEdges = String(drawnEdges);
