@@ -49,13 +49,15 @@ def draw_gexf(gexf: Path, png: Path) -> str:
     isolated = [n for n in u if u.degree(n) == 0]
     u.remove_nodes_from(isolated)
     color = {n: "#%02x%02x%02x" % tuple(g.nodes[n]["viz"]["color"][c] for c in "rgb") for n in u}
-    pos = nx.forceatlas2_layout(u, max_iter=400, seed=7, scaling_ratio=3.0, gravity=1.0, strong_gravity=True)
+    pos = nx.forceatlas2_layout(u, max_iter=400, seed=7, scaling_ratio=3.0, gravity=1.0, strong_gravity=True,
+                                distributed_action=True)  # Gephi's "Dissuade Hubs"
     fig, ax = plt.subplots(figsize=(12, 9), dpi=100)
     nx.draw_networkx_edges(u, pos, ax=ax, alpha=0.25, width=0.7)
     nx.draw_networkx_nodes(u, pos, ax=ax, node_color=[color[n] for n in u],
                            node_size=[20 + 14 * int(g.nodes[n].get("n_mentions", 1)) for n in u], linewidths=0.5, edgecolors="white")
-    hubs = sorted(u, key=lambda n: (-u.degree(n), n))[:35]
-    nx.draw_networkx_labels(u, pos, ax=ax, labels={n: g.nodes[n]["label"] for n in hubs}, font_size=9, font_family=font)
+    hubs = sorted(u, key=lambda n: (-u.degree(n), n))[:30]
+    nx.draw_networkx_labels(u, pos, ax=ax, labels={n: g.nodes[n]["label"] for n in hubs}, font_size=9, font_family=font,
+                            bbox={"facecolor": "white", "alpha": 0.75, "edgecolor": "none", "pad": 0.4})
     types = sorted({g.nodes[n]["type"] for n in u}, key=list(TYPE_GLOSS).index)
     for t in types:
         n = next(n for n in u if g.nodes[n]["type"] == t)
