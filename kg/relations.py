@@ -121,7 +121,9 @@ _LEAD = re.compile(
     r"(?:[\s“”\"‘’「」『』●•·\-*]+|其中|目前|同时|此外|另外|而且|并且|而|并|但是|但|还|也|已经|已|正在|正|将|近年来|近几年|近期|"
     r"近日|日前|如今|当前|现在|今年以来|今年|去年|明年|未来|随后|此前|据悉|据介绍|据了解|对此|为此|因此|由此|截至目前|截至去年底|"
     r"在此基础上|首先|其次|最后|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|[一二三四五六七八九十]+、|\d+[.、]|"
-    r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|起|底|末|初)?|\d{1,2}月(?:\d{1,2}日)?(?:以来|起)?|\d{1,2}日)*"
+    r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|起|底|末|初)?|\d{1,2}月(?:\d{1,2}日)?(?:以来|起)?|\d{1,2}日|"
+    r"(?:今年|去年|前年)?(?:前|头)?[一二三四五六七八九十\d]+个?(?:月|季度)|(?:今年|去年)?[上下]半年|全年|年内|年底|年初|"
+    r"近[一二三四五六七八九十\d]+年|[一二三四五六七八九十\d]+年来|多年来|截至[^,;]{0,12}?(?:底|末|目前)?)*"
 )
 #: Heads after an entity that make the clause about something else (`协会会员企业`, `歌尔科研人员`).
 _OTHER_HEAD = re.compile(r"会员企业|会员单位|会员|成员单位|成员|企业家们?|科研人员|研发人员|工作人员|员工|团队|一行")
@@ -143,12 +145,37 @@ _ANAPHORS = (
     ("PARK", re.compile(r"该区域|该园区|该区|该园|该基地|园区内?|园内|区内|这里|此地|该地|这两片区域|(?:示范区|新区|高新区|开发区|"
                         r"科学城|科技城|大走廊|硅巷|片区|基地|产业园|创新园)内?")),
 )
-_REGION_WORDS = re.compile(r"全市|全省|全区|我市|我省|我国|全国|本市|该市|市里|各地|地方")
+#: Words a clause opens with when its subject is left out (`聚焦…`, `加快推进…`, `在…`, `依托…`).
+_PREDICATE = re.compile(
+    r"聚焦|围绕|重点|大力|加快|加速|加大|加强|推动|推进|打造|建设|建成|构建|建立|形成|实现|发展|培育|壮大|做强|做大|做优|引进|引入|集聚|"
+    r"聚集|汇聚|汇集|吸引|吸纳|设立|成立|组建|规划|布局|瞄准|依托|坚持|深化|强化|完善|提升|持续|积极|全力|不断|进一步|着力|致力|努力|"
+    r"先后|累计|共有|主要|以|在|于|通过|立足|面向|按照|根据|结合|对|联合|携手|会同|作为|是|有|拥有|获批|获得|入选|成为|带动|助力|"
+    r"促进|实施|开展|组织|举办|签署|签订|签约|投资|总投资|新增|新开工|开工|确定|明确|出台|制定|梳理|优选|搭建|入驻|落户|落地|迁址|"
+    r"参股|出资|发起|推出|计划|预计|力争|争取|确保|突出|深耕|抢抓|紧盯|紧扣|锚定|勇当|走在|位于|地处|坐落|涉及|包括|涵盖|分别|承接|"
+    r"探索|引领|领跑|跻身|迈向|加入|加盟|支持|鼓励|牵头|常态化|全面|深入|扎实|精准|初步|基本|逐步|率先|又|均|都|同时|即|不仅|由|"
+    r"致力|展示|展现|彰显|集|搭建|设有|建有|聚合|融合|承载|吸附|覆盖")
+_REGION_WORDS = re.compile(r"全市|全省|全区|我市|我省|我国|全国|本市|该市|市里|各地|地方|当地")
+#: Parts of speech (jieba's dictionary) of a word that opens a predicate: verbs, prepositions, adverbs, conjunctions.
+_PREDICATE_POS = frozenset({"v", "vn", "vd", "vi", "p", "d", "ad", "c", "z"})
+
+
+def _first_word_pos(text: str, p: int, b: int) -> str | None:
+    """The dictionary part of speech of the longest word (up to 4 characters) at ``p``."""
+    from kg.nlp import pos_dictionary
+
+    pos = pos_dictionary()
+    for n in range(min(4, b - p), 0, -1):
+        tag = pos.get(text[p:p + n])
+        if tag is not None:
+            return tag
+    return None
 
 _FOCUS_CUE = re.compile(
     r"聚焦|重点发展|大力发展|加快发展|发展|主攻|围绕|瞄准|布局|培育|壮大|做强|做大|做优|打造|构建|建立|确定|梳理|形成|集聚|聚集|汇聚|"
     r"引领|领先|前列|推动|推进|突破|排头兵|高地|策源地|创新中心|方面|领域|主导|特色|优势|支柱|产业体系|方向|赛道|集群|产业链|嵌入|"
     r"为代表|产业园")
+_STRENGTH = re.compile(r"优势|领先|实力|前列|集聚度|竞争力|影响力")
+_ORG_FOCUS_CUE = re.compile(r"聚焦|重点发展|主攻|围绕|瞄准|布局|培育|打造|专注|致力|深耕|主导|产业体系")
 _OWN_CUE = re.compile(r"主导产业|优势产业|特色产业|支柱产业|重点产业|新兴产业|产业体系|主导方向|特色方向|产业方向|产业领域")
 _CARRIER = re.compile(r"以([^,;]{0,40}?)等?为(?:载体|依托|平台|抓手|核心载体)")
 _JOIN_CUE = re.compile(r"入驻|落户|迁址|迁入|迁至|迁到|搬到|搬迁至|搬迁到|落地|扎根|进驻|安家|总部设在|加盟|加入")
@@ -194,6 +221,8 @@ class _Subject:
 
 
 _NONE = _Subject("other")
+_INDUSTRY = _Subject("industry")
+_PLAN = _Subject("plan")  # `《数字青岛2021年行动方案》提出,…`: what follows is the plan's, no entity's
 
 
 class _TitleLexicon:
@@ -397,8 +426,14 @@ class _Reader:
                 ref = self.walk_frame or self.last.get("PARK") or self.topic_park
                 return _Subject("entity", (ref,), carried=True) if ref is not None else _NONE
             if text.startswith(("《", "其"), p):
-                return _NONE if text[p] == "《" else (self.topic or _NONE)
-            return None
+                return _PLAN if text[p] == "《" else (self.topic or _NONE)
+            if text[p] in "在于" and self.region_at(p + 1, b):
+                return _Subject("region")  # `在山东、山西等地区,…`: what follows happens in a city or province
+            if _PREDICATE.match(text, p, b) or _first_word_pos(text, p, b) in _PREDICATE_POS:
+                return None  # the clause opens with its predicate: the subject is carried
+            return _NONE  # a noun that names no entity (`大会`, `该项目`): the clause is about something else
+        if m.type == "INDUSTRY":
+            return _INDUSTRY  # `数字经济产业链条不断完善`: about an industry of the subject in force
         if m.type == "PERSON":
             return _Subject("person", (m,), speech=bool(_SPEECH.match(text[m.end:b].strip())))
         if m.type not in ORG_LIKE:
@@ -504,7 +539,8 @@ class _Reader:
         frame = self.frame_of(ss, se, clauses)
         self.walk_frame = next((k for pos, k in frame if pos == ss and k is not self.scene), None)
         subjects = [self.subject_at(a, b) for a, b in clauses]
-        explicit = [(i, s) for i, s in enumerate(subjects) if s is not None and not (s.kind == "person" and s.speech)]
+        explicit = [(i, s) for i, s in enumerate(subjects) if s is not None and s.kind != "industry"
+                    and not (s.kind == "person" and s.speech)]
         main = explicit[0][1] if explicit else None
         # the subject in force in each clause: the last one named, or, before any, the first one named later
         # (`聚焦海洋经济,青岛西海岸新区…`) unless that is a city past a `;`; else the topic carried from before
@@ -512,6 +548,9 @@ class _Reader:
         current: _Subject | None = None
         carried = replace(self.topic, carried=True) if self.topic is not None else None
         for i, s in enumerate(subjects):
+            if s is not None and s.kind == "industry":
+                eff.append(current if current is not None else s)  # `…,数字经济产业链条不断完善`
+                continue
             if s is not None and not (s.kind == "person" and s.speech):
                 current = s
             if current is None and explicit:
@@ -653,21 +692,30 @@ class _Reader:
                     for ind in inds:
                         if ind.start >= a + car.end():
                             self.rel(c, "FOCUSES_ON", ind, sent, "focus:carrier")
+            # `X在人工智能、…等方面的资源与优势`, `X在虚拟现实产业的研发实力…处于全国领先`: X's strength
+            for x in self.mentions_in(a, b):
+                if x.type in ("PARK", "ORG") and text.startswith("在", x.end):
+                    inner = [i for i in inds if i.start > x.end and not re.search(r"[,;]", text[x.end:i.start])]
+                    if inner and _STRENGTH.search(seg, inner[-1].end - a):
+                        for ind in inner:
+                            self.rel(x, "FOCUSES_ON", ind, sent, "focus:strength")
             own = _OWN_CUE.search(seg)
             holders: list[Mention] = []
             if s is not None and s.kind == "entity":
                 holders = [m for m in s.ms if m.type in ("PARK", "ORG")]
                 if s.carried and self.item_park is not None:
                     holders = [self.item_park]  # an `一是…` item paragraph is about its own park
-            if own and not [h for h in holders if h.type == "PARK"]:
+            if own and not [h for h in holders if h.type == "PARK"] and (s is None or s.kind not in ("region", "plan")):
                 # `…等主导产业`, `产业体系`: a property of the park the sentence names
                 before = [m for m in parks_in_sentence if m.end <= inds[0].start] or parks_in_sentence
                 if before:
                     holders = [before[-1]]
-                elif s is None or s.kind == "entity" and not holders and s.ms and s.ms[0].type == "PARK":
+                elif s is None or s.kind == "industry" or s.kind == "entity" and s.carried:
                     holders = [self.topic_park] if self.topic_park is not None else []
             if not holders or not (own or _FOCUS_CUE.search(seg)):
                 continue
+            # an organization needs a strong cue: a ministry that `发布促进光伏产业发展的通知` focuses on nothing
+            holders = [h for h in holders if h.type == "PARK" or own or _ORG_FOCUS_CUE.search(seg)]
             for h in holders:
                 for ind in inds:
                     if not (h.start <= ind.start < h.end):
