@@ -83,12 +83,13 @@ class Relation:
 #: so the per-sentence rules stay linear in the text.
 MAX_SENTENCE = 400
 
-_SENTENCE = re.compile(r"[^。!?\n]+[。!?]*")
+#: Up to `。!?`, a line end, or a space between Chinese characters (`…万亿元 记者从海关获悉`: a headline and the next story).
+_SENTENCE = re.compile(r"[^。!?\n]+?(?:[。!?]+|(?=\n)|$|(?<=[\u4e00-\u9fff”])(?=[ \t\u3000]+[\u4e00-\u9fff“]))")
 _CLAUSE_SEP = re.compile(r"[,;:]|…+")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: up to `。!?` or a line end; over-long ones cut at commas."""
+    """Sentence spans: up to `。!?`, a line end or a space between Chinese characters; over-long ones cut at commas."""
     out = []
     for m in _SENTENCE.finditer(text):
         if not m.group().strip():
@@ -317,6 +318,7 @@ class _Reader:
         self.explicit_in_sentence: list[_Subject] = []
         self.walk_frame: Mention | None = None
         self.cur_sentence = (0, 0)
+        self.prev_sentence: list[Mention] = []
         self.recent: list[Mention] = []  # ORG mentions of the last sentences (for `该委员会`)
         self.member_para = False  # the current paragraph set the member zone or named a member
 
@@ -489,12 +491,12 @@ class _Reader:
 
     def read(self) -> list[Relation]:
         text = self.text
-        para_start = 0
+        prev_end = 0
         for ss, se in _sentences(text):
-            new_para = "\n" in text[para_start:ss] or ss == 0
-            if new_para:
+            gap = text[prev_end:ss]
+            if ss == 0 or "\n" in gap or gap.strip() == "" and gap and not re.search(r"[。!?]$", text[:prev_end]):
                 self.start_paragraph(ss)
-            para_start = ss
+            prev_end = se
             self.sentence(ss, se)
         sentences = _sentences(text)
         starts = [a for a, _ in sentences]
@@ -520,7 +522,7 @@ class _Reader:
         sent = (ss, se)
         ms = self.mentions_in(ss, se)
         body = text[ss:se].strip()
-        line_end = se >= len(text) or text[se:se + 1] == "\n" or text[se - 1:se] == "\n"
+        line_end = se >= len(text) or text[se:se + 1].isspace() or text[se - 1:se] == "\n"
         orgs = [m for m in ms if m.type in ORG_LIKE]
         # a heading line (no sentence end) that is a park's name: the park is the topic of what follows
         if orgs and not re.search(r"[。!?]$", body) and len(body) <= len(orgs[0].text) + 2 and line_end:
@@ -531,7 +533,10 @@ class _Reader:
             self.remember(ms)
             return
         if not re.search(r"[。!?]$", body) and len(body) <= 30 and line_end and not orgs:
-            self.member_zone = None  # a section heading ends a heading+list
+            self.member_zone = None  # a section heading ends a heading+list, and starts a new topic
+            self.topic = None
+            self.remember(ms)
+            return
         if orgs and len(body) <= len(orgs[0].text) + 2:  # a caption `宁波甬江科创大走廊。`
             self.remember(ms)
             return
@@ -591,6 +596,7 @@ class _Reader:
         self.remember(ms)
 
     def remember(self, ms: list[Mention]) -> None:
+        self.prev_sentence = ms
         for m in ms:
             self.last[m.type] = m
         parks = [m for m in ms if m.type == "PARK"]
@@ -661,7 +667,9 @@ class _Reader:
             if i + 1 < len(ms) and ms[i + 1].type in ORG_LIKE and text[p.end:ms[i + 1].start] in (",", "(", ""):
                 q = ms[i + 1]
                 found = self.titles.run_at(text, q.end, min(sent[1], q.end + 20))
-                if found:
+                after = q.end + sum(len(t) for t in found)
+                nxt = self.at_start.get(after) or self.at_start.get(after + 1)
+                if found and not (nxt is not None and nxt.type == "PERSON"):  # not the title chain of the next name
                     self.rel(p, "HOLDS_POST", q, sent, "post:name-org-title", title=found[0])
 
     def floor_before(self, j: int) -> int:
@@ -783,8 +791,8 @@ class _Reader:
                 firms = firms[-1:] if firms else subj_firms
                 if not firms:
                     # `公司的研发总部搬到这里`: the company named last
-                    named = [m for m in ms if m.type == "COMPANY" and m.end <= a] or ([self.last["COMPANY"]] if "COMPANY" in self.last else [])
-                    if re.search(r"公司|企业", seg[:cue.start()]) and named:
+                    named = [m for m in ms if m.type == "COMPANY" and m.end <= a] or [m for m in self.prev_sentence if m.type == "COMPANY"]
+                    if re.match(r"[^,;]{0,4}?(?:该|其|将)?公司的?[^,;]{0,8}$", seg[:cue.start()]) and named:
                         firms = named[-1:]
                     else:
                         continue
