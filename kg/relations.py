@@ -84,7 +84,7 @@ class Relation:
 MAX_SENTENCE = 400
 
 #: Up to `。!?`, a line end, or a space between Chinese characters (`…万亿元 记者从海关获悉`: a headline and the next story).
-_SENTENCE = re.compile(r"[^。!?\n]+?(?:[。!?]+|(?=\n)|$|(?<=[\u4e00-\u9fff”])(?=[ \t\u3000]+[\u4e00-\u9fff“]))")
+_SENTENCE = re.compile(r"[^。!?\n]+?(?:[。!?]+|(?=\n)|$|(?<=[\u4e00-\u9fff”])(?=[ \t\u3000]+[\u4e00-\u9fff“\d]))")
 _CLAUSE_SEP = re.compile(r"[,;:]|…+")
 
 
@@ -131,6 +131,7 @@ _OTHER_HEAD = re.compile(r"会员企业|会员单位|会员|成员单位|成员|
 _SPEAKER_HEAD = re.compile(r"(?:相关)?负责人|方面")
 _SPEECH = re.compile(r"^(?:在[^,]{0,20}时)?(?:表示|说|介绍|指出|认为|告诉记者|坦言|透露|强调|称|谈到|提到|体现)$")
 _SUB_CHAIN = re.compile(r"^(?:直属企业|直属|旗下|下属企业|下属|全资子公司|控股子公司|子公司)$")
+_BULLET = re.compile(r"[●•▪◆■·\-*]|\d+[.、]|[一二三四五六七八九十]+、|[一二三四五六七八九十]是")
 _ITEM_SUFFIX = re.compile(r"(?:全球[A-Za-z]*)?(?:总部|基地|公司)?")
 #: The rest of a name the entity stage cut short, or a whole name it missed (`兰化所青岛研发中心`).
 _NAME_REST = re.compile(r"[^,;:。的了是在将为对把被与和及、]{1,22}?(?:所|院|中心|公司|集团|大学|学院|园|园区|基地|实验室|协会|联盟|局|委员会|"
@@ -532,7 +533,7 @@ class _Reader:
             self.member_zone = None
             self.remember(ms)
             return
-        if not re.search(r"[。!?]$", body) and len(body) <= 30 and line_end and not orgs:
+        if not re.search(r"[。!?]$", body) and len(body) <= 30 and line_end and not orgs and not _BULLET.match(body):
             self.member_zone = None  # a section heading ends a heading+list, and starts a new topic
             self.topic = None
             self.remember(ms)
