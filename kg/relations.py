@@ -8,13 +8,16 @@ The text is read as paragraphs → sentences (``。!?``) → clauses (``,;:``,
 ``……``). Each clause gets a **subject**: the entity (or list of entities)
 that opens it after adverbials (`近年来,`, `据悉,`, `其中`, `2022年以来`),
 a head noun after a modifier (`总投资260亿元的甬江实验室`), an anaphor resolved
-to what came before (`该公司`, `该委员会`, `这里`, `园区`, `示范区内`), a city or
-district (which blocks: cities are not entities), or nothing. A clause with
-no subject takes the one of the clause before it, or, at the start of a
-sentence, the first subject later in the sentence (`聚焦海洋经济,青岛西海岸新区
-建立了…`), or the topic carried from earlier sentences and from a heading
-line (`杭州城西科创大走廊` over its bullets). Rules follow the cues of the
-annotation guidelines and distribute over enumerations (`A、B和C等`):
+to what came before (`该公司`, `该委员会`, `这里`, `园区`, `示范区内`), or a
+blocker: a city or district (cities are not entities), a plan (`《…》提出`),
+any other noun (`大会聚焦…`). A clause that opens with its predicate
+(`聚焦…`, `依托…`: a cue list and the dictionary part of speech of the first
+word) has no subject of its own and takes the one of the clause before it,
+or, at the start of a sentence, the first subject named later
+(`聚焦海洋经济,青岛西海岸新区建立了…`), or the topic carried from earlier
+sentences and from a heading line (`杭州城西科创大走廊` over its bullets); a
+section heading or a story's headline ends the topic. Rules follow the cues
+of the annotation guidelines and distribute over enumerations (`A、B和C等`):
 
 * **HOLDS_POST** — title chains read back from the name, one relation per
   organization in the chain (`中关村科技企业家协会会长、北京大北农科技股份有限公司
@@ -130,7 +133,6 @@ _LEAD = re.compile(
 _OTHER_HEAD = re.compile(r"会员企业|会员单位|会员|成员单位|成员|企业家们?|科研人员|研发人员|工作人员|员工|团队|一行")
 _SPEAKER_HEAD = re.compile(r"(?:相关)?负责人|方面")
 _SPEECH = re.compile(r"^(?:在[^,]{0,20}时)?(?:表示|说|介绍|指出|认为|告诉记者|坦言|透露|强调|称|谈到|提到|体现)$")
-_SUB_CHAIN = re.compile(r"^(?:直属企业|直属|旗下|下属企业|下属|全资子公司|控股子公司|子公司)$")
 _BULLET = re.compile(r"[●•▪◆■·\-*]|\d+[.、]|[一二三四五六七八九十]+、|[一二三四五六七八九十]是")
 _ITEM_SUFFIX = re.compile(r"(?:全球[A-Za-z]*)?(?:总部|基地|公司)?")
 #: The rest of a name the entity stage cut short, or a whole name it missed (`兰化所青岛研发中心`).
@@ -160,17 +162,6 @@ _REGION_WORDS = re.compile(r"全市|全省|全区|我市|我省|我国|全国|�
 #: Parts of speech (jieba's dictionary) of a word that opens a predicate: verbs, prepositions, adverbs, conjunctions.
 _PREDICATE_POS = frozenset({"v", "vn", "vd", "vi", "p", "d", "ad", "c", "z"})
 
-
-def _first_word_pos(text: str, p: int, b: int) -> str | None:
-    """The dictionary part of speech of the longest word (up to 4 characters) at ``p``."""
-    from kg.nlp import pos_dictionary
-
-    pos = pos_dictionary()
-    for n in range(min(4, b - p), 0, -1):
-        tag = pos.get(text[p:p + n])
-        if tag is not None:
-            return tag
-    return None
 
 _FOCUS_CUE = re.compile(
     r"聚焦|重点发展|大力发展|加快发展|发展|主攻|围绕|瞄准|布局|培育|壮大|做强|做大|做优|打造|构建|建立|确定|梳理|形成|集聚|聚集|汇聚|"
@@ -202,14 +193,39 @@ _TITLE_MOD = ("常务副", "执行副", "执行", "常务", "首席", "名誉", 
 _SUBSIDIARY_CUE = re.compile(r"^(?:直属企业|直属|旗下|旗下的|下属企业|下属|全资子公司|控股子公司|子公司)$")
 
 
+_LONGEST: dict[int, tuple[object, int]] = {}
+
+
+def _longest(words: frozenset[str] | set[str]) -> int:
+    """The length of the longest word (cached per set: the city names are the same for every document)."""
+    hit = _LONGEST.get(id(words))
+    if hit is None or hit[0] is not words:
+        hit = (words, max((len(w) for w in words), default=0))
+        _LONGEST[id(words)] = hit
+    return hit[1]
+
+
+def _first_word_pos(text: str, p: int, b: int) -> str | None:
+    """The dictionary part of speech of the longest word (up to 4 characters) at ``p``."""
+    from kg.nlp import pos_dictionary
+
+    pos = pos_dictionary()
+    for n in range(min(4, b - p), 0, -1):
+        tag = pos.get(text[p:p + n])
+        if tag is not None:
+            return tag
+    return None
+
+
 # ---------------------------------------------------------------- subjects
 
 
 @dataclass(frozen=True)
 class _Subject:
-    """Who a clause is about: entities (a list), a person, a region (blocks), or something else (blocks)."""
+    """Who a clause is about: entities (a list), a person, or a blocker (a region, a plan, another noun);
+    ``industry`` for a clause about an industry of the subject in force."""
 
-    kind: str  # entity | person | region | other
+    kind: str  # entity | person | region | plan | other | industry
     ms: tuple[Mention, ...] = ()
     speech: bool = False  # `徐一冰表示,…`: the person only speaks; what follows is about the topic
     carried: bool = False  # resolved from earlier text (anaphor, topic), not named in the clause
@@ -302,7 +318,7 @@ class _Reader:
         self.masked = "".join(chars)
         self.titles = _TitleLexicon.of(titles)
         self.regions = regions
-        self.region_len = max((len(r) for r in regions), default=0)
+        self.region_len = _longest(regions)
         self.out: list[Relation] = []
         # what earlier text makes available
         self.topic: _Subject | None = None  # the subject carried to clauses without one
@@ -316,7 +332,6 @@ class _Reader:
         self.pending_scene: Mention | None = None
         self.item_park: Mention | None = None  # the park an `一是…` item paragraph is about
         self.item_start = False
-        self.explicit_in_sentence: list[_Subject] = []
         self.walk_frame: Mention | None = None
         self.cur_sentence = (0, 0)
         self.prev_sentence: list[Mention] = []
@@ -447,7 +462,7 @@ class _Reader:
             if nxt is None:
                 break
             gap = text[m.end:nxt.start]
-            if gap == "" or _SUB_CHAIN.match(gap):
+            if gap == "" or _SUBSIDIARY_CUE.match(gap):
                 m = nxt
                 continue
             if nxt.type == "PERSON" and self.titles.run_at(text, m.end, nxt.start) and len(gap) <= 20:
@@ -566,7 +581,6 @@ class _Reader:
             else:
                 use = current if current is not None else carried
             eff.append(use)
-        self.explicit_in_sentence = [s for _, s in explicit]
         self.holds_post(ms, sent)
         self.focuses_on(ss, se, clauses, eff, ms, sent)
         self.locations(ss, se, clauses, subjects, eff, ms, sent, frame)
