@@ -8,13 +8,16 @@ The text is read as paragraphs → sentences (``。!?``) → clauses (``,;:``,
 ``……``). Each clause gets a **subject**: the entity (or list of entities)
 that opens it after adverbials (`近年来,`, `据悉,`, `其中`, `2022年以来`),
 a head noun after a modifier (`总投资260亿元的甬江实验室`), an anaphor resolved
-to what came before (`该公司`, `该委员会`, `这里`, `园区`, `示范区内`), a city or
-district (which blocks: cities are not entities), or nothing. A clause with
-no subject takes the one of the clause before it, or, at the start of a
-sentence, the first subject later in the sentence (`聚焦海洋经济,青岛西海岸新区
-建立了…`), or the topic carried from earlier sentences and from a heading
-line (`杭州城西科创大走廊` over its bullets). Rules follow the cues of the
-annotation guidelines and distribute over enumerations (`A、B和C等`):
+to what came before (`该公司`, `该委员会`, `这里`, `园区`, `示范区内`), or a
+blocker: a city or district (cities are not entities), a plan (`《…》提出`),
+any other noun (`大会聚焦…`). A clause that opens with its predicate
+(`聚焦…`, `依托…`: a cue list and the dictionary part of speech of the first
+word) has no subject of its own and takes the one of the clause before it,
+or, at the start of a sentence, the first subject named later
+(`聚焦海洋经济,青岛西海岸新区建立了…`), or the topic carried from earlier
+sentences and from a heading line (`杭州城西科创大走廊` over its bullets); a
+section heading or a story's headline ends the topic. Rules follow the cues
+of the annotation guidelines and distribute over enumerations (`A、B和C等`):
 
 * **HOLDS_POST** — title chains read back from the name, one relation per
   organization in the chain (`中关村科技企业家协会会长、北京大北农科技股份有限公司
@@ -83,12 +86,13 @@ class Relation:
 #: so the per-sentence rules stay linear in the text.
 MAX_SENTENCE = 400
 
-_SENTENCE = re.compile(r"[^。!?\n]+[。!?]*")
+#: Up to `。!?`, a line end, or a space between Chinese characters (`…万亿元 记者从海关获悉`: a headline and the next story).
+_SENTENCE = re.compile(r"[^。!?\n]+?(?:[。!?]+|(?=\n)|$|(?<=[\u4e00-\u9fff”])(?=[ \t\u3000]+[\u4e00-\u9fff“\d]))")
 _CLAUSE_SEP = re.compile(r"[,;:]|…+")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: up to `。!?` or a line end; over-long ones cut at commas."""
+    """Sentence spans: up to `。!?`, a line end or a space between Chinese characters; over-long ones cut at commas."""
     out = []
     for m in _SENTENCE.finditer(text):
         if not m.group().strip():
@@ -121,13 +125,15 @@ _LEAD = re.compile(
     r"(?:[\s“”\"‘’「」『』●•·\-*]+|其中|目前|同时|此外|另外|而且|并且|而|并|但是|但|还|也|已经|已|正在|正|将|近年来|近几年|近期|"
     r"近日|日前|如今|当前|现在|今年以来|今年|去年|明年|未来|随后|此前|据悉|据介绍|据了解|对此|为此|因此|由此|截至目前|截至去年底|"
     r"在此基础上|首先|其次|最后|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|[一二三四五六七八九十]+、|\d+[.、]|"
-    r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|起|底|末|初)?|\d{1,2}月(?:\d{1,2}日)?(?:以来|起)?|\d{1,2}日)*"
+    r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|起|底|末|初)?|\d{1,2}月(?:\d{1,2}日)?(?:以来|起)?|\d{1,2}日|"
+    r"(?:今年|去年|前年)?(?:前|头)?[一二三四五六七八九十\d]+个?(?:月|季度)|(?:今年|去年)?[上下]半年|全年|年内|年底|年初|"
+    r"近[一二三四五六七八九十\d]+年|[一二三四五六七八九十\d]+年来|多年来|截至[^,;]{0,12}?(?:底|末|目前)?)*"
 )
 #: Heads after an entity that make the clause about something else (`协会会员企业`, `歌尔科研人员`).
 _OTHER_HEAD = re.compile(r"会员企业|会员单位|会员|成员单位|成员|企业家们?|科研人员|研发人员|工作人员|员工|团队|一行")
 _SPEAKER_HEAD = re.compile(r"(?:相关)?负责人|方面")
 _SPEECH = re.compile(r"^(?:在[^,]{0,20}时)?(?:表示|说|介绍|指出|认为|告诉记者|坦言|透露|强调|称|谈到|提到|体现)$")
-_SUB_CHAIN = re.compile(r"^(?:直属企业|直属|旗下|下属企业|下属|全资子公司|控股子公司|子公司)$")
+_BULLET = re.compile(r"[●•▪◆■·\-*]|\d+[.、]|[一二三四五六七八九十]+、|[一二三四五六七八九十]是")
 _ITEM_SUFFIX = re.compile(r"(?:全球[A-Za-z]*)?(?:总部|基地|公司)?")
 #: The rest of a name the entity stage cut short, or a whole name it missed (`兰化所青岛研发中心`).
 _NAME_REST = re.compile(r"[^,;:。的了是在将为对把被与和及、]{1,22}?(?:所|院|中心|公司|集团|大学|学院|园|园区|基地|实验室|协会|联盟|局|委员会|"
@@ -143,12 +149,26 @@ _ANAPHORS = (
     ("PARK", re.compile(r"该区域|该园区|该区|该园|该基地|园区内?|园内|区内|这里|此地|该地|这两片区域|(?:示范区|新区|高新区|开发区|"
                         r"科学城|科技城|大走廊|硅巷|片区|基地|产业园|创新园)内?")),
 )
-_REGION_WORDS = re.compile(r"全市|全省|全区|我市|我省|我国|全国|本市|该市|市里|各地|地方")
+#: Words a clause opens with when its subject is left out (`聚焦…`, `加快推进…`, `在…`, `依托…`).
+_PREDICATE = re.compile(
+    r"聚焦|围绕|重点|大力|加快|加速|加大|加强|推动|推进|打造|建设|建成|构建|建立|形成|实现|发展|培育|壮大|做强|做大|做优|引进|引入|集聚|"
+    r"聚集|汇聚|汇集|吸引|吸纳|设立|成立|组建|规划|布局|瞄准|依托|坚持|深化|强化|完善|提升|持续|积极|全力|不断|进一步|着力|致力|努力|"
+    r"先后|累计|共有|主要|以|在|于|通过|立足|面向|按照|根据|结合|对|联合|携手|会同|作为|是|有|拥有|获批|获得|入选|成为|带动|助力|"
+    r"促进|实施|开展|组织|举办|签署|签订|签约|投资|总投资|新增|新开工|开工|确定|明确|出台|制定|梳理|优选|搭建|入驻|落户|落地|迁址|"
+    r"参股|出资|发起|推出|计划|预计|力争|争取|确保|突出|深耕|抢抓|紧盯|紧扣|锚定|勇当|走在|位于|地处|坐落|涉及|包括|涵盖|分别|承接|"
+    r"探索|引领|领跑|跻身|迈向|加入|加盟|支持|鼓励|牵头|常态化|全面|深入|扎实|精准|初步|基本|逐步|率先|又|均|都|同时|即|不仅|由|"
+    r"致力|展示|展现|彰显|集|搭建|设有|建有|聚合|融合|承载|吸附|覆盖")
+_REGION_WORDS = re.compile(r"全市|全省|全区|我市|我省|我国|全国|本市|该市|市里|各地|地方|当地")
+#: Parts of speech (jieba's dictionary) of a word that opens a predicate: verbs, prepositions, adverbs, conjunctions.
+_PREDICATE_POS = frozenset({"v", "vn", "vd", "vi", "p", "d", "ad", "c", "z"})
+
 
 _FOCUS_CUE = re.compile(
     r"聚焦|重点发展|大力发展|加快发展|发展|主攻|围绕|瞄准|布局|培育|壮大|做强|做大|做优|打造|构建|建立|确定|梳理|形成|集聚|聚集|汇聚|"
     r"引领|领先|前列|推动|推进|突破|排头兵|高地|策源地|创新中心|方面|领域|主导|特色|优势|支柱|产业体系|方向|赛道|集群|产业链|嵌入|"
     r"为代表|产业园")
+_STRENGTH = re.compile(r"优势|领先|实力|前列|集聚度|竞争力|影响力")
+_ORG_FOCUS_CUE = re.compile(r"聚焦|重点发展|主攻|围绕|瞄准|布局|培育|打造|专注|致力|深耕|主导|产业体系")
 _OWN_CUE = re.compile(r"主导产业|优势产业|特色产业|支柱产业|重点产业|新兴产业|产业体系|主导方向|特色方向|产业方向|产业领域")
 _CARRIER = re.compile(r"以([^,;]{0,40}?)等?为(?:载体|依托|平台|抓手|核心载体)")
 _JOIN_CUE = re.compile(r"入驻|落户|迁址|迁入|迁至|迁到|搬到|搬迁至|搬迁到|落地|扎根|进驻|安家|总部设在|加盟|加入")
@@ -173,14 +193,39 @@ _TITLE_MOD = ("常务副", "执行副", "执行", "常务", "首席", "名誉", 
 _SUBSIDIARY_CUE = re.compile(r"^(?:直属企业|直属|旗下|旗下的|下属企业|下属|全资子公司|控股子公司|子公司)$")
 
 
+_LONGEST: dict[int, tuple[object, int]] = {}
+
+
+def _longest(words: frozenset[str] | set[str]) -> int:
+    """The length of the longest word (cached per set: the city names are the same for every document)."""
+    hit = _LONGEST.get(id(words))
+    if hit is None or hit[0] is not words:
+        hit = (words, max((len(w) for w in words), default=0))
+        _LONGEST[id(words)] = hit
+    return hit[1]
+
+
+def _first_word_pos(text: str, p: int, b: int) -> str | None:
+    """The dictionary part of speech of the longest word (up to 4 characters) at ``p``."""
+    from kg.nlp import pos_dictionary
+
+    pos = pos_dictionary()
+    for n in range(min(4, b - p), 0, -1):
+        tag = pos.get(text[p:p + n])
+        if tag is not None:
+            return tag
+    return None
+
+
 # ---------------------------------------------------------------- subjects
 
 
 @dataclass(frozen=True)
 class _Subject:
-    """Who a clause is about: entities (a list), a person, a region (blocks), or something else (blocks)."""
+    """Who a clause is about: entities (a list), a person, or a blocker (a region, a plan, another noun);
+    ``industry`` for a clause about an industry of the subject in force."""
 
-    kind: str  # entity | person | region | other
+    kind: str  # entity | person | region | plan | other | industry
     ms: tuple[Mention, ...] = ()
     speech: bool = False  # `徐一冰表示,…`: the person only speaks; what follows is about the topic
     carried: bool = False  # resolved from earlier text (anaphor, topic), not named in the clause
@@ -194,6 +239,8 @@ class _Subject:
 
 
 _NONE = _Subject("other")
+_INDUSTRY = _Subject("industry")
+_PLAN = _Subject("plan")  # `《数字青岛2021年行动方案》提出,…`: what follows is the plan's, no entity's
 
 
 class _TitleLexicon:
@@ -271,7 +318,7 @@ class _Reader:
         self.masked = "".join(chars)
         self.titles = _TitleLexicon.of(titles)
         self.regions = regions
-        self.region_len = max((len(r) for r in regions), default=0)
+        self.region_len = _longest(regions)
         self.out: list[Relation] = []
         # what earlier text makes available
         self.topic: _Subject | None = None  # the subject carried to clauses without one
@@ -285,9 +332,9 @@ class _Reader:
         self.pending_scene: Mention | None = None
         self.item_park: Mention | None = None  # the park an `一是…` item paragraph is about
         self.item_start = False
-        self.explicit_in_sentence: list[_Subject] = []
         self.walk_frame: Mention | None = None
         self.cur_sentence = (0, 0)
+        self.prev_sentence: list[Mention] = []
         self.recent: list[Mention] = []  # ORG mentions of the last sentences (for `该委员会`)
         self.member_para = False  # the current paragraph set the member zone or named a member
 
@@ -397,8 +444,14 @@ class _Reader:
                 ref = self.walk_frame or self.last.get("PARK") or self.topic_park
                 return _Subject("entity", (ref,), carried=True) if ref is not None else _NONE
             if text.startswith(("《", "其"), p):
-                return _NONE if text[p] == "《" else (self.topic or _NONE)
-            return None
+                return _PLAN if text[p] == "《" else (self.topic or _NONE)
+            if text[p] in "在于" and self.region_at(p + 1, b):
+                return _Subject("region")  # `在山东、山西等地区,…`: what follows happens in a city or province
+            if _PREDICATE.match(text, p, b) or _first_word_pos(text, p, b) in _PREDICATE_POS:
+                return None  # the clause opens with its predicate: the subject is carried
+            return _NONE  # a noun that names no entity (`大会`, `该项目`): the clause is about something else
+        if m.type == "INDUSTRY":
+            return _INDUSTRY  # `数字经济产业链条不断完善`: about an industry of the subject in force
         if m.type == "PERSON":
             return _Subject("person", (m,), speech=bool(_SPEECH.match(text[m.end:b].strip())))
         if m.type not in ORG_LIKE:
@@ -409,7 +462,7 @@ class _Reader:
             if nxt is None:
                 break
             gap = text[m.end:nxt.start]
-            if gap == "" or _SUB_CHAIN.match(gap):
+            if gap == "" or _SUBSIDIARY_CUE.match(gap):
                 m = nxt
                 continue
             if nxt.type == "PERSON" and self.titles.run_at(text, m.end, nxt.start) and len(gap) <= 20:
@@ -454,12 +507,12 @@ class _Reader:
 
     def read(self) -> list[Relation]:
         text = self.text
-        para_start = 0
+        prev_end = 0
         for ss, se in _sentences(text):
-            new_para = "\n" in text[para_start:ss] or ss == 0
-            if new_para:
+            gap = text[prev_end:ss]
+            if ss == 0 or "\n" in gap or gap.strip() == "" and gap and not re.search(r"[。!?]$", text[:prev_end]):
                 self.start_paragraph(ss)
-            para_start = ss
+            prev_end = se
             self.sentence(ss, se)
         sentences = _sentences(text)
         starts = [a for a, _ in sentences]
@@ -485,7 +538,7 @@ class _Reader:
         sent = (ss, se)
         ms = self.mentions_in(ss, se)
         body = text[ss:se].strip()
-        line_end = se >= len(text) or text[se:se + 1] == "\n" or text[se - 1:se] == "\n"
+        line_end = se >= len(text) or text[se:se + 1].isspace() or text[se - 1:se] == "\n"
         orgs = [m for m in ms if m.type in ORG_LIKE]
         # a heading line (no sentence end) that is a park's name: the park is the topic of what follows
         if orgs and not re.search(r"[。!?]$", body) and len(body) <= len(orgs[0].text) + 2 and line_end:
@@ -495,8 +548,11 @@ class _Reader:
             self.member_zone = None
             self.remember(ms)
             return
-        if not re.search(r"[。!?]$", body) and len(body) <= 30 and line_end and not orgs:
-            self.member_zone = None  # a section heading ends a heading+list
+        if not re.search(r"[。!?]$", body) and len(body) <= 30 and line_end and not orgs and not _BULLET.match(body):
+            self.member_zone = None  # a section heading ends a heading+list, and starts a new topic
+            self.topic = None
+            self.remember(ms)
+            return
         if orgs and len(body) <= len(orgs[0].text) + 2:  # a caption `宁波甬江科创大走廊。`
             self.remember(ms)
             return
@@ -504,7 +560,8 @@ class _Reader:
         frame = self.frame_of(ss, se, clauses)
         self.walk_frame = next((k for pos, k in frame if pos == ss and k is not self.scene), None)
         subjects = [self.subject_at(a, b) for a, b in clauses]
-        explicit = [(i, s) for i, s in enumerate(subjects) if s is not None and not (s.kind == "person" and s.speech)]
+        explicit = [(i, s) for i, s in enumerate(subjects) if s is not None and s.kind != "industry"
+                    and not (s.kind == "person" and s.speech)]
         main = explicit[0][1] if explicit else None
         # the subject in force in each clause: the last one named, or, before any, the first one named later
         # (`聚焦海洋经济,青岛西海岸新区…`) unless that is a city past a `;`; else the topic carried from before
@@ -512,6 +569,9 @@ class _Reader:
         current: _Subject | None = None
         carried = replace(self.topic, carried=True) if self.topic is not None else None
         for i, s in enumerate(subjects):
+            if s is not None and s.kind == "industry":
+                eff.append(current if current is not None else s)  # `…,数字经济产业链条不断完善`
+                continue
             if s is not None and not (s.kind == "person" and s.speech):
                 current = s
             if current is None and explicit:
@@ -521,7 +581,6 @@ class _Reader:
             else:
                 use = current if current is not None else carried
             eff.append(use)
-        self.explicit_in_sentence = [s for _, s in explicit]
         self.holds_post(ms, sent)
         self.focuses_on(ss, se, clauses, eff, ms, sent)
         self.locations(ss, se, clauses, subjects, eff, ms, sent, frame)
@@ -552,6 +611,7 @@ class _Reader:
         self.remember(ms)
 
     def remember(self, ms: list[Mention]) -> None:
+        self.prev_sentence = ms
         for m in ms:
             self.last[m.type] = m
         parks = [m for m in ms if m.type == "PARK"]
@@ -622,7 +682,9 @@ class _Reader:
             if i + 1 < len(ms) and ms[i + 1].type in ORG_LIKE and text[p.end:ms[i + 1].start] in (",", "(", ""):
                 q = ms[i + 1]
                 found = self.titles.run_at(text, q.end, min(sent[1], q.end + 20))
-                if found:
+                after = q.end + sum(len(t) for t in found)
+                nxt = self.at_start.get(after) or self.at_start.get(after + 1)
+                if found and not (nxt is not None and nxt.type == "PERSON"):  # not the title chain of the next name
                     self.rel(p, "HOLDS_POST", q, sent, "post:name-org-title", title=found[0])
 
     def floor_before(self, j: int) -> int:
@@ -653,21 +715,30 @@ class _Reader:
                     for ind in inds:
                         if ind.start >= a + car.end():
                             self.rel(c, "FOCUSES_ON", ind, sent, "focus:carrier")
+            # `X在人工智能、…等方面的资源与优势`, `X在虚拟现实产业的研发实力…处于全国领先`: X's strength
+            for x in self.mentions_in(a, b):
+                if x.type in ("PARK", "ORG") and text.startswith("在", x.end):
+                    inner = [i for i in inds if i.start > x.end and not re.search(r"[,;]", text[x.end:i.start])]
+                    if inner and _STRENGTH.search(seg, inner[-1].end - a):
+                        for ind in inner:
+                            self.rel(x, "FOCUSES_ON", ind, sent, "focus:strength")
             own = _OWN_CUE.search(seg)
             holders: list[Mention] = []
             if s is not None and s.kind == "entity":
                 holders = [m for m in s.ms if m.type in ("PARK", "ORG")]
                 if s.carried and self.item_park is not None:
                     holders = [self.item_park]  # an `一是…` item paragraph is about its own park
-            if own and not [h for h in holders if h.type == "PARK"]:
+            if own and not [h for h in holders if h.type == "PARK"] and (s is None or s.kind not in ("region", "plan")):
                 # `…等主导产业`, `产业体系`: a property of the park the sentence names
                 before = [m for m in parks_in_sentence if m.end <= inds[0].start] or parks_in_sentence
                 if before:
                     holders = [before[-1]]
-                elif s is None or s.kind == "entity" and not holders and s.ms and s.ms[0].type == "PARK":
+                elif s is None or s.kind == "industry" or s.kind == "entity" and s.carried:
                     holders = [self.topic_park] if self.topic_park is not None else []
             if not holders or not (own or _FOCUS_CUE.search(seg)):
                 continue
+            # an organization needs a strong cue: a ministry that `发布促进光伏产业发展的通知` focuses on nothing
+            holders = [h for h in holders if h.type == "PARK" or own or _ORG_FOCUS_CUE.search(seg)]
             for h in holders:
                 for ind in inds:
                     if not (h.start <= ind.start < h.end):
@@ -735,8 +806,8 @@ class _Reader:
                 firms = firms[-1:] if firms else subj_firms
                 if not firms:
                     # `公司的研发总部搬到这里`: the company named last
-                    named = [m for m in ms if m.type == "COMPANY" and m.end <= a] or ([self.last["COMPANY"]] if "COMPANY" in self.last else [])
-                    if re.search(r"公司|企业", seg[:cue.start()]) and named:
+                    named = [m for m in ms if m.type == "COMPANY" and m.end <= a] or [m for m in self.prev_sentence if m.type == "COMPANY"]
+                    if re.match(r"[^,;]{0,4}?(?:该|其|将)?公司的?[^,;]{0,8}$", seg[:cue.start()]) and named:
                         firms = named[-1:]
                     else:
                         continue
