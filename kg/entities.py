@@ -139,9 +139,15 @@ _INDUSTRY_CUE = re.compile(r"产业|聚焦|重点发展|主导|布局|赛道|集
 _CLAUSE = re.compile(r"[^。!?;,:\n]+")
 # Domain modifiers that form one industry with a known industry after them (`海洋数字经济`).
 _INDUSTRY_MODIFIER = ("海洋", "海上", "涉海", "智能", "智慧", "数字", "绿色", "低碳", "新一代", "下一代", "新型", "高端")
+# Boundary verbs that are also the head noun of an industry when they end it (`海洋高技术服务`).
+_HEAD_VERBS = frozenset({"服务", "制造", "建设", "研发"})
 _INDUSTRY_BOUNDARY_SET = frozenset(_INDUSTRY_BOUNDARY) | {"梳理", "优选", "确定", "明确", "提出", "形成", "围绕", "包括"}
 _FOCUS_TRIGGERS = ("聚焦", "重点发展", "主攻", "重点布局", "大力发展", "培育壮大", "做强做优", "着力发展", "主导产业为",
                    "主导产业是", "产业体系", "重点产业", "主导产业")
+# What precedes the head of a list (`等重点…产业链`, `九大…产业`).
+_LIST_HEAD_BEFORE = re.compile(r"(?:等|[0-9一二两三四五六七八九十]+大)(?:重点|主导|优势|新兴|战略性新兴|千亿级|传统|未来|特色|支柱|现代)*$")
+# A typology in front of a sector (`融合型`, `资源型`; `新型` is part of names such as `新型显示`).
+_TYPE_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{2}型")
 _INDUSTRY_LIST_SUFFIX = ("产业集群", "产业链条", "产业链", "产业领域", "产业")
 
 # ---------------------------------------------------------------- helpers
@@ -806,11 +812,29 @@ def _industry_item(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
     if text.startswith("以", a) and b - a > 3:
         a += 1
     item = text[a:b]
-    if b - a < 2 or _generic(item, _GENERIC_INDUSTRY) or _NOT_INDUSTRY_BODY.search(item) or re.search(r"[0-9]|至|个", item):
+    if b - a < 2 or _generic(item, _GENERIC_INDUSTRY) or _NOT_INDUSTRY_BODY.search(item) or re.search(r"[0-9](?![0-9]*[A-Za-z])|至|个", item):
         return None
-    if item in ctx.lex.regions or ctx.words.get(item) == "ns":
+    if _is_place(ctx, item):
         return None
     return a, b
+
+
+def _known_list_head(ctx: _Ctx, end: int) -> tuple[int, int] | None:
+    """A known industry after `等` that closes a list ending at ``end`` and its clause."""
+    text = ctx.text
+    if not text.startswith("等", end):
+        return None
+    head = _tries(ctx.lex)["industries"].longest_at(text, end + 1) if end + 1 < len(text) else None
+    if not head:
+        return None
+    b = end + 1 + len(head)
+    return (end + 1, b) if b >= len(text) or text[b] in ",。;!?\n" else None
+
+
+def _is_place(ctx: _Ctx, word: str) -> bool:
+    """A division or a dictionary place name; the dictionary also tags sea and
+    coast words as places (`海洋`/ns), which name industries (`海洋产业`)."""
+    return word in ctx.lex.regions or (ctx.words.get(word) == "ns" and word not in _INDUSTRY_MODIFIER)
 
 
 def _industries(ctx: _Ctx) -> list[Mention]:
@@ -825,13 +849,18 @@ def _industries(ctx: _Ctx) -> list[Mention]:
     # 2. lists after a focus trigger: `聚焦A、B、C`
     for trig in _FOCUS_TRIGGERS:
         for m in re.finditer(re.escape(trig) + r"(?:[为是::]|的)?", text):
-            for s, e in _list_after(ctx, m.end()):
+            items = _list_after(ctx, m.end())
+            head = _known_list_head(ctx, items[-1][1]) if len(items) >= 2 else None
+            if head:  # `大力发展芯片、面板、5G等数字经济`: an industry heads the list, its items are industries
+                out.append(Mention(head[0], head[1], "INDUSTRY", text[head[0]:head[1]], "industry:focus"))
+            for s, e in items:
                 span = _industry_item(ctx, s, e)
                 if not span:
                     continue
                 s, e = span
                 body = text[s:e]
-                if body in ctx.lex.industries or body.endswith(_INDUSTRY_LIST_SUFFIX) or _tries(ctx.lex)["industries"].longest_at(body, 0):
+                if head or body in ctx.lex.industries or body.endswith(_INDUSTRY_LIST_SUFFIX) \
+                        or _tries(ctx.lex)["industries"].longest_at(body, 0):
                     out.append(Mention(s, e, "INDUSTRY", body, "industry:focus"))
     # 2b. `A、B、C为主的…产业链条体系`: the items of a list the phrase is made of
     for m in re.finditer(r"为(?:主|核心|重点|主导)的[\u4e00-\u9fff]{0,10}?(?:产业链条|产业链|产业体系|产业集群|产业)", text):
@@ -857,7 +886,7 @@ def _industries(ctx: _Ctx) -> list[Mention]:
     trie = _tries(ctx.lex)["industries"]
     for clause in _CLAUSE.finditer(text):
         ss, se = clause.span()
-        if not (_INDUSTRY_CUE.search(text, ss, se) or re.search(r"方面$", text[ss:se])):
+        if not (_INDUSTRY_CUE.search(text, ss, se) or re.search(r"方面$|在[^、]{2,12}领域$", text[ss:se])):
             continue
         for i, term in trie.finditer(text[ss:se]):
             a, b = ss + i, ss + i + len(term)
@@ -870,17 +899,22 @@ def _industries(ctx: _Ctx) -> list[Mention]:
             if not _industry_ends_free(ctx, a, b):
                 continue  # inside a longer word (`人工智能科创机构`) or an ASCII token (`SAI`)
             in_list = (a > 0 and text[a - 1] in "、") or (b < len(text) and text[b] in "、")
-            if len(term) <= 2 and not in_list and not text.startswith("产业", b):
-                continue  # short sector words (`体育`, `能源`) only as list members or before 产业
+            framed = text.startswith("以", a - 1) and text.startswith("为", b)  # `以超算为主要产业方向`
+            if len(term) <= 2 and not in_list and not framed and not text.startswith("产业", b):
+                continue  # short sector words (`体育`, `能源`) only as list members, framed or before 产业
             out.append(Mention(a, b, "INDUSTRY", term, "industry:lexicon"))
     # 4. single phrases with their own suffix: `海洋生物医药产业链`
     for m in re.finditer(r"(?:产业集群|产业链条|产业链|产业)" + _NOT_AFTER_INDUSTRY, text):
         s = _industry_start(ctx, m.start())
+        if _TYPE_QUALIFIER.match(text, s, m.start() - 2):
+            s += 3  # `融合型数字产业`, `服务型数字产业`: kinds of one sector are that sector
         body = text[s:m.start()]
         if len(body) < 2 or _generic(body, _GENERIC_INDUSTRY) or _NOT_INDUSTRY_BODY.search(body):
             continue
-        if body in ctx.lex.regions or _tries(ctx.lex)["regions"].longest_at(body, 0) == body or ctx.words.get(body) == "ns":
+        if _is_place(ctx, body) or _tries(ctx.lex)["regions"].longest_at(body, 0) == body:
             continue  # `青岛产业`, `碑林产业`: a place, not an industry
+        if _LIST_HEAD_BEFORE.search(text, max(0, s - 12), s):
+            continue  # `A、B等重点海洋产业链`: the head of a list names the class of its items
         out.append(Mention(s, m.end(), "INDUSTRY", text[s:m.end()], "industry:suffix"))
     return out
 
@@ -904,6 +938,12 @@ def _industry_start(ctx: _Ctx, s: int, max_len: int = 10) -> int:
     text = ctx.text
     if ctx.tokens is not None:
         j = _extend_left_tokens(ctx, s, max_len, _INDUSTRY_BOUNDARY_SET)
+        last = ctx.by_end.get(s)
+        if j == s and last is not None and text[last[0]:s] in _HEAD_VERBS:
+            # `海洋高技术服务`: a verb of the boundary list that ends the item is its head noun
+            j = _extend_left_tokens(ctx, last[0], max_len - (s - last[0]), _INDUSTRY_BOUNDARY_SET)
+            if j == last[0]:  # nothing in front: a bare `服务` names no industry
+                return s
     else:
         j = s
         while j > 0 and s - j < max_len:

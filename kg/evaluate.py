@@ -301,6 +301,14 @@ def score(gold: dict[str, GoldDoc], pred: Predicted) -> Score:
         if a[2] == b[2]:
             pred_pairs.add(pair)
     linking = prf(len(gold_pairs & pred_pairs), len(pred_pairs), len(gold_pairs))
+
+    def pair_row(pair: tuple[tuple[str, str], tuple[str, str]]) -> dict[str, Any]:
+        (da, ga), (db, gb) = pair
+        a, b = gold[da].entities[ga], gold[db].entities[gb]
+        return {"type": a.type, "a": {"doc_id": da, "name": a.name}, "b": {"doc_id": db, "name": b.name}}
+
+    errors["linking_misses"] = [pair_row(p) for p in sorted(gold_pairs - pred_pairs)]
+    errors["linking_false_hits"] = [pair_row(p) for p in sorted(pred_pairs - gold_pairs)]
     return Score(_by_type(ent_rows), _by_type(men_rows), _by_type(rel_rows), linking, errors, _by_type(found_rows))
 
 

@@ -70,6 +70,8 @@ def canonical_name(etype: str, text: str, lex: Lexicons | None = None) -> str:
             known = lex is not None and rest in lex.industries
             if known or (len(rest) >= 3 and rest not in _TOO_BROAD) or (len(rest) == 2 and rest not in _TOO_BROAD and m.group() != "产业"):
                 name = rest
+            elif rest in _TOO_BROAD:
+                name = rest + "产业"  # `数字产业集群`, `海洋产业链`: the industry is `数字产业`, `海洋产业`
         if lex is not None:
             name = lex.industries.get(name, name)
     return name
