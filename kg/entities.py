@@ -103,6 +103,7 @@ _GENERIC_ORG_BODY = {
     "专业", "一流", "新型", "研发", "创新", "技术", "工程", "孵化", "服务", "展示", "招商", "超算", "算力", "数据",
     "运营", "管理", "办事", "政务", "文化", "体育", "活动", "会议", "交易", "检测", "测试", "培训", "指挥", "营销",
     "中试", "实验", "成果转化", "企业服务", "党群服务", "客户", "物流", "配送", "分拨", "总部", "结算", "研究",
+    "产业", "科创",
 }
 _ORG_NEEDS_PROPER_BODY = {"中心", "实验室", "平台", "办公室", "委员会", "工作站", "研究院", "研究所", "联盟"}
 _GENERIC_INDUSTRY = {
@@ -500,6 +501,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
             if suf in _ORG_NEEDS_PROPER_BODY and suf != "联盟" and not member_named \
                     and not _proper_body(ctx, body, s) and not _region_named(ctx, body):
                 continue
+        if kind == "org" and text.startswith(_OFFICE_OF, e) and not suf.endswith(_OFFICE_OF):
+            e += next(len(o) for o in _OFFICE_OF if text.startswith(o, e))  # `…指挥部办公室`: the body's office is one ORG
         q = _QUALIFIER.match(text, e)
         if q and kind in ("org", "company") and _tries(ctx.lex)["regions"].longest_at(text, e + 1) and not suf.endswith(")"):
             e = q.end()  # `山东大学(青岛)`: a campus or branch qualifier belongs to the name
@@ -514,6 +517,7 @@ def _region_named(ctx: _Ctx, body: str) -> bool:
     return bool(r) and len(body) - len(r) >= 3 and len(r) >= 2
 
 
+_OFFICE_OF = ("办公室", "秘书处")
 _QUALIFIER = re.compile(r"\([\u4e00-\u9fff]{2,6}\)")
 def _proper_noun_in(ctx: _Ctx, body: str, start: int) -> bool:
     """Does ``body`` hold a proper noun or brand, beyond a region and generic
@@ -661,6 +665,12 @@ def _party_committees(ctx: _Ctx) -> list[Mention]:
             s = m.start() - n
             if s >= 0 and (text[s:m.start() + 1] in ctx.lex.regions) and not any(ctx.taken[s:e]):
                 out.append(Mention(s, e, "ORG", text[s:e], "org:committee"))
+                # `青岛市委、市政府`: the government after the committee is the same place's
+                gov = re.compile(r"[、和及与]" + re.escape(text[m.start()]) + r"(?:人民)?政府").match(text, e)
+                if gov and not any(ctx.taken[gov.start() + 1:gov.end()]):
+                    region = text[s:m.start() + 1]
+                    out.append(Mention(gov.start() + 1, gov.end(), "ORG", text[gov.start() + 1:gov.end()], "org:committee",
+                                       region + text[gov.start() + 2:gov.end()]))
                 break
     return out
 
@@ -863,7 +873,8 @@ def _industries(ctx: _Ctx) -> list[Mention]:
                         or _tries(ctx.lex)["industries"].longest_at(body, 0):
                     out.append(Mention(s, e, "INDUSTRY", body, "industry:focus"))
     # 2b. `A、B、C为主的…产业链条体系`: the items of a list the phrase is made of
-    for m in re.finditer(r"为(?:主|核心|重点|主导)的[\u4e00-\u9fff]{0,10}?(?:产业链条|产业链|产业体系|产业集群|产业)", text):
+    for m in re.finditer(r"为(?:主|核心|重点|主导)的[\u4e00-\u9fff]{0,10}?(?:产业链条|产业链|产业体系|产业集群|产业)"
+                         + _NOT_AFTER_INDUSTRY, text):  # not `…产业园区`: a park, not a list
         for s, e in _list_before(ctx, m.start()):
             span = _industry_item(ctx, s, e)
             if span:
