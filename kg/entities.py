@@ -139,6 +139,14 @@ _COMPANY_LINES = re.compile(r"企业[^。!?;,]{0,12}?(?:覆盖|涵盖|涉及|分
 _INDUSTRY_CUE = re.compile(r"产业|聚焦|重点发展|主导|布局|赛道|集群|新兴")
 _CLAUSE = re.compile(r"[^。!?;,:\n]+")
 # Domain modifiers that form one industry with a known industry after them (`海洋数字经济`).
+# A product's uses after a list of fields (`等领域的全面应用`).
+_APPLICATION = re.compile(r"(?:的|中的|内的)?(?:全面|广泛|深度|规模化|推广)?(?:应用|使用)")
+# Verbs that introduce a firm's business lines.
+_LINES_VERB = re.compile(r"(?:覆盖|涵盖|涉及|涉足|布局|主营|业务(?:范围)?(?:包括|涵盖|覆盖)?)$")
+# Last words that make a phrase an industry (`智能装备`, `先进材料`).
+_INDUSTRY_HEADS = ("装备", "制造", "材料", "能源", "医药", "家电", "家居", "汽车", "芯片", "电子", "信息", "软件", "通信",
+                   "机器人", "传感器", "显示", "器械", "物流", "金融", "服务业", "制造业", "产业")
+_INDUSTRY_SUFFIX_RE = re.compile(r"(?:产业集群|产业链条|产业链|产业)$")
 _INDUSTRY_MODIFIER = ("海洋", "海上", "涉海", "智能", "智慧", "数字", "绿色", "低碳", "新一代", "下一代", "新型", "高端")
 # Boundary verbs that are also the head noun of an industry when they end it (`海洋高技术服务`).
 _HEAD_VERBS = frozenset({"服务", "制造", "建设", "研发"})
@@ -222,6 +230,7 @@ class _Ctx:
     tokens: list[Token] | None  # None: no word segmentation (characters)
     taken: list[bool]  # characters already inside an accepted name
     words: Mapping[str, str] = field(default_factory=dict)  # dictionary word -> part of speech
+    found: list[Mention] = field(default_factory=list)  # names accepted so far (earlier passes)
 
     def __post_init__(self) -> None:
         self.starts = frozenset(t[0] for t in self.tokens) if self.tokens is not None else None
@@ -829,6 +838,49 @@ def _industry_item(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
     return a, b
 
 
+def _known_industry(ctx: _Ctx, word: str) -> bool:
+    """A lexicon industry, or a word that starts with one (`人工智能芯片`)."""
+    return word in ctx.lex.industries or bool(_tries(ctx.lex)["industries"].longest_at(word, 0))
+
+
+def _industry_shaped(word: str) -> bool:
+    """Built like an industry name: a domain modifier before a noun (`智能家居`)
+    or an industry head at the end (`…装备`, `…材料`). Decides only inside a
+    list whose other items are known industries.
+
+    >>> _industry_shaped("智能家居"), _industry_shaped("自动化生产线")
+    (True, False)
+    """
+    return (word.startswith(_INDUSTRY_MODIFIER) and len(word) >= 4) or word.endswith(_INDUSTRY_HEADS)
+
+
+def _company_lines(ctx: _Ctx, list_start: int) -> bool:
+    """Is the list the business of a company named earlier in its sentence?
+    (`北京某某科技集团股份有限公司成立于1993年,覆盖种业、…等领域`)"""
+    text = ctx.text
+    verb = _LINES_VERB.search(text, max(0, list_start - 8), list_start)
+    if not verb:
+        return False
+    sentence = max(text.rfind(c, 0, verb.start()) for c in "。!?;\n") + 1
+    subjects = [m for m in ctx.found if sentence <= m.start < verb.start() and m.type in ("COMPANY", "PARK", "ORG")]
+    return bool(subjects) and subjects[0].type == "COMPANY"
+
+
+def _list_of_industries(ctx: _Ctx, ss: int, se: int) -> bool:
+    """Are at least half the items of the `、` list in the clause ``ss:se`` known industries? `在教育、医疗、商贸、环保等细分领域` is a
+    list of fields: one known word in it (`商贸`) does not make it one of industries."""
+    pieces = ctx.text[ss:se].split("、")
+    if len(pieces) < 2:
+        return False
+    industries = ctx.lex.industries
+    trie = _tries(ctx.lex)["industries"]
+    # the first piece may start with other words (`在教育`), the last go on (`环保等细分领域`)
+    marks = [any(pieces[0][i:] in industries for i in range(len(pieces[0]) - 1)),
+             *(p in industries for p in pieces[1:-1]),
+             bool(pieces[-1]) and bool(trie.longest_at(pieces[-1], 0))]
+    return 2 * sum(marks) >= len(pieces)
+
+
 def _known_list_head(ctx: _Ctx, end: int) -> tuple[int, int] | None:
     """A known industry after `等` that closes a list ending at ``end`` and its clause."""
     text = ctx.text
@@ -882,17 +934,19 @@ def _industries(ctx: _Ctx) -> list[Mention]:
     # 2c. `A、B、C等(行业)?(细分)?领域`: the known industries among the items
     for m in re.finditer(r"等(?:[0-9一二两三四五六七八九十]+个)?(?:重点|行业|细分|新兴|相关)*(?:领域|行业)", text):
         items = _list_before(ctx, m.start())
-        if items and _COMPANY_LINES.search(text, max(0, items[0][0] - 24), items[0][0]):
+        if items and (_COMPANY_LINES.search(text, max(0, items[0][0] - 24), items[0][0]) or _company_lines(ctx, items[0][0])):
             continue  # `来访企业覆盖农业科技、新材料等领域`: the firms' own lines, not a region's industries
+        if _APPLICATION.match(text, m.end()):
+            continue  # `在医药、食品等领域的全面应用`: where a product is used, not an industry
         closed_focus = any(text.rfind(t, max(0, (items[0][0] if items else m.start()) - 8), items[0][0] if items else m.start()) >= 0
                            for t in _FOCUS_TRIGGERS) if items else False
-        for s, e in items:
-            span = _industry_item(ctx, s, e)
-            if not span:
-                continue
-            word = text[span[0]:span[1]]
-            if closed_focus or (len(word) >= 3 and (word in ctx.lex.industries or _tries(ctx.lex)["industries"].longest_at(word, 0))):
-                out.append(Mention(span[0], span[1], "INDUSTRY", word, "industry:list"))
+        spans = [sp for s, e in items if (sp := _industry_item(ctx, s, e))]
+        known = [len(text[a:b]) >= 3 and _known_industry(ctx, text[a:b]) for a, b in spans]
+        mostly_known = 2 * sum(known) >= len(spans) > 0
+        for (a, b), is_known in zip(spans, known):
+            word = text[a:b]
+            if closed_focus or is_known or (mostly_known and _industry_shaped(word)):
+                out.append(Mention(a, b, "INDUSTRY", word, "industry:list"))
     # 3. known industries in a sentence about industries (`在海洋数字经济方面,蓝谷规划了…产业链`)
     trie = _tries(ctx.lex)["industries"]
     for clause in _CLAUSE.finditer(text):
@@ -911,8 +965,11 @@ def _industries(ctx: _Ctx) -> list[Mention]:
                 continue  # inside a longer word (`人工智能科创机构`) or an ASCII token (`SAI`)
             in_list = (a > 0 and text[a - 1] in "、") or (b < len(text) and text[b] in "、")
             framed = text.startswith("以", a - 1) and text.startswith("为", b)  # `以超算为主要产业方向`
-            if len(term) <= 2 and not in_list and not framed and not text.startswith("产业", b):
-                continue  # short sector words (`体育`, `能源`) only as list members, framed or before 产业
+            if len(term) <= 2 and not framed and not text.startswith("产业", b) \
+                    and not (in_list and _list_of_industries(ctx, ss, se)):
+                continue  # short sector words (`体育`, `能源`) only in lists of industries, framed or before 产业
+            if _generic(_INDUSTRY_SUFFIX_RE.sub("", term), _GENERIC_INDUSTRY):
+                continue  # `战略性新兴产业`, `未来产业`: classes of industries, not one industry
             out.append(Mention(a, b, "INDUSTRY", term, "industry:lexicon"))
     # 4. single phrases with their own suffix: `海洋生物医药产业链`
     for m in re.finditer(r"(?:产业集群|产业链条|产业链|产业)" + _NOT_AFTER_INDUSTRY, text):
@@ -1031,6 +1088,9 @@ def _list_before(ctx: _Ctx, end: int, max_item: int = 12) -> list[tuple[int, int
         ss, se = segment
         if s == 0 or text[s - 1] != "、":  # leftmost item: trim at a boundary
             ss = _industry_start(ctx, se, max_item)
+            if (s == 0 or text[s - 1] in ",。;:!?\n") and s + 2 <= ss - 1 <= s + 6 and text[ss - 1] in "与及" \
+                    and not _generic(text[s:ss - 1], _GENERIC_INDUSTRY) and not _boundary_ends_at(ctx, ss - 1):
+                ss = s  # `,基因与细胞、类脑智能…`: a clause-initial item joined by 与/及 is one name
         k = text.find("和", ss, se)
         if segment == (s, e) and ss < k < se - 1 and k - ss >= 2:
             # `和` joins two items inside a list (`海洋高端装备和海洋文旅`); `及` usually
@@ -1324,6 +1384,7 @@ def find_mentions(
         for m in chosen:
             for i in range(m.start, m.end):
                 ctx.taken[i] = True
+        ctx.found.extend(chosen)
         return chosen
 
     # pass 1: names the lexicons know; pass 2: grammars for names and people;
