@@ -124,7 +124,7 @@ _INDUSTRY_BOUNDARY = (
 )
 # `产业` followed by these is part of another word (`产业资源`, `产业园`), not a suffix.
 _NOT_AFTER_INDUSTRY = (r"(?!园|化|基金|资本|资源|项目|发展|工人|结构|升级|政策|转型|协同|联盟|大会|研究院|投资|服务|用地|空间|布局|"
-                       r"规模|生态|体系|集聚|创新|营收|图谱|平台|载体|门类|基础|需求|链|集群|领域|基地|新城|中心|方向|赛道|高地|"
+                       r"规模(?!化)|生态|体系|集聚|创新|营收|图谱|平台|载体|门类|基础|需求|链|集群|领域|基地|新城|中心|方向|赛道|高地|"
                        r"特色|优势|能级|动能|竞争|人才|配套|园区|带|社区|学院|工委|委员会|研究|合作|技术|成果|资金|用户|价值|链接)")
 # Governing words that end a list item (`以A为核心、B为支撑的…`).
 _ITEM_TAIL = re.compile(r"为(?:核心|支撑|保障|引领|主导|重点|主体|龙头|特色|基础|主|代表)的?$|等(?:传统|未来|新兴|战略性新兴)?$")
@@ -491,6 +491,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
             member_named = True  # `院所联盟`: the members' kind names the alliance
         if len(body) < min_body or (_generic(body, generic) and not member_named):
             continue
+        if kind == "company":
+            s = _drop_glued_boundary(ctx, s, e)
         if kind == "company" and suf == "公司" and not _brand_like(ctx, s, i):
             continue  # `A股上市公司`, `细分领域公司`: a kind of company, not a name
         if kind == "org":
@@ -517,6 +519,22 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
             e = q.end()  # `山东大学(青岛)`: a campus or branch qualifier belongs to the name
         out.append(Mention(s, e, etype, text[s:e], f"suffix:{kind}"))
     return out
+
+
+def _drop_glued_boundary(ctx: _Ctx, s: int, e: int) -> int:
+    """`联合国实集团`: the segmenter glued a boundary word (`联合`) to the name's
+    first character (`联合国|实`). The name starts after the boundary word when
+    the rest stands alone elsewhere in the text (`依托国实集团、…`)."""
+    text = ctx.text
+    for n in (2, 3):
+        w, rest = text[s:s + n], text[s + n:e]
+        if w in ctx.lex.boundaries and len(rest) >= 4 and not ctx.is_token_boundary(s + n):
+            k = text.find(rest)
+            while k >= 0:
+                if k != s + n and (k == 0 or not _NAME_CHAR.match(text[k - 1]) or _boundary_ends_at(ctx, k)):
+                    return s + n
+                k = text.find(rest, k + 1)
+    return s
 
 
 def _region_named(ctx: _Ctx, body: str) -> bool:
@@ -614,6 +632,12 @@ def _named_park_body(ctx: _Ctx, name: str) -> bool:
     return bool(body) and not _generic(body, _GENERIC_PARK_BODY | {"产业", "经济", "引领", "示范", "培育", "试点", "高新技术"})
 
 
+# A zone suffix inside a longer park name, with a named park after it.
+_INNER_ZONE = re.compile(r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|自贸试验区|保税区)(?=[\u4e00-\u9fff]{2,}(?:产业园|科技园|工业园|园区|孵化器|基地|小镇)$)")
+# Parts of a zone keep the zone's name (`山东自贸试验区青岛片区`, `…高新区核心区`).
+_SUB_PARK = ("片区", "分区", "核心区", "功能区", "先行区", "启动区", "分园", "园区")
+
+
 def _parks(ctx: _Ctx) -> list[Mention]:
     out = _suffix_names(ctx, "park", "PARK", 14, _GENERIC_PARK_BODY)
     strong = [x for x in ctx.lex.park_suffixes if x not in _WEAK_PARK_SUFFIX and len(x) > 1]
@@ -633,6 +657,13 @@ def _parks(ctx: _Ctx) -> list[Mention]:
             continue  # `山东省级数字经济园区`, `智能制造产业园区`: a kind of park, not a name
         if re.search(r"(?:有限公司|股份公司|集团)(?=.)", body):  # `某某有限公司西安基地` is a company's site
             continue
+        inner = _INNER_ZONE.search(body)
+        if inner and not body.endswith(_SUB_PARK):
+            # `西安高新区集贤产业园`: a named park inside a zone is a second park (two names)
+            k = m.start + inner.end()
+            if _named_park_body(ctx, body[inner.end():]) or not _generic(body[inner.end():-2], _GENERIC_PARK_BODY):
+                keep += [Mention(m.start, k, "PARK", ctx.text[m.start:k], m.rule), Mention(k, m.end, "PARK", ctx.text[k:m.end], m.rule)]
+                continue
         keep.append(m)
     return keep + _valley_parks(ctx)
 
@@ -903,7 +934,9 @@ def _industries(ctx: _Ctx) -> list[Mention]:
     text = ctx.text
     out: list[Mention] = []
     # 1. lists governed by one suffix: `A、B和C等九大重点产业链`
-    for m in re.finditer(r"(?:等|的)?(?:\"[^\"“”]{1,8}\"|“[^”]{1,8}”)?(?:[0-9一二两三四五六七八九十]+大)?(?:重点|主导|优势|新兴|战略性新兴|千亿级|传统|未来|特色|支柱|现代)*(?:海洋)?(?:产业集群|产业链条|产业链|产业领域|产业体系|产业)" + _NOT_AFTER_INDUSTRY, text):
+    quoted = r"(?:\"[^\"“”]{1,8}\"|“[^”]{1,8}”)?"  # `“6+1”`, before or after the modifiers
+    for m in re.finditer(r"(?:等|的)?" + quoted + r"(?:[0-9一二两三四五六七八九十]+大)?(?:重点|主导|优势|新兴|战略性新兴|千亿级|传统|未来|特色|支柱|现代)*"
+                         + quoted + r"(?:海洋)?(?:产业集群|产业链条|产业链|产业领域|产业体系|产业)" + _NOT_AFTER_INDUSTRY, text):
         for s, e in _list_before(ctx, m.start()):
             span = _industry_item(ctx, s, e)
             if span:
@@ -1155,18 +1188,37 @@ def _companies_by_context(ctx: _Ctx) -> list[Mention]:
     """Companies without a legal form: `链主企业鹏博士集团`, `A、B等龙头企业`, `入驻A、B等企业`."""
     text = ctx.text
     out = []
-    for m in re.finditer(r"等(?:[\u4e00-\u9fff]{0,10}?)(?:龙头链主企业|链主企业|龙头企业|重点企业|骨干企业|领军企业|相关企业|企业)", text):
-        for s, e in _name_list_before(ctx, m.start()):
-            out.append(Mention(s, e, "COMPANY", text[s:e], "company:list"))
-    # project lists name companies only when the items look like firms: `美锦氢能源、金能科技等259个在建项目`
-    # or when known companies stand in the same list: `科大讯飞、优刻得、越疆机械人、商汤科技等重点新经济项目`
+    for m in _COMPANY_LIST_HEAD.finditer(text):
+        items = [(s, s + len(_SITE_TAIL.sub("", text[s:e]))) for s, e in _name_list_before(ctx, m.start(), brand_check=False, max_item=12)]
+        brands = [e - s >= 2 and _brand_like(ctx, s, e) for s, e in items]
+        # beside a brand, an item the dictionary does not know as one word is a name too (`喜马拉雅万物声`)
+        items = [(s, e) for (s, e), b in zip(items, brands) if b or (any(brands) and _unknown_phrase(ctx, s, e))]
+        if len(items) >= 2:  # `阿里巴巴总部、VIVO全球AI总部、字节跳动等头部互联网企业`: the firms, not their sites
+            out.extend(Mention(s, e, "COMPANY", text[s:e], "company:list") for s, e in items)
+    # project lists name companies only when the items look like firms: `美锦氢能源、金能科技等259个在建项目`,
+    # when known companies stand in the same list: `科大讯飞、优刻得、越疆机械人、商汤科技等重点新经济项目`,
+    # or when the projects land somewhere: `秦淮硅巷落地华博精工、慧之友等重点项目`
     for m in re.finditer(r"等(?:[0-9一二三四五六七八九十百]+个)?(?:在建|重点|重大)?[\u4e00-\u9fff]{0,4}?项目", text):
         items = _name_list_before(ctx, m.start(), brand_check=False)
+        if not items:
+            continue
         known = sum(_known_company(ctx, text[s:e]) for s, e in items)
-        if items and (all(text[s:e].endswith(_FIRM_WORDS) for s, e in items) or 2 * known >= len(items)):
+        firms = sum(text[s:e].endswith(_FIRM_WORDS) for s, e in items)
+        landing = _LANDING.search(text, max(0, items[0][0] - 4), items[0][0]) is not None
+        if firms == len(items) or 2 * known >= len(items) or (landing or firms) and all(
+                _brand_like(ctx, s, e) or text[s:e].endswith(_FIRM_WORDS) for s, e in items):
             out.extend(Mention(s, e, "COMPANY", text[s:e], "company:list") for s, e in items
                        if _known_company(ctx, text[s:e]) or text[s:e].endswith(_FIRM_WORDS) or _brand_like(ctx, s, e))
     return out
+
+
+# The head of a list of firms: `等龙头企业`, `等20余家文创机构`, `等头部互联网企业`.
+_COMPANY_LIST_HEAD = re.compile(r"等(?:[0-9]+余?家|[一二两三四五六七八九十百几多数]+家)?(?:[\u4e00-\u9fff]{0,10}?)"
+                                r"(?:龙头链主企业|链主企业|龙头企业|重点企业|骨干企业|领军企业|相关企业|企业|(?:文创|金融|投资|创投|中介)机构)")
+# A firm's site after its name in a list (`阿里巴巴总部`, `VIVO全球AI总部`).
+_SITE_TAIL = re.compile(r"(?:全球|中国|亚太|华北|华东|华南|华中|西北|西南|东北|北方|南方|区域)?[A-Za-z]*(?:总部|研发中心|生产基地|基地)$")
+# Verbs by which projects arrive in a place.
+_LANDING = re.compile(r"(?:落地|引进|引入|招引|签约|落户|入驻|集聚|聚集)$")
 
 
 # The head of a list names the type of its items: `A、B、C等众创空间与孵化器` are
@@ -1224,7 +1276,7 @@ def _name_list_before(ctx: _Ctx, end: int, brand_check: bool = True, max_item: i
         whole = s > 0 and text[s - 1] == "、"
         if not whole:  # the leftmost item: back only to a conjunction, boundary word or verb
             s = e
-            while s > 0 and e - s < max_item and _NAME_CHAR.match(text[s - 1]) and not _boundary_ends_at(ctx, s) \
+            while s > 0 and e - s < max_item and _NAME_CHAR.match(text[s - 1]) and not ctx.taken[s - 1] and not _boundary_ends_at(ctx, s) \
                     and not any(text.startswith(g, s - len(g)) for g in _LIST_GLUE[:4] if s - len(g) >= 0 and e - s >= 2):
                 s -= 1
         if 2 <= e - s <= max_item:
@@ -1238,6 +1290,12 @@ def _name_list_before(ctx: _Ctx, end: int, brand_check: bool = True, max_item: i
     if brand_check:
         items = [(a, b) for a, b in items if _brand_like(ctx, a, b)]
     return sorted(items) if len(items) >= 2 else []
+
+
+def _unknown_phrase(ctx: _Ctx, a: int, b: int) -> bool:
+    """Several words that make no dictionary word or industry together (`喜马拉雅万物声`)."""
+    item = ctx.text[a:b]
+    return len(ctx.tokens_in(a, b)) >= 2 and item not in ctx.words and not _known_industry(ctx, item) and b - a >= 3
 
 
 def _known_company(ctx: _Ctx, name: str) -> bool:
