@@ -147,9 +147,11 @@ _LINES_VERB = re.compile(r"(?:覆盖|涵盖|涉及|涉足|布局|主营|业务(?
 _INDUSTRY_HEADS = ("装备", "制造", "材料", "能源", "医药", "家电", "家居", "汽车", "芯片", "电子", "信息", "软件", "通信",
                    "机器人", "传感器", "显示", "器械", "物流", "金融", "服务业", "制造业", "产业")
 _INDUSTRY_SUFFIX_RE = re.compile(r"(?:产业集群|产业链条|产业链|产业)$")
+# Heads that make a modifier phrase a process, not an industry (`绿色转型`, `数字治理`).
+_NOT_INDUSTRY_HEADS = ("转型", "发展", "治理", "改造", "升级", "建设", "应用", "场景", "技术", "平台", "生活", "社会", "政府")
 _INDUSTRY_MODIFIER = ("海洋", "海上", "涉海", "智能", "智慧", "数字", "绿色", "低碳", "新一代", "下一代", "新型", "高端")
 # Boundary verbs that are also the head noun of an industry when they end it (`海洋高技术服务`).
-_HEAD_VERBS = frozenset({"服务", "制造", "建设", "研发"})
+_HEAD_VERBS = frozenset({"服务", "制造"})
 _INDUSTRY_BOUNDARY_SET = frozenset(_INDUSTRY_BOUNDARY) | {"梳理", "优选", "确定", "明确", "提出", "形成", "围绕", "包括"}
 _FOCUS_TRIGGERS = ("聚焦", "重点发展", "主攻", "重点布局", "大力发展", "培育壮大", "做强做优", "着力发展", "主导产业为",
                    "主导产业是", "产业体系", "重点产业", "主导产业")
@@ -173,6 +175,8 @@ class _Trie:
         self.buckets = {k: sorted(v, key=lambda s: (-len(s), s)) for k, v in buckets.items()}
 
     def longest_at(self, text: str, i: int) -> str | None:
+        if i >= len(text):
+            return None
         for f in self.buckets.get(text[i], ()):
             if text.startswith(f, i):
                 return f
@@ -882,7 +886,8 @@ def _industry_shaped(word: str) -> bool:
     >>> _industry_shaped("智能家居"), _industry_shaped("自动化生产线")
     (True, False)
     """
-    return (word.startswith(_INDUSTRY_MODIFIER) and len(word) >= 4) or word.endswith(_INDUSTRY_HEADS)
+    return (word.startswith(_INDUSTRY_MODIFIER) and len(word) >= 4 and not word.endswith(_NOT_INDUSTRY_HEADS)) \
+        or word.endswith(_INDUSTRY_HEADS)
 
 
 def _company_lines(ctx: _Ctx, list_start: int) -> bool:
@@ -1033,14 +1038,14 @@ def _industry_ends_free(ctx: _Ctx, a: int, b: int) -> bool:
     return not (a > 0 and text[a - 1].isascii() and text[a - 1].isalnum())
 
 
-def _industry_start(ctx: _Ctx, s: int, max_len: int = 10) -> int:
+def _industry_start(ctx: _Ctx, s: int, max_len: int = 10, item: bool = False) -> int:
     """Start of an industry name ending at ``s``: back over words until a
     verb of development (`发展`, `聚焦`…), a boundary word or punctuation."""
     text = ctx.text
     if ctx.tokens is not None:
         j = _extend_left_tokens(ctx, s, max_len, _INDUSTRY_BOUNDARY_SET)
         last = ctx.by_end.get(s)
-        if j == s and last is not None and text[last[0]:s] in _HEAD_VERBS:
+        if item and j == s and last is not None and text[last[0]:s] in _HEAD_VERBS:
             # `海洋高技术服务`: a verb of the boundary list that ends the item is its head noun
             j = _extend_left_tokens(ctx, last[0], max_len - (s - last[0]), _INDUSTRY_BOUNDARY_SET)
             if j == last[0]:  # nothing in front: a bare `服务` names no industry
@@ -1120,9 +1125,9 @@ def _list_before(ctx: _Ctx, end: int, max_item: int = 12) -> list[tuple[int, int
             first = False
         ss, se = segment
         if s == 0 or text[s - 1] != "、":  # leftmost item: trim at a boundary
-            ss = _industry_start(ctx, se, max_item)
+            ss = _industry_start(ctx, se, max_item, item=True)
             if (s == 0 or text[s - 1] in ",。;:!?\n") and s + 2 <= ss - 1 <= s + 6 and text[ss - 1] in "与及" \
-                    and not _generic(text[s:ss - 1], _GENERIC_INDUSTRY) and not _boundary_ends_at(ctx, ss - 1):
+                    and _industry_start(ctx, ss - 1, 6) == s and not _generic(text[s:ss - 1], _GENERIC_INDUSTRY):
                 ss = s  # `,基因与细胞、类脑智能…`: a clause-initial item joined by 与/及 is one name
         k = text.find("和", ss, se)
         if segment == (s, e) and ss < k < se - 1 and k - ss >= 2:
@@ -1190,6 +1195,8 @@ def _companies_by_context(ctx: _Ctx) -> list[Mention]:
     out = []
     for m in _COMPANY_LIST_HEAD.finditer(text):
         items = [(s, s + len(_SITE_TAIL.sub("", text[s:e]))) for s, e in _name_list_before(ctx, m.start(), brand_check=False, max_item=12)]
+        if any(_known_industry(ctx, text[s:e]) for s, e in items):
+            continue  # `雷达、传感器、核心电机等上下游企业`: firms named by what they make
         brands = [e - s >= 2 and _brand_like(ctx, s, e) for s, e in items]
         # beside a brand, an item the dictionary does not know as one word is a name too (`喜马拉雅万物声`)
         items = [(s, e) for (s, e), b in zip(items, brands) if b or (any(brands) and _unknown_phrase(ctx, s, e))]
@@ -1213,7 +1220,7 @@ def _companies_by_context(ctx: _Ctx) -> list[Mention]:
 
 
 # The head of a list of firms: `等龙头企业`, `等20余家文创机构`, `等头部互联网企业`.
-_COMPANY_LIST_HEAD = re.compile(r"等(?:[0-9]+余?家|[一二两三四五六七八九十百几多数]+家)?(?:[\u4e00-\u9fff]{0,10}?)"
+_COMPANY_LIST_HEAD = re.compile(r"等(?:[0-9]+余?家|[一二两三四五六七八九十百几多数]+家)?(?:(?![与和及在的将对向由以为从把被于等是进])[\u4e00-\u9fff]){0,10}?"
                                 r"(?:龙头链主企业|链主企业|龙头企业|重点企业|骨干企业|领军企业|相关企业|企业|(?:文创|金融|投资|创投|中介)机构)")
 # A firm's site after its name in a list (`阿里巴巴总部`, `VIVO全球AI总部`).
 _SITE_TAIL = re.compile(r"(?:全球|中国|亚太|华北|华东|华南|华中|西北|西南|东北|北方|南方|区域)?[A-Za-z]*(?:总部|研发中心|生产基地|基地)$")
@@ -1295,7 +1302,9 @@ def _name_list_before(ctx: _Ctx, end: int, brand_check: bool = True, max_item: i
 def _unknown_phrase(ctx: _Ctx, a: int, b: int) -> bool:
     """Several words that make no dictionary word or industry together (`喜马拉雅万物声`)."""
     item = ctx.text[a:b]
-    return len(ctx.tokens_in(a, b)) >= 2 and item not in ctx.words and not _known_industry(ctx, item) and b - a >= 3
+    toks = ctx.tokens_in(a, b)
+    return len(toks) >= 2 and item not in ctx.words and not _known_industry(ctx, item) and b - a >= 3 \
+        and any(pos in ("nr", "ns", "nz", "nt", "nrt") or pos is None for _, _, pos in toks)
 
 
 def _known_company(ctx: _Ctx, name: str) -> bool:
