@@ -476,6 +476,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
         if kind == "park":
             s = _over_ji(ctx, s, i, "及与和")  # `海洋大数据与智能超算创新园`
         s = _anchor_region(ctx, s, i)
+        if kind == "org":
+            s = _back_to_region(ctx, s)
         member_named = False
         if s == i and suf in _MEMBER_NAMED:  # `企业联盟`, `青岛市企业联合会`: named by their members
             tok = ctx.by_end.get(i) if ctx.tokens is not None else None
@@ -523,6 +525,31 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
             e = q.end()  # `山东大学(青岛)`: a campus or branch qualifier belongs to the name
         out.append(Mention(s, e, etype, text[s:e], f"suffix:{kind}"))
     return out
+
+
+def _back_to_region(ctx: _Ctx, s: int) -> int:
+    """`青岛市|先进|封装|测试中心`: a name that stopped at a verb or adjective
+    goes back to a region one or two content words further left, when nothing
+    between them is a function or boundary word."""
+    if ctx.tokens is None:
+        return s
+    gap: list[str | None] = []
+    j = s
+    while len(gap) < 2 and (tok := ctx.by_end.get(j)) is not None:
+        word = ctx.text[tok[0]:tok[1]]
+        if word in ctx.lex.regions and tok[1] - tok[0] >= 2:
+            break
+        if word in ctx.lex.boundaries or word in _PARK_BOUNDARY or any(ctx.taken[tok[0]:tok[1]]):
+            return s
+        gap.insert(0, tok[2])
+        j = tok[0]
+    tok = ctx.by_end.get(j)
+    # modifiers, or a modifier and a verb (`先进|封装`); a verb alone is the sentence's (`北京召开…`)
+    if not gap or gap[0] not in ("a", "an", "b") or any(p not in ("a", "an", "b", "v", "vn") for p in gap):
+        return s
+    if tok is not None and ctx.text[tok[0]:tok[1]] in ctx.lex.regions and not any(ctx.taken[tok[0]:tok[1]]):
+        return tok[0]
+    return s
 
 
 def _drop_glued_boundary(ctx: _Ctx, s: int, e: int) -> int:
@@ -1231,7 +1258,7 @@ _LANDING = re.compile(r"(?:落地|引进|引入|招引|签约|落户|入驻|集�
 # The head of a list names the type of its items: `A、B、C等众创空间与孵化器` are
 # parks (innovation carriers) even when one of them is called 中心.
 _TYPED_LIST_HEAD = re.compile(
-    r"等(?:[0-9一二两三四五六七八九十]+[家个所座]|一批)?(?:国家级|省级|市级|新型|重点|专业|特色|高水平)*"
+    r"等(?:[0-9一二两三四五六七八九十]+[家个所座大]|一批)?(?:国家级|省级|市级|新型|重点|专业|特色|高水平)*"
     r"(?P<park>众创空间|孵化器|加速器|创新载体|创新创业载体|双创载体|产业园区|产业园|园区|产业基地)?"
     r"(?P<org>(?(park)|(?:研发机构|科研机构|科研院所|研究机构|高校|高等院校|创新平台|研发平台|概念验证平台)))"
 )
@@ -1251,10 +1278,16 @@ def _typed_lists(ctx: _Ctx) -> list[Mention]:
         etype = "PARK" if m.group("park") else "ORG" if m.group("org") else None
         if etype is None:
             continue
-        items = _name_list_before(ctx, m.start(), brand_check=False, max_item=16)
+        # a counted head (`等六大概念验证平台`) types even a single item before it
+        counted = bool(re.match(r"等[0-9一二两三四五六七八九十]+[家个所座大]", m.group()))
+        items = _name_list_before(ctx, m.start(), brand_check=False, max_item=16, min_items=1 if counted else 2)
+        if items:  # the leftmost item may open with a verb of building (`建设骨骼智能验证中心`)
+            s0, e0 = items[0]
+            verb = next((w for w in _PARK_BOUNDARY if text.startswith(w, s0) and e0 - s0 - len(w) >= 4), None)
+            items[0] = (s0 + len(verb), e0) if verb else items[0]
         for s, e in items:
             name = text[s:e]
-            if name.endswith(suffixes) and len(name) >= 4:
+            if name.endswith(suffixes) and len(name) >= (4 if len(items) > 1 else 6):
                 own = "PARK" if name.endswith(_PARK_ONLY_SUFFIXES) else etype  # `…孵化器` is a park whatever the head
                 out.append(Mention(s, e, own, name, "list:typed"))
     return out
@@ -1266,7 +1299,7 @@ _FIRM_WORDS = ("科技", "能源", "集团", "股份", "电子", "智能", "生�
 _LIST_GLUE = ("以及", "和", "及", "与", "、")
 
 
-def _name_list_before(ctx: _Ctx, end: int, brand_check: bool = True, max_item: int = 10) -> list[tuple[int, int]]:
+def _name_list_before(ctx: _Ctx, end: int, brand_check: bool = True, max_item: int = 10, min_items: int = 2) -> list[tuple[int, int]]:
     """Names in `A、B、C` before ``end``; places (`德国、意大利等企业`) are not names.
 
     Items between two `、` are taken whole: the segmenter often splits an
@@ -1296,7 +1329,7 @@ def _name_list_before(ctx: _Ctx, end: int, brand_check: bool = True, max_item: i
         return []
     if brand_check:
         items = [(a, b) for a, b in items if _brand_like(ctx, a, b)]
-    return sorted(items) if len(items) >= 2 else []
+    return sorted(items) if len(items) >= min_items else []
 
 
 def _unknown_phrase(ctx: _Ctx, a: int, b: int) -> bool:

@@ -290,9 +290,10 @@ _ABBREVIATIONS = (("发改", "发展改革"), ("工信", "工业和信息化"), 
 _TRADE_TAIL = re.compile(r"(科技|信息技术|技术|电信传媒|传媒|生物科技|实业|控股|发展|投资)$")
 
 
-def _core(etype: str, name: str, regions: Mapping[str, str]) -> str:
+def _core(etype: str, name: str, regions: Mapping[str, str], zones: tuple[str, ...] = ()) -> str:
     """The distinctive part of a company or office name, for matching variants within a document:
-    the link key (kg.link) without trade words for companies, abbreviations expanded for offices."""
+    the link key (kg.link) without trade words for companies; for offices, without the region or
+    zone in front (``zones``: the document's park names) and with abbreviations expanded."""
     from kg.link import company_key, strip_regions
 
     if etype == "COMPANY":
@@ -300,10 +301,23 @@ def _core(etype: str, name: str, regions: Mapping[str, str]) -> str:
         while _TRADE_TAIL.search(core) and len(_TRADE_TAIL.sub("", core)) >= 2:
             core = _TRADE_TAIL.sub("", core)
     else:
-        core = re.sub(r"^[省市区县]", "", strip_regions(name, regions))
+        core = _office_lead_split(name, regions, zones)[1]
         for short, full in _ABBREVIATIONS:
             core = core.replace(short, full) if full not in core else core
     return core
+
+
+def _office_lead_split(name: str, regions: Mapping[str, str], zones: tuple[str, ...] = ()) -> tuple[str, str]:
+    """An office name as (place in front, the rest): `青岛西海岸新区发改局` → (`青岛西海岸新区`, `发改局`)
+    when 青岛西海岸新区 is a zone of the document; `区发展改革局` → (`区`, `发展改革局`)."""
+    from kg.link import strip_regions
+
+    zone = next((z for z in sorted(zones, key=len, reverse=True) if name.startswith(z) and len(name) - len(z) >= 2), "")
+    rest = strip_regions(name[len(zone):], regions)
+    lead = name[: len(name) - len(rest)]
+    if not lead and rest[:1] in "省市区县" and len(rest) >= 4:
+        lead, rest = rest[0], rest[1:]
+    return lead, rest
 
 
 def one_edit_apart(a: str, b: str) -> bool:
@@ -337,7 +351,9 @@ def _fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], st
         if (len(other), other) > (len(best), best):
             out[key] = other
 
-    cores = {(t, n): _core(t, n, regions) for t, n in names if t in ("COMPANY", "ORG")}
+    zones = tuple(n for t, n in names if t == "PARK")
+    cores = {(t, n): _core(t, n, regions, zones) for t, n in names if t in ("COMPANY", "ORG")}
+    leads = {(t, n): _office_lead_split(n, regions, zones)[0] for t, n in names if t == "ORG"}
     for etype, name in names:
         for other_type, other in names:
             if other_type != etype or other == name:
@@ -346,7 +362,11 @@ def _fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], st
                 prefer((etype, name), other)
             elif etype in ("COMPANY", "ORG"):
                 a, b = cores[(etype, name)], cores[(etype, other)]
-                if len(a) >= 2 and len(b) >= 2 and (a == b or (etype == "COMPANY" and (b.startswith(a) or a.startswith(b)))):
+                # offices of two named places stay apart (`青岛市科技局`, `崂山区科技局`); a bare level
+                # (`区发展改革局`) or no place at all is the document's office of that name
+                la, lb = leads.get((etype, name), ""), leads.get((etype, other), "")
+                apart = etype == "ORG" and la != lb and len(la) > 1 and len(lb) > 1
+                if len(a) >= 2 and len(b) >= 2 and not apart and (a == b or (etype == "COMPANY" and (b.startswith(a) or a.startswith(b)))):
                     prefer((etype, name), other)
                 elif min(len(name), len(other)) >= 7 and one_edit_apart(name, other):
                     prefer((etype, name), other)  # a one-character slip (`中关村科技企业协会` for `…企业家协会`)
