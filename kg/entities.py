@@ -1037,18 +1037,25 @@ def _industries(ctx: _Ctx) -> list[Mention]:
                 continue  # `战略性新兴产业`, `未来产业`: classes of industries, not one industry
             out.append(Mention(a, b, "INDUSTRY", term, "industry:lexicon"))
     # 4. single phrases with their own suffix: `海洋生物医药产业链`
-    for m in re.finditer(r"(?:产业集群|产业链条|产业链|产业)" + _NOT_AFTER_INDUSTRY, text):
+    for m in re.finditer(r"(?:产业集群|产业链条|产业链|产业)" + _NOT_AFTER_INDUSTRY.replace("项目|发展|", "项目|"), text):
         s = _industry_start(ctx, m.start())
         if _TYPE_QUALIFIER.match(text, s, m.start() - 2):
             s += 3  # `融合型数字产业`, `服务型数字产业`: kinds of one sector are that sector
-        body = text[s:m.start()]
+        e = m.end()
+        # `冰雪旅游全产业链`: the whole chain of 冰雪旅游 (the canonical name drops 全产业链)
+        body = text[s:m.start() - 1] if text.startswith("全", m.start() - 1) and m.start() - 1 > s else text[s:m.start()]
         if len(body) < 2 or _generic(body, _GENERIC_INDUSTRY) or _NOT_INDUSTRY_BODY.search(body):
             continue
         if _is_place(ctx, body) or _tries(ctx.lex)["regions"].longest_at(body, 0) == body:
             continue  # `青岛产业`, `碑林产业`: a place, not an industry
         if _LIST_HEAD_BEFORE.search(text, max(0, s - 12), s):
             continue  # `A、B等重点海洋产业链`: the head of a list names the class of its items
-        out.append(Mention(s, m.end(), "INDUSTRY", text[s:m.end()], "industry:suffix"))
+        if text.startswith("发展", m.end()) and not (_known_industry(ctx, body) or _known_industry(ctx, body + "产业")
+                                                     or _industry_shaped(body)):
+            continue  # `X产业发展` names an industry only when X is one (`加快区域产业发展` does not)
+        if body.endswith(_NOT_INDUSTRY_HEADS):
+            continue  # `应用场景全产业链`: a process or setting, not an industry
+        out.append(Mention(s, e, "INDUSTRY", text[s:e], "industry:suffix"))
     return out
 
 
@@ -1091,6 +1098,14 @@ def _industry_start(ctx: _Ctx, s: int, max_len: int = 10, item: bool = False) ->
     if known is not None:
         return known
     return _over_ji(ctx, j, s)
+
+
+def _clean_left(ctx: _Ctx, end: int, start: int) -> bool:
+    """Is ``start:end`` free of boundary words and development verbs (`支持交通物流` is not)?
+    Parts of speech are not asked: the dictionary tags nouns of industry names as verbs (`显示`)."""
+    text = ctx.text
+    return not any(_boundary_ends_at(ctx, k) for k in range(start + 1, end + 1)) \
+        and not any(w in text[start:end] for w in _INDUSTRY_BOUNDARY_SET)
 
 
 def _over_ji(ctx: _Ctx, j: int, s: int, joiners: str = "及") -> int:
@@ -1154,7 +1169,7 @@ def _list_before(ctx: _Ctx, end: int, max_item: int = 12) -> list[tuple[int, int
         if s == 0 or text[s - 1] != "、":  # leftmost item: trim at a boundary
             ss = _industry_start(ctx, se, max_item, item=True)
             if (s == 0 or text[s - 1] in ",。;:!?\n") and s + 2 <= ss - 1 <= s + 6 and text[ss - 1] in "与及" \
-                    and _industry_start(ctx, ss - 1, 6) == s and not _generic(text[s:ss - 1], _GENERIC_INDUSTRY):
+                    and _clean_left(ctx, ss - 1, s) and not _generic(text[s:ss - 1], _GENERIC_INDUSTRY):
                 ss = s  # `,基因与细胞、类脑智能…`: a clause-initial item joined by 与/及 is one name
         k = text.find("和", ss, se)
         if segment == (s, e) and ss < k < se - 1 and k - ss >= 2:
@@ -1225,8 +1240,11 @@ def _companies_by_context(ctx: _Ctx) -> list[Mention]:
         if any(_known_industry(ctx, text[s:e]) for s, e in items):
             continue  # `雷达、传感器、核心电机等上下游企业`: firms named by what they make
         brands = [e - s >= 2 and _brand_like(ctx, s, e) for s, e in items]
-        # beside a brand, an item the dictionary does not know as one word is a name too (`喜马拉雅万物声`)
-        items = [(s, e) for (s, e), b in zip(items, brands) if b or (any(brands) and _unknown_phrase(ctx, s, e))]
+        # beside a brand, an item the dictionary does not know as one word is a name too (`喜马拉雅万物声`);
+        # a counted head (`等30余家文创机构`) says outright that the items are named firms
+        counted = "家" in m.group()
+        items = [(s, e) for (s, e), b in zip(items, brands)
+                 if b or (any(brands) and _unknown_phrase(ctx, s, e, proper=not counted))]
         if len(items) >= 2:  # `阿里巴巴总部、VIVO全球AI总部、字节跳动等头部互联网企业`: the firms, not their sites
             out.extend(Mention(s, e, "COMPANY", text[s:e], "company:list") for s, e in items)
     # project lists name companies only when the items look like firms: `美锦氢能源、金能科技等259个在建项目`,
@@ -1240,9 +1258,12 @@ def _companies_by_context(ctx: _Ctx) -> list[Mention]:
         firms = sum(text[s:e].endswith(_FIRM_WORDS) for s, e in items)
         landing = _LANDING.search(text, max(0, items[0][0] - 4), items[0][0]) is not None
         if firms == len(items) or 2 * known >= len(items) or (landing or firms) and all(
-                _brand_like(ctx, s, e) or text[s:e].endswith(_FIRM_WORDS) for s, e in items):
+                _brand_like(ctx, s, e) or text[s:e].endswith(_FIRM_WORDS) or (landing and text[s:e] not in ctx.words
+                                                                                and not _known_industry(ctx, text[s:e]))
+                for s, e in items):
             out.extend(Mention(s, e, "COMPANY", text[s:e], "company:list") for s, e in items
-                       if _known_company(ctx, text[s:e]) or text[s:e].endswith(_FIRM_WORDS) or _brand_like(ctx, s, e))
+                       if _known_company(ctx, text[s:e]) or text[s:e].endswith(_FIRM_WORDS) or _brand_like(ctx, s, e)
+                       or (landing and text[s:e] not in ctx.words))
     return out
 
 
@@ -1281,10 +1302,11 @@ def _typed_lists(ctx: _Ctx) -> list[Mention]:
         # a counted head (`等六大概念验证平台`) types even a single item before it
         counted = bool(re.match(r"等[0-9一二两三四五六七八九十]+[家个所座大]", m.group()))
         items = _name_list_before(ctx, m.start(), brand_check=False, max_item=16, min_items=1 if counted else 2)
-        if items:  # the leftmost item may open with a verb of building (`建设骨骼智能验证中心`)
+        if items:  # the leftmost item may hold a verb of building (`碑林区建设骨骼智能验证中心`)
             s0, e0 = items[0]
-            verb = next((w for w in _PARK_BOUNDARY if text.startswith(w, s0) and e0 - s0 - len(w) >= 4), None)
-            items[0] = (s0 + len(verb), e0) if verb else items[0]
+            cut = max((k + len(w) for w in _PARK_BOUNDARY if (k := text.rfind(w, s0, e0)) >= 0 and e0 - k - len(w) >= 4
+                       and ctx.is_token_boundary(k)), default=s0)
+            items[0] = (cut, e0)
         for s, e in items:
             name = text[s:e]
             if name.endswith(suffixes) and len(name) >= (4 if len(items) > 1 else 6):
@@ -1332,12 +1354,13 @@ def _name_list_before(ctx: _Ctx, end: int, brand_check: bool = True, max_item: i
     return sorted(items) if len(items) >= min_items else []
 
 
-def _unknown_phrase(ctx: _Ctx, a: int, b: int) -> bool:
-    """Several words that make no dictionary word or industry together (`喜马拉雅万物声`)."""
+def _unknown_phrase(ctx: _Ctx, a: int, b: int, proper: bool = True) -> bool:
+    """Several words that make no dictionary word or industry together (`喜马拉雅万物声`),
+    with a proper or unknown word among them unless ``proper`` is False (`荔枝声音馆`)."""
     item = ctx.text[a:b]
     toks = ctx.tokens_in(a, b)
     return len(toks) >= 2 and item not in ctx.words and not _known_industry(ctx, item) and b - a >= 3 \
-        and any(pos in ("nr", "ns", "nz", "nt", "nrt") or pos is None for _, _, pos in toks)
+        and (not proper or any(pos in ("nr", "ns", "nz", "nt", "nrt") or pos is None for _, _, pos in toks))
 
 
 def _known_company(ctx: _Ctx, name: str) -> bool:

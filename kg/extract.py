@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 _STATUS = re.compile(r"国家级|国家(?=高新区|经开区|经济技术开发区|自主创新示范区|级)|省级")
 _NATIONAL_PAREN = re.compile(r"^国家\(([^)]+)\)")
-_INDUSTRY_SUFFIX = re.compile(r"(产业集群|产业链条|产业链|产业)$")
+_INDUSTRY_SUFFIX = re.compile(r"全?(产业集群|产业链条|产业链|产业)$")
 # What remains after dropping the suffix must name an industry by itself.
 _TOO_BROAD = {"海洋", "数字", "文化", "服务", "高新技术", "战略性新兴", "新兴", "现代", "传统", "特色", "优势", "未来", "新"}
 
@@ -68,7 +68,7 @@ def canonical_name(etype: str, text: str, lex: Lexicons | None = None) -> str:
         if m:
             rest = name[: m.start()]
             known = lex is not None and rest in lex.industries
-            if known or (len(rest) >= 3 and rest not in _TOO_BROAD) or (len(rest) == 2 and rest not in _TOO_BROAD and m.group() != "产业"):
+            if known or (len(rest) >= 3 and rest not in _TOO_BROAD) or (len(rest) == 2 and rest not in _TOO_BROAD and m.group(1) != "产业"):
                 name = rest
             elif rest in _TOO_BROAD:
                 name = rest + "产业"  # `数字产业集群`, `海洋产业链`: the industry is `数字产业`, `海洋产业`
