@@ -83,11 +83,11 @@ _GENERIC_PARK_BODY = {
     "现代", "现代化", "大型", "小型", "综合", "专业化", "智慧", "智能", "高端", "传统", "老旧", "闲置", "城市", "园区",
     "经济", "开发", "高新技术", "战略性新兴", "两", "三", "四", "五", "六", "七", "八", "九", "十", "多", "个", "大",
     "其他", "周边", "当地", "本地", "全国", "国内", "一流", "头部", "第一阵营", "先进", "孵化", "众创", "省", "市", "区",
-    "分", "老", "子", "新", "主", "各", "面向", "科创",
+    "分", "老", "子", "新", "主", "各", "面向", "科创", "海洋", "海上", "涉海",
 }
 _COUNT_INSIDE = re.compile(r"[0-9一二两三四五六七八九十百几多]+(?:大|个|类|批|座|条|强)|一[楼区园镇村]一")
 # A count before a name: digits, or Chinese numerals with a measure word (`四大`, `数十个`; `数字` is no count).
-_COUNT_PREFIX = re.compile(r"^(?:[0-9]+(?:大|个|家|所|座|类|批|项|国|条|强)?|[一二两三四五六七八九十百千万几多数]+(?:大|个|家|所|座|类|批|项|国|条|强))+")
+_COUNT_PREFIX = re.compile(r"^(?:[0-9]+(?![0-9A-Za-z])(?:大|个|家|所|座|类|批|项|国|条|强)?|[一二两三四五六七八九十百千万几多数]+(?:大|个|家|所|座|类|批|项|国|条|强))+")
 
 _GENERIC_COMPANY_BODY = {
     "上市", "平台", "子", "分", "母", "控股", "投资", "科技", "国有", "民营", "外资", "合资", "该", "本", "其", "一家",
@@ -688,6 +688,10 @@ def _parks(ctx: _Ctx) -> list[Mention]:
             continue  # `山东省级数字经济园区`, `智能制造产业园区`: a kind of park, not a name
         if re.search(r"(?:有限公司|股份公司|集团)(?=.)", body):  # `某某有限公司西安基地` is a company's site
             continue
+        if m.end < len(ctx.text) and ctx.text[m.end] == "·":  # `倍格硅巷·西安宏府大厦`: one carrier, two names
+            tail = re.match(r"·([\u4e00-\u9fffA-Za-z0-9]{3,12}?)(?=[等和及与、,。;:!?()“”\s]|$)", ctx.text[m.end:])
+            if tail and not any(ctx.taken[m.end:m.end + tail.end()]):
+                m = Mention(m.start, m.end + tail.end(), "PARK", ctx.text[m.start:m.end + tail.end()], m.rule)
         inner = _INNER_ZONE.search(body)
         if inner and not body.endswith(_SUB_PARK):
             # `西安高新区集贤产业园`: a named park inside a zone is a second park (two names)
@@ -1463,6 +1467,10 @@ def _short_candidates(m: Mention, regions: _Trie, lex: Lexicons) -> list[str]:
             rest = name[len(r):]
             if rest not in _GENERIC_PARK_BODY and not _generic(rest[:-2] if len(rest) > 2 else rest, _GENERIC_PARK_BODY) or len(rest) == 2:
                 out.append(rest)
+            # `碑林产业带` for `碑林环大学创新产业带`: the region with the kind of carrier
+            kind = max((x for x in lex.park_suffixes if len(x) >= 3 and rest.endswith(x)), key=len, default="")
+            if kind and len(rest) - len(kind) >= 2:
+                out.append(r + kind)
     return out
 
 

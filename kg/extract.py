@@ -370,6 +370,19 @@ def _fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], st
                     prefer((etype, name), other)
                 elif min(len(name), len(other)) >= 7 and one_edit_apart(name, other):
                     prefer((etype, name), other)  # a one-character slip (`中关村科技企业协会` for `…企业家协会`)
+    # `碑林产业带` for `碑林环大学创新产业带`: a region with only the kind of carrier is the one park
+    # of that region and kind in the article (two candidates: it stays itself)
+    if lex is not None:
+        parks = [n for t, n in names if t == "PARK"]
+        kinds = sorted((x for x in lex.park_suffixes if len(x) >= 3), key=len, reverse=True)
+        for short in parks:
+            kind = next((x for x in kinds if short.endswith(x)), None)
+            region = short[: len(short) - len(kind)] if kind else ""
+            if not kind or region not in regions:
+                continue
+            longer = [n for n in parks if n != short and n.startswith(region) and n.endswith(kind) and len(n) - len(short) >= 2]
+            if len(longer) == 1:
+                prefer(("PARK", short), longer[0])
     # a variant's fullest form may itself have a fuller form: follow to the end
     for key in list(out):
         seen = {key[1]}
