@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import networkx as nx
 import pytest
 import rdflib
@@ -167,3 +169,55 @@ def test_control_characters_in_evidence_do_not_break_the_build(tmp_path):
     gml = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
     assert gml.number_of_edges() == nx.read_gexf(out / "graph.gexf").number_of_edges() >= 1
     assert any("\ufffd" in d["evidence"] for *_, d in gml.edges(data=True))
+
+
+# GraphML against its XML Schema (kg.graphml_schema: fetched by `make setup`, validated offline)
+
+
+def test_seed_graphml_is_valid_against_the_graphml_schema(seed_out):
+    from kg.graphml_schema import validate
+
+    assert validate(seed_out / "graph.graphml") == []
+
+
+def test_hostile_graphml_is_valid_against_the_graphml_schema(tmp_path):
+    from kg.graphml_schema import validate
+
+    entities, relations, _ = _hostile_tables()
+    write_graphml(build_graph(entities, relations, {"d&1": "2024-10-21"}), tmp_path / "g.graphml")
+    assert validate(tmp_path / "g.graphml") == []
+
+
+def test_broken_graphml_fails_the_graphml_schema(seed_out, tmp_path):
+    from kg.graphml_schema import validate
+
+    text = (seed_out / "graph.graphml").read_text(encoding="utf-8")
+    breakages = {  # each one alone makes the file invalid, and the error names what is wrong
+        "decimal": ('attr.type="double"', 'attr.type="decimal"'),  # not a GraphML attribute type
+        "'target'": (None, None),  # an edge without its target (below)
+        "nodes": ('<graph edgedefault="directed">', '<graph edgedefault="directed"><nodes/>'),  # no such element
+    }
+    for expected, (old, new) in breakages.items():
+        if old is None:
+            broken = re.sub(r'(<edge source="[^"]*") target="[^"]*"', r"\1", text, count=1)
+        else:
+            broken = text.replace(old, new, 1)
+        assert broken != text
+        (tmp_path / "broken.graphml").write_text(broken, encoding="utf-8")
+        errors = "\n".join(validate(tmp_path / "broken.graphml"))
+        assert expected in errors, (expected, errors)
+
+
+def test_graphml_schema_never_reaches_the_network(tmp_path):
+    """A schema location without a local copy fails instead of being fetched."""
+    from lxml import etree
+
+    from kg.graphml_schema import SchemaError, _resolver, schema_dir
+
+    xsd = tmp_path / "remote.xsd"
+    xsd.write_text('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:x">'
+                   '<xs:import namespace="urn:y" schemaLocation="http://127.0.0.1:9/other.xsd"/></xs:schema>')
+    parser = etree.XMLParser(no_network=True)
+    parser.resolvers.add(_resolver(schema_dir()))
+    with pytest.raises((SchemaError, etree.XMLSchemaParseError)):
+        etree.XMLSchema(etree.parse(str(xsd), parser))
