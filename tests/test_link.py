@@ -69,6 +69,13 @@ def test_adding_a_document_keeps_existing_ids(tmp_path):
     ids4 = {(r["entity_id"], r["type"]) for r in _entities(tmp_path / "four")}
     ids5 = {(r["entity_id"], r["type"]) for r in _entities(tmp_path / "five")}
     assert ids4 <= ids5
+    # every mention of the four articles names the same entity in both builds
+    def mentions(out):
+        with open(out / "mentions.csv", encoding="utf-8", newline="") as fh:
+            return {(r["doc_id"], r["start"], r["end"], r["type"]): r["entity_id"] for r in csv.DictReader(fh)}
+
+    m4, m5 = mentions(tmp_path / "four"), mentions(tmp_path / "five")
+    assert m4 and all(m5[k] == v for k, v in m4.items())
 
 
 # -- one-character typos across articles (kg.link.link_across)
