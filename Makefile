@@ -11,7 +11,7 @@ SYSTEM_PACKAGES := fonts-wqy-microhei chromium
 SYSTEM_FILES    := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc /usr/bin/chromium
 
 .PHONY: setup system-packages run test bench clean-out
-setup: system-packages $(STAMP) $(VENV)/share/kg/pkuseg-default/weights.npz
+setup: system-packages $(STAMP) $(VENV)/share/kg/pkuseg-default/weights.npz $(VENV)/share/kg/graphml-xsd/graphml.xsd
 
 # apt-get only when a file is missing (CI is root on a fresh Debian 12 machine); elsewhere a warning,
 # and the tests that need them say what is missing.
@@ -35,6 +35,12 @@ $(STAMP): pyproject.toml
 # The pkuseg default model, from the registry's pkuseg source package, pinned by hash.
 $(VENV)/share/kg/pkuseg-default/weights.npz: $(STAMP)
 	$(BIN)/python -m kg.models
+
+# The GraphML schema the tests validate graph.graphml with, from Debian's libjgrapht-java, pinned by hash.
+# Without apt-get only a warning: `make run` does not need it, and the schema tests say what is missing.
+$(VENV)/share/kg/graphml-xsd/graphml.xsd: $(STAMP)
+	@if command -v apt-get >/dev/null; then $(BIN)/python -m kg.graphml_schema; \
+	else echo "warning: no apt-get; the GraphML schema (Debian libjgrapht-java) is not fetched" >&2; fi
 
 run: setup
 	$(BIN)/kg build 'seeds/*.txt' --out out

@@ -40,6 +40,7 @@ from kg.clean import CleanedDocument, clean
 from kg.errors import Err, InputError, KgUsageError
 from kg.extract import EntityMention, EntityRelation, entity_id, extract_document
 from kg.ingest import Document, Rejected, iter_inputs
+from kg.link import DocKeys, TypoLinks, doc_keys, link_across
 from kg.nlp import DEFAULT_SEGMENTER, make_nlp
 from kg.normalize import Normalized, encodable, normalize_body
 from kg.outputs import DOCUMENT_COLUMNS, ENTITY_COLUMNS, MENTION_COLUMNS, RELATION_COLUMNS, write_csv, write_json
@@ -153,8 +154,8 @@ class EntityTable:
         out = []
         for m in mentions:
             eid = entity_id(m.type, m.key or m.name)
-            row = self.rows.setdefault(eid, {"entity_id": eid, "type": m.type, "name": m.name, "aliases": set(),
-                                             "n_mentions": 0, "docs": set(), "names": set()})
+            row = self.rows.setdefault(eid, {"entity_id": eid, "type": m.type, "key": m.key or m.name, "name": m.name,
+                                             "aliases": set(), "n_mentions": 0, "docs": set(), "names": set()})
             row["n_mentions"] += 1
             row["docs"].add(m.doc_id)
             row["names"].add(m.name)
@@ -185,11 +186,57 @@ class EntityTable:
                         "rule": r.rule, "head": r.head_name, "tail": r.tail_name})
         return out
 
+    def apply(self, links: "TypoLinks") -> dict[str, str]:
+        """Merge the entities that cross-document linking joined (kg.link); return old id -> new id.
+
+        The merged entity keeps the id of the kept key and is named by the member with the most mentions
+        (the fullest of its names), so a typo seen first does not name the entity once the right name is
+        seen more often.
+        """
+        moved = {}
+        for eid, row in list(self.rows.items()):
+            key = links.key(row["type"], row["key"])
+            if key != row["key"]:
+                moved[eid] = entity_id(row["type"], key)
+        for old, new in moved.items():
+            row = self.rows.pop(old)
+            into = self.rows.setdefault(new, {**row, "entity_id": new, "key": links.key(row["type"], row["key"]),
+                                              "aliases": set(), "n_mentions": 0, "docs": set(), "names": set()})
+            into.setdefault("label_from", (into["n_mentions"], sorted(into["names"])))
+            if row["n_mentions"] > into["label_from"][0]:
+                into["label_from"] = (row["n_mentions"], sorted(row["names"]))
+            into["n_mentions"] += row["n_mentions"]
+            for k in ("aliases", "docs", "names"):
+                into[k] |= row[k]
+            if "titles" in row:
+                into.setdefault("titles", set()).update(row["titles"])
+            for k in ("size", "size_yuan"):
+                if k in row:
+                    into.setdefault(k, row[k])
+        return moved
+
+    @staticmethod
+    def remap(moved: dict[str, str], mention_rows: list[dict[str, Any]], relation_rows: list[dict[str, Any]]
+              ) -> list[dict[str, Any]]:
+        """Mention and relation rows with merged ids (in place for mentions); relations are deduplicated again."""
+        if not moved:
+            return relation_rows
+        for m in mention_rows:
+            m["entity_id"] = moved.get(m["entity_id"], m["entity_id"])
+        out, seen = [], set()
+        for r in relation_rows:
+            r = {**r, "head_id": moved.get(r["head_id"], r["head_id"]), "tail_id": moved.get(r["tail_id"], r["tail_id"])}
+            key = (r["doc_id"], r["head_id"], r["relation"], r["tail_id"])
+            if key not in seen and r["head_id"] != r["tail_id"]:
+                seen.add(key)
+                out.append(r)
+        return out
+
     def csv_rows(self) -> list[dict[str, Any]]:
         out = []
         for r in self.rows.values():
             # the fullest name seen names the entity: the same whatever order documents came in
-            name = max(r["names"], key=lambda n: (len(n), n))
+            name = max(r["label_from"][1] if "label_from" in r else r["names"], key=lambda n: (len(n), n))
             aliases = sorted((r["aliases"] | r["names"]) - {name})
             out.append({"entity_id": r["entity_id"], "type": r["type"], "name": name, "aliases": "|".join(aliases),
                         "n_mentions": r["n_mentions"], "n_docs": len(r["docs"]),
@@ -340,15 +387,23 @@ def build(
     removed: Counter[str] = Counter()
     raw_chars = body_chars = spun = 0
     init_args = (segmenter, bool(leave_one_out), exclusive)
+    keys: list[DocKeys] = []
     for res in _progress(_results(_timed_inputs(inputs, timings), max(1, workers), init_args), progress):
         rows.append(res.row)
         mention_rows.extend(entities.add(res.mentions))
         relation_rows.extend(entities.relation_rows(res.relations))
+        keys.append(doc_keys(res.row["doc_id"], res.mentions, res.relations))
         raw_chars += res.raw_chars
         body_chars += res.body_chars
         spun += res.spun
         removed.update(res.removed)
         timings.update(res.timings)
+    # Cross-document linking: one global step over every document's results, in input order.
+    t_link = time.perf_counter()
+    links = link_across(keys)
+    relation_rows = entities.remap(entities.apply(links), mention_rows, relation_rows)
+    timings["link"] += time.perf_counter() - t_link
+    del keys
     # Every file goes to a staging folder first and all move into place at the end: a build
     # killed before that leaves the previous outputs as they were, not a mix of old and new.
     staging = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=out))
@@ -364,7 +419,7 @@ def build(
         write_graph_outputs(staging, entity_rows, relation_rows, rows, mention_rows, base_iri, parallel=workers > 1)
         timings["graph"] += time.perf_counter() - t_graph
         _finish(staging, out, rows, entity_rows, mention_rows, relation_rows, timings, start, inputs, raw_chars,
-                body_chars, spun, removed, segmenter, workers)
+                body_chars, spun, removed, segmenter, workers, links)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
@@ -380,7 +435,7 @@ def build(
 
 
 def _finish(staging: Path, out: Path, rows, entity_rows, mention_rows, relation_rows, timings, start, inputs,
-            raw_chars, body_chars, spun, removed, segmenter, workers) -> None:
+            raw_chars, body_chars, spun, removed, segmenter, workers, links: TypoLinks) -> None:
     """Write report.json and move the staged files into ``out`` (report last)."""
     n_ok = sum(r["status"] == "ok" for r in rows)
     rejected = [{k: r[k] for k in ("doc_id", "path", "error")} for r in rows if r["status"] != "ok"]
@@ -395,6 +450,8 @@ def _finish(staging: Path, out: Path, rows, entity_rows, mention_rows, relation_
         "entities": dict(sorted(Counter(r["type"] for r in entity_rows).items())),
         "mentions": dict(sorted(Counter(r["type"] for r in mention_rows).items())),
         "relations": dict(sorted(Counter(r["relation"] for r in relation_rows).items())),
+        # one-character typos linked across documents: [type, variant, the key kept, first document of the variant]
+        "typo_links": [list(m) for m in links.merges],
         "segmenter": segmenter,
         "workers": max(1, workers),
         "removed_spans": dict(sorted(removed.items())),

@@ -244,10 +244,10 @@ def _link(doc_id: str, text: str, found: list, name_of: dict[int, str], relation
     by_name: dict[tuple[str, str], list] = {}
     for m, _ in found:
         by_name.setdefault((m.type, names[id(m)]), []).append(m)
-    posts: dict[str, tuple[str, str]] = {}
+    posts: dict[str, tuple[int, str]] = {}  # person -> (its first post's organization, title)
     for r in relations:
         if r.type == "HOLDS_POST":
-            posts.setdefault(names[id(r.head)], (names[id(r.tail)], r.attrs.get("title", "")))
+            posts.setdefault(names[id(r.head)], (id(r.tail), r.attrs.get("title", "")))
     for (etype, name), ms in by_name.items():
         if etype == "FUND" and is_generic_fund(name):
             operators = [_ADMIN_SUFFIX.sub("", names[id(r.head)]) or names[id(r.head)]
@@ -261,14 +261,16 @@ def _link(doc_id: str, text: str, found: list, name_of: dict[int, str], relation
         name = names[id(m)]
         if m.type == "COMPANY":
             keys[id(m)] = company_key(name, regions)
-        elif m.type == "PERSON":
+        elif m.type != "PERSON":
+            keys[id(m)] = name
+    for m, _ in found:  # a person by the link key of its organization: `深圳极视角…` and `极视角…` are one company
+        if m.type == "PERSON":
+            name = names[id(m)]
             org, title = posts.get(name, (None, None))
             if not title:
                 title = next((t for t in sorted(titles, key=len, reverse=True)
                               if text.endswith(t, 0, min(x.start for x in by_name[("PERSON", name)]))), None)
-            keys[id(m)] = person_key(name, org, title, doc_id)
-        else:
-            keys[id(m)] = name
+            keys[id(m)] = person_key(name, keys[org] if org is not None else None, title, doc_id)
     return names, keys
 
 
@@ -342,6 +344,8 @@ def _fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], st
     and companies or offices whose cores agree (`北京大北农科技股份有限公司` and
     `北京大北农科技集团股份有限公司`; `区发展改革局` and `青岛西海岸新区发改局`).
     Parks are merged only on region prefixes: a sub-park is not its parent."""
+    from kg.link import kind_suffixes, typo_apart
+
     names = sorted({(m.type, name) for m, name in found})
     regions = lex.regions if lex is not None else {}
     out: dict[tuple[str, str], str] = {}
@@ -354,6 +358,7 @@ def _fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], st
     zones = tuple(n for t, n in names if t == "PARK")
     cores = {(t, n): _core(t, n, regions, zones) for t, n in names if t in ("COMPANY", "ORG")}
     leads = {(t, n): _office_lead_split(n, regions, zones)[0] for t, n in names if t == "ORG"}
+    suffixes = {t: kind_suffixes(t, lex) if lex is not None else () for t in ("COMPANY", "ORG")}
     for etype, name in names:
         for other_type, other in names:
             if other_type != etype or other == name:
@@ -368,8 +373,11 @@ def _fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], st
                 apart = etype == "ORG" and la != lb and len(la) > 1 and len(lb) > 1
                 if len(a) >= 2 and len(b) >= 2 and not apart and (a == b or (etype == "COMPANY" and (b.startswith(a) or a.startswith(b)))):
                     prefer((etype, name), other)
-                elif min(len(name), len(other)) >= 7 and one_edit_apart(name, other):
-                    prefer((etype, name), other)  # a one-character slip (`中关村科技企业协会` for `…企业家协会`)
+                elif (min(len(name), len(other)) >= 7 and one_edit_apart(name, other)
+                      and typo_apart(etype, name, other, regions, suffixes[etype]) is None):
+                    # a one-character slip (`中关村科技企业协会` for `…企业家协会`), not another body
+                    # (`第十四届`/`第十五届…委员会`, `南方航空`/`东方航空`, `华能`/`华电`: kg.link.typo_apart)
+                    prefer((etype, name), other)
     # `碑林产业带` for `碑林环大学创新产业带`: a region with only the kind of carrier is the one park
     # of that region and kind in the article (two candidates: it stays itself)
     if lex is not None:

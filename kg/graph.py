@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -86,14 +87,31 @@ def build_graph(
     return g
 
 
+# Characters XML 1.0 forbids (C0 controls but tab and line ends, lone surrogates, U+FFFE/U+FFFF): raw text can
+# hold them (a stray form feed in an evidence sentence), and one of them makes the GraphML writer fail or the GEXF
+# unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    r"""``text`` with characters XML cannot carry replaced by U+FFFD, same length (raw offsets still hold).
+
+    >>> xml_safe("甲\x0b乙\n")
+    '甲\ufffd乙\n'
+    """
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def _scalar(value: Any) -> str | int | float | bool | None:
     if value is None:
         return None
     if isinstance(value, (list, tuple, set)):
-        return "|".join(map(str, value))
-    if isinstance(value, (str, int, float, bool)):
+        return xml_safe("|".join(map(str, value)))
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, (int, float, bool)):
         return value
-    return str(value)
+    return xml_safe(str(value))
 
 
 def gephi_copy(g: nx.MultiDiGraph, colors: bool = False) -> nx.MultiDiGraph:

@@ -194,6 +194,7 @@ def write_turtle(g: Graph, path: str | Path) -> None:
 
 def write_ntriples(g: Graph, path: str | Path) -> None:
     """N-Triples with sorted lines, written atomically."""
-    lines = sorted(line for line in g.serialize(format="nt").splitlines() if line.strip())
+    # split on "\n" only: str.splitlines() also breaks at \x0b, \x85, U+2028…, which N-Triples literals may hold
+    lines = sorted(line for line in g.serialize(format="nt").split("\n") if line.strip())
     with atomic_open(path) as fh:
         fh.write("\n".join(lines) + "\n")

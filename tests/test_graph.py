@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import networkx as nx
 import pytest
 import rdflib
@@ -104,24 +106,118 @@ def test_posts_with_evidence_by_plain_sparql(seed_out):
     assert len(list(rdflib.Graph().parse(seed_out / "graph.ttl").query(query))) == 1
 
 
-def test_hostile_names_survive_all_four_formats(tmp_path):
-    name = 'A"B<C>&D\n甲’乙 😀 \\ 終'
-    entities = [{"entity_id": "company-x", "type": "COMPANY", "name": name, "aliases": "x&y|<z>", "n_mentions": 2, "n_docs": 1},
+HOSTILE = 'A"B<C>&D\n甲’乙\r\n😀 \\ 終\u2028\x85'  # quotes, markup, line ends (also U+2028, NEL), emoji
+NOT_XML = "\x0b\x1f"  # C0 controls XML 1.0 cannot carry (raw text can): U+FFFD in GraphML and GEXF, kept in RDF
+
+
+def _hostile_tables():
+    name = HOSTILE + NOT_XML
+    entities = [{"entity_id": "company-x", "type": "COMPANY", "name": name, "aliases": "x&y|<z>|😀\n", "n_mentions": 2,
+                 "n_docs": 1},
                 {"entity_id": "park-y", "type": "PARK", "name": "园<区>", "aliases": "", "n_mentions": 1, "n_docs": 1}]
     relations = [{"head_id": "company-x", "relation": "LOCATED_IN", "tail_id": "park-y", "doc_id": "d&1", "start": 0,
-                  "end": 5, "evidence": 'x "入驻" <y> & 😀', "attrs": "", "rule": "located:join"}]
+                  "end": 5, "evidence": 'x "入驻"\n<y> & 😀' + NOT_XML, "attrs": "", "rule": "located:join"}]
     documents = [{"doc_id": "d&1", "status": "ok", "title": "标题<&>", "date": "2024-10-21T09:59:10"}]
+    return entities, relations, documents
+
+
+def test_hostile_names_survive_all_four_formats(tmp_path):
+    import igraph
+
+    entities, relations, documents = _hostile_tables()
+    name, evidence = entities[0]["name"], relations[0]["evidence"]
+    in_xml = lambda text: text.replace("\x0b", "\ufffd").replace("\x1f", "\ufffd")  # noqa: E731 - same length
     g = build_graph(entities, relations, {"d&1": "2024-10-21"})
     write_graphml(g, tmp_path / "g.graphml")
     write_gexf(g, tmp_path / "g.gexf")
     rdf = build_rdf(entities, relations, documents)
     write_turtle(rdf, tmp_path / "g.ttl")
     write_ntriples(rdf, tmp_path / "g.nt")
-    assert nx.read_graphml(tmp_path / "g.graphml").nodes["company-x"]["label"] == name
-    assert nx.read_gexf(tmp_path / "g.gexf").nodes["company-x"]["label"] == name
+    for back in (nx.read_graphml(tmp_path / "g.graphml"), nx.read_gexf(tmp_path / "g.gexf")):
+        assert back.nodes["company-x"]["label"] == in_xml(name)
+        assert back.nodes["company-x"]["aliases"] == "x&y|<z>|😀\n"
+        assert [d["evidence"] for *_, d in back.edges(data=True)] == [in_xml(evidence)]
+    ig = igraph.Graph.Read_GraphML(str(tmp_path / "g.graphml"))
+    assert in_xml(name) in ig.vs["label"] and ig.es["evidence"] == [in_xml(evidence)]
     for path, fmt in ((tmp_path / "g.ttl", "turtle"), (tmp_path / "g.nt", "nt")):
         back = rdflib.Graph().parse(path, format=fmt)
         assert rdflib.Literal(name, lang="zh-Hans") in set(back.objects(None, RDFS.label))
+        assert rdflib.Literal(evidence) in set(back.objects(None, KG.text))
         assert len(back) == len(rdf)
     ok, text = _validate(rdflib.Graph().parse(tmp_path / "g.ttl"))
     assert ok, text
+
+
+def test_control_characters_in_evidence_do_not_break_the_build(tmp_path):
+    """A stray control character inside a sentence that states a fact: every output is still written and readable."""
+    import pyoxigraph
+
+    from kg.build import build
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("青岛蓝谷管理局副局长徐一冰\x0b表示,蓝谷聚焦\x1f海洋产业\u2028。"
+                               "青岛聚大洋藻业集团有限公司落户青岛蓝谷。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert build([str(src)], out, progress=False).exit_code == 0
+    rdf = rdflib.Graph().parse(out / "graph.ttl")
+    assert any("\x0b" in str(o) for o in rdf.objects(None, KG.text))  # RDF keeps the raw sentence
+    assert len(rdflib.Graph().parse(out / "graph.nt", format="nt")) == len(rdf)
+    store = pyoxigraph.Store()
+    store.load(path=str(out / "graph.nt"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    assert len(store) == len(rdf)
+    gml = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
+    assert gml.number_of_edges() == nx.read_gexf(out / "graph.gexf").number_of_edges() >= 1
+    assert any("\ufffd" in d["evidence"] for *_, d in gml.edges(data=True))
+
+
+# GraphML against its XML Schema (kg.graphml_schema: fetched by `make setup`, validated offline)
+
+
+def test_seed_graphml_is_valid_against_the_graphml_schema(seed_out):
+    from kg.graphml_schema import validate
+
+    assert validate(seed_out / "graph.graphml") == []
+
+
+def test_hostile_graphml_is_valid_against_the_graphml_schema(tmp_path):
+    from kg.graphml_schema import validate
+
+    entities, relations, _ = _hostile_tables()
+    write_graphml(build_graph(entities, relations, {"d&1": "2024-10-21"}), tmp_path / "g.graphml")
+    assert validate(tmp_path / "g.graphml") == []
+
+
+def test_broken_graphml_fails_the_graphml_schema(seed_out, tmp_path):
+    from kg.graphml_schema import validate
+
+    text = (seed_out / "graph.graphml").read_text(encoding="utf-8")
+    breakages = {  # each one alone makes the file invalid, and the error names what is wrong
+        "decimal": ('attr.type="double"', 'attr.type="decimal"'),  # not a GraphML attribute type
+        "'target'": (None, None),  # an edge without its target (below)
+        "nodes": ('<graph edgedefault="directed">', '<graph edgedefault="directed"><nodes/>'),  # no such element
+    }
+    for expected, (old, new) in breakages.items():
+        if old is None:
+            broken = re.sub(r'(<edge source="[^"]*") target="[^"]*"', r"\1", text, count=1)
+        else:
+            broken = text.replace(old, new, 1)
+        assert broken != text
+        (tmp_path / "broken.graphml").write_text(broken, encoding="utf-8")
+        errors = "\n".join(validate(tmp_path / "broken.graphml"))
+        assert expected in errors, (expected, errors)
+
+
+def test_graphml_schema_never_reaches_the_network(tmp_path):
+    """A schema location without a local copy fails instead of being fetched."""
+    from lxml import etree
+
+    from kg.graphml_schema import SchemaError, _resolver, schema_dir
+
+    xsd = tmp_path / "remote.xsd"
+    xsd.write_text('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:x">'
+                   '<xs:import namespace="urn:y" schemaLocation="http://127.0.0.1:9/other.xsd"/></xs:schema>')
+    parser = etree.XMLParser(no_network=True)
+    parser.resolvers.add(_resolver(schema_dir()))
+    with pytest.raises((SchemaError, etree.XMLSchemaParseError)):
+        etree.XMLSchema(etree.parse(str(xsd), parser))

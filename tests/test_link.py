@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import csv
+import json
 
+import pytest
+
+from benchmarks.bench_link import synthetic_docs
 from kg.build import build
+from kg.link import BUCKET_CAP, CrossLinker, DocKeys, kind_suffixes, link_across, typo_apart
 from tests.conftest import SEEDS
 
 
@@ -64,3 +69,119 @@ def test_adding_a_document_keeps_existing_ids(tmp_path):
     ids4 = {(r["entity_id"], r["type"]) for r in _entities(tmp_path / "four")}
     ids5 = {(r["entity_id"], r["type"]) for r in _entities(tmp_path / "five")}
     assert ids4 <= ids5
+    # every mention of the four articles names the same entity in both builds
+    def mentions(out):
+        with open(out / "mentions.csv", encoding="utf-8", newline="") as fh:
+            return {(r["doc_id"], r["start"], r["end"], r["type"]): r["entity_id"] for r in csv.DictReader(fh)}
+
+    m4, m5 = mentions(tmp_path / "four"), mentions(tmp_path / "five")
+    assert m4 and all(m5[k] == v for k, v in m4.items())
+
+
+# -- one-character typos across articles (kg.link.link_across)
+
+TYPO_A = "深圳极视角科技有限公司联合创始人陈硕表示,公司总部已落户青岛西海岸新区。"
+TYPO_B = "極視覺科技有限公司聯合創始人陳碩介紹,公司已落戶青島西海岸新區。"  # another article, Traditional, one slip
+
+
+def test_typo_across_articles_is_one_company_and_its_people_follow(tmp_path):
+    rows = _build(tmp_path, {"a": TYPO_A, "b": TYPO_B, "c": "极视镜科技有限公司落户成都高新区。"})
+    companies = {r["name"]: r for r in rows if r["type"] == "COMPANY"}
+    assert companies["深圳极视角科技有限公司"]["n_docs"] == "2"
+    assert "極視覺科技有限公司" in companies["深圳极视角科技有限公司"]["aliases"].split("|")
+    assert companies["极视镜科技有限公司"]["n_docs"] == "1"  # one character off too, but nothing in common: apart
+    people = [r for r in rows if r["type"] == "PERSON"]
+    assert [(p["name"], p["n_docs"]) for p in people] == [("陈硕", "2")]  # his company's key, linked: one person
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert report["typo_links"] == [["COMPANY", "极视觉科技", "极视角科技", "b"]]
+    relations = list(csv.DictReader(open(tmp_path / "out" / "relations.csv", encoding="utf-8")))
+    ids = {r["entity_id"] for r in rows}
+    assert all(r["head_id"] in ids and r["tail_id"] in ids for r in relations)
+
+
+def test_typo_links_keep_the_first_id_when_articles_are_added(tmp_path):
+    """The variant seen first keeps its id: a typo first, then the right name, then more articles."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, text in {"1": TYPO_B, "2": TYPO_A, "3": "青岛西海岸新区聚焦人工智能产业。"}.items():
+        (src / f"{name}.txt").write_text(text, encoding="utf-8")
+    ids = []
+    for n in (1, 2, 3):
+        out = tmp_path / f"out{n}"
+        assert build([str(src / f"{i}.txt") for i in range(1, n + 1)], out, progress=False).exit_code == 0
+        ids.append({(r["type"], r["entity_id"]) for r in _entities(out)})
+    assert ids[0] <= ids[1] <= ids[2]
+    assert len([t for t, _ in ids[1] if t == "COMPANY"]) == 1
+
+
+def _doc(doc_id, name, park="青岛西海岸新区", etype="COMPANY", relation="LOCATED_IN", tail_type="PARK", also=()):
+    keys = ((etype, name), (tail_type, park), *also)
+    return DocKeys(doc_id, keys, (((etype, name), relation, (tail_type, park)),))
+
+
+@pytest.mark.parametrize("first,second,etype,why", [
+    ("南京江北科技园", "南宁江北科技园", "PARK", "region"),  # two places
+    ("中新生态城一期", "中新生态城二期", "PARK", "number"),  # 一期 / 二期
+    ("青岛东部新区", "青岛西部新区", "PARK", "direction"),  # 东区 / 西区
+    ("市第一人民医院", "市第二人民医院", "ORG", "number"),  # 第一 / 第二
+    ("崂山区科技局", "崂山区科技厅", "ORG", "kind"),  # another kind of body
+    ("山东省人民政府", "山东省人民政协", "ORG", "kind"),
+    ("哈尔滨工程大学", "哈尔滨工业大学", "ORG", "short core"),  # 工程 / 工业: too little name to tell a slip
+    ("中国华能集团", "中国华电集团", "COMPANY", "short core"),
+    ("中巴企业家委员会", "中哈企业家委员会", "ORG", "country"),
+    ("青岛蓝谷产业基金", "青岛兰谷产业基金", "FUND", "type"),  # funds: an owner and a kind
+    ("王伟@青岛蓝谷管理局", "王纬@青岛蓝谷管理局", "PERSON", "type"),  # never a person by name
+])
+def test_typo_guards_keep_apart_what_differs(first, second, etype, why):
+    from kg.lexicons import Lexicons
+
+    lex = Lexicons.load()
+    assert typo_apart(etype, first, second, lex.regions, kind_suffixes(etype, lex)) == why
+    links = link_across([_doc("a", first, etype=etype), _doc("b", second, etype=etype)])
+    assert links.merges == []
+
+
+def test_typo_needs_one_candidate_a_shared_relation_and_two_articles():
+    linked = link_across([_doc("a", "青岛聚大洋藻业集团"), _doc("b", "青岛聚大羊藻业集团")])
+    assert linked.merges == [("COMPANY", "青岛聚大羊藻业集团", "青岛聚大洋藻业集团", "b")]
+    other_park = link_across([_doc("a", "青岛聚大洋藻业集团"), _doc("b", "青岛聚大羊藻业集团", park="成都高新区")])
+    assert other_park.merges == []  # the name alone is not enough
+    other_relation = link_across([_doc("a", "青岛聚大洋藻业集团"),
+                                  _doc("b", "青岛聚大羊藻业集团", relation="OPERATES")])
+    assert other_relation.merges == []
+    same_article = link_across([_doc("a", "青岛聚大洋藻业集团"),
+                                _doc("b", "青岛聚大羊藻业集团", also=(("COMPANY", "青岛聚大洋藻业集团"),))])
+    assert same_article.merges == []  # both in one article: two companies
+    third = ("COMPANY", "青岛聚大羊藻业集团")
+    in_both = DocKeys("c", (third, ("PARK", "青岛西海岸新区"), ("PARK", "成都高新区")),
+                      ((third, "LOCATED_IN", ("PARK", "青岛西海岸新区")), (third, "LOCATED_IN", ("PARK", "成都高新区"))))
+    ambiguous = link_across([_doc("a", "青岛聚大洋藻业集团"), _doc("b", "青岛聚大海藻业集团", park="成都高新区"), in_both])
+    assert ambiguous.merges == []  # one slip from two companies, each with a relation in common: left alone
+    by_person = link_across([_doc("a", "青岛聚大洋藻业集团", "王伟@青岛聚大洋藻业集团", relation="HOLDS_POST", tail_type="PERSON"),
+                             _doc("b", "青岛聚大羊藻业集团", "王伟@青岛聚大羊藻业集团", relation="HOLDS_POST", tail_type="PERSON")])
+    assert len(by_person.merges) == 1  # the same person (by name) in the same post
+    assert by_person.key("PERSON", "王伟@青岛聚大羊藻业集团") == "王伟@青岛聚大洋藻业集团"
+
+
+def test_typo_links_are_the_same_for_one_pass_and_for_documents_added_later():
+    docs = [_doc("a", "青岛聚大洋藻业集团"), _doc("b", "青岛聚大羊藻业集团"), _doc("c", "北京极视角科技"),
+            _doc("d", "北京极视觉科技"), _doc("e", "青岛聚大洋藻业集团")]
+    assert link_across(docs).kept == link_across(docs).kept
+    linker = CrossLinker()
+    for d in docs[:4]:
+        linker.add(d)
+    before = dict(linker.links.kept)
+    linker.add(docs[4])
+    assert linker.links.kept == before == link_across(docs).kept
+    assert len(before) == 2
+
+
+def test_typo_linking_compares_a_bounded_number_of_candidates_per_key():
+    """Blocking (benchmarks/bench_link.py): comparisons grow linearly with the corpus (all pairs would grow 16-fold from 10k to 40k names),
+    and even a corpus crowded with near names never compares a key with more than its buckets hold."""
+    counts = {n: link_across(synthetic_docs(n)).comparisons for n in (10_000, 20_000, 40_000)}
+    assert counts[10_000] > 500  # the slips do meet their originals
+    assert counts[20_000] / counts[10_000] < 2.3 and counts[40_000] / counts[20_000] < 2.3
+    crowded = link_across(synthetic_docs(40_000, alphabet=30)).comparisons
+    assert crowded > 4 * counts[40_000]
+    assert crowded <= 7 * BUCKET_CAP * 40_000  # a key and its six deletions, each bucket compared up to the cap
