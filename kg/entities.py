@@ -113,6 +113,9 @@ _GENERIC_INDUSTRY = {
     "全市", "全省", "全区", "国家", "国内", "省", "市", "区", "这些", "一批", "等", "该区", "园区", "整体",
     "高新技术", "规模以上", "中国", "国家首批", "首批", "关联", "产业", "创新", "科技", "互联网", "不靠", "加快",
     "第一", "第二", "第三", "重要", "绿色", "各类", "相应",
+    # scope and size words of general news (`国际产业链`, `强大产业链`, `县域富民产业`, `国家战略性产业`)
+    "国际", "世界", "地区", "县域", "很多", "一些", "强大", "完整", "畅通", "明星", "富民", "战略性", "国家战略性",
+    "战略新兴", "国家级", "省级", "千亿", "百亿", "万亿", "高科技", "全", "上中下游", "乡村特色", "乡村", "具体", "生态",
 }
 
 # Verbs that end an industry name on its left (`发展集成电路产业`).
@@ -130,8 +133,14 @@ _NOT_AFTER_INDUSTRY = (r"(?!园|化|基金|资本|资源|项目|发展|工人|�
 _ITEM_TAIL = re.compile(r"为(?:核心|支撑|保障|引领|主导|重点|主体|龙头|特色|基础|主|代表)的?$|等(?:传统|未来|新兴|战略性新兴)?$")
 # Not an industry name: amounts, function words inside (`科研院所科技成果向`), verbs of
 # organizing (`内设`), counts (`两大`, `一楼一`) and abstract heads (`结构`, `底座`).
-_NOT_INDUSTRY_BODY = re.compile(r"[0-9]+[亿万]|最|全球|[的等新]$|^[的等]|[为向把被从对]|内设|结构|底座|千亿级|"
-                                r"[0-9一二两三四五六七八九十]+大|一[楼区园镇村]一|生产$|研发制造$")
+_NOT_INDUSTRY_BODY = re.compile(r"[0-9]+[亿万]|最|全球|[的等新]$|^[的等]|[为向把被从对将暨]|内设|结构|底座|千亿级|"
+                                r"[0-9一二两三四五六七八九十]+[大个]|一[楼区园镇村]一|生产$|研发制造$|"
+                                # qualities, layers, capacities and roles (`原创性`, `基础层`, `带动力`, `金融中心`)
+                                r"性$|层$|(?:带动|生产|能|实|活|竞争|影响|创新|驱动|吸引|凝聚)力$|中心$|能否|可靠|自强|"
+                                # policy actions (`超前布局`, `积极发展新兴产业`, `传统产业转型升级`)
+                                r"^(?:积极|超前|全面|较|具有|推进|深化|促进|推动|加快|加强|着力|大力|壮大|构建|培育|做大|做强|做优|"
+                                r"打造|升级|谋划|赋能|助力|引领|带动|完善|延伸)|转型升级|高质量发展|一体建设|"
+                                r"(?:场景|环境|体系|机制|模式|格局|全)$")
 # Trailing words that frame an industry rather than name it (`海洋经济发展主题`, `…为特色方向`).
 _INDUSTRY_FRAME_TAIL = re.compile(r"(?:为(?:核心|支撑|引领|主导|重点|主体|龙头|特色|基础|主|代表))?(?:的)?(?:发展|生长)?(?:主题|方向)$")
 # Companies as the subject of a list of fields: their own business lines (guidelines: not INDUSTRY).
@@ -152,6 +161,9 @@ _NOT_INDUSTRY_HEADS = ("转型", "发展", "治理", "改造", "升级", "建设
 _INDUSTRY_MODIFIER = ("海洋", "海上", "涉海", "智能", "智慧", "数字", "绿色", "低碳", "新一代", "下一代", "新型", "高端")
 # Boundary verbs that are also the head noun of an industry when they end it (`海洋高技术服务`).
 _HEAD_VERBS = frozenset({"服务", "制造"})
+# Verbs that end an industry name on its left wherever they stand in a word (`大力发展`, `做大做强`).
+_DEVELOPMENT_VERBS = ("发展", "壮大", "做强", "做大", "做优", "升级", "谋划", "赋能", "助力", "培育", "打造", "推动", "推进",
+                      "促进", "带动", "引领", "加快", "聚焦", "围绕", "布局", "构建", "延伸", "完善")
 _INDUSTRY_BOUNDARY_SET = frozenset(_INDUSTRY_BOUNDARY) | {"梳理", "优选", "确定", "明确", "提出", "形成", "围绕", "包括"}
 _FOCUS_TRIGGERS = ("聚焦", "重点发展", "主攻", "重点布局", "大力发展", "培育壮大", "做强做优", "着力发展", "主导产业为",
                    "主导产业是", "产业体系", "重点产业", "主导产业")
@@ -901,6 +913,8 @@ def _industry_item(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
         return None
     if _is_place(ctx, item):
         return None
+    if ctx.words.get(item) in ("v", "vd", "vn", "ad", "d") and not _known_industry(ctx, item):
+        return None  # `升级`, `促进`: a verb, not an industry
     return a, b
 
 
@@ -1097,6 +1111,9 @@ def _industry_start(ctx: _Ctx, s: int, max_len: int = 10, item: bool = False) ->
             if any(text.startswith(w, j - len(w)) for w in _INDUSTRY_BOUNDARY if j - len(w) >= 0) or _boundary_ends_at(ctx, j):
                 break
             j -= 1
+    # a development verb inside a word the segmenter made (`大力发展`, `做大做强`) ends the name too
+    cut = max((k + len(w) for w in _DEVELOPMENT_VERBS if (k := text.rfind(w, j, s)) >= 0), default=j)
+    j = cut if cut < s else j
     # prefer a known industry that ends here when the span is longer than it
     known = _longest_known_industry_ending(ctx, j, s)
     if known is not None:
