@@ -96,6 +96,8 @@ _GENERIC_COMPANY_BODY = {
     "中介", "咨询", "科技型", "高科技", "互联网", "医药", "制药", "企业", "相关", "一批", "100多家", "机构",
     "中国", "国际", "大型", "商业", "外币", "人民币", "六大", "国", "国家", "全球", "跨国", "外国", "本国", "航空",
     "石油", "汽车", "能源", "电力", "地方", "大", "小", "中",
+    # kinds and markets of firms (`农民专业合作社`, `A股上市公司`, `市调公司`, `律师事务所`)
+    "农民", "专业", "律师", "会计师", "市调", "市场研究", "评级", "A股", "港股", "美股", "H股", "新", "交易所", "发展", "建设",
 }
 _GENERIC_ORG_BODY = {
     "该", "本", "其", "各", "相关", "有关", "市", "区", "省", "县", "镇", "全市", "全区", "全省", "各级", "地方",
@@ -458,7 +460,8 @@ def _company_context(text: str, s: int, e: int) -> bool:
 
 
 # Suffixes too generic to make a name: `重点企业`, `生产厂`, `子公司`.
-_WEAK_COMPANY_SUFFIX = frozenset({"企业", "厂", "工厂", "生产厂", "制造厂", "总厂", "子公司", "分公司", "工作室", "总公司"})
+_WEAK_COMPANY_SUFFIX = frozenset({"企业", "厂", "工厂", "生产厂", "制造厂", "总厂", "子公司", "分公司", "工作室", "总公司", "母公司",
+                                  "上市公司"})
 # One-character office suffixes: an ORG only after a department word (`科技局`).
 _ONE_CHAR_ORG_SUFFIX = frozenset({"局", "委", "厅", "办", "处", "部", "署", "司"})
 # Party committees are named only as part of a title (`市委书记`): not ORG.
@@ -511,6 +514,9 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
             continue
         if kind == "company":
             s = _drop_glued_boundary(ctx, s, e)
+            s = _drop_locating_country(text, s, i)
+            if _COUNT_INSIDE.search(text, s, i) or re.match(r"(?:首批)?有?[0-9一二两三四五六七八九十百几多数]+家", text[s:i]):
+                continue  # `中国石油两大集团`, `日本三大汽车公司`, `有8家新公司`: a count of firms, not a name
         if kind == "company" and suf == "公司" and not _brand_like(ctx, s, i):
             continue  # `A股上市公司`, `细分领域公司`: a kind of company, not a name
         if kind == "org":
@@ -561,6 +567,21 @@ def _back_to_region(ctx: _Ctx, s: int) -> int:
         return s
     if tok is not None and ctx.text[tok[0]:tok[1]] in ctx.lex.regions and not any(ctx.taken[tok[0]:tok[1]]):
         return tok[0]
+    return s
+
+
+# Countries that locate a foreign firm rather than name it (`德国大众汽车集团` is 大众汽车集团).
+_COUNTRIES = ("美国", "日本", "英国", "德国", "法国", "韩国", "荷兰", "意大利", "加拿大", "澳大利亚", "俄罗斯", "印度", "瑞士",
+              "瑞典", "西班牙", "新加坡", "以色列", "芬兰", "丹麦", "挪威", "比利时", "奥地利", "巴西", "墨西哥", "沙特")
+
+
+def _drop_locating_country(text: str, s: int, suffix_start: int) -> int:
+    """A foreign firm's name without the country in front, when a name is left
+    (`荷兰国际集团` keeps its country: `国际集团` names no one)."""
+    for c in _COUNTRIES:
+        rest = text[s + len(c):suffix_start]
+        if text.startswith(c, s) and len(rest) >= 2 and not _generic(rest, _GENERIC_COMPANY_BODY):
+            return s + len(c)
     return s
 
 

@@ -170,3 +170,28 @@ class TestParkGrammar:
     def test_discourse_word_is_not_part_of_a_name(self, nlp):
         got = found(nlp, "反观合肥高新区,近年来发展迅速。")
         assert not any(s.startswith("反观") for s in of_type(got, "PARK"))
+
+
+class TestCompanyNoise:
+    """Phrases of general news that end in a company suffix but name no company."""
+
+    def test_counts_of_firms(self, nlp):
+        got = found(nlp, "这有利于中国石化、中国石油两大集团提高业绩。韩国三大汽车公司均设有生产基地。")
+        assert not any("两大" in s or "三大" in s for s in of_type(got, "COMPANY"))
+
+    def test_kinds_of_firms(self, nlp):
+        got = found(nlp, "不少A股上市公司参与其中,并集合国内多家律师事务所收集证据,发展农民专业合作社。")
+        assert not of_type(got, "COMPANY")
+
+    def test_country_locates_a_foreign_firm(self, nlp):
+        got = found(nlp, "副总理在北京会见德国西门子能源集团管理董事会主席。")
+        assert "西门子能源集团" in of_type(got, "COMPANY")
+        assert not any(s.startswith("德国") for s in of_type(got, "COMPANY"))
+
+    def test_country_stays_when_the_rest_is_generic(self, nlp):
+        got = found(nlp, "荷兰国际集团欧元区高级经济学家表示。")
+        assert "荷兰国际集团" in of_type(got, "COMPANY")
+
+    def test_role_noun_before_a_name(self, nlp):
+        got = found(nlp, "评级机构惠誉公司将展望下调。")
+        assert "惠誉公司" in of_type(got, "COMPANY")
