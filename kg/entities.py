@@ -84,6 +84,8 @@ _GENERIC_PARK_BODY = {
     "经济", "开发", "高新技术", "战略性新兴", "两", "三", "四", "五", "六", "七", "八", "九", "十", "多", "个", "大",
     "其他", "周边", "当地", "本地", "全国", "国内", "一流", "头部", "第一阵营", "先进", "孵化", "众创", "省", "市", "区",
     "分", "老", "子", "新", "主", "各", "面向", "科创", "海洋", "海上", "涉海",
+    # parts of zone kinds and general classes (`自贸试验区`, `沿海工业园区`, `旅游消费集聚区`)
+    "自贸", "自由贸易", "综合保税", "保税", "沿海", "夜间", "消费", "旅游消费", "特色小", "小",
 }
 _COUNT_INSIDE = re.compile(r"[0-9一二两三四五六七八九十百几多]+(?:大|个|类|批|座|条|强)|一[楼区园镇村]一")
 # A count before a name: digits, or Chinese numerals with a measure word (`四大`, `数十个`; `数字` is no count).
@@ -98,6 +100,7 @@ _GENERIC_COMPANY_BODY = {
     "石油", "汽车", "能源", "电力", "地方", "大", "小", "中",
     # kinds and markets of firms (`农民专业合作社`, `A股上市公司`, `市调公司`, `律师事务所`)
     "农民", "专业", "律师", "会计师", "市调", "市场研究", "评级", "A股", "港股", "美股", "H股", "新", "交易所", "发展", "建设",
+    "媒体", "传媒", "出版",
 }
 _GENERIC_ORG_BODY = {
     "该", "本", "其", "各", "相关", "有关", "市", "区", "省", "县", "镇", "全市", "全区", "全省", "各级", "地方",
@@ -105,7 +108,7 @@ _GENERIC_ORG_BODY = {
     "专业", "一流", "新型", "研发", "创新", "技术", "工程", "孵化", "服务", "展示", "招商", "超算", "算力", "数据",
     "运营", "管理", "办事", "政务", "文化", "体育", "活动", "会议", "交易", "检测", "测试", "培训", "指挥", "营销",
     "中试", "实验", "成果转化", "企业服务", "党群服务", "客户", "物流", "配送", "分拨", "总部", "结算", "研究",
-    "产业", "科创",
+    "产业", "科创", "人民", "行动", "党和国家", "党和政府",
 }
 _ORG_NEEDS_PROPER_BODY = {"中心", "实验室", "平台", "办公室", "委员会", "工作站", "研究院", "研究所", "联盟"}
 _GENERIC_INDUSTRY = {
@@ -118,6 +121,7 @@ _GENERIC_INDUSTRY = {
     # scope and size words of general news (`国际产业链`, `强大产业链`, `县域富民产业`, `国家战略性产业`)
     "国际", "世界", "地区", "县域", "很多", "一些", "强大", "完整", "畅通", "明星", "富民", "战略性", "国家战略性",
     "战略新兴", "国家级", "省级", "千亿", "百亿", "万亿", "高科技", "全", "上中下游", "乡村特色", "乡村", "具体", "生态",
+    "联盟", "县市区", "县市", "政策",
 }
 
 # Verbs that end an industry name on its left (`发展集成电路产业`).
@@ -142,7 +146,10 @@ _NOT_INDUSTRY_BODY = re.compile(r"[0-9]+[亿万]|最|全球|[的等新]$|^[的�
                                 # policy actions (`超前布局`, `积极发展新兴产业`, `传统产业转型升级`)
                                 r"^(?:积极|超前|全面|较|具有|推进|深化|促进|推动|加快|加强|着力|大力|壮大|构建|培育|做大|做强|做优|"
                                 r"打造|升级|谋划|赋能|助力|引领|带动|完善|延伸)|转型升级|高质量发展|一体建设|"
-                                r"(?:场景|环境|体系|机制|模式|格局|全)$")
+                                r"(?:场景|环境|体系|机制|模式|格局|全|机构)$|"
+                                # directions of change (`高端化、智能化、绿色化`), not industries (`影视文化` is one)
+                                r"(?:智能|绿色|高端|数字|信息|网络|国际|现代|市场|低碳|服务|集约|规模|标准|品牌|融合|链条|集群|智慧|"
+                                r"精细|特色|专业|法治|便利|自由|工业|城镇|产业|一体)化$")
 # Trailing words that frame an industry rather than name it (`海洋经济发展主题`, `…为特色方向`).
 _INDUSTRY_FRAME_TAIL = re.compile(r"(?:为(?:核心|支撑|引领|主导|重点|主体|龙头|特色|基础|主|代表))?(?:的)?(?:发展|生长)?(?:主题|方向)$")
 # Companies as the subject of a list of fields: their own business lines (guidelines: not INDUSTRY).
@@ -150,6 +157,9 @@ _COMPANY_LINES = re.compile(r"企业[^。!?;,]{0,12}?(?:覆盖|涵盖|涉及|分
 _INDUSTRY_CUE = re.compile(r"产业|聚焦|重点发展|主导|布局|赛道|集群|新兴")
 _CLAUSE = re.compile(r"[^。!?;,:\n]+")
 # Domain modifiers that form one industry with a known industry after them (`海洋数字经济`).
+# Fields named for what is done in them together or by whom (`等领域合作`, `等行业跨国企业负责人`), not
+# industries a region develops.
+_NOT_DEVELOPED_AFTER = re.compile(r"(?:的|中的)?(?:务实|互利|深度|双边|多边|广泛)?(?:合作|交流|对话|会晤)|[\u4e00-\u9fff]{0,4}(?:企业|公司|厂商)")
 # A product's uses after a list of fields (`等领域的全面应用`).
 _APPLICATION = re.compile(r"(?:的|中的|内的)?(?:全面|广泛|深度|规模化|推广)?(?:应用|使用)")
 # Verbs that introduce a firm's business lines.
@@ -229,14 +239,14 @@ STOP_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "r
 # Verbs (and words the dictionary tags as adverbs, `高新`) that are at home inside names (`创新中心`, `投资发展集团`).
 _NAME_VERBS = frozenset({"高新", "创新", "联创", "创业", "孵化", "制造", "发展", "投资", "建设", "服务", "研究", "开发", "转化",
                          "交易", "管理", "运营", "设计", "检测", "测试", "验证", "推广", "促进", "合作", "协同", "引领",
-                         "示范", "实验", "集成", "应用", "配置", "咨询", "监督", "招商", "引资", "指挥", "审批",
+                         "示范", "实验", "集成", "应用", "配置", "咨询", "监督", "招商", "引资", "指挥", "审批", "协调",
                          "保障", "监管", "融合", "创造", "智造", "生产", "加工", "制备", "营销", "传播", "控股",
                          "高速", "共同", "联合", "综合", "全面"})
 _FUNCTION_CHARS = set("与和及在的将对向由以为从把被于等是")
 _FUNCTION_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o"})
 # Verbs of planning and building that end a park's name on its left
 # (`加快建设海洋生物医药科技园`); company and office names may contain them.
-_PARK_BOUNDARY = frozenset({"服务", "建设", "锚定", "谋划", "加码", "全域", "发展", "加盟", "加入", "推进", "打造", "构建",
+_PARK_BOUNDARY = frozenset({"服务", "建设", "锚定", "谋划", "加码", "全域", "发展", "加盟", "加入", "推进", "打造", "构建", "促进", "总结", "全面",
                             "培育", "实现", "率先", "完善", "提升", "布局", "规划", "建成", "建立", "入驻", "落户", "创建",
                             "申建", "申报", "获批", "晋级", "迁址", "运营", "管理", "高水平", "高标准", "高质量"})
 
@@ -343,8 +353,23 @@ def _stops_name(word: str, pos: str | None, lex: Lexicons, extra: frozenset[str]
     if word in lex.boundaries or word in extra:
         return True
     if len(word) == 1:
-        return word in _FUNCTION_CHARS or pos in _FUNCTION_POS
+        return word in _FUNCTION_CHARS or word in _CLAUSE_CHARS or pos in _FUNCTION_POS
+    if pos == "i" or (pos == "l" and _boundary_inside(word, lex)):
+        return True  # an idiom or fixed phrase with a verb of the clause (`紧紧围绕`) is never inside a name
     return pos in STOP_POS and word not in _NAME_VERBS
+
+
+# Single characters that are adverbs or auxiliaries of the clause (`要全面…`, `并…`).
+_CLAUSE_CHARS = frozenset("要让使并都也还就又才已曾")
+
+
+@lru_cache(maxsize=8)
+def _boundary_pattern(lex: Lexicons) -> re.Pattern[str]:
+    return re.compile("|".join(sorted((re.escape(b) for b in lex.boundaries if len(b) >= 2), key=len, reverse=True)))
+
+
+def _boundary_inside(word: str, lex: Lexicons) -> bool:
+    return _boundary_pattern(lex).search(word) is not None
 
 
 def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] = frozenset()) -> int:
@@ -443,7 +468,14 @@ def _known(ctx: _Ctx) -> list[Mention]:
             aligned = (ctx.is_token_boundary(i), ctx.is_token_boundary(end))
             if not all(aligned) if len(form) <= 2 else not any(aligned):
                 continue  # `安联` inside `西安|联创`: a short known name must be whole words
+            crossing = ctx.by_pos.get(end - 1)
+            if not aligned[1] and crossing is not None and crossing[2] is not None and crossing[1] > end:
+                continue  # `人社部|门` is `人社|部门`: the name ends inside a dictionary word
         start = i
+        country = next((c for c in _COUNTRIES if text.startswith(c, i - len(c))), None) if k.type == "ORG" else None
+        if country:  # `美国国务院` is not 国务院: the country's own body, a name of its own
+            out.append(Mention(i - len(country), end, "ORG", text[i - len(country):end], "known", text[i - len(country):end]))
+            continue
         if k.type == "COMPANY":  # `青岛华大基因`: a region right before a brand belongs to the name
             for n in (4, 3, 2):
                 if i - n >= 0 and text[i - n:i] in ctx.lex.regions and (i - n == 0 or not _CJK.match(text[i - n - 1]) or _boundary_ends_at(ctx, i - n)):
@@ -507,7 +539,11 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
             s = lead.end()
         if re.match(r"[0-9]+[家个只所批]", text[s:i]):  # `85家食用菌专业合作社`: a count, not a name
             continue
+        if s >= 2 and text[s - 1] in "—－" and text[s - 3:s - 1] == "中国" and kind in ("park", "org"):
+            s -= 3  # `中国—中东欧国家经贸合作示范区`, `中国—东盟信息港`: China and its partner name the body
         body = text[s:i]
+        if body[:1] in ")]":
+            continue  # `必和必拓(BHP)矿业公司` cut after a known name: a fragment
         if suf in _MEMBER_NAMED and len(body) >= 2 and ctx.words.get(body) in ("n", "nz", "nt"):
             member_named = True  # `院所联盟`: the members' kind names the alliance
         if len(body) < min_body or (_generic(body, generic) and not member_named):
@@ -638,6 +674,8 @@ def _place_like(ctx: _Ctx, body: str) -> bool:
     """A body that names a place: a division, a dictionary place name, or a name ending in 省/市/区/县/国…"""
     if body in ctx.lex.regions or ctx.words.get(body) == "ns":
         return True
+    if re.search(r"[两各多外本该双][国方]", body):
+        return False  # `用好两国政府间…`: two governments, not a place's
     return len(body) >= 2 and body[-1] in "省市区县州镇乡国" and not _generic(body, _GENERIC_ORG_BODY | {"两国", "各国", "外国", "本国", "该国"})
 
 
@@ -703,7 +741,7 @@ _SUB_PARK = ("片区", "分区", "核心区", "功能区", "先行区", "启动�
 
 
 def _parks(ctx: _Ctx) -> list[Mention]:
-    out = _suffix_names(ctx, "park", "PARK", 14, _GENERIC_PARK_BODY)
+    out = _suffix_names(ctx, "park", "PARK", 14, _GENERIC_PARK_BODY, 2)  # `各自|贸|试验区`: one character names no park
     strong = [x for x in ctx.lex.park_suffixes if x not in _WEAK_PARK_SUFFIX and len(x) > 1]
     keep = []
     for m in out:
@@ -772,6 +810,10 @@ def _party_committees(ctx: _Ctx) -> list[Mention]:
         for n in (4, 3, 2):
             s = m.start() - n
             if s >= 0 and (text[s:m.start() + 1] in ctx.lex.regions) and not any(ctx.taken[s:e]):
+                dept = _COMMITTEE_DEPT.match(text, e)
+                if dept:  # `云南省委统战部`: a department of the committee is one body
+                    out.append(Mention(s, dept.end(), "ORG", text[s:dept.end()], "org:committee"))
+                    break
                 out.append(Mention(s, e, "ORG", text[s:e], "org:committee"))
                 # `青岛市委、市政府`: the government after the committee is the same place's
                 gov = re.compile(r"[、和及与]" + re.escape(text[m.start()]) + r"(?:人民)?政府").match(text, e)
@@ -781,6 +823,9 @@ def _party_committees(ctx: _Ctx) -> list[Mention]:
                                        region + text[gov.start() + 2:gov.end()]))
                 break
     return out
+
+
+_COMMITTEE_DEPT = re.compile(r"(?:统战部|宣传部|组织部|政法委|办公厅|办公室|政策研究室|外事办|台办|网信办|编办|农办|财经委|金融委)")
 
 
 def _funds(ctx: _Ctx) -> list[Mention]:
@@ -813,10 +858,22 @@ def _persons(ctx: _Ctx) -> list[Mention]:
         if lex.titles.get(title) == "generic":
             continue
         p = i + len(title)
+        cover = ctx.by_pos.get(p)
+        if cover is not None and cover[0] < i + len(title) - 1 and cover[1] > p and cover[2] is not None:
+            continue  # `常任理事|国`: the title ends inside a word (`安理会常任理事国`), no name follows
         name = _name_at(ctx, p)
+        if title in _FOREIGN_TITLES:  # `乌拉圭总统奥尔西`: after a head of a foreign state, a short transliteration
+            run = _foreign_name(text, p, min_len=2, any_first=False) or ""
+            while len(run) > 2 and not ctx.is_token_boundary(p + len(run)):
+                run = run[:-1]  # `奥尔西|特别`: the name ends where the next word starts
+            name = run if len(run) >= 2 and (name is None or len(run) > len(name)) else name
         if name:
             out.append(Mention(p, p + len(name), "PERSON", name, "person:title"))
     return out
+
+
+# Titles of foreign states' heads, after which names are transliterations (`总统卢拉`, `首相高市早苗`).
+_FOREIGN_TITLES = frozenset({"总统", "副总统", "首相", "国王", "女王", "王储", "总督", "议长"})
 
 
 _NAME_THEN_TITLE = re.compile(r"(?:^|(?<=[。!?;,、\n“\"(:]))([\u4e00-\u9fff]{2,4})[,(]")
@@ -851,16 +908,17 @@ def _persons_title_after(ctx: _Ctx) -> list[Mention]:
 _TRANSLIT = set("阿埃艾安奥巴拜班邦贝本比彼宾波伯博布查达戴丹德迪蒂丁东杜顿多厄恩尔法范菲费芬弗福盖冈戈格根古哈海汉豪赫亨"
                 "胡霍基吉加贾杰金卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷里利莉林琳卢鲁伦罗洛马迈麦曼芒梅门米敏莫默姆穆纳内尼涅"
                 "努诺欧帕潘佩皮普奇齐乔切萨塞桑瑟森沙尚舍什施斯苏索塔泰坦汤特提托图瓦万威韦维温沃乌西希谢辛休雅亚扬伊因尤"
-                "约泽扎詹兹佐·")
+                "约泽扎詹兹佐夫契娃娅娜朔济玛登耶芙茨蒙连龙罕南科申·")
 
 
-def _foreign_name(text: str, p: int) -> str | None:
-    """A transliterated name of four or more characters starting at ``p``."""
-    e = p
+def _foreign_name(text: str, p: int, min_len: int = 4, any_first: bool = True) -> str | None:
+    """A transliterated name of ``min_len`` or more characters starting at ``p``
+    (with ``any_first``, the first may be any character: `武切维奇`)."""
+    e = p + 1 if any_first and p < len(text) and _CJK.match(text[p]) else p
     while e < len(text) and e - p < 12 and text[e] in _TRANSLIT:
         e += 1
     name = text[p:e].strip("·")
-    return name if len(name) >= 4 else None
+    return name if len(name) >= min_len else None
 
 
 def _name_at(ctx: _Ctx, p: int) -> str | None:
@@ -891,6 +949,7 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
         if given == 2 and head is not None and not head.startswith("nr") and not followed:
             continue  # `关于党`, `高度重视`, `关心引领`: starts with an ordinary word
         options.append((given, e, cand))
+    options = [o for o in options if not set(o[2][1:]) & set("的了着是和与及在等")]  # `卓越的` is no name
     if not options:
         return None
     two = [o for o in options if o[0] == 1]
@@ -1040,8 +1099,8 @@ def _industries(ctx: _Ctx) -> list[Mention]:
         items = _list_before(ctx, m.start())
         if items and (_COMPANY_LINES.search(text, max(0, items[0][0] - 24), items[0][0]) or _company_lines(ctx, items[0][0])):
             continue  # `来访企业覆盖农业科技、新材料等领域`: the firms' own lines, not a region's industries
-        if _APPLICATION.match(text, m.end()):
-            continue  # `在医药、食品等领域的全面应用`: where a product is used, not an industry
+        if _APPLICATION.match(text, m.end()) or _NOT_DEVELOPED_AFTER.match(text, m.end()):
+            continue  # `在医药、食品等领域的全面应用`, `…等领域合作`, `…等行业跨国企业`: uses, cooperation, firms' lines
         closed_focus = any(text.rfind(t, max(0, (items[0][0] if items else m.start()) - 8), items[0][0] if items else m.start()) >= 0
                            for t in _FOCUS_TRIGGERS) if items else False
         spans = [sp for s, e in items if (sp := _industry_item(ctx, s, e))]
@@ -1083,7 +1142,9 @@ def _industries(ctx: _Ctx) -> list[Mention]:
         e = m.end()
         # `冰雪旅游全产业链`: the whole chain of 冰雪旅游 (the canonical name drops 全产业链)
         body = text[s:m.start() - 1] if text.startswith("全", m.start() - 1) and m.start() - 1 > s else text[s:m.start()]
-        if len(body) < 2 or _generic(body, _GENERIC_INDUSTRY) or _NOT_INDUSTRY_BODY.search(body):
+        bare = next((body[len(w):] for w in _INDUSTRY_MODIFIER if body.startswith(w) and len(body) > len(w)), body)
+        if len(body) < 2 or _generic(body, _GENERIC_INDUSTRY) or _NOT_INDUSTRY_BODY.search(body) \
+                or (bare != body and _generic(bare, _GENERIC_INDUSTRY)):  # `海洋新兴产业`: a class of the sea economy
             continue
         if _is_place(ctx, body) or _tries(ctx.lex)["regions"].longest_at(body, 0) == body:
             continue  # `青岛产业`, `碑林产业`: a place, not an industry

@@ -195,3 +195,60 @@ class TestCompanyNoise:
     def test_role_noun_before_a_name(self, nlp):
         got = found(nlp, "评级机构惠誉公司将展望下调。")
         assert "惠誉公司" in of_type(got, "COMPANY")
+
+
+class TestGeneralNewsNoise:
+    """Patterns of general news that looked like entities to earlier rules."""
+
+    def test_cooperation_fields_are_not_industries(self, nlp):
+        got = found(nlp, "双方要拓展人工智能、数字经济、清洁能源、科技创新等领域合作。")
+        assert not of_type(got, "INDUSTRY")
+
+    def test_fields_of_firms_are_not_industries(self, nlp):
+        got = found(nlp, "论坛汇聚了众多能源、信息通讯、装备制造等行业跨国企业负责人。")
+        assert not of_type(got, "INDUSTRY")
+
+    def test_directions_of_change_are_not_industries(self, nlp):
+        got = found(nlp, "加快传统产业高端化、智能化、绿色化升级改造,壮大影视文化产业。")
+        assert of_type(got, "INDUSTRY") == {"影视文化产业"}
+
+    def test_sea_modifier_before_a_class(self, nlp):
+        assert not of_type(found(nlp, "沿海城市加速布局海洋新兴产业。"), "INDUSTRY")
+
+    def test_foreign_body_with_the_name_of_a_chinese_one(self, nlp):
+        got = found(nlp, "同一天,美国国务院称,一艘油轮遭到袭击。")
+        assert ("美国国务院", "ORG") in got and ("国务院", "ORG") not in got
+
+    def test_department_of_a_party_committee(self, nlp):
+        got = found(nlp, "江西、云南省委统战部负责同志参加。")
+        assert ("云南省委统战部", "ORG") in got
+
+    def test_name_ends_inside_a_word(self, nlp):
+        # `人社部门` is 人社|部门 (the departments), not the ministry 人社部
+        assert not of_type(found(nlp, "在江西,人社部门通过服务网拓展岗位。"), "ORG")
+
+    def test_two_governments_are_not_a_place(self, nlp):
+        assert not of_type(found(nlp, "双方要用好两国政府间工作机制。"), "ORG")
+
+    def test_idiom_ends_a_name(self, nlp):
+        got = found(nlp, "各民主党派中央和无党派人士紧紧围绕党和国家中心工作。")
+        assert not of_type(got, "ORG")
+
+    def test_class_of_zones_is_not_a_park(self, nlp):
+        got = found(nlp, "十年来,各自贸试验区贯彻落实党中央决策部署。他要求全面总结自贸试验区建设经验。")
+        assert not of_type(got, "PARK")
+
+    def test_china_and_partner_name_a_zone(self, nlp):
+        got = found(nlp, "中国—中东欧国家经贸合作示范区贸易额超370亿元。")
+        assert "中国—中东欧国家经贸合作示范区" in of_type(got, "PARK")
+
+    def test_title_inside_a_word(self, nlp):
+        assert not of_type(found(nlp, "中英同为联合国安理会常任理事国和世界主要经济体。"), "PERSON")
+
+    def test_transliterated_name_after_a_head_of_state(self, nlp):
+        got = found(nlp, "总理会见来华出席进博会的塞尔维亚总统武切维奇。")
+        assert ("武切维奇", "PERSON") in got
+
+    def test_fragment_after_a_known_brand(self, nlp):
+        got = found(nlp, "总部位于墨尔本的必和必拓(BHP)矿业公司表示。")
+        assert not any(s.startswith(")") for s in of_type(got, "COMPANY"))
