@@ -7,20 +7,7 @@ that only learned the seeds' names fails here.
 
 from __future__ import annotations
 
-import pytest
-
-from kg.nlp import make_nlp, mentions_of
-from kg.normalize import normalize_text
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_nlp("jieba")
-
-
-def found(nlp, text: str) -> set[tuple[str, str]]:
-    norm = normalize_text(text)
-    return {(m.text, m.type) for m in mentions_of(nlp(norm.text))}
+from tests.test_entities import found, nlp  # noqa: F401 - the jieba pipeline fixture and the normalize-then-extract helper
 
 
 def of_type(got: set[tuple[str, str]], etype: str) -> set[str]:
