@@ -156,7 +156,6 @@ _INDUSTRY_FRAME_TAIL = re.compile(r"(?:为(?:核心|支撑|引领|主导|重点|
 _COMPANY_LINES = re.compile(r"企业[^。!?;,]{0,12}?(?:覆盖|涵盖|涉及|分布于|来自|包括)$")
 _INDUSTRY_CUE = re.compile(r"产业|聚焦|重点发展|主导|布局|赛道|集群|新兴")
 _CLAUSE = re.compile(r"[^。!?;,:\n]+")
-# Domain modifiers that form one industry with a known industry after them (`海洋数字经济`).
 # Fields named for what is done in them together or by whom (`等领域合作`, `等行业跨国企业负责人`), not
 # industries a region develops.
 _NOT_DEVELOPED_AFTER = re.compile(r"(?:的|中的)?(?:务实|互利|深度|双边|多边|广泛)?(?:合作|交流|对话|会晤)|[\u4e00-\u9fff]{0,4}(?:企业|公司|厂商)")
@@ -170,6 +169,7 @@ _INDUSTRY_HEADS = ("装备", "制造", "材料", "能源", "医药", "家电", "
 _INDUSTRY_SUFFIX_RE = re.compile(r"(?:产业集群|产业链条|产业链|产业)$")
 # Heads that make a modifier phrase a process, not an industry (`绿色转型`, `数字治理`).
 _NOT_INDUSTRY_HEADS = ("转型", "发展", "治理", "改造", "升级", "建设", "应用", "场景", "技术", "平台", "生活", "社会", "政府")
+# Domain modifiers that form one industry with a known industry after them (`海洋数字经济`).
 _INDUSTRY_MODIFIER = ("海洋", "海上", "涉海", "智能", "智慧", "数字", "绿色", "低碳", "新一代", "下一代", "新型", "高端")
 # Boundary verbs that are also the head noun of an industry when they end it (`海洋高技术服务`).
 _HEAD_VERBS = frozenset({"服务", "制造"})
@@ -246,8 +246,8 @@ _FUNCTION_CHARS = set("与和及在的将对向由以为从把被于等是")
 _FUNCTION_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o"})
 # Verbs of planning and building that end a park's name on its left
 # (`加快建设海洋生物医药科技园`); company and office names may contain them.
-_PARK_BOUNDARY = frozenset({"服务", "建设", "锚定", "谋划", "加码", "全域", "发展", "加盟", "加入", "推进", "打造", "构建", "促进", "总结", "全面",
-                            "培育", "实现", "率先", "完善", "提升", "布局", "规划", "建成", "建立", "入驻", "落户", "创建",
+_PARK_BOUNDARY = frozenset({"服务", "建设", "锚定", "谋划", "加码", "全域", "发展", "加盟", "加入", "推进", "打造", "构建",
+                            "促进", "总结", "全面", "培育", "实现", "率先", "完善", "提升", "布局", "规划", "建成", "建立", "入驻", "落户", "创建",
                             "申建", "申报", "获批", "晋级", "迁址", "运营", "管理", "高水平", "高标准", "高质量"})
 
 
@@ -872,7 +872,7 @@ def _persons(ctx: _Ctx) -> list[Mention]:
     return out
 
 
-# Titles of foreign states' heads, after which names are transliterations (`总统卢拉`, `首相高市早苗`).
+# Titles of foreign states' heads, after which names are transliterations (`总统卢拉`, `总统奥尔西`).
 _FOREIGN_TITLES = frozenset({"总统", "副总统", "首相", "国王", "女王", "王储", "总督", "议长"})
 
 
@@ -1028,8 +1028,9 @@ def _company_lines(ctx: _Ctx, list_start: int) -> bool:
 
 
 def _list_of_industries(ctx: _Ctx, ss: int, se: int) -> bool:
-    """Are at least half the items of the `、` list in the clause ``ss:se`` known industries? `在教育、医疗、商贸、环保等细分领域` is a
-    list of fields: one known word in it (`商贸`) does not make it one of industries."""
+    """Are at least half the items of the `、` list in the clause ``ss:se`` known industries?
+    `在教育、医疗、商贸、环保等细分领域` is a list of fields: one known word in it (`商贸`)
+    does not make it a list of industries."""
     pieces = ctx.text[ss:se].split("、")
     if len(pieces) < 2:
         return False
