@@ -67,9 +67,10 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()·]")
 
 # Single characters that follow a person's name in news text (`赵敏告诉`,
 # `徐一冰说`): a two-character name is chosen when the third character is one.
-_AFTER_NAME = set("说讲表介指告认强称出主会带一赴到来参调走深也就对向率和与及为是同亲先接致提透坦答回等在的、,。:;!?)(“”")
+_AFTER_NAME = set("说讲表介指告认强称出主会带一赴到来参调走深也就对向率和与及为是同亲先接致提透坦答回等在的作、,。:;!?)(“”")
 # Two-character words that are not names even after a title (`局长表示`).
 _NOT_NAME = {
+    "贺信", "贺电", "贺词",  # the dictionary tags these as names (`主席贺信`)
     "表示", "介绍", "指出", "认为", "强调", "告诉", "说明", "透露", "坦言", "称赞", "一行", "带队", "出席", "主持",
     "会见", "参加", "调研", "考察", "走访", "等人", "同志", "先生", "女士", "也是", "就是", "对此", "还有",
     "关怀", "关心", "卓越", "高度", "亲切", "亲自", "殷切", "深切", "本人", "重视", "明确", "首次", "曾经",
@@ -87,7 +88,7 @@ _GENERIC_PARK_BODY = {
     # parts of zone kinds and general classes (`自贸试验区`, `沿海工业园区`, `旅游消费集聚区`)
     "自贸", "自由贸易", "综合保税", "保税", "沿海", "夜间", "消费", "旅游消费", "特色小", "小",
 }
-_COUNT_INSIDE = re.compile(r"[0-9一二两三四五六七八九十百几多]+(?:大|个|类|批|座|条|强)|一[楼区园镇村]一")
+_COUNT_INSIDE = re.compile(r"[0-9一二两三四五六七八九十百几多]+(?:大|个|类|批|座|条|强)|(?:[0-9]+|[两三四五六七八九十几多数])[家地]|一[楼区园镇村]一")
 # A count before a name: digits, or Chinese numerals with a measure word (`四大`, `数十个`; `数字` is no count).
 _COUNT_PREFIX = re.compile(r"^(?:[0-9]+(?![0-9A-Za-z])(?:大|个|家|所|座|类|批|项|国|条|强)?|[一二两三四五六七八九十百千万几多数]+(?:大|个|家|所|座|类|批|项|国|条|强))+")
 
@@ -108,7 +109,7 @@ _GENERIC_ORG_BODY = {
     "专业", "一流", "新型", "研发", "创新", "技术", "工程", "孵化", "服务", "展示", "招商", "超算", "算力", "数据",
     "运营", "管理", "办事", "政务", "文化", "体育", "活动", "会议", "交易", "检测", "测试", "培训", "指挥", "营销",
     "中试", "实验", "成果转化", "企业服务", "党群服务", "客户", "物流", "配送", "分拨", "总部", "结算", "研究",
-    "产业", "科创", "人民", "行动", "党和国家", "党和政府",
+    "产业", "科创", "人民", "行动", "党和国家", "党和政府", "城市", "乡村", "自治区", "自治州", "自治县",
 }
 _ORG_NEEDS_PROPER_BODY = {"中心", "实验室", "平台", "办公室", "委员会", "工作站", "研究院", "研究所", "联盟"}
 _GENERIC_INDUSTRY = {
@@ -146,7 +147,7 @@ _NOT_INDUSTRY_BODY = re.compile(r"[0-9]+[亿万]|最|全球|[的等新]$|^[的�
                                 # policy actions (`超前布局`, `积极发展新兴产业`, `传统产业转型升级`)
                                 r"^(?:积极|超前|全面|较|具有|推进|深化|促进|推动|加快|加强|着力|大力|壮大|构建|培育|做大|做强|做优|"
                                 r"打造|升级|谋划|赋能|助力|引领|带动|完善|延伸)|转型升级|高质量发展|一体建设|"
-                                r"(?:场景|环境|体系|机制|模式|格局|全|机构)$|"
+                                r"(?:场景|环境|体系|机制|模式|格局|全|机构|发展)$|"
                                 # directions of change (`高端化、智能化、绿色化`), not industries (`影视文化` is one)
                                 r"(?:智能|绿色|高端|数字|信息|网络|国际|现代|市场|低碳|服务|集约|规模|标准|品牌|融合|链条|集群|智慧|"
                                 r"精细|特色|专业|法治|便利|自由|工业|城镇|产业|一体)化$")
@@ -160,7 +161,7 @@ _CLAUSE = re.compile(r"[^。!?;,:\n]+")
 # industries a region develops.
 _NOT_DEVELOPED_AFTER = re.compile(r"(?:的|中的)?(?:务实|互利|深度|双边|多边|广泛)?(?:合作|交流|对话|会晤)|[\u4e00-\u9fff]{0,4}(?:企业|公司|厂商)")
 # A product's uses after a list of fields (`等领域的全面应用`).
-_APPLICATION = re.compile(r"(?:的|中的|内的)?(?:全面|广泛|深度|规模化|推广)?(?:应用|使用)")
+_APPLICATION = re.compile(r"(?:的|中的|内的)?[\u4e00-\u9fff]{0,6}?(?:全面|广泛|深度|规模化|推广)?(?:应用|使用)")
 # Verbs that introduce a firm's business lines.
 _LINES_VERB = re.compile(r"(?:覆盖|涵盖|涉及|涉足|布局|主营|业务(?:范围)?(?:包括|涵盖|覆盖)?)$")
 # Last words that make a phrase an industry (`智能装备`, `先进材料`).
@@ -360,7 +361,7 @@ def _stops_name(word: str, pos: str | None, lex: Lexicons, extra: frozenset[str]
 
 
 # Single characters that are adverbs or auxiliaries of the clause (`要全面…`, `并…`).
-_CLAUSE_CHARS = frozenset("要让使并都也还就又才已曾")
+_CLAUSE_CHARS = frozenset("要让使并都也还就又才已曾而")
 
 
 @lru_cache(maxsize=8)
@@ -470,6 +471,8 @@ def _known(ctx: _Ctx) -> list[Mention]:
                 continue  # `安联` inside `西安|联创`: a short known name must be whole words
             crossing = ctx.by_pos.get(end - 1)
             if not aligned[1] and crossing is not None and crossing[2] is not None and crossing[1] > end:
+                if crossing[2] == "nt" and crossing[0] == i and k.type == "ORG":  # `国务院新闻办公室`: the dictionary's
+                    out.append(Mention(i, crossing[1], "ORG", text[i:crossing[1]], "known", text[i:crossing[1]]))  # body of it
                 continue  # `人社部|门` is `人社|部门`: the name ends inside a dictionary word
         start = i
         country = next((c for c in _COUNTRIES if text.startswith(c, i - len(c))), None) if k.type == "ORG" else None
@@ -572,6 +575,10 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[s
             if suf in _ORG_NEEDS_PROPER_BODY and suf != "联盟" and not member_named \
                     and not _proper_body(ctx, body, s) and not _region_named(ctx, body):
                 continue
+        if kind in ("org", "company") and _MEDIA.search(text, s, e):
+            continue  # `中央广播电视总台社教节目中心`: media outlets are neither (guidelines)
+        if kind == "org" and re.search(r"[0-9]{4}年", body):
+            continue  # `谋划好2026年政协`: a date inside, a clause rather than a name
         if kind == "org" and text.startswith(_OFFICE_OF, e) and not suf.endswith(_OFFICE_OF):
             e += next(len(o) for o in _OFFICE_OF if text.startswith(o, e))  # `…指挥部办公室`: the body's office is one ORG
         q = _QUALIFIER.match(text, e)
@@ -645,6 +652,7 @@ def _region_named(ctx: _Ctx, body: str) -> bool:
 
 
 _OFFICE_OF = ("办公室", "秘书处")
+_MEDIA = re.compile(r"电视台|广播电视|总台|日报|晚报|报社|新闻社|通讯社|杂志社|出版社|融媒体|媒体|新闻中心")
 _QUALIFIER = re.compile(r"\([\u4e00-\u9fff]{2,6}\)")
 def _proper_noun_in(ctx: _Ctx, body: str, start: int) -> bool:
     """Does ``body`` hold a proper noun or brand, beyond a region and generic
@@ -867,9 +875,26 @@ def _persons(ctx: _Ctx) -> list[Mention]:
             while len(run) > 2 and not ctx.is_token_boundary(p + len(run)):
                 run = run[:-1]  # `奥尔西|特别`: the name ends where the next word starts
             name = run if len(run) >= 2 and (name is None or len(run) > len(name)) else name
+        if name and cover is not None and cover[0] == p and cover[2] in ("i", "l") and cover[1] > p + len(name):
+            continue  # `主席|高瞻远瞩`: an idiom after the title, not a name
         if name:
+            name = _dotted_name(ctx, p, name)
             out.append(Mention(p, p + len(name), "PERSON", name, "person:title"))
     return out
+
+
+def _dotted_name(ctx: _Ctx, p: int, name: str) -> str:
+    """`艾尔肯·吐尼亚孜`: a name written in parts joined by `·` is one name."""
+    text = ctx.text
+    e = p + len(name)
+    while e + 2 < len(text) and text[e] == "·" and _CJK.match(text[e + 1]):
+        k = e + 1
+        while k < len(text) and k - e <= 8 and _CJK.match(text[k]) and not (k > e + 2 and text[k:k + 2] in _NOT_NAME):
+            k += 1  # up to the next word of the clause (`…吐尼亚孜|出席`)
+        while k > e + 2 and not ctx.is_token_boundary(k):
+            k -= 1  # the part ends where the next word starts
+        e = k
+    return text[p:e]
 
 
 # Titles of foreign states' heads, after which names are transliterations (`总统卢拉`, `总统奥尔西`).
@@ -908,7 +933,7 @@ def _persons_title_after(ctx: _Ctx) -> list[Mention]:
 _TRANSLIT = set("阿埃艾安奥巴拜班邦贝本比彼宾波伯博布查达戴丹德迪蒂丁东杜顿多厄恩尔法范菲费芬弗福盖冈戈格根古哈海汉豪赫亨"
                 "胡霍基吉加贾杰金卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷里利莉林琳卢鲁伦罗洛马迈麦曼芒梅门米敏莫默姆穆纳内尼涅"
                 "努诺欧帕潘佩皮普奇齐乔切萨塞桑瑟森沙尚舍什施斯苏索塔泰坦汤特提托图瓦万威韦维温沃乌西希谢辛休雅亚扬伊因尤"
-                "约泽扎詹兹佐夫契娃娅娜朔济玛登耶芙茨蒙连龙罕南科申·")
+                "约泽扎詹兹佐夫契娃娅娜朔济玛登耶芙茨蒙连龙罕南科申昂·")
 
 
 def _foreign_name(text: str, p: int, min_len: int = 4, any_first: bool = True) -> str | None:
@@ -1100,7 +1125,8 @@ def _industries(ctx: _Ctx) -> list[Mention]:
         items = _list_before(ctx, m.start())
         if items and (_COMPANY_LINES.search(text, max(0, items[0][0] - 24), items[0][0]) or _company_lines(ctx, items[0][0])):
             continue  # `来访企业覆盖农业科技、新材料等领域`: the firms' own lines, not a region's industries
-        if _APPLICATION.match(text, m.end()) or _NOT_DEVELOPED_AFTER.match(text, m.end()):
+        if _APPLICATION.match(text, m.end()) or _NOT_DEVELOPED_AFTER.match(text, m.end()) \
+                or (items and re.search(r"(?:应用|运用|用)[在于]$", text[max(0, items[0][0] - 4):items[0][0]])):
             continue  # `在医药、食品等领域的全面应用`, `…等领域合作`, `…等行业跨国企业`: uses, cooperation, firms' lines
         closed_focus = any(text.rfind(t, max(0, (items[0][0] if items else m.start()) - 8), items[0][0] if items else m.start()) >= 0
                            for t in _FOCUS_TRIGGERS) if items else False

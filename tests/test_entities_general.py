@@ -239,3 +239,21 @@ class TestGeneralNewsNoise:
     def test_fragment_after_a_known_brand(self, nlp):
         got = found(nlp, "总部位于墨尔本的必和必拓(BHP)矿业公司表示。")
         assert not any(s.startswith(")") for s in of_type(got, "COMPANY"))
+
+    def test_media_are_not_organizations(self, nlp):
+        assert not of_type(found(nlp, "中央广播电视总台社教节目中心今天发布片单。"), "ORG")
+
+    def test_counted_and_bare_bodies(self, nlp):
+        got = found(nlp, "数据显示,五家期货交易所成交活跃。自治区党委、自治区政协负责同志出席。")
+        assert not of_type(got, "ORG")
+
+    def test_parts_joined_by_a_dot_are_one_name(self, nlp):
+        got = found(nlp, "自治区人民政府主席艾尔肯·吐尼亚孜出席。")
+        assert ("艾尔肯·吐尼亚孜", "PERSON") in got
+
+    def test_idiom_after_a_title_is_no_name(self, nlp):
+        assert not of_type(found(nlp, "在习近平主席高瞻远瞩的引领下,两国关系不断发展。"), "PERSON")
+
+    def test_fields_a_product_is_used_in(self, nlp):
+        got = found(nlp, "成果广泛应用在海洋工程、能源开发等领域。车辆装上了智慧城市、现代农业等领域的北斗应用终端。")
+        assert not of_type(got, "INDUSTRY")
