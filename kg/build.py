@@ -218,12 +218,12 @@ def write_graph_outputs(
 ) -> None:
     """graph.ttl, graph.nt, graph.graphml and graph.gexf from the tables (RDF in a second process if ``parallel``)."""
     from kg.graph import build_graph, write_gexf, write_graphml
-    from kg.rdf import DEFAULT_BASE, build_rdf, write_ntriples, write_turtle
+    from kg.rdf import DEFAULT_BASE, triples, write_ntriples, write_turtle
 
     def rdf_files() -> None:
-        rdf = build_rdf(entity_rows, relation_rows, document_rows, mention_rows, base=base_iri or DEFAULT_BASE)
-        write_turtle(rdf, out / "graph.ttl")
-        write_ntriples(rdf, out / "graph.nt")
+        ts = triples(entity_rows, relation_rows, document_rows, mention_rows, base=base_iri or DEFAULT_BASE)
+        write_turtle(ts, out / "graph.ttl")
+        write_ntriples(ts, out / "graph.nt")
 
     child = None
     if parallel:  # the two export families are independent: RDF in a second process
