@@ -200,7 +200,7 @@ def update(
     merged, counts = merge(stored.results, new)
     n_ok = sum(r.ok for r in new)
     code = _exit_code(n_ok, len(new) - n_ok)
-    if not counts.changed:
+    if not counts.changed and (out / "report.json").is_file():
         report = json.loads((out / "report.json").read_text(encoding="utf-8"))
         return BuildResult(out, report, code, _rows(out), counts)
     check_out_dir(out)

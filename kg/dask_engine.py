@@ -19,7 +19,9 @@ single-threaded worker process per core, or ``--workers N``);
    as from the local engine: the output files are the same bytes.
 
 Tasks are plain functions of this module, so ``kg`` must be installed on
-every worker (the same version: the workers' results must match).
+every worker (the same version: the workers' results must match). Futures
+rather than a Dask bag: a bag's ``compute()`` gathers every result at once,
+while the global step wants them in order and a few at a time.
 """
 
 from __future__ import annotations
