@@ -51,6 +51,8 @@ from kg.outputs import write_json
 from kg.state import STATE_FILE, StateWriter, UpdateCounts, merge, read_state
 from kg.work import DocResult, ProcessedDocument, WorkSettings, document_row, iter_processed, process_document
 
+# ProcessedDocument, iter_processed, process_document and document_row live in kg.work (the per-document
+# part) and are re-exported here, where callers have always imported them from.
 __all__ = ["BuildResult", "ProcessedDocument", "build", "document_row", "iter_processed", "process_document", "update"]
 
 EXIT_OK = 0
@@ -180,6 +182,7 @@ def update(
     if not out.is_dir():
         raise KgUsageError(f"--update {out}: no such folder; build it first with `kg build INPUT... --out {out}`")
     stored = read_state(out)
+    check_out_dir(out)  # removes the staging folder of a killed build, even if this update changes nothing
     saved = stored.settings
     if saved.get("leave_one_out"):
         raise KgUsageError(f"{out} is a leave-one-out evaluation build; those cannot be updated, rebuild instead")
@@ -203,7 +206,6 @@ def update(
     if not counts.changed and (out / "report.json").is_file():
         report = json.loads((out / "report.json").read_text(encoding="utf-8"))
         return BuildResult(out, report, code, _rows(out), counts)
-    check_out_dir(out)
     report = _write(out, iter(merged), timings, start,
                     {"inputs": inputs, "segmenter": seg, "engine": eng.value,
                      "workers": workers if eng is Engine.dask else max(1, workers or 1),

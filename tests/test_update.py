@@ -152,3 +152,27 @@ def test_update_keeps_the_build_settings_and_refuses_an_old_or_damaged_state(tmp
     state.write_bytes(b"not gzip")
     res = runner.invoke(main, ["build", "--update", str(out), seed_glob])
     assert res.exit_code == 2 and "is damaged" in res.output and "Traceback" not in res.output
+
+
+def test_killed_update_leaves_the_previous_outputs_intact(tmp_path, seed_glob):
+    """SIGKILL in the middle of a long update: every file is still the previous build's."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    assert build([seed_glob], out, progress=False).exit_code == 0
+    before = _snapshot(out) | {"report.json": (out / "report.json").read_bytes()}
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    big = tmp_path / "big.jsonl"
+    big.write_text("".join(json.dumps({"doc_id": f"d{i}", "text": texts[i % 5]}, ensure_ascii=False) + "\n"
+                           for i in range(400)), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", "--update", str(out), str(big), "-q"])
+    time.sleep(4)
+    assert proc.poll() is None, "the update finished before it could be interrupted"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert {n: (out / n).read_bytes() for n in before} == before
+    assert not update(out, [seed_glob], progress=False).update.changed
+    assert not list(out.glob(".kg-staging-*"))
