@@ -135,6 +135,8 @@ def assemble(results: Iterable[DocResult], keep: Callable[[DocResult], None] | N
         tables.removed.update(res.removed)
         tables.timings.update(res.timings)
     # Linking across documents is by link keys (kg.link): the same key in two documents is one entity id.
+    # A linking step that needs every document (e.g. merging typo variants across articles) goes here, once
+    # for all engines and --update: it sees entities.rows and remaps the ids in tables.mentions/relations.
     tables.entities = entities.csv_rows()
     return tables
 
