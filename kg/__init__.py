@@ -1,8 +1,13 @@
 """kg: turn Chinese regional-innovation news into a knowledge graph.
 
 Stages, one module each, in data-flow order: :mod:`kg.ingest` →
-:mod:`kg.clean` → :mod:`kg.normalize` → (extraction, linking, graph, RDF in
-later modules) → :mod:`kg.outputs`. :func:`kg.build.build` runs them.
+:mod:`kg.clean` → :mod:`kg.normalize` → :mod:`kg.nlp` / :mod:`kg.extract`
+(entities, relations, per-document link keys) → :mod:`kg.link` →
+:mod:`kg.graph` / :mod:`kg.rdf` → :mod:`kg.outputs`. :func:`kg.build.build`
+runs them: the per-document part (:mod:`kg.work`) on an engine
+(:mod:`kg.engines`, :mod:`kg.dask_engine`), the rest once over all results
+(:mod:`kg.assemble`); :func:`kg.build.update` adds documents from the state
+file (:mod:`kg.state`).
 """
 
 __version__ = "0.1.0"

@@ -1,9 +1,16 @@
 """`kg build`: run the stages over a batch of inputs and write the outputs.
 
-The batch streams: each document is read, cleaned, normalized and released
-before the next, so memory does not grow with the corpus. A document that
-fails in any stage becomes a ``rejected`` row with its reason; the batch goes
-on. Exit codes (also in ``kg build --help``):
+A build is three parts, each its own module: the per-document work
+(:mod:`kg.work`: ingest → clean → normalize → extract), run by an engine
+(:mod:`kg.engines`: this process, ``--workers N`` processes, or Dask), and
+the global step over all results (:mod:`kg.assemble`: linking, tables,
+graph, exports). :func:`update` adds documents to an existing output from
+its state file (:mod:`kg.state`).
+
+The batch streams: each document is read, cleaned, normalized, extracted and
+released before the next, so memory grows with the graph, not the corpus. A
+document that fails in any stage becomes a ``rejected`` row with its reason;
+the batch goes on. Exit codes (also in ``kg build --help``):
 
 ====  =====================================================================
 0     every input was processed
@@ -36,80 +43,22 @@ from pathlib import Path
 from typing import Any
 
 from kg import __version__
-from kg.clean import CleanedDocument, clean
-from kg.errors import Err, InputError, KgUsageError
-from kg.extract import EntityMention, EntityRelation, entity_id, extract_document
-from kg.ingest import Document, Rejected, iter_inputs
-from kg.link import DocKeys, TypoLinks, doc_keys, link_across
-from kg.nlp import DEFAULT_SEGMENTER, make_nlp
-from kg.normalize import Normalized, encodable, normalize_body
-from kg.outputs import DOCUMENT_COLUMNS, ENTITY_COLUMNS, MENTION_COLUMNS, RELATION_COLUMNS, write_csv, write_json
+from kg.assemble import Tables, assemble, reject_duplicates, write_tables
+from kg.engines import Engine, results
+from kg.errors import KgUsageError
+from kg.nlp import DEFAULT_SEGMENTER, Segmenter
+from kg.outputs import write_json
+from kg.state import STATE_FILE, StateWriter, UpdateCounts, merge, read_state
+from kg.work import DocResult, ProcessedDocument, WorkSettings, document_row, iter_processed, process_document
+
+# ProcessedDocument, iter_processed, process_document and document_row live in kg.work (the per-document
+# part) and are re-exported here, where callers have always imported them from.
+__all__ = ["BuildResult", "ProcessedDocument", "build", "document_row", "iter_processed", "process_document", "update"]
 
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_SOME_REJECTED = 3
 EXIT_ALL_REJECTED = 4
-
-
-@dataclass(frozen=True)
-class ProcessedDocument:
-    """A document after ingest, clean and normalize: what extraction reads."""
-
-    doc: Document
-    cleaned: CleanedDocument
-    normalized: Normalized
-
-
-def process_document(doc: Document, timings: Counter[str] | None = None) -> ProcessedDocument:
-    """Clean and normalize one document. Raises :class:`InputError` when no body is left."""
-    t0 = time.perf_counter()
-    cleaned = clean(doc)
-    t1 = time.perf_counter()
-    if not cleaned.segments:
-        raise InputError(Err.NO_BODY, f"{len(cleaned.removed)} non-article spans removed")
-    normalized = normalize_body(doc.raw_text, list(cleaned.segments), list(cleaned.separator_before), view=cleaned.view)
-    t2 = time.perf_counter()
-    if timings is not None:
-        timings["clean"] += t1 - t0
-        timings["normalize"] += t2 - t1
-    return ProcessedDocument(doc, cleaned, normalized)
-
-
-def iter_processed(
-    inputs: Iterable[str], timings: Counter[str] | None = None
-) -> Iterator[ProcessedDocument | Rejected]:
-    """Stream inputs through ingest → clean → normalize; failures become :class:`Rejected`."""
-    timings = timings if timings is not None else Counter()
-    for item in _timed_inputs(list(inputs), timings):
-        yield item if isinstance(item, Rejected) else _process_or_reject(item, timings)
-
-
-def _internal(item: Document, exc: Exception) -> Rejected:
-    return Rejected(item.doc_id, item.path, f"{Err.INTERNAL.value} ({type(exc).__name__}: {exc})"[:500])
-
-
-def _process_or_reject(item: Document, timings: Counter[str]) -> ProcessedDocument | Rejected:
-    try:
-        return process_document(item, timings)
-    except InputError as exc:
-        return Rejected(item.doc_id, item.path, str(exc))
-    except Exception as exc:  # noqa: BLE001 - one bad document must not end the batch
-        return _internal(item, exc)
-
-
-def document_row(item: ProcessedDocument | Rejected) -> dict[str, Any]:
-    """The documents.csv row of one input."""
-    if isinstance(item, Rejected):
-        return {"doc_id": encodable(item.doc_id), "path": encodable(item.path), "status": "rejected",
-                "error": encodable(item.error), "n_chars": 0}
-    doc, meta = item.doc, item.cleaned.meta
-    return {
-        "doc_id": encodable(doc.doc_id), "path": encodable(doc.path), "title": encodable(meta.title),
-        "source": encodable(meta.source), "date": encodable(meta.date), "author": encodable(meta.author),
-        "n_chars": len(doc.raw_text), "status": "ok",
-        "error": "", "encoding": doc.encoding, "format": doc.fmt,
-        "n_body_chars": item.cleaned.n_body_chars, "spun": item.normalized.spun,
-    }
 
 
 @dataclass
@@ -118,6 +67,7 @@ class BuildResult:
     report: dict[str, Any]
     exit_code: int
     documents: list[dict[str, Any]] = field(default_factory=list)
+    update: UpdateCounts | None = None  # what an update did (None for a build)
 
 
 def _progress(items: Iterator[Any], enabled: bool | None) -> Iterator[Any]:
@@ -143,108 +93,6 @@ def check_out_dir(out_dir: str | Path) -> Path:
     return out
 
 
-class EntityTable:
-    """Entities accumulated over the batch: grows with the graph, not the corpus."""
-
-    def __init__(self) -> None:
-        self.rows: dict[str, dict[str, Any]] = {}
-
-    def add(self, mentions: list[EntityMention]) -> list[dict[str, Any]]:
-        """Register one document's mentions; return its mentions.csv rows."""
-        out = []
-        for m in mentions:
-            eid = entity_id(m.type, m.key or m.name)
-            row = self.rows.setdefault(eid, {"entity_id": eid, "type": m.type, "key": m.key or m.name, "name": m.name,
-                                             "aliases": set(), "n_mentions": 0, "docs": set(), "names": set()})
-            row["n_mentions"] += 1
-            row["docs"].add(m.doc_id)
-            row["names"].add(m.name)
-            row["aliases"].add(m.text)
-            for k, v in m.attrs:
-                if k == "titles":
-                    row.setdefault("titles", set()).update(v.split("|"))
-                elif k in ("size", "size_yuan"):
-                    row.setdefault(k, v)  # the first size stated
-            out.append({"doc_id": m.doc_id, "start": m.start, "end": m.end, "text": m.text, "type": m.type,
-                        "entity_id": eid, "rule": m.rule})
-        return out
-
-    @staticmethod
-    def relation_rows(relations: list[EntityRelation]) -> list[dict[str, Any]]:
-        """relations.csv rows of one document (the same fact stated twice is one row, first sentence)."""
-        import json
-
-        out, seen = [], set()
-        for r in relations:
-            key = (entity_id(r.head_type, r.head_key or r.head_name), r.relation, entity_id(r.tail_type, r.tail_key or r.tail_name))
-            if key in seen or key[0] == key[2]:
-                continue
-            seen.add(key)
-            out.append({"head_id": key[0], "relation": r.relation, "tail_id": key[2], "doc_id": r.doc_id,
-                        "start": r.start, "end": r.end, "evidence": r.evidence,
-                        "attrs": json.dumps(dict(r.attrs), ensure_ascii=False, sort_keys=True) if r.attrs else "",
-                        "rule": r.rule, "head": r.head_name, "tail": r.tail_name})
-        return out
-
-    def apply(self, links: "TypoLinks") -> dict[str, str]:
-        """Merge the entities that cross-document linking joined (kg.link); return old id -> new id.
-
-        The merged entity keeps the id of the kept key and is named by the member with the most mentions
-        (the fullest of its names), so a typo seen first does not name the entity once the right name is
-        seen more often.
-        """
-        moved = {}
-        for eid, row in list(self.rows.items()):
-            key = links.key(row["type"], row["key"])
-            if key != row["key"]:
-                moved[eid] = entity_id(row["type"], key)
-        for old, new in moved.items():
-            row = self.rows.pop(old)
-            into = self.rows.setdefault(new, {**row, "entity_id": new, "key": links.key(row["type"], row["key"]),
-                                              "aliases": set(), "n_mentions": 0, "docs": set(), "names": set()})
-            into.setdefault("label_from", (into["n_mentions"], sorted(into["names"])))
-            if row["n_mentions"] > into["label_from"][0]:
-                into["label_from"] = (row["n_mentions"], sorted(row["names"]))
-            into["n_mentions"] += row["n_mentions"]
-            for k in ("aliases", "docs", "names"):
-                into[k] |= row[k]
-            if "titles" in row:
-                into.setdefault("titles", set()).update(row["titles"])
-            for k in ("size", "size_yuan"):
-                if k in row:
-                    into.setdefault(k, row[k])
-        return moved
-
-    @staticmethod
-    def remap(moved: dict[str, str], mention_rows: list[dict[str, Any]], relation_rows: list[dict[str, Any]]
-              ) -> list[dict[str, Any]]:
-        """Mention and relation rows with merged ids (in place for mentions); relations are deduplicated again."""
-        if not moved:
-            return relation_rows
-        for m in mention_rows:
-            m["entity_id"] = moved.get(m["entity_id"], m["entity_id"])
-        out, seen = [], set()
-        for r in relation_rows:
-            r = {**r, "head_id": moved.get(r["head_id"], r["head_id"]), "tail_id": moved.get(r["tail_id"], r["tail_id"])}
-            key = (r["doc_id"], r["head_id"], r["relation"], r["tail_id"])
-            if key not in seen and r["head_id"] != r["tail_id"]:
-                seen.add(key)
-                out.append(r)
-        return out
-
-    def csv_rows(self) -> list[dict[str, Any]]:
-        out = []
-        for r in self.rows.values():
-            # the fullest name seen names the entity: the same whatever order documents came in
-            name = max(r["label_from"][1] if "label_from" in r else r["names"], key=lambda n: (len(n), n))
-            aliases = sorted((r["aliases"] | r["names"]) - {name})
-            out.append({"entity_id": r["entity_id"], "type": r["type"], "name": name, "aliases": "|".join(aliases),
-                        "n_mentions": r["n_mentions"], "n_docs": len(r["docs"]),
-                        "titles": "|".join(sorted(r.get("titles", ()))), "size": r.get("size", ""),
-                        "size_yuan": r.get("size_yuan", "")})
-        return sorted(out, key=lambda r: (r["type"], r["name"], r["entity_id"]))
-
-
 def _exclusive_gold_forms(gold_path: str | Path) -> dict[str, frozenset[str]]:
     """Per gold document, the normalized names and mentions no other gold document has."""
     from kg.evaluate import load_gold, norm_form
@@ -254,108 +102,20 @@ def _exclusive_gold_forms(gold_path: str | Path) -> dict[str, frozenset[str]]:
     return {d: frozenset(f - set().union(*(o for k, o in forms.items() if k != d))) for d, f in forms.items()}
 
 
-def write_graph_outputs(
-    out: Path,
-    entity_rows: list[dict[str, Any]],
-    relation_rows: list[dict[str, Any]],
-    document_rows: list[dict[str, Any]],
-    mention_rows: list[dict[str, Any]],
-    base_iri: str | None = None,
-    parallel: bool = False,
-) -> None:
-    """graph.ttl, graph.nt, graph.graphml and graph.gexf from the tables (RDF in a second process if ``parallel``)."""
-    from kg.graph import build_graph, write_gexf, write_graphml
-    from kg.rdf import DEFAULT_BASE, build_rdf, write_ntriples, write_turtle
+def _check_options(segmenter: str, base_iri: str | None, engine: str, workers: int | None) -> tuple[str, Engine]:
+    """Bad options are usage errors before any work starts (not a failure after the extraction)."""
+    from kg.rdf import DEFAULT_BASE, Iris
 
-    def rdf_files() -> None:
-        rdf = build_rdf(entity_rows, relation_rows, document_rows, mention_rows, base=base_iri or DEFAULT_BASE)
-        write_turtle(rdf, out / "graph.ttl")
-        write_ntriples(rdf, out / "graph.nt")
-
-    child = None
-    if parallel:  # the two export families are independent: RDF in a second process
-        import multiprocessing as mp
-
-        child = mp.get_context("fork").Process(target=rdf_files)
-        child.start()
-    dates = {d["doc_id"]: d.get("date") or "" for d in document_rows if d.get("status") == "ok"}
-    g = build_graph(entity_rows, relation_rows, dates, mention_rows)
-    write_graphml(g, out / "graph.graphml")
-    write_gexf(g, out / "graph.gexf")
-    if child is None:
-        rdf_files()
-    else:
-        child.join()
-        if child.exitcode != 0:
-            raise RuntimeError(f"writing the RDF files failed (exit code {child.exitcode})")
-
-
-@dataclass
-class DocResult:
-    """What one document contributes to the outputs (picklable: it crosses process boundaries)."""
-
-    row: dict[str, Any]
-    mentions: list[EntityMention] = field(default_factory=list)
-    relations: list[EntityRelation] = field(default_factory=list)
-    raw_chars: int = 0
-    body_chars: int = 0
-    spun: bool = False
-    removed: Counter[str] = field(default_factory=Counter)
-    timings: Counter[str] = field(default_factory=Counter)
-
-
-_WORKER: dict[str, Any] = {}
-
-
-def _init_worker(segmenter: str, leave_one_out: bool, exclusive: dict[str, frozenset[str]]) -> None:
-    """Load the pipeline once per process."""
-    _WORKER.update(nlp=make_nlp(segmenter), leave_out=leave_one_out, exclusive=exclusive)
-
-
-def _work(item: Document | Rejected) -> DocResult:
-    """Clean, normalize and extract one document; any failure is a rejected row."""
-    timings: Counter[str] = Counter()
-    if isinstance(item, Rejected):
-        return DocResult(document_row(item), timings=timings)
-    processed = _process_or_reject(item, timings)
-    if isinstance(processed, Rejected):
-        return DocResult(document_row(processed), timings=timings)
-    t0 = time.perf_counter()
     try:
-        mentions, relations = extract_document(processed, _WORKER["nlp"], leave_out=_WORKER["leave_out"],
-                                               leave_out_forms=_WORKER["exclusive"].get(item.doc_id, frozenset()))
-    except Exception as exc:  # noqa: BLE001 - one bad document must not end the batch
-        return DocResult(document_row(_internal(item, exc)), timings=timings)
-    timings["extract"] += time.perf_counter() - t0
-    return DocResult(document_row(processed), mentions, relations, len(item.raw_text), processed.cleaned.n_body_chars,
-                     processed.normalized.spun, Counter(r.reason for r in processed.cleaned.removed), timings)
-
-
-def _timed_inputs(inputs: list[str], timings: Counter[str]) -> Iterator[Document | Rejected]:
-    stream = iter(iter_inputs(inputs))
-    while True:
-        t0 = time.perf_counter()
-        try:
-            item = next(stream)
-        except StopIteration:
-            timings["ingest"] += time.perf_counter() - t0
-            return
-        timings["ingest"] += time.perf_counter() - t0
-        yield item
-
-
-def _results(items: Iterator[Document | Rejected], workers: int, init_args: tuple) -> Iterator[DocResult]:
-    """Results in input order; with several workers, fed in bounded windows (memory stays flat)."""
-    if workers <= 1:
-        _init_worker(*init_args)
-        yield from map(_work, items)
-        return
-    import multiprocessing as mp
-    from itertools import islice
-
-    with mp.get_context("fork").Pool(workers, initializer=_init_worker, initargs=init_args) as pool:
-        while batch := list(islice(items, 32 * workers)):
-            yield from pool.imap(_work, batch, chunksize=4)
+        seg = Segmenter.parse(segmenter).value
+        eng = Engine(engine)
+    except ValueError as exc:
+        msg = str(exc) if "segmenter" in str(exc) else f"unknown engine {engine!r}; choose one of: local, dask"
+        raise KgUsageError(msg) from None
+    Iris(base_iri or DEFAULT_BASE)
+    if workers is not None and workers < 1:
+        raise KgUsageError(f"--workers must be at least 1, not {workers}")
+    return seg, eng
 
 
 def build(
@@ -365,99 +125,154 @@ def build(
     segmenter: str = DEFAULT_SEGMENTER.value,
     leave_one_out: bool | str | Path = False,
     base_iri: str | None = None,
-    workers: int = 1,
+    workers: int | None = 1,
+    engine: str = Engine.local.value,
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Build the outputs for ``inputs`` into ``out_dir`` (see module docs).
 
-    ``workers`` processes extract in parallel; the outputs are the same as
-    with one. ``leave_one_out`` (an evaluation aid) extracts each document
+    ``workers`` processes extract in parallel (with ``engine="dask"`` and no
+    ``scheduler``: the workers of the local Dask cluster, one per core when
+    ``None``); the outputs are the same as with one. ``scheduler`` is the
+    address of a running Dask scheduler (``tcp://host:8786``) and implies the
+    Dask engine. ``leave_one_out`` (an evaluation aid) extracts each document
     without the lexicon entries learned only from that document. Given a gold
     JSONL path, it also drops every entry matching a name of that document's
     gold that no other gold document has (the strictest reading).
     """
+    if scheduler:
+        engine = Engine.dask.value
+    segmenter, eng = _check_options(segmenter, base_iri, engine, workers)
     exclusive = _exclusive_gold_forms(leave_one_out) if isinstance(leave_one_out, (str, Path)) else {}
+    settings = WorkSettings(segmenter, bool(leave_one_out), exclusive)
     inputs = list(inputs)
     out = check_out_dir(out_dir)
     timings: Counter[str] = Counter()
     start = time.perf_counter()
-    rows: list[dict[str, Any]] = []
-    mention_rows: list[dict[str, Any]] = []
-    relation_rows: list[dict[str, Any]] = []
-    entities = EntityTable()
-    removed: Counter[str] = Counter()
-    raw_chars = body_chars = spun = 0
-    init_args = (segmenter, bool(leave_one_out), exclusive)
-    keys: list[DocKeys] = []
-    for res in _progress(_results(_timed_inputs(inputs, timings), max(1, workers), init_args), progress):
-        rows.append(res.row)
-        mention_rows.extend(entities.add(res.mentions))
-        relation_rows.extend(entities.relation_rows(res.relations))
-        keys.append(doc_keys(res.row["doc_id"], res.mentions, res.relations))
-        raw_chars += res.raw_chars
-        body_chars += res.body_chars
-        spun += res.spun
-        removed.update(res.removed)
-        timings.update(res.timings)
-    # Cross-document linking: one global step over every document's results, in input order.
-    t_link = time.perf_counter()
-    links = link_across(keys)
-    relation_rows = entities.remap(entities.apply(links), mention_rows, relation_rows)
-    timings["link"] += time.perf_counter() - t_link
-    del keys
-    # Every file goes to a staging folder first and all move into place at the end: a build
-    # killed before that leaves the previous outputs as they were, not a mix of old and new.
+    stream = results(inputs, settings, workers, eng, scheduler, timings=timings)
+    report = _write(out, _progress(stream, progress), timings, start,
+                    {"inputs": inputs, "segmenter": segmenter, "engine": eng.value,
+                     "workers": workers if eng is Engine.dask else max(1, workers or 1)},
+                    {"segmenter": segmenter, "base_iri": base_iri, "leave_one_out": bool(leave_one_out)}, base_iri)
+    return BuildResult(out, report, _exit_code(report["documents"]["ok"], report["documents"]["rejected"]),
+                       _rows(out))
+
+
+def update(
+    out_dir: str | Path,
+    inputs: Iterable[str],
+    progress: bool | None = None,
+    workers: int | None = 1,
+    engine: str = Engine.local.value,
+    scheduler: str | None = None,
+    segmenter: str | None = None,
+    base_iri: str | None = None,
+) -> BuildResult:
+    """Add ``inputs`` to the build in ``out_dir``: only documents it does not have are extracted.
+
+    Documents are matched by doc_id and content (see :func:`kg.state.merge`
+    for new, changed, moved and rejected inputs); then linking, the graph and
+    every export run again over all documents, so the outputs are those of
+    one build over the old and the new inputs (in that order), and the ids
+    of existing entities stay. When nothing changes, no file is touched. The
+    segmenter and base IRI are the output's own; giving others is an error.
+    The exit code is that of this run's inputs.
+    """
+    out = Path(out_dir)
+    if not out.is_dir():
+        raise KgUsageError(f"--update {out}: no such folder; build it first with `kg build INPUT... --out {out}`")
+    stored = read_state(out)
+    check_out_dir(out)  # removes the staging folder of a killed build, even if this update changes nothing
+    saved = stored.settings
+    if saved.get("leave_one_out"):
+        raise KgUsageError(f"{out} is a leave-one-out evaluation build; those cannot be updated, rebuild instead")
+    for name, given in (("segmenter", segmenter), ("base", base_iri)):
+        kept = saved["segmenter" if name == "segmenter" else "base_iri"]
+        if given is not None and given != kept:
+            raise KgUsageError(f"{out} was built with --{name} {kept or '(default)'}; an update keeps it "
+                               f"(drop --{name}, or rebuild with `kg build INPUT... --out {out} --{name} {given}`)")
+    if scheduler:
+        engine = Engine.dask.value
+    seg, eng = _check_options(saved["segmenter"], saved["base_iri"], engine, workers)
+    inputs = list(inputs)
+    timings: Counter[str] = Counter()
+    start = time.perf_counter()
+    known = {r.row["doc_id"]: r.digest for r in stored.results if r.ok}
+    new = list(reject_duplicates(_progress(results(inputs, WorkSettings(seg), workers, eng, scheduler, known,
+                                                   timings), progress)))
+    merged, counts = merge(stored.results, new)
+    n_ok = sum(r.ok for r in new)
+    code = _exit_code(n_ok, len(new) - n_ok)
+    if not counts.changed and (out / "report.json").is_file():
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        return BuildResult(out, report, code, _rows(out), counts)
+    report = _write(out, iter(merged), timings, start,
+                    {"inputs": inputs, "segmenter": seg, "engine": eng.value,
+                     "workers": workers if eng is Engine.dask else max(1, workers or 1),
+                     "update": {k: v for k, v in vars(counts).items()}},
+                    dict(saved), saved["base_iri"])
+    return BuildResult(out, report, code, _rows(out), counts)
+
+
+def _exit_code(n_ok: int, n_rejected: int) -> int:
+    if n_ok == 0:
+        return EXIT_ALL_REJECTED
+    return EXIT_SOME_REJECTED if n_rejected else EXIT_OK
+
+
+def _rows(out: Path) -> list[dict[str, Any]]:
+    import csv
+
+    with open(out / "documents.csv", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _write(out: Path, stream: Iterator[DocResult], timings: Counter[str], start: float, about: dict[str, Any],
+           state_settings: dict[str, Any], base_iri: str | None) -> dict[str, Any]:
+    """The global step and every output file, staged: returns the report.
+
+    Every file goes to a staging folder first and all move into place at the
+    end: a build killed before that leaves the previous outputs as they were,
+    not a mix of old and new.
+    """
     staging = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=out))
     try:
-        t_write = time.perf_counter()
-        write_csv(staging / "mentions.csv", MENTION_COLUMNS, mention_rows)
-        write_csv(staging / "relations.csv", RELATION_COLUMNS, relation_rows)
-        entity_rows = entities.csv_rows()
-        write_csv(staging / "entities.csv", ENTITY_COLUMNS, entity_rows)
-        write_csv(staging / "documents.csv", DOCUMENT_COLUMNS, rows)
-        timings["write"] += time.perf_counter() - t_write
-        t_graph = time.perf_counter()
-        write_graph_outputs(staging, entity_rows, relation_rows, rows, mention_rows, base_iri, parallel=workers > 1)
-        timings["graph"] += time.perf_counter() - t_graph
-        _finish(staging, out, rows, entity_rows, mention_rows, relation_rows, timings, start, inputs, raw_chars,
-                body_chars, spun, removed, segmenter, workers, links)
+        with StateWriter(staging / STATE_FILE, state_settings) as state:
+            tables = assemble(stream, keep=state.add)
+        tables.timings.update(timings)
+        write_tables(staging, tables, base_iri, parallel=(about.get("workers") or 2) > 1)
+        report = _report(tables, start, about)
+        write_json(staging / "report.json", report)
+        for name in sorted(p.name for p in staging.iterdir() if p.name != "report.json") + ["report.json"]:
+            os.replace(staging / name, out / name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    rejected = report["rejected"]
-    n_ok = report["documents"]["ok"]
-    if n_ok == 0:
-        code = EXIT_ALL_REJECTED
-    elif rejected:
-        code = EXIT_SOME_REJECTED
-    else:
-        code = EXIT_OK
-    return BuildResult(out, report, code, rows)
+    return json.loads((out / "report.json").read_text(encoding="utf-8"))
 
 
-def _finish(staging: Path, out: Path, rows, entity_rows, mention_rows, relation_rows, timings, start, inputs,
-            raw_chars, body_chars, spun, removed, segmenter, workers, links: TypoLinks) -> None:
-    """Write report.json and move the staged files into ``out`` (report last)."""
+def _report(tables: Tables, start: float, about: dict[str, Any]) -> dict[str, Any]:
+    rows = tables.documents
     n_ok = sum(r["status"] == "ok" for r in rows)
     rejected = [{k: r[k] for k in ("doc_id", "path", "error")} for r in rows if r["status"] != "ok"]
     total = time.perf_counter() - start
     report = {
         "kg_version": __version__,
-        "inputs": inputs,
+        "inputs": about["inputs"],
         "documents": {"total": len(rows), "ok": n_ok, "rejected": len(rejected)},
         "rejected": rejected,
-        "chars": {"raw": raw_chars, "body": body_chars},
-        "spun_documents": spun,
-        "entities": dict(sorted(Counter(r["type"] for r in entity_rows).items())),
-        "mentions": dict(sorted(Counter(r["type"] for r in mention_rows).items())),
-        "relations": dict(sorted(Counter(r["relation"] for r in relation_rows).items())),
-        # one-character typos linked across documents: [type, variant, the key kept, first document of the variant]
-        "typo_links": [list(m) for m in links.merges],
-        "segmenter": segmenter,
-        "workers": max(1, workers),
-        "removed_spans": dict(sorted(removed.items())),
-        "timings_s": {k: round(v, 4) for k, v in sorted(timings.items())} | {"total": round(total, 4)},
-        "throughput_chars_per_s": round(raw_chars / total) if total > 0 else None,
+        "chars": {"raw": tables.raw_chars, "body": tables.body_chars},
+        "spun_documents": tables.spun,
+        "entities": dict(sorted(Counter(r["type"] for r in tables.entities).items())),
+        "mentions": dict(sorted(Counter(r["type"] for r in tables.mentions).items())),
+        "relations": dict(sorted(Counter(r["relation"] for r in tables.relations).items())),
+        "typo_links": tables.typo_links,
+        "segmenter": about["segmenter"],
+        "engine": about["engine"],
+        "workers": about["workers"],
+        "removed_spans": dict(sorted(tables.removed.items())),
+        "timings_s": {k: round(v, 4) for k, v in sorted(tables.timings.items())} | {"total": round(total, 4)},
+        "throughput_chars_per_s": round(tables.raw_chars / total) if total > 0 else None,
     }
-    write_json(staging / "report.json", report)
-    for name in sorted(p.name for p in staging.iterdir() if p.name != "report.json") + ["report.json"]:
-        os.replace(staging / name, out / name)
+    if "update" in about:
+        report["update"] = about["update"]
+    return report

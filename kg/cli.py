@@ -23,18 +23,25 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Output folder (created if missing).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Output folder (created if missing).")
+@click.option("--update", "update_dir", metavar="OUT_DIR", type=click.Path(file_okay=False),
+              help="Add INPUTS to the build in OUT_DIR: only documents it does not have are extracted (instead of --out).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (for scripts).")
-@click.option("--segmenter", type=click.Choice(["char", "jieba", "pkuseg"]), default="jieba", show_default=True,
-              help="Word segmenter of the spaCy zh tokenizer (see the README's segmenter table).")
+@click.option("--segmenter", type=click.Choice(["char", "jieba", "pkuseg"]), default=None,
+              help="Word segmenter of the spaCy zh tokenizer (default jieba; see the README's segmenter table).")
 @click.option("--leave-one-out", "leave_one_out", metavar="GOLD", type=click.Path(dir_okay=False), default=None,
               help="Evaluation aid: extract each document without the lexicon entries that only it (per GOLD) could have taught.")
 @click.option("--base", "base_iri", default=None, help="Base IRI of entities, articles and statements in the RDF outputs.")
-@click.option("-w", "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Processes that extract in parallel (same outputs as one).")
-def build(inputs: tuple[str, ...], out_dir: str, quiet: bool, segmenter: str, leave_one_out: str | None,
-          base_iri: str | None, workers: int) -> None:
-    """Build the graph outputs from INPUTS into --out.
+@click.option("-w", "--workers", type=click.IntRange(1, 256), default=None,
+              help="Processes that extract in parallel (same outputs as one). Default 1; with --engine dask "
+                   "and no --scheduler, the workers of the local Dask cluster (default: one per core).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where extraction runs: this machine's processes, or Dask workers (linking and the graph stay here).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Dask scheduler to use, e.g. tcp://10.0.0.5:8786 (implies --engine dask; without it a local cluster is started).")
+def build(inputs: tuple[str, ...], out_dir: str | None, update_dir: str | None, quiet: bool, segmenter: str | None,
+          leave_one_out: str | None, base_iri: str | None, workers: int | None, engine: str, scheduler: str | None) -> None:
+    """Build the graph outputs from INPUTS into --out (or add them to an existing build with --update).
 
     INPUTS are files, folders (read recursively), glob patterns, JSONL files
     (one {"doc_id", "text", ...} object a line) and HTML pages, in any
@@ -44,26 +51,47 @@ def build(inputs: tuple[str, ...], out_dir: str, quiet: bool, segmenter: str, le
     with a coded reason. Exit codes: 0 all inputs processed; 3 some inputs
     rejected; 4 no input could be processed; 2 usage error.
     """
-    from kg.build import EXIT_USAGE, build as run_build
+    from kg.build import EXIT_USAGE, build as run_build, update as run_update
 
+    progress = False if quiet else None
     try:
-        result = run_build(inputs, out_dir, progress=False if quiet else None, segmenter=segmenter,
-                           leave_one_out=leave_one_out or False, base_iri=base_iri, workers=workers)
+        if (out_dir is None) == (update_dir is None):
+            raise KgUsageError("give either --out DIR (a new build) or --update DIR (add to a build), not both"
+                               if out_dir else "give --out DIR for the outputs (or --update DIR to add to a build)")
+        if update_dir is not None:
+            if leave_one_out:
+                raise KgUsageError("--leave-one-out builds cannot be updated; build into a new --out instead")
+            result = run_update(update_dir, inputs, progress=progress, workers=workers, engine=engine,
+                                scheduler=scheduler, segmenter=segmenter, base_iri=base_iri)
+        else:
+            result = run_build(inputs, out_dir, progress=progress, segmenter=segmenter or "jieba",
+                               leave_one_out=leave_one_out or False, base_iri=base_iri, workers=workers,
+                               engine=engine, scheduler=scheduler)
     except KgUsageError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     if not quiet:
-        docs = result.report["documents"]
-        click.echo(
-            f"{docs['ok']} documents built, {docs['rejected']} rejected → {result.out_dir}"
-            f" ({result.report['throughput_chars_per_s']} chars/s)",
-            err=True,
-        )
-        for rej in result.report["rejected"][:10]:
-            click.echo(f"  rejected {rej['path']}: {rej['error']}", err=True)
-        if docs["rejected"] > 10:
-            click.echo(f"  … {docs['rejected'] - 10} more in documents.csv", err=True)
+        _summary(result)
     sys.exit(result.exit_code)
+
+
+def _summary(result) -> None:  # noqa: ANN001 - kg.build.BuildResult, imported lazily
+    counts = result.update
+    if counts is None:
+        docs = result.report["documents"]
+        click.echo(f"{docs['ok']} documents built, {docs['rejected']} rejected → {result.out_dir}"
+                   f" ({result.report['throughput_chars_per_s']} chars/s)", err=True)
+    elif not counts.changed:
+        click.echo(f"nothing new: {counts.unchanged} documents already in {result.out_dir}, "
+                   f"{counts.rejected} rejected as before; no file changed", err=True)
+    else:
+        click.echo(f"{counts.added} documents added, {counts.replaced} replaced, {counts.unchanged} unchanged, "
+                   f"{counts.rejected} rejected → {result.out_dir}", err=True)
+    rejected = [r for r in result.documents if r.get("status") == "rejected"]
+    for rej in rejected[:10]:
+        click.echo(f"  rejected {rej['path']}: {rej['error']}", err=True)
+    if len(rejected) > 10:
+        click.echo(f"  … {len(rejected) - 10} more in documents.csv", err=True)
 
 
 @main.command("eval")

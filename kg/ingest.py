@@ -231,12 +231,17 @@ def read_file(path: Path, doc_id: str | None = None) -> Document:
 _JSONL_META_KEYS = ("title", "date", "source", "author", "url")
 
 
-def iter_jsonl(path: Path) -> Iterator[Document | Rejected]:
+def iter_jsonl(path: Path, start: int = 0, end: int | None = None, first_lineno: int = 1) -> Iterator[Document | Rejected]:
     """Yield one record per line of a JSONL file; a bad line is a :class:`Rejected`.
 
     A record needs ``text`` (or ``html``); ``doc_id`` defaults to
     ``<file stem>-<line number>``; ``title``/``date``/``source``/``author``/``url``
     are kept as metadata.
+
+    ``start``/``end`` read only the lines that *start* in that byte range, so
+    ranges cut anywhere split a file into parts that together hold every line
+    once (the Dask engine's partitions); ``first_lineno`` is then the number
+    of the first such line (see :func:`line_starts`).
     """
     try:
         handle = path.open("rb")
@@ -244,35 +249,62 @@ def iter_jsonl(path: Path) -> Iterator[Document | Rejected]:
         yield Rejected(path.stem, str(path), f"{Err.UNREADABLE.value} ({exc.strerror})")
         return
     with handle:
-        for lineno, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            fallback_id = f"{path.stem}-{lineno}"
-            where = f"{path}:{lineno}"
-            try:
-                record = json.loads(line.decode("utf-8-sig"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                yield Rejected(fallback_id, where, f"{Err.BAD_JSONL.value} ({type(exc).__name__}: {exc})"[:500])
-                continue
-            if not isinstance(record, dict):
-                yield Rejected(fallback_id, where, f"{Err.BAD_JSONL.value} (line is a {type(record).__name__}, not an object)")
-                continue
-            doc_id = str(record.get("doc_id") or record.get("id") or fallback_id)
-            meta = {k: str(record[k]) for k in _JSONL_META_KEYS if record.get(k) not in (None, "")}
-            text, html = record.get("text"), record.get("html")
-            try:
-                if isinstance(text, str) and text.strip():
-                    yield Document(doc_id, text, where, "jsonl", "utf-8", meta)
-                elif isinstance(html, str) and html.strip():
-                    yield _html_document(doc_id, where, html, "utf-8", meta)
-                elif text is None and html is None:
-                    raise InputError(Err.BAD_JSONL, "no 'text' field")
-                else:
-                    raise InputError(Err.EMPTY, "'text' is empty or not a string")
-            except InputError as exc:
-                yield Rejected(doc_id, where, str(exc))
-            except Exception as exc:  # noqa: BLE001 - a parser's surprise must not end the batch
-                yield Rejected(doc_id, where, f"{Err.INTERNAL.value} ({type(exc).__name__}: {exc})"[:500])
+        pos = start
+        if start > 0:
+            handle.seek(start - 1)
+            if handle.read(1) != b"\n":  # inside a line that starts in the previous range
+                pos += len(handle.readline())
+        lineno = first_lineno
+        while end is None or pos < end:
+            line = handle.readline()
+            if not line:
+                break
+            pos += len(line)
+            lineno += 1
+            if line.strip():
+                yield _jsonl_record(path, lineno - 1, line)
+
+
+def line_starts(path: Path, start: int, end: int) -> int:
+    """How many lines of the file start in the byte range ``[start, end)``.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "x.jsonl"
+    >>> _ = p.write_bytes(b"{}\\n{}\\n{}\\n")
+    >>> [line_starts(p, 0, 4), line_starts(p, 4, 9)]
+    [2, 1]
+    """
+    with path.open("rb") as fh:
+        fh.seek(max(start - 1, 0))
+        data = fh.read(max(end - max(start - 1, 0) - 1, 0))
+    size = path.stat().st_size
+    return (1 if start == 0 and size > 0 else 0) + data.count(b"\n")
+
+
+def _jsonl_record(path: Path, lineno: int, line: bytes) -> Document | Rejected:
+    fallback_id = f"{path.stem}-{lineno}"
+    where = f"{path}:{lineno}"
+    try:
+        record = json.loads(line.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return Rejected(fallback_id, where, f"{Err.BAD_JSONL.value} ({type(exc).__name__}: {exc})"[:500])
+    if not isinstance(record, dict):
+        return Rejected(fallback_id, where, f"{Err.BAD_JSONL.value} (line is a {type(record).__name__}, not an object)")
+    doc_id = str(record.get("doc_id") or record.get("id") or fallback_id)
+    meta = {k: str(record[k]) for k in _JSONL_META_KEYS if record.get(k) not in (None, "")}
+    text, html = record.get("text"), record.get("html")
+    try:
+        if isinstance(text, str) and text.strip():
+            return Document(doc_id, text, where, "jsonl", "utf-8", meta)
+        if isinstance(html, str) and html.strip():
+            return _html_document(doc_id, where, html, "utf-8", meta)
+        if text is None and html is None:
+            raise InputError(Err.BAD_JSONL, "no 'text' field")
+        raise InputError(Err.EMPTY, "'text' is empty or not a string")
+    except InputError as exc:
+        return Rejected(doc_id, where, str(exc))
+    except Exception as exc:  # noqa: BLE001 - a parser's surprise must not end the batch
+        return Rejected(doc_id, where, f"{Err.INTERNAL.value} ({type(exc).__name__}: {exc})"[:500])
 
 
 # ---------------------------------------------------------------- inputs
@@ -314,28 +346,50 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
             yield given, None
 
 
+def read_source(given: str, path: Path | None) -> Iterator[Document | Rejected]:
+    """The records of one expanded input (see :func:`expand_inputs`), without the duplicate check."""
+    if path is None:
+        yield Rejected(Path(given).stem or given, given, Err.NOT_FOUND.value)
+    elif path.suffix.lower() in JSONL_SUFFIXES:
+        yield from iter_jsonl(path)
+    else:
+        try:
+            yield read_file(path)
+        except InputError as exc:
+            yield Rejected(path.stem, str(path), str(exc))
+        except Exception as exc:  # noqa: BLE001 - a parser's surprise must not end the batch
+            yield Rejected(path.stem, str(path), f"{Err.INTERNAL.value} ({type(exc).__name__}: {exc})"[:500])
+
+
+class DuplicateIds:
+    """The ``E106`` rule: a record whose doc_id an earlier input had is rejected, not merged.
+
+    Every record claims its doc_id, readable or not; only a readable record
+    can be a duplicate (a second unreadable file keeps its own reason).
+
+    >>> ids = DuplicateIds()
+    >>> ids.check("a", "x.txt", True), ids.check("a", "y.txt", True)
+    (None, 'E106 duplicate doc_id: another input already has this doc_id; rename one of the files (first: x.txt)')
+    """
+
+    def __init__(self) -> None:
+        self.first: dict[str, str] = {}
+
+    def check(self, doc_id: str, path: str, readable: bool) -> str | None:
+        """The E106 reason if this record repeats an earlier doc_id, else ``None`` (and the id is claimed)."""
+        if doc_id in self.first and readable:
+            return f"{Err.DUPLICATE_ID.value} (first: {self.first[doc_id]})"
+        self.first.setdefault(doc_id, path)
+        return None
+
+
 def iter_inputs(inputs: Iterable[str]) -> Iterator[Document | Rejected]:
     """Stream every input as a :class:`Document` or a :class:`Rejected`, in order.
 
     A doc_id seen before is rejected (``E106``) rather than silently merged.
     """
-    seen_ids: dict[str, str] = {}
+    ids = DuplicateIds()
     for given, path in expand_inputs(inputs):
-        if path is None:
-            yield Rejected(Path(given).stem or given, given, Err.NOT_FOUND.value)
-            continue
-        if path.suffix.lower() in JSONL_SUFFIXES:
-            records: Iterable[Document | Rejected] = iter_jsonl(path)
-        else:
-            try:
-                records = [read_file(path)]
-            except InputError as exc:
-                records = [Rejected(path.stem, str(path), str(exc))]
-            except Exception as exc:  # noqa: BLE001 - a parser's surprise must not end the batch
-                records = [Rejected(path.stem, str(path), f"{Err.INTERNAL.value} ({type(exc).__name__}: {exc})"[:500])]
-        for rec in records:
-            if rec.doc_id in seen_ids and rec.status == "ok":
-                yield Rejected(rec.doc_id, rec.path, f"{Err.DUPLICATE_ID.value} (first: {seen_ids[rec.doc_id]})")
-                continue
-            seen_ids.setdefault(rec.doc_id, rec.path)
-            yield rec
+        for rec in read_source(given, path):
+            dup = ids.check(rec.doc_id, rec.path, rec.status == "ok")
+            yield rec if dup is None else Rejected(rec.doc_id, rec.path, dup)

@@ -88,3 +88,16 @@ def test_killed_build_leaves_previous_outputs_intact(tmp_path, seed_glob):
     assert after == before
     assert build([seed_glob], out, progress=False).exit_code == 0  # the next build cleans up
     assert not list(out.glob(".kg-staging-*"))
+
+
+def test_bad_options_are_clean_errors_before_any_work(tmp_path, seed_glob):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    runner = CliRunner()
+    res = runner.invoke(main, ["build", seed_glob, "--out", str(tmp_path / "out"), "--base", "not an iri"])
+    assert res.exit_code == 2 and "--base 'not an iri' is not an absolute IRI" in res.output
+    assert "Traceback" not in res.output and not (tmp_path / "out" / "documents.csv").exists()
+    res = runner.invoke(main, ["build", "--help"])
+    assert res.exit_code == 0 and all(o in res.output for o in ("--update", "--engine", "--scheduler", "--workers"))

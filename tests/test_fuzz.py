@@ -13,10 +13,11 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.build import _init_worker, _work, build
+from kg.build import build
 from kg.ingest import Document, decode_bytes
 from kg.errors import InputError
 from kg.normalize import encodable
+from kg.work import WorkSettings, work
 
 # text mixing real article pieces with control characters, lone surrogates, emoji and garbage
 PIECES = ["青岛蓝谷管理局副局长徐一冰表示,", "聚焦海洋生物医药、新一代半导体等九大重点工业链。", "對標“頭部”園區",
@@ -28,8 +29,7 @@ texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=30)), max_s
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=texts)
 def test_whole_chain_never_crashes_and_offsets_are_valid(text):
-    _init_worker("jieba", False, {})
-    res = _work(Document("fuzz", text, "fuzz.txt"))
+    res = work(Document("fuzz", text, "fuzz.txt"), WorkSettings())
     assert res.row["status"] in ("ok", "rejected")
     if res.row["status"] == "rejected":
         assert res.row["error"][:1] == "E" and not res.row["error"].startswith("E199")

@@ -10,7 +10,7 @@ import rdflib
 from rdflib.namespace import RDFS
 
 from kg.graph import build_graph, write_gexf, write_graphml
-from kg.rdf import KG, build_rdf, write_ntriples, write_turtle
+from kg.rdf import KG, triples, write_ntriples, write_turtle
 from tests.conftest import ROOT
 
 SHAPES = ROOT / "schemas" / "shapes.ttl"
@@ -130,7 +130,7 @@ def test_hostile_names_survive_all_four_formats(tmp_path):
     g = build_graph(entities, relations, {"d&1": "2024-10-21"})
     write_graphml(g, tmp_path / "g.graphml")
     write_gexf(g, tmp_path / "g.gexf")
-    rdf = build_rdf(entities, relations, documents)
+    rdf = triples(entities, relations, documents)
     write_turtle(rdf, tmp_path / "g.ttl")
     write_ntriples(rdf, tmp_path / "g.nt")
     for back in (nx.read_graphml(tmp_path / "g.graphml"), nx.read_gexf(tmp_path / "g.gexf")):

@@ -9,9 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kg.errors import Err, InputError
-from kg.ingest import Rejected, decode_bytes, iter_inputs, read_file
+from kg.ingest import Rejected, decode_bytes, iter_inputs, iter_jsonl, line_starts, read_file
 
 SIMPLIFIED = "青岛蓝谷管理局副局长徐一冰表示，蓝谷将聚焦海洋生物医药产业链，建设海洋信息产业园。"
 TRADITIONAL = "青島藍谷管理局副局長徐一冰表示，藍谷將聚焦海洋生物醫藥產業鏈，建設海洋信息產業園。"
@@ -192,3 +194,24 @@ def test_cli_seeds_exit_0_and_out_is_a_file_is_usage_error(tmp_path, seed_glob):
     proc = _run_build([seed_glob, "--out", str(tmp_path / "file")], tmp_path)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "Error" in proc.stderr
+
+
+_LINES = st.lists(st.sampled_from(["", "  ", "{broken", "[]", json.dumps({"text": "青岛蓝谷"}, ensure_ascii=False),
+                                   json.dumps({"doc_id": "x", "text": "園區\r"}, ensure_ascii=False), "\ufeff{}", "{}\r"]),
+                  max_size=12)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=_LINES, last_newline=st.booleans(), cuts=st.lists(st.integers(min_value=0, max_value=400), max_size=5))
+def test_jsonl_byte_ranges_cut_anywhere_read_every_line_once(tmp_path_factory, lines, last_newline, cuts):
+    """The Dask engine's partitions: ranges cut at any byte give the records and line numbers of one read."""
+    path = tmp_path_factory.mktemp("ranges") / "x.jsonl"
+    data = ("\n".join(lines) + ("\n" if last_newline else "")).encode("utf-8")
+    path.write_bytes(data)
+    whole = [(r.doc_id, r.path, r.status) for r in iter_jsonl(path)]
+    bounds = [0, *sorted({c for c in cuts if 0 < c < len(data)}), len(data)]
+    pieces, lineno = [], 1
+    for a, b in zip(bounds, bounds[1:]):
+        pieces += [(r.doc_id, r.path, r.status) for r in iter_jsonl(path, a, b, lineno)]
+        lineno += line_starts(path, a, b)
+    assert pieces == whole
