@@ -296,7 +296,7 @@ def _core(etype: str, name: str, regions: Mapping[str, str], zones: tuple[str, .
     """The distinctive part of a company or office name, for matching variants within a document:
     the link key (kg.link) without trade words for companies; for offices, without the region or
     zone in front (``zones``: the document's park names) and with abbreviations expanded."""
-    from kg.link import company_key, strip_regions
+    from kg.link import company_key
 
     if etype == "COMPANY":
         core = company_key(name, regions)

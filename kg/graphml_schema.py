@@ -21,12 +21,10 @@ Run ``python -m kg.graphml_schema`` to fetch (idempotent) and verify.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import shutil
 import subprocess
-import sys
 import tarfile
 import tempfile
 import zipfile
@@ -35,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import KgError
+from kg.pinned import sha256_bytes, share_dir, verify_files
 
 #: The Debian package that carries the schema (checked: 1.5.1-3 in Debian 12).
 DEBIAN_PACKAGE = "libjgrapht-java"
@@ -53,26 +52,13 @@ class SchemaError(KgError):
 
 def schema_dir() -> Path:
     """Where the schema lives: ``$KG_GRAPHML_XSD``, else ``<venv>/share/kg/graphml-xsd``."""
-    env = os.environ.get("KG_GRAPHML_XSD")
-    return Path(env) if env else Path(sys.prefix) / "share" / "kg" / "graphml-xsd"
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    return share_dir("KG_GRAPHML_XSD", "graphml-xsd")
 
 
 def verify(directory: Path | None = None) -> Path:
     """Check the schema files against their pinned hashes; return the folder."""
-    directory = directory or schema_dir()
-    for name, digest in SCHEMA_FILES.items():
-        path = directory / name
-        if not path.is_file():
-            raise SchemaError(f"GraphML schema file {path} is missing; run `python -m kg.graphml_schema` "
-                              f"(or `make setup`; it needs Debian's apt-get) to fetch it")
-        if _sha256(path.read_bytes()) != digest:
-            raise SchemaError(f"GraphML schema file {path} does not match its pinned SHA-256; "
-                              f"delete {directory} and run `python -m kg.graphml_schema`")
-    return directory
+    return verify_files(directory or schema_dir(), SCHEMA_FILES, SchemaError, "GraphML schema",
+                        "python -m kg.graphml_schema", "; it needs Debian's apt-get")
 
 
 def _download_deb(tmp: Path) -> Path:
@@ -113,7 +99,7 @@ def fetch(directory: Path | None = None) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         files = _files_from_deb(_download_deb(Path(tmp)))
     for name, data in files.items():
-        if _sha256(data) != SCHEMA_FILES[name]:
+        if sha256_bytes(data) != SCHEMA_FILES[name]:
             raise SchemaError(f"{name} from {DEBIAN_PACKAGE} does not match its pinned SHA-256; refusing to use it")
     directory.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():

@@ -11,8 +11,6 @@ Run ``python -m kg.models`` to fetch (idempotent) and verify.
 
 from __future__ import annotations
 
-import hashlib
-import os
 import subprocess
 import sys
 import tarfile
@@ -20,6 +18,8 @@ import tempfile
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.pinned import sha256_file as sha256
+from kg.pinned import share_dir, verify_files
 
 PKUSEG_SDIST = "pkuseg-0.0.25.tar.gz"
 PKUSEG_SDIST_SHA256 = "dd012bf93689721c9574bc2b2ba98fb4ac22790cec0af354a78e217828b81e91"
@@ -37,16 +37,7 @@ class ModelError(KgError):
 
 def model_dir() -> Path:
     """Where the model lives: ``$KG_PKUSEG_MODEL``, else ``<venv>/share/kg/pkuseg-default``."""
-    env = os.environ.get("KG_PKUSEG_MODEL")
-    return Path(env) if env else Path(sys.prefix) / "share" / "kg" / "pkuseg-default"
-
-
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    return share_dir("KG_PKUSEG_MODEL", "pkuseg-default")
 
 
 def verify(directory: Path | None = None) -> Path:
@@ -54,14 +45,7 @@ def verify(directory: Path | None = None) -> Path:
 
     Raises :class:`ModelError` naming the file and the fix.
     """
-    directory = directory or model_dir()
-    for name, digest in PKUSEG_MODEL_FILES.items():
-        path = directory / name
-        if not path.is_file():
-            raise ModelError(f"pkuseg model file {path} is missing; run `python -m kg.models` (or `make setup`) to fetch it")
-        if sha256(path) != digest:
-            raise ModelError(f"pkuseg model file {path} does not match its pinned SHA-256; delete {directory} and run `python -m kg.models`")
-    return directory
+    return verify_files(directory or model_dir(), PKUSEG_MODEL_FILES, ModelError, "pkuseg model", "python -m kg.models")
 
 
 def fetch(directory: Path | None = None) -> Path:

@@ -42,3 +42,11 @@ def seed_build(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("seed-build")
     assert build([str(SEEDS / "*.txt")], out, progress=False).exit_code == 0
     return out
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default pipeline (jieba), loaded once for the entity and relation tests."""
+    from kg.nlp import make_nlp
+
+    return make_nlp("jieba")

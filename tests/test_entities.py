@@ -12,11 +12,6 @@ from kg.nlp import Segmenter, make_nlp, mentions_of
 from kg.normalize import normalize_text
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return make_nlp("jieba")
-
-
 def found(nlp, text: str) -> set[tuple[str, str]]:
     """Entities of a raw sentence: normalized first, as the pipeline does."""
     norm = normalize_text(text)

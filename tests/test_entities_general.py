@@ -7,7 +7,7 @@ that only learned the seeds' names fails here.
 
 from __future__ import annotations
 
-from tests.test_entities import found, nlp  # noqa: F401 - the jieba pipeline fixture and the normalize-then-extract helper
+from tests.test_entities import found  # normalize, then extract (the `nlp` fixture is in conftest)
 
 
 def of_type(got: set[tuple[str, str]], etype: str) -> set[str]:

@@ -5,16 +5,10 @@ from __future__ import annotations
 import csv
 import json
 
-import pytest
 
-from kg.nlp import make_nlp, mentions_of
+from kg.nlp import mentions_of
 from kg.normalize import normalize_text
 from kg.relations import find_relations
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_nlp()
 
 
 def found(nlp, text: str):
