@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -190,39 +190,51 @@ _INDUSTRY_LIST_SUFFIX = ("产业集群", "产业链条", "产业链", "产业领
 
 
 class _Trie:
-    """Literal multi-string matcher: first character → forms, longest first."""
+    """Literal multi-string matcher: forms by their first two characters, longest first.
+
+    >>> t = _Trie(["有限公司", "公司", "局"])
+    >>> list(t.finditer("某某有限公司和科技局")), t.longest_at("公司", 0)
+    ([(2, '有限公司'), (4, '公司'), (9, '局')], '公司')
+    """
 
     def __init__(self, forms: Iterable[str]) -> None:
-        buckets: dict[str, list[str]] = {}
-        for f in set(forms):
-            if f:
-                buckets.setdefault(f[0], []).append(f)
-        self.buckets = {k: sorted(v, key=lambda s: (-len(s), s)) for k, v in buckets.items()}
+        forms = set(forms)
+        self.short = frozenset(f for f in forms if len(f) == 1)
+        long: dict[str, list[str]] = {}
+        for f in forms:
+            if len(f) >= 2:
+                long.setdefault(f[:2], []).append(f)
+        self.long = {k: sorted(v, key=lambda s: (-len(s), s)) for k, v in long.items()}
+        # the regex engine finds the positions where a form can start: the loops visit only those
+        firsts = sorted({k[0] for k in self.long} | self.short)
+        self._starts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+
+    def _at(self, text: str, i: int) -> Iterator[str]:
+        """The forms that start at ``i``, longest first."""
+        for f in self.long.get(text[i:i + 2], ()):
+            if text.startswith(f, i):
+                yield f
+        if text[i] in self.short:
+            yield text[i]
+
+    def _positions(self, text: str) -> Iterable[int]:
+        return (m.start() for m in self._starts.finditer(text)) if self._starts is not None else ()
 
     def longest_at(self, text: str, i: int) -> str | None:
-        if i >= len(text):
-            return None
-        for f in self.buckets.get(text[i], ()):
-            if text.startswith(f, i):
-                return f
-        return None
+        return next(self._at(text, i), None) if i < len(text) else None
 
     def finditer_all(self, text: str) -> Iterable[tuple[int, str]]:
         """Every (position, form) occurrence, all forms at each position."""
-        buckets = self.buckets
-        for i, ch in enumerate(text):
-            for f in buckets.get(ch, ()):
-                if text.startswith(f, i):
-                    yield i, f
+        for i in self._positions(text):
+            for f in self._at(text, i):
+                yield i, f
 
     def finditer(self, text: str) -> Iterable[tuple[int, str]]:
-        buckets = self.buckets
-        for i, ch in enumerate(text):
-            if ch in buckets:
-                for f in buckets[ch]:
-                    if text.startswith(f, i):
-                        yield i, f
-                        break
+        """The longest form at each position where one starts."""
+        for i in self._positions(text):
+            f = next(self._at(text, i), None)
+            if f is not None:
+                yield i, f
 
 
 #: A token from the segmenter: (start, end, part of speech from the
