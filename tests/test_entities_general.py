@@ -113,8 +113,8 @@ class TestOrganizationGrammar:
         assert "苏州市先进封装测试中心" in of_type(got, "ORG")
 
     def test_sentence_verb_after_a_region_is_not_a_name(self, nlp):
-        got = found(nlp, "天津搭建就业智慧平台,服务高校毕业生。")
-        assert not any(s.startswith("天津搭建") for s in of_type(got, "ORG"))
+        got = found(nlp, "成都搭建人才数字平台,服务高校毕业生。")
+        assert not any(s.startswith("成都搭建") for s in of_type(got, "ORG"))
 
 
 class TestCompanyGrammar:
@@ -137,11 +137,11 @@ class TestCompanyGrammar:
         assert {"星河精工", "云之友"} <= of_type(got, "COMPANY")
 
     def test_products_of_firms_are_not_firms(self, nlp):
-        got = found(nlp, "吴中区围绕机器人整机,集聚了雷达、传感器、核心电机等上下游企业1600多家。")
+        got = found(nlp, "昆山围绕新能源汽车整车,集聚了电池、传感器、电控系统等配套企业300多家。")
         assert not of_type(got, "COMPANY")
 
     def test_function_words_end_a_firm_list_head(self, nlp):
-        got = found(nlp, "更多基础设施竞争性领域、国家重大科研基础设施等进一步向民营企业开放。")
+        got = found(nlp, "一批重大工程项目、公共服务领域等将进一步向民营企业开放。")
         assert not of_type(got, "COMPANY")
 
 
@@ -163,11 +163,11 @@ class TestCompanyNoise:
     """Phrases of general news that end in a company suffix but name no company."""
 
     def test_counts_of_firms(self, nlp):
-        got = found(nlp, "这有利于中国石化、中国石油两大集团提高业绩。韩国三大汽车公司均设有生产基地。")
+        got = found(nlp, "中国移动、中国联通两大集团加快布局。德国三大汽车公司均在华设厂。")
         assert not any("两大" in s or "三大" in s for s in of_type(got, "COMPANY"))
 
     def test_kinds_of_firms(self, nlp):
-        got = found(nlp, "不少A股上市公司参与其中,并集合国内多家律师事务所收集证据,发展农民专业合作社。")
+        got = found(nlp, "多家律师事务所提供法律服务,一些A股上市公司参与其中,当地还发展农民专业合作社。")
         assert not of_type(got, "COMPANY")
 
     def test_country_locates_a_foreign_firm(self, nlp):
@@ -176,7 +176,7 @@ class TestCompanyNoise:
         assert not any(s.startswith("德国") for s in of_type(got, "COMPANY"))
 
     def test_country_stays_when_the_rest_is_generic(self, nlp):
-        got = found(nlp, "荷兰国际集团欧元区高级经济学家表示。")
+        got = found(nlp, "荷兰国际集团发布研究报告称。")
         assert "荷兰国际集团" in of_type(got, "COMPANY")
 
     def test_role_noun_before_a_name(self, nlp):
@@ -188,72 +188,72 @@ class TestGeneralNewsNoise:
     """Patterns of general news that looked like entities to earlier rules."""
 
     def test_cooperation_fields_are_not_industries(self, nlp):
-        got = found(nlp, "双方要拓展人工智能、数字经济、清洁能源、科技创新等领域合作。")
+        got = found(nlp, "两国将深化新能源汽车、生物医药、人工智能等领域合作。")
         assert not of_type(got, "INDUSTRY")
 
     def test_fields_of_firms_are_not_industries(self, nlp):
-        got = found(nlp, "论坛汇聚了众多能源、信息通讯、装备制造等行业跨国企业负责人。")
+        got = found(nlp, "峰会吸引了来自化工、物流、装备制造等行业跨国公司的高管。")
         assert not of_type(got, "INDUSTRY")
 
     def test_directions_of_change_are_not_industries(self, nlp):
-        got = found(nlp, "加快传统产业高端化、智能化、绿色化升级改造,壮大影视文化产业。")
+        got = found(nlp, "推动制造业数字化、绿色化、高端化转型,培育影视文化产业。")
         assert of_type(got, "INDUSTRY") == {"影视文化产业"}
 
     def test_sea_modifier_before_a_class(self, nlp):
-        assert not of_type(found(nlp, "沿海城市加速布局海洋新兴产业。"), "INDUSTRY")
+        assert not of_type(found(nlp, "厦门着力培育海洋新兴产业。"), "INDUSTRY")
 
     def test_foreign_body_with_the_name_of_a_chinese_one(self, nlp):
-        got = found(nlp, "同一天,美国国务院称,一艘油轮遭到袭击。")
+        got = found(nlp, "美国国务院发言人当天表示将继续观察。")
         assert ("美国国务院", "ORG") in got and ("国务院", "ORG") not in got
 
     def test_department_of_a_party_committee(self, nlp):
-        got = found(nlp, "江西、云南省委统战部负责同志参加。")
-        assert ("云南省委统战部", "ORG") in got
+        got = found(nlp, "湖南、贵州省委宣传部负责同志出席。")
+        assert ("贵州省委宣传部", "ORG") in got
 
     def test_name_ends_inside_a_word(self, nlp):
         # `人社部门` is 人社|部门 (the departments), not the ministry 人社部
-        assert not of_type(found(nlp, "在江西,人社部门通过服务网拓展岗位。"), "ORG")
+        assert not of_type(found(nlp, "各地人社部门加大就业帮扶力度。"), "ORG")
 
     def test_two_governments_are_not_a_place(self, nlp):
-        assert not of_type(found(nlp, "双方要用好两国政府间工作机制。"), "ORG")
+        assert not of_type(found(nlp, "双方同意发挥好两国政府间对话机制作用。"), "ORG")
 
     def test_idiom_ends_a_name(self, nlp):
-        got = found(nlp, "各民主党派中央和无党派人士紧紧围绕党和国家中心工作。")
+        got = found(nlp, "与会人员紧紧围绕党和国家中心任务建言献策。")
         assert not of_type(got, "ORG")
 
     def test_class_of_zones_is_not_a_park(self, nlp):
-        got = found(nlp, "十年来,各自贸试验区贯彻落实党中央决策部署。他要求全面总结自贸试验区建设经验。")
+        got = found(nlp, "各自贸试验区积极开展首创性探索。会议要求全面总结自贸试验区改革经验。")
         assert not of_type(got, "PARK")
 
     def test_china_and_partner_name_a_zone(self, nlp):
-        got = found(nlp, "中国—中东欧国家经贸合作示范区贸易额超370亿元。")
-        assert "中国—中东欧国家经贸合作示范区" in of_type(got, "PARK")
+        got = found(nlp, "中国—东盟经贸合作示范区今年进出口增长明显。")
+        assert "中国—东盟经贸合作示范区" in of_type(got, "PARK")
 
     def test_title_inside_a_word(self, nlp):
-        assert not of_type(found(nlp, "中英同为联合国安理会常任理事国和世界主要经济体。"), "PERSON")
+        assert not of_type(found(nlp, "法国是联合国安理会常任理事国和重要经济体。"), "PERSON")
 
     def test_transliterated_name_after_a_head_of_state(self, nlp):
-        got = found(nlp, "总理会见来华出席进博会的塞尔维亚总统武切维奇。")
+        got = found(nlp, "国家主席会见来访的塞尔维亚总统武切维奇。")
         assert ("武切维奇", "PERSON") in got
 
     def test_fragment_after_a_known_brand(self, nlp):
-        got = found(nlp, "总部位于墨尔本的必和必拓(BHP)矿业公司表示。")
+        got = found(nlp, "必和必拓(BHP)矿业公司发布季度报告。")
         assert not any(s.startswith(")") for s in of_type(got, "COMPANY"))
 
     def test_media_are_not_organizations(self, nlp):
-        assert not of_type(found(nlp, "中央广播电视总台社教节目中心今天发布片单。"), "ORG")
+        assert not of_type(found(nlp, "中央广播电视总台新闻中心推出系列报道。"), "ORG")
 
     def test_counted_and_bare_bodies(self, nlp):
-        got = found(nlp, "数据显示,五家期货交易所成交活跃。自治区党委、自治区政协负责同志出席。")
+        got = found(nlp, "三家证券交易所同日发布新规。自治区党委、自治区政协负责同志出席。")
         assert not of_type(got, "ORG")
 
     def test_parts_joined_by_a_dot_are_one_name(self, nlp):
-        got = found(nlp, "自治区人民政府主席艾尔肯·吐尼亚孜出席。")
+        got = found(nlp, "自治区政府主席艾尔肯·吐尼亚孜调研时强调。")
         assert ("艾尔肯·吐尼亚孜", "PERSON") in got
 
     def test_idiom_after_a_title_is_no_name(self, nlp):
-        assert not of_type(found(nlp, "在习近平主席高瞻远瞩的引领下,两国关系不断发展。"), "PERSON")
+        assert not of_type(found(nlp, "在主席高瞻远瞩的领导下,双边合作成果丰硕。"), "PERSON")
 
     def test_fields_a_product_is_used_in(self, nlp):
-        got = found(nlp, "成果广泛应用在海洋工程、能源开发等领域。车辆装上了智慧城市、现代农业等领域的北斗应用终端。")
+        got = found(nlp, "该材料已应用于船舶制造、风电装备等领域。系统服务于智慧交通、现代农业等领域的北斗应用场景。")
         assert not of_type(got, "INDUSTRY")
