@@ -28,7 +28,7 @@ def quality(segmenter: str) -> tuple[float, float]:
 
     out = Path(tempfile.mkdtemp()) / segmenter
     build([str(ROOT / "seeds" / "*.txt")], out, progress=False, segmenter=segmenter)
-    s = score(load_gold(ROOT / "seeds" / "gold.jsonl"), load_predicted(out))
+    s = score(load_gold(ROOT / "benchmarks" / "gold" / "seeds.jsonl"), load_predicted(out))
     return s.entities["overall"]["f1"], s.mentions["overall"]["f1"]
 
 

@@ -95,30 +95,58 @@ def _summary(result) -> None:  # noqa: ANN001 - kg.build.BuildResult, imported l
 
 
 @main.command("eval")
-@click.option("--gold", "gold_path", required=True, type=click.Path(exists=True, dir_okay=False), help="Gold JSONL (see docs/gold-format).")
-@click.argument("out_dir", type=click.Path(exists=True, file_okay=False))
+@click.argument("out_dir", required=False, type=click.Path(exists=True, file_okay=False))
+@click.option("--set", "set_name", type=click.Choice(["dev", "test", "seeds", "all"]), default=None,
+              help="A gold set of the checkout (benchmarks/gold/): unseen articles (dev, test, all) or the seeds.")
+@click.option("--gold", "gold_paths", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Gold JSONL (../shared/gold-format.md) instead of --set; repeatable.")
+@click.option("--system", type=click.Choice(["kg", "jieba.posseg"]), default="kg", show_default=True,
+              help="What to score when no OUT_DIR is given: kg itself, or the jieba.posseg name-tag baseline.")
+@click.option("--by", "by", type=click.Choice(["script", "group", "source"]), multiple=True,
+              help="Also split the figures by the articles' script, group (corpus/traditional/web/seed) or source.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--no-errors", is_flag=True, help="Do not list misses and false hits.")
-def eval_cmd(gold_path: str, out_dir: str, as_json: bool, no_errors: bool) -> None:
-    """Score the outputs in OUT_DIR against gold: entities, mentions, relations, linking."""
+def eval_cmd(out_dir: str | None, set_name: str | None, gold_paths: tuple[str, ...], system: str,
+             by: tuple[str, ...], as_json: bool, no_errors: bool) -> None:
+    """Score extraction against gold: entities, mentions, relations, linking, per type.
+
+    With OUT_DIR, the outputs of that build are scored. Without it, the gold
+    set's articles (checked against their recorded sha256) are extracted
+    first, so `kg eval --set test` alone gives the README's headline table.
+    """
     import json
 
-    from kg.evaluate import format_report, load_gold, load_predicted, score
+    from kg.evaluate import format_by, format_report, score, score_by
+    from kg.goldsets import load_set, predict
 
     try:
-        gold = load_gold(gold_path)
-        pred = load_predicted(out_dir)
+        if set_name and gold_paths:
+            raise KgUsageError("give --set or --gold, not both")
+        gold, arts = load_set(set_name, list(gold_paths))
+        if by and not arts:
+            raise KgUsageError("--by needs the gold set's provenance (sources.jsonl); use --set")
+        pred = predict(gold, arts, out_dir, system, progress=False if as_json else None)
     except KgUsageError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)
     result = score(gold, pred)
+    groups = {key: score_by(gold, pred, {d: a.label(key) for d, a in arts.items()}) for key in by}
     if as_json:
         data = result.as_dict()
         if no_errors:
             data.pop("errors")
+        data["documents"] = len(gold)
+        if groups:
+            data["by"] = {key: {label: {k: v for k, v in s.as_dict().items() if k != "errors"}
+                                for label, s in g.items()} for key, g in groups.items()}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
-    else:
-        click.echo(format_report(result, show_errors=not no_errors))
+        return
+    name = f"set {set_name}" if set_name else ", ".join(gold_paths)
+    click.echo(f"{system} on {name}: {len(gold)} documents\n")
+    click.echo(format_report(result, show_errors=not no_errors))
+    for key, g in groups.items():
+        counts = {label: sum(1 for a in arts.values() if a.label(key) == label) for label in g}
+        click.echo("\n" + format_by(key, g, counts))
 
 
 @main.command("load")

@@ -344,3 +344,58 @@ def format_report(s: Score, show_errors: bool = True) -> str:
                 for r in rows:
                     parts.append("  " + json.dumps(r, ensure_ascii=False))
     return "\n\n".join(parts)
+
+
+def score_by(gold: dict[str, GoldDoc], pred: Predicted, labels: dict[str, str]) -> dict[str, Score]:
+    """One :class:`Score` per label (e.g. script or source) of the gold documents.
+
+    Documents without a label are scored under ``"?"``; linking is scored
+    within each group.
+    """
+    groups: dict[str, dict[str, GoldDoc]] = defaultdict(dict)
+    for doc_id, doc in gold.items():
+        groups[labels.get(doc_id, "?")][doc_id] = doc
+    return {label: score(docs, pred) for label, docs in sorted(groups.items())}
+
+
+def format_by(by: str, scores: dict[str, Score], n_docs: dict[str, int]) -> str:
+    """A plain-text table: one row per group, the headline F1 of each score.
+
+    >>> s = Score(*[{"overall": prf(1, 2, 2), "by_type": {}}] * 3, prf(0, 0, 0), {})
+    >>> print(format_by("script", {"Simplified": s}, {"Simplified": 3}))
+    by script
+      group                          docs  entity P  entity R entity F1 mention F1    rel F1   link F1
+      Simplified                        3     0.500     0.500     0.500      0.500     0.500     0.000
+    """
+    lines = [f"by {by}", f"  {'group':<30}{'docs':>5}{'entity P':>10}{'entity R':>10}{'entity F1':>10}"
+                         f"{'mention F1':>11}{'rel F1':>10}{'link F1':>10}"]
+    for label, s in scores.items():
+        e = s.entities["overall"]
+        lines.append(f"  {label[:30]:<30}{n_docs[label]:>5}{e['p']:>10.3f}{e['r']:>10.3f}{e['f1']:>10.3f}"
+                     f"{s.mentions['overall']['f1']:>11.3f}{s.relations['overall']['f1']:>10.3f}{s.linking['f1']:>10.3f}")
+    return "\n".join(lines)
+
+
+def gold_as_predicted(gold: dict[str, GoldDoc], texts: dict[str, str]) -> Predicted:
+    """A gold annotation in the shape of a build's outputs, to score one annotator against another.
+
+    Mentions are the recovered gold spans; an entity's id is its type and
+    canonical name, so two documents' entities with one name are one node.
+
+    >>> doc = GoldDoc("d", {"e1": GoldEntity("d", "e1", "PERSON", "李强", ["李强"])}, [], [])
+    >>> gold_as_predicted({"d": doc}, {"d": "总理李强说"}).mentions
+    [{'doc_id': 'd', 'start': '2', 'end': '4', 'text': '李强', 'type': 'PERSON', 'entity_id': 'PERSON:李强'}]
+    """
+    mentions: list[dict[str, str]] = []
+    relations: list[dict[str, str]] = []
+    names: dict[str, str] = {}
+    for doc_id, doc in sorted(gold.items()):
+        text = texts[doc_id]
+        ids = {gid: f"{e.type}:{e.name}" for gid, e in doc.entities.items()}
+        by_form = {(m, e.type): ids[gid] for gid, e in doc.entities.items() for m in e.mentions}
+        names.update({ids[gid]: e.name for gid, e in doc.entities.items()})
+        for s, e, etype in sorted(gold_spans(text, doc)):
+            mentions.append({"doc_id": doc_id, "start": str(s), "end": str(e), "text": text[s:e], "type": etype,
+                             "entity_id": by_form[(text[s:e], etype)]})
+        relations += [{"doc_id": doc_id, "head_id": ids[h], "relation": r, "tail_id": ids[t]} for h, r, t in doc.relations]
+    return Predicted(mentions, relations, names, dict(texts))

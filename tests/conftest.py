@@ -8,6 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+GOLD_SEEDS = ROOT / "benchmarks" / "gold" / "seeds.jsonl"  # the seeds' gold (seeds/ holds articles only)
 SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 
 
@@ -18,7 +19,7 @@ def seeds_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def seed_glob() -> str:
-    """The main job's input: the seed articles (seeds/ also holds gold.jsonl)."""
+    """The main job's input: the seed articles."""
     return str(SEEDS / "*.txt")
 
 

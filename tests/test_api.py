@@ -10,7 +10,7 @@ import pytest
 
 import kg
 from kg.evaluate import gold_spans, load_gold, norm_form
-from tests.conftest import SEEDS
+from tests.conftest import GOLD_SEEDS, SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def g(out):
 
 @pytest.fixture(scope="module")
 def gold():
-    return load_gold(SEEDS / "gold.jsonl")
+    return load_gold(GOLD_SEEDS)
 
 
 def gold_facts(gold, rtype: str) -> set[tuple[str, str, str]]:

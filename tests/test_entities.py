@@ -220,11 +220,11 @@ def test_leave_one_out_drops_entries_only_that_document_names():
 def test_cli_leave_one_out_build_scores_lower_or_equal(tmp_path, seed_glob):
     from kg.build import build
     from kg.evaluate import load_gold, load_predicted, score
-    from tests.conftest import SEEDS
+    from tests.conftest import GOLD_SEEDS, SEEDS
 
-    gold = load_gold(SEEDS / "gold.jsonl")
+    gold = load_gold(GOLD_SEEDS)
     full = build([seed_glob], tmp_path / "full", progress=False)
-    lodo = build([seed_glob], tmp_path / "lodo", progress=False, leave_one_out=SEEDS / "gold.jsonl")
+    lodo = build([seed_glob], tmp_path / "lodo", progress=False, leave_one_out=GOLD_SEEDS)
     assert full.exit_code == lodo.exit_code == 0
     f_full = score(gold, load_predicted(tmp_path / "full")).entities["overall"]["f1"]
     f_lodo = score(gold, load_predicted(tmp_path / "lodo")).entities["overall"]["f1"]

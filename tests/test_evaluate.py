@@ -96,16 +96,16 @@ def test_kg_eval_cli_tables_json_and_errors(tmp_path, seed_glob):
     out = tmp_path / "out"
     run = [sys.executable, "-m", "kg.cli"]
     assert subprocess.run([*run, "build", seed_glob, "--out", str(out), "-q"]).returncode == 0
-    text = subprocess.run([*run, "eval", "--gold", str(root / "seeds" / "gold.jsonl"), str(out)],
+    text = subprocess.run([*run, "eval", "--gold", str(root / "benchmarks" / "gold" / "seeds.jsonl"), str(out)],
                           capture_output=True, text=True, check=True).stdout
     for heading in ("entities (document level)", "mentions", "relations", "relations whose gold ends were both found",
                     "linking (pairwise)", "entity_misses"):
         assert heading in text
     for etype in ("PARK", "COMPANY", "FUND", "PERSON", "INDUSTRY", "ORG"):
         assert f"  {etype} " in text
-    data = json.loads(subprocess.run([*run, "eval", "--gold", str(root / "seeds" / "gold.jsonl"), str(out), "--json"],
+    data = json.loads(subprocess.run([*run, "eval", "--gold", str(root / "benchmarks" / "gold" / "seeds.jsonl"), str(out), "--json"],
                                      capture_output=True, text=True, check=True).stdout)
-    assert set(data) == {"entities", "mentions", "relations", "relations_found_ends", "linking", "errors"}
+    assert set(data) == {"entities", "mentions", "relations", "relations_found_ends", "linking", "errors", "documents"}
     assert data["entities"]["overall"]["n_gold"] == 273
     assert 0 < data["entities"]["overall"]["f1"] <= 1
     with open(out / "mentions.csv", encoding="utf-8", newline="") as fh:
@@ -116,7 +116,7 @@ def test_kg_eval_cli_tables_json_and_errors(tmp_path, seed_glob):
 
 def test_gold_file_is_valid_and_every_mention_is_in_the_text():
     root = Path(__file__).resolve().parent.parent
-    gold = load_gold(root / "seeds" / "gold.jsonl")
+    gold = load_gold(root / "benchmarks" / "gold" / "seeds.jsonl")
     assert len(gold) == 5
     for doc_id, doc in gold.items():
         text = (root / "seeds" / f"{doc_id}.txt").read_text(encoding="utf-8")
