@@ -19,8 +19,12 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import KgUsageError
+
+if TYPE_CHECKING:
+    from kg.evaluate import GoldDoc, Predicted
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = ROOT / "benchmarks" / "gold"
@@ -91,7 +95,7 @@ def verify(arts: dict[str, Article], doc_ids: list[str]) -> list[Path]:
     return paths
 
 
-def load_set(name: str | None, gold_paths: list[str] | None = None):  # noqa: ANN201 - (gold, Article rows)
+def load_set(name: str | None, gold_paths: list[str] | None = None) -> tuple[dict[str, GoldDoc], dict[str, Article]]:
     """Gold documents of a named set or of gold files, with their articles where known.
 
     Returns ``(gold, arts)``: ``dict[doc_id, GoldDoc]`` and the provenance rows of
@@ -114,8 +118,8 @@ def load_set(name: str | None, gold_paths: list[str] | None = None):  # noqa: AN
     return gold, {d: a for d, a in known.items() if d in gold}
 
 
-def predict(gold, arts: dict[str, Article], out_dir: str | Path | None, system: str = "kg",  # noqa: ANN001
-            progress: bool | None = None):  # noqa: ANN201 - kg.evaluate.Predicted
+def predict(gold: dict[str, GoldDoc], arts: dict[str, Article], out_dir: str | Path | None, system: str = "kg",
+            progress: bool | None = None) -> Predicted:
     """Predictions for the gold documents: a given build, or a fresh one.
 
     ``out_dir`` given: the outputs of that build (``system`` must be ``kg``).
