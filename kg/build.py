@@ -15,15 +15,23 @@ the batch goes on. Exit codes (also in ``kg build --help``):
 ====  =====================================================================
 0     every input was processed
 3     outputs written, but some inputs were rejected (see documents.csv)
-4     outputs written, but no input could be processed
+4     no input could be processed: a previous build in the output folder is
+      kept as it was (a new folder gets outputs listing the rejections)
 2     usage error (bad option or output path); nothing written
 ====  =====================================================================
+
+The outputs are published as one unit (:func:`kg.outputs.publish`): written
+into a new folder beside ``--out`` that then takes its place in one step, so
+a reader sees the previous build or the new one and a killed build leaves the
+previous one in place. The output folder therefore holds only what ``kg``
+writes; a folder with other files is refused, as is one that is, holds, or
+lies inside an input.
 
 >>> import tempfile, pathlib
 >>> src = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (src / "a.txt").write_text("青岛蓝谷管理局副局长徐一冰表示,蓝谷聚焦海洋产业。", encoding="utf-8")
 >>> _ = (src / "b.txt").write_bytes(b"")
->>> result = build([str(src)], src / "out", progress=False)
+>>> result = build([str(src)], pathlib.Path(tempfile.mkdtemp()) / "out", progress=False)
 >>> result.exit_code, result.report["documents"]
 (3, {'ok': 1, 'rejected': 1, 'total': 2})
 """
@@ -34,7 +42,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -47,7 +54,7 @@ from kg.assemble import Tables, assemble, reject_duplicates, write_tables
 from kg.engines import Engine, results
 from kg.errors import KgUsageError
 from kg.nlp import DEFAULT_SEGMENTER, Segmenter
-from kg.outputs import write_json
+from kg.outputs import clean_stale, foreign_entries, publish, staging_dir, write_json
 from kg.state import STATE_FILE, StateWriter, UpdateCounts, merge, read_state
 from kg.work import DocResult, ProcessedDocument, WorkSettings, document_row, iter_processed, process_document
 
@@ -68,6 +75,7 @@ class BuildResult:
     exit_code: int
     documents: list[dict[str, Any]] = field(default_factory=list)
     update: UpdateCounts | None = None  # what an update did (None for a build)
+    kept_previous: bool = False  # no document was processed, so the previous build was left in place
 
 
 def _progress(items: Iterator[Any], enabled: bool | None) -> Iterator[Any]:
@@ -80,17 +88,50 @@ def _progress(items: Iterator[Any], enabled: bool | None) -> Iterator[Any]:
     return iter(tqdm(items, unit="doc", desc="kg build", file=sys.stderr, dynamic_ncols=True))
 
 
-def check_out_dir(out_dir: str | Path) -> Path:
-    out = Path(out_dir)
+def check_out_dir(out_dir: str | Path, inputs: Iterable[str] = ()) -> Path:
+    """The output folder, checked before any work; what a killed build left beside it is removed.
+
+    The folder is replaced as a whole when a build is published, so it must
+    hold only kg's outputs, must not be the working folder, and must not
+    overlap an input (a build would read the previous one's outputs as news).
+    """
+    given = Path(out_dir)
+    out = given.resolve()
     if out.exists() and not out.is_dir():
-        raise KgUsageError(f"--out {out} is a file; give a folder for the outputs")
+        raise KgUsageError(f"--out {given} is a file; give a folder for the outputs")
+    if out == Path.cwd().resolve() or out in Path.cwd().resolve().parents or out.parent == out:
+        raise KgUsageError(f"--out {given} is the working folder or above it; give a folder of its own for the outputs")
+    _check_overlap(out, given, inputs)
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging_dir(out).rmdir()  # the new build is written beside the folder: try that now, before any work
     except OSError as exc:
-        raise KgUsageError(f"cannot create output folder {out}: {exc.strerror}") from None
-    for stale in out.glob(".kg-staging-*"):  # left by a build that was killed
-        shutil.rmtree(stale, ignore_errors=True)
+        raise KgUsageError(f"cannot write the outputs to {given}: {exc.strerror} (the folder that holds it "
+                           f"must be writable)") from None
+    clean_stale(out)
+    foreign = foreign_entries(out)
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (", …" if len(foreign) > 5 else "")
+        raise KgUsageError(f"--out {given} holds files kg did not write ({shown}); a build replaces the whole "
+                           f"folder, so give a new or empty folder, or move them out")
     return out
+
+
+def _check_overlap(out: Path, given: Path, inputs: Iterable[str]) -> None:
+    import glob
+
+    for item in inputs:
+        paths = [Path(p) for p in glob.glob(item, recursive=True)] if glob.has_magic(item) else [Path(item)]
+        for path in paths:
+            if not path.exists():
+                continue
+            p = path.resolve()
+            if p == out or out in p.parents:
+                raise KgUsageError(f"--out {given} is or holds the input {item}; a build replaces the output "
+                                   f"folder, so put the outputs elsewhere")
+            if p.is_dir() and p in out.parents:
+                raise KgUsageError(f"--out {given} lies inside the input folder {item}; the next build would read "
+                                   f"these outputs as articles, so put the outputs outside it")
 
 
 def _exclusive_gold_forms(gold_path: str | Path) -> dict[str, frozenset[str]]:
@@ -146,16 +187,17 @@ def build(
     exclusive = _exclusive_gold_forms(leave_one_out) if isinstance(leave_one_out, (str, Path)) else {}
     settings = WorkSettings(segmenter, bool(leave_one_out), exclusive)
     inputs = list(inputs)
-    out = check_out_dir(out_dir)
+    out = check_out_dir(out_dir, inputs)
     timings: Counter[str] = Counter()
     start = time.perf_counter()
     stream = results(inputs, settings, workers, eng, scheduler, timings=timings)
-    report = _write(out, _progress(stream, progress), timings, start,
-                    {"inputs": inputs, "segmenter": segmenter, "engine": eng.value,
-                     "workers": workers if eng is Engine.dask else max(1, workers or 1)},
-                    {"segmenter": segmenter, "base_iri": base_iri, "leave_one_out": bool(leave_one_out)}, base_iri)
-    return BuildResult(out, report, _exit_code(report["documents"]["ok"], report["documents"]["rejected"]),
-                       _rows(out))
+    report, rows, published = _write(out, _progress(stream, progress), timings, start,
+                                     {"inputs": inputs, "segmenter": segmenter, "engine": eng.value,
+                                      "workers": workers if eng is Engine.dask else max(1, workers or 1)},
+                                     {"segmenter": segmenter, "base_iri": base_iri,
+                                      "leave_one_out": bool(leave_one_out)}, base_iri)
+    return BuildResult(Path(out_dir), report, _exit_code(report["documents"]["ok"], report["documents"]["rejected"]),
+                       rows, kept_previous=not published)
 
 
 def update(
@@ -182,7 +224,8 @@ def update(
     if not out.is_dir():
         raise KgUsageError(f"--update {out}: no such folder; build it first with `kg build INPUT... --out {out}`")
     stored = read_state(out)
-    check_out_dir(out)  # removes the staging folder of a killed build, even if this update changes nothing
+    inputs = list(inputs)
+    check_out_dir(out, inputs)  # removes what a killed build left, even if this update changes nothing
     saved = stored.settings
     if saved.get("leave_one_out"):
         raise KgUsageError(f"{out} is a leave-one-out evaluation build; those cannot be updated, rebuild instead")
@@ -194,7 +237,6 @@ def update(
     if scheduler:
         engine = Engine.dask.value
     seg, eng = _check_options(saved["segmenter"], saved["base_iri"], engine, workers)
-    inputs = list(inputs)
     timings: Counter[str] = Counter()
     start = time.perf_counter()
     known = {r.row["doc_id"]: r.digest for r in stored.results if r.ok}
@@ -206,12 +248,12 @@ def update(
     if not counts.changed and (out / "report.json").is_file():
         report = json.loads((out / "report.json").read_text(encoding="utf-8"))
         return BuildResult(out, report, code, _rows(out), counts)
-    report = _write(out, iter(merged), timings, start,
-                    {"inputs": inputs, "segmenter": seg, "engine": eng.value,
-                     "workers": workers if eng is Engine.dask else max(1, workers or 1),
-                     "update": {k: v for k, v in vars(counts).items()}},
-                    dict(saved), saved["base_iri"])
-    return BuildResult(out, report, code, _rows(out), counts)
+    report, rows, _ = _write(out, iter(merged), timings, start,
+                             {"inputs": inputs, "segmenter": seg, "engine": eng.value,
+                              "workers": workers if eng is Engine.dask else max(1, workers or 1),
+                              "update": {k: v for k, v in vars(counts).items()}},
+                             dict(saved), saved["base_iri"], keep_previous_if_empty=False)
+    return BuildResult(out, report, code, rows, counts)
 
 
 def _exit_code(n_ok: int, n_rejected: int) -> int:
@@ -228,14 +270,15 @@ def _rows(out: Path) -> list[dict[str, Any]]:
 
 
 def _write(out: Path, stream: Iterator[DocResult], timings: Counter[str], start: float, about: dict[str, Any],
-           state_settings: dict[str, Any], base_iri: str | None) -> dict[str, Any]:
-    """The global step and every output file, staged: returns the report.
+           state_settings: dict[str, Any], base_iri: str | None,
+           keep_previous_if_empty: bool = True) -> tuple[dict[str, Any], list[dict[str, Any]], bool]:
+    """The global step and every output file, published as one unit.
 
-    Every file goes to a staging folder first and all move into place at the
-    end: a build killed before that leaves the previous outputs as they were,
-    not a mix of old and new.
+    Returns the report, the documents.csv rows and whether the build was
+    published: one that processed no document leaves a previous build in
+    ``out`` as it was (``keep_previous_if_empty``).
     """
-    staging = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=out))
+    staging = staging_dir(out)
     try:
         with StateWriter(staging / STATE_FILE, state_settings) as state:
             tables = assemble(stream, keep=state.add)
@@ -243,11 +286,14 @@ def _write(out: Path, stream: Iterator[DocResult], timings: Counter[str], start:
         write_tables(staging, tables, base_iri, parallel=(about.get("workers") or 2) > 1)
         report = _report(tables, start, about)
         write_json(staging / "report.json", report)
-        for name in sorted(p.name for p in staging.iterdir() if p.name != "report.json") + ["report.json"]:
-            os.replace(staging / name, out / name)
+        report = json.loads((staging / "report.json").read_text(encoding="utf-8"))  # as written: keys sorted
+        rows = _rows(staging)
+        if keep_previous_if_empty and report["documents"]["ok"] == 0 and (out / "documents.csv").is_file():
+            return report, rows, False
+        publish(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return json.loads((out / "report.json").read_text(encoding="utf-8"))
+    return report, rows, True
 
 
 def _report(tables: Tables, start: float, about: dict[str, Any]) -> dict[str, Any]:

@@ -77,7 +77,9 @@ def build(inputs: tuple[str, ...], out_dir: str | None, update_dir: str | None, 
 
 def _summary(result) -> None:  # noqa: ANN001 - kg.build.BuildResult, imported lazily
     counts = result.update
-    if counts is None:
+    if result.kept_previous:
+        click.echo(f"no document could be processed; the previous build in {result.out_dir} is unchanged", err=True)
+    elif counts is None:
         docs = result.report["documents"]
         click.echo(f"{docs['ok']} documents built, {docs['rejected']} rejected → {result.out_dir}"
                    f" ({result.report['throughput_chars_per_s']} chars/s)", err=True)
