@@ -185,11 +185,20 @@ def load_cmd(out_dir: str, store_path: str | None, endpoint: str | None, graph_i
 @click.option("--industry", help="for `parks`, `chain-leaders`")
 @click.option("--entity", help="for `partnerships`, `mentions`")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--allow-service", is_flag=True,
+              help="Let SPARQL SERVICE clauses send (parts of) the query to the remote endpoints they name.")
 def query_cmd(out_dir: str, query: str, person: str | None, org: str | None, park: str | None, industry: str | None,
-              entity: str | None, fmt: str) -> None:
+              entity: str | None, fmt: str, allow_service: bool) -> None:
     """Answer QUERY on the graph in OUT_DIR: a SPARQL SELECT, or one of the named questions
     posts, people, companies, parks, industries, chain-leaders, funds, partnerships, mentions
-    (e.g. `kg query out people --org 青岛蓝谷管理局`)."""
+    (e.g. `kg query out people --org 青岛蓝谷管理局`).
+
+    SPARQL runs read-only on the local graph: updates (INSERT, DELETE, LOAD, CLEAR, ...),
+    FROM / FROM NAMED and SERVICE are refused before anything runs (exit 2).
+    --allow-service lets SERVICE call the endpoints it names; a failing endpoint is an error (exit 2).
+    """
+    import re
+
     from kg.api import NAMED_QUERIES, open_graph
 
     options = {"person": person, "org": org, "park": park, "industry": industry, "entity": entity}
@@ -201,10 +210,10 @@ def query_cmd(out_dir: str, query: str, person: str | None, org: str | None, par
                                                                  "industries_of", "mentions"):
                 raise KgUsageError(f"`{query}` needs --{option}")
             df = getattr(graph, method)(options[option]) if option else getattr(graph, method)()
-        elif query.lstrip().upper().startswith(("SELECT", "PREFIX")):
-            df = graph.sparql(query)
-        else:
+        elif re.fullmatch(r"[\w-]*", query.strip()):
             raise KgUsageError(f"unknown query {query!r}: give a SPARQL SELECT or one of {', '.join(NAMED_QUERIES)}")
+        else:  # any other text is SPARQL: checked (updates, FROM, SERVICE refused) before it runs
+            df = graph.sparql(query, allow_service=allow_service)
     except KgUsageError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)
