@@ -2,12 +2,16 @@
 
 Input problems never raise out of a batch: they become a ``status=rejected``
 row in ``documents.csv`` whose ``error`` column starts with the code, e.g.
-``E101 empty input: the file has no text``. User errors on the command line
+``E101 empty input: the file has no text``. A document that is processed but
+was damaged on the way in keeps ``status=ok`` and says so in the same column
+with a warning code (:class:`Warn`, ``W2xx``). User errors on the command line
 (bad options, missing output folder) are :class:`KgUsageError` and are shown
 as one clean message without a traceback.
 
 >>> str(InputError(Err.EMPTY, "seeds/x.txt"))
 'E101 empty input: the file has no text (seeds/x.txt)'
+>>> Warn.TRUNCATED.code, Warn.TRUNCATED.with_detail("2 bytes of UTF-8").endswith("dropped (2 bytes of UTF-8)")
+('W201', True)
 """
 
 from __future__ import annotations
@@ -32,6 +36,21 @@ class Err(str, Enum):
     @property
     def code(self) -> str:
         return self.value.split(" ", 1)[0]
+
+
+class Warn(str, Enum):
+    """Warning codes for documents that are processed (``status=ok``) but were damaged; same form as :class:`Err`."""
+
+    TRUNCATED = ("W201 truncated input: the file ends inside a multi-byte character; "
+                 "the incomplete bytes at the end were dropped")
+
+    @property
+    def code(self) -> str:
+        return self.value.split(" ", 1)[0]
+
+    def with_detail(self, detail: str) -> str:
+        """The text of this warning as ``documents.csv`` shows it, like :class:`InputError`'s."""
+        return f"{self.value} ({detail})"
 
 
 class KgError(Exception):

@@ -10,6 +10,11 @@ reason (see :mod:`kg.errors`), in input order with the documents.
 JSONL it is the decoded text as given; for HTML it is the main text the
 boilerplate remover extracted (positions in markup would help nobody).
 
+Damage that still leaves a document (a file cut inside a multi-byte
+character) is not a rejection: the document is read and a ``W2xx`` warning
+(:class:`kg.errors.Warn`) in its ``meta["warning"]`` reaches the ``error``
+column of ``documents.csv``.
+
 >>> from pathlib import Path
 >>> import tempfile
 >>> d = Path(tempfile.mkdtemp())
@@ -27,16 +32,27 @@ import codecs
 import glob
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
-from kg.errors import Err, InputError
+from kg.errors import Err, InputError, Warn
+from kg.normalize import encodable
 
 #: File name endings read as JSONL (one JSON object a line).
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
 #: File name endings read as HTML pages.
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+#: The ``meta`` key of a document's warning (a :class:`~kg.errors.Warn` text), shown in documents.csv.
+WARNING = "warning"
+#: How deep arrays and objects may nest in a JSONL record. News needs a few
+#: levels; a limit of our own, rather than the parser's recursion limit (which
+#: depends on the stack in use), gives every engine the same answer.
+MAX_JSON_DEPTH = 100
+#: Bytes at the start of a file that decide whether it is binary (see :func:`looks_binary`).
+SNIFF_BYTES = 4096
 
 # Signatures of common binary formats; their bytes can decode as "text" in
 # a legacy codepage, so we recognize them before any decoding attempt.
@@ -60,8 +76,20 @@ class Document:
     """A decoded input, ready for cleaning.
 
     ``meta`` holds metadata the input itself supplied (JSONL fields such as
-    ``title``/``date``, or what trafilatura read from an HTML page); the
-    cleaner adds what it finds in the text.
+    ``title``/``date``, or what trafilatura read from an HTML page), and the
+    warning of a damaged input (:data:`WARNING`); the cleaner adds what it
+    finds in the text.
+
+    Every string a record holds is valid Unicode: a lone surrogate (JSON can
+    escape one, ``"\\udfff"``; a file name that is not UTF-8 brings one) is
+    replaced by U+FFFD, one code point for one, so offsets into ``raw_text``
+    do not move and every file written later can encode it. Nothing else is
+    changed: control characters and line breaks in a ``doc_id`` stay, since
+    the doc_id is data and the writers of CSV, RDF, GraphML and HTML quote or
+    escape what their format needs.
+
+    >>> Document("b" + chr(0xDFFF), "青" + chr(0xD800) + "岛", "x.jsonl:1").raw_text == "青\ufffd岛"
+    True
     """
 
     doc_id: str
@@ -72,15 +100,30 @@ class Document:
     meta: dict[str, str] = field(default_factory=dict)
     status: str = "ok"
 
+    def __post_init__(self) -> None:
+        _valid_unicode(self, ("doc_id", "raw_text", "path"))
+        if any(encodable(v) is not v for v in self.meta.values()):
+            object.__setattr__(self, "meta", {k: encodable(v) for k, v in self.meta.items()})
+
 
 @dataclass(frozen=True)
 class Rejected:
-    """An input that could not be read as a document, with its coded reason."""
+    """An input that could not be read as a document, with its coded reason (valid Unicode, as :class:`Document`)."""
 
     doc_id: str
     path: str
     error: str
     status: str = "rejected"
+
+    def __post_init__(self) -> None:
+        _valid_unicode(self, ("doc_id", "path", "error"))
+
+
+def _valid_unicode(record: Document | Rejected, names: tuple[str, ...]) -> None:
+    for name in names:
+        value = getattr(record, name)
+        if (fixed := encodable(value)) is not value:
+            object.__setattr__(record, name, fixed)
 
 
 # ---------------------------------------------------------------- decoding
@@ -98,7 +141,7 @@ def looks_binary(data: bytes) -> bool:
         return True
     if any(data.startswith(bom) for bom, _ in _BOMS):
         return False
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data[:SNIFF_BYTES]:
         # BOM-less UTF-16 is the one text form with NUL bytes: accept it only
         # when one of the two byte lanes is mostly NUL, as for ASCII/CJK text.
         return _bomless_utf16(data) is None
@@ -133,16 +176,38 @@ def _plausible_ratio(text: str) -> float:
     return ok / max(len(text), 1)
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode bytes of unknown encoding; return ``(text, encoding)``.
+class Decoded(NamedTuple):
+    """Decoded bytes: the text, the codec, and a :class:`~kg.errors.Warn` text when the bytes were damaged."""
 
-    BOMs decide first, then strict UTF-8 (most of the corpus), then
-    charset-normalizer for legacy Chinese codepages.
+    text: str
+    encoding: str
+    warning: str = ""
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode bytes of unknown encoding; return ``(text, encoding)`` (see :func:`decode`).
 
     >>> decode_bytes("園區".encode("big5"))
     ('園區', 'big5hkscs')
     >>> decode_bytes(b"\\xef\\xbb\\xbfok")
     ('ok', 'utf-8-sig')
+    """
+    text, encoding, _ = decode(data)
+    return text, encoding
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode bytes of unknown encoding, saying what damage was repaired.
+
+    BOMs decide first, then strict UTF-8 (most of the corpus), then
+    charset-normalizer for legacy Chinese codepages. A file cut inside a
+    multi-byte character (its last 1-3 bytes) is still that encoding: the
+    incomplete character is dropped, with a ``W201`` warning, rather than the
+    whole file rejected or read as another codepage.
+
+    >>> text, encoding, warning = decode("青岛".encode("utf-8")[:-1])
+    >>> text, encoding, warning[:5], warning.endswith("dropped (2 bytes of UTF-8)")
+    ('青', 'utf-8', 'W201 ', True)
 
     Raises :class:`~kg.errors.InputError` for empty, binary or undecodable bytes.
     """
@@ -152,19 +217,45 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise InputError(Err.BINARY)
     for bom, codec in _BOMS:
         if data.startswith(bom):
+            # UTF-8 without its BOM: the utf-8-sig codec counts error positions after the BOM
+            body, plain = (data[len(bom):], "utf-8") if codec == "utf-8-sig" else (data, codec)
             try:
-                return data.decode(codec), codec
+                return Decoded(body.decode(plain), codec)
             except UnicodeDecodeError as exc:
+                if _cut_at_end(exc, len(body)):
+                    return _truncated(body, exc, plain, codec)
                 raise InputError(Err.UNDECODABLE, f"{codec} BOM but invalid bytes at {exc.start}") from None
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data[:SNIFF_BYTES]:
         text = _bomless_utf16(data)
         if text is not None:
-            return text, "utf-16"
+            return Decoded(text, "utf-16")
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    return _decode_detected(data)
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        if _cut_at_end(exc, len(data)):
+            return _truncated(data, exc, "utf-8", "utf-8")
+    return Decoded(*_decode_detected(data))
+
+
+def _cut_at_end(exc: UnicodeDecodeError, size: int) -> bool:
+    """True when the first fault of the bytes is a character the end cut off (so all before it is good)."""
+    return exc.end == size and exc.reason in ("unexpected end of data", "truncated data")
+
+
+def _truncated(data: bytes, exc: UnicodeDecodeError, codec: str, encoding: str) -> Decoded:
+    """The text before the cut character, with the ``W201`` warning saying how many bytes were dropped.
+
+    ``codec`` decodes ``data``; ``encoding`` is the name the document reports (``utf-8-sig`` for UTF-8 after a BOM).
+    """
+    text = data[:exc.start].decode(codec)
+    damage = _dropped(len(data) - exc.start, codec)
+    if not text.strip():
+        raise InputError(Err.EMPTY, f"only {damage}, an incomplete character")
+    return Decoded(text, encoding, Warn.TRUNCATED.with_detail(damage))
+
+
+def _dropped(n: int, codec: str) -> str:
+    return f"{n} byte{'s' if n > 1 else ''} of {codec.upper()}"
 
 
 def _decode_detected(data: bytes) -> tuple[str, str]:
@@ -220,12 +311,13 @@ def read_file(path: Path, doc_id: str | None = None) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(Err.UNREADABLE, exc.strerror or type(exc).__name__) from None
-    text, encoding = decode_bytes(data)
+    text, encoding, warning = decode(data)
+    meta = {WARNING: warning} if warning else {}
     if _is_html(path, text):
-        return _html_document(doc_id, str(path), text, encoding)
+        return _html_document(doc_id, str(path), text, encoding, meta)
     if not text.strip():
         raise InputError(Err.EMPTY)
-    return Document(doc_id, text, str(path), "text", encoding)
+    return Document(doc_id, text, str(path), "text", encoding, meta)
 
 
 _JSONL_META_KEYS = ("title", "date", "source", "author", "url")
@@ -234,7 +326,9 @@ _JSONL_META_KEYS = ("title", "date", "source", "author", "url")
 def iter_jsonl(path: Path, start: int = 0, end: int | None = None, first_lineno: int = 1) -> Iterator[Document | Rejected]:
     """Yield one record per line of a JSONL file; a bad line is a :class:`Rejected`.
 
-    A record needs ``text`` (or ``html``); ``doc_id`` defaults to
+    A record needs a string ``text`` (or ``html``): another type is ``E105``,
+    an empty one ``E101``; its arrays and objects may nest at most
+    :data:`MAX_JSON_DEPTH` levels (``E105``). ``doc_id`` defaults to
     ``<file stem>-<line number>``; ``title``/``date``/``source``/``author``/``url``
     are kept as metadata.
 
@@ -242,6 +336,12 @@ def iter_jsonl(path: Path, start: int = 0, end: int | None = None, first_lineno:
     ranges cut anywhere split a file into parts that together hold every line
     once (the Dask engine's partitions); ``first_lineno`` is then the number
     of the first such line (see :func:`line_starts`).
+
+    A file whose first bytes are binary (gzip, zip, NUL bytes; the check of
+    :func:`looks_binary`, as for every other file) is one ``E102`` record,
+    given by the range that starts at byte 0, not one ``E105`` per "line";
+    a file without a record (empty or blank) is one ``E101`` record, so that
+    every input file has a row.
     """
     try:
         handle = path.open("rb")
@@ -249,6 +349,15 @@ def iter_jsonl(path: Path, start: int = 0, end: int | None = None, first_lineno:
         yield Rejected(path.stem, str(path), f"{Err.UNREADABLE.value} ({exc.strerror})")
         return
     with handle:
+        if looks_binary(handle.read(SNIFF_BYTES)):
+            if start == 0:
+                yield Rejected(path.stem, str(path), Err.BINARY.value)
+            return
+        handle.seek(0)
+        if start == 0 and not any(chunk.strip() for chunk in iter(lambda: handle.read(1 << 16), b"")):
+            yield Rejected(path.stem, str(path), f"{Err.EMPTY.value} (a JSONL file without a record)")
+            return  # stops at the first chunk with text: cheap for any real file
+        handle.seek(0)
         pos = start
         if start > 0:
             handle.seek(start - 1)
@@ -281,26 +390,88 @@ def line_starts(path: Path, start: int, end: int) -> int:
     return (1 if start == 0 and size > 0 else 0) + data.count(b"\n")
 
 
+# A JSON string (escapes included) or one bracket: the tokens that decide how deep a line nests.
+_JSON_NESTING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|([\[\]{}])', re.S)
+
+
+def too_deep(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """True when arrays and objects in JSON ``text`` nest more than ``limit`` levels.
+
+    Counted in one pass without recursion (the parser would recurse once per
+    level, and 100,000 levels end the process's stack), brackets inside
+    strings not counted.
+
+    >>> too_deep('{"a": [[1]], "b": "[[[["}', limit=2), too_deep('{"a": [1], "b": "[[[["}', limit=2)
+    (True, False)
+    """
+    if text.count("[") + text.count("{") <= limit:  # no deeper than it has brackets
+        return False
+    depth = 0
+    for m in _JSON_NESTING.finditer(text):
+        bracket = m.group(1)
+        if bracket is None:
+            continue
+        depth += 1 if bracket in "[{" else -1
+        if depth > limit:
+            return True
+    return False
+
+
+def _json_kind(value: object) -> str:
+    """The JSON name of a parsed value's type, with its article: ``an array``, ``null``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return {list: "an array", dict: "an object"}.get(type(value), type(value).__name__)
+
+
 def _jsonl_record(path: Path, lineno: int, line: bytes) -> Document | Rejected:
+    """One JSONL line as a record; every problem is the line's own ``Rejected``."""
     fallback_id = f"{path.stem}-{lineno}"
     where = f"{path}:{lineno}"
+    warning = ""
+    body = line[len(codecs.BOM_UTF8):] if line.startswith(codecs.BOM_UTF8) else line
     try:
-        record = json.loads(line.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return Rejected(fallback_id, where, f"{Err.BAD_JSONL.value} ({type(exc).__name__}: {exc})"[:500])
+        decoded = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if not _cut_at_end(exc, len(body)):
+            return Rejected(fallback_id, where, f"{Err.BAD_JSONL.value} ({type(exc).__name__}: {exc})"[:500])
+        # Only the last line of a file cut inside a character ends so (any other
+        # line ends with its newline): read what is there, and say so.
+        decoded = body[:exc.start].decode("utf-8")
+        warning = Warn.TRUNCATED.with_detail(_dropped(len(body) - exc.start, "utf-8"))
+    if too_deep(decoded):
+        return Rejected(fallback_id, where, f"{Err.BAD_JSONL.value} (nesting too deep: arrays and objects more "
+                                            f"than {MAX_JSON_DEPTH} levels deep)")
+    try:
+        record = json.loads(decoded)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        reason = f"{type(exc).__name__}: {exc}" if isinstance(exc, json.JSONDecodeError) else "nesting too deep"
+        if warning:
+            reason = f"the line ends inside a UTF-8 character, the file is cut; {reason}"
+        return Rejected(fallback_id, where, f"{Err.BAD_JSONL.value} ({reason})"[:500])
     if not isinstance(record, dict):
         return Rejected(fallback_id, where, f"{Err.BAD_JSONL.value} (line is a {type(record).__name__}, not an object)")
     doc_id = str(record.get("doc_id") or record.get("id") or fallback_id)
     meta = {k: str(record[k]) for k in _JSONL_META_KEYS if record.get(k) not in (None, "")}
+    if warning:
+        meta[WARNING] = warning
     text, html = record.get("text"), record.get("html")
     try:
         if isinstance(text, str) and text.strip():
             return Document(doc_id, text, where, "jsonl", "utf-8", meta)
         if isinstance(html, str) and html.strip():
             return _html_document(doc_id, where, html, "utf-8", meta)
-        if text is None and html is None:
+        for key in ("text", "html"):
+            value = record.get(key)
+            if key in record and not isinstance(value, str):
+                raise InputError(Err.BAD_JSONL, f"'{key}' must be a string, not {_json_kind(value)}")
+        if "text" not in record and "html" not in record:
             raise InputError(Err.BAD_JSONL, "no 'text' field")
-        raise InputError(Err.EMPTY, "'text' is empty or not a string")
+        raise InputError(Err.EMPTY, f"'{'text' if 'text' in record else 'html'}' is empty")
     except InputError as exc:
         return Rejected(doc_id, where, str(exc))
     except Exception as exc:  # noqa: BLE001 - a parser's surprise must not end the batch

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from kg.clean import CleanedDocument, clean
 from kg.errors import Err, InputError
 from kg.extract import EntityMention, EntityRelation, extract_document
-from kg.ingest import Document, Rejected, iter_inputs
+from kg.ingest import WARNING, Document, Rejected, iter_inputs
 from kg.nlp import DEFAULT_SEGMENTER, make_nlp
 from kg.normalize import Normalized, encodable, normalize_body
 
@@ -99,7 +99,12 @@ def _process_or_reject(item: Document, timings: Counter[str]) -> ProcessedDocume
 
 
 def document_row(item: ProcessedDocument | Rejected) -> dict[str, Any]:
-    """The documents.csv row of one input."""
+    """The documents.csv row of one input.
+
+    ``error`` is empty for a processed document unless ingest repaired damage
+    (a ``W2xx`` warning, :class:`kg.errors.Warn`): the row then says what was
+    lost, and ``status`` stays ``ok``.
+    """
     if isinstance(item, Rejected):
         return {"doc_id": encodable(item.doc_id), "path": encodable(item.path), "status": "rejected",
                 "error": encodable(item.error), "n_chars": 0}
@@ -108,7 +113,7 @@ def document_row(item: ProcessedDocument | Rejected) -> dict[str, Any]:
         "doc_id": encodable(doc.doc_id), "path": encodable(doc.path), "title": encodable(meta.title),
         "source": encodable(meta.source), "date": encodable(meta.date), "author": encodable(meta.author),
         "n_chars": len(doc.raw_text), "status": "ok",
-        "error": "", "encoding": doc.encoding, "format": doc.fmt,
+        "error": doc.meta.get(WARNING, ""), "encoding": doc.encoding, "format": doc.fmt,
         "n_body_chars": item.cleaned.n_body_chars, "spun": item.normalized.spun,
     }
 
