@@ -32,7 +32,7 @@ from kg.normalize import encodable
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from kg.build import ProcessedDocument
+    from kg.records import ProcessedDocument
 
 _STATUS = re.compile(r"国家级|国家(?=高新区|经开区|经济技术开发区|自主创新示范区|级)|省级")
 _NATIONAL_PAREN = re.compile(r"^国家\(([^)]+)\)")

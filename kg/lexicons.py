@@ -26,6 +26,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from kg.errors import KgUsageError
+
 ENTITY_TYPES = ("PARK", "COMPANY", "FUND", "PERSON", "INDUSTRY", "ORG")
 
 
@@ -102,17 +104,20 @@ def _default() -> Lexicons:
     return _load(_data_dir())
 
 
+def _require(path: Path) -> Path:
+    """A lexicon file that is missing is an error: loading it as empty would silently change every result."""
+    if not path.is_file():
+        raise KgUsageError(f"lexicon file {path} is missing; reinstall kg or restore the file (see kg/data/README.md)")
+    return path
+
+
 def _rows(path: Path) -> list[dict[str, str]]:
-    if not path.exists():
-        return []
-    with open(path, encoding="utf-8", newline="") as fh:
+    with open(_require(path), encoding="utf-8", newline="") as fh:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh, delimiter="\t")]
 
 
 def _words(path: Path) -> list[str]:
-    if not path.exists():
-        return []
-    with open(path, encoding="utf-8") as fh:
+    with open(_require(path), encoding="utf-8") as fh:
         return [line.strip() for line in fh if line.strip() and not line.startswith("#")]
 
 

@@ -27,24 +27,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from kg.clean import CleanedDocument, clean
+from kg.clean import clean
 from kg.errors import Err, InputError
 from kg.extract import EntityMention, EntityRelation, extract_document
 from kg.ingest import WARNING, Document, Rejected, iter_inputs
 from kg.nlp import DEFAULT_SEGMENTER, make_nlp
-from kg.normalize import Normalized, encodable, normalize_body
+from kg.normalize import encodable, normalize_body
+from kg.records import ProcessedDocument
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-
-@dataclass(frozen=True)
-class ProcessedDocument:
-    """A document after ingest, clean and normalize: what extraction reads."""
-
-    doc: Document
-    cleaned: CleanedDocument
-    normalized: Normalized
 
 
 def process_document(doc: Document, timings: Counter[str] | None = None) -> ProcessedDocument:
