@@ -39,7 +39,7 @@ $(VENV)/share/kg/pkuseg-default/weights.npz: $(STAMP)
 # The GraphML schema the tests validate graph.graphml with, from Debian's libjgrapht-java, pinned by hash.
 # Without apt-get only a warning: `make run` does not need it, and the schema tests say what is missing.
 $(VENV)/share/kg/graphml-xsd/graphml.xsd: $(STAMP)
-	@if command -v apt-get >/dev/null; then $(BIN)/python -m kg.graphml_schema; \
+	@if command -v apt-get >/dev/null; then $(BIN)/python -m tests.support.graphml_schema; \
 	else echo "warning: no apt-get; the GraphML schema (Debian libjgrapht-java) is not fetched" >&2; fi
 
 run: setup

@@ -53,7 +53,7 @@ from kg import __version__
 from kg.assemble import Tables, assemble, reject_duplicates, write_tables
 from kg.engines import Engine, results
 from kg.errors import KgUsageError
-from kg.nlp import DEFAULT_SEGMENTER, Segmenter
+from kg.options import DEFAULT_SEGMENTER, Segmenter
 from kg.outputs import clean_stale, foreign_entries, publish, staging_dir, write_json
 from kg.state import STATE_FILE, StateWriter, UpdateCounts, merge, read_state
 from kg.work import DocResult, ProcessedDocument, WorkSettings, document_row, iter_processed, process_document
@@ -143,16 +143,24 @@ def _exclusive_gold_forms(gold_path: str | Path) -> dict[str, frozenset[str]]:
     return {d: frozenset(f - set().union(*(o for k, o in forms.items() if k != d))) for d, f in forms.items()}
 
 
-def _check_options(segmenter: str, base_iri: str | None, engine: str, workers: int | None) -> tuple[str, Engine]:
+def _segmenter(value: str | Segmenter) -> Segmenter:
+    """The one place a build or an update reads a segmenter name; an unknown one is a usage error."""
+    try:
+        return Segmenter.parse(value)
+    except ValueError as exc:
+        raise KgUsageError(str(exc)) from None
+
+
+def _check_options(segmenter: str | Segmenter, base_iri: str | None, engine: str,
+                   workers: int | None) -> tuple[Segmenter, Engine]:
     """Bad options are usage errors before any work starts (not a failure after the extraction)."""
     from kg.rdf import DEFAULT_BASE, Iris
 
+    seg = _segmenter(segmenter)
     try:
-        seg = Segmenter.parse(segmenter).value
         eng = Engine(engine)
-    except ValueError as exc:
-        msg = str(exc) if "segmenter" in str(exc) else f"unknown engine {engine!r}; choose one of: local, dask"
-        raise KgUsageError(msg) from None
+    except ValueError:
+        raise KgUsageError(f"unknown engine {engine!r}; choose one of: local, dask") from None
     Iris(base_iri or DEFAULT_BASE)
     if workers is not None and workers < 1:
         raise KgUsageError(f"--workers must be at least 1, not {workers}")
@@ -163,7 +171,7 @@ def build(
     inputs: Iterable[str],
     out_dir: str | Path,
     progress: bool | None = None,
-    segmenter: str = DEFAULT_SEGMENTER.value,
+    segmenter: str | Segmenter = DEFAULT_SEGMENTER,
     leave_one_out: bool | str | Path = False,
     base_iri: str | None = None,
     workers: int | None = 1,
@@ -183,18 +191,18 @@ def build(
     """
     if scheduler:
         engine = Engine.dask.value
-    segmenter, eng = _check_options(segmenter, base_iri, engine, workers)
+    seg, eng = _check_options(segmenter, base_iri, engine, workers)
     exclusive = _exclusive_gold_forms(leave_one_out) if isinstance(leave_one_out, (str, Path)) else {}
-    settings = WorkSettings(segmenter, bool(leave_one_out), exclusive)
+    settings = WorkSettings(seg, bool(leave_one_out), exclusive)
     inputs = list(inputs)
     out = check_out_dir(out_dir, inputs)
     timings: Counter[str] = Counter()
     start = time.perf_counter()
     stream = results(inputs, settings, workers, eng, scheduler, timings=timings)
     report, rows, published = _write(out, _progress(stream, progress), timings, start,
-                                     {"inputs": inputs, "segmenter": segmenter, "engine": eng.value,
+                                     {"inputs": inputs, "segmenter": seg.value, "engine": eng.value,
                                       "workers": workers if eng is Engine.dask else max(1, workers or 1)},
-                                     {"segmenter": segmenter, "base_iri": base_iri,
+                                     {"segmenter": seg.value, "base_iri": base_iri,
                                       "leave_one_out": bool(leave_one_out)}, base_iri)
     return BuildResult(Path(out_dir), report, _exit_code(report["documents"]["ok"], report["documents"]["rejected"]),
                        rows, kept_previous=not published)
@@ -207,7 +215,7 @@ def update(
     workers: int | None = 1,
     engine: str = Engine.local.value,
     scheduler: str | None = None,
-    segmenter: str | None = None,
+    segmenter: str | Segmenter | None = None,
     base_iri: str | None = None,
 ) -> BuildResult:
     """Add ``inputs`` to the build in ``out_dir``: only documents it does not have are extracted.
@@ -229,7 +237,8 @@ def update(
     saved = stored.settings
     if saved.get("leave_one_out"):
         raise KgUsageError(f"{out} is a leave-one-out evaluation build; those cannot be updated, rebuild instead")
-    for name, given in (("segmenter", segmenter), ("base", base_iri)):
+    given_segmenter = None if segmenter is None else _segmenter(segmenter).value
+    for name, given in (("segmenter", given_segmenter), ("base", base_iri)):
         kept = saved["segmenter" if name == "segmenter" else "base_iri"]
         if given is not None and given != kept:
             raise KgUsageError(f"{out} was built with --{name} {kept or '(default)'}; an update keeps it "
@@ -249,7 +258,7 @@ def update(
         report = json.loads((out / "report.json").read_text(encoding="utf-8"))
         return BuildResult(out, report, code, _rows(out), counts)
     report, rows, _ = _write(out, iter(merged), timings, start,
-                             {"inputs": inputs, "segmenter": seg, "engine": eng.value,
+                             {"inputs": inputs, "segmenter": seg.value, "engine": eng.value,
                               "workers": workers if eng is Engine.dask else max(1, workers or 1),
                               "update": {k: v for k, v in vars(counts).items()}},
                              dict(saved), saved["base_iri"], keep_previous_if_empty=False)

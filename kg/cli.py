@@ -13,6 +13,7 @@ import click
 
 from kg import __version__
 from kg.errors import KgUsageError
+from kg.options import DEFAULT_SEGMENTER, Segmenter
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,8 +28,9 @@ def main() -> None:
 @click.option("--update", "update_dir", metavar="OUT_DIR", type=click.Path(file_okay=False),
               help="Add INPUTS to the build in OUT_DIR: only documents it does not have are extracted (instead of --out).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (for scripts).")
-@click.option("--segmenter", type=click.Choice(["char", "jieba", "pkuseg"]), default=None,
-              help="Word segmenter of the spaCy zh tokenizer (default jieba; see the README's segmenter table).")
+@click.option("--segmenter", type=click.Choice(Segmenter.names()), default=None,
+              help=f"Word segmenter of the spaCy zh tokenizer (default {DEFAULT_SEGMENTER.value}; "
+                   "see the README's segmenter table).")
 @click.option("--leave-one-out", "leave_one_out", metavar="GOLD", type=click.Path(dir_okay=False), default=None,
               help="Evaluation aid: extract each document without the lexicon entries that only it (per GOLD) could have taught.")
 @click.option("--base", "base_iri", default=None, help="Base IRI of entities, articles and statements in the RDF outputs.")
@@ -64,7 +66,7 @@ def build(inputs: tuple[str, ...], out_dir: str | None, update_dir: str | None, 
             result = run_update(update_dir, inputs, progress=progress, workers=workers, engine=engine,
                                 scheduler=scheduler, segmenter=segmenter, base_iri=base_iri)
         else:
-            result = run_build(inputs, out_dir, progress=progress, segmenter=segmenter or "jieba",
+            result = run_build(inputs, out_dir, progress=progress, segmenter=segmenter or DEFAULT_SEGMENTER,
                                leave_one_out=leave_one_out or False, base_iri=base_iri, workers=workers,
                                engine=engine, scheduler=scheduler)
     except KgUsageError as exc:

@@ -20,7 +20,6 @@ offsets to ``doc.user_data["kg_mentions"]``, which :mod:`kg.extract` reads.
 from __future__ import annotations
 
 import shutil
-from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 from collections.abc import Mapping
@@ -32,28 +31,11 @@ from spacy.util import filter_spans
 
 from kg.entities import Mention, find_mentions
 from kg.lexicons import Lexicons
+# Segmenter and DEFAULT_SEGMENTER are defined in kg.options (light: `kg --help` builds its choices from
+# them without loading spaCy) and re-exported here, where callers have always imported them from.
+from kg.options import DEFAULT_SEGMENTER, Segmenter
 
 SPANS_KEY = "kg_mentions"
-
-
-class Segmenter(str, Enum):
-    """Word segmenters of the ``zh`` tokenizer."""
-
-    char = "char"
-    jieba = "jieba"
-    pkuseg = "pkuseg"
-
-    @classmethod
-    def parse(cls, value: str | Segmenter) -> Segmenter:
-        try:
-            return cls(value)
-        except ValueError:
-            raise ValueError(f"unknown segmenter {value!r}; choose one of: {', '.join(s.value for s in cls)}") from None
-
-
-#: The default segmenter, chosen by the segmenter table in the README:
-#: jieba gives the best entity F1 on the seeds and is 4x faster than pkuseg.
-DEFAULT_SEGMENTER = Segmenter.jieba
 
 
 @Language.factory(

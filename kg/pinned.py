@@ -1,7 +1,7 @@
 """Files fetched once at set-up and checked against pinned SHA-256 hashes before every use.
 
 The pkuseg model (:mod:`kg.models`) and the GraphML schema
-(:mod:`kg.graphml_schema`) come from registry packages at set-up and live in
+(:mod:`tests.support.graphml_schema`) come from registry packages at set-up and live in
 ``<venv>/share/kg/<name>`` (or a folder an environment variable names); this
 module holds what the two share: where they live and the check.
 

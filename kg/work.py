@@ -31,8 +31,9 @@ from kg.clean import clean
 from kg.errors import Err, InputError
 from kg.extract import EntityMention, EntityRelation, extract_document
 from kg.ingest import WARNING, Document, Rejected, iter_inputs
-from kg.nlp import DEFAULT_SEGMENTER, make_nlp
+from kg.nlp import make_nlp
 from kg.normalize import encodable, normalize_body
+from kg.options import DEFAULT_SEGMENTER, Segmenter
 from kg.records import ProcessedDocument
 
 if TYPE_CHECKING:
@@ -151,16 +152,18 @@ class DocResult:
 class WorkSettings:
     """What every process needs to extract a document the same way (small: shipped to each worker).
 
-    ``exclusive`` (leave-one-out evaluation): per doc_id, names whose lexicon entries are switched off.
+    ``segmenter`` is already parsed (by :func:`kg.build.build` or :func:`kg.build.update`, where the
+    name comes in). ``exclusive`` (leave-one-out evaluation): per doc_id, names whose lexicon entries are
+    switched off.
     """
 
-    segmenter: str = DEFAULT_SEGMENTER.value
+    segmenter: Segmenter = DEFAULT_SEGMENTER
     leave_out: bool = False
     exclusive: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=4)
-def pipeline(segmenter: str) -> Language:
+def pipeline(segmenter: Segmenter) -> Language:
     """This process's pipeline for ``segmenter``, loaded on first use and kept (one per worker process).
 
     A first text is run through it, so that jieba's dictionaries are loaded

@@ -171,17 +171,17 @@ def test_control_characters_in_evidence_do_not_break_the_build(tmp_path):
     assert any("\ufffd" in d["evidence"] for *_, d in gml.edges(data=True))
 
 
-# GraphML against its XML Schema (kg.graphml_schema: fetched by `make setup`, validated offline)
+# GraphML against its XML Schema (tests/support/graphml_schema.py: fetched by `make setup`, validated offline)
 
 
 def test_seed_graphml_is_valid_against_the_graphml_schema(seed_out):
-    from kg.graphml_schema import validate
+    from tests.support.graphml_schema import validate
 
     assert validate(seed_out / "graph.graphml") == []
 
 
 def test_hostile_graphml_is_valid_against_the_graphml_schema(tmp_path):
-    from kg.graphml_schema import validate
+    from tests.support.graphml_schema import validate
 
     entities, relations, _ = _hostile_tables()
     write_graphml(build_graph(entities, relations, {"d&1": "2024-10-21"}), tmp_path / "g.graphml")
@@ -189,7 +189,7 @@ def test_hostile_graphml_is_valid_against_the_graphml_schema(tmp_path):
 
 
 def test_broken_graphml_fails_the_graphml_schema(seed_out, tmp_path):
-    from kg.graphml_schema import validate
+    from tests.support.graphml_schema import validate
 
     text = (seed_out / "graph.graphml").read_text(encoding="utf-8")
     breakages = {  # each one alone makes the file invalid, and the error names what is wrong
@@ -212,7 +212,7 @@ def test_graphml_schema_never_reaches_the_network(tmp_path):
     """A schema location without a local copy fails instead of being fetched."""
     from lxml import etree
 
-    from kg.graphml_schema import SchemaError, _resolver, schema_dir
+    from tests.support.graphml_schema import SchemaError, _resolver, schema_dir
 
     xsd = tmp_path / "remote.xsd"
     xsd.write_text('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:x">'

@@ -1,5 +1,9 @@
 """The GraphML XML Schema: fetched once at set-up, checked by hash, used offline to validate graph.graphml.
 
+Test tooling, not part of the package: the tests validate kg's graph.graphml
+with it, and a user of kg never needs it. The pinned-hash check it shares
+with the pkuseg model stays in the package (:mod:`kg.pinned`).
+
 No model hub or schema server is reachable at run time, and no registry
 package was found that ships the GraphML schema as the five files its site
 serves (``graphml.xsd`` redefining ``graphml-structure.xsd`` with
@@ -16,7 +20,8 @@ any schema location (the ``http://graphml.graphdrawing.org/xmlns/1.0/…`` a
 file names, or a relative import) resolves to the local copy of the file of
 that name, or fails.
 
-Run ``python -m kg.graphml_schema`` to fetch (idempotent) and verify.
+Run ``python -m tests.support.graphml_schema`` from the repository root to
+fetch (idempotent) and verify; ``make setup`` does.
 """
 
 from __future__ import annotations
@@ -58,7 +63,7 @@ def schema_dir() -> Path:
 def verify(directory: Path | None = None) -> Path:
     """Check the schema files against their pinned hashes; return the folder."""
     return verify_files(directory or schema_dir(), SCHEMA_FILES, SchemaError, "GraphML schema",
-                        "python -m kg.graphml_schema", "; it needs Debian's apt-get")
+                        "python -m tests.support.graphml_schema", "; it needs Debian's apt-get")
 
 
 def _download_deb(tmp: Path) -> Path:

@@ -1,0 +1,1 @@
+"""Tooling the tests need and a user of kg does not (kept out of the installed package)."""
