@@ -27,13 +27,15 @@ from typing import Any
 import pandas as pd
 
 from kg.errors import KgUsageError
+from kg.vocab import NAMESPACE as KG_NAMESPACE
 
 
 class QueryRefusedError(KgUsageError):
     """A SPARQL request that `kg query` / :meth:`KnowledgeGraph.sparql` does not run (an update, FROM, SERVICE)."""
 
 
-PREFIXES = """PREFIX kg: <https://w3id.org/kg-regional/ns#>
+# The kg: terms in the query texts below are checked against schemas/kg.ttl by tests/test_vocab.py.
+PREFIXES = f"""PREFIX kg: <{KG_NAMESPACE}>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>

@@ -52,6 +52,9 @@ from kg.errors import KgUsageError
 from kg.graph import edge_key
 from kg.normalize import encodable, to_simplified
 from kg.outputs import atomic_open
+from kg.vocab import KG as kg  # noqa: N813 - the checked kg: names read as CURIEs: kg.Park == "kg:Park"
+from kg.vocab import NAMESPACE as KG_NAMESPACE
+from kg.vocab import TERMS as KG_TERMS
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -59,7 +62,7 @@ if TYPE_CHECKING:
 #: Prefixes of the Turtle file (also the namespaces of :func:`term`).
 PREFIXES = {
     "dcterms": "http://purl.org/dc/terms/",
-    "kg": "https://w3id.org/kg-regional/ns#",
+    "kg": KG_NAMESPACE,
     "org": "http://www.w3.org/ns/org#",
     "prov": "http://www.w3.org/ns/prov#",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -74,25 +77,27 @@ Triple = tuple[str, str, str]
 
 
 def term(curie: str) -> str:
-    """The N-Triples IRI of a prefixed vocabulary name.
+    """The N-Triples IRI of a prefixed vocabulary name (a ``kg:`` name must be defined in ``schemas/kg.ttl``).
 
-    >>> term("kg:Park")
+    >>> term(kg.Park)
     '<https://w3id.org/kg-regional/ns#Park>'
     """
     prefix, local = curie.split(":", 1)
+    if prefix == "kg" and local not in KG_TERMS:
+        raise ValueError(f"{curie} is not defined in schemas/kg.ttl")
     return f"<{PREFIXES[prefix]}{local}>"
 
 
 A = term("rdf:type")
 ENTITY_CLASSES = {
-    "PARK": ("kg:Park",), "COMPANY": ("schema:Corporation", "org:Organization"),
-    "ORG": ("org:Organization", "schema:Organization"), "PERSON": ("schema:Person",), "INDUSTRY": ("kg:Industry",),
-    "FUND": ("kg:Fund",),
+    "PARK": (kg.Park,), "COMPANY": ("schema:Corporation", "org:Organization"),
+    "ORG": ("org:Organization", "schema:Organization"), "PERSON": ("schema:Person",), "INDUSTRY": (kg.Industry,),
+    "FUND": (kg.Fund,),
 }
 RELATION_PROPERTIES = {
-    "HOLDS_POST": "kg:holdsPostAt", "LOCATED_IN": "kg:locatedIn", "PART_OF": "kg:partOf", "FOCUSES_ON": "kg:focusesOn",
-    "LEADS_CHAIN": "kg:leadsChain", "INVESTS_IN": "kg:investsIn", "OPERATES": "kg:operates",
-    "PARTNERS_WITH": "kg:partnersWith", "SUBSIDIARY_OF": "org:subOrganizationOf",
+    "HOLDS_POST": kg.holdsPostAt, "LOCATED_IN": kg.locatedIn, "PART_OF": kg.partOf, "FOCUSES_ON": kg.focusesOn,
+    "LEADS_CHAIN": kg.leadsChain, "INVESTS_IN": kg.investsIn, "OPERATES": kg.operates,
+    "PARTNERS_WITH": kg.partnersWith, "SUBSIDIARY_OF": "org:subOrganizationOf",
 }
 
 # Inside a quoted literal N-Triples and Turtle forbid raw `"`, `\`, LF and CR; other control characters
@@ -179,8 +184,8 @@ def triples(
     iris = Iris(base)
     out: set[Triple] = set()
     add = out.add
-    t = {c: term(c) for c in ("rdfs:label", "skos:prefLabel", "skos:altLabel", "kg:entityType", "kg:mentionCount",
-                              "kg:documentCount", "kg:size", "kg:amountText", "schema:jobTitle")}
+    t = {c: term(c) for c in ("rdfs:label", "skos:prefLabel", "skos:altLabel", kg.entityType, kg.mentionCount,
+                              kg.documentCount, kg.size, kg.amountText, "schema:jobTitle")}
     for e in entities:
         node = iris.entity(e["entity_id"])
         for cls in ENTITY_CLASSES[e["type"]]:
@@ -188,16 +193,16 @@ def triples(
         name = literal(e["name"], lang="zh-Hans")
         add((node, t["rdfs:label"], name))
         add((node, t["skos:prefLabel"], name))
-        add((node, t["kg:entityType"], literal(e["type"])))
+        add((node, t[kg.entityType], literal(e["type"])))
         for alias in filter(None, str(e.get("aliases") or "").split("|")):
             add((node, t["skos:altLabel"], zh(alias)))
         if e.get("n_mentions") not in (None, ""):
-            add((node, t["kg:mentionCount"], integer(e["n_mentions"])))
+            add((node, t[kg.mentionCount], integer(e["n_mentions"])))
         if e.get("n_docs") not in (None, ""):
-            add((node, t["kg:documentCount"], integer(e["n_docs"])))
+            add((node, t[kg.documentCount], integer(e["n_docs"])))
         if e.get("size_yuan") not in (None, "") and (size := decimal(e["size_yuan"])) is not None:
-            add((node, t["kg:size"], size))
-            add((node, t["kg:amountText"], literal(e.get("size") or "")))
+            add((node, t[kg.size], size))
+            add((node, t[kg.amountText], literal(e.get("size") or "")))
         for title in filter(None, str(e.get("titles") or "").split("|")):
             add((node, t["schema:jobTitle"], literal(title, lang="zh-Hans")))
     for d in documents:
@@ -230,31 +235,31 @@ def _add_relation(add: Any, iris: Iris, r: Mapping[str, Any]) -> None:
     start, end = int(r["start"]), int(r["end"])
     sent = iris.sentence(r["doc_id"], start, end)
     art = iris.article(r["doc_id"])
-    add((st, A, term("kg:Statement")))
+    add((st, A, term(kg.Statement)))
     add((st, A, term("prov:Entity")))
-    add((st, term("kg:subject"), head))
-    add((st, term("kg:predicate"), prop))
-    add((st, term("kg:object"), tail))
-    add((st, term("kg:relationType"), literal(r["relation"])))
+    add((st, term(kg.subject), head))
+    add((st, term(kg.predicate), prop))
+    add((st, term(kg.object), tail))
+    add((st, term(kg.relationType), literal(r["relation"])))
     if r.get("rule"):
-        add((st, term("kg:rule"), literal(r["rule"])))
+        add((st, term(kg.rule), literal(r["rule"])))
     add((st, term("prov:wasDerivedFrom"), art))
     deriv = st[:-1] + "/derivation>"
     add((st, term("prov:qualifiedDerivation"), deriv))
     add((deriv, A, term("prov:Derivation")))
     add((deriv, term("prov:entity"), sent))
-    add((sent, A, term("kg:Sentence")))
+    add((sent, A, term(kg.Sentence)))
     add((sent, term("dcterms:isPartOf"), art))
-    add((sent, term("kg:startOffset"), integer(start)))
-    add((sent, term("kg:endOffset"), integer(end)))
-    add((sent, term("kg:text"), literal(r["evidence"])))
+    add((sent, term(kg.startOffset), integer(start)))
+    add((sent, term(kg.endOffset), integer(end)))
+    add((sent, term(kg.text), literal(r["evidence"])))
     attrs = json.loads(r["attrs"]) if r.get("attrs") else {}
     if r["relation"] == "HOLDS_POST":
         add((st, A, term("org:Membership")))
         add((st, term("org:member"), head))
         add((st, term("org:organization"), tail))
         if attrs.get("title"):
-            add((st, term("kg:title"), literal(attrs["title"], lang="zh-Hans")))
+            add((st, term(kg.title), literal(attrs["title"], lang="zh-Hans")))
     if date := attrs.get("date"):
         lit = _date_literal(date) if len(date) == 10 else literal(date, datatype="xsd:gYearMonth")
         if lit is not None:
@@ -262,10 +267,10 @@ def _add_relation(add: Any, iris: Iris, r: Mapping[str, Any]) -> None:
     if attrs.get("amount"):
         from kg.amounts import parse_amount
 
-        add((st, term("kg:amountText"), literal(attrs["amount"])))
+        add((st, term(kg.amountText), literal(attrs["amount"])))
         parsed = parse_amount(attrs["amount"])
         if parsed is not None and (amount := decimal(parsed.yuan)) is not None:
-            add((st, term("kg:amount"), amount))
+            add((st, term(kg.amount), amount))
 
 
 def ntriples_lines(ts: Iterable[Triple]) -> list[str]:
@@ -360,9 +365,9 @@ def build_rdf(
 
 
 def __getattr__(name: str) -> Any:
-    """``KG`` as an rdflib ``Namespace``, imported only when asked for (tests and notebooks)."""
+    """``KG`` as an rdflib ``DefinedNamespace`` (closed: ``KG.Prak`` raises), imported only when asked for."""
     if name == "KG":
-        from rdflib import Namespace
+        from kg.vocab import rdflib_namespace
 
-        return Namespace(PREFIXES["kg"])
+        return rdflib_namespace()
     raise AttributeError(name)
