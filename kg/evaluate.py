@@ -93,21 +93,26 @@ def load_gold(path: str | Path) -> dict[str, GoldDoc]:
             if not line.strip():
                 continue
             try:
-                rec = json.loads(line)
-                doc_id = rec["doc_id"]
-                ents = {
-                    e["id"]: GoldEntity(doc_id, e["id"], e["type"], e["name"], list(e["mentions"]), e.get("attrs", {}))
-                    for e in rec.get("entities", [])
-                }
-                rels = [(r["head"], r["type"], r["tail"]) for r in rec.get("relations", [])]
-                excluded = [(int(s), int(e)) for s, e in rec.get("excluded", [])]
+                doc = gold_doc(json.loads(line))
             except (KeyError, TypeError, ValueError) as exc:
                 raise KgUsageError(f"{path}:{lineno}: not a gold record ({type(exc).__name__}: {exc})") from None
-            for h, _, t in rels:
-                if h not in ents or t not in ents:
-                    raise KgUsageError(f"{path}:{lineno}: relation end {h if h not in ents else t} is not an entity id")
-            docs[doc_id] = GoldDoc(doc_id, ents, rels, excluded)
+            docs[doc.doc_id] = doc
     return docs
+
+
+def gold_doc(rec: dict[str, Any]) -> GoldDoc:
+    """One gold record (a parsed JSONL line); raises ``ValueError`` for a relation end that is no entity."""
+    doc_id = rec["doc_id"]
+    ents = {
+        e["id"]: GoldEntity(doc_id, e["id"], e["type"], e["name"], list(e["mentions"]), e.get("attrs", {}))
+        for e in rec.get("entities", [])
+    }
+    rels = [(r["head"], r["type"], r["tail"]) for r in rec.get("relations", [])]
+    excluded = [(int(s), int(e)) for s, e in rec.get("excluded", [])]
+    for h, _, t in rels:
+        if h not in ents or t not in ents:
+            raise ValueError(f"relation end {h if h not in ents else t} is not an entity id")
+    return GoldDoc(doc_id, ents, rels, excluded)
 
 
 @dataclass

@@ -196,17 +196,9 @@ def write_gold(folder: Path, doc_ids: list[str], dest: Path) -> int:
 
 def gold_docs(folder: Path, doc_ids: list[str], texts: dict[str, str]) -> dict:
     """Annotator files → ``kg.evaluate.GoldDoc`` records."""
-    import tempfile
+    from kg.evaluate import gold_doc
 
-    from kg.evaluate import load_gold
-
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as fh:
-        for doc_id in doc_ids:
-            fh.write(json.dumps(to_gold(load(folder / f"{doc_id}.json"), texts[doc_id]), ensure_ascii=False) + "\n")
-    try:
-        return load_gold(fh.name)
-    finally:
-        Path(fh.name).unlink()
+    return {d: gold_doc(to_gold(load(folder / f"{d}.json"), texts[d])) for d in doc_ids}
 
 
 def agreement(a: Path, b: Path, doc_ids: list[str] | None = None) -> dict[str, Any]:
