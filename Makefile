@@ -34,7 +34,7 @@ $(STAMP): pyproject.toml
 
 # The pkuseg default model, from the registry's pkuseg source package, pinned by hash.
 $(VENV)/share/kg/pkuseg-default/weights.npz: $(STAMP)
-	$(BIN)/python -m kg.models
+	$(BIN)/python -m kg.kb.models
 
 # The GraphML schema the tests validate graph.graphml with, from Debian's libjgrapht-java, pinned by hash.
 # Without apt-get only a warning: `make run` does not need it, and the schema tests say what is missing.

@@ -123,7 +123,7 @@ def identical(a: Path, b: Path) -> bool:
 
 
 def normalized_texts(path: Path) -> list[str]:
-    from kg.build import ProcessedDocument, iter_processed
+    from kg.run.build import ProcessedDocument, iter_processed
 
     return [i.normalized.text for i in iter_processed([str(path)]) if isinstance(i, ProcessedDocument)]
 
@@ -157,7 +157,7 @@ def _segment(texts: list[str], which: str) -> float:
     else:
         import spacy_pkuseg
 
-        from kg.models import verify
+        from kg.kb.models import verify
 
         seg = spacy_pkuseg.pkuseg(model_name=str(verify()))
         t0 = time.perf_counter()

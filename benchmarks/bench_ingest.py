@@ -50,7 +50,7 @@ def limited(path: Path, limit: int | None) -> Path:
 
 
 def measure(path: Path) -> dict[str, float]:
-    from kg.build import ProcessedDocument, iter_processed
+    from kg.run.build import ProcessedDocument, iter_processed
 
     timings: Counter[str] = Counter()
     chars = docs = body = 0
@@ -73,8 +73,8 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=SHARED_CORPUS if SHARED_CORPUS.exists() else None)
     ap.add_argument("--limit", type=int, default=None, help="first N records of the corpus only")
     args = ap.parse_args()
-    from kg.clean import clean  # noqa: F401  (warm imports outside the timings)
-    from kg.normalize import to_simplified
+    from kg.text.clean import clean  # noqa: F401  (warm imports outside the timings)
+    from kg.text.normalize import to_simplified
 
     to_simplified("預熱")
     corpora = []

@@ -1,4 +1,4 @@
-"""Benchmark: cross-document typo linking (kg.link.link_across) on synthetic corpora of 10k, 20k and 40k names.
+"""Benchmark: cross-document typo linking (kg.link.keys.link_across) on synthetic corpora of 10k, 20k and 40k names.
 
     python benchmarks/bench_link.py [--sizes 10000 20000 40000]
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.link import BUCKET_CAP, DocKeys, link_across  # noqa: E402
+from kg.link.keys import BUCKET_CAP, DocKeys, link_across  # noqa: E402
 
 
 def synthetic_docs(n_docs: int, alphabet: int = 2000, seed: int = 7) -> list[DocKeys]:

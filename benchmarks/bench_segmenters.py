@@ -23,8 +23,8 @@ SHARED_CORPUS = ROOT.parent / "shared" / "corpus" / "news-zh.jsonl"
 
 
 def quality(segmenter: str) -> tuple[float, float]:
-    from kg.build import build
-    from kg.evaluate import load_gold, load_predicted, score
+    from kg.run.build import build
+    from kg.eval.evaluate import load_gold, load_predicted, score
 
     out = Path(tempfile.mkdtemp()) / segmenter
     build([str(ROOT / "seeds" / "*.txt")], out, progress=False, segmenter=segmenter)
@@ -34,7 +34,7 @@ def quality(segmenter: str) -> tuple[float, float]:
 
 def speed(segmenter: str, texts: list[str]) -> float:
     """Characters per second of segmentation + entity rules (pipeline already loaded)."""
-    from kg.nlp import make_nlp
+    from kg.extract.nlp import make_nlp
 
     nlp = make_nlp(segmenter)
     nlp("预热文本：青岛蓝谷管理局")
@@ -46,7 +46,7 @@ def speed(segmenter: str, texts: list[str]) -> float:
 
 
 def corpus_texts(path: Path | None, n: int) -> list[str]:
-    from kg.build import ProcessedDocument, iter_processed
+    from kg.run.build import ProcessedDocument, iter_processed
 
     inputs = [str(path)] if path else [str(ROOT / "seeds" / "*.txt")] * 1
     texts = []

@@ -158,7 +158,7 @@ def check_outputs(out: Path) -> list[str]:
     except Exception as exc:  # noqa: BLE001 - any parser error is a finding
         problems.append(f"graph files: {type(exc).__name__}: {exc}"[:300])
     try:
-        from kg.view import write_view
+        from kg.query.view import write_view
 
         write_view(out, out.parent / "view.html")
     except Exception as exc:  # noqa: BLE001
@@ -167,7 +167,7 @@ def check_outputs(out: Path) -> list[str]:
 
 
 def run_batch(batch: int, n: int, rng: random.Random, summary: Summary) -> None:
-    from kg.build import build
+    from kg.run.build import build
 
     with tempfile.TemporaryDirectory(prefix="kg-fuzz-") as tmp:
         src, out = Path(tmp) / "in", Path(tmp) / "out"

@@ -31,7 +31,7 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=120)
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
-    from kg.build import build
+    from kg.run.build import build
 
     rng = random.Random(args.seed)
     lines = args.corpus.read_text(encoding="utf-8").splitlines()

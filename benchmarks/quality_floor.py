@@ -23,8 +23,8 @@ KEYS = ("entities", "mentions", "relations", "linking")
 
 def measure(set_name: str = "dev") -> dict[str, float]:
     """Overall F1 of each score of kg on a gold set (built afresh)."""
-    from kg.evaluate import score
-    from kg.goldsets import load_set, predict
+    from kg.eval.evaluate import score
+    from kg.eval.goldsets import load_set, predict
 
     gold, arts = load_set(set_name)
     s = score(gold, predict(gold, arts, None, progress=False))

@@ -15,8 +15,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from kg.evaluate import Score, score, score_by
-from kg.goldsets import load_set, predict
+from kg.eval.evaluate import Score, score, score_by
+from kg.eval.goldsets import load_set, predict
 
 TYPES = ("PARK", "COMPANY", "FUND", "PERSON", "INDUSTRY", "ORG")
 RELATIONS = ("HOLDS_POST", "LOCATED_IN", "PART_OF", "FOCUSES_ON", "LEADS_CHAIN", "INVESTS_IN", "OPERATES",

@@ -1,20 +1,21 @@
 """kg: turn Chinese regional-innovation news into a knowledge graph.
 
-Stages, one module each, in data-flow order: :mod:`kg.ingest` →
-:mod:`kg.clean` → :mod:`kg.normalize` → :mod:`kg.nlp` / :mod:`kg.extract`
-(entities, relations, per-document link keys) → :mod:`kg.link` →
-:mod:`kg.graph` / :mod:`kg.rdf` → :mod:`kg.outputs`. :func:`kg.build.build`
-runs them: the per-document part (:mod:`kg.work`) on an engine
-(:mod:`kg.engines`, :mod:`kg.dask_engine`), the rest once over all results
-(:mod:`kg.assemble`); :func:`kg.build.update` adds documents from the state
-file (:mod:`kg.state`).
+The subpackages are the stages, in data-flow order; each imports only from those before it
+(docs/architecture.md, checked by tests/test_layout.py):
+
+:mod:`kg.text` (read, clean, normalize) → :mod:`kg.kb` (lexicons) → :mod:`kg.extract` (entities,
+relations) → :mod:`kg.link` (one node per entity) → :mod:`kg.export` (tables, graph, RDF) →
+:mod:`kg.run` (a build: per-document work on an engine, then assembly) → :mod:`kg.cli`.
+:mod:`kg.query` and :mod:`kg.eval` read a finished build.
 """
 
-__version__ = "0.1.0"
+from kg.version import __version__
+
+__all__ = ["__version__", "open"]
 
 
 def open(out_dir):  # noqa: A001 - `kg.open(OUT_DIR)` is the documented entry point
-    """Open the outputs of ``kg build`` for querying; see :class:`kg.api.KnowledgeGraph`."""
-    from kg.api import open_graph
+    """Open the outputs of ``kg build`` for querying; see :class:`kg.query.api.KnowledgeGraph`."""
+    from kg.query.api import open_graph
 
     return open_graph(out_dir)

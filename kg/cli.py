@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from kg import __version__
+from kg.version import __version__
 from kg.errors import KgUsageError
 from kg.options import DEFAULT_SEGMENTER, Segmenter
 
@@ -53,7 +53,7 @@ def build(inputs: tuple[str, ...], out_dir: str | None, update_dir: str | None, 
     with a coded reason. Exit codes: 0 all inputs processed; 3 some inputs
     rejected; 4 no input could be processed; 2 usage error.
     """
-    from kg.build import EXIT_USAGE, build as run_build, update as run_update
+    from kg.run.build import EXIT_USAGE, build as run_build, update as run_update
 
     progress = False if quiet else None
     try:
@@ -66,8 +66,10 @@ def build(inputs: tuple[str, ...], out_dir: str | None, update_dir: str | None, 
             result = run_update(update_dir, inputs, progress=progress, workers=workers, engine=engine,
                                 scheduler=scheduler, segmenter=segmenter, base_iri=base_iri)
         else:
+            from kg.eval.evaluate import exclusive_gold_forms
+
             result = run_build(inputs, out_dir, progress=progress, segmenter=segmenter or DEFAULT_SEGMENTER,
-                               leave_one_out=leave_one_out or False, base_iri=base_iri, workers=workers,
+                               leave_one_out=exclusive_gold_forms(leave_one_out) if leave_one_out else False, base_iri=base_iri, workers=workers,
                                engine=engine, scheduler=scheduler)
     except KgUsageError as exc:
         click.echo(f"Error: {exc}", err=True)
@@ -77,7 +79,7 @@ def build(inputs: tuple[str, ...], out_dir: str | None, update_dir: str | None, 
     sys.exit(result.exit_code)
 
 
-def _summary(result) -> None:  # noqa: ANN001 - kg.build.BuildResult, imported lazily
+def _summary(result) -> None:  # noqa: ANN001 - kg.run.build.BuildResult, imported lazily
     counts = result.update
     if result.kept_previous:
         click.echo(f"no document could be processed; the previous build in {result.out_dir} is unchanged", err=True)
@@ -120,8 +122,8 @@ def eval_cmd(out_dir: str | None, set_name: str | None, gold_paths: tuple[str, .
     """
     import json
 
-    from kg.evaluate import format_by, format_report, score, score_by
-    from kg.goldsets import load_set, predict
+    from kg.eval.evaluate import format_by, format_report, score, score_by
+    from kg.eval.goldsets import load_set, predict
 
     try:
         if set_name and gold_paths:
@@ -161,7 +163,7 @@ def eval_cmd(out_dir: str | None, set_name: str | None, gold_paths: tuple[str, .
 @click.option("--append", is_flag=True, help="Add to the endpoint's graph instead of replacing it.")
 def load_cmd(out_dir: str, store_path: str | None, endpoint: str | None, graph_iri: str | None, append: bool) -> None:
     """Load OUT_DIR/graph.ttl into a pyoxigraph store (--store) or a SPARQL endpoint (--endpoint)."""
-    from kg.store import load_store, push_graph_store
+    from kg.query.store import load_store, push_graph_store
 
     if not store_path and not endpoint:
         click.echo("Error: give --store PATH or --endpoint URL", err=True)
@@ -201,7 +203,7 @@ def query_cmd(out_dir: str, query: str, person: str | None, org: str | None, par
     """
     import re
 
-    from kg.api import NAMED_QUERIES, open_graph
+    from kg.query.api import NAMED_QUERIES, open_graph
 
     options = {"person": person, "org": org, "park": park, "industry": industry, "entity": entity}
     try:
@@ -240,7 +242,7 @@ def view_cmd(out_dir: str, out_file: str | None, max_nodes: int) -> None:
     sentence, article and relation type behind it. The page loads nothing
     from the network (open it from disk in any browser).
     """
-    from kg.view import write_view
+    from kg.query.view import write_view
 
     try:
         path, stats = write_view(out_dir, out_file, max_nodes=max_nodes)
@@ -257,8 +259,8 @@ def view_cmd(out_dir: str, out_file: str | None, max_nodes: int) -> None:
 @click.option("--removed", is_flag=True, help="Also list the removed spans with their reason.")
 def clean_cmd(inputs: tuple[str, ...], normalized: bool, removed: bool) -> None:
     """Show the article body and metadata kg finds in INPUTS (for checking the cleaner)."""
-    from kg.build import iter_processed
-    from kg.ingest import Rejected
+    from kg.run.build import iter_processed
+    from kg.text.ingest import Rejected
 
     for item in iter_processed(inputs):
         if isinstance(item, Rejected):

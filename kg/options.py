@@ -1,7 +1,7 @@
 """Choices of a build that the command line offers and the library checks: one definition of each.
 
 Kept free of heavy imports, so that ``kg --help`` can build its choices from
-here without loading spaCy; :mod:`kg.nlp` re-exports :class:`Segmenter` and
+here without loading spaCy; :mod:`kg.extract.nlp` re-exports :class:`Segmenter` and
 :data:`DEFAULT_SEGMENTER`.
 
 >>> Segmenter.parse("pkuseg") is Segmenter.pkuseg, DEFAULT_SEGMENTER.value

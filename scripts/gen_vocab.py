@@ -1,9 +1,9 @@
-"""Generate ``kg/vocab.py`` (the checked ``kg:`` vocabulary) from ``schemas/kg.ttl``.
+"""Generate ``kg/export/vocab.py`` (the checked ``kg:`` vocabulary) from ``schemas/kg.ttl``.
 
 Usage (from the repository root)::
 
-    .venv/bin/python scripts/gen_vocab.py            # rewrite kg/vocab.py
-    .venv/bin/python scripts/gen_vocab.py --check    # exit 1 if kg/vocab.py is out of date
+    .venv/bin/python scripts/gen_vocab.py            # rewrite kg/export/vocab.py
+    .venv/bin/python scripts/gen_vocab.py --check    # exit 1 if kg/export/vocab.py is out of date
 
 Every ``kg:`` subject typed ``owl:Class``/``rdfs:Class`` becomes a class term, every one typed as an
 OWL or RDF property a property term. The script refuses a ``kg:`` IRI that ``schemas/kg.ttl`` uses
@@ -24,7 +24,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 ROOT = Path(__file__).resolve().parent.parent
 TTL = ROOT / "schemas" / "kg.ttl"
-OUT = ROOT / "kg" / "vocab.py"
+OUT = ROOT / "kg" / "export" / "vocab.py"
 PREFIX = "kg"
 
 _CLASS_TYPES = {OWL.Class, RDFS.Class}
@@ -82,7 +82,7 @@ def _constants(terms: dict[str, str]) -> list[str]:
 
 
 def render(ttl: Path = TTL) -> str:
-    """The text of ``kg/vocab.py`` for the vocabulary in ``ttl``."""
+    """The text of ``kg/export/vocab.py`` for the vocabulary in ``ttl``."""
     g = Graph().parse(ttl, format="turtle")
     namespaces = {p: str(n) for p, n in g.namespaces()}
     if PREFIX not in namespaces:
@@ -104,7 +104,7 @@ _TEMPLATE = '''\
 # (tests/test_vocab.py fails while this file and schemas/kg.ttl disagree).
 """The ``kg:`` project vocabulary of ``schemas/kg.ttl`` as a closed namespace.
 
-``KG.holdsPostAt`` is the prefixed name ``"kg:holdsPostAt"`` (for :func:`kg.rdf.term` and
+``KG.holdsPostAt`` is the prefixed name ``"kg:holdsPostAt"`` (for :func:`kg.export.rdf.term` and
 SPARQL text); a name that ``schemas/kg.ttl`` does not define raises ``AttributeError`` instead
 of becoming a silently wrong IRI. :func:`rdflib_namespace` gives the same terms as an rdflib
 ``DefinedNamespace`` (rdflib is imported only then).
@@ -113,7 +113,7 @@ of becoming a silently wrong IRI. :func:`rdflib_namespace` gives the same terms 
 'kg:holdsPostAt'
 >>> KG.holdPostAt  # doctest: +ELLIPSIS
 Traceback (most recent call last):
-AttributeError: ...holdPostAt is not defined in schemas/kg.ttl (kg/vocab.py is generated from it)
+AttributeError: ...holdPostAt is not defined in schemas/kg.ttl (kg/export/vocab.py is generated from it)
 >>> rdflib_namespace().Park
 rdflib.term.URIRef('https://w3id.org/kg-regional/ns#Park')
 """
@@ -136,7 +136,7 @@ TERMS: Final = CLASSES | PROPERTIES
 
 class _Closed(type):
     def __getattr__(cls, name: str) -> Any:  # called only for names the class does not define
-        raise AttributeError(f"{{PREFIX}}:{{name}} is not defined in schemas/kg.ttl (kg/vocab.py is generated from it)")
+        raise AttributeError(f"{{PREFIX}}:{{name}} is not defined in schemas/kg.ttl (kg/export/vocab.py is generated from it)")
 
 
 class KG(metaclass=_Closed):
@@ -166,7 +166,7 @@ def rdflib_namespace() -> Any:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ttl", type=Path, default=TTL, help="vocabulary (default: schemas/kg.ttl)")
-    ap.add_argument("--out", type=Path, default=OUT, help="module to write (default: kg/vocab.py)")
+    ap.add_argument("--out", type=Path, default=OUT, help="module to write (default: kg/export/vocab.py)")
     ap.add_argument("--check", action="store_true", help="only check that --out is up to date (exit 1 if not)")
     args = ap.parse_args(argv)
     try:

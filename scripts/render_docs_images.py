@@ -38,8 +38,8 @@ def draw_gexf(gexf: Path, png: Path) -> str:
     import matplotlib.pyplot as plt
     import networkx as nx
 
-    from kg.fonts import strict_glyphs, use_cjk_font
-    from kg.view import TYPE_GLOSS
+    from kg.query.fonts import strict_glyphs, use_cjk_font
+    from kg.query.view import TYPE_GLOSS
 
     font = use_cjk_font()
     strict_glyphs()
@@ -75,7 +75,7 @@ def draw_gexf(gexf: Path, png: Path) -> str:
 
 def screenshot_view(build: Path, png: Path, search: str) -> None:
     """Headless Chromium's screenshot of `kg view` with ``search`` in the address (a fresh profile, removed after)."""
-    from kg.view import write_view
+    from kg.query.view import write_view
 
     chromium = shutil.which("chromium")
     if not chromium:
@@ -96,7 +96,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         build = args.build
         if build is None:
-            from kg.build import build as run_build
+            from kg.run.build import build as run_build
 
             build = Path(tmp) / "seeds"
             run_build([str(ROOT / "seeds" / "*.txt")], build, progress=False)

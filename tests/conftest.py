@@ -26,7 +26,7 @@ def seed_glob() -> str:
 @pytest.fixture(scope="session")
 def processed_seeds():
     """The five seeds after ingest → clean → normalize, by doc_id."""
-    from kg.build import ProcessedDocument, iter_processed
+    from kg.run.build import ProcessedDocument, iter_processed
 
     out = {}
     for item in iter_processed([str(SEEDS / "*.txt")]):
@@ -38,7 +38,7 @@ def processed_seeds():
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory) -> Path:
     """`kg build 'seeds/*.txt'` once per session, for tests that only read the outputs."""
-    from kg.build import build
+    from kg.run.build import build
 
     out = tmp_path_factory.mktemp("seed-build")
     assert build([str(SEEDS / "*.txt")], out, progress=False).exit_code == 0
@@ -48,6 +48,6 @@ def seed_build(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def nlp():
     """The default pipeline (jieba), loaded once for the entity and relation tests."""
-    from kg.nlp import make_nlp
+    from kg.extract.nlp import make_nlp
 
     return make_nlp("jieba")

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from kg.amounts import parse_amount
+from kg.extract.amounts import parse_amount
 
 CASES = [
     ("96亿元", "9600000000", "", None),

@@ -9,13 +9,13 @@ import sys
 import pytest
 
 import kg
-from kg.evaluate import gold_spans, load_gold, norm_form
+from kg.eval.evaluate import gold_spans, load_gold, norm_form
 from tests.conftest import GOLD_SEEDS, SEEDS
 
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory):
-    from kg.build import build
+    from kg.run.build import build
 
     path = tmp_path_factory.mktemp("api")
     assert build([str(SEEDS / "*.txt")], path, progress=False).exit_code == 0

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.build import build
-from kg.outputs import atomic_open, write_csv
+from kg.run.build import build
+from kg.export.outputs import atomic_open, write_csv
 
 
 def test_same_input_gives_byte_identical_outputs(tmp_path, seed_glob):

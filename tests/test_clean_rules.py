@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kg.clean import clean, garbage_runs
-from kg.ingest import Document
+from kg.text.clean import clean, garbage_runs
+from kg.text.ingest import Document
 
 PARA = "合肥高新区管委会主任张三表示,园区将聚焦集成电路和人工智能产业,加快建设量子科技产业园。"
 PARA2 = "苏州工业园区今年新引进生物医药企业120家,其中信达生物制药(苏州)有限公司扩建项目已开工。"

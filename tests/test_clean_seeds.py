@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kg.clean import garbage_runs
+from kg.text.clean import garbage_runs
 
 # A line of anti-scraping garbage as it appears in scraped pages: >= 4 short
 # ASCII tokens with symbols. Used to check no such run is left in a body.

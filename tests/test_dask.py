@@ -10,10 +10,10 @@ import psutil
 import pytest
 from click.testing import CliRunner
 
-import kg.dask_engine
-from kg.build import build, update
+import kg.run.dask_engine
+from kg.run.build import build, update
 from kg.cli import main
-from kg.state import STATE_FILE
+from kg.run.state import STATE_FILE
 from tests.conftest import SEEDS
 
 OUTPUTS = ("documents.csv", "mentions.csv", "entities.csv", "relations.csv", "graph.ttl", "graph.nt", "graph.graphml",
@@ -76,10 +76,10 @@ def corpus(tmp_path):
 
 def test_dask_engine_gives_the_local_engines_bytes(tmp_path, cluster, corpus, monkeypatch):
     # tiny partitions: the JSONL file is read in many byte ranges, several on each worker
-    monkeypatch.setattr(kg.dask_engine, "MIN_PARTITION_BYTES", 1500)
-    monkeypatch.setattr(kg.dask_engine, "MAX_PARTITION_BYTES", 1500)
-    sources = kg.dask_engine.list_sources([str(corpus)])
-    assert len(kg.dask_engine.partitions(sources, 2)) > 10
+    monkeypatch.setattr(kg.run.dask_engine, "MIN_PARTITION_BYTES", 1500)
+    monkeypatch.setattr(kg.run.dask_engine, "MAX_PARTITION_BYTES", 1500)
+    sources = kg.run.dask_engine.list_sources([str(corpus)])
+    assert len(kg.run.dask_engine.partitions(sources, 2)) > 10
     inputs = [str(corpus), str(tmp_path / "missing.txt")]
     local = build(inputs, tmp_path / "local", progress=False)
     dask = build(inputs, tmp_path / "dask", progress=False, scheduler=cluster.scheduler_address)
@@ -114,7 +114,7 @@ def test_engine_dask_starts_and_closes_its_own_local_cluster(tmp_path, seed_buil
 
 
 def test_unreachable_scheduler_is_a_clean_error(tmp_path, seed_glob, monkeypatch):
-    monkeypatch.setattr(kg.dask_engine, "CONNECT_TIMEOUT_S", 1)
+    monkeypatch.setattr(kg.run.dask_engine, "CONNECT_TIMEOUT_S", 1)
     with socket.socket() as s:  # a loopback port nobody listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

@@ -6,10 +6,12 @@ word boundaries (class per backend, as networkx tests its readers).
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from kg.nlp import Segmenter, make_nlp, mentions_of
-from kg.normalize import normalize_text
+from kg.extract.nlp import Segmenter, make_nlp, mentions_of
+from kg.text.normalize import normalize_text
 
 
 def found(nlp, text: str) -> set[tuple[str, str]]:
@@ -172,7 +174,7 @@ class TestIndustry:
 
 def test_no_entities_in_boilerplate_only_page(tmp_path):
     """A footer-only page gives no entity: the cleaner removes it before extraction."""
-    from kg.build import build
+    from kg.run.build import build
 
     (tmp_path / "footer.txt").write_text("版权所有: 齐鲁网 All Rights Reserved\n技术支持:山东广电信通网络运营有限公司\n", encoding="utf-8")
     result = build([str(tmp_path / "footer.txt")], tmp_path / "out", progress=False)
@@ -205,11 +207,11 @@ def test_pipeline_round_trip_keeps_lexicons_and_results(tmp_path):
 
 
 def test_leave_one_out_drops_entries_only_that_document_names():
-    from kg.lexicons import KnownEntity, Lexicons
+    from kg.kb.lexicons import KnownEntity, Lexicons
 
     lex = Lexicons.load()
     seeded = KnownEntity("某某科技", "COMPANY", (), frozenset({"doc-a"}))
-    lex2 = type(lex)(**{**lex.__dict__, "known": lex.known + (seeded,)})
+    lex2 = dataclasses.replace(lex, known=lex.known + (seeded,))
     assert seeded in lex2.without_sources_of("doc-b").known
     assert seeded not in lex2.without_sources_of("doc-a").known
     strict = lex.without_sources_of("doc-x", frozenset({"国务院", "集成电路"}))
@@ -218,13 +220,13 @@ def test_leave_one_out_drops_entries_only_that_document_names():
 
 
 def test_cli_leave_one_out_build_scores_lower_or_equal(tmp_path, seed_glob):
-    from kg.build import build
-    from kg.evaluate import load_gold, load_predicted, score
+    from kg.run.build import build
+    from kg.eval.evaluate import exclusive_gold_forms, load_gold, load_predicted, score
     from tests.conftest import GOLD_SEEDS, SEEDS
 
     gold = load_gold(GOLD_SEEDS)
     full = build([seed_glob], tmp_path / "full", progress=False)
-    lodo = build([seed_glob], tmp_path / "lodo", progress=False, leave_one_out=GOLD_SEEDS)
+    lodo = build([seed_glob], tmp_path / "lodo", progress=False, leave_one_out=exclusive_gold_forms(GOLD_SEEDS))
     assert full.exit_code == lodo.exit_code == 0
     f_full = score(gold, load_predicted(tmp_path / "full")).entities["overall"]["f1"]
     f_lodo = score(gold, load_predicted(tmp_path / "lodo")).entities["overall"]["f1"]

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kg.evaluate import GoldDoc, GoldEntity, Predicted, gold_spans, load_gold, score
+from kg.eval.evaluate import GoldDoc, GoldEntity, Predicted, gold_spans, load_gold, score
 
 TEXT_A = "青島高新區管委會與海爾集團簽署協議。海爾將在青島高新區建設工廠。"
 TEXT_B = "海尔集团在青岛高新区设立研发中心。"

@@ -13,11 +13,11 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.build import build
-from kg.ingest import Document, decode_bytes
+from kg.run.build import build
+from kg.text.ingest import Document, decode_bytes
 from kg.errors import InputError
-from kg.normalize import encodable
-from kg.work import WorkSettings, work
+from kg.text.normalize import encodable
+from kg.run.work import WorkSettings, work
 
 # text mixing real article pieces with control characters, lone surrogates, emoji and garbage
 PIECES = ["青岛蓝谷管理局副局长徐一冰表示,", "聚焦海洋生物医药、新一代半导体等九大重点工业链。", "對標“頭部”園區",

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.evaluate import gold_as_predicted, gold_spans, load_gold, score
-from kg.goldsets import GOLD_DIR, ROOT, articles, load_set
+from kg.eval.evaluate import gold_as_predicted, gold_spans, load_gold, score
+from kg.eval.goldsets import GOLD_DIR, ROOT, articles, load_set
 
 SOURCES = [json.loads(line) for line in (GOLD_DIR / "sources.jsonl").read_text(encoding="utf-8").splitlines() if line]
 SPLIT = {line.split("\t")[0]: line.split("\t")[1]
@@ -56,7 +56,7 @@ def test_gold_sets_cover_the_split_and_meet_the_size_targets():
 
 @pytest.mark.parametrize("set_name", ["dev", "test", "seeds"])
 def test_every_gold_mention_is_in_its_article_and_outside_excluded_text(set_name):
-    from kg.ingest import read_file
+    from kg.text.ingest import read_file
 
     gold, arts = load_set(set_name)
     for doc_id, doc in gold.items():
@@ -89,7 +89,7 @@ def test_corpus_draw_is_reproducible():
 
 
 def test_an_annotation_scored_against_itself_is_perfect():
-    from kg.ingest import read_file
+    from kg.text.ingest import read_file
 
     gold, arts = load_set("dev")
     texts = {d: read_file(arts[d].path, d).raw_text for d in gold}

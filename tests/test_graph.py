@@ -9,8 +9,8 @@ import pytest
 import rdflib
 from rdflib.namespace import RDFS
 
-from kg.graph import build_graph, write_gexf, write_graphml
-from kg.rdf import KG, triples, write_ntriples, write_turtle
+from kg.export.graph import build_graph, write_gexf, write_graphml
+from kg.export.rdf import KG, triples, write_ntriples, write_turtle
 from tests.conftest import ROOT
 
 SHAPES = ROOT / "schemas" / "shapes.ttl"
@@ -18,7 +18,7 @@ SHAPES = ROOT / "schemas" / "shapes.ttl"
 
 @pytest.fixture(scope="module")
 def seed_out(tmp_path_factory):
-    from kg.build import build
+    from kg.run.build import build
     from tests.conftest import SEEDS
 
     out = tmp_path_factory.mktemp("seed-graph")
@@ -152,7 +152,7 @@ def test_control_characters_in_evidence_do_not_break_the_build(tmp_path):
     """A stray control character inside a sentence that states a fact: every output is still written and readable."""
     import pyoxigraph
 
-    from kg.build import build
+    from kg.run.build import build
 
     src = tmp_path / "in"
     src.mkdir()

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import Err, InputError
-from kg.ingest import Rejected, decode_bytes, iter_inputs, iter_jsonl, line_starts, read_file
+from kg.text.ingest import Rejected, decode_bytes, iter_inputs, iter_jsonl, line_starts, read_file
 
 SIMPLIFIED = "青岛蓝谷管理局副局长徐一冰表示，蓝谷将聚焦海洋生物医药产业链，建设海洋信息产业园。"
 TRADITIONAL = "青島藍谷管理局副局長徐一冰表示，藍谷將聚焦海洋生物醫藥產業鏈，建設海洋信息產業園。"

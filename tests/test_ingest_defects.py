@@ -18,8 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.ingest import Document, Rejected, decode_bytes, iter_inputs, iter_jsonl, line_starts, read_file
-from kg.work import WorkSettings, pipeline, work
+from kg.text.ingest import Document, Rejected, decode_bytes, iter_inputs, iter_jsonl, line_starts, read_file
+from kg.run.work import WorkSettings, pipeline, work
 
 SIMPLIFIED = "青岛蓝谷管理局副局长徐一冰表示，蓝谷将聚焦海洋生物医药产业链，建设海洋信息产业园。"
 GOOD = json.dumps({"doc_id": "good", "text": SIMPLIFIED}, ensure_ascii=False)
@@ -95,7 +95,7 @@ def test_doc_id_from_an_undecodable_file_name_is_valid_unicode(tmp_path):
 
 
 def test_build_with_surrogates_writes_every_file(tmp_path):
-    from kg.build import build
+    from kg.run.build import build
 
     src = tmp_path / "in"
     src.mkdir()
@@ -231,7 +231,7 @@ def test_truncated_html_page_keeps_the_warning(tmp_path):
 
 
 def test_build_reports_the_warning_in_documents_csv(tmp_path):
-    from kg.build import build
+    from kg.run.build import build
 
     src = tmp_path / "in"
     src.mkdir()
@@ -300,7 +300,7 @@ def _jieba_viterbi(obs, states, start_p, trans_p, emit_p):
 def test_linear_hmm_segments_exactly_as_jieba(text):
     from jieba import finalseg
 
-    from kg.nlp import linear_viterbi
+    from kg.extract.nlp import linear_viterbi
 
     model = ("BMES", finalseg.start_P, finalseg.trans_P, finalseg.emit_P)
     assert linear_viterbi(text, *model) == _jieba_viterbi(text, *model)
@@ -309,7 +309,7 @@ def test_linear_hmm_segments_exactly_as_jieba(text):
 def test_the_pipeline_uses_the_linear_hmm():
     from jieba import finalseg
 
-    from kg.nlp import linear_viterbi
+    from kg.extract.nlp import linear_viterbi
 
     pipeline(WorkSettings().segmenter)
     assert finalseg.viterbi is linear_viterbi
@@ -317,7 +317,7 @@ def test_the_pipeline_uses_the_linear_hmm():
 
 def test_an_empty_jsonl_file_has_its_row(tmp_path):
     """Every input file gets a documents.csv row: an empty or blank JSONL file is one E101."""
-    from kg.ingest import iter_jsonl
+    from kg.text.ingest import iter_jsonl
 
     for name, data in (("empty.jsonl", b""), ("blank.jsonl", b"\n  \n\n")):
         (tmp_path / name).write_bytes(data)

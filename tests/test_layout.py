@@ -51,7 +51,7 @@ def test_a_missing_lexicon_file_is_an_error_not_an_empty_list(tmp_path):
     import pytest
 
     from kg.errors import KgUsageError
-    from kg.lexicons import Lexicons
+    from kg.kb.lexicons import Lexicons
 
     data = tmp_path / "data"
     shutil.copytree(KG / "data", data)
@@ -59,3 +59,60 @@ def test_a_missing_lexicon_file_is_an_error_not_an_empty_list(tmp_path):
     (data / "lexicons" / "titles.tsv").unlink()
     with pytest.raises(KgUsageError, match="titles.tsv is missing"):
         Lexicons.load(data)
+
+
+#: The stages in data-flow order (docs/architecture.md): a module imports only from its own layer or
+#: one before it. `query` reads a finished build, so it comes before `run` and may not import it.
+LAYERS = ("base", "text", "kb", "extract", "link", "export", "query", "run", "eval", "cli", "facade")
+
+
+def _layer(module: str) -> str:
+    parts = module.split(".")
+    if len(parts) > 1 and parts[1] in LAYERS:
+        return parts[1]
+    # kg itself is the façade (`kg.open`) over everything; kg.errors, kg.options, kg.version are the base
+    return {"kg": "facade", "kg.cli": "cli"}.get(module, "base")
+
+
+def _import_edges() -> list[tuple[str, str]]:
+    modules = {_module(p): p for p in KG.rglob("*.py")}
+    edges = []
+    for name, path in modules.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        # every import counts here, function-level ones too: a lazy import is still a dependency
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("kg"):
+                targets = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            else:
+                continue
+            edges += [(name, t) for t in targets if t in modules and t != name]
+    return edges
+
+
+def test_imports_run_one_way_through_the_stages():
+    edges = _import_edges()
+    assert len(edges) > 50  # the walk found the package's imports
+    rank = {layer: i for i, layer in enumerate(LAYERS)}
+    backwards = [(a, b) for a, b in edges if rank[_layer(b)] > rank[_layer(a)]]
+    assert not backwards, f"imports against the data flow: {backwards}"
+
+
+def test_every_layer_is_a_package_with_a_docstring():
+    import importlib
+
+    for layer in LAYERS:
+        if layer in ("base", "cli", "facade"):
+            continue
+        module = importlib.import_module(f"kg.{layer}")
+        assert module.__doc__ and "Depends on" in module.__doc__ or "Reads" in module.__doc__, layer
+
+
+def test_the_version_is_the_distributions():
+    import tomllib
+
+    from kg import __version__
+
+    meta = tomllib.loads((KG.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert meta["project"]["version"] == __version__

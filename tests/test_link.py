@@ -8,8 +8,8 @@ import json
 import pytest
 
 from benchmarks.bench_link import synthetic_docs
-from kg.build import build
-from kg.link import BUCKET_CAP, CrossLinker, DocKeys, kind_suffixes, link_across, typo_apart
+from kg.run.build import build
+from kg.link.keys import BUCKET_CAP, CrossLinker, DocKeys, kind_suffixes, link_across, typo_apart
 from tests.conftest import SEEDS
 
 
@@ -78,7 +78,7 @@ def test_adding_a_document_keeps_existing_ids(tmp_path):
     assert m4 and all(m5[k] == v for k, v in m4.items())
 
 
-# -- one-character typos across articles (kg.link.link_across)
+# -- one-character typos across articles (kg.link.keys.link_across)
 
 TYPO_A = "深圳极视角科技有限公司联合创始人陈硕表示,公司总部已落户青岛西海岸新区。"
 TYPO_B = "極視覺科技有限公司聯合創始人陳碩介紹,公司已落戶青島西海岸新區。"  # another article, Traditional, one slip
@@ -133,7 +133,7 @@ def _doc(doc_id, name, park="青岛西海岸新区", etype="COMPANY", relation="
     ("王伟@青岛蓝谷管理局", "王纬@青岛蓝谷管理局", "PERSON", "type"),  # never a person by name
 ])
 def test_typo_guards_keep_apart_what_differs(first, second, etype, why):
-    from kg.lexicons import Lexicons
+    from kg.kb.lexicons import Lexicons
 
     lex = Lexicons.load()
     assert typo_apart(etype, first, second, lex.regions, kind_suffixes(etype, lex)) == why

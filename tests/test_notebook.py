@@ -91,7 +91,7 @@ def test_missing_glyph_is_an_error_and_the_cjk_font_draws_every_seed_name(seed_b
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from kg.fonts import strict_glyphs, use_cjk_font
+    from kg.query.fonts import strict_glyphs, use_cjk_font
 
     with open(seed_build / "entities.csv", encoding="utf-8", newline="") as fh:
         names = [r["name"] for r in csv.DictReader(fh)]

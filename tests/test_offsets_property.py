@@ -13,7 +13,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.normalize import DespinEntry, DespinLexicon, normalize_segments, script_view
+from kg.text.normalize import DespinEntry, DespinLexicon, normalize_segments, script_view
 
 # (raw, normalized in an ordinary document, normalized in a spun document)
 TOKENS = [

@@ -17,9 +17,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kg import outputs
-from kg.build import build
-from kg.outputs import OUTPUT_NAMES
+from kg.export import outputs
+from kg.run.build import build
+from kg.export.outputs import OUTPUT_NAMES
 
 CLI = [sys.executable, "-m", "kg.cli"]
 
@@ -83,7 +83,7 @@ def test_without_an_atomic_exchange_a_kill_between_the_renames_is_repaired(tmp_p
     out = tmp_path / "out"
     assert build(first, out, progress=False).exit_code == 0
     # a child that has no exchange and dies between its two renames
-    code = ("import sys; from kg import outputs; outputs._exchange = lambda a, b: False; "
+    code = ("import sys; from kg.export import outputs; outputs._exchange = lambda a, b: False; "
             "from kg.cli import main; sys.argv = ['kg', 'build', sys.argv[1], '--out', sys.argv[2], '-q']; main()")
     env = dict(os.environ, KG_FAULT_KILL="moved-aside")
     assert subprocess.run([sys.executable, "-c", code, seed_glob, str(out)], env=env).returncode == -9

@@ -127,10 +127,10 @@ def test_service_in_a_comment_or_a_string_literal_is_not_refused(seed_build, g):
 
 def test_python_api_refuses_service_with_a_usage_error(g):
     with loopback_endpoint() as (url, received):
-        with pytest.raises(kg.api.QueryRefusedError, match=r"refused SERVICE <.*allow_service=True") as info:
+        with pytest.raises(kg.query.api.QueryRefusedError, match=r"refused SERVICE <.*allow_service=True") as info:
             g.sparql(f"SELECT ?n WHERE {{ SERVICE <{url}> {{ ?e rdfs:label ?n }} }}")
         assert isinstance(info.value, KgUsageError)
-        with pytest.raises(kg.api.QueryRefusedError, match=r"\\u escapes"):  # the checker and the store disagree on them
+        with pytest.raises(kg.query.api.QueryRefusedError, match=r"\\u escapes"):  # the checker and the store disagree on them
             g.sparql(f"SELECT ?n WHERE {{ \\u0053ERVICE <{url}> {{ ?e rdfs:label ?n }} }}")
         time.sleep(0.2)
     assert received == []
@@ -165,7 +165,7 @@ def test_every_update_form_is_refused(seed_build, operation):
 
 def test_updates_are_refused_by_the_python_api_and_the_graph_is_unchanged(g):
     before = len(g.sparql("SELECT ?s ?p ?o WHERE { ?s ?p ?o }"))
-    with pytest.raises(kg.api.QueryRefusedError, match="refused DELETE WHERE, INSERT DATA: .*no option allows them"):
+    with pytest.raises(kg.query.api.QueryRefusedError, match="refused DELETE WHERE, INSERT DATA: .*no option allows them"):
         g.sparql("DELETE WHERE { ?s ?p ?o } ; INSERT DATA { <urn:kg:a> <urn:kg:b> <urn:kg:c> }", allow_service=True)
     assert len(g.sparql("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")) == before
 
@@ -183,7 +183,7 @@ def test_dataset_clauses_are_refused_not_silently_empty(seed_build, clause):
 def test_non_select_forms_are_refused_cleanly(g):
     for query, form in (("ASK { ?s ?p ?o }", "ASK"), ("CONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT"),
                         ("DESCRIBE <urn:kg:a>", "DESCRIBE")):
-        with pytest.raises(kg.api.QueryRefusedError, match=f"refused {form}: .*SELECT queries only"):
+        with pytest.raises(kg.query.api.QueryRefusedError, match=f"refused {form}: .*SELECT queries only"):
             g.sparql(query)
 
 

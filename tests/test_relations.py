@@ -6,18 +6,16 @@ import csv
 import json
 
 
-from kg.nlp import mentions_of
-from kg.normalize import normalize_text
-from kg.relations import find_relations
+from kg.extract.nlp import mentions_of
+from kg.text.normalize import normalize_text
+from kg.extract.relations import find_relations
 
 
 def found(nlp, text: str):
     """Relations as the build finds them (titles and city names from the lexicons)."""
-    from kg.extract import _city_names
-
     norm = normalize_text(text).text
     lex = nlp.get_pipe("kg_entity_rules").lexicons
-    return find_relations(norm, mentions_of(nlp(norm)), lex.titles, _city_names(lex))
+    return find_relations(norm, mentions_of(nlp(norm)), lex.titles, lex.cities)
 
 
 def rels(nlp, text: str) -> set[tuple[str, str, str]]:
@@ -236,7 +234,7 @@ def test_operates_fund_with_carried_subject(nlp):
 
 def test_every_relation_row_has_evidence_with_both_ends(tmp_path, seed_glob):
     """All rows on the seeds: evidence offsets are a raw sentence holding a mention of each end."""
-    from kg.build import build
+    from kg.run.build import build
     from tests.conftest import SEEDS
 
     out = tmp_path / "out"
@@ -260,7 +258,7 @@ def test_every_relation_row_has_evidence_with_both_ends(tmp_path, seed_glob):
 
 
 def _entity_rows(tmp_path, text: str) -> dict[str, dict[str, str]]:
-    from kg.build import build
+    from kg.run.build import build
 
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     assert build([str(tmp_path / "a.txt")], tmp_path / "out", progress=False).exit_code == 0

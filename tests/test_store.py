@@ -31,7 +31,7 @@ SELECT ?org ?title ?sentence WHERE {
 
 @pytest.fixture(scope="module")
 def seed_out(tmp_path_factory):
-    from kg.build import build
+    from kg.run.build import build
 
     out = tmp_path_factory.mktemp("seed-store")
     assert build([str(SEEDS / "*.txt")], out, progress=False).exit_code == 0

@@ -10,10 +10,10 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-import kg.work
-from kg.build import build, update
+import kg.run.work
+from kg.run.build import build, update
 from kg.cli import main
-from kg.state import STATE_FILE
+from kg.run.state import STATE_FILE
 from tests.conftest import SEEDS
 
 OUTPUTS = ("documents.csv", "mentions.csv", "entities.csv", "relations.csv", "graph.ttl", "graph.nt", "graph.graphml",
@@ -34,13 +34,13 @@ def seeds(tmp_path):
 def extracted(monkeypatch):
     """The doc_ids the per-document work extracts from, in order."""
     calls: list[str] = []
-    real = kg.work.extract_document
+    real = kg.run.work.extract_document
 
     def counting(item, *args, **kwargs):
         calls.append(item.doc.doc_id)
         return real(item, *args, **kwargs)
 
-    monkeypatch.setattr(kg.work, "extract_document", counting)
+    monkeypatch.setattr(kg.run.work, "extract_document", counting)
     return calls
 
 

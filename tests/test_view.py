@@ -22,8 +22,8 @@ from urllib.parse import quote
 
 import lxml.html
 
-from kg.graph import TYPE_COLORS
-from kg.view import render_page, view_data, write_view
+from kg.export.graph import TYPE_COLORS
+from kg.query.view import render_page, view_data, write_view
 from tests.conftest import ROOT
 
 CHROMIUM_FLAGS = [

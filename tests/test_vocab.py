@@ -1,4 +1,4 @@
-"""The kg: vocabulary: kg/vocab.py is generated from schemas/kg.ttl and every kg: term in use is defined there."""
+"""The kg: vocabulary: kg/export/vocab.py is generated from schemas/kg.ttl and every kg: term in use is defined there."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from kg import vocab
-from kg.vocab import KG
+from kg.export import vocab
+from kg.export.vocab import KG
 
 ROOT = Path(__file__).resolve().parent.parent
 TTL = ROOT / "schemas" / "kg.ttl"
@@ -47,10 +47,10 @@ def _terms_in_files(files) -> dict[str, set[str]]:
 
 
 def test_generated_vocab_is_in_sync_with_the_ttl():
-    """Regenerating kg/vocab.py from schemas/kg.ttl gives the committed text (else: run scripts/gen_vocab.py)."""
+    """Regenerating kg/export/vocab.py from schemas/kg.ttl gives the committed text (else: run scripts/gen_vocab.py)."""
     gen = _gen_vocab()
-    assert gen.render(TTL) == (ROOT / "kg" / "vocab.py").read_text(encoding="utf-8"), \
-        "kg/vocab.py is out of date: run .venv/bin/python scripts/gen_vocab.py"
+    assert gen.render(TTL) == (ROOT / "kg" / "export" / "vocab.py").read_text(encoding="utf-8"), \
+        "kg/export/vocab.py is out of date: run .venv/bin/python scripts/gen_vocab.py"
     assert gen.main(["--check"]) == 0
 
 
@@ -73,8 +73,8 @@ def test_every_term_is_a_prefixed_name_and_an_rdflib_term():
 
 @pytest.mark.parametrize("name", ["holdPostAt", "park", "Parks", "locatedin", "entitytype"])
 def test_an_unknown_term_raises(name):
-    from kg.rdf import KG as KG_RDFLIB
-    from kg.rdf import term
+    from kg.export.rdf import KG as KG_RDFLIB
+    from kg.export.rdf import term
 
     with pytest.raises(AttributeError, match=f"kg:{name} is not defined in schemas/kg.ttl"):
         getattr(KG, name)
@@ -87,7 +87,7 @@ def test_an_unknown_term_raises(name):
 
 
 def test_kg_rdf_terms_come_from_the_vocabulary():
-    from kg.rdf import ENTITY_CLASSES, PREFIXES, RELATION_PROPERTIES, term
+    from kg.export.rdf import ENTITY_CLASSES, PREFIXES, RELATION_PROPERTIES, term
 
     assert PREFIXES["kg"] == vocab.NAMESPACE
     assert term(KG.holdsPostAt) == "<https://w3id.org/kg-regional/ns#holdsPostAt>"
@@ -106,10 +106,10 @@ def test_every_kg_term_in_the_code_is_defined_in_the_ttl():
 
 
 def test_every_kg_term_in_the_api_queries_is_defined():
-    """The SPARQL texts kg/api.py runs (with their kg: prefix text) only use defined terms."""
-    import kg.api
+    """The SPARQL texts kg/query/api.py runs (with their kg: prefix text) only use defined terms."""
+    import kg.query.api
 
-    texts = [v for v in vars(kg.api).values() if isinstance(v, str)]
+    texts = [v for v in vars(kg.query.api).values() if isinstance(v, str)]
     used = {name for text in texts for name in KG_TERM.findall(text)}
     assert {"relationType", "subject", "object", "text"} <= used
     assert used <= vocab.TERMS

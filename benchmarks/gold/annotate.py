@@ -24,7 +24,7 @@ Commands::
     python benchmarks/gold/annotate.py split             # fix the split of new articles
     python benchmarks/gold/annotate.py assemble           # adjudicated/ -> dev.jsonl, test.jsonl
 
-The text of an HTML page is what ``kg`` extracts from it (``kg.ingest``),
+The text of an HTML page is what ``kg`` extracts from it (``kg.text.ingest``),
 so gold offsets and mentions refer to the same string the build reports.
 """
 
@@ -65,7 +65,7 @@ def article_path(doc_id: str) -> Path:
 
 def doc_text(doc_id: str) -> str:
     """The raw text ``kg`` reads from the article (HTML: the extracted body)."""
-    from kg.ingest import read_file
+    from kg.text.ingest import read_file
 
     return read_file(article_path(doc_id), doc_id).raw_text
 
@@ -195,8 +195,8 @@ def write_gold(folder: Path, doc_ids: list[str], dest: Path) -> int:
 
 
 def gold_docs(folder: Path, doc_ids: list[str], texts: dict[str, str]) -> dict:
-    """Annotator files → ``kg.evaluate.GoldDoc`` records."""
-    from kg.evaluate import gold_doc
+    """Annotator files → ``kg.eval.evaluate.GoldDoc`` records."""
+    from kg.eval.evaluate import gold_doc
 
     return {d: gold_doc(to_gold(load(folder / f"{d}.json"), texts[d])) for d in doc_ids}
 
@@ -207,7 +207,7 @@ def agreement(a: Path, b: Path, doc_ids: list[str] | None = None) -> dict[str, A
     B is scored as if it were a system against A as gold; micro F1 is
     symmetric, so the figure does not depend on which is which.
     """
-    from kg.evaluate import gold_as_predicted, score
+    from kg.eval.evaluate import gold_as_predicted, score
 
     both = sorted({p.stem for p in a.glob("*.json")} & {p.stem for p in b.glob("*.json")})
     if doc_ids is not None:
@@ -226,7 +226,7 @@ def diff(doc_id: str, a: Path, b: Path) -> str:
     surface form); the rest is listed per side, then the relations each side
     alone has (ends named by canonical name).
     """
-    from kg.evaluate import norm_form
+    from kg.eval.evaluate import norm_form
 
     ra, rb = load(a / f"{doc_id}.json"), load(b / f"{doc_id}.json")
     ea, eb = {e["id"]: e for e in ra["entities"]}, {e["id"]: e for e in rb["entities"]}
@@ -279,7 +279,7 @@ def name_conflicts(folder: Path) -> list[str]:
     """
     from collections import defaultdict
 
-    from kg.evaluate import norm_form
+    from kg.eval.evaluate import norm_form
 
     seen: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for p in sorted(folder.glob("*.json")):
@@ -314,7 +314,7 @@ def cmd_agree(args: argparse.Namespace) -> None:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return
-    from kg.evaluate import format_table
+    from kg.eval.evaluate import format_table
 
     print(f"{result['documents']} documents annotated by both")
     for key in ("entities", "mentions", "relations"):

@@ -2,7 +2,7 @@
 
 Test tooling, not part of the package: the tests validate kg's graph.graphml
 with it, and a user of kg never needs it. The pinned-hash check it shares
-with the pkuseg model stays in the package (:mod:`kg.pinned`).
+with the pkuseg model stays in the package (:mod:`kg.kb.pinned`).
 
 No model hub or schema server is reachable at run time, and no registry
 package was found that ships the GraphML schema as the five files its site
@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import KgError
-from kg.pinned import sha256_bytes, share_dir, verify_files
+from kg.kb.pinned import sha256_bytes, share_dir, verify_files
 
 #: The Debian package that carries the schema (checked: 1.5.1-3 in Debian 12).
 DEBIAN_PACKAGE = "libjgrapht-java"

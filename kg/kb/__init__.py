@@ -1,0 +1,5 @@
+"""Stage 2, the knowledge base: lexicons of names, titles and legal forms (:mod:`.lexicons`), and the
+pinned files the pipeline needs (:mod:`.pinned`, :mod:`.models`). Loaded once; a missing file is an error.
+
+Depends on :mod:`kg.text` and below.
+"""

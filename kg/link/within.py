@@ -1,0 +1,171 @@
+"""Linking within one document: which mentions name one entity, before any other document is seen.
+
+Variants of a name get the document's fullest form (:func:`fuller_names`): a name without its
+region prefix, a company or office whose core agrees, a one-character slip. Then every mention gets
+the link key that merges it across documents (:func:`link_document`, keys from :mod:`kg.link.keys`).
+
+>>> one_edit_apart("中关村科技企业协会", "中关村科技企业家协会")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from kg.kb.lexicons import Lexicons
+from kg.link.keys import company_key, fund_owner, is_generic_fund, kind_suffixes, person_key, strip_regions, typo_apart
+
+_ADMIN_SUFFIX = re.compile(r"(管理局|管委会|管理委员会|工委|党工委)$")
+
+
+def link_document(doc_id: str, text: str, found: list, name_of: dict[int, str], relations: list, lex: Lexicons | None
+          ) -> tuple[dict[int, str], dict[int, str]]:
+    """Names and link keys of one document's mentions (see :mod:`kg.link.keys`).
+
+    ``found`` pairs each mention with its canonical name; ``name_of`` maps ``id(mention)`` to the
+    fullest name in the document (:func:`fuller_names`). A generic fund takes its operator's name; a
+    person is keyed by the organization of its post, else its title, else the document.
+    """
+    regions = lex.regions if lex is not None else {}
+    titles = lex.titles if lex is not None else {}
+    names = dict(name_of)
+    parks = [names[id(m)] for m, _ in found if m.type == "PARK"]
+    by_name: dict[tuple[str, str], list] = {}
+    for m, _ in found:
+        by_name.setdefault((m.type, names[id(m)]), []).append(m)
+    posts: dict[str, tuple[int, str]] = {}  # person -> (its first post's organization, title)
+    for r in relations:
+        if r.type == "HOLDS_POST":
+            posts.setdefault(names[id(r.head)], (id(r.tail), r.attrs.get("title", "")))
+    for (etype, name), ms in by_name.items():
+        if etype == "FUND" and is_generic_fund(name):
+            operators = [_ADMIN_SUFFIX.sub("", names[id(r.head)]) or names[id(r.head)]
+                         for r in relations if r.type == "OPERATES" and r.tail in ms]
+            owner = fund_owner(operators, parks)
+            if owner:
+                for m in ms:
+                    names[id(m)] = owner + name
+    keys: dict[int, str] = {}
+    for m, _ in found:
+        name = names[id(m)]
+        if m.type == "COMPANY":
+            keys[id(m)] = company_key(name, regions)
+        elif m.type != "PERSON":
+            keys[id(m)] = name
+    for m, _ in found:  # a person by the link key of its organization: `深圳极视角…` and `极视角…` are one company
+        if m.type == "PERSON":
+            name = names[id(m)]
+            org, title = posts.get(name, (None, None))
+            if not title:
+                title = next((t for t in sorted(titles, key=len, reverse=True)
+                              if text.endswith(t, 0, min(x.start for x in by_name[("PERSON", name)]))), None)
+            keys[id(m)] = person_key(name, keys[org] if org is not None else None, title, doc_id)
+    return names, keys
+
+
+_ABBREVIATIONS = (("发改", "发展改革"), ("工信", "工业和信息化"), ("人社", "人力资源和社会保障"), ("住建", "住房和城乡建设"),
+                  ("卫健", "卫生健康"), ("市场监管", "市场监督管理"), ("文旅", "文化和旅游"), ("科技局", "科学技术局"))
+_TRADE_TAIL = re.compile(r"(科技|信息技术|技术|电信传媒|传媒|生物科技|实业|控股|发展|投资)$")
+
+
+def _core(etype: str, name: str, regions: Mapping[str, str], zones: tuple[str, ...] = ()) -> str:
+    """The distinctive part of a company or office name, for matching variants within a document:
+    the link key (kg.link.keys) without trade words for companies; for offices, without the region or
+    zone in front (``zones``: the document's park names) and with abbreviations expanded."""
+    if etype == "COMPANY":
+        core = company_key(name, regions)
+        while _TRADE_TAIL.search(core) and len(_TRADE_TAIL.sub("", core)) >= 2:
+            core = _TRADE_TAIL.sub("", core)
+    else:
+        core = _office_lead_split(name, regions, zones)[1]
+        for short, full in _ABBREVIATIONS:
+            core = core.replace(short, full) if full not in core else core
+    return core
+
+
+def _office_lead_split(name: str, regions: Mapping[str, str], zones: tuple[str, ...] = ()) -> tuple[str, str]:
+    """An office name as (place in front, the rest): `青岛西海岸新区发改局` → (`青岛西海岸新区`, `发改局`)
+    when 青岛西海岸新区 is a zone of the document; `区发展改革局` → (`区`, `发展改革局`)."""
+    zone = next((z for z in sorted(zones, key=len, reverse=True) if name.startswith(z) and len(name) - len(z) >= 2), "")
+    rest = strip_regions(name[len(zone):], regions)
+    lead = name[: len(name) - len(rest)]
+    if not lead and rest[:1] in "省市区县" and len(rest) >= 4:
+        lead, rest = rest[0], rest[1:]
+    return lead, rest
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """One inserted, deleted or replaced character between ``a`` and ``b``.
+
+    >>> one_edit_apart("中关村科技企业协会", "中关村科技企业家协会"), one_edit_apart("西安高新区", "青岛高新区")
+    (True, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str]:
+    """Within one document, variants of one name get the fullest form:
+    a name without its region prefix (`极视角科技有限公司` → `深圳极视角科技有限公司`),
+    and companies or offices whose cores agree (`北京大北农科技股份有限公司` and
+    `北京大北农科技集团股份有限公司`; `区发展改革局` and `青岛西海岸新区发改局`).
+    Parks are merged only on region prefixes: a sub-park is not its parent."""
+    names = sorted({(m.type, name) for m, name in found})
+    regions = lex.regions if lex is not None else {}
+    out: dict[tuple[str, str], str] = {}
+
+    def prefer(key: tuple[str, str], other: str) -> None:
+        best = out.get(key, key[1])
+        if (len(other), other) > (len(best), best):
+            out[key] = other
+
+    zones = tuple(n for t, n in names if t == "PARK")
+    cores = {(t, n): _core(t, n, regions, zones) for t, n in names if t in ("COMPANY", "ORG")}
+    leads = {(t, n): _office_lead_split(n, regions, zones)[0] for t, n in names if t == "ORG"}
+    suffixes = {t: kind_suffixes(t, lex) if lex is not None else () for t in ("COMPANY", "ORG")}
+    for etype, name in names:
+        for other_type, other in names:
+            if other_type != etype or other == name:
+                continue
+            if other.endswith(name) and other[: len(other) - len(name)] in regions:
+                prefer((etype, name), other)
+            elif etype in ("COMPANY", "ORG"):
+                a, b = cores[(etype, name)], cores[(etype, other)]
+                # offices of two named places stay apart (`青岛市科技局`, `崂山区科技局`); a bare level
+                # (`区发展改革局`) or no place at all is the document's office of that name
+                la, lb = leads.get((etype, name), ""), leads.get((etype, other), "")
+                apart = etype == "ORG" and la != lb and len(la) > 1 and len(lb) > 1
+                if len(a) >= 2 and len(b) >= 2 and not apart and (a == b or (etype == "COMPANY" and (b.startswith(a) or a.startswith(b)))):
+                    prefer((etype, name), other)
+                elif (min(len(name), len(other)) >= 7 and one_edit_apart(name, other)
+                      and typo_apart(etype, name, other, regions, suffixes[etype]) is None):
+                    # a one-character slip (`中关村科技企业协会` for `…企业家协会`), not another body
+                    # (`第十四届`/`第十五届…委员会`, `南方航空`/`东方航空`, `华能`/`华电`: kg.link.keys.typo_apart)
+                    prefer((etype, name), other)
+    # `碑林产业带` for `碑林环大学创新产业带`: a region with only the kind of carrier is the one park
+    # of that region and kind in the article (two candidates: it stays itself)
+    if lex is not None:
+        parks = [n for t, n in names if t == "PARK"]
+        kinds = sorted((x for x in lex.park_suffixes if len(x) >= 3), key=len, reverse=True)
+        for short in parks:
+            kind = next((x for x in kinds if short.endswith(x)), None)
+            region = short[: len(short) - len(kind)] if kind else ""
+            if not kind or region not in regions:
+                continue
+            longer = [n for n in parks if n != short and n.startswith(region) and n.endswith(kind) and len(n) - len(short) >= 2]
+            if len(longer) == 1:
+                prefer(("PARK", short), longer[0])
+    # a variant's fullest form may itself have a fuller form: follow to the end
+    for key in list(out):
+        seen = {key[1]}
+        while (key[0], out[key]) in out and out[(key[0], out[key])] not in seen:
+            seen.add(out[key])
+            out[key] = out[(key[0], out[key])]
+    return out
