@@ -48,8 +48,12 @@ def _comparable(path: Path) -> bytes:
 
 
 def _build(tree: Path, inputs: list[Path], out: Path) -> None:
-    cmd = [sys.executable, "-c", "import sys; from kg.cli import main; sys.exit(main())",
-           "build", *map(str, inputs), "--out", str(out)]
+    # The installed entry point names this checkout's module for the spaCy factory; each tree registers
+    # its own factory when imported, so the entry points of kg are hidden from spaCy here.
+    boot = ("import sys, catalogue, importlib.metadata as m; "
+            "catalogue.AVAILABLE_ENTRY_POINTS = m.EntryPoints(e for d in m.distributions() for e in d.entry_points if not e.value.startswith('kg.')); "
+            "from kg.cli import main; sys.exit(main())")
+    cmd = [sys.executable, "-c", boot, "build", *map(str, inputs), "--out", str(out)]
     subprocess.run(cmd, cwd=tree, check=True, stdout=subprocess.DEVNULL,
                    env={"PYTHONPATH": str(tree), "PATH": "/usr/bin:/bin", "HOME": str(Path.home())})
 
