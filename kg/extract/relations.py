@@ -62,6 +62,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from kg.extract.amounts import parse_amount
+from kg.kb import rules
 from kg.extract.entities import Mention
 
 ORG_LIKE = ("ORG", "COMPANY", "PARK")
@@ -132,7 +133,7 @@ _LEAD = re.compile(
 #: Heads after an entity that make the clause about something else (`协会会员企业`, `歌尔科研人员`).
 _OTHER_HEAD = re.compile(r"会员企业|会员单位|会员|成员单位|成员|企业家们?|科研人员|研发人员|工作人员|员工|团队|一行")
 _SPEAKER_HEAD = re.compile(r"(?:相关)?负责人|方面")
-_SPEECH = re.compile(r"^(?:在[^,]{0,20}时)?(?:表示|说|介绍|指出|认为|告诉记者|坦言|透露|强调|称|谈到|提到|体现)$")
+_SPEECH = re.compile(rf"^(?:在[^,]{{0,20}}时)?(?:{rules.alternation('speech_verbs')})$")
 _BULLET = re.compile(r"[●•▪◆■·\-*]|\d+[.、]|[一二三四五六七八九十]+、|[一二三四五六七八九十]是")
 _ITEM_SUFFIX = re.compile(r"(?:全球[A-Za-z]*)?(?:总部|基地|公司)?")
 #: The rest of a name the entity stage cut short, or a whole name it missed (`兰化所青岛研发中心`).
