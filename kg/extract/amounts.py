@@ -22,18 +22,21 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kg.kb import rules
+
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "万亿": 10**12, "萬億": 10**12}
+# Units, qualifiers and currencies are data (kg/data/rules); dicts keep the file order, which is the
+# order the alternations below try them in (longest first).
+_BIG_UNITS = {unit: 10 ** int(power) for unit, power in rules.table("amount_units")}
+_QUALIFIERS = {row[0]: row[1] if len(row) > 1 else "" for row in rules.table("amount_qualifiers")}
+_CURRENCIES = dict(rules.table("currencies"))
 _NUM = r"[0-9][0-9,]*(?:\.[0-9]+)?|[零〇一二两兩三四五六七八九十拾百佰千仟]+(?:点[零〇一二三四五六七八九]+)?"
-_UNIT = r"万亿|萬億|万|萬|亿|億"
-_QUAL = r"近|超过|超|逾|约|大约|达"
+_UNIT, _QUAL, _CUR = ("|".join(map(re.escape, words)) for words in (_BIG_UNITS, _QUALIFIERS, _CURRENCIES))
 _AMOUNT = re.compile(
     rf"(?P<qual>{_QUAL})?(?P<num>{_NUM})(?:\s*(?:-|~|—|至|到)\s*(?P<num2>{_NUM}))?(?P<more1>余|多)?\s*(?P<unit>{_UNIT})?(?P<more>余|多)?"
-    r"\s*(?P<cur>元人民币|元|人民币|美元|欧元|港元|港币|日元)?"
+    rf"\s*(?P<cur>{_CUR})?"
 )
-_QUALIFIERS = {"近": "nearly", "超": "over", "超过": "over", "逾": "over", "约": "about", "大约": "about", "达": ""}
-_CURRENCIES = {"元": "CNY", "人民币": "CNY", "元人民币": "CNY", "美元": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY"}
 
 
 @dataclass(frozen=True)

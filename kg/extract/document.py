@@ -23,13 +23,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from kg.kb import rules
 from kg.kb.lexicons import Lexicons
 
-_STATUS = re.compile(r"国家级|国家(?=高新区|经开区|经济技术开发区|自主创新示范区|级)|省级")
+_STATUS = re.compile(rules.pattern("park_status_qualifiers"))
 _NATIONAL_PAREN = re.compile(r"^国家\(([^)]+)\)")
 _INDUSTRY_SUFFIX = re.compile(r"全?(产业集群|产业链条|产业链|产业)$")
 # What remains after dropping the suffix must name an industry by itself.
-_TOO_BROAD = {"海洋", "数字", "文化", "服务", "高新技术", "战略性新兴", "新兴", "现代", "传统", "特色", "优势", "未来", "新"}
+_TOO_BROAD = frozenset(rules.words("too_broad_industries"))
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-_LEGAL = re.compile(r"(集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|股份公司|公司)$")
-_GENERIC_FUND = re.compile(r"^(?:产业|引导|母|成果转化|科创|天使|种子|创投|创业|产业引导|政府引导|股权投资|专项|发展|人才|"
-                           r"产业投资|科技成果转化|科创母|天使投资|风险投资|并购)?基金$")
+from kg.kb import rules
+
+_LEGAL = re.compile(rf"({rules.alternation('company_legal_forms')})$")
+_GENERIC_FUND = re.compile(rf"^(?:{rules.alternation('generic_fund_kinds')})?基金$")
 
 
 def strip_regions(name: str, regions: Mapping[str, str]) -> str:
@@ -96,8 +97,8 @@ _NUMERALS = frozenset("0123456789〇零一二两三四五六七八九十百千�
 _DIRECTIONS = frozenset("东南西北中上下前后左右内外")
 _COUNTRIES = frozenset("美英法德日韩俄乌朝越泰柬缅印巴哈塔吉土伊沙埃澳欧非亚")
 _KINDS = frozenset("局厅部委办署院会所站处室司科队校馆府协社团盟省市县区镇乡村街总分副新旧老大小")
-_TRADE_WORDS = ("科技", "技术", "信息技术", "信息", "电子", "网络", "软件", "智能", "生物", "医药", "药业", "传媒", "实业",
-                "控股", "发展", "投资", "汽车", "航空", "保险", "能源", "电力", "通信", "建设", "集团", "股份", "银行")
+_TRADE_WORDS = rules.words("trade_words")
+_OFFICE_KINDS = rules.words("office_kinds")
 
 
 def one_edit(a: str, b: str) -> tuple[int, str, str] | None:
@@ -135,7 +136,7 @@ def _in_region(name: str, i: int, regions: Mapping[str, str]) -> bool:
 def kind_suffixes(etype: str, lex: object) -> tuple[str, ...]:
     """The suffixes that name the kind of an entity of ``etype`` (`管理局`, `高新区`, `集团`)."""
     if etype == "ORG":
-        return tuple(lex.org_suffixes) + ("政府", "政协", "局", "厅", "部", "委", "办", "署", "院", "会", "所", "站", "处")
+        return tuple(lex.org_suffixes) + _OFFICE_KINDS
     if etype == "PARK":
         return tuple(lex.park_suffixes)
     return tuple(lex.company_suffixes) + _TRADE_WORDS

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from kg.kb import rules
 from kg.kb.lexicons import Lexicons
 from kg.link.keys import company_key, fund_owner, is_generic_fund, kind_suffixes, person_key, strip_regions, typo_apart
 
@@ -64,9 +65,8 @@ def link_document(doc_id: str, text: str, found: list, name_of: dict[int, str], 
     return names, keys
 
 
-_ABBREVIATIONS = (("发改", "发展改革"), ("工信", "工业和信息化"), ("人社", "人力资源和社会保障"), ("住建", "住房和城乡建设"),
-                  ("卫健", "卫生健康"), ("市场监管", "市场监督管理"), ("文旅", "文化和旅游"), ("科技局", "科学技术局"))
-_TRADE_TAIL = re.compile(r"(科技|信息技术|技术|电信传媒|传媒|生物科技|实业|控股|发展|投资)$")
+_ABBREVIATIONS = rules.table("office_abbreviations")
+_TRADE_TAIL = re.compile(rf"({rules.alternation('company_trade_tails')})$")
 
 
 def _core(etype: str, name: str, regions: Mapping[str, str], zones: tuple[str, ...] = ()) -> str:
