@@ -83,25 +83,29 @@ def main(argv: list[str] | None = None) -> int:
         dst.writelines(itertools.islice(src, args.articles))
     sets = {"seeds": [ROOT / "seeds"], "corpus": [corpus]}
     failed = False
-    for side, commit in (("base", args.base), ("head", args.head)):
-        sha = subprocess.run(["git", "rev-parse", commit], cwd=ROOT, check=True, capture_output=True,
-                             text=True).stdout.strip()
-        tree = work / side
-        subprocess.run(["git", "worktree", "add", "--detach", "-q", str(tree), sha], cwd=ROOT, check=True)
-        for name, inputs in sets.items():
-            print(f"building {name} at {side} {sha[:10]} …", file=sys.stderr, flush=True)
-            _build(tree, inputs, work / f"{side}-{name}")
-    for name in sets:
-        problems = _compare(work / f"base-{name}", work / f"head-{name}")
-        files = len(list((work / f"base-{name}").iterdir()))
-        print(f"{name}: {files} files, " + ("identical" if not problems else "; ".join(problems)))
-        failed |= bool(problems)
-    for side in ("base", "head"):
-        subprocess.run(["git", "worktree", "remove", "--force", str(work / side)], cwd=ROOT, check=True)
-    if args.keep:
-        print(f"outputs kept in {work}", file=sys.stderr)
-    else:
-        subprocess.run(["rm", "-rf", str(work)], check=True)
+    trees = []
+    try:
+        for side, commit in (("base", args.base), ("head", args.head)):
+            sha = subprocess.run(["git", "rev-parse", commit], cwd=ROOT, check=True, capture_output=True,
+                                 text=True).stdout.strip()
+            tree = work / side
+            subprocess.run(["git", "worktree", "add", "--detach", "-q", str(tree), sha], cwd=ROOT, check=True)
+            trees.append(tree)
+            for name, inputs in sets.items():
+                print(f"building {name} at {side} {sha[:10]} …", file=sys.stderr, flush=True)
+                _build(tree, inputs, work / f"{side}-{name}")
+        for name in sets:
+            problems = _compare(work / f"base-{name}", work / f"head-{name}")
+            files = len(list((work / f"base-{name}").iterdir()))
+            print(f"{name}: {files} files, " + ("identical" if not problems else "; ".join(problems)))
+            failed |= bool(problems)
+    finally:  # never leave a worktree registered behind, even after a failed build
+        for tree in trees:
+            subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
+        if args.keep:
+            print(f"outputs kept in {work}", file=sys.stderr)
+        else:
+            subprocess.run(["rm", "-rf", str(work)], check=True)
     return 1 if failed else 0
 
 
