@@ -208,11 +208,22 @@ def _by_type(pairs: Iterable[tuple[str, int, int, int]]) -> dict[str, Any]:
     return {"overall": prf(*total), "by_type": {t: prf(*v) for t, v in sorted(acc.items())}}
 
 
+Errors = dict[str, list[dict[str, Any]]]
+Match = dict[tuple[str, str], str]  # (doc_id, predicted entity_id) -> gold entity id
+
+
 def score(gold: dict[str, GoldDoc], pred: Predicted) -> Score:
-    """Score predictions on the documents that have gold."""
-    errors: dict[str, list[dict[str, Any]]] = {"entity_misses": [], "entity_false_hits": [],
-                                               "relation_misses": [], "relation_false_hits": []}
-    # predicted entities per document: (doc, entity_id) -> type, forms
+    """Score predictions on the documents that have gold (the four rules of docs/quality.md)."""
+    errors: Errors = {"entity_misses": [], "entity_false_hits": [], "relation_misses": [], "relation_false_hits": []}
+    match, ent_rows = _match_entities(gold, pred, errors)
+    men_rows = _mention_rows(gold, pred)
+    rel_rows, found_rows = _relation_rows(gold, pred, match, errors)
+    linking = _linking(gold, match, errors)
+    return Score(_by_type(ent_rows), _by_type(men_rows), _by_type(rel_rows), linking, errors, _by_type(found_rows))
+
+
+def _match_entities(gold: dict[str, GoldDoc], pred: Predicted, errors: Errors) -> tuple[Match, list]:
+    """Rule 1: greedy one-to-one matching of predicted and gold entities per document and type."""
     pred_forms: dict[tuple[str, str], set[str]] = defaultdict(set)
     pred_type: dict[tuple[str, str], str] = {}
     for m in pred.mentions:
@@ -220,8 +231,7 @@ def score(gold: dict[str, GoldDoc], pred: Predicted) -> Score:
             key = (m["doc_id"], m["entity_id"])
             pred_forms[key].add(norm_form(m["text"]))
             pred_type[key] = m["type"]
-    # rule 1: greedy one-to-one matching per document and type
-    match: dict[tuple[str, str], str] = {}  # (doc, entity_id) -> gold id
+    match: Match = {}
     ent_rows = []
     for doc_id, gdoc in sorted(gold.items()):
         preds = sorted(k for k in pred_forms if k[0] == doc_id)
@@ -249,7 +259,11 @@ def score(gold: dict[str, GoldDoc], pred: Predicted) -> Score:
             if pk not in match:
                 errors["entity_false_hits"].append({"doc_id": doc_id, "type": pred_type[pk], "entity_id": pk[1],
                                                     "name": pred.entity_names.get(pk[1], ""), "forms": sorted(pred_forms[pk])})
-    # rule 2: mention spans
+    return match, ent_rows
+
+
+def _mention_rows(gold: dict[str, GoldDoc], pred: Predicted) -> list[tuple[str, int, int, int]]:
+    """Rule 2: exact mention spans."""
     men_rows = []
     for doc_id, gdoc in sorted(gold.items()):
         text = pred.raw_texts.get(doc_id)
@@ -261,7 +275,11 @@ def score(gold: dict[str, GoldDoc], pred: Predicted) -> Score:
             g = {s for s in gspans if s[2] == t}
             p = {s for s in pspans if s[2] == t}
             men_rows.append((t, len(g & p), len(p), len(g)))
-    # rule 3: relations
+    return men_rows
+
+
+def _relation_rows(gold: dict[str, GoldDoc], pred: Predicted, match: Match, errors: Errors) -> tuple[list, list]:
+    """Rule 3: relations between matched entities; also the rows of the found-ends subset."""
     rel_rows, found_rows = [], []
     matched_gold = {(doc_id, gid) for (doc_id, _), gid in match.items()}
     for doc_id, gdoc in sorted(gold.items()):
@@ -283,19 +301,28 @@ def score(gold: dict[str, GoldDoc], pred: Predicted) -> Score:
             rel_rows.append((rtype, len(g & p), len(p) + n_unmatched, len(g)))
             g_found = {k for k in g if (doc_id, k[0]) in matched_gold and (doc_id, k[2]) in matched_gold}
             found_rows.append((rtype, len(g_found & p), len(p), len(g_found)))
-        names = {gid: e.name for gid, e in gdoc.entities.items()}
-        for h, rtype, t in sorted(gold_rels - pred_rels):
-            miss = {"doc_id": doc_id, "head": names[h], "relation": rtype, "tail": names[t]}
-            missing = [names[x] for x in (h, t) if (doc_id, x) not in matched_gold]
-            if missing:
-                miss["missing_ends"] = missing
-            errors["relation_misses"].append(miss)
-        for h, rtype, t in sorted(pred_rels - gold_rels):
-            errors["relation_false_hits"].append({"doc_id": doc_id, "head": names[h], "relation": rtype, "tail": names[t]})
-        for h, rtype, t in sorted(unmatched):
-            errors["relation_false_hits"].append({"doc_id": doc_id, "head": pred.entity_names.get(h, h), "relation": rtype,
-                                                  "tail": pred.entity_names.get(t, t), "note": "an end matches no gold entity"})
-    # rule 4: linking over matched gold entities
+        _relation_errors(doc_id, gdoc, pred, gold_rels, pred_rels, unmatched, matched_gold, errors)
+    return rel_rows, found_rows
+
+
+def _relation_errors(doc_id: str, gdoc: GoldDoc, pred: Predicted, gold_rels: set, pred_rels: set, unmatched: set,
+                     matched_gold: set[tuple[str, str]], errors: Errors) -> None:
+    names = {gid: e.name for gid, e in gdoc.entities.items()}
+    for h, rtype, t in sorted(gold_rels - pred_rels):
+        miss = {"doc_id": doc_id, "head": names[h], "relation": rtype, "tail": names[t]}
+        missing = [names[x] for x in (h, t) if (doc_id, x) not in matched_gold]
+        if missing:
+            miss["missing_ends"] = missing
+        errors["relation_misses"].append(miss)
+    for h, rtype, t in sorted(pred_rels - gold_rels):
+        errors["relation_false_hits"].append({"doc_id": doc_id, "head": names[h], "relation": rtype, "tail": names[t]})
+    for h, rtype, t in sorted(unmatched):
+        errors["relation_false_hits"].append({"doc_id": doc_id, "head": pred.entity_names.get(h, h), "relation": rtype,
+                                              "tail": pred.entity_names.get(t, t), "note": "an end matches no gold entity"})
+
+
+def _linking(gold: dict[str, GoldDoc], match: Match, errors: Errors) -> dict[str, Any]:
+    """Rule 4: pairs of matched gold entities that are one entity, against pairs the build linked."""
     matched = [(doc_id, gid, eid) for (doc_id, eid), gid in match.items()]
     gold_pairs, pred_pairs = set(), set()
     for a, b in combinations(sorted(matched), 2):
@@ -305,7 +332,6 @@ def score(gold: dict[str, GoldDoc], pred: Predicted) -> Score:
             gold_pairs.add(pair)
         if a[2] == b[2]:
             pred_pairs.add(pair)
-    linking = prf(len(gold_pairs & pred_pairs), len(pred_pairs), len(gold_pairs))
 
     def pair_row(pair: tuple[tuple[str, str], tuple[str, str]]) -> dict[str, Any]:
         (da, ga), (db, gb) = pair
@@ -314,7 +340,7 @@ def score(gold: dict[str, GoldDoc], pred: Predicted) -> Score:
 
     errors["linking_misses"] = [pair_row(p) for p in sorted(gold_pairs - pred_pairs)]
     errors["linking_false_hits"] = [pair_row(p) for p in sorted(pred_pairs - gold_pairs)]
-    return Score(_by_type(ent_rows), _by_type(men_rows), _by_type(rel_rows), linking, errors, _by_type(found_rows))
+    return prf(len(gold_pairs & pred_pairs), len(pred_pairs), len(gold_pairs))
 
 
 def _rel_key(head: str, rtype: str, tail: str) -> tuple[str, str, str]:
