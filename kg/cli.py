@@ -1,8 +1,15 @@
 """Command line: a thin layer over the library; user errors are one clean line.
 
+Every usage error, kg's own (:class:`KgUsageError`) as well as click's (unknown
+command or option, missing argument, bad value), is one line on stderr that
+starts with ``Error:``, and the exit code is 2.
+
 >>> from click.testing import CliRunner
 >>> CliRunner().invoke(main, ["--version"]).output.startswith("kg, version")
 True
+>>> res = CliRunner().invoke(main, ["view", "--max-nodes"])
+>>> print(res.exit_code, res.stderr, end="")
+2 Error: Option '--max-nodes' requires an argument. (see 'kg view --help')
 """
 
 from __future__ import annotations
@@ -15,14 +22,70 @@ from kg.version import __version__
 from kg.errors import KgUsageError
 from kg.options import DEFAULT_SEGMENTER, Segmenter
 
+# click >= 8.2 answers a bare `kg` with the help on stderr and exit 2; that stays as it is.
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class _OneLineUsageError(click.UsageError):
+    """A click usage error shown the way kg shows its own: ``Error: <message> (see 'kg CMD --help')``.
+
+    click would print the usage line, a "Try ... --help" line, a blank line and
+    then the error; here it is the error alone, on one line (exit code 2 as before).
+    """
+
+    def __init__(self, error: click.UsageError, ctx: click.Context | None = None) -> None:
+        super().__init__(" ".join(error.format_message().split()), error.ctx or ctx)
+
+    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
+        hint = ""
+        if self.ctx is not None and self.ctx.command.get_help_option(self.ctx) is not None:
+            help_name = max(self.ctx.command.get_help_option_names(self.ctx), key=len)
+            hint = f" (see '{self.ctx.command_path} {help_name}')"
+        click.echo(f"Error: {self.message}{hint}", file=file, err=True, color=self.ctx.color if self.ctx else None)
+
+
+def _one_line(error: click.UsageError, ctx: click.Context) -> click.UsageError:
+    if isinstance(error, (_OneLineUsageError, _NO_ARGS_IS_HELP)):
+        return error
+    return _OneLineUsageError(error, ctx)
+
+
+class _KgCommand(click.Command):
+    """A command whose parse errors are one line (and name the command, which click leaves out for some)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            raise _one_line(exc, ctx) from None
+
+
+class _KgGroup(click.Group):
+    """The `kg` group: its own and its commands' usage errors are one line."""
+
+    command_class = _KgCommand
+    group_class = type
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            raise _one_line(exc, ctx) from None
+
+    def invoke(self, ctx: click.Context):  # noqa: ANN201 - whatever the command returns
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:  # unknown command, or raised by a command's callback
+            raise _one_line(exc, ctx) from None
+
+
+@click.group(name="kg", cls=_KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
     """Turn Chinese news about regional innovation into a knowledge graph."""
 
 
-@main.command()
+@main.command(short_help="Build the graph outputs from news files (or add them to a build).")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Output folder (created if missing).")
 @click.option("--update", "update_dir", metavar="OUT_DIR", type=click.Path(file_okay=False),
@@ -31,9 +94,11 @@ def main() -> None:
 @click.option("--segmenter", type=click.Choice(Segmenter.names()), default=None,
               help=f"Word segmenter of the spaCy zh tokenizer (default {DEFAULT_SEGMENTER.value}; "
                    "see the README's segmenter table).")
-@click.option("--leave-one-out", "leave_one_out", metavar="GOLD", type=click.Path(dir_okay=False), default=None,
-              help="Evaluation aid: extract each document without the lexicon entries that only it (per GOLD) could have taught.")
-@click.option("--base", "base_iri", default=None, help="Base IRI of entities, articles and statements in the RDF outputs.")
+@click.option("--leave-one-out", "leave_one_out", metavar="GOLD", type=click.Path(exists=True, dir_okay=False),
+              default=None, help="Evaluation aid: extract each document without the lexicon entries that only it "
+                                 "(per the gold JSONL file GOLD) could have taught.")
+@click.option("--base", "base_iri", metavar="IRI", default=None,
+              help="Base IRI of entities, articles and statements in the RDF outputs.")
 @click.option("-w", "--workers", type=click.IntRange(1, 256), default=None,
               help="Processes that extract in parallel (same outputs as one). Default 1; with --engine dask "
                    "and no --scheduler, the workers of the local Dask cluster (default: one per core).")
@@ -100,7 +165,7 @@ def _summary(result) -> None:  # noqa: ANN001 - kg.run.build.BuildResult, import
         click.echo(f"  … {len(rejected) - 10} more in documents.csv", err=True)
 
 
-@main.command("eval")
+@main.command("eval", short_help="Score extraction against gold (a build, kg itself or a baseline).")
 @click.argument("out_dir", required=False, type=click.Path(exists=True, file_okay=False))
 @click.option("--set", "set_name", type=click.Choice(["dev", "test", "seeds", "all"]), default=None,
               help="A gold set of the checkout (benchmarks/gold/): unseen articles (dev, test, all) or the seeds.")
@@ -155,11 +220,11 @@ def eval_cmd(out_dir: str | None, set_name: str | None, gold_paths: tuple[str, .
         click.echo("\n" + format_by(key, g, counts))
 
 
-@main.command("load")
+@main.command("load", short_help="Load a build's graph into a pyoxigraph store or SPARQL endpoint.")
 @click.argument("out_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--store", "store_path", type=click.Path(file_okay=False), help="Embedded pyoxigraph store folder (created if missing).")
-@click.option("--endpoint", help="SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store.")
-@click.option("--graph", "graph_iri", default=None, help="Named graph IRI (default: the default graph).")
+@click.option("--endpoint", metavar="URL", help="SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store.")
+@click.option("--graph", "graph_iri", metavar="IRI", default=None, help="Named graph IRI (default: the default graph).")
 @click.option("--append", is_flag=True, help="Add to the endpoint's graph instead of replacing it.")
 def load_cmd(out_dir: str, store_path: str | None, endpoint: str | None, graph_iri: str | None, append: bool) -> None:
     """Load OUT_DIR/graph.ttl into a pyoxigraph store (--store) or a SPARQL endpoint (--endpoint)."""
@@ -180,15 +245,18 @@ def load_cmd(out_dir: str, store_path: str | None, endpoint: str | None, graph_i
         sys.exit(2)
 
 
-@main.command("query")
+@main.command("query", short_help="Answer a SPARQL SELECT or a named question on a build's graph.")
 @click.argument("out_dir", type=click.Path(exists=True, file_okay=False))
 @click.argument("query")
-@click.option("--person", help="for `posts`")
-@click.option("--org", help="for `people`")
-@click.option("--park", help="for `companies`, `industries`")
-@click.option("--industry", help="for `parks`, `chain-leaders`")
-@click.option("--entity", help="for `partnerships`, `mentions`")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--person", metavar="NAME", help="Person (name or alias) for `posts`; without it, everyone's posts.")
+@click.option("--org", metavar="NAME", help="Organization, company or park for `people` (required there).")
+@click.option("--park", metavar="NAME", help="Park for `companies` and `industries` (required there).")
+@click.option("--industry", metavar="NAME",
+              help="Industry for `parks` (required there) and `chain-leaders` (without it, every industry).")
+@click.option("--entity", metavar="NAME",
+              help="Entity for `mentions` (required there) and `partnerships` (without it, all partnerships).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="Print the rows as an aligned table, CSV with a header, or a JSON array of objects.")
 @click.option("--allow-service", is_flag=True,
               help="Let SPARQL SERVICE clauses send (parts of) the query to the remote endpoints they name.")
 def query_cmd(out_dir: str, query: str, person: str | None, org: str | None, park: str | None, industry: str | None,
@@ -207,15 +275,17 @@ def query_cmd(out_dir: str, query: str, person: str | None, org: str | None, par
 
     options = {"person": person, "org": org, "park": park, "industry": industry, "entity": entity}
     try:
-        graph = open_graph(out_dir)
+        # the question and its options are checked before the graph is read
         if query in NAMED_QUERIES:
             method, option = NAMED_QUERIES[query]
             if option and options[option] is None and method in ("people", "companies_in", "parks_focusing_on",
                                                                  "industries_of", "mentions"):
                 raise KgUsageError(f"`{query}` needs --{option}")
-            df = getattr(graph, method)(options[option]) if option else getattr(graph, method)()
         elif re.fullmatch(r"[\w-]*", query.strip()):
             raise KgUsageError(f"unknown query {query!r}: give a SPARQL SELECT or one of {', '.join(NAMED_QUERIES)}")
+        graph = open_graph(out_dir)
+        if query in NAMED_QUERIES:
+            df = getattr(graph, method)(options[option]) if option else getattr(graph, method)()
         else:  # any other text is SPARQL: checked (updates, FROM, SERVICE refused) before it runs
             df = graph.sparql(query, allow_service=allow_service)
     except KgUsageError as exc:
@@ -229,7 +299,7 @@ def query_cmd(out_dir: str, query: str, person: str | None, org: str | None, par
         click.echo(df.to_string(index=False) if len(df) else "(no rows)")
 
 
-@main.command("view")
+@main.command("view", short_help="Write a self-contained HTML page to explore a build's graph.")
 @click.argument("out_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--out", "out_file", type=click.Path(dir_okay=False), default=None,
               help="HTML file to write (default: OUT_DIR/graph.html).")
@@ -253,9 +323,10 @@ def view_cmd(out_dir: str, out_file: str | None, max_nodes: int) -> None:
     click.echo(f"{shown} entities, {stats['relations']} relations → {path}", err=True)
 
 
-@main.command("clean")
+@main.command("clean", short_help="Show the article text and metadata kg finds in inputs.")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--normalized", is_flag=True, help="Print the normalized text the extractor reads.")
+@click.option("--normalized", is_flag=True,
+              help="Print the normalized text the extractor reads instead of the cleaned body.")
 @click.option("--removed", is_flag=True, help="Also list the removed spans with their reason.")
 def clean_cmd(inputs: tuple[str, ...], normalized: bool, removed: bool) -> None:
     """Show the article body and metadata kg finds in INPUTS (for checking the cleaner)."""
