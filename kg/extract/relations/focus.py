@@ -16,14 +16,12 @@ import re
 
 from kg.extract.entities import Mention
 from kg.extract.relations.reader import CARRIER, Reader, Sentence, Subject
+from kg.kb import rules
 
-_FOCUS_CUE = re.compile(
-    r"聚焦|重点发展|大力发展|加快发展|发展|主攻|围绕|瞄准|布局|培育|壮大|做强|做大|做优|打造|构建|建立|确定|梳理|形成|集聚|聚集|汇聚|"
-    r"引领|领先|前列|推动|推进|突破|排头兵|高地|策源地|创新中心|方面|领域|主导|特色|优势|支柱|产业体系|方向|赛道|集群|产业链|嵌入|"
-    r"为代表|产业园")
-_STRENGTH = re.compile(r"优势|领先|实力|前列|集聚度|竞争力|影响力")
-_ORG_FOCUS_CUE = re.compile(r"聚焦|重点发展|主攻|围绕|瞄准|布局|培育|打造|专注|致力|深耕|主导|产业体系")
-_OWN_CUE = re.compile(r"主导产业|优势产业|特色产业|支柱产业|重点产业|新兴产业|产业体系|主导方向|特色方向|产业方向|产业领域")
+_FOCUS_CUE = re.compile(rules.alternation("focus_cues"))
+_STRENGTH = re.compile(rules.alternation("focus_strength_words"))
+_ORG_FOCUS_CUE = re.compile(rules.alternation("org_focus_cues"))
+_OWN_CUE = re.compile(rules.alternation("own_industry_words"))
 
 
 def focuses_on(r: Reader, sent: Sentence) -> None:

@@ -14,16 +14,21 @@ from collections.abc import Callable
 
 from kg.extract.entities import Mention
 from kg.extract.relations.reader import LEAD, ORG_LIKE, Clause, Reader, Sentence
+from kg.kb import rules
 
-_JOIN_CUE = re.compile(r"入驻|落户|迁址|迁入|迁至|迁到|搬到|搬迁至|搬迁到|落地|扎根|进驻|安家|总部设在|加盟|加入")
-_HOST_CUE = re.compile(r"入驻|集聚|聚集|集结|汇聚|汇集|聚合|引进培育|引进|引入|吸引|落户|落地|拥有|内有|有")
-_HERE = re.compile(r"(?:在|于|到)(?:此|这里|这儿)")
-_LOCATE_AT = re.compile(r"位于|地处|坐落于|坐落在|落户于|位处|扎根于")
-_AT_VERB = re.compile(r"(?:投资|建设|设立|布局|落地|打造|建成|成立|开设|启用|投产|开业|运营|扎根|办公|注册|建有)")
+_JOIN_CUE = re.compile(rules.alternation("join_verbs"))
+_HOST_CUE = re.compile(rules.alternation("host_verbs"))
+#: `在此`, `于这里`, `到这儿`: a preposition and a word for "here".
+_AT, _HERE_WORDS = "在|于|到", "此|这里|这儿"
+_HERE = re.compile(f"(?:{_AT})(?:{_HERE_WORDS})")
+_LOCATE_AT = re.compile(rules.alternation("locate_verbs"))
+_AT_VERB = re.compile(f"(?:{rules.alternation('at_park_verbs')})")
 _PROJECT_LIST = re.compile(r"等[^,;:。等]{0,12}?项目")
-_PROJECT_GO = re.compile(r"进展|落地|开工|投产|建设|签约|推进|推动|启动|竣工|实施|加速推进|引进")
-_EXAMPLE = re.compile(r"^(?:仅|只|也|正|就)?是(.{0,30}?)的?(?:一个|一家|一处)?(?:实例|缩影|代表|样本|典型|案例)")
-_LEADING_FIRM = re.compile(r"^(?:是|为)(?:其中的?)?(?:代表|龙头|骨干|重点)企业之一")
+_PROJECT_GO = re.compile(rules.alternation("project_progress_words"))
+#: `X(仅/也)是<park>…的一个实例`: an adverb, the park (group 1), a measure word, the noun.
+_JUST, _ONE = "仅|只|也|正|就", "一个|一家|一处"
+_EXAMPLE = re.compile(rf"^(?:{_JUST})?是(.{{0,30}}?)的?(?:{_ONE})?(?:{rules.alternation('example_nouns')})")
+_LEADING_FIRM = re.compile(rf"^(?:是|为)(?:其中的?)?(?:{rules.alternation('leading_firm_roles')})企业之一")
 
 
 def locations(r: Reader, sent: Sentence) -> None:

@@ -11,11 +11,14 @@ import re
 
 from kg.extract.amounts import parse_amount
 from kg.extract.relations.reader import ORG_LIKE, PARK_ANAPHOR, Reader, Sentence
+from kg.kb import rules
 
-_FUND_CUE = re.compile(r"设立|成立|发起|组建|推出|参股成立|出资")
-_OPERATED_BY = re.compile(r"由([^。;]{2,60}?)(合作|共同|联合)?(?:开发运营|开发建设|投资建设|运营|建设|管理|打造)的")
+_FUND_CUE = re.compile(rules.alternation("fund_setup_verbs"))
+#: `由A和B(合作)开发运营的`: the owners (group 1), an optional `合作/共同/联合` (group 2), the verb.
+_OPERATED_BY = re.compile(rf"由([^。;]{{2,60}}?)(合作|共同|联合)?(?:{rules.alternation('operate_verbs')})的")
+#: `投资N亿元,建设`: the amount (group 1).
 _INVEST_TO_BUILD = re.compile(r"投资([^,。;]{1,12}?元)[,]?(?:建设|打造|兴建|新建)")
-_FIRM_BUILD = re.compile(r"(?:投资)?(?:建设|打造|兴建|新建|开发)")
+_FIRM_BUILD = re.compile(f"(?:投资)?(?:{rules.alternation('firm_build_verbs')})")
 
 
 def operates(r: Reader, sent: Sentence) -> None:

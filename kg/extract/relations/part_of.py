@@ -13,12 +13,14 @@ import re
 
 from kg.extract.entities import Mention
 from kg.extract.relations.reader import CARRIER, ZONE, Clause, Reader, Sentence
+from kg.kb import rules
 
-_MEMBERS = re.compile(r"分别是|分别为|包括|包含|涉及|涵盖|下辖|囊括")
+_MEMBERS = re.compile(rules.alternation("member_cues"))
 _MULTI = re.compile(r"一区多园|一城多园|一区[两三四五六七八九十\d]+园|多园")
-_DISTRIBUTIVE = re.compile(r"各个园区|各园区|各园|各有特色|分别|各具特色|每个园区")
-_PART_PHRASE = re.compile(r"(作为|是|为|成为|属于)([^,。;!?]{0,25}?)(先行启动区|核心区|片区|分园|组成部分|核心载体|重要载体|主园区|园区之一|一部分)")
-_BUILD = re.compile(r"打造|建设|建成|规划建设|设立|布局|兴建|新建|建立")
+_DISTRIBUTIVE = re.compile(rules.alternation("member_distributive_words"))
+#: `A作为…的先行启动区`: the verb (group 1), what lies between (group 2, may name the parent), the role (group 3).
+_PART_PHRASE = re.compile(rf"(作为|是|为|成为|属于)([^,。;!?]{{0,25}}?)({rules.alternation('part_role_nouns')})")
+_BUILD = re.compile(rules.alternation("park_build_verbs"))
 
 
 def part_of(r: Reader, sent: Sentence) -> None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from kg.extract.relations.reader import ORG_LIKE, Reader, Sentence, Subject
+from kg.kb import rules
 
-_PARTNER_CUE = re.compile(r"签署|签订|签约|成立|共建|携手|合作|达成|共同|合资|联合")
-_COJOIN = re.compile(r"^(?:与|和|同|跟|携手|联合)$")
-_JOINT_BODY = re.compile(r"联合体|联盟|共同体|创新中心|研究院|实验室|平台")
+_PARTNER_CUE = re.compile(rules.alternation("partner_verbs"))
+_COJOIN = re.compile(rf"^(?:{rules.alternation('partner_conjunctions')})$")
+_JOINT_BODY = re.compile(rules.alternation("joint_bodies"))
 _FOUNDS_JOINT_BODY = re.compile(r"(?:建立|组建|共建|成立|打造)[^,;]{0,20}(?:" + _JOINT_BODY.pattern + ")")
 
 

@@ -83,63 +83,50 @@ def split_clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- lexical cues
 
-#: Adverbials, list markers and dates that may open a clause before its subject.
-LEAD = re.compile(
-    r"(?:[\s“”\"‘’「」『』●•·\-*]+|其中|目前|同时|此外|另外|而且|并且|而|并|但是|但|还|也|已经|已|正在|正|将|近年来|近几年|近期|"
-    r"近日|日前|如今|当前|现在|今年以来|今年|去年|明年|未来|随后|此前|据悉|据介绍|据了解|对此|为此|因此|由此|截至目前|截至去年底|"
-    r"在此基础上|首先|其次|最后|[一二三四五六七八九十]是|第[一二三四五六七八九十]+|[一二三四五六七八九十]+、|\d+[.、]|"
-    r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|起|底|末|初)?|\d{1,2}月(?:\d{1,2}日)?(?:以来|起)?|\d{1,2}日|"
-    r"(?:今年|去年|前年)?(?:前|头)?[一二三四五六七八九十\d]+个?(?:月|季度)|(?:今年|去年)?[上下]半年|全年|年内|年底|年初|"
-    r"近[一二三四五六七八九十\d]+年|[一二三四五六七八九十\d]+年来|多年来|截至[^,;]{0,12}?(?:底|末|目前)?)*"
-)
+#: List markers: `一是`, `第二`, `三、`, `4.`.
+_ENUMERATION = r"[一二三四五六七八九十]是|第[一二三四五六七八九十]+|[一二三四五六七八九十]+、|\d+[.、]"
+#: Adverbials, list markers and dates that may open a clause before its subject (tried in this order, repeatedly).
+LEAD = re.compile(rf"(?:[\s“”\"‘’「」『』●•·\-*]+|{rules.alternation('clause_lead_words')}|{_ENUMERATION}|"
+                  rf"{rules.pattern('clause_lead_times')})*")
 #: Heads after an entity that make the clause about something else (`协会会员企业`, `歌尔科研人员`).
-_OTHER_HEAD = re.compile(r"会员企业|会员单位|会员|成员单位|成员|企业家们?|科研人员|研发人员|工作人员|员工|团队|一行")
+_OTHER_HEAD = re.compile(rules.pattern("subject_other_heads"))
 _SPEAKER_HEAD = re.compile(r"(?:相关)?负责人|方面")
 _SPEECH = re.compile(rf"^(?:在[^,]{{0,20}}时)?(?:{rules.alternation('speech_verbs')})$")
 _BULLET = re.compile(r"[●•▪◆■·\-*]|\d+[.、]|[一二三四五六七八九十]+、|[一二三四五六七八九十]是")
 _ITEM_SUFFIX = re.compile(r"(?:全球[A-Za-z]*)?(?:总部|基地|公司)?")
 #: The rest of a name the entity stage cut short, or a whole name it missed (`兰化所青岛研发中心`).
-_NAME_REST = re.compile(r"[^,;:。的了是在将为对把被与和及、]{1,22}?(?:所|院|中心|公司|集团|大学|学院|园|园区|基地|实验室|协会|联盟|局|委员会|"
-                        r"平台|工场|孵化器|硅巷|街区|产业带|科学城|科技城|高新区|开发区|新区|示范区|走廊|银行|医院)")
-_VERB_START = re.compile(r"培育|引进|入驻|集聚|聚集|落户|依托|汇聚")
+_NAME_REST = re.compile(rf"[^,;:。的了是在将为对把被与和及、]{{1,22}}?(?:{rules.alternation('list_item_name_ends')})")
+_VERB_START = re.compile(rules.alternation("name_leading_host_verbs"))
 _NAME_CHUNK = re.compile(r"[^,;:。的了是在将为对把被与和及、等]{1,12}")
 _LIST_STOP = re.compile(r"等|在内|为代表|[,;:。)”]")
 _SHORT_NAME = re.compile(r"[^,;:。的了是在将为对把被与和及、等\d]{2,8}")
 _LIST_SEP = re.compile(r"、|以及|和|与|及|同|,")
 #: A park anaphor (`该园区`, `这里`, `示范区内`); also what `由A和B开发运营的园区` may end with.
-PARK_ANAPHOR = re.compile(r"该区域|该园区|该区|该园|该基地|园区内?|园内|区内|这里|此地|该地|这两片区域|(?:示范区|新区|高新区|开发区|"
-                          r"科学城|科技城|大走廊|硅巷|片区|基地|产业园|创新园)内?")
+PARK_ANAPHOR = re.compile(rf"{rules.pattern('park_anaphors')}|(?:{rules.alternation('park_anaphor_classes')})内?")
 _ANAPHORS = (
     ("COMPANY", re.compile(r"该公司|该企业|该集团|公司|企业")),
-    ("ORG", re.compile(r"该(委员会|协会|中心|局|机构|联盟|实验室|研究院|平台|学会|商会)")),
+    ("ORG", re.compile(rf"该({rules.alternation('org_anaphor_classes')})")),
     ("PARK", PARK_ANAPHOR),
 )
 #: Class words of a park anaphor (`示范区内`): it refers to the last park whose name ends with the word.
-_PARK_CLASSES = ("示范区", "新区", "高新区", "开发区", "科学城", "科技城", "大走廊", "硅巷", "片区", "基地", "产业园", "创新园")
+_PARK_CLASSES = rules.words("park_anaphor_classes")
 #: Words a clause opens with when its subject is left out (`聚焦…`, `加快推进…`, `在…`, `依托…`).
-_PREDICATE = re.compile(
-    r"聚焦|围绕|重点|大力|加快|加速|加大|加强|推动|推进|打造|建设|建成|构建|建立|形成|实现|发展|培育|壮大|做强|做大|做优|引进|引入|集聚|"
-    r"聚集|汇聚|汇集|吸引|吸纳|设立|成立|组建|规划|布局|瞄准|依托|坚持|深化|强化|完善|提升|持续|积极|全力|不断|进一步|着力|致力|努力|"
-    r"先后|累计|共有|主要|以|在|于|通过|立足|面向|按照|根据|结合|对|联合|携手|会同|作为|是|有|拥有|获批|获得|入选|成为|带动|助力|"
-    r"促进|实施|开展|组织|举办|签署|签订|签约|投资|总投资|新增|新开工|开工|确定|明确|出台|制定|梳理|优选|搭建|入驻|落户|落地|迁址|"
-    r"参股|出资|发起|推出|计划|预计|力争|争取|确保|突出|深耕|抢抓|紧盯|紧扣|锚定|勇当|走在|位于|地处|坐落|涉及|包括|涵盖|分别|承接|"
-    r"探索|引领|领跑|跻身|迈向|加入|加盟|支持|鼓励|牵头|常态化|全面|深入|扎实|精准|初步|基本|逐步|率先|又|均|都|同时|即|不仅|由|"
-    r"致力|展示|展现|彰显|集|搭建|设有|建有|聚合|融合|承载|吸附|覆盖")
-_REGION_WORDS = re.compile(r"全市|全省|全区|我市|我省|我国|全国|本市|该市|市里|各地|地方|当地")
+_PREDICATE = re.compile(rules.alternation("clause_predicate_openers"))
+_REGION_WORDS = re.compile(rules.alternation("region_subject_words"))
 #: Parts of speech (jieba's dictionary) of a word that opens a predicate: verbs, prepositions, adverbs, conjunctions.
 _PREDICATE_POS = frozenset({"v", "vn", "vd", "vi", "p", "d", "ad", "c", "z"})
 #: Modifiers a title may carry (`执行总裁`, `常务副总经理`), tried in this order.
-_TITLE_MOD = ("常务副", "执行副", "执行", "常务", "首席", "名誉", "荣誉", "联席", "分管", "专职", "副")
+_TITLE_MOD = rules.words("post_title_modifiers")
 #: The words between a parent and its unit (`A直属企业B`, `A旗下B`): read through by subjects, a cue of SUBSIDIARY_OF.
-SUBSIDIARY_CUE = re.compile(r"^(?:直属企业|直属|旗下|旗下的|下属企业|下属|全资子公司|控股子公司|子公司)$")
+SUBSIDIARY_CUE = re.compile(rf"^(?:{rules.alternation('subsidiary_cues')})$")
 #: `以A等为载体`: the carriers (group 1) of a zone's plan; shared by FOCUSES_ON and PART_OF.
-CARRIER = re.compile(r"以([^,;]{0,40}?)等?为(?:载体|依托|平台|抓手|核心载体)")
+CARRIER = re.compile(rf"以([^,;]{{0,40}}?)等?为(?:{rules.alternation('carrier_roles')})")
 #: Names of zones (a park that has parts: `高新区`, `科学城`, `蓝谷`).
-ZONE = re.compile(r"(高新区|新区|开发区|示范区|科学城|科技城|大走廊|谷|创新园|自贸试验区|片区)$")
+ZONE = re.compile(rf"({rules.alternation('parent_zone_ends')})$")
 #: Locative frames (:meth:`Reader.frame_of`): what may precede the park, what may follow it.
-_FRAME_LEAD = re.compile(r"\s*(?:而|但|并)?(?:漫步|走进|来到|走在)?(?:在|于)?")
-_FRAME_REST = re.compile(r"(?:[^,;]{0,20}?(?:范围内|区域内))?(?:内|里|中|之内|一带)?")
-_FRAME_ADDRESS = re.compile(r"[^,;]{0,16}?(?:路|大道|大街|街|交叉口|交汇处|附近)")
+_FRAME_LEAD = re.compile(rf"\s*(?:而|但|并)?(?:{rules.alternation('frame_walk_verbs')})?(?:在|于)?")
+_FRAME_REST = re.compile(rf"(?:[^,;]{{0,20}}?(?:范围内|区域内))?(?:{rules.alternation('frame_inside_words')})?")
+_FRAME_ADDRESS = re.compile(rf"[^,;]{{0,16}}?(?:{rules.alternation('frame_address_words')})")
 
 
 _LONGEST: dict[int, tuple[object, int]] = {}

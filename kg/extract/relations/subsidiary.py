@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 
 from kg.extract.relations.reader import ORG_LIKE, SUBSIDIARY_CUE, Reader, Sentence
+from kg.kb import rules
+
+#: `该委员会内设`: an anaphor (its class word is group 1) right before the cue.
+_PARENT_ANAPHOR = re.compile(rf"该({rules.alternation('parent_anaphor_classes')})$")
 
 
 def subsidiary(r: Reader, sent: Sentence) -> None:
@@ -29,7 +33,7 @@ def inner(r: Reader, sent: Sentence) -> None:
         k = ss + m.start()
         parent = r.at_end.get(k)
         if parent is None:
-            an = re.search(r"该(委员会|协会|中心|局|机构|联盟|集团|公司)$", text[max(ss, k - 6):k])
+            an = _PARENT_ANAPHOR.search(text[max(ss, k - 6):k])
             parent = r.resolve("ORG" if an and an.group(1) not in ("集团", "公司") else "COMPANY", an.group()) if an else None
         if parent is None:
             continue
