@@ -1,0 +1,219 @@
+"""LOCATED_IN (a company or organization in a park) and PART_OF (a smaller park in a park), from
+locative cues. :meth:`Reader.place <kg.extract.relations.reader.Reader.place>` picks the type by the
+kind of the located entity.
+
+The steps in :data:`STEPS` run on each clause in that order (the order decides which rule's relation
+a duplicate keeps): ``located:frame``, ``located:host``, ``located:here``, ``located:join``,
+``located:at``, ``located:weiyu``, ``located:nei-de``, ``located:project``, ``located:example``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from kg.extract.entities import Mention
+from kg.extract.relations.reader import LEAD, ORG_LIKE, Clause, Reader, Sentence
+from kg.kb import rules
+
+_JOIN_CUE = re.compile(rules.alternation("join_verbs"))
+_HOST_CUE = re.compile(rules.alternation("host_verbs"))
+#: `在此`, `于这里`, `到这儿`: a preposition and a word for "here".
+_AT, _HERE_WORDS = "在|于|到", "此|这里|这儿"
+_HERE = re.compile(f"(?:{_AT})(?:{_HERE_WORDS})")
+_LOCATE_AT = re.compile(rules.alternation("locate_verbs"))
+_AT_VERB = re.compile(f"(?:{rules.alternation('at_park_verbs')})")
+_PROJECT_LIST = re.compile(r"等[^,;:。等]{0,12}?项目")
+_PROJECT_GO = re.compile(rules.alternation("project_progress_words"))
+#: `X(仅/也)是<park>…的一个实例`: an adverb, the park (group 1), a measure word, the noun.
+_JUST, _ONE = "仅|只|也|正|就", "一个|一家|一处"
+_EXAMPLE = re.compile(rf"^(?:{_JUST})?是(.{{0,30}}?)的?(?:{_ONE})?(?:{rules.alternation('example_nouns')})")
+_LEADING_FIRM = re.compile(rf"^(?:是|为)(?:其中的?)?(?:{rules.alternation('leading_firm_roles')})企业之一")
+
+
+def locations(r: Reader, sent: Sentence) -> None:
+    """Every LOCATED_IN step for each clause of ``sent``."""
+    for c in r.clauses_of(sent):
+        for step in STEPS:
+            step(r, sent, c)
+
+
+def framed(r: Reader, sent: Sentence, c: Clause) -> None:
+    """``located:frame``: the last locative frame before the clause (`在西安高新区内,`, `走进X——` over the
+    next paragraph) holds for its explicit subjects, and for `这是X` in a walk (`漫步在X内`)."""
+    a, b, own, seg = c.start, c.end, c.own, c.seg
+    park = next((k for pos, k in reversed(sent.frame) if pos <= a), None)
+    if park is not None and not any(pos == b for pos, _ in sent.frame):
+        if own is not None and own.kind == "entity" and not own.carried:
+            for x in own.ms:
+                r.place(x, park, sent, "located:frame")
+        shown = re.match(r"[“\"]?这(?:里)?是", seg)
+        if shown:
+            x = r.at_start.get(a + shown.end())
+            if x is not None:
+                r.place(x, park, sent, "located:frame")
+
+
+def hosted(r: Reader, sent: Sentence, c: Clause) -> None:
+    """``located:host``: `<park>集聚/入驻了/引进 A、B等`, `集聚了以…为代表的十几家平台` — the park before the cue
+    (or the park subject) hosts the listed entities; the first cue that lists any wins."""
+    text, a, b, cms, seg = r.text, c.start, c.end, c.mentions, c.seg
+    subj_parks = c.subject_parks
+    for cue in _HOST_CUE.finditer(seg):
+        if _HERE.search(text, a + max(0, cue.start() - 3), a + cue.start()):
+            continue
+        hosts = [m for m in cms if m.type == "PARK" and m.end <= a + cue.start()] or subj_parks
+        if not hosts:
+            continue
+        host = hosts[-1]
+        rep = re.match(r"了?以([^,;。]{1,40}?)为代表", seg[cue.end():])
+        if rep:  # `集聚了以首个…——国家高速列车技术创新中心为代表的十几家平台`
+            inner = [m for m in r.mentions_in(a + cue.end() + rep.start(1), a + cue.end() + rep.end(1)) if m.type in ORG_LIKE]
+            listed = [m for m in r.coordinated(inner[0], a + cue.end() + rep.end(1)) if m.type in ORG_LIKE] if inner else []
+        else:
+            listed = r.list_at(a + cue.end(), b, ORG_LIKE, lead_items=True)
+        if cue.group() in ("有", "拥有") and not listed:
+            continue
+        for x in listed:
+            r.place(x, host, sent, "located:host")
+        if listed:
+            break
+
+
+def here(r: Reader, sent: Sentence, c: Clause) -> None:
+    """``located:here``: `A、B等…在此集聚` — what comes before `在此` is in the park `此` refers to."""
+    a, cms, seg = c.start, c.mentions, c.seg
+    found = _HERE.search(seg)
+    if found and _HOST_CUE.search(seg, found.end()) or found and _JOIN_CUE.search(seg, found.end()) or \
+            found and re.search(r"起航|发展|落户|扎根", seg[found.end():]):
+        ref = _here_referent(r, sent, c.index)
+        if ref is not None:
+            for x in [m for m in cms if m.end <= a + found.start() and m.type in ORG_LIKE] or c.subject_firms:
+                r.place(x, ref, sent, "located:here")
+
+
+def joined(r: Reader, sent: Sentence, c: Clause) -> None:
+    """``located:join``: `<company>入驻/落户/迁址<park>`, `公司的研发总部搬到这里`; and `极视角的落户` in the
+    one park the sentence names."""
+    a, cms, seg = c.start, c.mentions, c.seg
+    for cue in _JOIN_CUE.finditer(seg):
+        firms = [m for m in cms if m.type in ("COMPANY", "ORG") and m.end <= a + cue.start()]
+        firms = firms[-1:] if firms else c.subject_firms
+        if not firms:
+            # `公司的研发总部搬到这里`: the company named last
+            named = [m for m in sent.mentions if m.type == "COMPANY" and m.end <= a] or [m for m in r.prev_sentence if m.type == "COMPANY"]
+            if re.match(r"[^,;]{0,4}?(?:该|其|将)?公司的?[^,;]{0,8}$", seg[:cue.start()]) and named:
+                firms = named[-1:]
+            else:
+                continue
+        target = next((m for m in cms if m.type == "PARK" and m.start >= a + cue.end() and m.start - (a + cue.end()) <= 4), None)
+        if target is None and re.match(r"(?:到)?(?:这里|此)", seg[cue.end():]):
+            target = _here_referent(r, sent, c.index)
+        if target is None:
+            continue
+        for f in firms:
+            r.rel(f, "LOCATED_IN", target, sent, "located:join")
+    # `极视角的落户`: a company's arrival in the park the sentence names
+    nominal = re.search(r"的(?:落户|入驻|落地)", seg)
+    if nominal:
+        firm = next((m for m in reversed(cms) if m.type in ("COMPANY", "ORG") and m.end == a + nominal.start()), None)
+        parks = [m for m in sent.mentions if m.type == "PARK"]
+        if firm is not None and len({p.text for p in parks}) == 1:
+            r.rel(firm, "LOCATED_IN", parks[0], sent, "located:join")
+
+
+def at_park(r: Reader, sent: Sentence, c: Clause) -> None:
+    """``located:at``: `<company>在<park>投资/建设/启用` — the company before `在`, else the firm subject."""
+    text = r.text
+    for m in c.mentions:
+        if m.type == "PARK" and text[m.start - 1:m.start] == "在" and _AT_VERB.match(text, m.end):
+            x = r.at_end.get(m.start - 1)
+            firms = [x] if x is not None and x.type in ("COMPANY", "ORG") else c.subject_firms
+            for f in firms:
+                r.rel(f, "LOCATED_IN", m, sent, "located:at")
+
+
+def located_at(r: Reader, sent: Sentence, c: Clause) -> None:
+    """``located:weiyu``: `位于/地处<park>` — the subject before the cue is in the park(s) right after it;
+    `位于X的Y`: Y is in X."""
+    text, a, b, s = r.text, c.start, c.end, c.subject
+    for cue in _LOCATE_AT.finditer(c.seg):
+        parks: list[Mention] = []
+        for m in c.mentions:
+            if m.type == "PARK" and m.start >= a + cue.end() and (not parks and m.start - (a + cue.end()) <= 2 or parks and m.start == parks[-1].end):
+                parks.append(m)
+        if not parks:
+            continue
+        after = text[parks[-1].end:b]
+        if after.startswith("的"):  # 位于X的Y
+            y = r.at_start.get(parks[-1].end + 1)
+            targets = [y] if y is not None and y.type in ORG_LIKE else []
+        else:
+            targets = [m for m in (s.ms if s is not None and s.kind == "entity" else ()) if m.end <= a + cue.start() or m.start < a]
+        for t in targets:
+            for p in parks:
+                r.place(t, p, sent, "located:weiyu")
+
+
+def inside(r: Reader, sent: Sentence, c: Clause) -> None:
+    """``located:nei-de``: `<park>内的<park>` (`西安高新区内的碑林环大学创新产业带`)."""
+    text = r.text
+    for m in c.mentions:
+        if m.type == "PARK" and re.match(r"(?:内|里)的", text[m.end:m.end + 2]):
+            y = r.at_start.get(m.end + 2)
+            if y is not None:
+                r.place(y, m, sent, "located:nei-de")
+
+
+def projects(r: Reader, sent: Sentence, c: Clause) -> None:
+    """``located:project``: `A、B等(重点)项目进展迅速`, `推进A、B等259个在建项目`, `A…、B…等大项目的落地` —
+    projects of companies going ahead in the park the sentence (or the text) is about."""
+    text, a, b, s, seg = r.text, c.start, c.end, c.subject, c.seg
+    proj = _PROJECT_LIST.search(seg)
+    if proj:
+        go_after = _PROJECT_GO.match(seg, proj.end()) or seg.startswith("的落地", proj.end())
+        firms = [m for m in c.mentions if m.type == "COMPANY" and m.end <= a + proj.start()
+                 and (m.start == LEAD.match(text, a, b).end() or text[m.start - 1] in "、和" or
+                      _PROJECT_GO.search(text, max(a, m.start - 4), m.start))]
+        go_before = firms and _PROJECT_GO.search(text, a, firms[0].start)
+        subj_parks = c.subject_parks
+        holder = subj_parks[0] if subj_parks else sent.subject_park()
+        if holder is None and (s is None or s.carried or set(s.ms) <= set(firms)):
+            holder = r.topic_park
+        if holder is not None and (go_after or go_before):
+            for x in firms:
+                r.rel(x, "LOCATED_IN", holder, sent, "located:project")
+
+
+def examples(r: Reader, sent: Sentence, c: Clause) -> None:
+    """``located:example``: `X(仅)是<park>…的一个实例`, `X是其中的代表企业之一` (in the sentence's park)."""
+    own = c.own
+    if own is not None and own.kind == "entity":
+        x = own.ms[0]
+        rest = r.text[x.end:c.end]
+        em = _EXAMPLE.match(rest)
+        if em:
+            inner = [m for m in r.mentions_in(x.end + em.start(1), x.end + em.end(1)) if m.type == "PARK"]
+            if inner:
+                r.place(x, inner[0], sent, "located:example")
+        if _LEADING_FIRM.match(rest):
+            park = sent.subject_park()
+            if park is not None:
+                r.place(x, park, sent, "located:example")
+
+
+def _here_referent(r: Reader, sent: Sentence, idx: int) -> Mention | None:
+    """`在此`/`这里`: a park subject earlier in the sentence, else the first park of the sentence before."""
+    for s in reversed(sent.in_force[:idx]):
+        if s is not None and s.of_type("PARK"):
+            return s.of_type("PARK")[0]
+    a, b = sent.clauses[idx]
+    found = [m for m in r.mentions_in(sent.clauses[0][0], a) if m.type == "PARK"]
+    if found:
+        return found[-1]
+    return r.prev_parks[0] if r.prev_parks else r.topic_park
+
+
+#: The steps of :func:`locations`, in the order they run on each clause.
+STEPS: tuple[Callable[[Reader, Sentence, Clause], None], ...] = (
+    framed, hosted, here, joined, at_park, located_at, inside, projects, examples)

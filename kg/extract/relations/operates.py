@@ -1,0 +1,101 @@
+"""OPERATES (who runs a fund or a park) and INVESTS_IN (who invests to build it).
+
+In this order: ``operates:fund`` per clause; ``operates:by`` (with ``partners:co-develop``) over the
+sentence; ``invests:build`` (with ``operates:build``) per mention; ``operates:build`` for a company
+subject that builds a park, per clause. (A park that builds parks is in :mod:`.part_of`.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.amounts import parse_amount
+from kg.extract.relations.reader import ORG_LIKE, PARK_ANAPHOR, Reader, Sentence
+from kg.kb import rules
+
+_FUND_CUE = re.compile(rules.alternation("fund_setup_verbs"))
+#: `由A和B(合作)开发运营的`: the owners (group 1), an optional `合作/共同/联合` (group 2), the verb.
+_OPERATED_BY = re.compile(rf"由([^。;]{{2,60}}?)(合作|共同|联合)?(?:{rules.alternation('operate_verbs')})的")
+#: `投资N亿元,建设`: the amount (group 1).
+_INVEST_TO_BUILD = re.compile(r"投资([^,。;]{1,12}?元)[,]?(?:建设|打造|兴建|新建)")
+_FIRM_BUILD = re.compile(f"(?:投资)?(?:{rules.alternation('firm_build_verbs')})")
+
+
+def operates(r: Reader, sent: Sentence) -> None:
+    """Every OPERATES and INVESTS_IN rule on ``sent``, in the order of the module docstring."""
+    funds(r, sent)
+    operated_by(r, sent)
+    invests(r, sent)
+    firm_builds(r, sent)
+
+
+def funds(r: Reader, sent: Sentence) -> None:
+    """``operates:fund``: a fund set up (`设立/成立/推出…<fund>`) by the entity before the cue, else by the
+    clause's subject, else by the park the text is about (`设立10亿元海洋产业基金`)."""
+    for (a, b), s in zip(sent.clauses, sent.in_force):
+        for f in [m for m in r.mentions_in(a, b) if m.type == "FUND"]:
+            cue = _FUND_CUE.search(r.masked, max(a, f.start - 25), f.start)
+            if not cue:
+                continue
+            before = [m for m in r.mentions_in(a, cue.start()) if m.type in ORG_LIKE]
+            if before:
+                head = before[-1]
+            elif s is not None and s.kind == "entity" and s.ms:
+                head = s.ms[0]
+            elif s is None:
+                head = r.topic_park
+            else:
+                continue
+            if head is not None:
+                r.rel(head, "OPERATES", f, sent, "operates:fund")
+
+
+def operated_by(r: Reader, sent: Sentence) -> None:
+    """``operates:by``: `由A和B(合作)开发运营的<park>`, `由A联合…打造的…` (only A), `这个由A和B合作开发运营的园区`
+    (the park named last); ``partners:co-develop``: the owners that `合作/共同` develop are partners."""
+    text, ss, se, ms = r.text, sent.start, sent.end, sent.mentions
+    for m in _OPERATED_BY.finditer(text[ss:se]):
+        a, b = ss + m.start(1), ss + m.end(1)
+        owners = [x for x in ms if x.start >= a and x.end <= b and x.type in ORG_LIKE]
+        owners = owners if not re.search(r"联合", text[a:b]) else owners[:1]
+        target = next((x for x in ms if x.type == "PARK" and x.start >= ss + m.end()), None)
+        if target is None and PARK_ANAPHOR.match(text, ss + m.end()):
+            target = r.last.get("PARK")  # `这个由A和B合作开发运营的园区`: the park named last
+        for o in owners:
+            if target is not None:
+                r.rel(o, "OPERATES", target, sent, "operates:by")
+        if m.group(2) or re.search(r"合作|共同", text[a:b]):
+            for x, y in zip(owners, owners[1:]):
+                r.rel(x, "PARTNERS_WITH", y, sent, "partners:co-develop")
+
+
+def invests(r: Reader, sent: Sentence) -> None:
+    """``invests:build`` (``amount`` attribute) and ``operates:build`` for a park: `X投资N亿元,建设<park>`."""
+    text, ms = r.text, sent.mentions
+    for i, x in enumerate(ms):
+        if x.type not in ("COMPANY", "ORG", "FUND", "PARK"):
+            continue
+        m = _INVEST_TO_BUILD.match(text[x.end:x.end + 24])
+        if not m:
+            continue
+        target = next((y for y in ms[i + 1:] if y.type in ("PARK", "COMPANY") and y.start <= x.end + m.end() + 2), None)
+        if target is not None:
+            amount = parse_amount(m.group(1))
+            r.rel(x, "INVESTS_IN", target, sent, "invests:build", amount=amount.text if amount else m.group(1))
+            if target.type == "PARK":
+                r.rel(x, "OPERATES", target, sent, "operates:build")
+
+
+def firm_builds(r: Reader, sent: Sentence) -> None:
+    """``operates:build``: a company subject that builds or will build a park right after the cue
+    (`将打造青岛国际海洋寡糖制备中心产业化基地`)."""
+    text = r.text
+    for (a, b), s in zip(sent.clauses, sent.in_force):
+        firms = s.of_type("COMPANY") if s is not None else []
+        if not firms:
+            continue
+        cue = _FIRM_BUILD.search(text[a:b])
+        if cue:
+            o = next((m for m in r.mentions_in(a + cue.end(), b) if m.type == "PARK" and m.start - (a + cue.end()) <= 2), None)
+            if o is not None:
+                r.rel(firms[0], "OPERATES", o, sent, "operates:build")

@@ -1,0 +1,148 @@
+"""PART_OF: a park that is part of a larger park or zone (also LOCATED_IN when the part is a company
+or organization, through :meth:`Reader.place <kg.extract.relations.reader.Reader.place>`).
+
+In this order: ``part:adjacent`` over the sentence; for each clause ``part:carrier``,
+``part:members``, ``part:build`` (with ``operates:build``) and ``part:member-list``; then
+``part:multi`` and ``part:phrase`` over the sentence. :func:`multi_park` also opens the member list
+of an `一区多园` heading that ``part:member-list`` reads in the paragraphs after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.entities import Mention
+from kg.extract.relations.reader import CARRIER, ZONE, Clause, Reader, Sentence
+from kg.kb import rules
+
+_MEMBERS = re.compile(rules.alternation("member_cues"))
+_MULTI = re.compile(r"一区多园|一城多园|一区[两三四五六七八九十\d]+园|多园")
+_DISTRIBUTIVE = re.compile(rules.alternation("member_distributive_words"))
+#: `A作为…的先行启动区`: the verb (group 1), what lies between (group 2, may name the parent), the role (group 3).
+_PART_PHRASE = re.compile(rf"(作为|是|为|成为|属于)([^,。;!?]{{0,25}}?)({rules.alternation('part_role_nouns')})")
+_BUILD = re.compile(rules.alternation("park_build_verbs"))
+
+
+def part_of(r: Reader, sent: Sentence) -> None:
+    """Every PART_OF rule on ``sent``, in the order of the module docstring."""
+    parks = [m for m in sent.mentions if m.type == "PARK"]
+    adjacent(r, sent, parks)
+    for c in r.clauses_of(sent):
+        carriers(r, sent, c)
+        members(r, sent, c, parks)
+        built(r, sent, c)
+        member_list(r, sent, c)
+    multi_park(r, sent, parks)
+    phrases(r, sent, parks)
+
+
+def adjacent(r: Reader, sent: Sentence, parks: list[Mention]) -> None:
+    """``part:adjacent``: a park named right after its parent (`西安高新区集贤产业园`)."""
+    for x, y in zip(parks, parks[1:]):
+        if y.start == x.end:
+            r.rel(y, "PART_OF", x, sent, "part:adjacent")
+
+
+def carriers(r: Reader, sent: Sentence, c: Clause) -> None:
+    """``part:carrier``: `以A等为载体` — the carrier parks A are part of the sentence's zone."""
+    a, subj_parks = c.start, c.subject_parks
+    car = CARRIER.search(c.seg)
+    if car:
+        zone = sent.subject_park() if not subj_parks else subj_parks[0]
+        if zone is None and sent.main is None:
+            zone = r.topic_park
+        for m in [m for m in r.mentions_in(a + car.start(1), a + car.end(1)) if m.type == "PARK"]:
+            if zone is not None:
+                r.place(m, zone, sent, "part:carrier")
+
+
+def members(r: Reader, sent: Sentence, c: Clause, parks: list[Mention]) -> None:
+    """``part:members``: `X分别是/包括/涉及A、B和C` — the listed parks are part of X (not `包括A、B在内的…`,
+    which only qualifies)."""
+    text, a, s, seg, subj_parks = r.text, c.start, c.subject, c.seg, c.subject_parks
+    mem = _MEMBERS.search(seg)
+    if mem and not re.search(r"在内", seg[mem.end():]):  # `包括A、B在内的…` only qualifies
+        before = [m for m in r.mentions_in(a, a + mem.start()) if m.type == "PARK"]
+        parent = before[-1] if before else (subj_parks[0] if subj_parks else (r.topic_park if s is None or s.carried else None))
+        if parent is not None:
+            found = [m for m in parks if m.start >= a + mem.end() and (m.start == a + mem.end() or text[m.start - 1] in "、和及与:" or
+                                                                     text[m.start - 1] == ";" or m.start in {k[0] for k in sent.clauses})]
+            for m in found:
+                r.place(m, parent, sent, "part:members")
+
+
+def built(r: Reader, sent: Sentence, c: Clause) -> None:
+    """``part:build`` and ``operates:build``: a park subject builds parks (`青岛国际创新园打造了A、B、C等孵化器`,
+    `推进A规划建设`): it operates them and they are part of it."""
+    text, a, b, seg, subj_parks = r.text, c.start, c.end, c.seg, c.subject_parks
+    if subj_parks:
+        for cue in _BUILD.finditer(seg):
+            objs = r.list_at(a + cue.end(), b, ("PARK",))
+            for o in objs:
+                if not ZONE.search(o.text) or len(o.text) < len(subj_parks[0].text):
+                    r.rel(subj_parks[0], "OPERATES", o, sent, "operates:build")
+                    r.rel(o, "PART_OF", subj_parks[0], sent, "part:build")
+            if objs:
+                break
+        m = re.search(r"(?:推进|推动|加快|启动)", seg)
+        if m:
+            o = next((x for x in r.mentions_in(a + m.end(), b) if x.type == "PARK"), None)
+            if o is not None and re.match(r"(?:规划)?建设", text[o.end:o.end + 4]) and o.text != subj_parks[0].text:
+                r.rel(subj_parks[0], "OPERATES", o, sent, "operates:build")
+                r.rel(o, "PART_OF", subj_parks[0], sent, "part:build")
+
+
+def member_list(r: Reader, sent: Sentence, c: Clause) -> None:
+    """``part:member-list``: in the paragraphs after an `一区多园` heading (`青岛高新区“一区多园”各有特色`), a
+    clause's own park subject is a member of the zone."""
+    own = c.own
+    if r.member_zone is not None and own is not None and own.kind == "entity":
+        for x in own.of_type("PARK"):
+            if x.text != r.member_zone.text and not (ZONE.search(x.text) and x.text.endswith(r.member_zone.text[-3:])):
+                r.rel(x, "PART_OF", r.member_zone, sent, "part:member-list")
+                r.member_para = True
+
+
+def multi_park(r: Reader, sent: Sentence, parks: list[Mention]) -> None:
+    """``part:multi``: `包括A、B在内的…以“一城多园”模式建设X` — A and B are part of X. `X“一区多园”各有特色`
+    instead makes X the zone of the member paragraphs that follow."""
+    text, ss, se = r.text, sent.start, sent.end
+    multi = _MULTI.search(text, ss, se)
+    if multi:
+        after = [m for m in parks if m.start >= multi.end()]
+        before = [m for m in parks if m.end <= multi.start()]
+        zone_here = next((m for m in reversed(before) if m.end == multi.start() or text[m.end:multi.start()] in ("“", "\"")), None)
+        if zone_here is not None:
+            if _DISTRIBUTIVE.search(r.masked, multi.end(), se):
+                r.member_zone = zone_here  # `青岛高新区“一区多园”各有特色…`: members follow
+                r.member_para = True
+        elif after and re.search(r"(?:建设|打造|建成|组建)$", text[multi.end():after[0].start].rstrip("“”\"")):
+            zone = after[0]
+            for m in before:
+                r.place(m, zone, sent, "part:multi")
+
+
+def phrases(r: Reader, sent: Sentence, parks: list[Mention]) -> None:
+    """``part:phrase``: `A、B、C作为先行启动区`, `A是B的核心载体` — the parks before the phrase are part of the
+    park inside it, or of the zone named last."""
+    text = r.text
+    for cue in _PART_PHRASE.finditer(text, sent.start, sent.end):
+        inner = [p for p in parks if p.start >= cue.start(2) and p.end <= cue.end(2)]
+        topic = r.last_zone if r.last_zone is not None else r.topic_park
+        parent = inner[-1] if inner else (topic if topic is not None and ZONE.search(topic.text) else None)
+        if parent is None:
+            continue
+        children: list[Mention] = []
+        for p in reversed([p for p in parks if p.end <= cue.start()]):
+            gap = text[p.end:(children[-1].start if children else cue.start())]
+            if children and gap not in ("、", "和", "及", "与"):
+                break
+            if not children and (len(gap) > 40 or re.search(r"[。;!?]", gap) or re.search(r"[,]", gap) and not inner):
+                break
+            children.append(p)
+        if not children:
+            idx = next((i for i, (a, b) in enumerate(sent.clauses) if a <= cue.start() < b), None)
+            s = sent.in_force[idx] if idx is not None else None
+            children = s.of_type("PARK")[:1] if s is not None else []
+        for c in children:
+            r.rel(c, "PART_OF", parent, sent, "part:phrase")

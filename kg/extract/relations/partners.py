@@ -1,0 +1,74 @@
+"""PARTNERS_WITH (symmetric): organizations that sign, build or work together.
+
+In this order: ``partners:sign`` over the sentence; for each clause ``partners:joint`` and
+``partners:joint-body``. (``partners:co-develop`` is found with ``operates:by`` in :mod:`.operates`.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.relations.reader import ORG_LIKE, Reader, Sentence, Subject
+from kg.kb import rules
+
+_PARTNER_CUE = re.compile(rules.alternation("partner_verbs"))
+_COJOIN = re.compile(rf"^(?:{rules.alternation('partner_conjunctions')})$")
+_JOINT_BODY = re.compile(rules.alternation("joint_bodies"))
+_FOUNDS_JOINT_BODY = re.compile(r"(?:建立|组建|共建|成立|打造)[^,;]{0,20}(?:" + _JOINT_BODY.pattern + ")")
+
+
+def partners(r: Reader, sent: Sentence) -> None:
+    """Every PARTNERS_WITH rule on ``sent``, in the order of the module docstring."""
+    signing(r, sent)
+    for (a, b), s in zip(sent.clauses, sent.in_force):
+        seg = r.masked[a:b]
+        joint(r, sent, a, b, s, seg)
+        joint_body(r, sent, a, b, seg)
+
+
+def signing(r: Reader, sent: Sentence) -> None:
+    """``partners:sign``: `A与B、C签署/签订/成立/共建/合作…`, `A携手B` — every pair of the parties."""
+    text, ms = r.text, sent.mentions
+    done: set[int] = set()
+    for i, x in enumerate(ms):
+        if x.type not in ORG_LIKE or x.start in done:
+            continue
+        nxt = next((m for m in ms[i + 1:] if m.start >= x.end), None)
+        if nxt is None or nxt.type not in ORG_LIKE or not _COJOIN.match(text[x.end:nxt.start]):
+            continue
+        parties = [x] + [m for m in r.coordinated(nxt, sent.end) if m.type in ORG_LIKE]
+        tail_end = parties[-1].end
+        if text[x.end:nxt.start] in ("携手",) or _PARTNER_CUE.search(r.masked, tail_end, min(sent.end, tail_end + 12)):
+            for k, p in enumerate(parties):
+                done.add(p.start)
+                for q in parties[k + 1:]:
+                    r.rel(p, "PARTNERS_WITH", q, sent, "partners:sign")
+
+
+def joint(r: Reader, sent: Sentence, a: int, b: int, s: Subject | None, seg: str) -> None:
+    """``partners:joint``: `<subject>联合/携手/会同B对…` — joint work with the partners named right after the cue."""
+    for cue in re.finditer(r"联合|携手|会同", seg):
+        found = r.list_at(a + cue.end(), b, ORG_LIKE)
+        if not found or found[0].start != a + cue.end():
+            continue
+        before = [m for m in r.mentions_in(a, a + cue.start()) if m.type in ORG_LIKE]
+        heads = before[-1:] if before else (s.of_type(*ORG_LIKE)[:1] if s is not None else [])
+        for h in heads:
+            for p in found:
+                r.rel(h, "PARTNERS_WITH", p, sent, "partners:joint")
+
+
+def joint_body(r: Reader, sent: Sentence, a: int, b: int, seg: str) -> None:
+    """``partners:joint-body``: `依托A和B…,X建立…联合体` — X partners with the hosts A and B."""
+    text = r.text
+    dep = re.search(r"依托", seg)
+    if dep:
+        hosts = [m for m in r.mentions_in(a + dep.end(), b) if m.type in ("ORG", "COMPANY")]
+        later = [(c, e) for c, e in zip(sent.clauses, sent.in_force) if c[0] >= a]
+        for (c0, c1), e in later:
+            if _FOUNDS_JOINT_BODY.search(text[c0:c1]):
+                heads = e.of_type(*ORG_LIKE)[:1] if e is not None else []
+                for h in heads:
+                    for o in hosts:
+                        r.rel(h, "PARTNERS_WITH", o, sent, "partners:joint-body")
+                break

@@ -1,0 +1,171 @@
+"""Every relation rule by name: what the ``rule`` column of ``relations.csv`` can say, and what it means.
+
+One :class:`Rule` per rule name the code emits; ``docs/rules.md`` is generated from :data:`RULES` by
+``scripts/gen_rules_doc.py``, and ``tests/test_relations_package.py`` checks that the table and the
+code name the same rules. The part of a name before ``:`` is its family, which sets the confidence of
+the edge in the graph exports (``RULE_CONFIDENCE`` in :mod:`kg.export.graph`).
+
+>>> BY_NAME["located:weiyu"].relations
+('LOCATED_IN', 'PART_OF')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One relation rule."""
+
+    name: str  # the value of the `rule` column: `<family>:<rule>`
+    relations: tuple[str, ...]  # the relation types it emits
+    modules: tuple[str, ...]  # the modules of kg/extract/relations/ that emit it
+    description: str  # what it matches, one sentence
+    example: str  # a short phrase it matches
+    lists: tuple[str, ...] = ()  # the word lists (kg/data/rules/<name>.txt) of its cues
+
+    @property
+    def family(self) -> str:
+        return self.name.split(":", 1)[0]
+
+
+#: A rule that places through ``Reader.place``: LOCATED_IN for a company or organization, PART_OF for a park.
+_PLACES = ("LOCATED_IN", "PART_OF")
+
+RULES: tuple[Rule, ...] = (
+    # ---------------------------------------------------------------- HOLDS_POST
+    Rule("post:org-title-name", ("HOLDS_POST",), ("posts",),
+         "A title chain read back from the person's name: each organization in it with the title right after it.",
+         "青岛市科技局局长、青岛高新区管委会主任王建国", ("post_title_modifiers",)),
+    Rule("post:pronoun", ("HOLDS_POST",), ("posts",),
+         "`其<title><name>`: the post is in the company or organization named last, in an earlier sentence.",
+         "杭州海康威视数字技术股份有限公司召开发布会。其副总裁刘强表示,公司将持续创新。", ("post_title_modifiers",)),
+    Rule("post:name-org-title", ("HOLDS_POST",), ("posts",),
+         "`<name>,<org><title>` or `<name>(<org><title>)`: the organization and title right after the name.",
+         "王磊(大疆创新执行总裁)", ("post_title_modifiers",)),
+    # ---------------------------------------------------------------- FOCUSES_ON
+    Rule("focus:carrier", ("FOCUSES_ON",), ("focus",),
+         "`以A等为载体重点发展X`: the carrier parks A focus on the industries after the phrase.",
+         "以张江科学城等为载体重点发展集成电路产业", ("carrier_roles",)),
+    Rule("focus:strength", ("FOCUSES_ON",), ("focus",),
+         "`X在<industries>…` followed by a strength word: the park or organization X focuses on them.",
+         "西安高新区在虚拟现实产业的研发实力处于全国领先", ("focus_strength_words",)),
+    Rule("focus:own", ("FOCUSES_ON",), ("focus",),
+         "Industries named as a property (`主导产业`, `产业体系`) go to the park subject, else to the park the "
+         "sentence names, else to the park the text is about.",
+         "成都高新区形成了电子信息、生物医药和数字经济三大主导产业", ("own_industry_words",)),
+    Rule("focus:cue", ("FOCUSES_ON",), ("focus",),
+         "A clause with a focus cue: its park subject (or organization subject, with a strong cue) focuses on "
+         "the clause's industries.",
+         "合肥高新区聚焦集成电路、人工智能等产业", ("focus_cues", "org_focus_cues")),
+    # ---------------------------------------------------------------- LOCATED_IN
+    Rule("located:frame", _PLACES, ("locations",),
+         "A locative frame (`在X内,`, `走进X——` over the next paragraph, `漫步在X内`) holds for the explicit "
+         "subjects of the clauses after it and for what `这是…` shows.",
+         "在张江科学城内,上海微电子装备(集团)股份有限公司正在加紧研发",
+         ("frame_walk_verbs", "frame_inside_words", "frame_address_words")),
+    Rule("located:host", _PLACES, ("locations",),
+         "A park before a host verb (or the park subject) hosts the entities listed after it.",
+         "中关村软件园已入驻联想、百度、腾讯等企业", ("host_verbs",)),
+    Rule("located:here", _PLACES, ("locations",),
+         "`A、B等…在此集聚`: the entities before `在此` are in the park it refers to (a park subject before, "
+         "else the park of the sentence before).",
+         "合肥高新区聚焦智能语音产业,科大讯飞等企业在此集聚。", ("host_verbs", "join_verbs")),
+    Rule("located:join", ("LOCATED_IN",), ("locations",),
+         "A company before a join verb is in the park right after it (or `这里`); `X的落户` in the one park the "
+         "sentence names.",
+         "鹏博士集团迁址青岛蓝谷", ("join_verbs",)),
+    Rule("located:at", ("LOCATED_IN",), ("locations",),
+         "`<company>在<park><verb>`: the company (or the firm subject) is in the park.",
+         "华为在东莞松山湖高新区投资建设", ("at_park_verbs",)),
+    Rule("located:weiyu", _PLACES, ("locations",),
+         "`位于/地处<park>`: the subject before the verb is in the park; `位于X的Y`: Y is in X.",
+         "苏州生物医药产业园地处苏州工业园区", ("locate_verbs",)),
+    Rule("located:nei-de", _PLACES, ("locations",),
+         "`<park>内的Y`: Y is in the park.",
+         "西安高新区内的碑林环大学创新产业带"),
+    Rule("located:project", ("LOCATED_IN",), ("locations",),
+         "Companies whose listed projects go ahead are in the park the sentence (or the text) is about.",
+         "长沙高新区…中联重科、三一重工等重点项目进展顺利", ("project_progress_words",)),
+    Rule("located:example", _PLACES, ("locations",),
+         "`X是<park>…的一个实例/缩影`: X is in that park; `X是其中的代表企业之一`: in the sentence's park.",
+         "华为仅是东莞松山湖高新区产业升级的一个缩影", ("example_nouns", "leading_firm_roles")),
+    # ---------------------------------------------------------------- PART_OF
+    Rule("part:adjacent", ("PART_OF",), ("part_of",),
+         "A park named right after its parent is part of it.",
+         "成都高新区天府软件园"),
+    Rule("part:carrier", ("PART_OF",), ("part_of",),
+         "`以A等为载体`: the carrier parks A are part of the sentence's zone (its park subject, or the topic park).",
+         "以临港新片区等为载体…,浦东新区正加快打造现代产业体系", ("carrier_roles",)),
+    Rule("part:members", ("PART_OF",), ("part_of",),
+         "`X分别是/包括/涉及A、B和C`: the listed parks are part of X (not `包括A、B在内的…`, which only qualifies).",
+         "青岛高新区包括红岛片区、胶州湾片区", ("member_cues",)),
+    Rule("part:build", ("PART_OF",), ("part_of",),
+         "A park subject that builds parks (`打造了A、B等`, `推进A规划建设`): they are part of it.",
+         "南京江北新区正在建设南京软件园", ("park_build_verbs", "parent_zone_ends")),
+    Rule("part:member-list", ("PART_OF",), ("part_of",),
+         "After `X“一区多园”各有特色`, a clause's own park subject in the paragraphs that follow is part of X.",
+         "苏州高新区“一区多园”各有特色。苏州科技城聚焦新一代信息技术产业",
+         ("member_distributive_words", "parent_zone_ends")),
+    Rule("part:multi", ("PART_OF",), ("part_of",),
+         "`A、B…以“一区多园”模式建设X`: the parks before the pattern are part of X.",
+         "包括长沙高新区、株洲高新区在内的长株潭地区以“一区多园”模式建设湘江科学城"),
+    Rule("part:phrase", ("PART_OF",), ("part_of",),
+         "`A、B作为/是…的先行启动区/核心区/组成部分`: the parks before the phrase are part of the park in it, "
+         "or of the zone named last.",
+         "作为合肥高新区的核心区,中国声谷重点发展智能语音产业", ("part_role_nouns", "parent_zone_ends")),
+    # ---------------------------------------------------------------- OPERATES
+    Rule("operates:fund", ("OPERATES",), ("operates",),
+         "A fund set up (`设立/成立/推出…<fund>`) by the entity before the verb, else by the clause's subject or "
+         "the park the text is about.",
+         "合肥高新区设立总规模50亿元的天使投资基金", ("fund_setup_verbs",)),
+    Rule("operates:by", ("OPERATES",), ("operates",),
+         "`由A和B…开发运营的<park>`: A and B operate the park after it (or the park named last, for `的园区`).",
+         "由江北新区管委会和南京扬子国资投资集团有限责任公司合作开发运营的南京软件园", ("operate_verbs", "park_anaphors")),
+    Rule("operates:build", ("OPERATES",), ("part_of", "operates"),
+         "A park subject that builds parks, a company that invests to build a park, or a company subject that "
+         "builds the park right after the verb: it operates it.",
+         "南京江北新区正在建设南京软件园", ("park_build_verbs", "firm_build_verbs", "parent_zone_ends")),
+    # ---------------------------------------------------------------- INVESTS_IN
+    Rule("invests:build", ("INVESTS_IN",), ("operates",),
+         "`X投资N亿元,建设<park>`: X invests in the park (or company) built; ``amount`` is the sum.",
+         "青岛聚大洋藻业集团有限公司投资12亿元,建设海洋生物医药科技园"),
+    # ---------------------------------------------------------------- PARTNERS_WITH
+    Rule("partners:sign", ("PARTNERS_WITH",), ("partners",),
+         "`A与B、C签署/共建/合作…` or `A携手B`: every pair of the parties are partners.",
+         "苏州市科技局与华为技术有限公司、中国移动通信集团有限公司签署战略合作协议",
+         ("partner_conjunctions", "partner_verbs")),
+    Rule("partners:joint", ("PARTNERS_WITH",), ("partners",),
+         "`<subject>联合/携手/会同B`: the subject works with the partners named right after the verb.",
+         "长沙经开区加快布局。联合三一集团对配套企业进行梳理"),
+    Rule("partners:joint-body", ("PARTNERS_WITH",), ("partners",),
+         "`依托A和B…,X建立…联合体`: X partners with the hosts A and B.",
+         "依托浙江大学和西湖大学,杭州未来科技城组建了创新联合体", ("joint_bodies",)),
+    Rule("partners:co-develop", ("PARTNERS_WITH",), ("operates",),
+         "`由A和B合作/共同开发运营的…`: the owners that develop together are partners.",
+         "由江北新区管委会和南京扬子国资投资集团有限责任公司合作开发运营的南京软件园", ("operate_verbs",)),
+    # ---------------------------------------------------------------- SUBSIDIARY_OF
+    Rule("subsidiary:cue", ("SUBSIDIARY_OF",), ("subsidiary",),
+         "`A直属企业B`, `A旗下B`, `A子公司B`: B is a unit of A.",
+         "青岛蓝谷管理局直属企业青岛海洋科技投资发展集团有限公司", ("subsidiary_cues",)),
+    Rule("subsidiary:inner", ("SUBSIDIARY_OF",), ("subsidiary",),
+         "`X内设/下设A、B`: the organizations and companies after the verb are units of X (`该委员会` resolved).",
+         "中关村管委会下设中关村发展集团。", ("parent_anaphor_classes",)),
+    # ---------------------------------------------------------------- LEADS_CHAIN
+    Rule("chain:leader-company", ("LEADS_CHAIN",), ("chains",),
+         "`链主企业X`: X leads the chains of the sentence's industries, else of the paragraph's `在X方面` frame.",
+         "在新能源汽车方面,…“一主”即链主企业三一集团"),
+    Rule("chain:leader-person", ("LEADS_CHAIN",), ("chains",),
+         "A person within 10 characters of `链长` leads the chains of the sentence's industries.",
+         "新能源汽车产业由区委书记张明担任链长。"),
+)
+
+#: The rules by name.
+BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}
+
+#: Word lists the reader uses for every rule: clause openers, subjects, anaphors, list items.
+SHARED_LISTS: tuple[str, ...] = (
+    "clause_lead_words", "clause_lead_times", "clause_predicate_openers", "region_subject_words", "speech_verbs",
+    "subject_other_heads", "park_anaphors", "park_anaphor_classes", "org_anaphor_classes", "list_item_name_ends",
+    "name_leading_host_verbs", "subsidiary_cues", "post_title_modifiers", "parent_zone_ends")

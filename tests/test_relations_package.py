@@ -1,0 +1,189 @@
+"""The shape of kg/extract/relations/: the rule table names exactly the rules the code emits, the
+functions stay short, and the word lists are data (kg/data/rules/*.txt) read by name."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.extract.relations.rule_table import BY_NAME, RULES, SHARED_LISTS
+from kg.kb.rules import read_list, rules_dir
+
+KG = Path(__file__).resolve().parent.parent / "kg"
+PACKAGE = KG / "extract" / "relations"
+#: A rule name: `<family>:<name>`, lower case, words joined by `-`.
+RULE_NAME = re.compile(r"[a-z]+:[a-z]+(?:-[a-z]+)*")
+CJK_WORD = re.compile(r"[\u4e00-\u9fff]{1,12}")
+_LIST_READERS = ("words", "alternation", "pattern", "table")
+
+
+def _trees() -> dict[str, ast.Module]:
+    """Module name (`locations`) → syntax tree, for every module of the package."""
+    return {p.stem: ast.parse(p.read_text(encoding="utf-8")) for p in sorted(PACKAGE.glob("*.py"))}
+
+
+def _strings(node: ast.AST) -> list[str]:
+    return [n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+
+
+def _calls(tree: ast.Module, name: str) -> list[ast.Call]:
+    """Calls of a method or function called ``name`` (`r.rel(...)`, `self.rel(...)`)."""
+    return [n for n in ast.walk(tree) if isinstance(n, ast.Call)
+            and (isinstance(n.func, ast.Attribute) and n.func.attr == name or isinstance(n.func, ast.Name) and n.func.id == name)]
+
+
+def _literal_names(node: ast.expr) -> list[str] | None:
+    """The rule names a rule argument can take: a literal, or a conditional between literals; None otherwise."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        body, orelse = _literal_names(node.body), _literal_names(node.orelse)
+        return body + orelse if body is not None and orelse is not None else None
+    return None
+
+
+def _emitting_calls() -> list[tuple[str, str | None, list[str]]]:
+    """(module, relation type or None for `place`, rule names) of every call that records a relation."""
+    out = []
+    for module, tree in _trees().items():
+        for call in _calls(tree, "rel"):
+            if module == "reader" and isinstance(call.args[4], ast.Name):
+                continue  # `place` passes its own rule argument on
+            names = _literal_names(call.args[4])
+            assert names is not None, f"{module}.py:{call.lineno}: a rule name must be a literal"
+            rtype = call.args[1]
+            assert isinstance(rtype, ast.Constant), f"{module}.py:{call.lineno}: a relation type must be a literal"
+            out.append((module, rtype.value, names))
+        for call in _calls(tree, "place"):
+            names = _literal_names(call.args[3])
+            assert names is not None, f"{module}.py:{call.lineno}: a rule name must be a literal"
+            out.append((module, None, names))
+    return out
+
+
+# ---------------------------------------------------------------- the rule table
+
+
+def test_the_rule_table_names_every_rule_the_code_emits_and_no_other():
+    in_code = {s for name, tree in _trees().items() if name != "rule_table" for s in _strings(tree) if RULE_NAME.fullmatch(s)}
+    assert in_code == set(BY_NAME), (f"not in the table: {sorted(in_code - set(BY_NAME))}; "
+                                     f"never emitted: {sorted(set(BY_NAME) - in_code)}")
+    assert len(BY_NAME) == len(RULES)
+
+
+def test_each_rule_emits_its_relation_types_from_its_modules():
+    from kg.extract.relations import RELATION_TYPES
+
+    seen: dict[str, set[str]] = {}
+    for module, rtype, names in _emitting_calls():
+        for name in names:
+            rule = BY_NAME[name]
+            assert module in rule.modules, (name, module)
+            if rtype is None:  # `place`: LOCATED_IN or PART_OF by the kind of entity
+                assert set(rule.relations) <= {"LOCATED_IN", "PART_OF"}, name
+            else:
+                assert rtype in rule.relations, (name, rtype)
+            seen.setdefault(name, set()).add(module)
+    for rule in RULES:
+        assert set(rule.relations) <= set(RELATION_TYPES) and rule.relations, rule.name
+        assert seen[rule.name] == set(rule.modules), rule.name
+        assert rule.description.endswith(".") and rule.example, rule.name
+
+
+def test_every_rule_finds_a_relation_in_its_example(nlp):
+    from kg.extract.nlp import mentions_of
+    from kg.extract.relations import find_relations
+    from kg.text.normalize import normalize_text
+
+    lex = nlp.get_pipe("kg_entity_rules").lexicons
+    for rule in RULES:
+        norm = normalize_text(rule.example).text
+        found = find_relations(norm, mentions_of(nlp(norm)), lex.titles, lex.cities)
+        assert any(r.rule == rule.name for r in found), (rule.name, rule.example, [r.rule for r in found])
+
+
+def test_every_rule_family_has_a_graph_confidence():
+    from kg.export.graph import RULE_CONFIDENCE
+
+    assert {r.family for r in RULES} <= set(RULE_CONFIDENCE)
+
+
+def test_the_families_are_modules_of_the_package():
+    from kg.extract.relations import FAMILIES
+
+    modules = {f.__module__.rsplit(".", 1)[1] for f in FAMILIES}
+    assert {m for r in RULES for m in r.modules} <= modules
+
+
+# ---------------------------------------------------------------- code shape
+
+
+def test_no_function_is_longer_than_80_lines():
+    long = [(name, f.name, f.end_lineno - f.lineno + 1) for name, tree in _trees().items() for f in ast.walk(tree)
+            if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.end_lineno - f.lineno + 1 > 80]
+    assert not long
+
+
+def test_every_module_and_public_function_has_a_docstring():
+    for name, tree in _trees().items():
+        assert ast.get_docstring(tree), name
+        for f in tree.body:
+            if isinstance(f, ast.FunctionDef) and not f.name.startswith("_"):
+                assert ast.get_docstring(f), f"{name}.{f.name}"
+
+
+# ---------------------------------------------------------------- word lists
+
+
+def test_word_tables_are_data_not_code():
+    """No literal of 6+ Chinese words, no alternation of 6+ Chinese words: such lists live in kg/data/rules."""
+    found = []
+    for name, tree in _trees().items():
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+                words = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
+                         and CJK_WORD.fullmatch(e.value)]
+                if len(words) >= 6:
+                    found.append((name, node.lineno, words[:6]))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and "|" in node.value:
+                words = [p for p in re.split(r"[|()]|\?:", node.value) if CJK_WORD.fullmatch(p)]
+                if len(words) >= 6:
+                    found.append((name, node.lineno, words[:6]))
+    assert not found
+
+
+def _lists_read(tree: ast.Module) -> set[str]:
+    """Names of the word lists a module reads (`rules.alternation("join_verbs")`)."""
+    return {c.args[0].value for reader in _LIST_READERS for c in _calls(tree, reader)
+            if c.args and isinstance(c.args[0], ast.Constant)}
+
+
+def test_the_lists_of_the_table_are_those_the_package_reads():
+    trees = _trees()
+    read = {name: _lists_read(tree) for name, tree in trees.items()}
+    everything = set().union(*read.values())
+    named = set(SHARED_LISTS) | {n for r in RULES for n in r.lists}
+    assert named == everything, (sorted(everything - named), sorted(named - everything))
+    for rule in RULES:
+        for name in rule.lists:  # read by the rule's own modules or by the shared reader
+            assert any(name in read[m] for m in (*rule.modules, "reader")), (rule.name, name)
+
+
+@pytest.mark.parametrize("path", sorted(rules_dir().glob("*.txt")), ids=lambda p: p.stem)
+def test_a_list_file_has_a_comment_and_distinct_entries(path):
+    comment, entries = read_list(path)
+    assert len(comment) >= 15, "the first line says what the list is for"
+    assert len(entries) == len(set(entries)), [e for e in entries if entries.count(e) > 1]
+
+
+def test_every_list_file_is_read_by_name_and_no_two_are_the_same():
+    literals = {s for p in KG.rglob("*.py") for s in _strings(ast.parse(p.read_text(encoding="utf-8")))}
+    sets: dict[frozenset[str], str] = {}
+    for path in sorted(rules_dir().glob("*.txt")):
+        assert path.stem in literals, f"{path.name} is read nowhere"
+        entries = frozenset(read_list(path)[1])
+        assert entries not in sets, f"{path.name} holds the same entries as {sets[entries]}"
+        sets[entries] = path.name
