@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kg.kb import rules
 from kg.kb.lexicons import Lexicons
 
 
@@ -42,10 +43,10 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()·]")
 
-_COUNT_INSIDE = re.compile(r"[0-9一二两三四五六七八九十百几多]+(?:大|个|类|批|座|条|强)|(?:[0-9]+|[两三四五六七八九十几多数])[家地]|一[楼区园镇村]一")
+_COUNT_INSIDE = re.compile(r"[0-9一二两三四五六七八九十百几多]+[大个类批座条强]|(?:[0-9]+|[两三四五六七八九十几多数])[家地]|一[楼区园镇村]一")
 
 # A count before a name: digits, or Chinese numerals with a measure word (`四大`, `数十个`; `数字` is no count).
-_COUNT_PREFIX = re.compile(r"^(?:[0-9]+(?![0-9A-Za-z])(?:大|个|家|所|座|类|批|项|国|条|强)?|[一二两三四五六七八九十百千万几多数]+(?:大|个|家|所|座|类|批|项|国|条|强))+")
+_COUNT_PREFIX = re.compile(r"^(?:[0-9]+(?![0-9A-Za-z])[大个家所座类批项国条强]?|[一二两三四五六七八九十百千万几多数]+[大个家所座类批项国条强])+")
 
 
 class _Trie:
@@ -110,11 +111,7 @@ STOP_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "r
                       "d"})
 
 # Verbs (and words the dictionary tags as adverbs, `高新`) that are at home inside names (`创新中心`, `投资发展集团`).
-_NAME_VERBS = frozenset({"高新", "创新", "联创", "创业", "孵化", "制造", "发展", "投资", "建设", "服务", "研究", "开发", "转化",
-                         "交易", "管理", "运营", "设计", "检测", "测试", "验证", "推广", "促进", "合作", "协同", "引领",
-                         "示范", "实验", "集成", "应用", "配置", "咨询", "监督", "招商", "引资", "指挥", "审批", "协调",
-                         "保障", "监管", "融合", "创造", "智造", "生产", "加工", "制备", "营销", "传播", "控股",
-                         "高速", "共同", "联合", "综合", "全面"})
+_NAME_VERBS = frozenset(rules.words("name_verbs"))
 
 _FUNCTION_CHARS = set("与和及在的将对向由以为从把被于等是")
 
@@ -125,9 +122,7 @@ _CLAUSE_CHARS = frozenset("要让使并都也还就又才已曾而")
 
 # Verbs of planning and building that end a park's name on its left
 # (`加快建设海洋生物医药科技园`); company and office names may contain them.
-_PARK_BOUNDARY = frozenset({"服务", "建设", "锚定", "谋划", "加码", "全域", "发展", "加盟", "加入", "推进", "打造", "构建",
-                            "促进", "总结", "全面", "培育", "实现", "率先", "完善", "提升", "布局", "规划", "建成", "建立", "入驻", "落户", "创建",
-                            "申建", "申报", "获批", "晋级", "迁址", "运营", "管理", "高水平", "高标准", "高质量"})
+_PARK_BOUNDARY = frozenset(rules.words("park_boundary_verbs"))
 
 
 @dataclass
@@ -290,7 +285,7 @@ def _strip_count(body: str) -> str:
     return _COUNT_PREFIX.sub("", body)
 
 
-def _generic(body: str, generic: set[str]) -> bool:
+def _generic(body: str, generic: frozenset[str]) -> bool:
     """True when ``body`` is made only of generic words (greedy split)."""
     body = _strip_count(body)
     if not body:

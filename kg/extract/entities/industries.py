@@ -15,42 +15,60 @@ from kg.extract.entities.industry_spans import (_GENERIC_INDUSTRY, _INDUSTRY_MOD
                                                 _NOT_INDUSTRY_HEADS, _industry_ends_free, _industry_item,
                                                 _industry_shaped, _industry_start, _is_place, _known_industry,
                                                 _list_after, _list_before)
+from kg.kb import rules
 
 
 # `产业` followed by these is part of another word (`产业资源`, `产业园`), not a suffix.
-_NOT_AFTER_INDUSTRY = (r"(?!园|化|基金|资本|资源|项目|发展|工人|结构|升级|政策|转型|协同|联盟|大会|研究院|投资|服务|用地|空间|布局|"
-                       r"规模(?!化)|生态|体系|集聚|创新|营收|图谱|平台|载体|门类|基础|需求|链|集群|领域|基地|新城|中心|方向|赛道|高地|"
-                       r"特色|优势|能级|动能|竞争|人才|配套|园区|带|社区|学院|工委|委员会|研究|合作|技术|成果|资金|用户|价值|链接)")
+_NOT_AFTER_INDUSTRY = rf"(?!{rules.pattern('industry_compound_tails')})"
+# The same for a single phrase, where `X产业发展` may still name the industry X (the phrase rule checks X).
+_NOT_AFTER_INDUSTRY_PHRASE = rf"(?!{'|'.join(t for t in rules.words('industry_compound_tails') if t != '发展')})"
 
 # Companies as the subject of a list of fields: their own business lines (guidelines: not INDUSTRY).
-_COMPANY_LINES = re.compile(r"企业[^。!?;,]{0,12}?(?:覆盖|涵盖|涉及|分布于|来自|包括)$")
+_COMPANY_LINES = re.compile(rf"企业[^。!?;,]{{0,12}}?(?:{rules.alternation('firm_scope_verbs')})$")
 
-_INDUSTRY_CUE = re.compile(r"产业|聚焦|重点发展|主导|布局|赛道|集群|新兴")
+# Words that make a clause about industries: only there are lexicon industries taken.
+_INDUSTRY_CUE = re.compile(rules.alternation("industry_cue_words"))
 
 _CLAUSE = re.compile(r"[^。!?;,:\n]+")
 
 # Fields named for what is done in them together or by whom (`等领域合作`, `等行业跨国企业负责人`), not
 # industries a region develops.
-_NOT_DEVELOPED_AFTER = re.compile(r"(?:的|中的)?(?:务实|互利|深度|双边|多边|广泛)?(?:合作|交流|对话|会晤)|[\u4e00-\u9fff]{0,4}(?:企业|公司|厂商)")
+_NOT_DEVELOPED_AFTER = re.compile(rf"(?:的|中的)?(?:{rules.alternation('cooperation_qualifiers')})?"
+                                  rf"(?:{rules.alternation('cooperation_words')})|[\u4e00-\u9fff]{{0,4}}(?:企业|公司|厂商)")
 
 # A product's uses after a list of fields (`等领域的全面应用`).
-_APPLICATION = re.compile(r"(?:的|中的|内的)?[\u4e00-\u9fff]{0,6}?(?:全面|广泛|深度|规模化|推广)?(?:应用|使用)")
+_APPLICATION = re.compile(rf"(?:的|中的|内的)?[\u4e00-\u9fff]{{0,6}}?(?:{rules.alternation('application_qualifiers')})?"
+                          r"(?:应用|使用)")
 
 # Verbs that introduce a firm's business lines.
-_LINES_VERB = re.compile(r"(?:覆盖|涵盖|涉及|涉足|布局|主营|业务(?:范围)?(?:包括|涵盖|覆盖)?)$")
+_LINES_VERB = re.compile(rf"(?:{rules.pattern('business_line_verbs')})$")
 
 _INDUSTRY_SUFFIX_RE = re.compile(r"(?:产业集群|产业链条|产业链|产业)$")
 
-_FOCUS_TRIGGERS = ("聚焦", "重点发展", "主攻", "重点布局", "大力发展", "培育壮大", "做强做优", "着力发展", "主导产业为",
-                   "主导产业是", "产业体系", "重点产业", "主导产业")
+_FOCUS_TRIGGERS = rules.words("focus_triggers")
+
+# Class words of a list head (`重点`, `九大…新兴`), as an alternation.
+_CLASS_MODIFIERS = rules.alternation("industry_class_modifiers")
 
 # What precedes the head of a list (`等重点…产业链`, `九大…产业`).
-_LIST_HEAD_BEFORE = re.compile(r"(?:等|[0-9一二两三四五六七八九十]+大)(?:重点|主导|优势|新兴|战略性新兴|千亿级|传统|未来|特色|支柱|现代)*$")
+_LIST_HEAD_BEFORE = re.compile(rf"(?:等|[0-9一二两三四五六七八九十]+大)(?:{_CLASS_MODIFIERS})*$")
 
 # A typology in front of a sector (`融合型`, `资源型`; `新型` is part of names such as `新型显示`).
 _TYPE_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{2}型")
 
 _INDUSTRY_LIST_SUFFIX = ("产业集群", "产业链条", "产业链", "产业领域", "产业")
+
+_QUOTED = r"(?:\"[^\"“”]{1,8}\"|“[^”]{1,8}”)?"  # `“6+1”`, before or after the modifiers
+# The head of a list governed by one suffix: `(A、B和C)等九大重点产业链`.
+_SUFFIX_LIST_HEAD = re.compile(rf"(?:等|的)?{_QUOTED}(?:[0-9一二两三四五六七八九十]+大)?(?:{_CLASS_MODIFIERS})*{_QUOTED}"
+                               rf"(?:海洋)?(?:{rules.alternation('industry_list_suffixes')}){_NOT_AFTER_INDUSTRY}")
+# The rest of a phrase made of a list: `(A、B、C)为主的…产业链条体系`; not `…产业园区`, a park.
+_MAIN_ITEMS_PHRASE = re.compile(rf"为(?:主|核心|重点|主导)的[\u4e00-\u9fff]{{0,10}}?"
+                                rf"(?:{rules.alternation('list_phrase_suffixes')}){_NOT_AFTER_INDUSTRY}")
+# The head of a list of fields: `(A、B、C)等(行业)?(细分)?领域`.
+_FIELDS_HEAD = re.compile(rf"等(?:[0-9一二两三四五六七八九十]+个)?(?:{rules.alternation('field_modifiers')})*(?:领域|行业)")
+# The suffix of a single industry phrase: `海洋生物医药产业链`.
+_INDUSTRY_PHRASE_SUFFIX = re.compile(r"(?:产业集群|产业链条|产业链|产业)" + _NOT_AFTER_INDUSTRY_PHRASE)
 
 
 def _company_lines(ctx: _Ctx, list_start: int) -> bool:
@@ -94,22 +112,33 @@ def _known_list_head(ctx: _Ctx, end: int) -> tuple[int, int] | None:
 
 
 def _industries(ctx: _Ctx) -> list[Mention]:
+    """The INDUSTRY candidates of the text, step by step (in this order: ties in resolution keep it)."""
+    return (_suffix_governed_lists(ctx) + _focus_lists(ctx) + _main_item_lists(ctx) + _field_lists(ctx)
+            + _clause_terms(ctx) + _suffix_phrases(ctx))
+
+
+def _suffix_governed_lists(ctx: _Ctx) -> list[Mention]:
+    """The items of lists governed by one suffix: `A、B和C等九大重点产业链` → A, B, C."""
     text = ctx.text
     out: list[Mention] = []
-    # 1. lists governed by one suffix: `A、B和C等九大重点产业链`
-    quoted = r"(?:\"[^\"“”]{1,8}\"|“[^”]{1,8}”)?"  # `“6+1”`, before or after the modifiers
-    for m in re.finditer(r"(?:等|的)?" + quoted + r"(?:[0-9一二两三四五六七八九十]+大)?(?:重点|主导|优势|新兴|战略性新兴|千亿级|传统|未来|特色|支柱|现代)*"
-                         + quoted + r"(?:海洋)?(?:产业集群|产业链条|产业链|产业领域|产业体系|产业)" + _NOT_AFTER_INDUSTRY, text):
+    for m in _SUFFIX_LIST_HEAD.finditer(text):
         for s, e in _list_before(ctx, m.start()):
             span = _industry_item(ctx, s, e)
             if span:
                 out.append(Mention(span[0], span[1], "INDUSTRY", text[span[0]:span[1]], "industry:list"))
-    # 2. lists after a focus trigger: `聚焦A、B、C`
+    return out
+
+
+def _focus_lists(ctx: _Ctx) -> list[Mention]:
+    """The items of lists after a focus trigger (`聚焦A、B、C`) that are industries, and a known
+    industry after `等` that heads such a list (`大力发展芯片、面板、5G等数字经济`)."""
+    text = ctx.text
+    out: list[Mention] = []
     for trig in _FOCUS_TRIGGERS:
         for m in re.finditer(re.escape(trig) + r"(?:[为是::]|的)?", text):
             items = _list_after(ctx, m.end())
             head = _known_list_head(ctx, items[-1][1]) if len(items) >= 2 else None
-            if head:  # `大力发展芯片、面板、5G等数字经济`: an industry heads the list, its items are industries
+            if head:  # an industry heads the list: its items are industries
                 out.append(Mention(head[0], head[1], "INDUSTRY", text[head[0]:head[1]], "industry:focus"))
             for s, e in items:
                 span = _industry_item(ctx, s, e)
@@ -120,15 +149,27 @@ def _industries(ctx: _Ctx) -> list[Mention]:
                 if head or body in ctx.lex.industries or body.endswith(_INDUSTRY_LIST_SUFFIX) \
                         or _tries(ctx.lex)["industries"].longest_at(body, 0):
                     out.append(Mention(s, e, "INDUSTRY", body, "industry:focus"))
-    # 2b. `A、B、C为主的…产业链条体系`: the items of a list the phrase is made of
-    for m in re.finditer(r"为(?:主|核心|重点|主导)的[\u4e00-\u9fff]{0,10}?(?:产业链条|产业链|产业体系|产业集群|产业)"
-                         + _NOT_AFTER_INDUSTRY, text):  # not `…产业园区`: a park, not a list
+    return out
+
+
+def _main_item_lists(ctx: _Ctx) -> list[Mention]:
+    """The items of a list a phrase is made of: `A、B、C为主的…产业链条体系` → A, B, C."""
+    text = ctx.text
+    out: list[Mention] = []
+    for m in _MAIN_ITEMS_PHRASE.finditer(text):
         for s, e in _list_before(ctx, m.start()):
             span = _industry_item(ctx, s, e)
             if span:
                 out.append(Mention(span[0], span[1], "INDUSTRY", text[span[0]:span[1]], "industry:list"))
-    # 2c. `A、B、C等(行业)?(细分)?领域`: the known industries among the items
-    for m in re.finditer(r"等(?:[0-9一二两三四五六七八九十]+个)?(?:重点|行业|细分|新兴|相关)*(?:领域|行业)", text):
+    return out
+
+
+def _field_lists(ctx: _Ctx) -> list[Mention]:
+    """The industries among the items of `A、B、C等(行业)?(细分)?领域`: known ones, all of them after a
+    focus trigger, and industry-shaped ones in a list of mostly known industries."""
+    text = ctx.text
+    out: list[Mention] = []
+    for m in _FIELDS_HEAD.finditer(text):
         items = _list_before(ctx, m.start())
         if items and (_COMPANY_LINES.search(text, max(0, items[0][0] - 24), items[0][0]) or _company_lines(ctx, items[0][0])):
             continue  # `来访企业覆盖农业科技、新材料等领域`: the firms' own lines, not a region's industries
@@ -144,7 +185,14 @@ def _industries(ctx: _Ctx) -> list[Mention]:
             word = text[a:b]
             if closed_focus or is_known or (mostly_known and _industry_shaped(word)):
                 out.append(Mention(a, b, "INDUSTRY", word, "industry:list"))
-    # 3. known industries in a sentence about industries (`在海洋数字经济方面,蓝谷规划了…产业链`)
+    return out
+
+
+def _clause_terms(ctx: _Ctx) -> list[Mention]:
+    """Known industries in a clause about industries (`在海洋数字经济方面,蓝谷规划了…产业链`), with a
+    domain modifier in front (`海洋` + `数字经济`); short sector words only in lists of industries."""
+    text = ctx.text
+    out: list[Mention] = []
     trie = _tries(ctx.lex)["industries"]
     for clause in _CLAUSE.finditer(text):
         ss, se = clause.span()
@@ -168,8 +216,14 @@ def _industries(ctx: _Ctx) -> list[Mention]:
             if _generic(_INDUSTRY_SUFFIX_RE.sub("", term), _GENERIC_INDUSTRY):
                 continue  # `战略性新兴产业`, `未来产业`: classes of industries, not one industry
             out.append(Mention(a, b, "INDUSTRY", term, "industry:lexicon"))
-    # 4. single phrases with their own suffix: `海洋生物医药产业链`
-    for m in re.finditer(r"(?:产业集群|产业链条|产业链|产业)" + _NOT_AFTER_INDUSTRY.replace("项目|发展|", "项目|"), text):
+    return out
+
+
+def _suffix_phrases(ctx: _Ctx) -> list[Mention]:
+    """Single phrases with their own suffix: `海洋生物医药产业链`, `冰雪旅游全产业链`."""
+    text = ctx.text
+    out: list[Mention] = []
+    for m in _INDUSTRY_PHRASE_SUFFIX.finditer(text):
         s = _industry_start(ctx, m.start())
         if _TYPE_QUALIFIER.match(text, s, m.start() - 2):
             s += 3  # `融合型数字产业`, `服务型数字产业`: kinds of one sector are that sector

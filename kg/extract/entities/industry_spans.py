@@ -13,69 +13,55 @@ from __future__ import annotations
 import re
 
 from kg.extract.entities.context import _CJK, _boundary_ends_at, _Ctx, _extend_left_tokens, _generic, _tries
+from kg.kb import rules
 
 
-_GENERIC_INDUSTRY = {
-    "重点", "主导", "优势", "新兴", "特色", "相关", "支柱", "传统", "未来", "该", "各", "全", "本", "现代",
-    "战略性新兴", "主要", "核心", "上下游", "配套", "优质", "骨干", "全部", "整个", "其他", "多个", "两大", "九大",
-    "重点海洋", "千亿级", "新", "高", "老", "大", "小", "区域", "本地", "当地", "地方", "城市", "周边", "我国",
-    "全市", "全省", "全区", "国家", "国内", "省", "市", "区", "这些", "一批", "等", "该区", "园区", "整体",
-    "高新技术", "规模以上", "中国", "国家首批", "首批", "关联", "产业", "创新", "科技", "互联网", "不靠", "加快",
-    "第一", "第二", "第三", "重要", "绿色", "各类", "相应",
-    # scope and size words of general news (`国际产业链`, `强大产业链`, `县域富民产业`, `国家战略性产业`)
-    "国际", "世界", "地区", "县域", "很多", "一些", "强大", "完整", "畅通", "明星", "富民", "战略性", "国家战略性",
-    "战略新兴", "国家级", "省级", "千亿", "百亿", "万亿", "高科技", "全", "上中下游", "乡村特色", "乡村", "具体", "生态",
-    "联盟", "县市区", "县市", "政策",
-}
+_GENERIC_INDUSTRY = frozenset(rules.words("generic_industry_words"))
 
 # Verbs that end an industry name on its left (`发展集成电路产业`).
-_INDUSTRY_BOUNDARY = (
-    "发展", "打造", "构建", "壮大", "推动", "培育", "延伸", "嵌入", "做强", "做大", "做优", "布局", "引领", "带动",
-    "完善", "提升", "聚焦", "围绕", "主攻", "突破", "抢占", "瞄准", "助推", "促进", "加快", "加速", "集聚", "形成",
-    "建设", "建立", "拓展", "强化", "深耕", "涵盖", "覆盖", "涉及", "包括", "补齐", "锻造", "引进", "招引", "服务",
-    "支持", "融入", "实现", "推进", "聚力", "发力", "开展", "成为", "作为", "拥有", "培养", "重点", "主导", "优势",
-)
+_INDUSTRY_BOUNDARY = rules.words("industry_boundary_verbs")
 
-_INDUSTRY_BOUNDARY_SET = frozenset(_INDUSTRY_BOUNDARY) | {"梳理", "优选", "确定", "明确", "提出", "形成", "围绕", "包括"}
+# With words, verbs of selecting and stating end an item too (`梳理出新一代半导体`, `明确…`).
+_INDUSTRY_BOUNDARY_SET = frozenset(_INDUSTRY_BOUNDARY) | {"梳理", "优选", "确定", "明确", "提出"}
 
 # Governing words that end a list item (`以A为核心、B为支撑的…`).
-_ITEM_TAIL = re.compile(r"为(?:核心|支撑|保障|引领|主导|重点|主体|龙头|特色|基础|主|代表)的?$|等(?:传统|未来|新兴|战略性新兴)?$")
+_ITEM_ROLES = rules.words("item_roles")
+_ITEM_TAIL = re.compile(rf"为(?:{'|'.join(_ITEM_ROLES)})的?$|等(?:传统|未来|新兴|战略性新兴)?$")
 
 _ITEM_COUNT_TAIL = re.compile(r"[0-9一二两三四五六七八九十]+大.*$|等.*$")
 
-# Not an industry name: amounts, function words inside (`科研院所科技成果向`), verbs of
-# organizing (`内设`), counts (`两大`, `一楼一`) and abstract heads (`结构`, `底座`).
-_NOT_INDUSTRY_BODY = re.compile(r"[0-9]+[亿万]|最|全球|[的等新]$|^[的等]|[为向把被从对将暨]|内设|结构|底座|千亿级|"
-                                r"[0-9一二两三四五六七八九十]+[大个]|一[楼区园镇村]一|生产$|研发制造$|"
-                                # qualities, layers, capacities and roles (`原创性`, `基础层`, `带动力`, `金融中心`)
-                                r"性$|层$|(?:带动|生产|能|实|活|竞争|影响|创新|驱动|吸引|凝聚)力$|中心$|能否|可靠|自强|"
-                                # policy actions (`超前布局`, `积极发展新兴产业`, `传统产业转型升级`)
-                                r"^(?:积极|超前|全面|较|具有|推进|深化|促进|推动|加快|加强|着力|大力|壮大|构建|培育|做大|做强|做优|"
-                                r"打造|升级|谋划|赋能|助力|引领|带动|完善|延伸)|转型升级|高质量发展|一体建设|"
-                                r"(?:场景|环境|体系|机制|模式|格局|全|机构|发展)$|"
-                                # directions of change (`高端化、智能化、绿色化`), not industries (`影视文化` is one)
-                                r"(?:智能|绿色|高端|数字|信息|网络|国际|现代|市场|低碳|服务|集约|规模|标准|品牌|融合|链条|集群|智慧|"
-                                r"精细|特色|专业|法治|便利|自由|工业|城镇|产业|一体)化$")
+# Not an industry name: amounts, function words inside (`科研院所科技成果向`), counts (`两大`,
+# `一楼一`), words that never stand in one (`内设`, `底座`, `转型升级`), last words of qualities, layers
+# and frames (`原创性`, `基础层`, `金融中心`, `应用场景`), capacities (`带动力`), policy actions opening
+# the phrase (`超前布局`, `积极发展新兴产业`) and directions of change (`高端化、智能化、绿色化`; `影视文化`
+# is an industry). It is only ever asked whether it matches, so the order of its alternatives is free.
+_NOT_INDUSTRY_BODY = re.compile(
+    r"[0-9]+[亿万]|[的等新]$|^[的等]|[为向把被从对将暨]|[0-9一二两三四五六七八九十]+[大个]|一[楼区园镇村]一|"
+    rf"{rules.alternation('non_industry_words')}|(?:{rules.alternation('non_industry_endings')})$|"
+    rf"(?:{rules.alternation('capacity_words')})力$|^(?:{rules.alternation('policy_action_openers')})|"
+    rf"(?:{rules.alternation('change_direction_words')})化$")
 
 # Trailing words that frame an industry rather than name it (`海洋经济发展主题`, `…为特色方向`).
-_INDUSTRY_FRAME_TAIL = re.compile(r"(?:为(?:核心|支撑|引领|主导|重点|主体|龙头|特色|基础|主|代表))?(?:的)?(?:发展|生长)?(?:主题|方向)$")
+# (the roles of a list item, but `保障`, which the frame never had)
+_INDUSTRY_FRAME_TAIL = re.compile(rf"(?:为(?:{'|'.join(r for r in _ITEM_ROLES if r != '保障')}))?(?:的)?(?:发展|生长)?(?:主题|方向)$")
 
 # Last words that make a phrase an industry (`智能装备`, `先进材料`).
-_INDUSTRY_HEADS = ("装备", "制造", "材料", "能源", "医药", "家电", "家居", "汽车", "芯片", "电子", "信息", "软件", "通信",
-                   "机器人", "传感器", "显示", "器械", "物流", "金融", "服务业", "制造业", "产业")
+_INDUSTRY_HEADS = rules.words("industry_heads")
 
 # Heads that make a modifier phrase a process, not an industry (`绿色转型`, `数字治理`).
-_NOT_INDUSTRY_HEADS = ("转型", "发展", "治理", "改造", "升级", "建设", "应用", "场景", "技术", "平台", "生活", "社会", "政府")
+_NOT_INDUSTRY_HEADS = rules.words("process_heads")
 
 # Domain modifiers that form one industry with a known industry after them (`海洋数字经济`).
-_INDUSTRY_MODIFIER = ("海洋", "海上", "涉海", "智能", "智慧", "数字", "绿色", "低碳", "新一代", "下一代", "新型", "高端")
+_INDUSTRY_MODIFIER = rules.words("industry_domain_modifiers")
 
 # Boundary verbs that are also the head noun of an industry when they end it (`海洋高技术服务`).
 _HEAD_VERBS = frozenset({"服务", "制造"})
 
 # Verbs that end an industry name on its left wherever they stand in a word (`大力发展`, `做大做强`).
-_DEVELOPMENT_VERBS = ("发展", "壮大", "做强", "做大", "做优", "升级", "谋划", "赋能", "助力", "培育", "打造", "推动", "推进",
-                      "促进", "带动", "引领", "加快", "聚焦", "围绕", "布局", "构建", "延伸", "完善")
+_DEVELOPMENT_VERBS = rules.words("development_verbs")
+
+# Words that may follow an industry word that ends free (`人工智能领域`, `海洋经济发展`).
+_INDUSTRY_FOLLOWERS = rules.words("industry_followers")
 
 _CONJ = ("以及", "和", "及", "与")
 
@@ -135,7 +121,7 @@ def _industry_ends_free(ctx: _Ctx, a: int, b: int) -> bool:
     """
     text = ctx.text
     if b < len(text) and _CJK.match(text[b]) and text[b] not in "产业等和及与、的为" \
-            and not text.startswith(("领域", "方面", "技术", "发展", "生长", "相关", "行业", "赛道"), b):
+            and not text.startswith(_INDUSTRY_FOLLOWERS, b):
         return False
     return not (a > 0 and text[a - 1].isascii() and text[a - 1].isalnum())
 

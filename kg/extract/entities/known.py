@@ -12,12 +12,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.extract.entities.context import _CJK, Mention, _boundary_ends_at, _Ctx, _Trie
+from kg.kb import rules
 from kg.kb.lexicons import KnownEntity, Lexicons
 
 
 # Countries that locate a foreign firm rather than name it (`德国大众汽车集团` is 大众汽车集团).
-_COUNTRIES = ("美国", "日本", "英国", "德国", "法国", "韩国", "荷兰", "意大利", "加拿大", "澳大利亚", "俄罗斯", "印度", "瑞士",
-              "瑞典", "西班牙", "新加坡", "以色列", "芬兰", "丹麦", "挪威", "比利时", "奥地利", "巴西", "墨西哥", "沙特")
+_COUNTRIES = rules.words("foreign_countries")
 
 
 @lru_cache(maxsize=8)

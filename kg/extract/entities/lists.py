@@ -14,19 +14,20 @@ import re
 from kg.extract.entities.context import _NAME_CHAR, _PARK_BOUNDARY, Mention, _boundary_ends_at, _Ctx, _tries
 from kg.extract.entities.industry_spans import _known_industry
 from kg.extract.entities.known import _known_company
+from kg.kb import rules
 
 
 # The head of a list of firms: `等龙头企业`, `等20余家文创机构`, `等头部互联网企业`.
 _COMPANY_LIST_HEAD = re.compile(r"等(?:[0-9]+余?家|[一二两三四五六七八九十百几多数]+家)?(?:(?![与和及在的将对向由以为从把被于等是进])[\u4e00-\u9fff]){0,10}?"
-                                r"(?:龙头链主企业|链主企业|龙头企业|重点企业|骨干企业|领军企业|相关企业|企业|(?:文创|金融|投资|创投|中介)机构)")
+                                rf"(?:{rules.pattern('company_list_heads')})")
 
 # A firm's site after its name in a list (`阿里巴巴总部`, `VIVO全球AI总部`).
-_SITE_TAIL = re.compile(r"(?:全球|中国|亚太|华北|华东|华南|华中|西北|西南|东北|北方|南方|区域)?[A-Za-z]*(?:总部|研发中心|生产基地|基地)$")
+_SITE_TAIL = re.compile(rf"(?:{rules.alternation('site_scopes')})?[A-Za-z]*(?:总部|研发中心|生产基地|基地)$")
 
 # Verbs by which projects arrive in a place.
-_LANDING = re.compile(r"(?:落地|引进|引入|招引|签约|落户|入驻|集聚|聚集)$")
+_LANDING = re.compile(rf"(?:{rules.alternation('landing_verbs')})$")
 
-_FIRM_WORDS = ("科技", "能源", "集团", "股份", "电子", "智能", "生物", "医药", "精工", "控股", "实业", "新材", "汽车", "重工", "电气")
+_FIRM_WORDS = rules.words("firm_words")
 
 
 def _companies_by_context(ctx: _Ctx) -> list[Mention]:
@@ -68,12 +69,12 @@ def _companies_by_context(ctx: _Ctx) -> list[Mention]:
 # The head of a list names the type of its items: `A、B、C等众创空间与孵化器` are
 # parks (innovation carriers) even when one of them is called 中心.
 _TYPED_LIST_HEAD = re.compile(
-    r"等(?:[0-9一二两三四五六七八九十]+[家个所座大]|一批)?(?:国家级|省级|市级|新型|重点|专业|特色|高水平)*"
-    r"(?P<park>众创空间|孵化器|加速器|创新载体|创新创业载体|双创载体|产业园区|产业园|园区|产业基地)?"
-    r"(?P<org>(?(park)|(?:研发机构|科研机构|科研院所|研究机构|高校|高等院校|创新平台|研发平台|概念验证平台)))"
+    rf"等(?:[0-9一二两三四五六七八九十]+[家个所座大]|一批)?(?:{rules.alternation('typed_list_qualifiers')})*"
+    rf"(?P<park>{rules.alternation('park_list_heads')})?"
+    rf"(?P<org>(?(park)|(?:{rules.alternation('org_list_heads')})))"
 )
 
-_PARK_ONLY_SUFFIXES = ("孵化器", "加速器", "众创空间", "产业园", "园区", "基地", "高新区", "开发区", "新区", "科技园")
+_PARK_ONLY_SUFFIXES = rules.words("park_only_suffixes")
 
 
 def _typed_lists(ctx: _Ctx) -> list[Mention]:

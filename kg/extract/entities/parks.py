@@ -10,36 +10,28 @@ import re
 
 from kg.extract.entities.context import _COUNT_INSIDE, _COUNT_PREFIX, Mention, _Ctx, _generic, _tries
 from kg.extract.entities.suffixes import _suffix_names
+from kg.kb import rules
 
 
 # Words that are generic in front of a park/carrier suffix: a park whose name
 # is only these is not a named park (`四大千亩产业园`, `科技园区`).
-_GENERIC_PARK_BODY = {
-    "千亩", "万亩", "百亩", "省级", "市级", "国家级", "专业", "特色", "主题", "新型", "各类", "相关", "重点", "配套",
-    "一批", "该", "这个", "这些", "科技", "产业", "创新", "创业", "高新", "工业", "数字", "数字经济", "试点", "示范",
-    "现代", "现代化", "大型", "小型", "综合", "专业化", "智慧", "智能", "高端", "传统", "老旧", "闲置", "城市", "园区",
-    "经济", "开发", "高新技术", "战略性新兴", "两", "三", "四", "五", "六", "七", "八", "九", "十", "多", "个", "大",
-    "其他", "周边", "当地", "本地", "全国", "国内", "一流", "头部", "第一阵营", "先进", "孵化", "众创", "省", "市", "区",
-    "分", "老", "子", "新", "主", "各", "面向", "科创", "海洋", "海上", "涉海",
-    # parts of zone kinds and general classes (`自贸试验区`, `沿海工业园区`, `旅游消费集聚区`)
-    "自贸", "自由贸易", "综合保税", "保税", "沿海", "夜间", "消费", "旅游消费", "特色小", "小",
-}
+_GENERIC_PARK_BODY = frozenset(rules.words("generic_park_bodies"))
 
-_PLACE_PARK_SUFFIX = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "新区", "自贸试验区", "自由贸易试验区",
-                      "综合保税区", "保税区", "示范区")
+_PLACE_PARK_SUFFIX = rules.words("place_zone_suffixes")
 
 # Park suffixes too generic alone (gardens, air bases, valleys, transport
 # corridors); `X产业基地`, `X科创走廊` come from longer suffixes, `蓝谷` from its rule.
-_WEAK_PARK_SUFFIX = ("园", "基地", "谷", "走廊", "花园", "公园", "乐园", "家园", "陵园")
+_WEAK_PARK_SUFFIX = rules.words("weak_park_suffixes")
 
 # Sub-areas named after a known park are that park (`蓝色硅谷核心区` is 青岛蓝谷, per the guidelines).
 _SUB_AREA = ("核心区", "功能区")
 
 # A zone suffix inside a longer park name, with a named park after it.
-_INNER_ZONE = re.compile(r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|自贸试验区|保税区)(?=[\u4e00-\u9fff]{2,}(?:产业园|科技园|工业园|园区|孵化器|基地|小镇)$)")
+_INNER_ZONE = re.compile(rf"(?:{rules.alternation('inner_zone_suffixes')})"
+                         rf"(?=[\u4e00-\u9fff]{{2,}}(?:{rules.alternation('named_park_heads')})$)")
 
 # Parts of a zone keep the zone's name (`山东自贸试验区青岛片区`, `…高新区核心区`).
-_SUB_PARK = ("片区", "分区", "核心区", "功能区", "先行区", "启动区", "分园", "园区")
+_SUB_PARK = rules.words("park_part_suffixes")
 
 
 def _has_place(ctx: _Ctx, m: Mention) -> bool:
@@ -71,7 +63,7 @@ def _named_park_body(ctx: _Ctx, name: str) -> bool:
     body = re.sub(r"^(省级|市级|国家级|国家|级)", "", body)
     for term in sorted((t for t in ctx.lex.industries if t in body), key=len, reverse=True):
         body = body.replace(term, "")
-    return bool(body) and not _generic(body, _GENERIC_PARK_BODY | {"产业", "经济", "引领", "示范", "培育", "试点", "高新技术"})
+    return bool(body) and not _generic(body, _GENERIC_PARK_BODY | {"引领", "培育"})
 
 
 def _parks(ctx: _Ctx) -> list[Mention]:
@@ -108,7 +100,7 @@ def _parks(ctx: _Ctx) -> list[Mention]:
     return keep + _valley_parks(ctx)
 
 
-_NOT_VALLEY = {"山谷", "河谷", "峡谷", "低谷", "深谷", "波谷", "稻谷", "五谷", "谷物", "金谷"}
+_NOT_VALLEY = frozenset(rules.words("not_valley_words"))
 
 
 def _valley_parks(ctx: _Ctx) -> list[Mention]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.entities.context import _CJK, _FUNCTION_CHARS, Mention, _Ctx, _tries
+from kg.kb import rules
 
 
 # Single characters that follow a person's name in news text (`赵敏告诉`,
@@ -18,15 +19,10 @@ from kg.extract.entities.context import _CJK, _FUNCTION_CHARS, Mention, _Ctx, _t
 _AFTER_NAME = set("说讲表介指告认强称出主会带一赴到来参调走深也就对向率和与及为是同亲先接致提透坦答回等在的作、,。:;!?)(“”")
 
 # Two-character words that are not names even after a title (`局长表示`).
-_NOT_NAME = {
-    "贺信", "贺电", "贺词",  # the dictionary tags these as names (`主席贺信`)
-    "表示", "介绍", "指出", "认为", "强调", "告诉", "说明", "透露", "坦言", "称赞", "一行", "带队", "出席", "主持",
-    "会见", "参加", "调研", "考察", "走访", "等人", "同志", "先生", "女士", "也是", "就是", "对此", "还有",
-    "关怀", "关心", "卓越", "高度", "亲切", "亲自", "殷切", "深切", "本人", "重视", "明确", "首次", "曾经",
-}
+_NOT_NAME = frozenset(rules.words("non_name_words"))
 
 # Titles of foreign states' heads, after which names are transliterations (`总统卢拉`, `总统奥尔西`).
-_FOREIGN_TITLES = frozenset({"总统", "副总统", "首相", "国王", "女王", "王储", "总督", "议长"})
+_FOREIGN_TITLES = frozenset(rules.words("foreign_titles"))
 
 
 def _persons(ctx: _Ctx) -> list[Mention]:
@@ -97,10 +93,7 @@ def _persons_title_after(ctx: _Ctx) -> list[Mention]:
 
 
 # Characters of transliterated foreign names (`古特雷斯`, `穆罕默德`).
-_TRANSLIT = set("阿埃艾安奥巴拜班邦贝本比彼宾波伯博布查达戴丹德迪蒂丁东杜顿多厄恩尔法范菲费芬弗福盖冈戈格根古哈海汉豪赫亨"
-                "胡霍基吉加贾杰金卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷里利莉林琳卢鲁伦罗洛马迈麦曼芒梅门米敏莫默姆穆纳内尼涅"
-                "努诺欧帕潘佩皮普奇齐乔切萨塞桑瑟森沙尚舍什施斯苏索塔泰坦汤特提托图瓦万威韦维温沃乌西希谢辛休雅亚扬伊因尤"
-                "约泽扎詹兹佐夫契娃娅娜朔济玛登耶芙茨蒙连龙罕南科申昂·")
+_TRANSLIT = frozenset(rules.words("transliteration_characters")) | {"·"}  # `·` joins the parts of a name
 
 
 def _foreign_name(text: str, p: int, min_len: int = 4, any_first: bool = True) -> str | None:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from kg.extract.entities.context import Mention, _Ctx, _generic, _Trie, _tries
 from kg.extract.entities.parks import _GENERIC_PARK_BODY
+from kg.kb import rules
 from kg.kb.lexicons import Lexicons
 
 
@@ -51,10 +52,9 @@ def _common_word(ctx: _Ctx, short: str) -> bool:
     return bare in lex.park_suffixes or bare in _GENERIC_PARK_BODY or bare in ("产业园", "园区", "高新区", "开发区")
 
 
-_LEGAL = ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团", "公司")
+_LEGAL = rules.words("legal_forms")
 
-_TRADE = ("科技", "信息技术", "技术", "信息", "生物科技", "生物", "电子", "藻业", "实业", "发展", "投资", "控股",
-          "网络", "数据", "智能", "电子商务", "医药", "制药", "新材料", "能源", "环境", "装备")
+_TRADE = rules.words("trade_words")
 
 
 def _short_candidates(m: Mention, regions: _Trie, lex: Lexicons) -> list[str]:

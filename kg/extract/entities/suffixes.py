@@ -17,54 +17,37 @@ from kg.extract.entities.context import (_COUNT_INSIDE, _NAME_CHAR, _PARK_BOUNDA
 from kg.extract.entities.industry_spans import _GENERIC_INDUSTRY, _over_ji
 from kg.extract.entities.known import _COUNTRIES
 from kg.extract.entities.lists import _brand_like
+from kg.kb import rules
 
 
-_GENERIC_COMPANY_BODY = {
-    "上市", "平台", "子", "分", "母", "控股", "投资", "科技", "国有", "民营", "外资", "合资", "该", "本", "其", "一家",
-    "这家", "多家", "龙头", "头部", "空壳", "技术经理人", "运营", "建设", "管理", "销售", "物流", "贸易", "代理",
-    "分子", "总", "集团", "服务", "新", "老", "两家", "几家", "各", "区属", "市属", "省属", "国资", "城投", "保险",
-    "中介", "咨询", "科技型", "高科技", "互联网", "医药", "制药", "企业", "相关", "一批", "100多家", "机构",
-    "中国", "国际", "大型", "商业", "外币", "人民币", "六大", "国", "国家", "全球", "跨国", "外国", "本国", "航空",
-    "石油", "汽车", "能源", "电力", "地方", "大", "小", "中",
-    # kinds and markets of firms (`农民专业合作社`, `A股上市公司`, `市调公司`, `律师事务所`)
-    "农民", "专业", "律师", "会计师", "市调", "市场研究", "评级", "A股", "港股", "美股", "H股", "新", "交易所", "发展", "建设",
-    "媒体", "传媒", "出版", "一些", "部分", "不少", "众多", "多家", "各家",
-}
+_GENERIC_COMPANY_BODY = frozenset(rules.words("generic_company_bodies"))
 
-_GENERIC_ORG_BODY = {
-    "该", "本", "其", "各", "相关", "有关", "市", "区", "省", "县", "镇", "全市", "全区", "全省", "各级", "地方",
-    "当地", "上级", "主管", "职能", "业务", "行业", "科研", "高校", "院所", "重点", "国家", "国家级", "省级", "市级",
-    "专业", "一流", "新型", "研发", "创新", "技术", "工程", "孵化", "服务", "展示", "招商", "超算", "算力", "数据",
-    "运营", "管理", "办事", "政务", "文化", "体育", "活动", "会议", "交易", "检测", "测试", "培训", "指挥", "营销",
-    "中试", "实验", "成果转化", "企业服务", "党群服务", "客户", "物流", "配送", "分拨", "总部", "结算", "研究",
-    "产业", "科创", "人民", "行动", "党和国家", "党和政府", "城市", "乡村", "自治区", "自治州", "自治县",
-}
+_GENERIC_ORG_BODY = frozenset(rules.words("generic_org_bodies"))
 
-_ORG_NEEDS_PROPER_BODY = {"中心", "实验室", "平台", "办公室", "委员会", "工作站", "研究院", "研究所", "联盟"}
+_ORG_NEEDS_PROPER_BODY = frozenset(rules.words("functional_org_suffixes"))
 
 # Suffixes too generic to make a name: `重点企业`, `生产厂`, `子公司`.
-_WEAK_COMPANY_SUFFIX = frozenset({"企业", "厂", "工厂", "生产厂", "制造厂", "总厂", "子公司", "分公司", "工作室", "总公司", "母公司",
-                                  "上市公司"})
+_WEAK_COMPANY_SUFFIX = frozenset(rules.words("weak_company_suffixes"))
 
 # One-character office suffixes: an ORG only after a department word (`科技局`).
-_ONE_CHAR_ORG_SUFFIX = frozenset({"局", "委", "厅", "办", "处", "部", "署", "司"})
+_ONE_CHAR_ORG_SUFFIX = frozenset(rules.words("one_character_office_suffixes"))
 
 # Party committees are named only as part of a title (`市委书记`): not ORG.
 _PARTY_COMMITTEE = re.compile(r"(?:[省市区县]委|党委|党组|纪委|监委)$")
 
 # Associations and alliances are often named by their members (`企业联合会`).
-_MEMBER_NAMED = frozenset({"联盟", "联合会", "协会", "商会", "促进会", "联谊会", "总会"})
+_MEMBER_NAMED = frozenset(rules.words("member_named_org_suffixes"))
 
 _LEADING_DATE = re.compile(r"(?:[0-9]{2,4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:以来)?|[下简]称|又称|即)")
 
 _OFFICE_OF = ("办公室", "秘书处")
 
-_MEDIA = re.compile(r"电视台|广播电视|总台|日报|晚报|报社|新闻社|通讯社|杂志社|出版社|融媒体|媒体|新闻中心")
+_MEDIA = re.compile(rules.alternation("media_outlet_words"))
 
 _QUALIFIER = re.compile(r"\([\u4e00-\u9fff]{2,6}\)")
 
 
-def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: set[str], min_body: int = 1) -> list[Mention]:
+def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: frozenset[str], min_body: int = 1) -> list[Mention]:
     text = ctx.text
     out = []
     extra = _PARK_BOUNDARY if kind == "park" else frozenset()
@@ -247,9 +230,9 @@ def _proper_body(ctx: _Ctx, body: str, start: int | None = None, unknown_ok: boo
     return False
 
 
-_INVESTMENT_WORD = re.compile(r"产业|投资|创投|创业|引导|母|天使|种子|成果转化|股权|科创|风险|并购|发展|专项|影视|人才|纾困")
+_INVESTMENT_WORD = re.compile(rules.alternation("investment_words"))
 
-_NOT_INVESTMENT = re.compile(r"医保|医疗保障|保险|社保|养老|公积金|货币|救助|保障基金")
+_NOT_INVESTMENT = re.compile(rules.alternation("non_investment_fund_words"))
 
 
 def _funds(ctx: _Ctx) -> list[Mention]:
@@ -274,7 +257,7 @@ def _funds(ctx: _Ctx) -> list[Mention]:
     return out
 
 
-_COMMITTEE_DEPT = re.compile(r"(?:统战部|宣传部|组织部|政法委|办公厅|办公室|政策研究室|外事办|台办|网信办|编办|农办|财经委|金融委)")
+_COMMITTEE_DEPT = re.compile(rf"(?:{rules.alternation('committee_departments')})")
 
 
 def _party_committees(ctx: _Ctx) -> list[Mention]:
