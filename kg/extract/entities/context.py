@@ -39,10 +39,12 @@ class Mention:
     key: str = ""
 
 
+# A CJK character; a character that may stand in a name (with letters, digits, brackets and `·`).
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()·]")
 
+# A count inside a name (`两大`, `三类`, `8家`, `一区一`): the suffix heads a counted list, not a name.
 _COUNT_INSIDE = re.compile(r"[0-9一二两三四五六七八九十百几多]+[大个类批座条强]|(?:[0-9]+|[两三四五六七八九十几多数])[家地]|一[楼区园镇村]一")
 
 # A count before a name: digits, or Chinese numerals with a measure word (`四大`, `数十个`; `数字` is no count).
@@ -78,9 +80,11 @@ class _Trie:
             yield text[i]
 
     def _positions(self, text: str) -> Iterable[int]:
+        """The positions where a form may start (its first character is there)."""
         return (m.start() for m in self._starts.finditer(text)) if self._starts is not None else ()
 
     def longest_at(self, text: str, i: int) -> str | None:
+        """The longest form starting at ``i``, or None."""
         return next(self._at(text, i), None) if i < len(text) else None
 
     def finditer_all(self, text: str) -> Iterable[tuple[int, str]]:
@@ -113,6 +117,7 @@ STOP_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "r
 # Verbs (and words the dictionary tags as adverbs, `高新`) that are at home inside names (`创新中心`, `投资发展集团`).
 _NAME_VERBS = frozenset(rules.words("name_verbs"))
 
+# Function characters and parts of speech: never inside a name.
 _FUNCTION_CHARS = set("与和及在的将对向由以为从把被于等是")
 
 _FUNCTION_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o"})
@@ -127,6 +132,12 @@ _PARK_BOUNDARY = frozenset(rules.words("park_boundary_verbs"))
 
 @dataclass
 class _Ctx:
+    """One text as the rules see it: its tokens and dictionary, what is already taken, what was found.
+
+    The indexes built from the tokens (by start, end and covered position) answer the rules'
+    questions in constant time: does a word start here, which word ends here.
+    """
+
     text: str
     lex: Lexicons
     tokens: list[Token] | None  # None: no word segmentation (characters)
@@ -153,11 +164,13 @@ class _Ctx:
         return [t for t in self.tokens[lo:hi] if t[1] <= b]
 
     def is_token_boundary(self, i: int) -> bool:
+        """Does a word start at ``i`` (always true without tokens, and at the end of the text)?"""
         return self.starts is None or i in self.starts or i >= len(self.text)
 
 
 @lru_cache(maxsize=8)
 def _tries(lex: Lexicons) -> dict[str, _Trie]:
+    """The lexicons' suffixes, titles, regions, boundary words and industries as tries (built once per lexicons)."""
     return {
         "company": _Trie(lex.company_suffixes),
         "org": _Trie(lex.org_suffixes),
@@ -172,6 +185,7 @@ def _tries(lex: Lexicons) -> dict[str, _Trie]:
 
 @lru_cache(maxsize=8)
 def _bw_index(lex: Lexicons) -> dict[str, tuple[str, ...]]:
+    """The boundary words by their last character, to look back from a position."""
     idx: dict[str, list[str]] = {}
     for w in lex.boundaries:
         idx.setdefault(w[-1], []).append(w)
@@ -214,6 +228,7 @@ def _extend_left(ctx: _Ctx, s: int, max_len: int, extra_boundaries: frozenset[st
 
 
 def _stops_name(word: str, pos: str | None, lex: Lexicons, extra: frozenset[str]) -> bool:
+    """Does the word (with its part of speech) end a name growing to the left?"""
     if word in lex.boundaries or word in extra:
         return True
     if len(word) == 1:
@@ -225,14 +240,17 @@ def _stops_name(word: str, pos: str | None, lex: Lexicons, extra: frozenset[str]
 
 @lru_cache(maxsize=8)
 def _boundary_pattern(lex: Lexicons) -> re.Pattern[str]:
+    """The boundary words of two or more characters as one pattern, longest first."""
     return re.compile("|".join(sorted((re.escape(b) for b in lex.boundaries if len(b) >= 2), key=len, reverse=True)))
 
 
 def _boundary_inside(word: str, lex: Lexicons) -> bool:
+    """Does the word contain a boundary word (`紧紧围绕`)?"""
     return _boundary_pattern(lex).search(word) is not None
 
 
 def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] = frozenset()) -> int:
+    """:func:`_extend_left` over whole words: back until a word that stops a name (or ``max_len``)."""
     text = ctx.text
     j = s
     inner = ctx.by_pos.get(s)
@@ -282,6 +300,7 @@ def _anchor_region(ctx: _Ctx, j: int, s: int) -> int:
 
 
 def _strip_count(body: str) -> str:
+    """The body without a count in front (`四大`, `12个`)."""
     return _COUNT_PREFIX.sub("", body)
 
 

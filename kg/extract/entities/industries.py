@@ -4,6 +4,11 @@ fields (``A、B等领域``) and known industries in clauses about industries.
 
 Where an item starts and ends is :mod:`.industry_spans`'s job; this module says which phrases are
 lists or names of industries.
+
+>>> from kg.kb.lexicons import Lexicons
+>>> text = "聚焦海洋生物医药、海洋新材料、智能制造等产业。"
+>>> sorted({m.text for m in _industries(_Ctx(text, Lexicons.load(), None, [False] * len(text)))})
+['智能制造', '海洋新材料', '海洋生物医药']
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ _COMPANY_LINES = re.compile(rf"企业[^。!?;,]{{0,12}}?(?:{rules.alternation('f
 # Words that make a clause about industries: only there are lexicon industries taken.
 _INDUSTRY_CUE = re.compile(rules.alternation("industry_cue_words"))
 
+# A clause: the text between two punctuation marks.
 _CLAUSE = re.compile(r"[^。!?;,:\n]+")
 
 # Fields named for what is done in them together or by whom (`等领域合作`, `等行业跨国企业负责人`), not
@@ -43,6 +49,7 @@ _APPLICATION = re.compile(rf"(?:的|中的|内的)?[\u4e00-\u9fff]{{0,6}}?(?:{ru
 # Verbs that introduce a firm's business lines.
 _LINES_VERB = re.compile(rf"(?:{rules.pattern('business_line_verbs')})$")
 
+# The suffix of an industry phrase, taken off to see whether the rest is generic.
 _INDUSTRY_SUFFIX_RE = re.compile(r"(?:产业集群|产业链条|产业链|产业)$")
 
 _FOCUS_TRIGGERS = rules.words("focus_triggers")
@@ -56,6 +63,7 @@ _LIST_HEAD_BEFORE = re.compile(rf"(?:等|[0-9一二两三四五六七八九十]+
 # A typology in front of a sector (`融合型`, `资源型`; `新型` is part of names such as `新型显示`).
 _TYPE_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{2}型")
 
+# Suffixes that make a focus-list item an industry even when the lexicons do not know it.
 _INDUSTRY_LIST_SUFFIX = ("产业集群", "产业链条", "产业链", "产业领域", "产业")
 
 _QUOTED = r"(?:\"[^\"“”]{1,8}\"|“[^”]{1,8}”)?"  # `“6+1”`, before or after the modifiers

@@ -28,6 +28,7 @@ _INDUSTRY_BOUNDARY_SET = frozenset(_INDUSTRY_BOUNDARY) | {"梳理", "优选", "�
 _ITEM_ROLES = rules.words("item_roles")
 _ITEM_TAIL = re.compile(rf"为(?:{'|'.join(_ITEM_ROLES)})的?$|等(?:传统|未来|新兴|战略性新兴)?$")
 
+# A count or `等` and what follows it at the end of an item (`…九大产业`, `…等`).
 _ITEM_COUNT_TAIL = re.compile(r"[0-9一二两三四五六七八九十]+大.*$|等.*$")
 
 # Not an industry name: amounts, function words inside (`科研院所科技成果向`), counts (`两大`,
@@ -63,6 +64,7 @@ _DEVELOPMENT_VERBS = rules.words("development_verbs")
 # Words that may follow an industry word that ends free (`人工智能领域`, `海洋经济发展`).
 _INDUSTRY_FOLLOWERS = rules.words("industry_followers")
 
+# Conjunctions that separate the last item of a list (`A、B和C`).
 _CONJ = ("以及", "和", "及", "与")
 
 
@@ -186,6 +188,7 @@ def _over_ji(ctx: _Ctx, j: int, s: int, joiners: str = "及") -> int:
 
 
 def _longest_known_industry_ending(ctx: _Ctx, j: int, s: int) -> int | None:
+    """Start of the longest known industry ending at ``s`` that starts after ``j`` (None if none does)."""
     industries = ctx.lex.industries
     for k in range(j, s - 1):
         if ctx.text[k:s] in industries:

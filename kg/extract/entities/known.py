@@ -5,6 +5,11 @@ An ASCII brand must stand alone (``NEC``, not inside ``GENEC``), a short name mu
 a brand that is also a number (``360``) needs a company context, a region right before a brand
 belongs to the name (``青岛华大基因``), and a foreign country before a central body makes it that
 country's body (``美国国务院``).
+
+>>> from kg.kb.lexicons import Lexicons
+>>> text = "美国国务院表示,青岛华大基因将扩产。"
+>>> [(m.text, m.type) for m in _known(_Ctx(text, Lexicons.load(), None, [False] * len(text)))]
+[('美国国务院', 'ORG'), ('青岛华大基因', 'COMPANY')]
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ _COUNTRIES = rules.words("foreign_countries")
 
 @lru_cache(maxsize=8)
 def _known_index(lex: Lexicons) -> tuple[_Trie, dict[str, KnownEntity]]:
+    """Every form of a known entity (two characters or more, or ASCII) with its entity; the first listed wins."""
     by_form: dict[str, KnownEntity] = {}
     for k in lex.known:
         for f in k.forms:
@@ -31,6 +37,7 @@ def _known_index(lex: Lexicons) -> tuple[_Trie, dict[str, KnownEntity]]:
 
 
 def _known(ctx: _Ctx) -> list[Mention]:
+    """The known names in the text, longest form at each position, unless the context says otherwise."""
     trie, by_form = _known_index(ctx.lex)
     text = ctx.text
     out = []
@@ -73,11 +80,13 @@ def _known(ctx: _Ctx) -> list[Mention]:
 
 
 def _company_context(text: str, s: int, e: int) -> bool:
+    """Does the text around ``s:e`` say company (`360集团`, `企业360`)?"""
     after = text[e:e + 4]
     before = text[max(0, s - 6):s]
     return after.startswith(("集团", "公司", "股份", "科技", "控股")) or before.endswith(("企业", "公司", "集团", "品牌"))
 
 
 def _known_company(ctx: _Ctx, name: str) -> bool:
+    """Is ``name`` a form of a known company?"""
     k = _known_index(ctx.lex)[1].get(name)
     return k is not None and k.type == "COMPANY"

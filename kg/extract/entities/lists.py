@@ -5,6 +5,14 @@ list head says their type (``A、B等众创空间与孵化器`` are parks, ``A�
 Items between two list commas are taken whole (the segmenter often splits an unknown brand); an
 item must still look like a name: letters, a proper noun or a word the dictionary does not know
 (:func:`_brand_like`, also asked by the suffix grammar before ``公司``).
+
+>>> from kg.kb.lexicons import Lexicons
+>>> lex = Lexicons.load()
+>>> def ctx(text): return _Ctx(text, lex, None, [False] * len(text))  # no tokens: characters
+>>> [m.text for m in _companies_by_context(ctx("引进阿里巴巴、字节跳动等龙头企业"))]
+['阿里巴巴', '字节跳动']
+>>> [(m.text, m.type) for m in _typed_lists(ctx("建设海创空间、蓝色梦工厂等众创空间"))]
+[('海创空间', 'PARK'), ('蓝色梦工厂', 'PARK')]
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ _SITE_TAIL = re.compile(rf"(?:{rules.alternation('site_scopes')})?[A-Za-z]*(?:�
 # Verbs by which projects arrive in a place.
 _LANDING = re.compile(rf"(?:{rules.alternation('landing_verbs')})$")
 
+# Last words that make a list item a firm (`金能科技`, `华博精工`).
 _FIRM_WORDS = rules.words("firm_words")
 
 
@@ -74,6 +83,7 @@ _TYPED_LIST_HEAD = re.compile(
     rf"(?P<org>(?(park)|(?:{rules.alternation('org_list_heads')})))"
 )
 
+# Suffixes that make an item a park whatever its list's head says.
 _PARK_ONLY_SUFFIXES = rules.words("park_only_suffixes")
 
 
@@ -104,6 +114,7 @@ def _typed_lists(ctx: _Ctx) -> list[Mention]:
     return out
 
 
+# What joins list items; the leftmost item is cut after one of the words.
 _LIST_GLUE = ("以及", "和", "及", "与", "、")
 
 

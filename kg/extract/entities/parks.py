@@ -2,6 +2,11 @@
 grammar of :mod:`.suffixes`, with the checks that make a park name a name (a place in zones named
 after one, a proper name before ``园区``), a named park inside a zone as a second park
 (``西安高新区集贤产业园``), and parks named ``X谷`` (``蓝谷``, ``光谷``).
+
+>>> from kg.kb.lexicons import Lexicons
+>>> text = "西安高新区集贤产业园位于蓝谷。"
+>>> sorted({m.text for m in _parks(_Ctx(text, Lexicons.load(), None, [False] * len(text)))})
+['蓝谷', '西安高新区', '集贤产业园']
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from kg.kb import rules
 # is only these is not a named park (`四大千亩产业园`, `科技园区`).
 _GENERIC_PARK_BODY = frozenset(rules.words("generic_park_bodies"))
 
+# Zones named after a place: their names need one (`西安高新区`; `促进新区` is no name).
 _PLACE_PARK_SUFFIX = rules.words("place_zone_suffixes")
 
 # Park suffixes too generic alone (gardens, air bases, valleys, transport
@@ -46,6 +52,7 @@ def _has_place(ctx: _Ctx, m: Mention) -> bool:
 
 
 def _regions_in(ctx: _Ctx, name: str) -> list[str]:
+    """The longest region name at each position of ``name``."""
     trie = _tries(ctx.lex)["regions"]
     return [r for i in range(len(name)) if (r := trie.longest_at(name, i))]
 
@@ -67,6 +74,7 @@ def _named_park_body(ctx: _Ctx, name: str) -> bool:
 
 
 def _parks(ctx: _Ctx) -> list[Mention]:
+    """Parks by their suffix that name one park (or two, a park inside a zone), and the `X谷` parks."""
     out = _suffix_names(ctx, "park", "PARK", 14, _GENERIC_PARK_BODY, 2)  # `各自|贸|试验区`: one character names no park
     strong = [x for x in ctx.lex.park_suffixes if x not in _WEAK_PARK_SUFFIX and len(x) > 1]
     keep = []
@@ -100,6 +108,7 @@ def _parks(ctx: _Ctx) -> list[Mention]:
     return keep + _valley_parks(ctx)
 
 
+# Words in `X谷` that are no park (`山谷`, `稻谷`).
 _NOT_VALLEY = frozenset(rules.words("not_valley_words"))
 
 

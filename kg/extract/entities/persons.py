@@ -4,6 +4,14 @@ closes with a title (``陈硕,…联合创始人``), transliterated names after 
 
 A Chinese name is a surname from the lexicon and one or two characters; which of the two is
 decided by the words around it (``赵敏告诉`` is 赵敏).
+
+>>> from kg.kb.lexicons import Lexicons
+>>> lex = Lexicons.load()
+>>> def ctx(text): return _Ctx(text, lex, None, [False] * len(text))  # no tokens: characters
+>>> sorted({m.text for m in _persons(ctx("崂山区科技局局长赵敏告诉记者,总统卢拉表示"))})
+['卢拉', '赵敏']
+>>> [m.text for m in _persons_title_after(ctx("陈硕,深圳极视角科技有限公司联合创始人,表示"))]
+['陈硕']
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ _FOREIGN_TITLES = frozenset(rules.words("foreign_titles"))
 
 
 def _persons(ctx: _Ctx) -> list[Mention]:
+    """Names right after a title (`副局长徐一冰`); after a foreign head's title, a transliteration."""
     text = ctx.text
     lex = ctx.lex
     out = []
@@ -64,6 +73,7 @@ def _dotted_name(ctx: _Ctx, p: int, name: str) -> str:
     return text[p:e]
 
 
+# A name of two to four characters opening a clause, then a comma or bracket (`陈硕,…`, `王建国(…`).
 _NAME_THEN_TITLE = re.compile(r"(?:^|(?<=[。!?;,、\n“\"(:]))([\u4e00-\u9fff]{2,4})[,(]")
 
 

@@ -5,6 +5,10 @@ longest first without overlaps, so later rules never swallow earlier names.
 2. grammars for names and people (suffixes, parks, funds, titles, committees, typed lists);
 3. industries, companies by context and short forms, around them; then every name established in
    the text is a mention wherever it occurs again.
+
+>>> _resolve([Mention(0, 4, "ORG", "青岛蓝谷", "known"), Mention(2, 4, "PARK", "蓝谷", "short"),
+...           Mention(0, 7, "ORG", "青岛蓝谷管理局", "suffix:org")])
+[Mention(start=0, end=7, type='ORG', text='青岛蓝谷管理局', rule='suffix:org', key='')]
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from kg.extract.entities.suffixes import _GENERIC_COMPANY_BODY, _GENERIC_ORG_BOD
 from kg.kb.lexicons import Lexicons
 
 
+# Among candidates of one length, the more reliable rule wins (lower first).
 _RULE_RANK = {"known": 0, "suffix:company": 1, "suffix:org": 1, "suffix:park": 1, "park:valley": 2, "fund:head": 1,
               "person:title": 1, "person:title-after": 2, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "industry:lexicon": 3, "org:committee": 1, "park:sub-area": 0, "company:list": 3, "list:typed": 0,
               "short": 4, "repeat": 5}
@@ -58,6 +63,7 @@ def find_mentions(
             ctx.taken[i] = True
 
     def accept(found: list[Mention]) -> list[Mention]:
+        """Resolve one pass's candidates around the names taken so far, and take the chosen ones."""
         chosen = _resolve(m for m in found if not any(ctx.taken[i] for i in range(m.start, m.end)))
         for m in chosen:
             for i in range(m.start, m.end):

@@ -1,6 +1,12 @@
 """Short forms: later mentions of a long name by a shorter form in the same text (``聚大洋`` for
 ``青岛聚大洋藻业集团有限公司``, ``蓝谷`` for ``青岛蓝谷``). The forms are the name without its legal
 form, region or trade words; ordinary words, places and industries are never short forms.
+
+>>> from kg.kb.lexicons import Lexicons
+>>> from kg.extract.entities.context import _tries
+>>> name = Mention(0, 13, "COMPANY", "青岛聚大洋藻业集团有限公司", "suffix:company")
+>>> _short_candidates(name, _tries(Lexicons.load())["regions"], Lexicons.load())
+['青岛聚大洋藻业', '聚大洋']
 """
 
 from __future__ import annotations
@@ -52,12 +58,15 @@ def _common_word(ctx: _Ctx, short: str) -> bool:
     return bare in lex.park_suffixes or bare in _GENERIC_PARK_BODY or bare in ("产业园", "园区", "高新区", "开发区")
 
 
+# Legal forms and trade words taken off a company name to find its short form (`聚大洋藻业集团有限公司` → `聚大洋`).
 _LEGAL = rules.words("legal_forms")
 
 _TRADE = rules.words("trade_words")
 
 
 def _short_candidates(m: Mention, regions: _Trie, lex: Lexicons) -> list[str]:
+    """The short forms a company or park name may go by: without its legal form, region and trade
+    words (`聚大洋`), with or without its region; a park without its region, or its region and kind."""
     name = m.text
     out = []
     if m.type == "COMPANY":

@@ -6,6 +6,15 @@ institution type, ``管理局``, ``研究院``), funds (a fund head, ``引导基
 the left over name characters (:func:`~kg.extract.entities.context._extend_left`), then the body is
 checked, since a suffix after generic words, a count or a clause names no one (``两大集团``,
 ``A股上市公司``, ``四个专业委员会``).
+
+>>> from kg.kb.lexicons import Lexicons
+>>> lex = Lexicons.load()
+>>> def ctx(text): return _Ctx(text, lex, None, [False] * len(text))  # no tokens: characters
+>>> sorted({m.text for m in _suffix_names(ctx("青岛聚大洋藻业集团有限公司与两大集团签约"), "company", "COMPANY", 24,
+...                                         _GENERIC_COMPANY_BODY, 2)})
+['青岛聚大洋藻业集团有限公司']
+>>> [(m.text, m.key) for m in _party_committees(ctx("青岛市委、市政府召开会议"))]
+[('青岛市委', ''), ('市政府', '青岛市政府')]
 """
 
 from __future__ import annotations
@@ -20,10 +29,12 @@ from kg.extract.entities.lists import _brand_like
 from kg.kb import rules
 
 
+# Generic words before a suffix: a body made only of them names no one (`上市公司`, `相关部门`).
 _GENERIC_COMPANY_BODY = frozenset(rules.words("generic_company_bodies"))
 
 _GENERIC_ORG_BODY = frozenset(rules.words("generic_org_bodies"))
 
+# Suffixes of a function (`中心`, `平台`): the body must hold a proper name or start with a region.
 _ORG_NEEDS_PROPER_BODY = frozenset(rules.words("functional_org_suffixes"))
 
 # Suffixes too generic to make a name: `重点企业`, `生产厂`, `子公司`.
@@ -38,16 +49,23 @@ _PARTY_COMMITTEE = re.compile(r"(?:[省市区县]委|党委|党组|纪委|监委
 # Associations and alliances are often named by their members (`企业联合会`).
 _MEMBER_NAMED = frozenset(rules.words("member_named_org_suffixes"))
 
+# A date or `下称` that opens the text before a name: not part of it (`2011年宝钢集团`).
 _LEADING_DATE = re.compile(r"(?:[0-9]{2,4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:以来)?|[下简]称|又称|即)")
 
+# A body's own office after its name is part of the one ORG (`…指挥部办公室`).
 _OFFICE_OF = ("办公室", "秘书处")
 
+# Media outlets are neither companies nor organizations (guidelines).
 _MEDIA = re.compile(rules.alternation("media_outlet_words"))
 
+# A campus or branch in brackets after a name (`山东大学(青岛)`).
 _QUALIFIER = re.compile(r"\([\u4e00-\u9fff]{2,6}\)")
 
 
 def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: frozenset[str], min_body: int = 1) -> list[Mention]:
+    """Names ending in a suffix of ``kind`` (``company``, ``org``, ``park``): the suffix extended left by
+    at most ``max_len`` characters, kept when the body is at least ``min_body`` characters and more
+    than ``generic`` words and passes the checks of its kind."""
     text = ctx.text
     out = []
     extra = _PARK_BOUNDARY if kind == "park" else frozenset()
@@ -69,13 +87,9 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
             s = _back_to_region(ctx, s)
         member_named = False
         if s == i and suf in _MEMBER_NAMED:  # `企业联盟`, `青岛市企业联合会`: named by their members
-            tok = ctx.by_end.get(i) if ctx.tokens is not None else None
-            if tok and tok[2] in ("n", "nz", "nt") and tok[1] - tok[0] >= 2 and not any(ctx.taken[tok[0]:tok[1]]):
-                s = tok[0]
-                member_named = True
-                while (prev := ctx.by_end.get(s)) and prev[2] in ("n", "nt", "ns") and prev[1] - prev[0] >= 2 and i - prev[0] <= 10 \
-                        and not any(ctx.taken[prev[0]:prev[1]]):
-                    s = prev[0]
+            members = _members_before(ctx, i)
+            if members is not None:
+                s, member_named = members, True
         lead = _LEADING_DATE.match(text, s, i)
         if lead:  # `2011年宝钢集团`, `下称宝钢集团`
             s = lead.end()
@@ -125,6 +139,19 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
             e = q.end()  # `山东大学(青岛)`: a campus or branch qualifier belongs to the name
         out.append(Mention(s, e, etype, text[s:e], f"suffix:{kind}"))
     return out
+
+
+def _members_before(ctx: _Ctx, i: int) -> int | None:
+    """Start of the nouns before an association's suffix at ``i`` that name its members (`企业|联盟`,
+    `青岛市|企业|联合会`); None when the word before is not such a noun (or there are no words)."""
+    tok = ctx.by_end.get(i) if ctx.tokens is not None else None
+    if not (tok and tok[2] in ("n", "nz", "nt") and tok[1] - tok[0] >= 2 and not any(ctx.taken[tok[0]:tok[1]])):
+        return None
+    s = tok[0]
+    while (prev := ctx.by_end.get(s)) and prev[2] in ("n", "nt", "ns") and prev[1] - prev[0] >= 2 and i - prev[0] <= 10 \
+            and not any(ctx.taken[prev[0]:prev[1]]):
+        s = prev[0]
+    return s
 
 
 def _back_to_region(ctx: _Ctx, s: int) -> int:
@@ -230,12 +257,14 @@ def _proper_body(ctx: _Ctx, body: str, start: int | None = None, unknown_ok: boo
     return False
 
 
+# A bare `基金` is an investment fund only with one of these in front (`产业基金`), and never a social fund.
 _INVESTMENT_WORD = re.compile(rules.alternation("investment_words"))
 
 _NOT_INVESTMENT = re.compile(rules.alternation("non_investment_fund_words"))
 
 
 def _funds(ctx: _Ctx) -> list[Mention]:
+    """Funds by their head (`引导基金`, `基金`): a bare `基金` needs an investment word in front (`产业基金`)."""
     text = ctx.text
     out = []
     for i, head in _tries(ctx.lex)["fund"].finditer(text):
@@ -257,6 +286,7 @@ def _funds(ctx: _Ctx) -> list[Mention]:
     return out
 
 
+# A department after a named committee is one body with it (`云南省委统战部`).
 _COMMITTEE_DEPT = re.compile(rf"(?:{rules.alternation('committee_departments')})")
 
 
