@@ -52,6 +52,7 @@ _LINES_VERB = re.compile(rf"(?:{rules.pattern('business_line_verbs')})$")
 # The suffix of an industry phrase, taken off to see whether the rest is generic.
 _INDUSTRY_SUFFIX_RE = re.compile(r"(?:产业集群|产业链条|产业链|产业)$")
 
+# Focus triggers: the list after one names industries (`聚焦A、B、C`), tried in this order.
 _FOCUS_TRIGGERS = rules.words("focus_triggers")
 
 # Class words of a list head (`重点`, `九大…新兴`), as an alternation.
