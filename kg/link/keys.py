@@ -97,7 +97,7 @@ _NUMERALS = frozenset("0123456789〇零一二两三四五六七八九十百千�
 _DIRECTIONS = frozenset("东南西北中上下前后左右内外")
 _COUNTRIES = frozenset("美英法德日韩俄乌朝越泰柬缅印巴哈塔吉土伊沙埃澳欧非亚")
 _KINDS = frozenset("局厅部委办署院会所站处室司科队校馆府协社团盟省市县区镇乡村街总分副新旧老大小")
-_TRADE_WORDS = rules.words("trade_words")
+_TRADE_WORDS = rules.words("company_kind_words")
 _OFFICE_KINDS = rules.words("office_kinds")
 
 

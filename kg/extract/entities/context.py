@@ -1,0 +1,321 @@
+"""What the entity rules share: the :class:`Mention` record, the per-text context (:class:`_Ctx`),
+the literal matcher (:class:`_Trie`) and the helpers that find where a name starts.
+
+A name grows leftwards from its suffix (``有限公司``, ``管理局``, ``产业园``) over name characters
+until a boundary word (``位于``, ``的``, ``企业``…), punctuation or a name already accepted. With
+tokens (words from the segmenter, tagged with their part of speech in jieba's dictionary), whole
+words are taken and a verb, preposition, adverb… ends the name. A body made only of generic words
+(``两大科技`` before ``公司``) names no one:
+
+>>> _generic("两大科技", {"科技"}), _generic("青岛科技", {"科技"})
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.kb import rules
+from kg.kb.lexicons import Lexicons
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity mention in the normalized text.
+
+    ``key`` is the canonical name the rule proposes (the full name for a
+    short form); :mod:`kg.extract.document` maps offsets back to the raw text.
+    """
+
+    start: int
+    end: int
+    type: str
+    text: str
+    rule: str
+    key: str = ""
+
+
+# A CJK character; a character that may stand in a name (with letters, digits, brackets and `·`).
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()·]")
+
+# A count inside a name (`两大`, `三类`, `8家`, `一区一`): the suffix heads a counted list, not a name.
+_COUNT_INSIDE = re.compile(r"[0-9一二两三四五六七八九十百几多]+[大个类批座条强]|(?:[0-9]+|[两三四五六七八九十几多数])[家地]|一[楼区园镇村]一")
+
+# A count before a name: digits, or Chinese numerals with a measure word (`四大`, `数十个`; `数字` is no count).
+_COUNT_PREFIX = re.compile(r"^(?:[0-9]+(?![0-9A-Za-z])[大个家所座类批项国条强]?|[一二两三四五六七八九十百千万几多数]+[大个家所座类批项国条强])+")
+
+
+class _Trie:
+    """Literal multi-string matcher: forms by their first two characters, longest first.
+
+    >>> t = _Trie(["有限公司", "公司", "局"])
+    >>> list(t.finditer("某某有限公司和科技局")), t.longest_at("公司", 0)
+    ([(2, '有限公司'), (4, '公司'), (9, '局')], '公司')
+    """
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        forms = set(forms)
+        self.short = frozenset(f for f in forms if len(f) == 1)
+        long: dict[str, list[str]] = {}
+        for f in forms:
+            if len(f) >= 2:
+                long.setdefault(f[:2], []).append(f)
+        self.long = {k: sorted(v, key=lambda s: (-len(s), s)) for k, v in long.items()}
+        # the regex engine finds the positions where a form can start: the loops visit only those
+        firsts = sorted({k[0] for k in self.long} | self.short)
+        self._starts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+
+    def _at(self, text: str, i: int) -> Iterator[str]:
+        """The forms that start at ``i``, longest first."""
+        for f in self.long.get(text[i:i + 2], ()):
+            if text.startswith(f, i):
+                yield f
+        if text[i] in self.short:
+            yield text[i]
+
+    def _positions(self, text: str) -> Iterable[int]:
+        """The positions where a form may start (its first character is there)."""
+        return (m.start() for m in self._starts.finditer(text)) if self._starts is not None else ()
+
+    def longest_at(self, text: str, i: int) -> str | None:
+        """The longest form starting at ``i``, or None."""
+        return next(self._at(text, i), None) if i < len(text) else None
+
+    def finditer_all(self, text: str) -> Iterable[tuple[int, str]]:
+        """Every (position, form) occurrence, all forms at each position."""
+        for i in self._positions(text):
+            for f in self._at(text, i):
+                yield i, f
+
+    def finditer(self, text: str) -> Iterable[tuple[int, str]]:
+        """The longest form at each position where one starts."""
+        for i in self._positions(text):
+            f = next(self._at(text, i), None)
+            if f is not None:
+                yield i, f
+
+
+#: A token from the segmenter: (start, end, part of speech from the
+#: dictionary, or None for a word the dictionary does not know).
+Token = tuple[int, int, "str | None"]
+
+# Parts of speech (jieba's dictionary tag set) that never sit inside a name:
+# verbs, prepositions, conjunctions, particles, adverbs, pronouns, numerals,
+# measure words, locality words, time words, adjectives, interjections.
+# Only whole words of two or more characters stop a name by their tag: the
+# dictionary's tags are noisy (`高速` adverb, `北部` locality), and unknown
+# brand names come out as single characters with any tag (`聚`, `极`).
+STOP_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "y", "e", "o", "t", "tg", "v", "vd",
+                      "d"})
+
+# Verbs (and words the dictionary tags as adverbs, `高新`) that are at home inside names (`创新中心`, `投资发展集团`).
+_NAME_VERBS = frozenset(rules.words("name_verbs"))
+
+# Function characters and parts of speech: never inside a name.
+_FUNCTION_CHARS = set("与和及在的将对向由以为从把被于等是")
+
+_FUNCTION_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o"})
+
+# Single characters that are adverbs or auxiliaries of the clause (`要全面…`, `并…`).
+_CLAUSE_CHARS = frozenset("要让使并都也还就又才已曾而")
+
+# Verbs of planning and building that end a park's name on its left
+# (`加快建设海洋生物医药科技园`); company and office names may contain them.
+_PARK_BOUNDARY = frozenset(rules.words("park_boundary_verbs"))
+
+
+@dataclass
+class _Ctx:
+    """One text as the rules see it: its tokens and dictionary, what is already taken, what was found.
+
+    The indexes built from the tokens (by start, end and covered position) answer the rules'
+    questions in constant time: does a word start here, which word ends here.
+    """
+
+    text: str
+    lex: Lexicons
+    tokens: list[Token] | None  # None: no word segmentation (characters)
+    taken: list[bool]  # characters already inside an accepted name
+    words: Mapping[str, str] = field(default_factory=dict)  # dictionary word -> part of speech
+    found: list[Mention] = field(default_factory=list)  # names accepted so far (earlier passes)
+
+    def __post_init__(self) -> None:
+        self.starts = frozenset(t[0] for t in self.tokens) if self.tokens is not None else None
+        self.by_end = {t[1]: t for t in self.tokens} if self.tokens is not None else {}
+        self._token_starts = [t[0] for t in self.tokens] if self.tokens is not None else []
+        self.by_pos: dict[int, Token] = {}
+        if self.tokens is not None:
+            for t in self.tokens:
+                for i in range(t[0], t[1]):
+                    self.by_pos[i] = t
+
+    def tokens_in(self, a: int, b: int) -> list[Token]:
+        """The tokens inside ``[a, b)`` (bisect on the sorted token starts: no full scan)."""
+        if self.tokens is None:
+            return []
+        lo = bisect_left(self._token_starts, a)
+        hi = bisect_left(self._token_starts, b)
+        return [t for t in self.tokens[lo:hi] if t[1] <= b]
+
+    def is_token_boundary(self, i: int) -> bool:
+        """Does a word start at ``i`` (always true without tokens, and at the end of the text)?"""
+        return self.starts is None or i in self.starts or i >= len(self.text)
+
+
+@lru_cache(maxsize=8)
+def _tries(lex: Lexicons) -> dict[str, _Trie]:
+    """The lexicons' suffixes, titles, regions, boundary words and industries as tries (built once per lexicons)."""
+    return {
+        "company": _Trie(lex.company_suffixes),
+        "org": _Trie(lex.org_suffixes),
+        "park": _Trie(lex.park_suffixes),
+        "fund": _Trie(lex.fund_heads),
+        "titles": _Trie(lex.titles),
+        "regions": _Trie(r for r in lex.regions if len(r) >= 2),
+        "boundaries": _Trie(lex.boundaries),
+        "industries": _Trie(i for i in lex.industries if len(i) >= 2),
+    }
+
+
+@lru_cache(maxsize=8)
+def _bw_index(lex: Lexicons) -> dict[str, tuple[str, ...]]:
+    """The boundary words by their last character, to look back from a position."""
+    idx: dict[str, list[str]] = {}
+    for w in lex.boundaries:
+        idx.setdefault(w[-1], []).append(w)
+    return {k: tuple(v) for k, v in idx.items()}
+
+
+def _boundary_ends_at(ctx: _Ctx, j: int) -> int:
+    """Length of a boundary word ending at ``j`` (0 if none)."""
+    if j <= 0:
+        return 0
+    text = ctx.text
+    for w in _bw_index(ctx.lex).get(text[j - 1], ()):
+        n = len(w)
+        if n <= j and text.startswith(w, j - n) and ctx.is_token_boundary(j - n) and ctx.is_token_boundary(j):
+            return n
+    return 0
+
+
+def _extend_left(ctx: _Ctx, s: int, max_len: int, extra_boundaries: frozenset[str] = frozenset()) -> int:
+    """Leftmost start of a name ending at ``s``: over name characters, not
+    across punctuation, a boundary word or an accepted name. With tokens,
+    whole words are taken and a verb, preposition, adverb… ends the name."""
+    if ctx.tokens is not None:
+        return _extend_left_tokens(ctx, s, max_len, extra_boundaries)
+    text = ctx.text
+    j = s
+    while j > 0 and s - j < max_len:
+        if _boundary_ends_at(ctx, j) or any(text.startswith(w, j - len(w)) for w in extra_boundaries if j >= len(w)):
+            break
+        ch = text[j - 1]
+        if ctx.taken[j - 1] or not _NAME_CHAR.match(ch):
+            break
+        if ch == ")" and "(" not in text[max(0, j - 8):j - 1]:
+            break
+        if ch == "(" and ")" not in text[j:s]:  # an opening bracket must close inside the name
+            break
+        j -= 1
+    # a region name inside the window anchors the start (`直属企业青岛海洋…` → `青岛…`)
+    return j
+
+
+def _stops_name(word: str, pos: str | None, lex: Lexicons, extra: frozenset[str]) -> bool:
+    """Does the word (with its part of speech) end a name growing to the left?"""
+    if word in lex.boundaries or word in extra:
+        return True
+    if len(word) == 1:
+        return word in _FUNCTION_CHARS or word in _CLAUSE_CHARS or pos in _FUNCTION_POS
+    if pos == "i" or (pos == "l" and _boundary_inside(word, lex)):
+        return True  # an idiom or fixed phrase with a verb of the clause (`紧紧围绕`) is never inside a name
+    return pos in STOP_POS and word not in _NAME_VERBS
+
+
+@lru_cache(maxsize=8)
+def _boundary_pattern(lex: Lexicons) -> re.Pattern[str]:
+    """The boundary words of two or more characters as one pattern, longest first."""
+    return re.compile("|".join(sorted((re.escape(b) for b in lex.boundaries if len(b) >= 2), key=len, reverse=True)))
+
+
+def _boundary_inside(word: str, lex: Lexicons) -> bool:
+    """Does the word contain a boundary word (`紧紧围绕`)?"""
+    return _boundary_pattern(lex).search(word) is not None
+
+
+def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] = frozenset()) -> int:
+    """:func:`_extend_left` over whole words: back until a word that stops a name (or ``max_len``)."""
+    text = ctx.text
+    j = s
+    inner = ctx.by_pos.get(s)
+    if inner is not None and inner[0] < s:  # the suffix starts inside a word: take the word's head
+        head = text[inner[0]:s]
+        if _NAME_CHAR.match(head[-1]) and not _stops_name(head, None, ctx.lex, extra) and head[-1] not in _FUNCTION_CHARS:
+            j = inner[0]
+        else:
+            return s
+    while j > 0 and s - j < max_len:
+        tok = ctx.by_end.get(j)
+        if tok is None:
+            break
+        ts, te, pos = tok
+        word = text[ts:te]
+        if any(ctx.taken[i] for i in range(ts, te)) or not all(_NAME_CHAR.match(c) for c in word):
+            break
+        if "(" in word and ")" not in text[ts + word.index("("):s]:  # an opening bracket must close inside the name
+            break
+        if _stops_name(word, pos, ctx.lex, extra):
+            break
+        if pos is None and len(word) > 1 and word[0] in _FUNCTION_CHARS:  # `与鹏` from an unknown word
+            j = ts + 1
+            break
+        if s - ts > max_len:
+            break
+        j = ts
+    return j
+
+
+def _anchor_region(ctx: _Ctx, j: int, s: int) -> int:
+    """Move a start forward to the first region name inside ``[j, s)`` when
+    what precedes that region is not itself part of a region/name chain."""
+    if ctx.tokens is not None:  # with words, the extension already stopped at the right word
+        return j
+    regions = _tries(ctx.lex)["regions"]
+    text = ctx.text
+    if regions.longest_at(text, j) if j < len(text) else None:
+        return j
+    for i in range(j + 1, s):
+        r = regions.longest_at(text, i)
+        if r and i + len(r) <= s:
+            before = text[j:i]
+            if len(before) >= 2 and not _CJK.search(before[-1:]) is None:
+                return i
+    return j
+
+
+def _strip_count(body: str) -> str:
+    """The body without a count in front (`四大`, `12个`)."""
+    return _COUNT_PREFIX.sub("", body)
+
+
+def _generic(body: str, generic: frozenset[str]) -> bool:
+    """True when ``body`` is made only of generic words (greedy split)."""
+    body = _strip_count(body)
+    if not body:
+        return True
+    i = 0
+    words = sorted(generic, key=len, reverse=True)
+    while i < len(body):
+        for w in words:
+            if body.startswith(w, i):
+                i += len(w)
+                break
+        else:
+            return False
+    return True

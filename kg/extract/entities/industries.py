@@ -1,0 +1,256 @@
+"""Industries (INDUSTRY): ``X产业链``/``X产业`` phrases, enumerations governed by one suffix
+(``A、B、C等九大产业链`` → A, B, C), lists after focus triggers (``聚焦``, ``重点发展``), lists of
+fields (``A、B等领域``) and known industries in clauses about industries.
+
+Where an item starts and ends is :mod:`.industry_spans`'s job; this module says which phrases are
+lists or names of industries.
+
+>>> from kg.kb.lexicons import Lexicons
+>>> text = "聚焦海洋生物医药、海洋新材料、智能制造等产业。"
+>>> sorted({m.text for m in _industries(_Ctx(text, Lexicons.load(), None, [False] * len(text)))})
+['智能制造', '海洋新材料', '海洋生物医药']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.entities.context import _CJK, Mention, _boundary_ends_at, _Ctx, _generic, _tries
+from kg.extract.entities.industry_spans import (_GENERIC_INDUSTRY, _INDUSTRY_MODIFIER, _NOT_INDUSTRY_BODY,
+                                                _NOT_INDUSTRY_HEADS, _industry_ends_free, _industry_item,
+                                                _industry_shaped, _industry_start, _is_place, _known_industry,
+                                                _list_after, _list_before)
+from kg.kb import rules
+
+
+# `产业` followed by these is part of another word (`产业资源`, `产业园`), not a suffix.
+_NOT_AFTER_INDUSTRY = rf"(?!{rules.pattern('industry_compound_tails')})"
+# The same for a single phrase, where `X产业发展` may still name the industry X (the phrase rule checks X).
+_NOT_AFTER_INDUSTRY_PHRASE = rf"(?!{'|'.join(t for t in rules.words('industry_compound_tails') if t != '发展')})"
+
+# Companies as the subject of a list of fields: their own business lines (guidelines: not INDUSTRY).
+_COMPANY_LINES = re.compile(rf"企业[^。!?;,]{{0,12}}?(?:{rules.alternation('firm_scope_verbs')})$")
+
+# Words that make a clause about industries: only there are lexicon industries taken.
+_INDUSTRY_CUE = re.compile(rules.alternation("industry_cue_words"))
+
+# A clause: the text between two punctuation marks.
+_CLAUSE = re.compile(r"[^。!?;,:\n]+")
+
+# Fields named for what is done in them together or by whom (`等领域合作`, `等行业跨国企业负责人`), not
+# industries a region develops.
+_NOT_DEVELOPED_AFTER = re.compile(rf"(?:的|中的)?(?:{rules.alternation('cooperation_qualifiers')})?"
+                                  rf"(?:{rules.alternation('cooperation_words')})|[\u4e00-\u9fff]{{0,4}}(?:企业|公司|厂商)")
+
+# A product's uses after a list of fields (`等领域的全面应用`).
+_APPLICATION = re.compile(rf"(?:的|中的|内的)?[\u4e00-\u9fff]{{0,6}}?(?:{rules.alternation('application_qualifiers')})?"
+                          r"(?:应用|使用)")
+
+# Verbs that introduce a firm's business lines.
+_LINES_VERB = re.compile(rf"(?:{rules.pattern('business_line_verbs')})$")
+
+# The suffix of an industry phrase, taken off to see whether the rest is generic.
+_INDUSTRY_SUFFIX_RE = re.compile(r"(?:产业集群|产业链条|产业链|产业)$")
+
+# Focus triggers: the list after one names industries (`聚焦A、B、C`), tried in this order.
+_FOCUS_TRIGGERS = rules.words("focus_triggers")
+
+# Class words of a list head (`重点`, `九大…新兴`), as an alternation.
+_CLASS_MODIFIERS = rules.alternation("industry_class_modifiers")
+
+# What precedes the head of a list (`等重点…产业链`, `九大…产业`).
+_LIST_HEAD_BEFORE = re.compile(rf"(?:等|[0-9一二两三四五六七八九十]+大)(?:{_CLASS_MODIFIERS})*$")
+
+# A typology in front of a sector (`融合型`, `资源型`; `新型` is part of names such as `新型显示`).
+_TYPE_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{2}型")
+
+# Suffixes that make a focus-list item an industry even when the lexicons do not know it.
+_INDUSTRY_LIST_SUFFIX = ("产业集群", "产业链条", "产业链", "产业领域", "产业")
+
+_QUOTED = r"(?:\"[^\"“”]{1,8}\"|“[^”]{1,8}”)?"  # `“6+1”`, before or after the modifiers
+# The head of a list governed by one suffix: `(A、B和C)等九大重点产业链`.
+_SUFFIX_LIST_HEAD = re.compile(rf"(?:等|的)?{_QUOTED}(?:[0-9一二两三四五六七八九十]+大)?(?:{_CLASS_MODIFIERS})*{_QUOTED}"
+                               rf"(?:海洋)?(?:{rules.alternation('industry_list_suffixes')}){_NOT_AFTER_INDUSTRY}")
+# The rest of a phrase made of a list: `(A、B、C)为主的…产业链条体系`; not `…产业园区`, a park.
+_MAIN_ITEMS_PHRASE = re.compile(rf"为(?:主|核心|重点|主导)的[\u4e00-\u9fff]{{0,10}}?"
+                                rf"(?:{rules.alternation('list_phrase_suffixes')}){_NOT_AFTER_INDUSTRY}")
+# The head of a list of fields: `(A、B、C)等(行业)?(细分)?领域`.
+_FIELDS_HEAD = re.compile(rf"等(?:[0-9一二两三四五六七八九十]+个)?(?:{rules.alternation('field_modifiers')})*(?:领域|行业)")
+# The suffix of a single industry phrase: `海洋生物医药产业链`.
+_INDUSTRY_PHRASE_SUFFIX = re.compile(r"(?:产业集群|产业链条|产业链|产业)" + _NOT_AFTER_INDUSTRY_PHRASE)
+
+
+def _company_lines(ctx: _Ctx, list_start: int) -> bool:
+    """Is the list the business of a company named earlier in its sentence?
+    (`北京某某科技集团股份有限公司成立于1993年,覆盖种业、…等领域`)"""
+    text = ctx.text
+    verb = _LINES_VERB.search(text, max(0, list_start - 8), list_start)
+    if not verb:
+        return False
+    sentence = max(text.rfind(c, 0, verb.start()) for c in "。!?;\n") + 1
+    subjects = [m for m in ctx.found if sentence <= m.start < verb.start() and m.type in ("COMPANY", "PARK", "ORG")]
+    return bool(subjects) and subjects[0].type == "COMPANY"
+
+
+def _list_of_industries(ctx: _Ctx, ss: int, se: int) -> bool:
+    """Are at least half the items of the `、` list in the clause ``ss:se`` known industries?
+    `在教育、医疗、商贸、环保等细分领域` is a list of fields: one known word in it (`商贸`)
+    does not make it a list of industries."""
+    pieces = ctx.text[ss:se].split("、")
+    if len(pieces) < 2:
+        return False
+    industries = ctx.lex.industries
+    trie = _tries(ctx.lex)["industries"]
+    # the first piece may start with other words (`在教育`), the last go on (`环保等细分领域`)
+    marks = [any(pieces[0][i:] in industries for i in range(len(pieces[0]) - 1)),
+             *(p in industries for p in pieces[1:-1]),
+             bool(pieces[-1]) and bool(trie.longest_at(pieces[-1], 0))]
+    return 2 * sum(marks) >= len(pieces)
+
+
+def _known_list_head(ctx: _Ctx, end: int) -> tuple[int, int] | None:
+    """A known industry after `等` that closes a list ending at ``end`` and its clause."""
+    text = ctx.text
+    if not text.startswith("等", end):
+        return None
+    head = _tries(ctx.lex)["industries"].longest_at(text, end + 1) if end + 1 < len(text) else None
+    if not head:
+        return None
+    b = end + 1 + len(head)
+    return (end + 1, b) if b >= len(text) or text[b] in ",。;!?\n" else None
+
+
+def _industries(ctx: _Ctx) -> list[Mention]:
+    """The INDUSTRY candidates of the text, step by step (in this order: ties in resolution keep it)."""
+    return (_suffix_governed_lists(ctx) + _focus_lists(ctx) + _main_item_lists(ctx) + _field_lists(ctx)
+            + _clause_terms(ctx) + _suffix_phrases(ctx))
+
+
+def _suffix_governed_lists(ctx: _Ctx) -> list[Mention]:
+    """The items of lists governed by one suffix: `A、B和C等九大重点产业链` → A, B, C."""
+    text = ctx.text
+    out: list[Mention] = []
+    for m in _SUFFIX_LIST_HEAD.finditer(text):
+        for s, e in _list_before(ctx, m.start()):
+            span = _industry_item(ctx, s, e)
+            if span:
+                out.append(Mention(span[0], span[1], "INDUSTRY", text[span[0]:span[1]], "industry:list"))
+    return out
+
+
+def _focus_lists(ctx: _Ctx) -> list[Mention]:
+    """The items of lists after a focus trigger (`聚焦A、B、C`) that are industries, and a known
+    industry after `等` that heads such a list (`大力发展芯片、面板、5G等数字经济`)."""
+    text = ctx.text
+    out: list[Mention] = []
+    for trig in _FOCUS_TRIGGERS:
+        for m in re.finditer(re.escape(trig) + r"(?:[为是::]|的)?", text):
+            items = _list_after(ctx, m.end())
+            head = _known_list_head(ctx, items[-1][1]) if len(items) >= 2 else None
+            if head:  # an industry heads the list: its items are industries
+                out.append(Mention(head[0], head[1], "INDUSTRY", text[head[0]:head[1]], "industry:focus"))
+            for s, e in items:
+                span = _industry_item(ctx, s, e)
+                if not span:
+                    continue
+                s, e = span
+                body = text[s:e]
+                if head or body in ctx.lex.industries or body.endswith(_INDUSTRY_LIST_SUFFIX) \
+                        or _tries(ctx.lex)["industries"].longest_at(body, 0):
+                    out.append(Mention(s, e, "INDUSTRY", body, "industry:focus"))
+    return out
+
+
+def _main_item_lists(ctx: _Ctx) -> list[Mention]:
+    """The items of a list a phrase is made of: `A、B、C为主的…产业链条体系` → A, B, C."""
+    text = ctx.text
+    out: list[Mention] = []
+    for m in _MAIN_ITEMS_PHRASE.finditer(text):
+        for s, e in _list_before(ctx, m.start()):
+            span = _industry_item(ctx, s, e)
+            if span:
+                out.append(Mention(span[0], span[1], "INDUSTRY", text[span[0]:span[1]], "industry:list"))
+    return out
+
+
+def _field_lists(ctx: _Ctx) -> list[Mention]:
+    """The industries among the items of `A、B、C等(行业)?(细分)?领域`: known ones, all of them after a
+    focus trigger, and industry-shaped ones in a list of mostly known industries."""
+    text = ctx.text
+    out: list[Mention] = []
+    for m in _FIELDS_HEAD.finditer(text):
+        items = _list_before(ctx, m.start())
+        if items and (_COMPANY_LINES.search(text, max(0, items[0][0] - 24), items[0][0]) or _company_lines(ctx, items[0][0])):
+            continue  # `来访企业覆盖农业科技、新材料等领域`: the firms' own lines, not a region's industries
+        if _APPLICATION.match(text, m.end()) or _NOT_DEVELOPED_AFTER.match(text, m.end()) \
+                or (items and re.search(r"(?:应用|运用|用)[在于]$", text[max(0, items[0][0] - 4):items[0][0]])):
+            continue  # `在医药、食品等领域的全面应用`, `…等领域合作`, `…等行业跨国企业`: uses, cooperation, firms' lines
+        closed_focus = any(text.rfind(t, max(0, (items[0][0] if items else m.start()) - 8), items[0][0] if items else m.start()) >= 0
+                           for t in _FOCUS_TRIGGERS) if items else False
+        spans = [sp for s, e in items if (sp := _industry_item(ctx, s, e))]
+        known = [len(text[a:b]) >= 3 and _known_industry(ctx, text[a:b]) for a, b in spans]
+        mostly_known = 2 * sum(known) >= len(spans) > 0
+        for (a, b), is_known in zip(spans, known):
+            word = text[a:b]
+            if closed_focus or is_known or (mostly_known and _industry_shaped(word)):
+                out.append(Mention(a, b, "INDUSTRY", word, "industry:list"))
+    return out
+
+
+def _clause_terms(ctx: _Ctx) -> list[Mention]:
+    """Known industries in a clause about industries (`在海洋数字经济方面,蓝谷规划了…产业链`), with a
+    domain modifier in front (`海洋` + `数字经济`); short sector words only in lists of industries."""
+    text = ctx.text
+    out: list[Mention] = []
+    trie = _tries(ctx.lex)["industries"]
+    for clause in _CLAUSE.finditer(text):
+        ss, se = clause.span()
+        if not (_INDUSTRY_CUE.search(text, ss, se) or re.search(r"方面$|在[^、]{2,12}领域$", text[ss:se])):
+            continue
+        for i, term in trie.finditer(text[ss:se]):
+            a, b = ss + i, ss + i + len(term)
+            mod = next((w for w in _INDUSTRY_MODIFIER if text.startswith(w, a - len(w)) and a - len(w) >= ss), None)
+            if mod:
+                a -= len(mod)
+                term = mod + term
+            elif a > ss and _CJK.match(text[a - 1]) and text[a - 1] not in "、和及与等的在为以从向对" and not _boundary_ends_at(ctx, a):
+                continue  # the end of a longer word (`功效食品`, `越疆机械人`)
+            if not _industry_ends_free(ctx, a, b):
+                continue  # inside a longer word (`人工智能科创机构`) or an ASCII token (`SAI`)
+            in_list = (a > 0 and text[a - 1] in "、") or (b < len(text) and text[b] in "、")
+            framed = text.startswith("以", a - 1) and text.startswith("为", b)  # `以超算为主要产业方向`
+            if len(term) <= 2 and not framed and not text.startswith("产业", b) \
+                    and not (in_list and _list_of_industries(ctx, ss, se)):
+                continue  # short sector words (`体育`, `能源`) only in lists of industries, framed or before 产业
+            if _generic(_INDUSTRY_SUFFIX_RE.sub("", term), _GENERIC_INDUSTRY):
+                continue  # `战略性新兴产业`, `未来产业`: classes of industries, not one industry
+            out.append(Mention(a, b, "INDUSTRY", term, "industry:lexicon"))
+    return out
+
+
+def _suffix_phrases(ctx: _Ctx) -> list[Mention]:
+    """Single phrases with their own suffix: `海洋生物医药产业链`, `冰雪旅游全产业链`."""
+    text = ctx.text
+    out: list[Mention] = []
+    for m in _INDUSTRY_PHRASE_SUFFIX.finditer(text):
+        s = _industry_start(ctx, m.start())
+        if _TYPE_QUALIFIER.match(text, s, m.start() - 2):
+            s += 3  # `融合型数字产业`, `服务型数字产业`: kinds of one sector are that sector
+        e = m.end()
+        # `冰雪旅游全产业链`: the whole chain of 冰雪旅游 (the canonical name drops 全产业链)
+        body = text[s:m.start() - 1] if text.startswith("全", m.start() - 1) and m.start() - 1 > s else text[s:m.start()]
+        bare = next((body[len(w):] for w in _INDUSTRY_MODIFIER if body.startswith(w) and len(body) > len(w)), body)
+        if len(body) < 2 or _generic(body, _GENERIC_INDUSTRY) or _NOT_INDUSTRY_BODY.search(body) \
+                or (bare != body and _generic(bare, _GENERIC_INDUSTRY)):  # `海洋新兴产业`: a class of the sea economy
+            continue
+        if _is_place(ctx, body) or _tries(ctx.lex)["regions"].longest_at(body, 0) == body:
+            continue  # `青岛产业`, `碑林产业`: a place, not an industry
+        if _LIST_HEAD_BEFORE.search(text, max(0, s - 12), s):
+            continue  # `A、B等重点海洋产业链`: the head of a list names the class of its items
+        if text.startswith("发展", m.end()) and not (_known_industry(ctx, body) or _known_industry(ctx, body + "产业")
+                                                     or _industry_shaped(body)):
+            continue  # `X产业发展` names an industry only when X is one (`加快区域产业发展` does not)
+        if body.endswith(_NOT_INDUSTRY_HEADS):
+            continue  # `应用场景全产业链`: a process or setting, not an industry
+        out.append(Mention(s, e, "INDUSTRY", text[s:e], "industry:suffix"))
+    return out

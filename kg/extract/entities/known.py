@@ -1,0 +1,92 @@
+"""Known names: the enterprises, parks and central bodies the lexicons list, found by any of
+their forms (longest first), and the checks that keep a known form from matching inside other words.
+
+An ASCII brand must stand alone (``NEC``, not inside ``GENEC``), a short name must be whole words,
+a brand that is also a number (``360``) needs a company context, a region right before a brand
+belongs to the name (``青岛华大基因``), and a foreign country before a central body makes it that
+country's body (``美国国务院``).
+
+>>> from kg.kb.lexicons import Lexicons
+>>> text = "美国国务院表示,青岛华大基因将扩产。"
+>>> [(m.text, m.type) for m in _known(_Ctx(text, Lexicons.load(), None, [False] * len(text)))]
+[('美国国务院', 'ORG'), ('青岛华大基因', 'COMPANY')]
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.extract.entities.context import _CJK, Mention, _boundary_ends_at, _Ctx, _Trie
+from kg.kb import rules
+from kg.kb.lexicons import KnownEntity, Lexicons
+
+
+# Countries that locate a foreign firm rather than name it (`德国大众汽车集团` is 大众汽车集团).
+_COUNTRIES = rules.words("foreign_countries")
+
+
+@lru_cache(maxsize=8)
+def _known_index(lex: Lexicons) -> tuple[_Trie, dict[str, KnownEntity]]:
+    """Every form of a known entity (two characters or more, or ASCII) with its entity; the first listed wins."""
+    by_form: dict[str, KnownEntity] = {}
+    for k in lex.known:
+        for f in k.forms:
+            if len(f) >= 2 or f.isascii():
+                by_form.setdefault(f, k)
+    return _Trie(by_form), by_form
+
+
+def _known(ctx: _Ctx) -> list[Mention]:
+    """The known names in the text, longest form at each position, unless the context says otherwise."""
+    trie, by_form = _known_index(ctx.lex)
+    text = ctx.text
+    out = []
+    # ASCII brand names are matched regardless of case (`VIVO`, `vivo`)
+    hits = list(trie.finditer(text))
+    folded = text.lower()
+    if folded != text:
+        seen = {i for i, _ in hits}
+        hits += [(i, f) for i, f in trie.finditer(folded) if f.isascii() and i not in seen]
+    for i, form in hits:
+        k = by_form[form]
+        end = i + len(form)
+        if form.isascii():
+            # ASCII names (NEC, TCL) must stand alone, not inside a longer word
+            if (i > 0 and text[i - 1].isascii() and text[i - 1].isalnum()) or (end < len(text) and text[end].isascii() and text[end].isalnum()):
+                continue
+        if (k.ambiguous or form.isdigit()) and not _company_context(text, i, end):
+            continue  # `360度`, `360亿` are numbers unless the text says company
+        if ctx.starts is not None and len(form) <= 4:
+            aligned = (ctx.is_token_boundary(i), ctx.is_token_boundary(end))
+            if not all(aligned) if len(form) <= 2 else not any(aligned):
+                continue  # `安联` inside `西安|联创`: a short known name must be whole words
+            crossing = ctx.by_pos.get(end - 1)
+            if not aligned[1] and crossing is not None and crossing[2] is not None and crossing[1] > end:
+                if crossing[2] == "nt" and crossing[0] == i and k.type == "ORG":  # `国务院新闻办公室`: the dictionary's
+                    out.append(Mention(i, crossing[1], "ORG", text[i:crossing[1]], "known", text[i:crossing[1]]))  # body of it
+                continue  # `人社部|门` is `人社|部门`: the name ends inside a dictionary word
+        start = i
+        country = next((c for c in _COUNTRIES if text.startswith(c, i - len(c))), None) if k.type == "ORG" else None
+        if country:  # `美国国务院` is not 国务院: the country's own body, a name of its own
+            out.append(Mention(i - len(country), end, "ORG", text[i - len(country):end], "known", text[i - len(country):end]))
+            continue
+        if k.type == "COMPANY":  # `青岛华大基因`: a region right before a brand belongs to the name
+            for n in (4, 3, 2):
+                if i - n >= 0 and text[i - n:i] in ctx.lex.regions and (i - n == 0 or not _CJK.match(text[i - n - 1]) or _boundary_ends_at(ctx, i - n)):
+                    start = i - n
+                    break
+        out.append(Mention(start, end, k.type, text[start:end], "known", k.name if start == i else text[start:end]))
+    return out
+
+
+def _company_context(text: str, s: int, e: int) -> bool:
+    """Does the text around ``s:e`` say company (`360集团`, `企业360`)?"""
+    after = text[e:e + 4]
+    before = text[max(0, s - 6):s]
+    return after.startswith(("集团", "公司", "股份", "科技", "控股")) or before.endswith(("企业", "公司", "集团", "品牌"))
+
+
+def _known_company(ctx: _Ctx, name: str) -> bool:
+    """Is ``name`` a form of a known company?"""
+    k = _known_index(ctx.lex)[1].get(name)
+    return k is not None and k.type == "COMPANY"

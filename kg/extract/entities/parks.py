@@ -1,0 +1,129 @@
+"""Parks and carriers: names by a park suffix (``高新区``, ``产业园``, ``孵化器``) through the suffix
+grammar of :mod:`.suffixes`, with the checks that make a park name a name (a place in zones named
+after one, a proper name before ``园区``), a named park inside a zone as a second park
+(``西安高新区集贤产业园``), and parks named ``X谷`` (``蓝谷``, ``光谷``).
+
+>>> from kg.kb.lexicons import Lexicons
+>>> text = "西安高新区集贤产业园位于蓝谷。"
+>>> sorted({m.text for m in _parks(_Ctx(text, Lexicons.load(), None, [False] * len(text)))})
+['蓝谷', '西安高新区', '集贤产业园']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.entities.context import _COUNT_INSIDE, _COUNT_PREFIX, Mention, _Ctx, _generic, _tries
+from kg.extract.entities.suffixes import _suffix_names
+from kg.kb import rules
+
+
+# Words that are generic in front of a park/carrier suffix: a park whose name
+# is only these is not a named park (`四大千亩产业园`, `科技园区`).
+_GENERIC_PARK_BODY = frozenset(rules.words("generic_park_bodies"))
+
+# Zones named after a place: their names need one (`西安高新区`; `促进新区` is no name).
+_PLACE_PARK_SUFFIX = rules.words("place_zone_suffixes")
+
+# Park suffixes too generic alone (gardens, air bases, valleys, transport
+# corridors); `X产业基地`, `X科创走廊` come from longer suffixes, `蓝谷` from its rule.
+_WEAK_PARK_SUFFIX = rules.words("weak_park_suffixes")
+
+# Sub-areas named after a known park are that park (`蓝色硅谷核心区` is 青岛蓝谷, per the guidelines).
+_SUB_AREA = ("核心区", "功能区")
+
+# A zone suffix inside a longer park name, with a named park after it.
+_INNER_ZONE = re.compile(rf"(?:{rules.alternation('inner_zone_suffixes')})"
+                         rf"(?=[\u4e00-\u9fff]{{2,}}(?:{rules.alternation('named_park_heads')})$)")
+
+# Parts of a zone keep the zone's name (`山东自贸试验区青岛片区`, `…高新区核心区`).
+_SUB_PARK = rules.words("park_part_suffixes")
+
+
+def _has_place(ctx: _Ctx, m: Mention) -> bool:
+    """A region, or (with words) a place name or unknown proper word, in the name."""
+    name = m.text
+    if any(name.startswith(r) or r in name for r in _regions_in(ctx, name)):
+        return True
+    if ctx.tokens is None:
+        return False
+    return any((pos in ("ns", "nz", "nt", "nr") or (pos is None and te - ts >= 2))
+               and not ctx.text[ts:te].endswith(_PLACE_PARK_SUFFIX) for ts, te, pos in ctx.tokens_in(m.start, m.end))
+
+
+def _regions_in(ctx: _Ctx, name: str) -> list[str]:
+    """The longest region name at each position of ``name``."""
+    trie = _tries(ctx.lex)["regions"]
+    return [r for i in range(len(name)) if (r := trie.longest_at(name, i))]
+
+
+def _named_park_body(ctx: _Ctx, name: str) -> bool:
+    """Is there a proper name in front of a generic park word? Region, status
+    and industry words alone do not name a park."""
+    body = re.sub(r"(产业园区|园区|集聚区|功能区)$", "", name)
+    r = _tries(ctx.lex)["regions"].longest_at(body, 0)
+    if r:
+        body = body[len(r):]
+        province = ctx.lex.regions.get(r, "").endswith(("省", "自治区")) or r in ("中国", "全国")
+        if len(body) >= 2 and not province and not re.search(r"[省市区县]级|国家级|^级", name[:len(r) + 3]):
+            return True  # `莱西市新能源汽车培育园区`: a place and a focus name one park; `山东省级…园区` is a class
+    body = re.sub(r"^(省级|市级|国家级|国家|级)", "", body)
+    for term in sorted((t for t in ctx.lex.industries if t in body), key=len, reverse=True):
+        body = body.replace(term, "")
+    return bool(body) and not _generic(body, _GENERIC_PARK_BODY | {"引领", "培育"})
+
+
+def _parks(ctx: _Ctx) -> list[Mention]:
+    """Parks by their suffix that name one park (or two, a park inside a zone), and the `X谷` parks."""
+    out = _suffix_names(ctx, "park", "PARK", 14, _GENERIC_PARK_BODY, 2)  # `各自|贸|试验区`: one character names no park
+    strong = [x for x in ctx.lex.park_suffixes if x not in _WEAK_PARK_SUFFIX and len(x) > 1]
+    keep = []
+    for m in out:
+        if m.text.endswith(_WEAK_PARK_SUFFIX) and not any(m.text.endswith(x) for x in strong):
+            continue
+        body = m.text
+        # a counted list head (`四大千亩产业园`) and `X园区` without a proper name are generic
+        if _COUNT_PREFIX.match(body) and not _tries(ctx.lex)["regions"].longest_at(body, 0):
+            continue
+        if _COUNT_INSIDE.search(body):  # `海洋信息四大千亩产业园`: the suffix heads a counted list
+            continue
+        if body.endswith(_PLACE_PARK_SUFFIX) and not _has_place(ctx, m):
+            continue  # `促进新区`, `构筑起国家高新区`: such zones are named after a place
+        if body.endswith(("园区", "集聚区", "功能区")) and not _named_park_body(ctx, body):
+            continue  # `山东省级数字经济园区`, `智能制造产业园区`: a kind of park, not a name
+        if re.search(r"(?:有限公司|股份公司|集团)(?=.)", body):  # `某某有限公司西安基地` is a company's site
+            continue
+        if m.end < len(ctx.text) and ctx.text[m.end] == "·":  # `倍格硅巷·西安宏府大厦`: one carrier, two names
+            tail = re.match(r"·([\u4e00-\u9fffA-Za-z0-9]{3,12}?)(?=[等和及与、,。;:!?()“”\s]|$)", ctx.text[m.end:])
+            if tail and not any(ctx.taken[m.end:m.end + tail.end()]):
+                m = Mention(m.start, m.end + tail.end(), "PARK", ctx.text[m.start:m.end + tail.end()], m.rule)
+        inner = _INNER_ZONE.search(body)
+        if inner and not body.endswith(_SUB_PARK):
+            # `西安高新区集贤产业园`: a named park inside a zone is a second park (two names)
+            k = m.start + inner.end()
+            if _named_park_body(ctx, body[inner.end():]) or not _generic(body[inner.end():-2], _GENERIC_PARK_BODY):
+                keep += [Mention(m.start, k, "PARK", ctx.text[m.start:k], m.rule), Mention(k, m.end, "PARK", ctx.text[k:m.end], m.rule)]
+                continue
+        keep.append(m)
+    return keep + _valley_parks(ctx)
+
+
+# Words in `X谷` that are no park (`山谷`, `稻谷`).
+_NOT_VALLEY = frozenset(rules.words("not_valley_words"))
+
+
+def _valley_parks(ctx: _Ctx) -> list[Mention]:
+    """Parks named `X谷` (蓝谷, 光谷, 药谷), with a region prefix when given."""
+    text = ctx.text
+    out = []
+    for m in re.finditer(r"[蓝光药智云数硅绿]谷", text):
+        s, e = m.span()
+        if text[s:e] in _NOT_VALLEY or (e < len(text) and text[e] in "物子歌雨"):
+            continue
+        regions = _tries(ctx.lex)["regions"]
+        for k in (3, 2):
+            if s - k >= 0 and regions.longest_at(text, s - k) == text[s - k:s]:
+                s -= k
+                break
+        out.append(Mention(s, e, "PARK", text[s:e], "park:valley"))
+    return out

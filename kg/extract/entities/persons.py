@@ -1,0 +1,166 @@
+"""Persons: a name after a title (``副局长徐一冰``, title chains), a name before a phrase that
+closes with a title (``陈硕,…联合创始人``), transliterated names after foreign heads of state
+(``总统卢拉``) and names written in parts (``艾尔肯·吐尼亚孜``).
+
+A Chinese name is a surname from the lexicon and one or two characters; which of the two is
+decided by the words around it (``赵敏告诉`` is 赵敏).
+
+>>> from kg.kb.lexicons import Lexicons
+>>> lex = Lexicons.load()
+>>> def ctx(text): return _Ctx(text, lex, None, [False] * len(text))  # no tokens: characters
+>>> sorted({m.text for m in _persons(ctx("崂山区科技局局长赵敏告诉记者,总统卢拉表示"))})
+['卢拉', '赵敏']
+>>> [m.text for m in _persons_title_after(ctx("陈硕,深圳极视角科技有限公司联合创始人,表示"))]
+['陈硕']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.entities.context import _CJK, _FUNCTION_CHARS, Mention, _Ctx, _tries
+from kg.kb import rules
+
+
+# Single characters that follow a person's name in news text (`赵敏告诉`,
+# `徐一冰说`): a two-character name is chosen when the third character is one.
+_AFTER_NAME = set("说讲表介指告认强称出主会带一赴到来参调走深也就对向率和与及为是同亲先接致提透坦答回等在的作、,。:;!?)(“”")
+
+# Two-character words that are not names even after a title (`局长表示`).
+_NOT_NAME = frozenset(rules.words("non_name_words"))
+
+# Titles of foreign states' heads, after which names are transliterations (`总统卢拉`, `总统奥尔西`).
+_FOREIGN_TITLES = frozenset(rules.words("foreign_titles"))
+
+
+def _persons(ctx: _Ctx) -> list[Mention]:
+    """Names right after a title (`副局长徐一冰`); after a foreign head's title, a transliteration."""
+    text = ctx.text
+    lex = ctx.lex
+    out = []
+    for i, title in _tries(ctx.lex)["titles"].finditer(text):
+        if lex.titles.get(title) == "generic":
+            continue
+        p = i + len(title)
+        cover = ctx.by_pos.get(p)
+        if cover is not None and cover[0] < i + len(title) - 1 and cover[1] > p and cover[2] is not None:
+            continue  # `常任理事|国`: the title ends inside a word (`安理会常任理事国`), no name follows
+        name = _name_at(ctx, p)
+        if title in _FOREIGN_TITLES:  # `乌拉圭总统奥尔西`: after a head of a foreign state, a short transliteration
+            run = _foreign_name(text, p, min_len=2, any_first=False) or ""
+            while len(run) > 2 and not ctx.is_token_boundary(p + len(run)):
+                run = run[:-1]  # `奥尔西|特别`: the name ends where the next word starts
+            name = run if len(run) >= 2 and (name is None or len(run) > len(name)) else name
+        if name and cover is not None and cover[0] == p and cover[2] in ("i", "l") and cover[1] > p + len(name):
+            continue  # `主席|高瞻远瞩`: an idiom after the title, not a name
+        if name:
+            name = _dotted_name(ctx, p, name)
+            out.append(Mention(p, p + len(name), "PERSON", name, "person:title"))
+    return out
+
+
+def _dotted_name(ctx: _Ctx, p: int, name: str) -> str:
+    """`艾尔肯·吐尼亚孜`: a name written in parts joined by `·` is one name."""
+    text = ctx.text
+    e = p + len(name)
+    while e + 2 < len(text) and text[e] == "·" and _CJK.match(text[e + 1]):
+        k = e + 1
+        while k < len(text) and k - e <= 8 and _CJK.match(text[k]) and not (k > e + 2 and text[k:k + 2] in _NOT_NAME):
+            k += 1  # up to the next word of the clause (`…吐尼亚孜|出席`)
+        while k > e + 2 and not ctx.is_token_boundary(k):
+            k -= 1  # the part ends where the next word starts
+        e = k
+    return text[p:e]
+
+
+# A name of two to four characters opening a clause, then a comma or bracket (`陈硕,…`, `王建国(…`).
+_NAME_THEN_TITLE = re.compile(r"(?:^|(?<=[。!?;,、\n“\"(:]))([\u4e00-\u9fff]{2,4})[,(]")
+
+
+def _persons_title_after(ctx: _Ctx) -> list[Mention]:
+    """`陈硕,深圳极视角科技有限公司联合创始人,…` and `赵敏(崂山区科技局局长)`:
+    a name, a comma or bracket, then an organization and title closing the phrase."""
+    text = ctx.text
+    titles = _tries(ctx.lex)["titles"]
+    out = []
+    for m in _NAME_THEN_TITLE.finditer(text):
+        p = m.start(1)
+        name = _name_at(ctx, p)
+        if not name or p + len(name) != m.end(1):
+            continue
+        tail_start = m.end()
+        window = text[tail_start:tail_start + 40]
+        stop = re.search(r"[,)。;、!?]", window)
+        if not stop:
+            continue
+        phrase_end = tail_start + stop.start()
+        for k in range(phrase_end - 1, tail_start - 1, -1):
+            t = titles.longest_at(text, k)
+            if t and k + len(t) == phrase_end and ctx.lex.titles.get(t) != "generic":
+                out.append(Mention(p, p + len(name), "PERSON", name, "person:title-after"))
+                break
+    return out
+
+
+# Characters of transliterated foreign names (`古特雷斯`, `穆罕默德`).
+_TRANSLIT = frozenset(rules.words("transliteration_characters")) | {"·"}  # `·` joins the parts of a name
+
+
+def _foreign_name(text: str, p: int, min_len: int = 4, any_first: bool = True) -> str | None:
+    """A transliterated name of ``min_len`` or more characters starting at ``p``
+    (with ``any_first``, the first may be any character: `武切维奇`)."""
+    e = p + 1 if any_first and p < len(text) and _CJK.match(text[p]) else p
+    while e < len(text) and e - p < 12 and text[e] in _TRANSLIT:
+        e += 1
+    name = text[p:e].strip("·")
+    return name if len(name) >= min_len else None
+
+
+def _name_at(ctx: _Ctx, p: int) -> str | None:
+    """A person's name starting at ``p`` (surname + one or two characters)."""
+    text = ctx.text
+    if p >= len(text) or not _CJK.match(text[p]) or text[p] in _FUNCTION_CHARS:
+        return None
+    sur = text[p:p + 2] if text[p:p + 2] in ctx.lex.surnames else text[p]
+    if sur not in ctx.lex.surnames:
+        return None
+    foreign = _foreign_name(text, p)
+    if foreign:  # `谢夫乔维奇`: a transliterated name is taken whole, before any length heuristic
+        return foreign
+    s = p + len(sur)
+    options = []
+    for given in (2, 1):
+        e = s + given
+        cand = text[p:e]
+        if e > len(text) or not all(_CJK.match(c) for c in cand):
+            continue
+        if cand in _NOT_NAME or cand in ctx.lex.titles or _tries(ctx.lex)["titles"].longest_at(text, s):
+            continue
+        pos = ctx.words.get(cand)
+        if pos is not None and not pos.startswith("nr"):  # an ordinary word (`关于`, `来到`), not a name
+            continue
+        head = ctx.words.get(text[p:p + 2])
+        followed = e < len(text) and text[e] in "说在表介指告称强,、"
+        if given == 2 and head is not None and not head.startswith("nr") and not followed:
+            continue  # `关于党`, `高度重视`, `关心引领`: starts with an ordinary word
+        options.append((given, e, cand))
+    options = [o for o in options if not set(o[2][1:]) & set("的了着是和与及在等")]  # `卓越的` is no name
+    if not options:
+        return None
+    two = [o for o in options if o[0] == 1]
+    three = [o for o in options if o[0] == 2]
+    # a typical follower right after three characters decides first (`赵豪志在`, where `志在` is a word)
+    if three and three[0][1] < len(text) and text[three[0][1]] in "说在表介指告称强":
+        return three[0][2]
+    if ctx.starts is not None:
+        for _given, e, cand in options:
+            if e in ctx.starts and p in ctx.starts and all(q not in ctx.starts for q in range(p + 1, e) if q != s):
+                return cand
+    # heuristic: a two-character name when a typical follower comes right after it
+    two_fits = bool(two) and (two[0][1] >= len(text) or text[two[0][1]] in _AFTER_NAME)
+    three_fits = bool(three) and three[0][1] < len(text) and text[three[0][1]] in "说在表介"
+    if two_fits and not three_fits:
+        return two[0][2]
+    if three:
+        return three[0][2]
+    return two[0][2] if two else None

@@ -1,0 +1,126 @@
+"""The driver: :func:`find_mentions` runs the rules in three passes and resolves their candidates
+longest first without overlaps, so later rules never swallow earlier names.
+
+1. known names (and names that carry one at their start: ``青岛蓝谷管理局``);
+2. grammars for names and people (suffixes, parks, funds, titles, committees, typed lists);
+3. industries, companies by context and short forms, around them; then every name established in
+   the text is a mention wherever it occurs again.
+
+>>> _resolve([Mention(0, 4, "ORG", "青岛蓝谷", "known"), Mention(2, 4, "PARK", "蓝谷", "short"),
+...           Mention(0, 7, "ORG", "青岛蓝谷管理局", "suffix:org")])
+[Mention(start=0, end=7, type='ORG', text='青岛蓝谷管理局', rule='suffix:org', key='')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from kg.extract.entities.context import Mention, Token, _Ctx, _Trie
+from kg.extract.entities.industries import _industries
+from kg.extract.entities.industry_spans import _industry_ends_free
+from kg.extract.entities.known import _known
+from kg.extract.entities.lists import _companies_by_context, _typed_lists
+from kg.extract.entities.parks import _SUB_AREA, _parks
+from kg.extract.entities.persons import _persons, _persons_title_after
+from kg.extract.entities.short_forms import _short_forms
+from kg.extract.entities.suffixes import _GENERIC_COMPANY_BODY, _GENERIC_ORG_BODY, _funds, _party_committees, _suffix_names
+from kg.kb.lexicons import Lexicons
+
+
+# Among candidates of one length, the more reliable rule wins (lower first).
+_RULE_RANK = {"known": 0, "suffix:company": 1, "suffix:org": 1, "suffix:park": 1, "park:valley": 2, "fund:head": 1,
+              "person:title": 1, "person:title-after": 2, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "industry:lexicon": 3, "org:committee": 1, "park:sub-area": 0, "company:list": 3, "list:typed": 0,
+              "short": 4, "repeat": 5}
+
+
+def _resolve(cands: Iterable[Mention]) -> list[Mention]:
+    """Longest first, then by rule reliability; no overlaps."""
+    chosen: list[Mention] = []
+    taken: set[int] = set()
+    for m in sorted(cands, key=lambda m: (-(m.end - m.start), _RULE_RANK.get(m.rule, 9), m.start)):
+        if m.end <= m.start or any(i in taken for i in range(m.start, m.end)):
+            continue
+        chosen.append(m)
+        taken.update(range(m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def find_mentions(
+    text: str, lex: Lexicons, tokens: Sequence[Token] | None = None, words: Mapping[str, str] | None = None
+) -> list[Mention]:
+    """All entity mentions in ``text`` (normalized), sorted by position.
+
+    ``tokens`` are the segmenter's words with dictionary parts of speech;
+    without them the rules work on characters. ``words`` is a dictionary of
+    common words (word → part of speech) that keeps ordinary words out of
+    person names.
+    """
+    ctx = _Ctx(text, lex, list(tokens) if tokens is not None else None, [False] * len(text), words or {})
+
+    for m in re.finditer(r"《[^》\n]{1,60}》", text):  # names inside document titles are not mentions
+        for i in range(m.start(), m.end()):
+            ctx.taken[i] = True
+
+    def accept(found: list[Mention]) -> list[Mention]:
+        """Resolve one pass's candidates around the names taken so far, and take the chosen ones."""
+        chosen = _resolve(m for m in found if not any(ctx.taken[i] for i in range(m.start, m.end)))
+        for m in chosen:
+            for i in range(m.start, m.end):
+                ctx.taken[i] = True
+        ctx.found.extend(chosen)
+        return chosen
+
+    # pass 1: names the lexicons know; pass 2: grammars for names and people;
+    # pass 3: industries, list members, short forms and repeats, around them
+    known_found = _known(ctx)
+    # an office, institute or company may carry a known name at its start
+    # (`青岛蓝谷管理局`, `中科院生物能源研究所`, `海尔集团`): those grammars see known names as free text
+    ctx_sub = _Ctx(text, lex, ctx.tokens, list(ctx.taken), ctx.words)
+    sub_named = (_suffix_names(ctx_sub, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
+                 + _suffix_names(ctx_sub, "org", "ORG", 22, _GENERIC_ORG_BODY, 1)
+                 + _typed_lists(ctx_sub))
+    # a park may carry a company's name (`中电光谷工业园` is one PARK), not another park's,
+    # except a sub-area named after it, which is that park (`蓝色硅谷核心区`)
+    known_at: dict[int, list[Mention]] = {}
+    for k in known_found:
+        known_at.setdefault(k.start, []).append(k)
+    sub_parks = [m for m in _parks(ctx_sub) if any(k.end < m.end and k.type == "COMPANY" for k in known_at.get(m.start, ()))]
+    for k in known_found:
+        if k.type == "PARK" and text.startswith(_SUB_AREA, k.end):
+            tail = next(a for a in _SUB_AREA if text.startswith(a, k.end))
+            sub_parks.append(Mention(k.start, k.end + len(tail), "PARK", text[k.start:k.end + len(tail)], "park:sub-area", k.key))
+    known = accept(known_found + sub_parks + [m for m in sub_named if any(k.end < m.end for k in known_at.get(m.start, ()))])
+    named = accept(
+        _suffix_names(ctx, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
+        + _suffix_names(ctx, "org", "ORG", 22, _GENERIC_ORG_BODY, 1)
+        + _parks(ctx)
+        + _funds(ctx)
+        + _persons(ctx)
+        + _persons_title_after(ctx)
+        + _party_committees(ctx)
+        + _typed_lists(ctx)
+    )
+    first = known + named
+    later = accept(_industries(ctx) + _companies_by_context(ctx) + _short_forms(ctx, first))
+    # a name established in the text is a mention wherever it occurs again (`徐一冰说`, `人工智能`)
+    found = first + later
+    repeats = []
+    by_text = {m.text: m for m in found if len(m.text) >= 2}
+    for i, form in _Trie(by_text).finditer_all(text):  # one scan for all established names
+        m, e = by_text[form], i + len(form)
+        if m.type == "INDUSTRY" and e - i <= 2 and not _industry_ends_free(ctx, i, e):
+            continue  # `影视` again in `影视中心`: a modifier there, not the industry
+        if not any(ctx.taken[i:e]) and _whole_word(ctx, i, e):
+            repeats.append(Mention(i, e, m.type, m.text, "repeat", m.key))
+    return sorted(found + accept(repeats), key=lambda m: m.start)
+
+
+def _whole_word(ctx: _Ctx, a: int, b: int) -> bool:
+    """A repeat must not cut an ASCII word (`AI` in `SAI`) or, with words, start or end inside one."""
+    text = ctx.text
+    if text[a:b].isascii() and ((a > 0 and text[a - 1].isalnum() and text[a - 1].isascii()) or (b < len(text) and text[b].isalnum() and text[b].isascii())):
+        return False
+    if ctx.starts is not None and len(text[a:b]) <= 3:
+        return ctx.is_token_boundary(a) or ctx.is_token_boundary(b)
+    return True

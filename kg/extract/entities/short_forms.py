@@ -1,0 +1,104 @@
+"""Short forms: later mentions of a long name by a shorter form in the same text (``聚大洋`` for
+``青岛聚大洋藻业集团有限公司``, ``蓝谷`` for ``青岛蓝谷``). The forms are the name without its legal
+form, region or trade words; ordinary words, places and industries are never short forms.
+
+>>> from kg.kb.lexicons import Lexicons
+>>> from kg.extract.entities.context import _tries
+>>> name = Mention(0, 13, "COMPANY", "青岛聚大洋藻业集团有限公司", "suffix:company")
+>>> _short_candidates(name, _tries(Lexicons.load())["regions"], Lexicons.load())
+['青岛聚大洋藻业', '聚大洋']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.extract.entities.context import Mention, _Ctx, _generic, _Trie, _tries
+from kg.extract.entities.parks import _GENERIC_PARK_BODY
+from kg.kb import rules
+from kg.kb.lexicons import Lexicons
+
+
+def _short_forms(ctx: _Ctx, mentions: Sequence[Mention]) -> list[Mention]:
+    """Find later short forms of long names in the same text."""
+    text = ctx.text
+    regions = _tries(ctx.lex)["regions"]
+    out = []
+    wanted: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type not in ("COMPANY", "PARK", "ORG"):
+            continue
+        for short in _short_candidates(m, regions, ctx.lex):
+            if len(short) >= 2 and not _common_word(ctx, short):
+                wanted.setdefault(short, m)
+    for i, short in _Trie(wanted).finditer_all(text):  # one scan for all short forms
+        m = wanted[short]
+        out.append(Mention(i, i + len(short), m.type, short, "short", m.key or m.text))
+    return out
+
+
+# Parts of speech of ordinary words: a "short form" that is one (`海洋` left of
+# `青岛海洋科技投资发展集团有限公司`) would tag every use of the word.
+_COMMON_POS = frozenset({"n", "v", "vn", "a", "an", "ad", "d", "ns", "s", "f", "m", "q", "t", "b", "l", "i"})
+
+
+def _common_word(ctx: _Ctx, short: str) -> bool:
+    """True when ``short`` is an ordinary word, a place, an industry or a bare park/zone term.
+
+    >>> from kg.kb.lexicons import Lexicons
+    >>> ctx = _Ctx("", Lexicons.load(), None, [], {"海洋": "n"})
+    >>> _common_word(ctx, "海洋"), _common_word(ctx, "高新区"), _common_word(ctx, "聚大洋")
+    (True, True, False)
+    """
+    lex = ctx.lex
+    if ctx.words.get(short) in _COMMON_POS or short in lex.regions or short in lex.industries:
+        return True
+    bare = re.sub(r"^(?:国家级|国家|省级|市级)", "", short)
+    return bare in lex.park_suffixes or bare in _GENERIC_PARK_BODY or bare in ("产业园", "园区", "高新区", "开发区")
+
+
+# Legal forms and trade words taken off a company name to find its short form (`聚大洋藻业集团有限公司` → `聚大洋`).
+_LEGAL = rules.words("legal_forms")
+
+_TRADE = rules.words("short_form_trade_words")
+
+
+def _short_candidates(m: Mention, regions: _Trie, lex: Lexicons) -> list[str]:
+    """The short forms a company or park name may go by: without its legal form, region and trade
+    words (`聚大洋`), with or without its region; a park without its region, or its region and kind."""
+    name = m.text
+    out = []
+    if m.type == "COMPANY":
+        core = name
+        for suf in _LEGAL:
+            if core.endswith(suf):
+                core = core[: -len(suf)]
+                break
+        core = re.sub(r"\([^)]*\)", "", core)
+        r = regions.longest_at(core, 0) if core else None
+        if r and len(core) - len(r) >= 2:
+            with_region = core
+            core = core[len(r):]
+            if with_region != name:
+                out.append(with_region)
+        changed = True
+        while changed:
+            changed = False
+            for t in _TRADE:
+                if core.endswith(t) and len(core) - len(t) >= 2:
+                    core = core[: -len(t)]
+                    changed = True
+        if core != name and len(core) >= 2:
+            out.append(core)
+    elif m.type == "PARK":
+        r = regions.longest_at(name, 0)
+        if r and len(name) - len(r) >= 2:
+            rest = name[len(r):]
+            if rest not in _GENERIC_PARK_BODY and not _generic(rest[:-2] if len(rest) > 2 else rest, _GENERIC_PARK_BODY) or len(rest) == 2:
+                out.append(rest)
+            # `碑林产业带` for `碑林环大学创新产业带`: the region with the kind of carrier
+            kind = max((x for x in lex.park_suffixes if len(x) >= 3 and rest.endswith(x)), key=len, default="")
+            if kind and len(rest) - len(kind) >= 2:
+                out.append(r + kind)
+    return out

@@ -1,0 +1,315 @@
+"""Names by their suffix: companies (a legal form, ``有限公司``), organizations (an office or
+institution type, ``管理局``, ``研究院``), funds (a fund head, ``引导基金``) and named Party committees
+(``青岛市委``).
+
+:func:`_suffix_names` is the grammar the park rules (:mod:`.parks`) share: the suffix is extended to
+the left over name characters (:func:`~kg.extract.entities.context._extend_left`), then the body is
+checked, since a suffix after generic words, a count or a clause names no one (``两大集团``,
+``A股上市公司``, ``四个专业委员会``).
+
+>>> from kg.kb.lexicons import Lexicons
+>>> lex = Lexicons.load()
+>>> def ctx(text): return _Ctx(text, lex, None, [False] * len(text))  # no tokens: characters
+>>> sorted({m.text for m in _suffix_names(ctx("青岛聚大洋藻业集团有限公司与两大集团签约"), "company", "COMPANY", 24,
+...                                         _GENERIC_COMPANY_BODY, 2)})
+['青岛聚大洋藻业集团有限公司']
+>>> [(m.text, m.key) for m in _party_committees(ctx("青岛市委、市政府召开会议"))]
+[('青岛市委', ''), ('市政府', '青岛市政府')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.entities.context import (_COUNT_INSIDE, _NAME_CHAR, _PARK_BOUNDARY, Mention, _anchor_region,
+                                         _boundary_ends_at, _Ctx, _extend_left, _generic, _tries)
+from kg.extract.entities.industry_spans import _GENERIC_INDUSTRY, _over_ji
+from kg.extract.entities.known import _COUNTRIES
+from kg.extract.entities.lists import _brand_like
+from kg.kb import rules
+
+
+# Generic words before a suffix: a body made only of them names no one (`上市公司`, `相关部门`).
+_GENERIC_COMPANY_BODY = frozenset(rules.words("generic_company_bodies"))
+
+_GENERIC_ORG_BODY = frozenset(rules.words("generic_org_bodies"))
+
+# Suffixes of a function (`中心`, `平台`): the body must hold a proper name or start with a region.
+_ORG_NEEDS_PROPER_BODY = frozenset(rules.words("functional_org_suffixes"))
+
+# Suffixes too generic to make a name: `重点企业`, `生产厂`, `子公司`.
+_WEAK_COMPANY_SUFFIX = frozenset(rules.words("weak_company_suffixes"))
+
+# One-character office suffixes: an ORG only after a department word (`科技局`).
+_ONE_CHAR_ORG_SUFFIX = frozenset(rules.words("one_character_office_suffixes"))
+
+# Party committees are named only as part of a title (`市委书记`): not ORG.
+_PARTY_COMMITTEE = re.compile(r"(?:[省市区县]委|党委|党组|纪委|监委)$")
+
+# Associations and alliances are often named by their members (`企业联合会`).
+_MEMBER_NAMED = frozenset(rules.words("member_named_org_suffixes"))
+
+# A date or `下称` that opens the text before a name: not part of it (`2011年宝钢集团`).
+_LEADING_DATE = re.compile(r"(?:[0-9]{2,4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:以来)?|[下简]称|又称|即)")
+
+# A body's own office after its name is part of the one ORG (`…指挥部办公室`).
+_OFFICE_OF = ("办公室", "秘书处")
+
+# Media outlets are neither companies nor organizations (guidelines).
+_MEDIA = re.compile(rules.alternation("media_outlet_words"))
+
+# A campus or branch in brackets after a name (`山东大学(青岛)`).
+_QUALIFIER = re.compile(r"\([\u4e00-\u9fff]{2,6}\)")
+
+
+def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: frozenset[str], min_body: int = 1) -> list[Mention]:
+    """Names ending in a suffix of ``kind`` (``company``, ``org``, ``park``): the suffix extended left by
+    at most ``max_len`` characters, kept when the body is at least ``min_body`` characters and more
+    than ``generic`` words and passes the checks of its kind."""
+    text = ctx.text
+    out = []
+    extra = _PARK_BOUNDARY if kind == "park" else frozenset()
+    for i, suf in _tries(ctx.lex)[kind].finditer(text):
+        e = i + len(suf)
+        if kind == "company" and suf in _WEAK_COMPANY_SUFFIX:
+            continue
+        crossing = ctx.by_pos.get(e - 1) if ctx.tokens is not None else None
+        if crossing is not None and crossing[1] > e and crossing[2] is not None and not _tries(ctx.lex)["titles"].longest_at(text, e):
+            continue  # the suffix ends inside a dictionary word (`重庆中心城区`), not before a title (`局局长`)
+        # the suffix must end a word: `局` in `局长`, `委` in `委员`, `部` in `部长` are titles
+        if e < len(text) and kind == "org" and text[e] in "长员":
+            continue
+        s = _extend_left(ctx, i, max_len, extra)
+        if kind == "park":
+            s = _over_ji(ctx, s, i, "及与和")  # `海洋大数据与智能超算创新园`
+        s = _anchor_region(ctx, s, i)
+        if kind == "org":
+            s = _back_to_region(ctx, s)
+        member_named = False
+        if s == i and suf in _MEMBER_NAMED:  # `企业联盟`, `青岛市企业联合会`: named by their members
+            members = _members_before(ctx, i)
+            if members is not None:
+                s, member_named = members, True
+        lead = _LEADING_DATE.match(text, s, i)
+        if lead:  # `2011年宝钢集团`, `下称宝钢集团`
+            s = lead.end()
+        if re.match(r"[0-9]+[家个只所批]", text[s:i]):  # `85家食用菌专业合作社`: a count, not a name
+            continue
+        if s >= 2 and text[s - 1] in "—－" and text[s - 3:s - 1] == "中国" and kind in ("park", "org"):
+            s -= 3  # `中国—中东欧国家经贸合作示范区`, `中国—东盟信息港`: China and its partner name the body
+        body = text[s:i]
+        if body[:1] in ")]":
+            continue  # `必和必拓(BHP)矿业公司` cut after a known name: a fragment
+        if suf in _MEMBER_NAMED and len(body) >= 2 and ctx.words.get(body) in ("n", "nz", "nt"):
+            member_named = True  # `院所联盟`: the members' kind names the alliance
+        if len(body) < min_body or (_generic(body, generic) and not member_named):
+            continue
+        if kind == "company":
+            s = _drop_glued_boundary(ctx, s, e)
+            s = _drop_locating_country(text, s, i)
+            if _COUNT_INSIDE.search(text, s, i) or re.match(r"(?:首批)?有?[0-9一二两三四五六七八九十百几多数]+家", text[s:i]):
+                continue  # `中国石油两大集团`, `日本三大汽车公司`, `有8家新公司`: a count of firms, not a name
+        if kind == "company" and suf == "公司" and not _brand_like(ctx, s, i):
+            continue  # `A股上市公司`, `细分领域公司`: a kind of company, not a name
+        if kind == "org":
+            if _COUNT_INSIDE.search(body):  # `四个专业委员会`
+                continue
+            if suf in _ONE_CHAR_ORG_SUFFIX and not any(body.endswith(d) for d in ctx.lex.departments):
+                continue
+            if suf in ("政府", "人民政府") and not _place_like(ctx, body):
+                continue
+        if suf in ("银行", "学校", "医院", "中学") and not (_place_like(ctx, body) or _proper_body(ctx, body, s, unknown_ok=False)):
+            continue  # `有关银行`, `中小学校` name no one
+        if suf.endswith(("中心", "平台")) and not _proper_noun_in(ctx, body, s) and not (suf.endswith("中心") and _region_named(ctx, body)):
+            continue  # `公共资源服务中心`, `青岛数字经济平台`: a function, not a name
+        if kind == "org":
+            if _PARTY_COMMITTEE.search(text[s:e]) and not _place_like(ctx, body):
+                continue
+            if suf in _ORG_NEEDS_PROPER_BODY and suf != "联盟" and not member_named \
+                    and not _proper_body(ctx, body, s) and not _region_named(ctx, body):
+                continue
+        if kind in ("org", "company") and _MEDIA.search(text, s, e):
+            continue  # `中央广播电视总台社教节目中心`: media outlets are neither (guidelines)
+        if kind == "org" and re.search(r"[0-9]{4}年", body):
+            continue  # `谋划好2026年政协`: a date inside, a clause rather than a name
+        if kind == "org" and text.startswith(_OFFICE_OF, e) and not suf.endswith(_OFFICE_OF):
+            e += next(len(o) for o in _OFFICE_OF if text.startswith(o, e))  # `…指挥部办公室`: the body's office is one ORG
+        q = _QUALIFIER.match(text, e)
+        if q and kind in ("org", "company") and _tries(ctx.lex)["regions"].longest_at(text, e + 1) and not suf.endswith(")"):
+            e = q.end()  # `山东大学(青岛)`: a campus or branch qualifier belongs to the name
+        out.append(Mention(s, e, etype, text[s:e], f"suffix:{kind}"))
+    return out
+
+
+def _members_before(ctx: _Ctx, i: int) -> int | None:
+    """Start of the nouns before an association's suffix at ``i`` that name its members (`企业|联盟`,
+    `青岛市|企业|联合会`); None when the word before is not such a noun (or there are no words)."""
+    tok = ctx.by_end.get(i) if ctx.tokens is not None else None
+    if not (tok and tok[2] in ("n", "nz", "nt") and tok[1] - tok[0] >= 2 and not any(ctx.taken[tok[0]:tok[1]])):
+        return None
+    s = tok[0]
+    while (prev := ctx.by_end.get(s)) and prev[2] in ("n", "nt", "ns") and prev[1] - prev[0] >= 2 and i - prev[0] <= 10 \
+            and not any(ctx.taken[prev[0]:prev[1]]):
+        s = prev[0]
+    return s
+
+
+def _back_to_region(ctx: _Ctx, s: int) -> int:
+    """`青岛市|先进|封装|测试中心`: a name that stopped at a verb or adjective
+    goes back to a region one or two content words further left, when nothing
+    between them is a function or boundary word."""
+    if ctx.tokens is None:
+        return s
+    gap: list[str | None] = []
+    j = s
+    while len(gap) < 2 and (tok := ctx.by_end.get(j)) is not None:
+        word = ctx.text[tok[0]:tok[1]]
+        if word in ctx.lex.regions and tok[1] - tok[0] >= 2:
+            break
+        if word in ctx.lex.boundaries or word in _PARK_BOUNDARY or any(ctx.taken[tok[0]:tok[1]]):
+            return s
+        gap.insert(0, tok[2])
+        j = tok[0]
+    tok = ctx.by_end.get(j)
+    # modifiers, or a modifier and a verb (`先进|封装`); a verb alone is the sentence's (`北京召开…`)
+    if not gap or gap[0] not in ("a", "an", "b") or any(p not in ("a", "an", "b", "v", "vn") for p in gap):
+        return s
+    if tok is not None and ctx.text[tok[0]:tok[1]] in ctx.lex.regions and not any(ctx.taken[tok[0]:tok[1]]):
+        return tok[0]
+    return s
+
+
+def _drop_locating_country(text: str, s: int, suffix_start: int) -> int:
+    """A foreign firm's name without the country in front, when a name is left
+    (`荷兰国际集团` keeps its country: `国际集团` names no one)."""
+    for c in _COUNTRIES:
+        rest = text[s + len(c):suffix_start]
+        if text.startswith(c, s) and len(rest) >= 2 and not _generic(rest, _GENERIC_COMPANY_BODY):
+            return s + len(c)
+    return s
+
+
+def _drop_glued_boundary(ctx: _Ctx, s: int, e: int) -> int:
+    """`联合国实集团`: the segmenter glued a boundary word (`联合`) to the name's
+    first character (`联合国|实`). The name starts after the boundary word when
+    the rest stands alone elsewhere in the text (`依托国实集团、…`)."""
+    text = ctx.text
+    for n in (2, 3):
+        w, rest = text[s:s + n], text[s + n:e]
+        if w in ctx.lex.boundaries and len(rest) >= 4 and not ctx.is_token_boundary(s + n):
+            k = text.find(rest)
+            while k >= 0:
+                if k != s + n and (k == 0 or not _NAME_CHAR.match(text[k - 1]) or _boundary_ends_at(ctx, k)):
+                    return s + n
+                k = text.find(rest, k + 1)
+    return s
+
+
+def _region_named(ctx: _Ctx, body: str) -> bool:
+    """A body that opens with a region and goes on to say what the body does
+    (`青岛市先进封装测试` + 中心): the region makes a function into a name."""
+    r = _tries(ctx.lex)["regions"].longest_at(body, 0)
+    return bool(r) and len(body) - len(r) >= 3 and len(r) >= 2
+
+
+def _proper_noun_in(ctx: _Ctx, body: str, start: int) -> bool:
+    """Does ``body`` hold a proper noun or brand, beyond a region and generic
+    words? `国家`/`中国` at the head count (`国家海洋技术转移中心`)."""
+    rest = body
+    r = _tries(ctx.lex)["regions"].longest_at(rest, 0) if rest else None
+    if r:
+        rest = rest[len(r):]
+    if rest.startswith(("国家", "中国", "中科")) and not rest.startswith(("国家级",)):
+        return True
+    if ctx.tokens is None:
+        return bool(rest) and ctx.words.get(rest) is None and not _generic(rest, _GENERIC_ORG_BODY)
+    offset = start + len(body) - len(rest)
+    for ts, te, pos in ctx.tokens_in(offset, start + len(body)):
+        if te - ts >= 2:
+            word = ctx.text[ts:te]
+            if pos in ("nz", "nt", "nr", "nrt") or (pos is None and word not in ctx.lex.industries and not _generic(word, _GENERIC_ORG_BODY)):
+                return True
+    return False
+
+
+def _place_like(ctx: _Ctx, body: str) -> bool:
+    """A body that names a place: a division, a dictionary place name, or a name ending in 省/市/区/县/国…"""
+    if body in ctx.lex.regions or ctx.words.get(body) == "ns":
+        return True
+    if re.search(r"[两各多外本该双][国方]", body):
+        return False  # `用好两国政府间…`: two governments, not a place's
+    return len(body) >= 2 and body[-1] in "省市区县州镇乡国" and not _generic(body, _GENERIC_ORG_BODY | {"两国", "各国", "外国", "本国", "该国"})
+
+
+def _proper_body(ctx: _Ctx, body: str, start: int | None = None, unknown_ok: bool = True) -> bool:
+    """A name body that is more than generic words: it starts with a region
+    or 国家/中国, or (with tokens) contains a proper noun or a word the
+    dictionary does not know, as brand names are."""
+    if body.startswith(("国家级", "省级", "市级")):
+        body = body[3:]
+    if _tries(ctx.lex)["regions"].longest_at(body, 0) or body.startswith(("国家", "中国", "中科", "全国")):
+        return True
+    if ctx.tokens is not None and start is not None:
+        for ts, te, pos in ctx.tokens_in(start, start + len(body)):
+            if te - ts >= 2 and (
+                    pos in ("nz", "nt", "nr", "ns", "nrt") or (pos is None and unknown_ok and ctx.text[ts:te] not in ctx.lex.industries)):
+                return True
+    return False
+
+
+# A bare `基金` is an investment fund only with one of these in front (`产业基金`), and never a social fund.
+_INVESTMENT_WORD = re.compile(rules.alternation("investment_words"))
+
+_NOT_INVESTMENT = re.compile(rules.alternation("non_investment_fund_words"))
+
+
+def _funds(ctx: _Ctx) -> list[Mention]:
+    """Funds by their head (`引导基金`, `基金`): a bare `基金` needs an investment word in front (`产业基金`)."""
+    text = ctx.text
+    out = []
+    for i, head in _tries(ctx.lex)["fund"].finditer(text):
+        e = i + len(head)
+        tail = text[e:e + 3]
+        if tail.startswith(("联盟", "会", "管理", "公司")) or re.match(r"\d|[一二三四五六七八九十]+[只支个]", tail):
+            continue
+        s = _extend_left(ctx, i, 10)
+        body = text[s:i]
+        # a bare `基金` needs a name or kind in front of it; `总规模…的` is not a name
+        body = re.sub(r"^.*?的", "", body) if "的" in body else body
+        body = re.sub(r"^.*?[0-9.]+[万亿]*元", "", body)  # `总计3000亿元产业基金`
+        s = i - len(body)
+        if head == "基金" and (not body or _generic(body, _GENERIC_INDUSTRY) or not _INVESTMENT_WORD.search(body)):
+            continue
+        if _NOT_INVESTMENT.search(text[s:e]):  # social insurance and currency funds
+            continue
+        out.append(Mention(s, e, "FUND", text[s:e], "fund:head"))
+    return out
+
+
+# A department after a named committee is one body with it (`云南省委统战部`).
+_COMMITTEE_DEPT = re.compile(rf"(?:{rules.alternation('committee_departments')})")
+
+
+def _party_committees(ctx: _Ctx) -> list[Mention]:
+    """A named Party committee (`青岛市委`, `崂山区委`) is an ORG; a bare
+    `市委` in a title (`市委书记`) is not."""
+    text = ctx.text
+    out = []
+    for m in re.finditer(r"[省市区县]委(?!员|会)", text):
+        e = m.end()
+        for n in (4, 3, 2):
+            s = m.start() - n
+            if s >= 0 and (text[s:m.start() + 1] in ctx.lex.regions) and not any(ctx.taken[s:e]):
+                dept = _COMMITTEE_DEPT.match(text, e)
+                if dept:  # `云南省委统战部`: a department of the committee is one body
+                    out.append(Mention(s, dept.end(), "ORG", text[s:dept.end()], "org:committee"))
+                    break
+                out.append(Mention(s, e, "ORG", text[s:e], "org:committee"))
+                # `青岛市委、市政府`: the government after the committee is the same place's
+                gov = re.compile(r"[、和及与]" + re.escape(text[m.start()]) + r"(?:人民)?政府").match(text, e)
+                if gov and not any(ctx.taken[gov.start() + 1:gov.end()]):
+                    region = text[s:m.start() + 1]
+                    out.append(Mention(gov.start() + 1, gov.end(), "ORG", text[gov.start() + 1:gov.end()], "org:committee",
+                                       region + text[gov.start() + 2:gov.end()]))
+                break
+    return out
