@@ -116,3 +116,19 @@ def test_the_version_is_the_distributions():
 
     meta = tomllib.loads((KG.parent / "pyproject.toml").read_text(encoding="utf-8"))
     assert meta["project"]["version"] == __version__
+
+
+#: The extraction core: the code that decides what is an entity or a relation, and links them.
+CORE = ("extract", "link")
+MAX_FUNCTION_LINES = 80
+
+
+def test_no_function_in_the_extraction_core_is_longer_than_80_lines():
+    long = []
+    for package in CORE:
+        for path in sorted((KG / package).rglob("*.py")):
+            for f in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.end_lineno - f.lineno + 1 > MAX_FUNCTION_LINES:
+                    long.append(f"{path.relative_to(KG.parent)}:{f.lineno} {f.name} ({f.end_lineno - f.lineno + 1} lines)")
+    assert len(list((KG / "extract").rglob("*.py"))) > 20  # the walk found the packages
+    assert not long, long
