@@ -128,9 +128,14 @@ def _industries(ctx: _Ctx) -> list[Mention]:
 
 def _suffix_governed_lists(ctx: _Ctx) -> list[Mention]:
     """The items of lists governed by one suffix: `A、B和C等九大重点产业链` → A, B, C."""
+    return _items_of_lists_before(ctx, _SUFFIX_LIST_HEAD)
+
+
+def _items_of_lists_before(ctx: _Ctx, head: re.Pattern[str]) -> list[Mention]:
+    """The industry items of every list that ends where ``head`` matches."""
     text = ctx.text
     out: list[Mention] = []
-    for m in _SUFFIX_LIST_HEAD.finditer(text):
+    for m in head.finditer(text):
         for s, e in _list_before(ctx, m.start()):
             span = _industry_item(ctx, s, e)
             if span:
@@ -163,14 +168,7 @@ def _focus_lists(ctx: _Ctx) -> list[Mention]:
 
 def _main_item_lists(ctx: _Ctx) -> list[Mention]:
     """The items of a list a phrase is made of: `A、B、C为主的…产业链条体系` → A, B, C."""
-    text = ctx.text
-    out: list[Mention] = []
-    for m in _MAIN_ITEMS_PHRASE.finditer(text):
-        for s, e in _list_before(ctx, m.start()):
-            span = _industry_item(ctx, s, e)
-            if span:
-                out.append(Mention(span[0], span[1], "INDUSTRY", text[span[0]:span[1]], "industry:list"))
-    return out
+    return _items_of_lists_before(ctx, _MAIN_ITEMS_PHRASE)
 
 
 def _field_lists(ctx: _Ctx) -> list[Mention]:
