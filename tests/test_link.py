@@ -185,3 +185,59 @@ def test_typo_linking_compares_a_bounded_number_of_candidates_per_key():
     crowded = link_across(synthetic_docs(40_000, alphabet=30)).comparisons
     assert crowded > 4 * counts[40_000]
     assert crowded <= 7 * BUCKET_CAP * 40_000  # a key and its six deletions, each bucket compared up to the cap
+
+
+# ---------------------------------------------------------------- parents and their units stay apart
+
+
+def _entity_forms(*texts: str) -> dict[str, set[str]]:
+    """entity name -> its mention texts, after a whole build of ``texts`` (one document each)."""
+    from kg.run.assemble import assemble
+    from kg.run.work import WorkSettings, work
+    from kg.text.ingest import Document
+
+    tables = assemble(work(Document(f"d{i}", t, f"d{i}.txt"), WorkSettings()) for i, t in enumerate(texts))
+    names = {e["entity_id"]: e["name"] for e in tables.entities}
+    out: dict[str, set[str]] = {}
+    for m in tables.mentions:
+        out.setdefault(names[m["entity_id"]], set()).add(m["text"])
+    return out
+
+
+def test_a_group_and_its_subsidiary_with_the_groups_short_name_are_two_companies():
+    one_sentence = _entity_forms("海尔集团旗下子公司海尔智家股份有限公司发布年报。海尔集团表示将继续投资。")
+    assert one_sentence["海尔智家股份有限公司"] == {"海尔智家股份有限公司"}
+    assert "海尔集团" not in one_sentence["海尔智家股份有限公司"]
+    assert any("海尔集团" in forms for name, forms in one_sentence.items() if name != "海尔智家股份有限公司")
+    two_documents = _entity_forms("海尔集团在青岛发布年报。", "海尔智家股份有限公司在青岛发布年报。")
+    assert len([n for n in two_documents if n.startswith("海尔")]) == 2
+
+
+def test_variants_of_one_firm_still_join_when_only_trade_words_differ():
+    from types import SimpleNamespace
+
+    from kg.kb.lexicons import Lexicons
+    from kg.link.within import fuller_names
+
+    found = [(SimpleNamespace(type="COMPANY"), n) for n in ("大北农科技集团股份有限公司", "北京大北农科技股份有限公司")]
+    assert fuller_names(found, Lexicons.load()) == {("COMPANY", "北京大北农科技股份有限公司"): "大北农科技集团股份有限公司"}
+
+
+@pytest.mark.parametrize("etype, outer, inner", [
+    ("PARK", "西安高新区", "西安高新区集贤产业园"),            # a park inside a park
+    ("ORG", "青岛市科技局", "青岛市科技局高新技术处"),          # an office and its department
+    ("ORG", "中国科学院", "中国科学院青岛生物能源与过程研究所"),  # an academy and its institute
+    ("COMPANY", "海尔集团公司", "海尔智家股份有限公司"),        # a group and its daughter firm
+])
+def test_linking_never_merges_a_body_with_a_unit_inside_it(etype, outer, inner):
+    from types import SimpleNamespace
+
+    from kg.extract.document import entity_id
+    from kg.kb.lexicons import Lexicons
+    from kg.link.keys import company_key
+    from kg.link.within import fuller_names
+
+    lex = Lexicons.load()
+    assert fuller_names([(SimpleNamespace(type=etype), n) for n in (outer, inner)], lex) == {}
+    key = (lambda n: company_key(n, lex.regions)) if etype == "COMPANY" else (lambda n: n)
+    assert entity_id(etype, key(outer)) != entity_id(etype, key(inner))

@@ -111,6 +111,23 @@ def one_edit_apart(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
+# Trade words: the kinds of a firm's business (`科技`, `控股`, `集团`, `新材料`) and any `X业` (`矿业`)
+_KIND_WORDS = re.compile(rf"(?:{rules.alternation('company_kind_words')}|{rules.alternation('short_form_trade_words')}"
+                         r"|[\u4e00-\u9fff]业)+")
+
+
+def _same_firm_cores(a: str, b: str) -> bool:
+    """Two company cores name one firm when one is the other plus trade words only (`大北农` and
+    `大北农科技`); a core plus a name of its own is another firm, the group's daughter carrying its
+    short name (`海尔` and `海尔智家`, `潍柴` and `潍柴动力`).
+
+    >>> _same_firm_cores("大北农", "大北农科技"), _same_firm_cores("里奇蒙德", "里奇蒙德矿业"), _same_firm_cores("海尔", "海尔智家")
+    (True, True, False)
+    """
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and (long_ == short or _KIND_WORDS.fullmatch(long_[len(short):]) is not None)
+
+
 def fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str]:
     """Within one document, variants of one name get the fullest form:
     a name without its region prefix (`极视角科技有限公司` → `深圳极视角科技有限公司`),
@@ -142,7 +159,7 @@ def fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str
                 # (`区发展改革局`) or no place at all is the document's office of that name
                 la, lb = leads.get((etype, name), ""), leads.get((etype, other), "")
                 apart = etype == "ORG" and la != lb and len(la) > 1 and len(lb) > 1
-                if len(a) >= 2 and len(b) >= 2 and not apart and (a == b or (etype == "COMPANY" and (b.startswith(a) or a.startswith(b)))):
+                if len(a) >= 2 and len(b) >= 2 and not apart and (a == b or (etype == "COMPANY" and _same_firm_cores(a, b))):
                     prefer((etype, name), other)
                 elif (min(len(name), len(other)) >= 7 and one_edit_apart(name, other)
                       and typo_apart(etype, name, other, regions, suffixes[etype]) is None):
