@@ -288,3 +288,65 @@ def test_leads_chain_company_and_person(nlp):
     # seed 000's cue (`链主企业`) and a person who is 链长 of a chain, with other names
     got = rels(nlp, "在新能源汽车产业链方面,合肥高新区明确链主企业蔚来汽车,由区委书记张明担任产业链链长。")
     assert any(r == "LEADS_CHAIN" and h == "蔚来汽车" for h, r, _ in got)
+
+
+# ---------------------------------------------------------------- rules that carry to unseen wording
+# Sentences written for these tests in the general style of the news; where the entity stage would not find
+# a name out of its article's context, the mentions are given (`given`), so the test is of the relation rule.
+
+
+def given(text: str, lexicon_titles, *spans: tuple[str, str], occurrence: int = 0):
+    """Relations of ``text`` over the mentions named by ``(surface, type)``, each at its first occurrence."""
+    from kg.extract.entities import Mention
+
+    ms, taken = [], 0
+    for surface, etype in spans:
+        k = text.find(surface)
+        assert k >= 0, surface
+        ms.append(Mention(k, k + len(surface), etype, surface, "test"))
+    return {(r.head.text, r.type, r.tail.text) for r in find_relations(text, ms, lexicon_titles)}
+
+
+def titles_of(nlp):
+    return nlp.get_pipe("kg_entity_rules").lexicons.titles
+
+
+def test_holds_post_over_a_unit_a_field_word_and_a_former_post(nlp):
+    got = rels(nlp, "杭州恒远科技有限公司市场部总监李华表示,新品将于下月上市。")
+    assert of_type(got, "HOLDS_POST") == {("李华", "杭州恒远科技有限公司")}
+    (r,) = [r for r in found(nlp, "宁波港集团有限公司品牌总监周敏介绍了情况。") if r.type == "HOLDS_POST"]
+    assert r.attrs == {"title": "品牌总监"}
+    got = rels(nlp, "国家电网有限公司原党组成员、副总经理、安全总监赵强等人受到处理。")
+    assert of_type(got, "HOLDS_POST") == {("赵强", "国家电网有限公司")}
+
+
+def test_holds_post_office_head_and_parenthesis(nlp):
+    assert ("雷伊", "HOLDS_POST", "美国商务部") in rels(nlp, "美国商务部长雷伊表示,将加大投入。")
+    text = "西门子(Siemens)总裁博乐仁表示,将加大投入。"
+    got = given(text, titles_of(nlp), ("西门子", "COMPANY"), ("博乐仁", "PERSON"))
+    assert got == {("博乐仁", "HOLDS_POST", "西门子")}
+
+
+def test_holds_post_names_listed_after_a_titled_name(nlp):
+    got = rels(nlp, "深圳华瑞科技有限公司董事长李明、总经理王芳出席仪式。")
+    assert of_type(got, "HOLDS_POST") == {("李明", "深圳华瑞科技有限公司"), ("王芳", "深圳华瑞科技有限公司")}
+    # a post of another kind after a party secretary is in another body (the government)
+    assert of_type(rels(nlp, "杭州市委书记刘捷、市长姚高员出席仪式。"), "HOLDS_POST") == {("刘捷", "杭州市委")}
+
+
+def test_holds_post_roster_of_an_organization(nlp):
+    got = rels(nlp, "深圳华瑞科技有限公司的董事包括董事长李明,副董事长王芳,以及副总裁陈刚。")
+    assert of_type(got, "HOLDS_POST") == {(p, "深圳华瑞科技有限公司") for p in ("李明", "王芳", "陈刚")}
+    assert not of_type(rels(nlp, "深圳华瑞科技有限公司董事长李明为员工颁奖。"), "HOLDS_POST") - {("李明", "深圳华瑞科技有限公司")}
+
+
+def test_holds_post_appointed_with_own_and_shared_titles(nlp):
+    got = rels(nlp, "董事刘洋同时是华峰集团、东方电气集团等多家公司董事。")
+    assert of_type(got, "HOLDS_POST") == {("刘洋", "华峰集团"), ("刘洋", "东方电气集团")}
+    text = "陈立毕业于浙江大学,之后曾任苏州星辰科技有限公司(Star Tech, Inc.)项目经理、宁波海通投资有限公司总经理。"
+    got = given(text, titles_of(nlp), ("陈立", "PERSON"), ("浙江大学", "ORG"), ("苏州星辰科技有限公司", "COMPANY"),
+                ("宁波海通投资有限公司", "COMPANY"))
+    assert got == {("陈立", "HOLDS_POST", "苏州星辰科技有限公司"), ("陈立", "HOLDS_POST", "宁波海通投资有限公司")}
+    # a person who only meets an organization holds no post in it
+    got = given("陈立是浙江大学的校友。", titles_of(nlp), ("陈立", "PERSON"), ("浙江大学", "ORG"))
+    assert not got

@@ -1,11 +1,16 @@
 """HOLDS_POST: a person's post in an organization, read from the titles around the person's name.
 
-Three rules, run for each person of the sentence in this order:
+Five rules, run for each person of the sentence in this order:
 
 * ``post:org-title-name`` — the title chain read back from the name, one relation per organization
-  in the chain (`中关村科技企业家协会会长、北京大北农科技股份有限公司董事长邵根伙`);
+  in the chain (`中关村科技企业家协会会长、北京大北农科技股份有限公司董事长邵根伙`), over a unit of the
+  organization (`A公司市场部总监B`), a field word (`品牌总监`), a parenthesis (`英特尔(Intel)CEO`), an
+  office's head (`商务部长`); a name in a list after a titled name takes that name's organization
+  (`A公司董事长B、总经理C`, `副总裁D、E及F`);
 * ``post:pronoun`` — `其<title><name>`: the organization of the sentences before (`其董事长王磊`);
-* ``post:name-org-title`` — `<name>,<org><title>` and `<name>(<org><title>)`.
+* ``post:name-org-title`` — `<name>,<org><title>` and `<name>(<org><title>)`;
+* ``post:roster`` — `<org>的<people>包括/是<title><name>…` (`A公司的董事包括董事长B`);
+* ``post:appointed`` — `<name>曾任/现为/获委任为<org><title>、<org><title>`, `<name>同时是A、B等公司董事`.
 
 The ``title`` attribute is the post right after its organization, modifiers included (`执行总裁`),
 titles joined by 兼 kept whole (`创始人兼董事长`).
@@ -13,8 +18,26 @@ titles joined by 兼 kept whole (`创始人兼董事长`).
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.entities import Mention
-from kg.extract.relations.reader import ORG_LIKE, Reader, Sentence
+from kg.extract.relations.reader import LEAD, ORG_LIKE, Reader, Sentence, Subject
+from kg.kb import rules
+
+#: A unit of an organization between it and a title (`市场部`, `经济运行调节处`).
+_UNIT = re.compile(rf"[^\s,;:。、()“”的及和与]{{0,10}}?(?:{rules.alternation('post_unit_ends')})")
+_FIELD_TITLES = rules.words("post_field_titles")
+_FIELD = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,4}")
+#: `(Intel)`: a parenthesis after a name, before its title.
+_PAREN = re.compile(r"\([^()]{1,30}\)")
+#: An office whose head is `<last character>长` (`商务部长`, `教育局长`).
+_OFFICE_END = "部局厅署委"
+#: Separators between the names of a list of people (`董事长A、总经理B`, `C、D及E`).
+_PEOPLE_SEP = re.compile(r"(?:,?(?:以及|及|和|与)|、|,)$")
+_APPOINTED = re.compile(rules.pattern("post_appointment_verbs"))
+_ROSTER = re.compile(rf"的[^,;。、]{{0,8}}?(?:{rules.pattern('post_roster_cues')}):?$")
+#: What may stand between the last of a list of organizations and their shared title (`等30多间公司`, `的`).
+_SHARED = re.compile(r"(?:等[^,;。、]{0,10}?)?的?")
 
 
 def holds_post(r: Reader, sent: Sentence) -> None:
@@ -26,13 +49,15 @@ def holds_post(r: Reader, sent: Sentence) -> None:
         title_chain(r, sent, p)
         pronoun(r, sent, p)
         name_org_title(r, sent, i, p)
+        roster(r, sent, p)
+    appointed(r, sent)
 
 
 def title_chain(r: Reader, sent: Sentence, p: Mention) -> None:
     """``post:org-title-name``: titles and organizations read back from the name, up to 60 characters
     (`青岛市科技局局长、青岛高新区管委会主任王建国` → both bodies); a bare title stays an attribute."""
     text = r.text
-    j, seg, floor_of = p.start, [], r.floor_before
+    j, seg, floor_of, named = p.start, [], r.floor_before, False
     while j > sent.start and p.start - j <= 60:
         t = r.titles.ending_at(text, j, floor_of(j))
         if t is not None:
@@ -45,14 +70,61 @@ def title_chain(r: Reader, sent: Sentence, p: Mention) -> None:
         org = r.at_end.get(j)
         if org is not None and org.type in ORG_LIKE and seg:
             r.rel(p, "HOLDS_POST", org, sent, "post:org-title-name", title=_post(seg))
-            seg = []
+            seg, named = [], True
             j = org.start
             continue
+        if not seg and text[j - 1:j] == "长" and not named:
+            office = r.at_end.get(j - 1)
+            if office is not None and office.type == "ORG" and office.text[-1] in _OFFICE_END:
+                r.rel(p, "HOLDS_POST", office, sent, "post:org-title-name", title=office.text[-1] + "长")
+            break
+        sep = _PEOPLE_SEP.search(text, max(sent.start, j - 3), j)
+        if sep and not named and (seg or j == p.start) and _inherit(r, sent, p, sep.start(), seg):
+            break
         if text[j - 1] in "、," and seg or text[j - 1] in "、" and not seg:
             seg = []
             j -= 1
             continue
-        break
+        k = _step_back(r, j, seg) if seg else None
+        if k is None:
+            break
+        if k[1]:
+            seg[0] = text[k[0]:j] + seg[0]
+        j = k[0]
+
+
+def _step_back(r: Reader, j: int, seg: list[str]) -> tuple[int, bool] | None:
+    """Where the chain goes on before a title at ``j``: over a unit right after an organization
+    (`A公司市场部`), a parenthesis right after one (`英特尔(Intel)`), or a field word (`品牌总监`, `、安全总监`);
+    with True when the skipped text belongs to the title (a field word)."""
+    text = r.text
+    for k in range(j - 1, max(0, j - 12), -1):
+        org = r.at_end.get(k)
+        if org is not None and org.type in ORG_LIKE and (_UNIT.fullmatch(text, k, j) or _PAREN.fullmatch(text, k, j)):
+            return k, False
+    if seg[0] in _FIELD_TITLES or seg[0].endswith(_FIELD_TITLES):
+        for k in range(max(0, j - 4), j - 1 + 1):
+            before = r.at_end.get(k)
+            if _FIELD.fullmatch(text, k, j) and (before is not None and before.type in ORG_LIKE or text[k - 1:k] == "、") \
+                    and r.floor_before(j) <= k:
+                return k, True
+    return None
+
+
+def _inherit(r: Reader, sent: Sentence, p: Mention, k: int, seg: list[str]) -> bool:
+    """`A公司董事长B、总经理C`, `副总裁D、E及F`: a name right before the separator at ``k`` that holds a post
+    found in this sentence passes its organization on (with the titles read, else its own title)."""
+    q = r.at_end.get(k)
+    if q is None or q.type != "PERSON" or q is p:
+        return False
+    held = [x for x in r.out if x.head is q and x.type == "HOLDS_POST" and x.sent_start == sent.start]
+    if not held or not seg and r.text[k:k + 1] == ",":
+        return False
+    title = _post(seg) if seg else held[0].attrs.get("title", "")
+    if r.titles.kind_of(title) != r.titles.kind_of(held[0].attrs.get("title", "")):
+        return False  # `市委书记A、市长B`: a post of another kind is in another body
+    r.rel(p, "HOLDS_POST", held[0].tail, sent, "post:org-title-name", title=title)
+    return True
 
 
 def pronoun(r: Reader, sent: Sentence, p: Mention) -> None:
@@ -75,9 +147,116 @@ def name_org_title(r: Reader, sent: Sentence, i: int, p: Mention) -> None:
         q = ms[i + 1]
         found = r.titles.run_at(text, q.end, min(sent.end, q.end + 20))
         after = q.end + sum(len(t) for t in found)
-        nxt = r.at_start.get(after) or r.at_start.get(after + 1)
-        if found and not (nxt is not None and nxt.type == "PERSON"):  # not the title chain of the next name
+        gap = re.match(r"[^,;:。()]{0,8}", text[after:sent.end]).group()
+        nxt = next((m for m in r.mentions_in(after, after + len(gap) + 4) if m.type == "PERSON"), None)
+        if found and nxt is None:  # not the title chain of the next name
             r.rel(p, "HOLDS_POST", q, sent, "post:name-org-title", title=found[0])
+
+
+def roster(r: Reader, sent: Sentence, p: Mention) -> None:
+    """``post:roster``: `<org>的<people>包括/是/为<title><name>` (`A公司的董事包括董事长B`, `A的两名股东是
+    董事长B`): the first titled name of the list; the names after it follow through the title chain."""
+    text = r.text
+    t = r.titles.ending_at(text, p.start, r.floor_before(p.start))
+    if t is None:
+        return
+    k = p.start - len(t)
+    for org in reversed([m for m in r.mentions_in(max(sent.start, k - 16), k) if m.type in ORG_LIKE]):
+        if _ROSTER.fullmatch(text, org.end, k):
+            r.rel(p, "HOLDS_POST", org, sent, "post:roster", title=t)
+        break
+
+
+def appointed(r: Reader, sent: Sentence) -> None:
+    """``post:appointed``: a person (the clause's subject, or named right before the verb) that `曾任/现为/
+    担任/获委任为` organizations with titles (`A曾任B公司总经理、C公司董事长`), or shares one title after a list
+    (`A同时是B、C等公司董事`); the clauses right after that are only `<org><title>` go on the list."""
+    text = r.text
+    person: Mention | None = None
+    for (a, b), s in _spans(r, sent):
+        if person is not None and (_items(r, sent, person, a, b, strict=True) or not any(
+                m.type in ORG_LIKE for m in r.mentions_in(a, b)) and r.titles.ending_at(text, b, a)):
+            continue  # a clause of `<org><title>` items, or an item whose organization is no entity
+        person = None
+        p = LEAD.match(text, a, b).end()
+        for cue in _APPOINTED.finditer(r.masked, a, b):
+            before = [m for m in r.mentions_in(a, cue.start()) if m.type == "PERSON"]
+            if before and cue.start() - before[-1].end <= 2:
+                who = before[-1]
+            elif before or cue.start() - p > 8:
+                continue
+            elif s is not None and s.kind == "person" and not s.speech:
+                who = s.ms[0]
+            elif s is not None and s.kind == "other" and cue.start() - p <= 6 and sent.main is not None \
+                    and sent.main.kind == "person" and not sent.main.speech:
+                who = sent.main.ms[0]  # `A毕业于…,之后曾任…`: a time word opens the clause
+            else:
+                continue
+            if _items(r, sent, who, cue.end(), b, strict=False):
+                person = who
+                break
+
+
+def _spans(r: Reader, sent: Sentence) -> list[tuple[tuple[int, int], Subject | None]]:
+    """The clauses of ``sent`` with their subjects in force, a clause cut inside a parenthesis joined to the
+    next (`美国朗讯科技公司(Lucent Technologies, Inc.)项目经理`)."""
+    out: list[tuple[tuple[int, int], Subject | None]] = []
+    open_paren = False
+    for (a, b), s in zip(sent.clauses, sent.in_force):
+        if open_paren and out:
+            out[-1] = ((out[-1][0][0], b), out[-1][1])
+        else:
+            out.append(((a, b), s))
+        seg = r.text[out[-1][0][0]:b]
+        open_paren = seg.count("(") > seg.count(")")
+    return out
+
+
+def _items(r: Reader, sent: Sentence, who: Mention, a: int, b: int, strict: bool) -> bool:
+    """The organizations in ``[a, b)`` with the title after each (or the title after the last, shared by those
+    without one); ``strict``: the span must open with an organization. True when a post was found."""
+    text = r.text
+    orgs = [m for m in r.mentions_in(a, b) if m.type in ORG_LIKE]
+    if not orgs or strict and orgs[0].start != LEAD.match(text, a, b).end() or orgs[0].start - a > 20:
+        return False
+    found, pending = False, []
+    for m in orgs:
+        t = _title_after(r, m.end, b)
+        if t is None:
+            pending.append(m)
+            continue
+        for x in pending + [m]:
+            r.rel(who, "HOLDS_POST", x, sent, "post:appointed", title=t)
+        found, pending = True, []
+    if pending:
+        k = _SHARED.match(text, pending[-1].end, b).end()
+        shared = r.titles.run_at(text, k, b)
+        if shared and all(re.fullmatch(r"[、,和及与]|以及", text[x.end:y.start]) for x, y in zip(pending, pending[1:])):
+            for x in pending:
+                r.rel(who, "HOLDS_POST", x, sent, "post:appointed", title=shared[0])
+            found = True
+    return found
+
+
+def _title_after(r: Reader, i: int, b: int) -> str | None:
+    """The title right after an organization ending at ``i``: directly, after a parenthesis or a unit
+    (`(Intel)CEO`, `市场部总监`), or with a field word (`客户经理`)."""
+    text = r.text
+    for skip in (None, _PAREN, _UNIT):
+        j = i
+        if skip is not None:
+            m = skip.match(text, i, b)
+            if not m:
+                continue
+            j = m.end()
+        found = r.titles.run_at(text, j, b)
+        if found:
+            return found[0]
+    for n in range(1, 5):
+        found = r.titles.run_at(text, i + n, b)
+        if found and found[0].endswith(_FIELD_TITLES) and _FIELD.fullmatch(text, i, i + n):
+            return text[i:i + n] + found[0]
+    return None
 
 
 def _post(seg: list[str]) -> str:

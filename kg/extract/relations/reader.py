@@ -186,7 +186,12 @@ class TitleLexicon:
 
     def __init__(self, titles: Mapping[str, str]):
         self.titles = set(titles)
+        self.kinds = dict(titles)
         self.maxlen = max((len(t) for t in self.titles), default=0)
+
+    def kind_of(self, title: str) -> str | None:
+        """The kind of a title (`gov`, `party`, `company`, …): that of its longest known ending (`原副局长` → `副局长`)."""
+        return next((self.kinds[title[k:]] for k in range(len(title)) if title[k:] in self.kinds), None)
 
     @classmethod
     def of(cls, titles: Mapping[str, str]) -> TitleLexicon:

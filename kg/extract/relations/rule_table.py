@@ -37,13 +37,23 @@ RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- HOLDS_POST
     Rule("post:org-title-name", ("HOLDS_POST",), ("posts",),
          "A title chain read back from the person's name: each organization in it with the title right after it.",
-         "青岛市科技局局长、青岛高新区管委会主任王建国", ("post_title_modifiers",)),
+         "青岛市科技局局长、青岛高新区管委会主任王建国",
+         ("post_title_modifiers", "post_unit_ends", "post_field_titles")),
     Rule("post:pronoun", ("HOLDS_POST",), ("posts",),
          "`其<title><name>`: the post is in the company or organization named last, in an earlier sentence.",
          "杭州海康威视数字技术股份有限公司召开发布会。其副总裁刘强表示,公司将持续创新。", ("post_title_modifiers",)),
     Rule("post:name-org-title", ("HOLDS_POST",), ("posts",),
          "`<name>,<org><title>` or `<name>(<org><title>)`: the organization and title right after the name.",
          "王磊(大疆创新执行总裁)", ("post_title_modifiers",)),
+    Rule("post:roster", ("HOLDS_POST",), ("posts",),
+         "`<org>的<people>包括/是<title><name>`: the first titled name of the list holds the post in the "
+         "organization; the names after it take it on through the title chain.",
+         "深圳华瑞科技有限公司的董事包括董事长李明", ("post_roster_cues",)),
+    Rule("post:appointed", ("HOLDS_POST",), ("posts",),
+         "`<name>曾任/现为/获委任为<org><title>、<org><title>` (or organizations sharing one title after them): "
+         "the person holds each post.",
+         "董事刘洋同时是华峰集团、东方电气集团等多家公司董事",
+         ("post_appointment_verbs", "post_unit_ends", "post_field_titles")),
     # ---------------------------------------------------------------- FOCUSES_ON
     Rule("focus:carrier", ("FOCUSES_ON",), ("focus",),
          "`以A等为载体重点发展X`: the carrier parks A focus on the industries after the phrase.",
