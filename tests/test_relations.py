@@ -350,3 +350,35 @@ def test_holds_post_appointed_with_own_and_shared_titles(nlp):
     # a person who only meets an organization holds no post in it
     got = given("陈立是浙江大学的校友。", titles_of(nlp), ("陈立", "PERSON"), ("浙江大学", "ORG"))
     assert not got
+
+
+def test_subsidiary_cues_statements_and_lists(nlp):
+    assert ("华峰化学股份有限公司", "SUBSIDIARY_OF", "华峰集团") in rels(nlp, "华峰集团旗下子公司华峰化学股份有限公司发布公告。")
+    assert ("恒远新材料有限公司", "SUBSIDIARY_OF", "恒远集团控股") in rels(nlp, "恒远集团控股的恒远新材料有限公司上市。")
+    assert ("浙大资产经营有限公司", "SUBSIDIARY_OF", "浙江大学") in rels(nlp, "浙江大学名下的浙大资产经营有限公司出资5000万元。")
+    got = rels(nlp, "南瑞科技有限公司是国家电网公司下属的高科技企业。")
+    assert of_type(got, "SUBSIDIARY_OF") == {("南瑞科技有限公司", "国家电网公司")}
+    got = rels(nlp, "宁波海通电子有限公司是由韩国海通集团于2010年在宁波经济技术开发区注册成立的外商独资企业。")
+    assert ("宁波海通电子有限公司", "SUBSIDIARY_OF", "海通集团") in got
+    assert ("宁波海通电子有限公司", "LOCATED_IN", "宁波经济技术开发区") in got
+    got = rels(nlp, "海通集团旗下有三家子公司,分别是海通电子有限公司、海通物流有限公司和海通科技有限公司。")
+    assert of_type(got, "SUBSIDIARY_OF") == {(c, "海通集团") for c in ("海通电子有限公司", "海通物流有限公司", "海通科技有限公司")}
+    # a company that only partners is no unit
+    assert not of_type(rels(nlp, "南瑞科技有限公司是国家电网公司的重要合作伙伴。"), "SUBSIDIARY_OF")
+
+
+def test_subsidiary_founded_implicit_and_branch(nlp):
+    assert ("宁波研究院", "SUBSIDIARY_OF", "浙江大学") in rels(nlp, "该中心由浙江大学设立的宁波研究院负责运营。")
+    got = rels(nlp, "据介绍,恒远科技有限公司的中游环节放在江苏子公司恒远光电有限公司。")
+    assert of_type(got, "SUBSIDIARY_OF") == {("恒远光电有限公司", "恒远科技有限公司")}
+    got = rels(nlp, "宁波海通电子有限公司在宁波设有分支机构。宁波海通电子有限公司北仑分公司今年开业。")
+    assert of_type(got, "SUBSIDIARY_OF") == {("宁波海通电子有限公司北仑分公司", "宁波海通电子有限公司")}
+
+
+def test_located_in_visit_list_join_region_gap_and_site(nlp):
+    assert ("华为技术有限公司", "LOCATED_IN", "苏州工业园区") in rels(nlp, "在苏州工业园区,李强来到华为技术有限公司,听取企业介绍。")
+    got = rels(nlp, "中国中化、中国华能将在今年下半年迁驻雄安新区。")
+    assert of_type(got, "LOCATED_IN") == {("中国中化", "雄安新区"), ("中国华能", "雄安新区")}
+    assert ("光明产业园", "PART_OF", "东湖高新区") in rels(nlp, "光明产业园坐落在武汉市东湖高新区大学园路。")
+    assert ("浙江大学", "LOCATED_IN", "宁波高新区") in rels(nlp, "浙江大学宁波高新区校区今年启用。")
+    assert not of_type(rels(nlp, "浙江大学与宁波高新区签署合作协议。"), "LOCATED_IN")

@@ -4,7 +4,8 @@ kind of the located entity.
 
 The steps in :data:`STEPS` run on each clause in that order (the order decides which rule's relation
 a duplicate keeps): ``located:frame``, ``located:host``, ``located:here``, ``located:join``,
-``located:at``, ``located:weiyu``, ``located:nei-de``, ``located:project``, ``located:example``.
+``located:at``, ``located:weiyu``, ``located:nei-de``, ``located:project``, ``located:example``,
+``located:site``.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ _PROJECT_GO = re.compile(rules.alternation("project_progress_words"))
 #: `X(仅/也)是<park>…的一个实例`: an adverb, the park (group 1), a measure word, the noun.
 _JUST, _ONE = "仅|只|也|正|就", "一个|一家|一处"
 _EXAMPLE = re.compile(rf"^(?:{_JUST})?是(.{{0,30}}?)的?(?:{_ONE})?(?:{rules.alternation('example_nouns')})")
+_VISIT = re.compile(rules.alternation("frame_visit_verbs"))
+_SITE = re.compile(rules.alternation("site_in_park_nouns"))
 _LEADING_FIRM = re.compile(rf"^(?:是|为)(?:其中的?)?(?:{rules.alternation('leading_firm_roles')})企业之一")
 
 
@@ -50,6 +53,11 @@ def framed(r: Reader, sent: Sentence, c: Clause) -> None:
         shown = re.match(r"[“\"]?这(?:里)?是", seg)
         if shown:
             x = r.at_start.get(a + shown.end())
+            if x is not None:
+                r.place(x, park, sent, "located:frame")
+        for visit in _VISIT.finditer(seg):  # `在X,李强来到A公司`: what is visited in the frame
+            x = next((m for m in r.mentions_in(a + visit.end(), b) if m.type in ("COMPANY", "ORG")), None)
+            x = x if x is not None and x.start - (a + visit.end()) <= 2 else None
             if x is not None:
                 r.place(x, park, sent, "located:frame")
 
@@ -98,7 +106,7 @@ def joined(r: Reader, sent: Sentence, c: Clause) -> None:
     a, cms, seg = c.start, c.mentions, c.seg
     for cue in _JOIN_CUE.finditer(seg):
         firms = [m for m in cms if m.type in ("COMPANY", "ORG") and m.end <= a + cue.start()]
-        firms = firms[-1:] if firms else c.subject_firms
+        firms = _listed_before(r, firms) if firms else c.subject_firms
         if not firms:
             # `公司的研发总部搬到这里`: the company named last
             named = [m for m in sent.mentions if m.type == "COMPANY" and m.end <= a] or [m for m in r.prev_sentence if m.type == "COMPANY"]
@@ -140,7 +148,9 @@ def located_at(r: Reader, sent: Sentence, c: Clause) -> None:
     for cue in _LOCATE_AT.finditer(c.seg):
         parks: list[Mention] = []
         for m in c.mentions:
-            if m.type == "PARK" and m.start >= a + cue.end() and (not parks and m.start - (a + cue.end()) <= 2 or parks and m.start == parks[-1].end):
+            gap = m.start - (a + cue.end())
+            if m.type == "PARK" and gap >= 0 and (not parks and (gap <= 2 or r.region_at(a + cue.end(), m.start) == gap)
+                                                  or parks and m.start == parks[-1].end):
                 parks.append(m)
         if not parks:
             continue
@@ -202,6 +212,25 @@ def examples(r: Reader, sent: Sentence, c: Clause) -> None:
                 r.place(x, park, sent, "located:example")
 
 
+def site(r: Reader, sent: Sentence, c: Clause) -> None:
+    """``located:site``: `<org><park><site>` (`A大学B新区校区`, `C公司D园区基地`) — the organization has a site in
+    the park, so it is in it."""
+    text = r.text
+    for x, k in zip(c.mentions, c.mentions[1:]):
+        if x.type in ("COMPANY", "ORG") and k.type == "PARK" and k.start == x.end and _SITE.match(text, k.end):
+            r.rel(x, "LOCATED_IN", k, sent, "located:site")
+
+
+def _listed_before(r: Reader, firms: list[Mention]) -> list[Mention]:
+    """The last of ``firms`` with those listed right before it (`A、B将迁驻X`)."""
+    out = [firms[-1]]
+    for x in reversed(firms[:-1]):
+        if not re.fullmatch(r"[、和及与]|以及", r.text[x.end:out[0].start]):
+            break
+        out.insert(0, x)
+    return out
+
+
 def _here_referent(r: Reader, sent: Sentence, idx: int) -> Mention | None:
     """`在此`/`这里`: a park subject earlier in the sentence, else the first park of the sentence before."""
     for s in reversed(sent.in_force[:idx]):
@@ -216,4 +245,4 @@ def _here_referent(r: Reader, sent: Sentence, idx: int) -> Mention | None:
 
 #: The steps of :func:`locations`, in the order they run on each clause.
 STEPS: tuple[Callable[[Reader, Sentence, Clause], None], ...] = (
-    framed, hosted, here, joined, at_park, located_at, inside, projects, examples)
+    framed, hosted, here, joined, at_park, located_at, inside, projects, examples, site)

@@ -35,7 +35,7 @@ _OFFICE_END = "部局厅署委"
 #: Separators between the names of a list of people (`董事长A、总经理B`, `C、D及E`).
 _PEOPLE_SEP = re.compile(r"(?:,?(?:以及|及|和|与)|、|,)$")
 _APPOINTED = re.compile(rules.pattern("post_appointment_verbs"))
-_ROSTER = re.compile(rf"的[^,;。、]{{0,8}}?(?:{rules.pattern('post_roster_cues')}):?$")
+_ROSTER = re.compile(rf"的[^,;。、]{{0,8}}?(?:{rules.pattern('list_open_cues')}):?$")
 #: What may stand between the last of a list of organizations and their shared title (`等30多间公司`, `的`).
 _SHARED = re.compile(r"(?:等[^,;。、]{0,10}?)?的?")
 

@@ -118,7 +118,7 @@ _PREDICATE_POS = frozenset({"v", "vn", "vd", "vi", "p", "d", "ad", "c", "z"})
 #: Modifiers a title may carry (`执行总裁`, `常务副总经理`), tried in this order.
 _TITLE_MOD = rules.words("post_title_modifiers")
 #: The words between a parent and its unit (`A直属企业B`, `A旗下B`): read through by subjects, a cue of SUBSIDIARY_OF.
-SUBSIDIARY_CUE = re.compile(rf"^(?:{rules.alternation('subsidiary_cues')})$")
+SUBSIDIARY_CUE = re.compile(rf"^(?:{rules.pattern('subsidiary_cues')})$")
 #: `以A等为载体`: the carriers (group 1) of a zone's plan; shared by FOCUSES_ON and PART_OF.
 CARRIER = re.compile(rf"以([^,;]{{0,40}}?)等?为(?:{rules.alternation('carrier_roles')})")
 #: Names of zones (a park that has parts: `高新区`, `科学城`, `蓝谷`).

@@ -48,7 +48,7 @@ RULES: tuple[Rule, ...] = (
     Rule("post:roster", ("HOLDS_POST",), ("posts",),
          "`<org>的<people>包括/是<title><name>`: the first titled name of the list holds the post in the "
          "organization; the names after it take it on through the title chain.",
-         "深圳华瑞科技有限公司的董事包括董事长李明", ("post_roster_cues",)),
+         "深圳华瑞科技有限公司的董事包括董事长李明", ("list_open_cues",)),
     Rule("post:appointed", ("HOLDS_POST",), ("posts",),
          "`<name>曾任/现为/获委任为<org><title>、<org><title>` (or organizations sharing one title after them): "
          "the person holds each post.",
@@ -74,7 +74,7 @@ RULES: tuple[Rule, ...] = (
          "A locative frame (`在X内,`, `走进X——` over the next paragraph, `漫步在X内`) holds for the explicit "
          "subjects of the clauses after it and for what `这是…` shows.",
          "在张江科学城内,上海微电子装备(集团)股份有限公司正在加紧研发",
-         ("frame_walk_verbs", "frame_inside_words", "frame_address_words")),
+         ("frame_walk_verbs", "frame_inside_words", "frame_address_words", "frame_visit_verbs")),
     Rule("located:host", _PLACES, ("locations",),
          "A park before a host verb (or the park subject) hosts the entities listed after it.",
          "中关村软件园已入驻联想、百度、腾讯等企业", ("host_verbs",)),
@@ -101,6 +101,9 @@ RULES: tuple[Rule, ...] = (
     Rule("located:example", _PLACES, ("locations",),
          "`X是<park>…的一个实例/缩影`: X is in that park; `X是其中的代表企业之一`: in the sentence's park.",
          "华为仅是东莞松山湖高新区产业升级的一个缩影", ("example_nouns", "leading_firm_roles")),
+    Rule("located:site", ("LOCATED_IN",), ("locations",),
+         "`<org><park><site>` (`校区`, `基地`, `工厂`): the organization has a site in the park.",
+         "浙江大学宁波高新区校区今年启用", ("site_in_park_nouns",)),
     # ---------------------------------------------------------------- PART_OF
     Rule("part:adjacent", ("PART_OF",), ("part_of",),
          "A park named right after its parent is part of it.",
@@ -157,11 +160,28 @@ RULES: tuple[Rule, ...] = (
          "由江北新区管委会和南京扬子国资投资集团有限责任公司合作开发运营的南京软件园", ("operate_verbs",)),
     # ---------------------------------------------------------------- SUBSIDIARY_OF
     Rule("subsidiary:cue", ("SUBSIDIARY_OF",), ("subsidiary",),
-         "`A直属企业B`, `A旗下B`, `A子公司B`: B is a unit of A.",
+         "`A直属企业B`, `A旗下子公司B`, `A控股的B`, `A名下的B`: B is a unit of A.",
          "青岛蓝谷管理局直属企业青岛海洋科技投资发展集团有限公司", ("subsidiary_cues",)),
     Rule("subsidiary:inner", ("SUBSIDIARY_OF",), ("subsidiary",),
          "`X内设/下设A、B`: the organizations and companies after the verb are units of X (`该委员会` resolved).",
          "中关村管委会下设中关村发展集团。", ("parent_anaphor_classes",)),
+    Rule("subsidiary:is-unit", ("SUBSIDIARY_OF",), ("subsidiary",),
+         "`B是/为A下属的…`, `B是A的全资子公司`, `B是由A…设立的…`: the clause's subject B is a unit of A.",
+         "南瑞科技有限公司是国家电网公司下属的高科技企业", ("subsidiary_cues", "subsidiary_unit_nouns", "subsidiary_found_verbs")),
+    Rule("subsidiary:founded", ("SUBSIDIARY_OF",), ("subsidiary",),
+         "`由A设立/成立/组建的B`: B, named right after, is a unit of its one founder A.",
+         "该中心由浙江大学设立的宁波研究院负责运营", ("subsidiary_found_verbs",)),
+    Rule("subsidiary:list", ("SUBSIDIARY_OF",), ("subsidiary",),
+         "`A旗下有三家子公司,分别是B、C和D`: the listed companies and organizations are units of A.",
+         "海通集团旗下有三家子公司,分别是海通电子有限公司、海通物流有限公司和海通科技有限公司",
+         ("subsidiary_unit_nouns", "subsidiary_count_words", "list_open_cues")),
+    Rule("subsidiary:implicit", ("SUBSIDIARY_OF",), ("subsidiary",),
+         "`(其)子公司B` with no parent right before the cue: B is a unit of the company named earlier in the "
+         "sentence (no person between).",
+         "据介绍,恒远科技有限公司的中游环节放在江苏子公司恒远光电有限公司", ("subsidiary_unit_nouns",)),
+    Rule("subsidiary:branch-name", ("SUBSIDIARY_OF",), ("subsidiary",),
+         "A branch named by its parent's name, a place and `分公司` is a unit of the entity of that name in the text.",
+         "宁波海通电子有限公司在宁波设有分支机构。宁波海通电子有限公司北仑分公司今年开业", ("branch_name_ends",)),
     # ---------------------------------------------------------------- LEADS_CHAIN
     Rule("chain:leader-company", ("LEADS_CHAIN",), ("chains",),
          "`链主企业X`: X leads the chains of the sentence's industries, else of the paragraph's `在X方面` frame.",

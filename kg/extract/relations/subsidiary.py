@@ -1,4 +1,10 @@
-"""SUBSIDIARY_OF: a unit of a parent organization. In this order: ``subsidiary:cue``, ``subsidiary:inner``."""
+"""SUBSIDIARY_OF: a unit of a parent organization.
+
+In this order: ``subsidiary:cue`` (`A旗下子公司B`, `A控股的B`), ``subsidiary:inner`` (`X下设A、B`),
+``subsidiary:is-unit`` (`B是A下属的企业`, `B是由A设立的…`), ``subsidiary:founded`` (`由A设立的B`),
+``subsidiary:list`` (`A的三家子公司分别是B、C`), ``subsidiary:implicit`` (`A…放在子公司B`),
+``subsidiary:branch-name`` (`A昆山分公司` is a unit of `A`).
+"""
 
 from __future__ import annotations
 
@@ -9,19 +15,40 @@ from kg.kb import rules
 
 #: `该委员会内设`: an anaphor (its class word is group 1) right before the cue.
 _PARENT_ANAPHOR = re.compile(rf"该({rules.alternation('parent_anaphor_classes')})$")
+_UNIT_NOUN = re.compile(rules.pattern("subsidiary_unit_nouns"))
+_FOUND = rules.pattern("subsidiary_found_verbs")
+#: `由A(于2007年在…)设立的`: the founders (group 1).
+_FOUNDED_BY = re.compile(rf"由([^,;。]{{2,40}}?)(?:于[^,;。]{{0,30}}?)?(?:{_FOUND})的")
+#: After `B是`: the parent's cue after its name (`下属的`, `的全资子公司`).
+_UNIT_AFTER = re.compile(rf"的?(?:{rules.pattern('subsidiary_cues')}|{_UNIT_NOUN.pattern})")
+#: Between a parent and its unit noun: `A旗下有三家子公司`, `A的两家`, `A六间分公司`.
+_COUNT = re.compile(rules.pattern("subsidiary_count_words"))
+#: After the unit noun: `…,依次为/分别是/包括` and the list.
+_LIST_OPEN = re.compile(rf"[^。;]{{0,30}}?(?:{rules.pattern('list_open_cues')}):?")
+_BRANCH_END = re.compile(rf"(?:{rules.alternation('branch_name_ends')})$")
+_UNIT_TYPES = ("COMPANY", "ORG")
+#: `(其)(江苏)子公司` right before a company: a unit noun with no parent named before it.
+_IMPLICIT = re.compile(rf"[^,;。的\d]{{0,8}}?(?:{_UNIT_NOUN.pattern})$")
 
 
 def subsidiary(r: Reader, sent: Sentence) -> None:
-    """Every SUBSIDIARY_OF rule on ``sent``."""
+    """Every SUBSIDIARY_OF rule on ``sent``, in the order of the module docstring."""
     cued(r, sent)
     inner(r, sent)
+    is_unit(r, sent)
+    founded(r, sent)
+    unit_list(r, sent)
+    implicit(r, sent)
+    branch_name(r, sent)
 
 
 def cued(r: Reader, sent: Sentence) -> None:
-    """``subsidiary:cue``: `A直属企业B`, `A旗下B`, `A子公司B` — B is a unit of A."""
+    """``subsidiary:cue``: `A直属企业B`, `A旗下子公司B`, `A控股的B` (also when the name took `控股`), `A名下的B` —
+    B is a unit of A."""
     text, ms = r.text, sent.mentions
     for x, y in zip(ms, ms[1:]):
-        if x.type in ORG_LIKE and y.type in ("COMPANY", "ORG") and SUBSIDIARY_CUE.match(text[x.end:y.start]):
+        gap = text[x.end:y.start]
+        if x.type in ORG_LIKE and y.type in _UNIT_TYPES and (SUBSIDIARY_CUE.match(gap) or gap == "的" and x.text.endswith("控股")):
             r.rel(y, "SUBSIDIARY_OF", x, sent, "subsidiary:cue")
 
 
@@ -37,5 +64,92 @@ def inner(r: Reader, sent: Sentence) -> None:
             parent = r.resolve("ORG" if an and an.group(1) not in ("集团", "公司") else "COMPANY", an.group()) if an else None
         if parent is None:
             continue
-        for y in [y for y in sent.mentions if y.start > k and y.type in ("ORG", "COMPANY")]:
+        for y in [y for y in sent.mentions if y.start > k and y.type in _UNIT_TYPES]:
             r.rel(y, "SUBSIDIARY_OF", parent, sent, "subsidiary:inner")
+
+
+def is_unit(r: Reader, sent: Sentence) -> None:
+    """``subsidiary:is-unit``: `B是/为/系A下属的…`, `B是A的全资子公司`, `B是由A…设立的…` — the clause's own
+    subject B is a unit of A."""
+    text = r.text
+    for (a, b), own in zip(sent.clauses, sent.subjects):
+        if own is None or own.kind != "entity" or own.carried or own.head.type not in _UNIT_TYPES:
+            continue
+        x = own.head
+        cop = re.match(r"[^,;。]{0,6}?(?:是|为|系)", text[x.end:b])
+        if not cop:
+            continue
+        k = x.end + cop.end()
+        by = _FOUNDED_BY.match(text, k, b)
+        parents = _founders(r, by.start(1), by.end(1)) if by else []
+        if not by:
+            p = next((m for m in r.mentions_in(k, b) if m.start == k and m.type in _UNIT_TYPES), None)
+            parents = [p] if p is not None and _UNIT_AFTER.match(text, p.end, b) else []
+        if len(parents) == 1:
+            r.rel(x, "SUBSIDIARY_OF", parents[0], sent, "subsidiary:is-unit")
+
+
+def founded(r: Reader, sent: Sentence) -> None:
+    """``subsidiary:founded``: `由A设立/成立/组建的B` — B (named right after) is a unit of its one founder A."""
+    text = r.text
+    for m in _FOUNDED_BY.finditer(text, sent.start, sent.end):
+        parents = _founders(r, m.start(1), m.end(1))
+        y = r.at_start.get(m.end())
+        if len(parents) == 1 and y is not None and y.type in _UNIT_TYPES:
+            r.rel(y, "SUBSIDIARY_OF", parents[0], sent, "subsidiary:founded")
+
+
+def _founders(r: Reader, a: int, b: int) -> list:
+    """The organizations and companies named in ``[a, b)`` (a founder that is a park is its administration)."""
+    return [m for m in r.mentions_in(a, b) if m.type in _UNIT_TYPES]
+
+
+def unit_list(r: Reader, sent: Sentence) -> None:
+    """``subsidiary:list``: `A旗下有三家子公司,分别是B、C和D`, `A六间分公司…,依次为B、C` — the listed
+    companies and organizations are units of A."""
+    text, masked = r.text, r.masked
+    for m in _UNIT_NOUN.finditer(masked, sent.start, sent.end):
+        parent = next((x for x in reversed(r.mentions_in(max(sent.start, m.start() - 12), m.start()))
+                       if x.type in _UNIT_TYPES and _COUNT.fullmatch(text, x.end, m.start())), None)
+        opened = _LIST_OPEN.match(masked, m.end(), sent.end)
+        if parent is None or not opened:
+            continue
+        items, i = [], opened.end()
+        for y in r.mentions_in(opened.end(), sent.end):
+            gap = text[i:y.start]
+            if y.type not in _UNIT_TYPES or items and not re.fullmatch(r"[、和及与]|以及|、[^。;]{1,40}、", gap) \
+                    or not items and gap.strip():
+                break
+            items.append(y)
+            i = y.end
+        for y in items:
+            r.rel(y, "SUBSIDIARY_OF", parent, sent, "subsidiary:list")
+
+
+def implicit(r: Reader, sent: Sentence) -> None:
+    """``subsidiary:implicit``: `(其)(全资)子公司B` with no parent named before the cue — B is a unit of the
+    company named earlier in the sentence, when no person stands between them (`…由其子公司B生产`)."""
+    text = r.text
+    ms = sent.mentions
+    for i, y in enumerate(ms):
+        if y.type != "COMPANY":
+            continue
+        cue = _IMPLICIT.search(text, max(sent.start, y.start - 10), y.start)
+        if not cue or r.at_end.get(y.start - len(cue.group())) is not None:
+            continue
+        before = ms[:i]
+        parent = next((x for x in reversed(before) if x.type == "COMPANY"), None)
+        if parent is not None and not any(x.type == "PERSON" and x.start > parent.start for x in before):
+            r.rel(y, "SUBSIDIARY_OF", parent, sent, "subsidiary:implicit")
+
+
+def branch_name(r: Reader, sent: Sentence) -> None:
+    """``subsidiary:branch-name``: a branch named by its parent's name, a place and `分公司` (`A昆山分公司`) is a
+    unit of the company or organization of that name in the text."""
+    for y in sent.mentions:
+        if y.type not in _UNIT_TYPES or not _BRANCH_END.search(y.text):
+            continue
+        parents = [x for x in r.ms if x.type in _UNIT_TYPES and len(x.text) >= 2 and x.text != y.text
+                   and y.text.startswith(x.text) and not _BRANCH_END.search(x.text)]
+        if parents:
+            r.rel(y, "SUBSIDIARY_OF", max(parents, key=lambda x: len(x.text)), sent, "subsidiary:branch-name")
