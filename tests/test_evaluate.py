@@ -88,7 +88,8 @@ def test_relations_whose_ends_were_found():
     assert s.relations["overall"] == {"p": 1.0, "r": 0.5, "f1": 0.6667, "tp": 1, "n_pred": 1, "n_gold": 2}
     assert s.relations_found_ends["overall"] == {"p": 1.0, "r": 1.0, "f1": 1.0, "tp": 1, "n_pred": 1, "n_gold": 1}
     assert s.errors["relation_misses"] == [{"doc_id": "a", "head": "海尔集团", "relation": "PARTNERS_WITH",
-                                            "tail": "青岛高新区管委会", "missing_ends": ["青岛高新区管委会"]}]
+                                            "tail": "青岛高新区管委会", "missing_ends": ["青岛高新区管委会"],
+                                             "cause": "end_missed"}]
 
 
 def test_kg_eval_cli_tables_json_and_errors(tmp_path, seed_glob):
@@ -105,7 +106,8 @@ def test_kg_eval_cli_tables_json_and_errors(tmp_path, seed_glob):
         assert f"  {etype} " in text
     data = json.loads(subprocess.run([*run, "eval", "--gold", str(root / "benchmarks" / "gold" / "seeds.jsonl"), str(out), "--json"],
                                      capture_output=True, text=True, check=True).stdout)
-    assert set(data) == {"entities", "mentions", "relations", "relations_found_ends", "linking", "errors", "documents"}
+    assert set(data) == {"entities", "mentions", "relations", "relations_found_ends", "relation_miss_causes", "linking",
+                         "errors", "documents"}
     assert data["entities"]["overall"]["n_gold"] == 273
     assert 0 < data["entities"]["overall"]["f1"] <= 1
     with open(out / "mentions.csv", encoding="utf-8", newline="") as fh:
@@ -124,3 +126,36 @@ def test_gold_file_is_valid_and_every_mention_is_in_the_text():
         covered = {(s, e) for s, e, _ in spans}
         for ent in doc.entities.values():
             assert any(text[s:e] in ent.mentions for s, e in covered), ent.name
+
+
+def test_relation_misses_by_cause():
+    """Each miss gets one cause: an end not found, the pair with another type, the reverse, or nothing between."""
+    gold = {"d": GoldDoc("d", {
+        "p": GoldEntity("d", "p", "PARK", "苏州工业园区", ["苏州工业园区"]),
+        "q": GoldEntity("d", "q", "PARK", "独墅湖科教创新区", ["独墅湖科教创新区"]),
+        "c": GoldEntity("d", "c", "COMPANY", "华为", ["华为"]),
+        "o": GoldEntity("d", "o", "ORG", "苏州大学", ["苏州大学"]),
+        "x": GoldEntity("d", "x", "COMPANY", "未找到公司", ["未找到公司"]),
+        "f": GoldEntity("d", "f", "FUND", "天使基金", ["天使基金"]),
+    }, [("q", "PART_OF", "p"), ("c", "LOCATED_IN", "p"), ("o", "LOCATED_IN", "q"), ("x", "LOCATED_IN", "p"),
+        ("c", "OPERATES", "f")], [])}
+    ms = [_mention("d", t, 0, ty, i) for t, ty, i in (("苏州工业园区", "PARK", "P"), ("独墅湖科教创新区", "PARK", "Q"),
+                                                        ("华为", "COMPANY", "C"), ("苏州大学", "ORG", "O"),
+                                                        ("天使基金", "FUND", "F"))]
+    rels = [{"doc_id": "d", "head_id": "P", "relation": "PART_OF", "tail_id": "Q"},  # reversed
+            {"doc_id": "d", "head_id": "C", "relation": "PARTNERS_WITH", "tail_id": "P"},  # another type
+            {"doc_id": "d", "head_id": "C", "relation": "OPERATES", "tail_id": "F"}]  # right
+    s = score(gold, Predicted(ms, rels, {}, {}))
+    causes = {(m["head"], m["relation"], m["tail"]): m["cause"] for m in s.errors["relation_misses"]}
+    assert causes == {("独墅湖科教创新区", "PART_OF", "苏州工业园区"): "wrong_direction",
+                      ("华为", "LOCATED_IN", "苏州工业园区"): "wrong_type",
+                      ("苏州大学", "LOCATED_IN", "独墅湖科教创新区"): "pattern_missed",
+                      ("未找到公司", "LOCATED_IN", "苏州工业园区"): "end_missed"}
+    table = s.relation_miss_causes
+    assert table["by_type"]["LOCATED_IN"] == {"end_missed": 1, "wrong_type": 1, "wrong_direction": 0, "pattern_missed": 1}
+    assert table["by_type"]["PART_OF"]["wrong_direction"] == 1 and "OPERATES" not in table["by_type"]
+    assert table["overall"] == {"end_missed": 1, "wrong_type": 1, "wrong_direction": 1, "pattern_missed": 1}
+    assert "relation_miss_causes" in s.as_dict()
+    from kg.eval.evaluate import format_report
+
+    assert "relation misses by cause" in format_report(s, show_errors=False)

@@ -190,10 +190,12 @@ class Score:
     linking: dict[str, Any]
     errors: dict[str, list[dict[str, Any]]]
     relations_found_ends: dict[str, Any] = field(default_factory=dict)
+    relation_miss_causes: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {"entities": self.entities, "mentions": self.mentions, "relations": self.relations,
-                "relations_found_ends": self.relations_found_ends, "linking": self.linking, "errors": self.errors}
+                "relations_found_ends": self.relations_found_ends, "relation_miss_causes": self.relation_miss_causes,
+                "linking": self.linking, "errors": self.errors}
 
 
 def _by_type(pairs: Iterable[tuple[str, int, int, int]]) -> dict[str, Any]:
@@ -219,7 +221,8 @@ def score(gold: dict[str, GoldDoc], pred: Predicted) -> Score:
     men_rows = _mention_rows(gold, pred)
     rel_rows, found_rows = _relation_rows(gold, pred, match, errors)
     linking = _linking(gold, match, errors)
-    return Score(_by_type(ent_rows), _by_type(men_rows), _by_type(rel_rows), linking, errors, _by_type(found_rows))
+    return Score(_by_type(ent_rows), _by_type(men_rows), _by_type(rel_rows), linking, errors, _by_type(found_rows),
+                 miss_causes(errors["relation_misses"]))
 
 
 def _match_entities(gold: dict[str, GoldDoc], pred: Predicted, errors: Errors) -> tuple[Match, list]:
@@ -313,12 +316,61 @@ def _relation_errors(doc_id: str, gdoc: GoldDoc, pred: Predicted, gold_rels: set
         missing = [names[x] for x in (h, t) if (doc_id, x) not in matched_gold]
         if missing:
             miss["missing_ends"] = missing
+        miss["cause"] = _miss_cause(h, rtype, t, missing, pred_rels)
         errors["relation_misses"].append(miss)
     for h, rtype, t in sorted(pred_rels - gold_rels):
         errors["relation_false_hits"].append({"doc_id": doc_id, "head": names[h], "relation": rtype, "tail": names[t]})
     for h, rtype, t in sorted(unmatched):
         errors["relation_false_hits"].append({"doc_id": doc_id, "head": pred.entity_names.get(h, h), "relation": rtype,
                                               "tail": pred.entity_names.get(t, t), "note": "an end matches no gold entity"})
+
+
+#: The causes of a relation miss, in the order the table shows them.
+MISS_CAUSES = ("end_missed", "wrong_type", "wrong_direction", "pattern_missed")
+
+
+def _miss_cause(h: str, rtype: str, t: str, missing: list[str], pred_rels: set[tuple[str, str, str]]) -> str:
+    """Why a gold relation was missed: an end not found; the reverse predicted with its type (wrong direction);
+    the pair related with another type (wrong type); else no rule read the pair (pattern missed).
+
+    >>> _miss_cause("a", "LOCATED_IN", "b", [], {("b", "LOCATED_IN", "a")})
+    'wrong_direction'
+    >>> _miss_cause("a", "LOCATED_IN", "b", [], {("b", "PART_OF", "a")}), _miss_cause("a", "PART_OF", "b", ["b"], set())
+    ('wrong_type', 'end_missed')
+    """
+    if missing:
+        return "end_missed"
+    if (t, rtype, h) in pred_rels:
+        return "wrong_direction"
+    if any({ph, pt} == {h, t} for ph, _, pt in pred_rels):
+        return "wrong_type"
+    return "pattern_missed"
+
+
+def miss_causes(misses: list[dict[str, Any]]) -> dict[str, Any]:
+    """The relation misses counted by cause (:data:`MISS_CAUSES`), overall and per relation type."""
+    by_type: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(MISS_CAUSES, 0))
+    for m in misses:
+        by_type[m["relation"]][m["cause"]] += 1
+    overall = {c: sum(v[c] for v in by_type.values()) for c in MISS_CAUSES}
+    return {"overall": overall, "by_type": {t: v for t, v in sorted(by_type.items())}}
+
+
+def format_miss_causes(block: dict[str, Any]) -> str:
+    """A plain-text table of the relation misses by cause.
+
+    >>> print(format_miss_causes(miss_causes([{"relation": "PART_OF", "cause": "end_missed"}])))
+    relation misses by cause
+      type              end missed  wrong type   wrong dir  pattern missed
+      PART_OF                    1           0           0               0
+      overall                    1           0           0               0
+    """
+    lines = ["relation misses by cause",
+             f"  {'type':<15}{'end missed':>13}{'wrong type':>12}{'wrong dir':>12}{'pattern missed':>16}"]
+    for t, row in list(block["by_type"].items()) + [("overall", block["overall"])]:
+        a, b, c, d = (row[k] for k in MISS_CAUSES)
+        lines.append(f"  {t:<15}{a:>13}{b:>12}{c:>12}{d:>16}")
+    return "\n".join(lines)
 
 
 def _linking(gold: dict[str, GoldDoc], match: Match, errors: Errors) -> dict[str, Any]:
@@ -366,6 +418,8 @@ def format_report(s: Score, show_errors: bool = True) -> str:
              format_table("relations", s.relations)]
     if s.relations_found_ends:
         parts.append(format_table("relations whose gold ends were both found", s.relations_found_ends))
+    if s.relation_miss_causes:
+        parts.append(format_miss_causes(s.relation_miss_causes))
     lk = s.linking
     parts.append(f"linking (pairwise)\n  P {lk['p']:.3f}  R {lk['r']:.3f}  F1 {lk['f1']:.3f}  (tp {lk['tp']}, pred {lk['n_pred']}, gold {lk['n_gold']})")
     if show_errors:
