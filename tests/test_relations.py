@@ -382,3 +382,15 @@ def test_located_in_visit_list_join_region_gap_and_site(nlp):
     assert ("光明产业园", "PART_OF", "东湖高新区") in rels(nlp, "光明产业园坐落在武汉市东湖高新区大学园路。")
     assert ("浙江大学", "LOCATED_IN", "宁波高新区") in rels(nlp, "浙江大学宁波高新区校区今年启用。")
     assert not of_type(rels(nlp, "浙江大学与宁波高新区签署合作协议。"), "LOCATED_IN")
+
+
+def test_operates_in_predicate_form_stakes_and_partners_after_an_adverb(nlp):
+    got = rels(nlp, "光明科技园由武汉光明科技开发有限公司、华中理工大学研究院共同打造。")
+    assert of_type(got, "OPERATES") == {("武汉光明科技开发有限公司", "光明科技园"), ("华中理工大学研究院", "光明科技园")}
+    assert len(of_type(got, "PARTNERS_WITH")) == 1
+    assert ("恒远集团", "INVESTS_IN", "恒远新材料有限公司") in rels(nlp, "恒远集团将增资恒远新材料有限公司。")
+    assert ("恒远集团", "INVESTS_IN", "恒远新材料有限公司") in rels(nlp, "恒远集团向恒远新材料有限公司注资5亿元。")
+    (r,) = [r for r in found(nlp, "恒远集团投资50亿元建设恒远新材料产业园。") if r.type == "INVESTS_IN"]
+    assert r.attrs == {"amount": "50亿元"}
+    assert ("恒远集团", "PARTNERS_WITH", "华峰集团") in rels(nlp, "恒远集团曾经与华峰集团有过合作。")
+    assert not of_type(rels(nlp, "恒远集团与华峰集团的产品都在展会上亮相。"), "PARTNERS_WITH")

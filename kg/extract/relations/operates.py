@@ -1,8 +1,9 @@
 """OPERATES (who runs a fund or a park) and INVESTS_IN (who invests to build it).
 
-In this order: ``operates:fund`` per clause; ``operates:by`` (with ``partners:co-develop``) over the
-sentence; ``invests:build`` (with ``operates:build``) per mention; ``operates:build`` for a company
-subject that builds a park, per clause. (A park that builds parks is in :mod:`.part_of`.)
+In this order: ``operates:fund`` per clause; ``operates:by`` (with ``partners:co-develop``) over the sentence and
+in predicate form (`<park>由A、B共同打造`); ``invests:build`` (with ``operates:build``) and ``invests:stake`` (`A增资B`)
+per mention; ``operates:build`` for a company subject that builds a park, per clause. (A park that builds parks is in
+:mod:`.part_of`.)
 """
 
 from __future__ import annotations
@@ -16,8 +17,13 @@ from kg.kb import rules
 _FUND_CUE = re.compile(rules.alternation("fund_setup_verbs"))
 #: `由A和B(合作)开发运营的`: the owners (group 1), an optional `合作/共同/联合` (group 2), the verb.
 _OPERATED_BY = re.compile(rf"由([^。;]{{2,60}}?)(合作|共同|联合)?(?:{rules.alternation('operate_verbs')})的")
-#: `投资N亿元,建设`: the amount (group 1).
-_INVEST_TO_BUILD = re.compile(r"投资([^,。;]{1,12}?元)[,]?(?:建设|打造|兴建|新建)")
+#: `由A和B(共同)打造。`: the owners (group 1) of the park subject before, in predicate form.
+_RUN_BY = re.compile(rf"由([^。;,]{{2,60}}?)(合作|共同|联合)?(?:{rules.alternation('operate_verbs')})(?!的)")
+#: `(总)投资N亿元,(在<park>)建设`: the amount (group 1).
+_ADVERBS = rules.pattern("investment_adverbs")
+_INVEST_TO_BUILD = re.compile(rf"(?:{_ADVERBS})?总?投资([^,。;]{{1,12}}?元)[,]?(?:在[^,。;]{{2,20}}?)?(?:建设|打造|兴建|新建)")
+#: `A增资B`, `A向B注资`: the verb right before the company (group 1: `向`).
+_STAKE = re.compile(rf"(?:{_ADVERBS})*(向)?(?:{rules.pattern('stake_verbs')})")
 _FIRM_BUILD = re.compile(f"(?:投资)?(?:{rules.alternation('firm_build_verbs')})")
 
 
@@ -25,8 +31,45 @@ def operates(r: Reader, sent: Sentence) -> None:
     """Every OPERATES and INVESTS_IN rule on ``sent``, in the order of the module docstring."""
     funds(r, sent)
     operated_by(r, sent)
+    run_by(r, sent)
     invests(r, sent)
+    stake(r, sent)
     firm_builds(r, sent)
+
+
+def run_by(r: Reader, sent: Sentence) -> None:
+    """``operates:by`` in predicate form: `<park>由A、B和C(共同)打造/开发运营。` — the owners operate the park
+    subject; ``partners:co-develop`` when they do it `共同/合作`."""
+    text = r.text
+    for (a, b), own in zip(sent.clauses, sent.subjects):
+        parks = own.of_type("PARK") if own is not None and not own.carried else []
+        m = _RUN_BY.search(text, parks[0].end, b) if parks else None
+        if m is None or m.start() - parks[0].end > 6:
+            continue
+        owners = [x for x in r.mentions_in(m.start(1), m.end(1)) if x.type in ("ORG", "COMPANY")]
+        for o in owners:
+            r.rel(o, "OPERATES", parks[0], sent, "operates:by")
+        if m.group(2) in ("合作", "共同"):
+            for k, x in enumerate(owners):
+                for y in owners[k + 1:]:
+                    r.rel(x, "PARTNERS_WITH", y, sent, "partners:co-develop")
+
+
+def stake(r: Reader, sent: Sentence) -> None:
+    """``invests:stake``: `A增资B`, `A将收购B两成股权`, `A向B注资5亿元` — A invests in the company B."""
+    text, ms = r.text, sent.mentions
+    for i, x in enumerate(ms):
+        if x.type not in ("COMPANY", "ORG", "FUND"):
+            continue
+        m = _STAKE.match(text, x.end, sent.end)
+        if m is None and text[x.end:x.end + 1] == "向":
+            y = r.at_start.get(x.end + 1)
+            m = _STAKE.match(text, y.end, sent.end) if y is not None else None
+            y = y if m is not None else None
+        else:
+            y = r.at_start.get(m.end()) if m is not None else None
+        if y is not None and y.type == "COMPANY" and y is not x:
+            r.rel(x, "INVESTS_IN", y, sent, "invests:stake")
 
 
 def funds(r: Reader, sent: Sentence) -> None:

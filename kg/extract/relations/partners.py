@@ -12,7 +12,7 @@ from kg.extract.relations.reader import ORG_LIKE, Reader, Sentence, Subject
 from kg.kb import rules
 
 _PARTNER_CUE = re.compile(rules.alternation("partner_verbs"))
-_COJOIN = re.compile(rf"^(?:{rules.alternation('partner_conjunctions')})$")
+_COJOIN = re.compile(rf"^(?:{rules.pattern('partner_adverbs')})*(?:{rules.alternation('partner_conjunctions')})$")
 _JOINT_BODY = re.compile(rules.alternation("joint_bodies"))
 _FOUNDS_JOINT_BODY = re.compile(r"(?:建立|组建|共建|成立|打造)[^,;]{0,20}(?:" + _JOINT_BODY.pattern + ")")
 

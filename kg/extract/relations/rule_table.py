@@ -134,7 +134,8 @@ RULES: tuple[Rule, ...] = (
          "the park the text is about.",
          "合肥高新区设立总规模50亿元的天使投资基金", ("fund_setup_verbs",)),
     Rule("operates:by", ("OPERATES",), ("operates",),
-         "`由A和B…开发运营的<park>`: A and B operate the park after it (or the park named last, for `的园区`).",
+         "`由A和B…开发运营的<park>`: A and B operate the park after it (or the park named last, for `的园区`); "
+         "`<park>由A、B(共同)打造`: they operate the park subject.",
          "由江北新区管委会和南京扬子国资投资集团有限责任公司合作开发运营的南京软件园", ("operate_verbs", "park_anaphors")),
     Rule("operates:build", ("OPERATES",), ("part_of", "operates"),
          "A park subject that builds parks, a company that invests to build a park, or a company subject that "
@@ -143,12 +144,15 @@ RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- INVESTS_IN
     Rule("invests:build", ("INVESTS_IN",), ("operates",),
          "`X投资N亿元,建设<park>`: X invests in the park (or company) built; ``amount`` is the sum.",
-         "青岛聚大洋藻业集团有限公司投资12亿元,建设海洋生物医药科技园"),
+         "青岛聚大洋藻业集团有限公司投资12亿元,建设海洋生物医药科技园", ("investment_adverbs",)),
+    Rule("invests:stake", ("INVESTS_IN",), ("operates",),
+         "`A增资/注资/入股/收购B`, `A向B注资N亿元`: A invests in the company B.",
+         "恒远集团向恒远新材料有限公司注资5亿元", ("stake_verbs", "investment_adverbs")),
     # ---------------------------------------------------------------- PARTNERS_WITH
     Rule("partners:sign", ("PARTNERS_WITH",), ("partners",),
          "`A与B、C签署/共建/合作…` or `A携手B`: every pair of the parties are partners.",
          "苏州市科技局与华为技术有限公司、中国移动通信集团有限公司签署战略合作协议",
-         ("partner_conjunctions", "partner_verbs")),
+         ("partner_conjunctions", "partner_verbs", "partner_adverbs")),
     Rule("partners:joint", ("PARTNERS_WITH",), ("partners",),
          "`<subject>联合/携手/会同B`: the subject works with the partners named right after the verb.",
          "长沙经开区加快布局。联合三一集团对配套企业进行梳理"),
