@@ -99,6 +99,8 @@ def main() -> None:
                                  "(per the gold JSONL file GOLD) could have taught.")
 @click.option("--base", "base_iri", metavar="IRI", default=None,
               help="Base IRI of entities, articles and statements in the RDF outputs.")
+@click.option("--rules-only", is_flag=True,
+              help="Extract with the rules alone, without the trained name tagger's proposals (faster, lower recall).")
 @click.option("-w", "--workers", type=click.IntRange(1, 256), default=None,
               help="Processes that extract in parallel (same outputs as one). Default 1; with --engine dask "
                    "and no --scheduler, the workers of the local Dask cluster (default: one per core).")
@@ -107,7 +109,8 @@ def main() -> None:
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Dask scheduler to use, e.g. tcp://10.0.0.5:8786 (implies --engine dask; without it a local cluster is started).")
 def build(inputs: tuple[str, ...], out_dir: str | None, update_dir: str | None, quiet: bool, segmenter: str | None,
-          leave_one_out: str | None, base_iri: str | None, workers: int | None, engine: str, scheduler: str | None) -> None:
+          leave_one_out: str | None, base_iri: str | None, rules_only: bool, workers: int | None, engine: str,
+          scheduler: str | None) -> None:
     """Build the graph outputs from INPUTS into --out (or add them to an existing build with --update).
 
     INPUTS are files, folders (read recursively), glob patterns, JSONL files
@@ -126,8 +129,9 @@ def build(inputs: tuple[str, ...], out_dir: str | None, update_dir: str | None, 
             raise KgUsageError("give either --out DIR (a new build) or --update DIR (add to a build), not both"
                                if out_dir else "give --out DIR for the outputs (or --update DIR to add to a build)")
         if update_dir is not None:
-            if leave_one_out:
-                raise KgUsageError("--leave-one-out builds cannot be updated; build into a new --out instead")
+            if leave_one_out or rules_only:
+                raise KgUsageError("--leave-one-out and --rules-only are settings of a new build; an update keeps "
+                                   "the build's own (drop them)")
             result = run_update(update_dir, inputs, progress=progress, workers=workers, engine=engine,
                                 scheduler=scheduler, segmenter=segmenter, base_iri=base_iri)
         else:
@@ -135,7 +139,7 @@ def build(inputs: tuple[str, ...], out_dir: str | None, update_dir: str | None, 
 
             result = run_build(inputs, out_dir, progress=progress, segmenter=segmenter or DEFAULT_SEGMENTER,
                                leave_one_out=exclusive_gold_forms(leave_one_out) if leave_one_out else False, base_iri=base_iri, workers=workers,
-                               engine=engine, scheduler=scheduler)
+                               engine=engine, scheduler=scheduler, model=not rules_only)
     except KgUsageError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
@@ -171,8 +175,9 @@ def _summary(result) -> None:  # noqa: ANN001 - kg.run.build.BuildResult, import
               help="A gold set of the checkout (benchmarks/gold/): unseen articles (dev, test, all) or the seeds.")
 @click.option("--gold", "gold_paths", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Gold JSONL (../shared/gold-format.md) instead of --set; repeatable.")
-@click.option("--system", type=click.Choice(["kg", "jieba.posseg"]), default="kg", show_default=True,
-              help="What to score when no OUT_DIR is given: kg itself, or the jieba.posseg name-tag baseline.")
+@click.option("--system", type=click.Choice(["kg", "kg.rules", "jieba.posseg"]), default="kg", show_default=True,
+              help="What to score when no OUT_DIR is given: kg itself, kg's rules alone (no name tagger), or the "
+                   "jieba.posseg name-tag baseline.")
 @click.option("--by", "by", type=click.Choice(["script", "group", "source"]), multiple=True,
               help="Also split the figures by the articles' script, group (corpus/traditional/web/seed) or source.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")

@@ -124,7 +124,7 @@ def predict(gold: dict[str, GoldDoc], arts: dict[str, Article], out_dir: str | P
 
     ``out_dir`` given: the outputs of that build (``system`` must be ``kg``).
     Otherwise the articles are read from their recorded files (checked by
-    sha256) and extracted here: by ``kg`` into a temporary folder, or by the
+    sha256) and extracted here: by ``kg`` (``kg.rules``: without the name tagger) into a temporary folder, or by the
     ``jieba.posseg`` baseline (:mod:`kg.eval.baseline`).
     """
     import tempfile
@@ -132,7 +132,7 @@ def predict(gold: dict[str, GoldDoc], arts: dict[str, Article], out_dir: str | P
     from kg.eval.evaluate import load_predicted
 
     if out_dir is not None:
-        if system != "kg":
+        if system not in ("kg", "kg.rules"):
             raise KgUsageError("a build folder holds kg's outputs; --system jieba.posseg extracts itself (omit OUT_DIR)")
         return load_predicted(out_dir)
     missing = sorted(set(gold) - set(arts))
@@ -143,10 +143,10 @@ def predict(gold: dict[str, GoldDoc], arts: dict[str, Article], out_dir: str | P
         from kg.eval.baseline import predict as baseline
 
         return baseline(paths)
-    if system != "kg":
-        raise KgUsageError(f"unknown system {system!r}; choose kg or jieba.posseg")
+    if system not in ("kg", "kg.rules"):
+        raise KgUsageError(f"unknown system {system!r}; choose kg, kg.rules or jieba.posseg")
     from kg.run.build import build
 
     with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
-        build([str(p) for p in paths.values()], Path(tmp) / "out", progress=progress)
+        build([str(p) for p in paths.values()], Path(tmp) / "out", progress=progress, model=system == "kg")
         return load_predicted(Path(tmp) / "out")

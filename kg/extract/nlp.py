@@ -3,7 +3,11 @@ entity rules as a registered component.
 
 * :class:`Segmenter` — ``char`` (one token per character), ``jieba``, or
   ``pkuseg`` (the pinned default model, see :mod:`kg.kb.models`).
-* ``kg_entity_rules`` — a thin component around :func:`kg.extract.entities.find_mentions`.
+* ``kg_ner`` — the character CRF of :mod:`kg.extract.ner`: it proposes names
+  (person, organization, location) in ``doc.user_data["kg_ner"]``; the model
+  is loaded in :meth:`NameTagger.initialize` and saved with the pipeline.
+* ``kg_entity_rules`` — a thin component around :func:`kg.extract.entities.find_mentions`,
+  which types and checks the proposals with the rules.
   Lexicons are loaded in :meth:`EntityRules.initialize` and saved with the
   pipeline (``nlp.to_disk``), so a saved pipeline carries its data.
 
@@ -30,12 +34,67 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from kg.extract.entities import Mention, find_mentions
+from kg.extract.entities.proposals import Proposal
 from kg.kb.lexicons import Lexicons
 # Segmenter and DEFAULT_SEGMENTER are defined in kg.options (light: `kg --help` builds its choices from
 # them without loading spaCy) and re-exported here, where callers have always imported them from.
 from kg.options import DEFAULT_SEGMENTER, Segmenter
 
 SPANS_KEY = "kg_mentions"
+PROPOSALS_KEY = "kg_ner"
+
+
+@Language.factory("kg_ner", assigns=["doc.user_data"])
+def make_name_tagger(nlp: Language, name: str) -> NameTagger:
+    return NameTagger(name)
+
+
+class NameTagger:
+    """Proposes names with the character CRF (:mod:`kg.extract.ner`); the entity rules decide which to take."""
+
+    MODEL_FILES = ("model.crfsuite", "model.crfsuite.json")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.tagger: Any = None
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None, model: str | None = None) -> None:
+        """Load the shipped model (checked against its pinned hash), or a model file trained by ``kg.extract.ner.train``."""
+        from kg.extract.ner.tagger import NerTagger
+
+        self.tagger = NerTagger.default() if model is None else NerTagger.from_file(model)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.tagger is None:
+            self.initialize()
+        doc.user_data[PROPOSALS_KEY] = [Proposal(s.start + a, s.end + a, s.label, s.prob)
+                                        for a, b in self._worth_tagging(doc.text)
+                                        for s in self.tagger.tag_chunk(doc.text[a:b])]
+        return doc
+
+    def _worth_tagging(self, text: str) -> list[tuple[int, int]]:
+        """The tagger's chunks (sentences) in which the rules could take a proposal: one that names a post
+        (a person needs one) or holds an organization, park or fund suffix (an organization needs one).
+        The rest is not tagged: about half the text, at no cost in what the rules accept."""
+        from kg.extract.entities.proposals import worth_tagging
+        from kg.extract.ner.tagger import chunks
+
+        lex = nlp_lexicons()
+        return worth_tagging(text, chunks(text), lex)
+
+    # -- serialization: the model file travels with the pipeline (with its sidecar, which names its features)
+
+    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
+        if self.tagger is None:
+            self.initialize()
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(self.tagger.path, path / self.MODEL_FILES[0])
+        shutil.copyfile(str(self.tagger.path) + ".json", path / self.MODEL_FILES[1])
+
+    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> NameTagger:
+        self.initialize(model=str(Path(path) / self.MODEL_FILES[0]))
+        return self
 
 
 @Language.factory(
@@ -79,7 +138,7 @@ class EntityRules:
         tags = pos_dictionary()
         if self.use_token_boundaries and any(len(t) > 1 for t in doc):
             tokens = [(t.idx, t.idx + len(t), tags.get(t.text)) for t in doc]
-        mentions = find_mentions(doc.text, lex, tokens, words=tags)
+        mentions = find_mentions(doc.text, lex, tokens, words=tags, proposals=doc.user_data.get(PROPOSALS_KEY, ()))
         doc.user_data[SPANS_KEY] = mentions
         spans = [doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand") for m in mentions]
         spans = [s for s in spans if s is not None]
@@ -102,6 +161,12 @@ class EntityRules:
         self.lexicons = Lexicons.load(path)
         self._leave_out = {}
         return self
+
+
+@lru_cache(maxsize=1)
+def nlp_lexicons() -> Lexicons:
+    """The shipped lexicons (the tagger's chunk filter asks them for titles and suffixes)."""
+    return Lexicons.load()
 
 
 @lru_cache(maxsize=1)
@@ -159,10 +224,10 @@ def linear_viterbi(obs: str, states: str, start_p: Mapping[str, float], trans_p:
     return prob, path
 
 
-def make_nlp(segmenter: str | Segmenter = DEFAULT_SEGMENTER) -> Language:
-    """A ready ``zh`` pipeline with the entity rules.
+def make_nlp(segmenter: str | Segmenter = DEFAULT_SEGMENTER, model: bool = True) -> Language:
+    """A ready ``zh`` pipeline: the name tagger (unless ``model`` is false: the rules alone) and the entity rules.
 
-    The pkuseg model is checked against its pinned hash before loading.
+    The pkuseg model and the tagger's model are checked against their pinned hashes before loading.
     """
     import spacy
 
@@ -184,6 +249,9 @@ def make_nlp(segmenter: str | Segmenter = DEFAULT_SEGMENTER) -> Language:
         from kg.kb.models import verify
 
         nlp.tokenizer.initialize(pkuseg_model=str(verify()))
+    if model:
+        nlp.add_pipe("kg_ner")
+        nlp.get_pipe("kg_ner").initialize()
     nlp.add_pipe("kg_entity_rules")
     nlp.get_pipe("kg_entity_rules").initialize()
     return nlp

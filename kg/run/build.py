@@ -164,6 +164,7 @@ def build(
     progress: bool | None = None,
     segmenter: str | Segmenter = DEFAULT_SEGMENTER,
     leave_one_out: bool | Mapping[str, frozenset[str]] = False,
+    model: bool = True,
     base_iri: str | None = None,
     workers: int | None = 1,
     engine: str = Engine.local.value,
@@ -185,16 +186,16 @@ def build(
         engine = Engine.dask.value
     seg, eng = _check_options(segmenter, base_iri, engine, workers)
     exclusive = dict(leave_one_out) if isinstance(leave_one_out, Mapping) else {}
-    settings = WorkSettings(seg, bool(leave_one_out), exclusive)
+    settings = WorkSettings(seg, model, bool(leave_one_out), exclusive)
     inputs = list(inputs)
     out = check_out_dir(out_dir, inputs)
     timings: Counter[str] = Counter()
     start = time.perf_counter()
     stream = results(inputs, settings, workers, eng, scheduler, timings=timings)
     report, rows, published = _write(out, _progress(stream, progress), timings, start,
-                                     {"inputs": inputs, "segmenter": seg.value, "engine": eng.value,
+                                     {"inputs": inputs, "segmenter": seg.value, "model": model, "engine": eng.value,
                                       "workers": workers if eng is Engine.dask else max(1, workers or 1)},
-                                     {"segmenter": seg.value, "base_iri": base_iri,
+                                     {"segmenter": seg.value, "model": model, "base_iri": base_iri,
                                       "leave_one_out": bool(leave_one_out)}, base_iri)
     return BuildResult(Path(out_dir), report, _exit_code(report["documents"]["ok"], report["documents"]["rejected"]),
                        rows, kept_previous=not published)
@@ -241,7 +242,8 @@ def update(
     timings: Counter[str] = Counter()
     start = time.perf_counter()
     known = {r.row["doc_id"]: r.digest for r in stored.results if r.ok}
-    new = list(reject_duplicates(_progress(results(inputs, WorkSettings(seg), workers, eng, scheduler, known,
+    settings = WorkSettings(seg, saved.get("model", True))
+    new = list(reject_duplicates(_progress(results(inputs, settings, workers, eng, scheduler, known,
                                                    timings), progress)))
     merged, counts = merge(stored.results, new)
     n_ok = sum(r.ok for r in new)
@@ -250,7 +252,7 @@ def update(
         report = json.loads((out / "report.json").read_text(encoding="utf-8"))
         return BuildResult(out, report, code, _rows(out), counts)
     report, rows, _ = _write(out, iter(merged), timings, start,
-                             {"inputs": inputs, "segmenter": seg.value, "engine": eng.value,
+                             {"inputs": inputs, "segmenter": seg.value, "model": settings.model, "engine": eng.value,
                               "workers": workers if eng is Engine.dask else max(1, workers or 1),
                               "update": {k: v for k, v in vars(counts).items()}},
                              dict(saved), saved["base_iri"], keep_previous_if_empty=False)
@@ -314,6 +316,7 @@ def _report(tables: Tables, start: float, about: dict[str, Any]) -> dict[str, An
         "relations": dict(sorted(Counter(r["relation"] for r in tables.relations).items())),
         "typo_links": tables.typo_links,
         "segmenter": about["segmenter"],
+        "model": about["model"],
         "engine": about["engine"],
         "workers": about["workers"],
         "removed_spans": dict(sorted(tables.removed.items())),

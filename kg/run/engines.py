@@ -78,7 +78,7 @@ def local_results(records: Iterator[Document | Rejected], settings: WorkSettings
     chunk goes out as soon as the oldest comes back (no worker waits for a
     window to drain).
     """
-    pipeline(settings.segmenter)  # loaded once here; forked workers inherit it
+    pipeline(settings.segmenter, settings.model)  # loaded once here; forked workers inherit it
     if workers <= 1:
         for item in records:
             yield work(item, settings, known)

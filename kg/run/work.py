@@ -209,19 +209,20 @@ class WorkSettings:
     """
 
     segmenter: Segmenter = DEFAULT_SEGMENTER
+    model: bool = True  # the name tagger proposes names to the rules; False: the rules alone
     leave_out: bool = False
     exclusive: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=4)
-def pipeline(segmenter: Segmenter) -> Language:
+def pipeline(segmenter: Segmenter, model: bool = True) -> Language:
     """This process's pipeline for ``segmenter``, loaded on first use and kept (one per worker process).
 
     A first text is run through it, so that jieba's dictionaries are loaded
     here too: a pool forked after this call shares them instead of loading
     its own.
     """
-    nlp = make_nlp(segmenter)
+    nlp = make_nlp(segmenter, model=model)
     nlp("青岛蓝谷管理局")
     return nlp
 
@@ -244,7 +245,7 @@ def work(item: Document | Rejected, settings: WorkSettings, known: Mapping[str, 
         return DocResult(document_row(processed), timings=timings, readable=True, digest=digest)
     t0 = time.perf_counter()
     try:
-        mentions, relations = extract_document(processed, pipeline(settings.segmenter), leave_out=settings.leave_out,
+        mentions, relations = extract_document(processed, pipeline(settings.segmenter, settings.model), leave_out=settings.leave_out,
                                                leave_out_forms=settings.exclusive.get(item.doc_id, frozenset()))
     except Exception as exc:  # noqa: BLE001 - one bad document must not end the batch
         return DocResult(document_row(_internal(item, exc)), timings=timings, readable=True, digest=digest)

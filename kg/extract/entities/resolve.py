@@ -23,6 +23,7 @@ from kg.extract.entities.known import _known
 from kg.extract.entities.lists import _companies_by_context, _typed_lists
 from kg.extract.entities.parks import _SUB_AREA, _parks
 from kg.extract.entities.persons import _persons, _persons_title_after
+from kg.extract.entities.proposals import Proposal, proposed_mentions
 from kg.extract.entities.short_forms import _short_forms
 from kg.extract.entities.suffixes import _GENERIC_COMPANY_BODY, _GENERIC_ORG_BODY, _funds, _party_committees, _suffix_names
 from kg.kb.lexicons import Lexicons
@@ -31,7 +32,8 @@ from kg.kb.lexicons import Lexicons
 # Among candidates of one length, the more reliable rule wins (lower first).
 _RULE_RANK = {"known": 0, "suffix:company": 1, "suffix:org": 1, "suffix:park": 1, "park:valley": 2, "fund:head": 1,
               "person:title": 1, "person:title-after": 2, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "industry:lexicon": 3, "org:committee": 1, "park:sub-area": 0, "company:list": 3, "list:typed": 0,
-              "short": 4, "repeat": 5}
+              "short": 4, "repeat": 5,
+              "model:person": 3, "model:company": 3, "model:org": 3, "model:park": 3, "model:fund": 3}
 
 
 def _resolve(cands: Iterable[Mention]) -> list[Mention]:
@@ -47,14 +49,16 @@ def _resolve(cands: Iterable[Mention]) -> list[Mention]:
 
 
 def find_mentions(
-    text: str, lex: Lexicons, tokens: Sequence[Token] | None = None, words: Mapping[str, str] | None = None
+    text: str, lex: Lexicons, tokens: Sequence[Token] | None = None, words: Mapping[str, str] | None = None,
+    proposals: Sequence[Proposal] = (),
 ) -> list[Mention]:
     """All entity mentions in ``text`` (normalized), sorted by position.
 
     ``tokens`` are the segmenter's words with dictionary parts of speech;
     without them the rules work on characters. ``words`` is a dictionary of
     common words (word → part of speech) that keeps ordinary words out of
-    person names.
+    person names. ``proposals`` are names a statistical tagger proposes: the
+    rules type and check them (:mod:`.proposals`) after their own names.
     """
     ctx = _Ctx(text, lex, list(tokens) if tokens is not None else None, [False] * len(text), words or {})
 
@@ -101,7 +105,7 @@ def find_mentions(
         + _party_committees(ctx)
         + _typed_lists(ctx)
     )
-    first = known + named
+    first = known + named + (accept(proposed_mentions(ctx, proposals)) if proposals else [])
     later = accept(_industries(ctx) + _companies_by_context(ctx) + _short_forms(ctx, first))
     # a name established in the text is a mention wherever it occurs again (`徐一冰说`, `人工智能`)
     found = first + later

@@ -1,0 +1,176 @@
+"""Names a statistical tagger proposes, typed and checked by the rules.
+
+The tagger (:mod:`kg.extract.ner`) finds names without a lexicon entry or a title next to them, but
+with coarse labels (person, organization, location) and loose boundaries. The rules decide:
+
+* **persons**: a proposed person is taken when it looks like a Chinese name (a listed surname and one
+  or two more characters, or a transliterated name joined by ``·``), is not an ordinary word of the
+  dictionary, a title or a place, and the tagger is sure enough (``min_prob``);
+* **organizations**: a proposed organization is typed by the grammar of its ending: an office or
+  institution suffix makes an ORG, a park suffix a PARK, a fund head a FUND; generic phrases
+  (``该公司``, ``有关部门``), counts, media, a firm's sites and functional bodies without a proper name
+  (``公共资源服务中心``) are dropped, as the suffix grammars drop them. Companies (a legal form, a trade
+  word, or a bare name such as ``华为``) are switched off by :data:`MIN_PROB`: on the development set
+  they cost more precision than they gave recall (model:company precision 0.28);
+* **locations** are not entities (cities are not nodes), except a place that is a park by its suffix.
+
+Proposals enter after the names the lexicons and grammars found, so a rule's name and boundary win
+where both found one; names they add are then repeated through the document like any other name.
+
+>>> from kg.extract.entities.context import _Ctx
+>>> from kg.kb.lexicons import Lexicons
+>>> lex = Lexicons.load()
+>>> text = "院长王建国和青岛市青禾研究院的工程师交流。"
+>>> ctx = _Ctx(text, lex, None, [False] * len(text))
+>>> [(m.text, m.type) for m in proposed_mentions(ctx, [Proposal(2, 5, "PER", 0.9), Proposal(6, 14, "ORG", 0.8)])]
+[('王建国', 'PERSON'), ('青岛市青禾研究院', 'ORG')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kg.extract.entities.context import _COUNT_INSIDE, _NAME_VERBS, STOP_POS, Mention, _Ctx, _generic, _tries
+from kg.extract.entities.lists import _SITE_TAIL
+from kg.extract.entities.parks import _GENERIC_PARK_BODY
+from kg.extract.entities.suffixes import (_GENERIC_COMPANY_BODY, _GENERIC_ORG_BODY, _MEDIA, _ORG_NEEDS_PROPER_BODY, _proper_body,
+                                          _region_named)
+from kg.kb import rules
+from kg.kb.lexicons import Lexicons
+
+#: How sure the tagger must be (the smallest marginal probability over the span's tags), per kind of
+#: proposal; chosen on the development set, never on the test set. Above 1: that kind is switched off.
+MIN_PROB = {"person": 0.8, "typed": 0.5, "bare": 2.0, "company": 2.0}
+
+_SENTENCE_END = re.compile(r"[。!?;\n]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_MARKUP = re.compile(r"[%<>&=/\\]")
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+")
+_GENERIC_HEAD = re.compile(rf"^(?:{rules.alternation('generic_name_openers')})")
+_FIRM_WORDS = rules.words("short_form_trade_words")
+_GENERIC = {"COMPANY": _GENERIC_COMPANY_BODY, "ORG": _GENERIC_ORG_BODY, "PARK": _GENERIC_PARK_BODY, "FUND": frozenset()}
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A name the tagger proposes: offsets in the normalized text, a coarse label, its confidence."""
+
+    start: int
+    end: int
+    label: str  # PER, ORG, LOC (or COMPANY)
+    prob: float
+
+
+def proposed_mentions(ctx: _Ctx, proposals: Iterable[Proposal]) -> list[Mention]:
+    """The proposals the rules accept, as mentions with rule ``model:<type>``."""
+    out: list[Mention] = []
+    with_post = _sentences_with_a_title(ctx)
+    for p in proposals:
+        k = bisect_right(with_post, (p.start, len(ctx.text) + 1)) - 1
+        if p.label == "PER" and not (k >= 0 and with_post[k][0] <= p.start < with_post[k][1]):
+            continue  # a person is an entity only with a post (guidelines): no title in the sentence, no post
+        start = p.start if p.label == "PER" else _after_predicate(ctx, p.start, p.end)
+        name = ctx.text[start:p.end]
+        if not _CJK.search(name) or _MARKUP.search(name):
+            continue  # markup or escaped bytes (`%EF%BF%BD`) the tagger took for a name
+        if p.label == "PER":
+            etype = _person(ctx, name, p.prob) if _whole_words(ctx, start, p.end) else None
+        else:
+            etype = _organization(ctx, name, start, p.label, p.prob)
+        if etype:
+            out.append(Mention(start, p.end, etype, name, f"model:{etype.lower()}"))
+    return out
+
+
+def worth_tagging(text: str, pieces: Iterable[tuple[int, int]], lex: Lexicons) -> list[tuple[int, int]]:
+    """The pieces of ``text`` in which the rules could take a proposal: those holding a title (for a
+    person) or an organization, park or fund suffix (for the rest)."""
+    tries = _tries(lex)
+    signals = sorted(i for kind in _SIGNALS for i, _ in tries[kind].finditer(text))
+    out = []
+    for a, b in pieces:
+        k = bisect_left(signals, a)
+        if k < len(signals) and signals[k] < b:
+            out.append((a, b))
+    return out
+
+
+_SIGNALS = ("titles", "org", "park", "fund")
+
+
+def _sentences_with_a_title(ctx: _Ctx) -> list[tuple[int, int]]:
+    """The sentences that name a post (a title of the lexicon other than a generic one, `先生`)."""
+    titled = sorted(i for i, t in _tries(ctx.lex)["titles"].finditer(ctx.text) if ctx.lex.titles.get(t) != "generic")
+    spans, start = [], 0
+    for end in [m.end() for m in _SENTENCE_END.finditer(ctx.text)] + [len(ctx.text)]:
+        k = bisect_left(titled, start)
+        if k < len(titled) and titled[k] < end:
+            spans.append((start, end))
+        start = end
+    return spans
+
+
+def _after_predicate(ctx: _Ctx, start: int, end: int) -> int:
+    """Where an organization the tagger proposes really starts: after the last verb, preposition, adverb
+    or pronoun inside it (`竞购澳大利亚阿特拉斯公司` → `澳大利亚阿特拉斯公司`), as the suffix grammars stop."""
+    for a, b, pos in ctx.tokens_in(start, end):
+        if pos in STOP_POS and ctx.text[a:b] not in _NAME_VERBS and b < end:
+            start = b
+    return start
+
+
+def _whole_words(ctx: _Ctx, start: int, end: int) -> bool:
+    """A person's name neither starts nor ends inside a word of the segmenter (`罗范椒|芬`)."""
+    return ctx.is_token_boundary(start) and ctx.is_token_boundary(end)
+
+
+def _person(ctx: _Ctx, name: str, prob: float) -> str | None:
+    if prob < MIN_PROB["person"]:
+        return None
+    if _DOTTED.fullmatch(name):
+        return "PERSON"
+    if not _CJK_NAME.fullmatch(name) or name[0] not in ctx.lex.surnames and name[:2] not in ctx.lex.surnames:
+        return None
+    if name in ctx.lex.titles or name in ctx.lex.regions or ctx.words.get(name, "nr")[:2] != "nr":
+        return None  # an ordinary word, a title or a place the tagger took for a name (`nr`: a person's name)
+    return "PERSON"
+
+
+def _organization(ctx: _Ctx, name: str, start: int, label: str, prob: float) -> str | None:
+    if len(name) < 2 or _GENERIC_HEAD.match(name) or name in ctx.lex.regions:
+        return None
+    lex = ctx.lex
+    if name.endswith(lex.fund_heads):
+        etype = "FUND"
+    elif name.endswith(lex.park_suffixes):
+        etype = "PARK"
+    elif label == "LOC":
+        return None  # a place, not a park: cities and regions are not entities
+    elif name.endswith(lex.company_suffixes) or name.endswith(_FIRM_WORDS):
+        etype = "COMPANY"
+    elif name.endswith(lex.org_suffixes):
+        etype = "ORG"
+    else:  # a bare name: a firm (`华为`, `宁德时代`) when the tagger is sure
+        return "COMPANY" if prob >= MIN_PROB["bare"] and ctx.words.get(name, "nz") in ("nz", "nt", "nrt") else None
+    suffix = _suffix_of(name, etype, lex)
+    body = name[: len(name) - len(suffix)]
+    if prob < MIN_PROB["company" if etype == "COMPANY" else "typed"] or len(body) < 2 or _generic(body, _GENERIC[etype]):
+        return None  # `科技公司`, `有关部门`: a kind, not a name
+    if _COUNT_INSIDE.search(name) or _MEDIA.search(name) or _SITE_TAIL.search(name):
+        return None  # `三家证券交易所`, `…电视总台新闻中心`, `ZTO全球总部`: counts, media and a firm's sites
+        # are not names of their own (as for the grammars)
+    function = next((x for x in _ORG_NEEDS_PROPER_BODY if name.endswith(x)), None)
+    plain = name[: len(name) - len(function)] if function else body
+    if function and not (_proper_body(ctx, plain, start, unknown_ok=False) or _region_named(ctx, plain)):
+        return None  # `公共资源服务中心`: a function, not a name (the suffix grammar's own test)
+    return etype
+
+
+def _suffix_of(name: str, etype: str, lex) -> str:  # noqa: ANN001 - Lexicons
+    suffixes = {"FUND": lex.fund_heads, "PARK": lex.park_suffixes, "ORG": lex.org_suffixes,
+                "COMPANY": lex.company_suffixes + _FIRM_WORDS}[etype]
+    return max((s for s in suffixes if name.endswith(s)), key=len, default="")
