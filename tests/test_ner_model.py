@@ -133,3 +133,43 @@ def test_training_refuses_a_test_file(tmp_path):
 
     with pytest.raises(SystemExit, match="reporting only"):
         main(["--out", str(tmp_path / "m"), "--corpora", str(tmp_path), "--files", "msra-test.jsonl"])
+
+
+# ---------------------------------------------------------------- the tagger beside the rules
+
+
+def _pipeline_found(nlp, text: str) -> set[tuple[str, str]]:
+    from kg.extract.nlp import mentions_of
+    from kg.text.normalize import normalize_text
+
+    return {(m.text, m.type) for m in mentions_of(nlp(normalize_text(text).text))}
+
+
+def test_the_pipeline_finds_a_person_with_no_title_next_to_the_name():
+    from kg.extract.nlp import make_nlp
+
+    simplified, traditional = "活动由副市长主持，刘海峰在会上介绍了园区的规划。", "活動由副市長主持，劉海峰在會上介紹了園區的規劃。"
+    assert ("刘海峰", "PERSON") not in _pipeline_found(make_nlp(model=False), simplified)  # the rules alone miss it
+    with_model = make_nlp()
+    assert ("刘海峰", "PERSON") in _pipeline_found(with_model, simplified)
+    assert _pipeline_found(with_model, traditional) == _pipeline_found(with_model, simplified)  # Traditional: the same names
+
+
+def test_a_person_without_a_post_in_the_sentence_is_not_an_entity():
+    from kg.extract.nlp import make_nlp
+
+    # the guidelines' PERSON is a named person with a post; the tagger's proposal alone is not enough
+    assert _pipeline_found(make_nlp(), "李明华在会上介绍了园区的规划。") == set()
+
+
+def test_the_tagger_travels_with_a_saved_pipeline(tmp_path):
+    import spacy
+
+    from kg.extract.nlp import make_nlp
+
+    nlp = make_nlp()
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.pipe_names == ["kg_ner", "kg_entity_rules"]
+    text = "活动由副市长主持，刘海峰在会上介绍了园区的规划。"
+    assert _pipeline_found(loaded, text) == _pipeline_found(nlp, text)
