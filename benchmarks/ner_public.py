@@ -7,7 +7,7 @@
 * tagger speed in characters per second on the first ``--speed-docs`` articles of
   ``../shared/corpus/news-zh.jsonl`` (normalized first; normalization not timed), one core,
   with and without the span probabilities, and the share of the time spent in feature extraction;
-* model file size and load time (hash check included).
+* model file size and load time (hash check included); ``--posseg`` also times ``jieba.posseg`` on the same texts.
 
 The test files are for reporting: do not tune on them.
 """
@@ -42,7 +42,7 @@ def _load(path: str | None) -> tuple[NerTagger, float]:
     return tagger, time.perf_counter() - t
 
 
-def speed(tagger: NerTagger, corpus: Path, n_docs: int) -> dict:
+def speed(tagger: NerTagger, corpus: Path, n_docs: int, posseg: bool = False) -> dict:
     texts = []
     with open(corpus, encoding="utf-8") as fh:
         for line in fh:
@@ -62,6 +62,16 @@ def speed(tagger: NerTagger, corpus: Path, n_docs: int) -> dict:
         for s, e in chunks(x):
             tagger.featurizer.features(x[s:e])
     out["feature_share"] = round((time.perf_counter() - t) / (n / out["chars_per_s_no_prob"]), 3)
+    if posseg:
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(60)
+        jieba.initialize()
+        t = time.perf_counter()
+        for x in texts:
+            list(jieba.posseg.cut(x))
+        out["jieba_posseg_chars_per_s"] = round(n / (time.perf_counter() - t))
     return out
 
 
@@ -71,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpora", default=None)
     ap.add_argument("--news", default=os.environ.get("KG_NEWS_CORPUS", "../shared/corpus/news-zh.jsonl"))
     ap.add_argument("--speed-docs", type=int, default=2000)
+    ap.add_argument("--posseg", action="store_true", help="also time jieba.posseg on the same texts, for comparison")
     ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
     args = ap.parse_args(argv)
     tagger, load_s = _load(args.model)
@@ -85,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     info = {"model": str(path), "features": tagger.spec.name, "bytes": path.stat().st_size,
             "load_seconds": round(load_s, 3)}
     if args.speed_docs:
-        info["speed"] = speed(tagger, Path(args.news), args.speed_docs)
+        info["speed"] = speed(tagger, Path(args.news), args.speed_docs, args.posseg)
     print(table(figures))
     print()
     print(json.dumps(info, indent=1))
