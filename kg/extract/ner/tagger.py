@@ -30,9 +30,9 @@ from kg.kb.pinned import sha256_file
 
 MODEL_FILE = "ner-crf.crfsuite"
 #: SHA-256 of the shipped model file (``python -m kg.extract.ner.train`` prints it).
-MODEL_SHA256 = "130d38fcedf99782cbd71c689ae8277121b1cb5aa5c5c412d44191eb08d19da8"
+MODEL_SHA256 = "152d0fc51c3c14cdc6ceedef92e924732e9c79f9ee5e114ffefd4d9ffa1175f4"
 #: The features the shipped model was trained with.
-MODEL_FEATURES = "chars-v1+words+lex"
+MODEL_FEATURES = "chars-v1"
 TRAIN_CMD = "python -m kg.extract.ner.train --out kg/data/models/ner-crf.crfsuite"
 
 #: Chunks longer than this are cut again after a comma (or hard, when there is none).
