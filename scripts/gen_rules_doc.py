@@ -45,9 +45,11 @@ A **rule** is one pattern of the relation extractor in
 [`kg/extract/relations/`](../kg/extract/relations/): a cue in a sentence (`位于`, `链主企业`,
 `以A等为载体`) that makes two entity mentions a typed relation. Every row of `relations.csv`
 names the rule that found it in its `rule` column (`located:weiyu`); the same name is the
-`rule` of a graph edge and `kg:rule` in the RDF. The part before `:` is the rule's family,
-which sets the edge's confidence in `graph.graphml` and `graph.gexf` (`RULE_CONFIDENCE` in
-[`kg/export/graph.py`](../kg/export/graph.py)).
+`rule` of a graph edge and `kg:rule` in the RDF. The part before `:` is the rule's family.
+Each rule's confidence (the `confidence` of an edge in `graph.graphml` and `graph.gexf`) is
+calibrated on the development set: the share of its relations the gold confirms, shrunk towards
+its family's share ([`kg/data/relation_confidence.tsv`](../kg/data/relation_confidence.tsv),
+written by `python benchmarks/calibrate_relations.py --update`).
 
 The rules read each sentence through a shared reader
 ([`reader.py`](../kg/extract/relations/reader.py): sentences, clauses, each clause's subject,
@@ -68,8 +70,9 @@ first is kept. The entity rules, which find the mentions these rules connect, li
 2. Add its row to `RULES` in
    [`kg/extract/relations/rule_table.py`](../kg/extract/relations/rule_table.py): the name, the
    relation types, the module, one sentence on what it matches, an example phrase (a test checks
-   that the rule finds a relation in it), the word lists it reads. A new family (the part before
-   `:`) also needs a confidence in `RULE_CONFIDENCE`.
+   that the rule finds a relation in it), the word lists it reads. Then recalibrate the
+   confidences: `python benchmarks/calibrate_relations.py --update` (a test fails while a rule
+   has no row).
 3. Put its cue words in a list file `kg/data/rules/<name>.txt`: the first line a `#` comment
    saying what the list is for, then one entry per line, in the order a regular expression should
    try them (a list of regular-expression alternatives says so in its comment). Read it by name at
