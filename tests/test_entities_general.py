@@ -257,3 +257,16 @@ class TestGeneralNewsNoise:
     def test_fields_a_product_is_used_in(self, nlp):
         got = found(nlp, "该材料已应用于船舶制造、风电装备等领域。系统服务于智慧交通、现代农业等领域的北斗应用场景。")
         assert not of_type(got, "INDUSTRY")
+
+
+class TestZoneKinds:
+    """Zone words of other regions and of planning name parks (kg/data/lexicons/legal_forms.tsv)."""
+
+    def test_industrial_zones_and_estates(self, nlp):
+        got = found(nlp, "项目落户中山市三角镇高平工业区，并与郑州航空港临空经济区合作。")
+        assert {"中山市三角镇高平工业区", "郑州航空港临空经济区"} <= of_type(got, "PARK")
+        hong_kong = found(nlp, "香港科技園公司管理的將軍澳工業邨將擴建。")  # Traditional: 工業邨
+        assert "将军澳工业邨" in of_type(hong_kong, "PARK")
+
+    def test_a_zone_word_alone_is_no_park(self, nlp):
+        assert not of_type(found(nlp, "旧工业区改造正在推进。"), "PARK")
