@@ -270,3 +270,10 @@ class TestZoneKinds:
 
     def test_a_zone_word_alone_is_no_park(self, nlp):
         assert not of_type(found(nlp, "旧工业区改造正在推进。"), "PARK")
+
+
+class TestForeignInstitutions:
+    def test_a_university_is_named_without_its_country(self, nlp):
+        got = found(nlp, "他毕业于美国麻省理工学院，后在英国埃克塞特大学任教授。")
+        assert {"麻省理工学院", "埃克塞特大学"} <= of_type(got, "ORG")
+        assert not {"美国麻省理工学院", "英国埃克塞特大学"} & of_type(got, "ORG")

@@ -104,6 +104,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
             member_named = True  # `院所联盟`: the members' kind names the alliance
         if len(body) < min_body or (_generic(body, generic) and not member_named):
             continue
+        if kind == "org" and suf in _ACADEMIC:
+            s = _drop_locating_country(text, s, i)  # `美国麻省理工学院` → `麻省理工学院`; a ministry keeps its country
         if kind == "company":
             s = _drop_glued_boundary(ctx, s, e)
             s = _drop_locating_country(text, s, i)
@@ -177,6 +179,10 @@ def _back_to_region(ctx: _Ctx, s: int) -> int:
     if tok is not None and ctx.text[tok[0]:tok[1]] in ctx.lex.regions and not any(ctx.taken[tok[0]:tok[1]]):
         return tok[0]
     return s
+
+
+#: Institutions whose name does not carry the country they are in (a university is named without it).
+_ACADEMIC = ("大学", "学院", "理工学院")
 
 
 def _drop_locating_country(text: str, s: int, suffix_start: int) -> int:
