@@ -277,3 +277,12 @@ class TestForeignInstitutions:
         got = found(nlp, "他毕业于美国麻省理工学院，后在英国埃克塞特大学任教授。")
         assert {"麻省理工学院", "埃克塞特大学"} <= of_type(got, "ORG")
         assert not {"美国麻省理工学院", "英国埃克塞特大学"} & of_type(got, "ORG")
+
+
+class TestSitesOfKnownFirms:
+    def test_a_known_firms_site_is_the_firm(self, nlp):
+        got = found(nlp, "华为研发中心四期项目将于今年开工。")
+        assert "华为" in of_type(got, "COMPANY") and not of_type(got, "ORG")
+
+    def test_an_office_named_after_a_place_stays_an_office(self, nlp):
+        assert "青岛蓝谷管理局" in of_type(found(nlp, "青岛蓝谷管理局副局长出席。"), "ORG")

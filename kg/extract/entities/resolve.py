@@ -20,7 +20,7 @@ from kg.extract.entities.context import Mention, Token, _Ctx, _Trie
 from kg.extract.entities.industries import _industries
 from kg.extract.entities.industry_spans import _industry_ends_free
 from kg.extract.entities.known import _known
-from kg.extract.entities.lists import _companies_by_context, _typed_lists
+from kg.extract.entities.lists import _SITE_TAIL, _companies_by_context, _typed_lists
 from kg.extract.entities.parks import _SUB_AREA, _parks
 from kg.extract.entities.persons import _persons, _persons_title_after
 from kg.extract.entities.proposals import Proposal, proposed_mentions
@@ -94,7 +94,8 @@ def find_mentions(
         if k.type == "PARK" and text.startswith(_SUB_AREA, k.end):
             tail = next(a for a in _SUB_AREA if text.startswith(a, k.end))
             sub_parks.append(Mention(k.start, k.end + len(tail), "PARK", text[k.start:k.end + len(tail)], "park:sub-area", k.key))
-    known = accept(known_found + sub_parks + [m for m in sub_named if any(k.end < m.end for k in known_at.get(m.start, ()))])
+    known = accept(known_found + sub_parks + [m for m in sub_named if any(k.end < m.end for k in known_at.get(m.start, ()))
+                                              and not _site_of_known_firm(text, m, known_at)])
     named = accept(
         _suffix_names(ctx, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
         + _suffix_names(ctx, "org", "ORG", 22, _GENERIC_ORG_BODY, 1)
@@ -118,6 +119,12 @@ def find_mentions(
         if not any(ctx.taken[i:e]) and _whole_word(ctx, i, e):
             repeats.append(Mention(i, e, m.type, m.text, "repeat", m.key))
     return sorted(found + accept(repeats), key=lambda m: m.start)
+
+
+def _site_of_known_firm(text: str, m: Mention, known_at: Mapping[int, list[Mention]]) -> bool:
+    """`华为研发中心`, `海尔全球总部`: a known firm's site is a mention of the firm, not an organization."""
+    return m.type == "ORG" and any(k.type == "COMPANY" and _SITE_TAIL.fullmatch(text, k.end, m.end)
+                                   for k in known_at.get(m.start, ()))
 
 
 def _whole_word(ctx: _Ctx, a: int, b: int) -> bool:
