@@ -118,7 +118,7 @@ STOP_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "r
 _NAME_VERBS = frozenset(rules.words("name_verbs"))
 
 # Function characters and parts of speech: never inside a name.
-_FUNCTION_CHARS = set("与和及在的将对向由以为从把被于等是")
+_FUNCTION_CHARS = set("与和及在的将对向由以为从把被于等是予据")
 
 _FUNCTION_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o"})
 
