@@ -394,3 +394,35 @@ def test_operates_in_predicate_form_stakes_and_partners_after_an_adverb(nlp):
     assert r.attrs == {"amount": "50亿元"}
     assert ("恒远集团", "PARTNERS_WITH", "华峰集团") in rels(nlp, "恒远集团曾经与华峰集团有过合作。")
     assert not of_type(rels(nlp, "恒远集团与华峰集团的产品都在展会上亮相。"), "PARTNERS_WITH")
+
+
+def test_focus_gloss_in_brackets_goes_to_the_park_before_them(nlp):
+    got = rels(nlp, "园区周边聚集多个科技园,分别是:东山科技园(国家级产业化基地)、西山科技园(依托学科优势,重点发展生物医药等产业)。")
+    assert of_type(got, "FOCUSES_ON") == {("西山科技园", "生物医药")}
+    assert {r.rule for r in found(nlp, "西山科技园(依托学科优势,重点发展生物医药等产业)")} == {"focus:gloss"}
+
+
+def test_focus_not_from_a_park_that_is_the_goal_of_a_goal_verb(nlp):
+    got = rels(nlp, "公司计划投资50亿元,将基地建设成为全国最具规模的光电子产业基地。2009年起,公司对规划进行了调整,"
+                    "“这是考虑到我们对集成电路产业发展趋势的评估”。")
+    assert of_type(got, "FOCUSES_ON") == set()
+    got = rels(nlp, "预计到2030年全面建成全省最大的物联网产业孵化基地和综合服务平台、国内一流的集成电路产业发展集聚区。")
+    assert of_type(got, "FOCUSES_ON") == set()
+
+
+def test_focus_here_anaphor_means_the_park_named_earlier_in_the_sentence(nlp):
+    got = rels(nlp, "苏南新区建设加快推进。在江苏常州,龙城数智创新园不断升级迭代,这里的大带宽网络可直达上海,"
+                    "传输时延小于1毫秒,以海量算力服务科技金融、人工智能等产业发展。")
+    assert of_type(got, "FOCUSES_ON") == {("龙城数智创新园", "人工智能")}
+
+
+def test_focus_not_from_the_organization_of_a_person_title():
+    from kg.extract.entities import Mention
+
+    text = "全国政协委员、民盟中央常委李明,围绕加强集成电路产业链合作作了汇报。"
+    ms = [Mention(text.index(w), text.index(w) + len(w), t, w, "test")
+          for w, t in (("全国政协", "ORG"), ("民盟中央常委", "ORG"), ("李明", "PERSON"), ("集成电路产业链", "INDUSTRY"))]
+    assert [r for r in find_relations(text, ms, {}, frozenset()) if r.type == "FOCUSES_ON"] == []
+    ms2 = [Mention(0, 6, "ORG", "中国电子学会", "test"), Mention(8, 12, "INDUSTRY", "集成电路", "test")]
+    assert [(r.head.text, r.tail.text) for r in find_relations("中国电子学会聚焦集成电路产业。", ms2, {}, frozenset())
+            if r.type == "FOCUSES_ON"] == [("中国电子学会", "集成电路")]

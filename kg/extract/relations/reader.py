@@ -508,8 +508,14 @@ class Reader:
                     return self.topic_park
                 cand = self.last.get("PARK")
                 return cand if cand is not None and cand.text.endswith(cls) else self.topic_park
-            if word in ("这里", "此地", "该地") and self.prev_parks:
-                return self.prev_parks[0]
+            if word in ("这里", "此地", "该地"):
+                # `在X,高村创新园不断升级,这里…`: the park named earlier in the sentence, else the last sentence's
+                here = [m for m in self.mentions_in(self.cur_sentence[0], p)] if p is not None else []
+                here = [m for m in here if m.type == "PARK"]
+                if here:
+                    return here[-1]
+                if self.prev_parks:
+                    return self.prev_parks[0]
             return self.topic_park
         if etype == "ORG":
             cls = word[1:]

@@ -62,14 +62,20 @@ RULES: tuple[Rule, ...] = (
     Rule("focus:strength", ("FOCUSES_ON",), ("focus",),
          "`X在<industries>…` followed by a strength word: the park or organization X focuses on them.",
          "西安高新区在虚拟现实产业的研发实力处于全国领先", ("focus_strength_words",)),
+    Rule("focus:gloss", ("FOCUSES_ON",), ("focus",),
+         "A bracketed gloss right after a park (`X(依托…重点发展Y等产业)`) with a focus cue inside: the park "
+         "focuses on the industries inside the brackets.",
+         "武昌大学科技园(依托学科优势,重点发展生物医药等产业)", ("focus_cues",)),
     Rule("focus:own", ("FOCUSES_ON",), ("focus",),
          "Industries named as a property (`主导产业`, `产业体系`) go to the park subject, else to the park the "
-         "sentence names, else to the park the text is about.",
-         "成都高新区形成了电子信息、生物医药和数字经济三大主导产业", ("own_industry_words",)),
+         "sentence names, else to the park the text is about; never to a park that is the goal of a goal verb "
+         "(`建设成为…产业基地`) or to one that brackets part from the industry.",
+         "成都高新区形成了电子信息、生物医药和数字经济三大主导产业", ("own_industry_words", "focus_goal_verbs")),
     Rule("focus:cue", ("FOCUSES_ON",), ("focus",),
          "A clause with a focus cue: its park subject (or organization subject, with a strong cue) focuses on "
-         "the clause's industries.",
-         "合肥高新区聚焦集成电路、人工智能等产业", ("focus_cues", "org_focus_cues")),
+         "the clause's industries; not a goal park (`建成…产业孵化基地`), not the organization of a person's "
+         "title (`某委员会常委张三`), not across brackets.",
+         "合肥高新区聚焦集成电路、人工智能等产业", ("focus_cues", "org_focus_cues", "focus_goal_verbs")),
     # ---------------------------------------------------------------- LOCATED_IN
     Rule("located:frame", _PLACES, ("locations",),
          "A locative frame (`在X内,`, `走进X——` over the next paragraph, `漫步在X内`) holds for the explicit "
