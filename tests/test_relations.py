@@ -426,3 +426,30 @@ def test_focus_not_from_the_organization_of_a_person_title():
     ms2 = [Mention(0, 6, "ORG", "中国电子学会", "test"), Mention(8, 12, "INDUSTRY", "集成电路", "test")]
     assert [(r.head.text, r.tail.text) for r in find_relations("中国电子学会聚焦集成电路产业。", ms2, {}, frozenset())
             if r.type == "FOCUSES_ON"] == [("中国电子学会", "集成电路")]
+
+
+def test_located_host_after_region_prefixed_park_and_attribute_clauses(nlp):
+    got = rels(nlp, "合肥声谷目前整个区域面积约50平方公里,常住人口约20万,拥有中国科学技术大学、合肥工业大学等8所高等院校。")
+    assert of_type(got, "LOCATED_IN") == {("中国科学技术大学", "声谷"), ("合肥工业大学", "声谷")} or \
+        of_type(got, "LOCATED_IN") == {("中国科学技术大学", "合肥声谷"), ("合肥工业大学", "合肥声谷")}
+
+
+def test_part_of_gloss_opening_with_a_zone_name(nlp):
+    got = rels(nlp, "周边聚集多家园区:南湖大学科技园(武汉东湖高新区,大学科技园重点工程)等。")
+    assert ("南湖大学科技园", "武汉东湖高新区") in of_type(got, "PART_OF")
+    got = rels(nlp, "青岛蓝谷(蓝色硅谷核心区)启动建设。")
+    assert of_type(got, "PART_OF") == set()
+
+
+def test_operates_gloss_names_the_builders_of_the_park_before_it(nlp):
+    got = rels(nlp, "园区周边聚集多个科技园,分别是:东山科技园(科技部和省政府共建的“国家级产业园”)、西山软件园(中部规模最大的软件园)等。")
+    assert of_type(got, "OPERATES") == {("科技部", "东山科技园")}
+
+
+def test_a_city_before_a_park_name_is_the_parks_not_a_region_subject():
+    from kg.extract.entities import Mention
+
+    text = "合肥声谷目前面积约50平方公里,常住人口约20万,拥有中国科学技术大学等8所高校。"
+    ms = [Mention(text.index(w), text.index(w) + len(w), t, w, "test") for w, t in (("声谷", "PARK"), ("中国科学技术大学", "ORG"))]
+    got = {(r.head.text, r.type, r.tail.text) for r in find_relations(text, ms, {}, frozenset({"合肥"}))}
+    assert got == {("中国科学技术大学", "LOCATED_IN", "声谷")}
