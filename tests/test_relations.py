@@ -453,3 +453,9 @@ def test_a_city_before_a_park_name_is_the_parks_not_a_region_subject():
     ms = [Mention(text.index(w), text.index(w) + len(w), t, w, "test") for w, t in (("声谷", "PARK"), ("中国科学技术大学", "ORG"))]
     got = {(r.head.text, r.type, r.tail.text) for r in find_relations(text, ms, {}, frozenset({"合肥"}))}
     assert got == {("中国科学技术大学", "LOCATED_IN", "声谷")}
+
+
+def test_part_build_with_the_verb_dajian_and_a_class_word_anaphor(nlp):
+    got = rels(nlp, "今天的滨海新区正加速迈进。新区还积极搭建中关村科技园、创新工场等10余个创新平台。")
+    assert ("滨海新区", "中关村科技园") in of_type(got, "OPERATES")
+    assert ("中关村科技园", "滨海新区") in of_type(got, "PART_OF")
