@@ -394,3 +394,68 @@ def test_operates_in_predicate_form_stakes_and_partners_after_an_adverb(nlp):
     assert r.attrs == {"amount": "50亿元"}
     assert ("恒远集团", "PARTNERS_WITH", "华峰集团") in rels(nlp, "恒远集团曾经与华峰集团有过合作。")
     assert not of_type(rels(nlp, "恒远集团与华峰集团的产品都在展会上亮相。"), "PARTNERS_WITH")
+
+
+def test_focus_gloss_in_brackets_goes_to_the_park_before_them(nlp):
+    got = rels(nlp, "园区周边聚集多个科技园,分别是:东山科技园(国家级产业化基地)、西山科技园(依托学科优势,重点发展生物医药等产业)。")
+    assert of_type(got, "FOCUSES_ON") == {("西山科技园", "生物医药")}
+    assert {r.rule for r in found(nlp, "西山科技园(依托学科优势,重点发展生物医药等产业)")} == {"focus:gloss"}
+
+
+def test_focus_not_from_a_park_that_is_the_goal_of_a_goal_verb(nlp):
+    got = rels(nlp, "公司计划投资50亿元,将基地建设成为全国最具规模的光电子产业基地。2009年起,公司对规划进行了调整,"
+                    "“这是考虑到我们对集成电路产业发展趋势的评估”。")
+    assert of_type(got, "FOCUSES_ON") == set()
+    got = rels(nlp, "预计到2030年全面建成全省最大的物联网产业孵化基地和综合服务平台、国内一流的集成电路产业发展集聚区。")
+    assert of_type(got, "FOCUSES_ON") == set()
+
+
+def test_focus_here_anaphor_means_the_park_named_earlier_in_the_sentence(nlp):
+    got = rels(nlp, "苏南新区建设加快推进。在江苏常州,龙城数智创新园不断升级迭代,这里的大带宽网络可直达上海,"
+                    "传输时延小于1毫秒,以海量算力服务科技金融、人工智能等产业发展。")
+    assert of_type(got, "FOCUSES_ON") == {("龙城数智创新园", "人工智能")}
+
+
+def test_focus_not_from_the_organization_of_a_person_title():
+    from kg.extract.entities import Mention
+
+    text = "全国政协委员、民盟中央常委李明,围绕加强集成电路产业链合作作了汇报。"
+    ms = [Mention(text.index(w), text.index(w) + len(w), t, w, "test")
+          for w, t in (("全国政协", "ORG"), ("民盟中央常委", "ORG"), ("李明", "PERSON"), ("集成电路产业链", "INDUSTRY"))]
+    assert [r for r in find_relations(text, ms, {}, frozenset()) if r.type == "FOCUSES_ON"] == []
+    ms2 = [Mention(0, 6, "ORG", "中国电子学会", "test"), Mention(8, 12, "INDUSTRY", "集成电路", "test")]
+    assert [(r.head.text, r.tail.text) for r in find_relations("中国电子学会聚焦集成电路产业。", ms2, {}, frozenset())
+            if r.type == "FOCUSES_ON"] == [("中国电子学会", "集成电路")]
+
+
+def test_located_host_after_region_prefixed_park_and_attribute_clauses(nlp):
+    got = rels(nlp, "合肥声谷目前整个区域面积约50平方公里,常住人口约20万,拥有中国科学技术大学、合肥工业大学等8所高等院校。")
+    assert of_type(got, "LOCATED_IN") == {("中国科学技术大学", "声谷"), ("合肥工业大学", "声谷")} or \
+        of_type(got, "LOCATED_IN") == {("中国科学技术大学", "合肥声谷"), ("合肥工业大学", "合肥声谷")}
+
+
+def test_part_of_gloss_opening_with_a_zone_name(nlp):
+    got = rels(nlp, "周边聚集多家园区:南湖大学科技园(武汉东湖高新区,大学科技园重点工程)等。")
+    assert ("南湖大学科技园", "武汉东湖高新区") in of_type(got, "PART_OF")
+    got = rels(nlp, "青岛蓝谷(蓝色硅谷核心区)启动建设。")
+    assert of_type(got, "PART_OF") == set()
+
+
+def test_operates_gloss_names_the_builders_of_the_park_before_it(nlp):
+    got = rels(nlp, "园区周边聚集多个科技园,分别是:东山科技园(科技部和省政府共建的“国家级产业园”)、西山软件园(中部规模最大的软件园)等。")
+    assert of_type(got, "OPERATES") == {("科技部", "东山科技园")}
+
+
+def test_a_city_before_a_park_name_is_the_parks_not_a_region_subject():
+    from kg.extract.entities import Mention
+
+    text = "合肥声谷目前面积约50平方公里,常住人口约20万,拥有中国科学技术大学等8所高校。"
+    ms = [Mention(text.index(w), text.index(w) + len(w), t, w, "test") for w, t in (("声谷", "PARK"), ("中国科学技术大学", "ORG"))]
+    got = {(r.head.text, r.type, r.tail.text) for r in find_relations(text, ms, {}, frozenset({"合肥"}))}
+    assert got == {("中国科学技术大学", "LOCATED_IN", "声谷")}
+
+
+def test_part_build_with_the_verb_dajian_and_a_class_word_anaphor(nlp):
+    got = rels(nlp, "今天的滨海新区正加速迈进。新区还积极搭建中关村科技园、创新工场等10余个创新平台。")
+    assert ("滨海新区", "中关村科技园") in of_type(got, "OPERATES")
+    assert ("中关村科技园", "滨海新区") in of_type(got, "PART_OF")

@@ -22,6 +22,8 @@ _FOCUS_CUE = re.compile(rules.alternation("focus_cues"))
 _STRENGTH = re.compile(rules.alternation("focus_strength_words"))
 _ORG_FOCUS_CUE = re.compile(rules.alternation("org_focus_cues"))
 _OWN_CUE = re.compile(rules.alternation("own_industry_words"))
+_GOAL = re.compile(rules.alternation("focus_goal_verbs"))
+_STOP = re.compile(r"[,;:。!?]")
 
 
 def focuses_on(r: Reader, sent: Sentence) -> None:
@@ -33,6 +35,7 @@ def focuses_on(r: Reader, sent: Sentence) -> None:
             continue
         seg = r.masked[a:b]
         carriers(r, sent, a, seg, inds)
+        glosses(r, sent, a, b, seg, inds)
         strength(r, sent, a, b, seg, inds)
         cued(r, sent, s, seg, inds, parks_in_sentence)
 
@@ -79,8 +82,53 @@ def cued(r: Reader, sent: Sentence, s: Subject | None, seg: str, inds: list[Ment
     if not holders or not (own or _FOCUS_CUE.search(seg)):
         return
     # an organization needs a strong cue: a ministry that `发布促进光伏产业发展的通知` focuses on nothing
-    holders = [h for h in holders if h.type == "PARK" or own or _ORG_FOCUS_CUE.search(seg)]
+    holders = [h for h in holders if (h.type == "PARK" or own or _ORG_FOCUS_CUE.search(seg)) and acts(r, sent, h)]
     for h in holders:
         for ind in inds:
-            if not (h.start <= ind.start < h.end):
+            if not (h.start <= ind.start < h.end) and not bracketed_apart(r.text, h, ind):
                 r.rel(h, "FOCUSES_ON", ind, sent, "focus:own" if own else "focus:cue")
+
+
+def glosses(r: Reader, sent: Sentence, a: int, b: int, seg: str, inds: list[Mention]) -> None:
+    """``focus:gloss``: `武汉大学科技园(依托…重点发展生物技术等产业)` — a bracketed gloss right after a park,
+    with a focus cue inside, gives the park the industries inside the brackets."""
+    text = r.text
+    for x in sent.mentions:
+        if x.type != "PARK" or not text.startswith("(", x.end):
+            continue
+        close = text.find(")", x.end, sent.end)
+        if close < 0 or not _FOCUS_CUE.search(text, x.end + 1, close):
+            continue
+        for ind in inds:
+            if x.end < ind.start and ind.end <= close and a <= ind.start < b:
+                r.rel(x, "FOCUSES_ON", ind, sent, "focus:gloss")
+
+
+def acts(r: Reader, sent: Sentence, h: Mention) -> bool:
+    """Whether ``h`` can be the actor of a focus clause: not the goal of a goal verb
+    (`将基地建设成为…光电子产业基地`), not the organization of a person's title (`民革中央常委夏先鹏`)."""
+    text = r.text
+    for g in _GOAL.finditer(text, max(0, h.start - 30), h.start):
+        if not _STOP.search(text, g.end(), h.start):
+            return False
+    if h.type == "ORG":
+        after = [m for m in sent.mentions if m.start >= h.end and m.start - h.end <= 4]
+        if any(m.type == "PERSON" and not _STOP.search(text, h.end, m.start) for m in after):
+            return False
+    return True
+
+
+def bracketed_apart(text: str, h: Mention, ind: Mention) -> bool:
+    """Whether brackets part ``h`` from ``ind``: ``h`` in a gloss that closes before ``ind``, or ``ind``
+    in a gloss of something named after ``h`` (`…产业基地)、武汉大学科技园(…生物技术…)`)."""
+    lo, hi = (h.end, ind.start) if h.end <= ind.start else (ind.end, h.start)
+    depth, opened_at = 0, -1
+    for i in range(lo, hi):
+        c = text[i]
+        if c == "(":
+            depth, opened_at = depth + 1, (i if depth == 0 else opened_at)
+        elif c == ")":
+            if depth == 0:
+                return True
+            depth -= 1
+    return depth > 0 and not (h.end <= ind.start and opened_at == h.end)

@@ -1,8 +1,8 @@
 """OPERATES (who runs a fund or a park) and INVESTS_IN (who invests to build it).
 
 In this order: ``operates:fund`` per clause; ``operates:by`` (with ``partners:co-develop``) over the sentence and
-in predicate form (`<park>由A、B共同打造`); ``invests:build`` (with ``operates:build``) and ``invests:stake`` (`A增资B`)
-per mention; ``operates:build`` for a company subject that builds a park, per clause. (A park that builds parks is in
+in predicate form (`<park>由A、B共同打造`); ``operates:gloss`` (`<park>(A和B共建的…)`); ``invests:build`` (with
+``operates:build``) and ``invests:stake`` (`A增资B`) per mention; ``operates:build`` for a company subject that builds a park, per clause. (A park that builds parks is in
 :mod:`.part_of`.)
 """
 
@@ -18,6 +18,8 @@ _FUND_CUE = re.compile(rules.alternation("fund_setup_verbs"))
 #: `由A和B(合作)开发运营的`: the owners (group 1), an optional `合作/共同/联合` (group 2), the verb.
 _OPERATED_BY = re.compile(rf"由([^。;]{{2,60}}?)(合作|共同|联合)?(?:{rules.alternation('operate_verbs')})的")
 #: `由A和B(共同)打造。`: the owners (group 1) of the park subject before, in predicate form.
+#: `<park>(A和B共建的…)`: the builders (group 1) in a bracketed gloss right after a park.
+_GLOSS_BY = re.compile(rf"\(([^()。;]{{2,40}}?)(?:合作|共同|联合)?(?:共建|{rules.alternation('operate_verbs')})的[^()]{{0,30}}\)")
 _RUN_BY = re.compile(rf"由([^。;,]{{2,60}}?)(合作|共同|联合)?(?:{rules.alternation('operate_verbs')})(?!的)")
 #: `(总)投资N亿元,(在<park>)建设`: the amount (group 1).
 _ADVERBS = rules.pattern("investment_adverbs")
@@ -32,6 +34,7 @@ def operates(r: Reader, sent: Sentence) -> None:
     funds(r, sent)
     operated_by(r, sent)
     run_by(r, sent)
+    glossed(r, sent)
     invests(r, sent)
     stake(r, sent)
     firm_builds(r, sent)
@@ -142,3 +145,15 @@ def firm_builds(r: Reader, sent: Sentence) -> None:
             o = next((m for m in r.mentions_in(a + cue.end(), b) if m.type == "PARK" and m.start - (a + cue.end()) <= 2), None)
             if o is not None:
                 r.rel(firms[0], "OPERATES", o, sent, "operates:build")
+
+
+def glossed(r: Reader, sent: Sentence) -> None:
+    """``operates:gloss``: `长城科技园(A和省政府共建的“国防产业园”)` — the organizations and companies named as
+    builders in a bracketed gloss right after a park operate it."""
+    for x in sent.mentions:
+        m = _GLOSS_BY.match(r.text, x.end, sent.end) if x.type == "PARK" else None
+        if m is None:
+            continue
+        for o in r.mentions_in(m.start(1), m.end(1)):
+            if o.type in ("ORG", "COMPANY"):
+                r.rel(o, "OPERATES", x, sent, "operates:gloss")

@@ -3,7 +3,7 @@ or organization, through :meth:`Reader.place <kg.extract.relations.reader.Reader
 
 In this order: ``part:adjacent`` over the sentence; for each clause ``part:carrier``,
 ``part:members``, ``part:build`` (with ``operates:build``) and ``part:member-list``; then
-``part:multi`` and ``part:phrase`` over the sentence. :func:`multi_park` also opens the member list
+``part:multi``, ``part:phrase`` and ``part:gloss`` over the sentence. :func:`multi_park` also opens the member list
 of an `一区多园` heading that ``part:member-list`` reads in the paragraphs after it.
 """
 
@@ -21,6 +21,7 @@ _DISTRIBUTIVE = re.compile(rules.alternation("member_distributive_words"))
 #: `A作为…的先行启动区`: the verb (group 1), what lies between (group 2, may name the parent), the role (group 3).
 _PART_PHRASE = re.compile(rf"(作为|是|为|成为|属于)([^,。;!?]{{0,25}}?)({rules.alternation('part_role_nouns')})")
 _BUILD = re.compile(rules.alternation("park_build_verbs"))
+_PARENT_END = re.compile(f"(?:{rules.alternation('parent_zone_ends')})$")
 
 
 def part_of(r: Reader, sent: Sentence) -> None:
@@ -34,6 +35,7 @@ def part_of(r: Reader, sent: Sentence) -> None:
         member_list(r, sent, c)
     multi_park(r, sent, parks)
     phrases(r, sent, parks)
+    glossed(r, sent, parks)
 
 
 def adjacent(r: Reader, sent: Sentence, parks: list[Mention]) -> None:
@@ -146,3 +148,15 @@ def phrases(r: Reader, sent: Sentence, parks: list[Mention]) -> None:
             children = s.of_type("PARK")[:1] if s is not None else []
         for c in children:
             r.rel(c, "PART_OF", parent, sent, "part:phrase")
+
+
+def glossed(r: Reader, sent: Sentence, parks: list[Mention]) -> None:
+    """``part:gloss``: `华中师范大学科技园(东湖高新区,大学科技园重点工程)` — a bracketed gloss that opens with
+    a zone's name (`…高新区`, `…开发区`) says where the park before it lies: it is part of that zone."""
+    text = r.text
+    for x, y in zip(parks, parks[1:]):
+        if y.start != x.end + 1 or text[x.end] != "(" or not text.startswith(tuple(",、)"), y.end):
+            continue
+        end = _PARENT_END.search(y.text)
+        if end and not x.text.endswith(end.group()):
+            r.rel(x, "PART_OF", y, sent, "part:gloss")

@@ -101,6 +101,9 @@ _NAME_CHUNK = re.compile(r"[^,;:。的了是在将为对把被与和及、等]{1
 _LIST_STOP = re.compile(r"等|在内|为代表|[,;:。)”]")
 _SHORT_NAME = re.compile(r"[^,;:。的了是在将为对把被与和及、等\d]{2,8}")
 _LIST_SEP = re.compile(r"、|以及|和|与|及|同|,")
+#: An attribute noun opening a clause about the subject in force (`常住人口`, `规划面积`).
+_ATTRIBUTE = re.compile(rf"(?:{rules.alternation('subject_attribute_nouns')})(?:约|达|为|超过?|近|\d)")
+
 #: A park anaphor (`该园区`, `这里`, `示范区内`); also what `由A和B开发运营的园区` may end with.
 PARK_ANAPHOR = re.compile(rf"{rules.pattern('park_anaphors')}|(?:{rules.alternation('park_anaphor_classes')})内?")
 _ANAPHORS = (
@@ -429,6 +432,12 @@ class Reader:
             return None
         m = self.at_start.get(p)
         if m is None:
+            # `武汉光谷目前…`: a city name before a park name that leaves it out is the park's, not a region subject
+            n = self.region_at(p, b)
+            nxt = self.at_start.get(p + n) if n else None
+            if nxt is not None and nxt.type == "PARK":
+                m = nxt
+        if m is None:
             # `总投资260亿元的甬江实验室`, `位于崂山区的青岛高科技工业园`: the head noun after a modifier
             k = text.find("的", p, min(b, p + 31))
             while k >= 0:
@@ -489,6 +498,8 @@ class Reader:
             return _PLAN if text[p] == "《" else (self.topic or _NONE)
         if text[p] in "在于" and self.region_at(p + 1, b):
             return Subject("region")  # `在山东、山西等地区,…`: what follows happens in a city or province
+        if _ATTRIBUTE.match(text, p, b):
+            return None  # `…,常住人口约200万,拥有…`: an attribute of the subject in force, which carries on
         if _PREDICATE.match(text, p, b) or _first_word_pos(text, p, b) in _PREDICATE_POS:
             return None  # the clause opens with its predicate: the subject is carried
         return _NONE  # a noun that names no entity (`大会`, `该项目`): the clause is about something else
@@ -508,8 +519,14 @@ class Reader:
                     return self.topic_park
                 cand = self.last.get("PARK")
                 return cand if cand is not None and cand.text.endswith(cls) else self.topic_park
-            if word in ("这里", "此地", "该地") and self.prev_parks:
-                return self.prev_parks[0]
+            if word in ("这里", "此地", "该地"):
+                # `在X,高村创新园不断升级,这里…`: the park named earlier in the sentence, else the last sentence's
+                here = [m for m in self.mentions_in(self.cur_sentence[0], p)] if p is not None else []
+                here = [m for m in here if m.type == "PARK"]
+                if here:
+                    return here[-1]
+                if self.prev_parks:
+                    return self.prev_parks[0]
             return self.topic_park
         if etype == "ORG":
             cls = word[1:]

@@ -62,14 +62,20 @@ RULES: tuple[Rule, ...] = (
     Rule("focus:strength", ("FOCUSES_ON",), ("focus",),
          "`X在<industries>…` followed by a strength word: the park or organization X focuses on them.",
          "西安高新区在虚拟现实产业的研发实力处于全国领先", ("focus_strength_words",)),
+    Rule("focus:gloss", ("FOCUSES_ON",), ("focus",),
+         "A bracketed gloss right after a park (`X(依托…重点发展Y等产业)`) with a focus cue inside: the park "
+         "focuses on the industries inside the brackets.",
+         "武昌大学科技园(依托学科优势,重点发展生物医药等产业)", ("focus_cues",)),
     Rule("focus:own", ("FOCUSES_ON",), ("focus",),
          "Industries named as a property (`主导产业`, `产业体系`) go to the park subject, else to the park the "
-         "sentence names, else to the park the text is about.",
-         "成都高新区形成了电子信息、生物医药和数字经济三大主导产业", ("own_industry_words",)),
+         "sentence names, else to the park the text is about; never to a park that is the goal of a goal verb "
+         "(`建设成为…产业基地`) or to one that brackets part from the industry.",
+         "成都高新区形成了电子信息、生物医药和数字经济三大主导产业", ("own_industry_words", "focus_goal_verbs")),
     Rule("focus:cue", ("FOCUSES_ON",), ("focus",),
          "A clause with a focus cue: its park subject (or organization subject, with a strong cue) focuses on "
-         "the clause's industries.",
-         "合肥高新区聚焦集成电路、人工智能等产业", ("focus_cues", "org_focus_cues")),
+         "the clause's industries; not a goal park (`建成…产业孵化基地`), not the organization of a person's "
+         "title (`某委员会常委张三`), not across brackets.",
+         "合肥高新区聚焦集成电路、人工智能等产业", ("focus_cues", "org_focus_cues", "focus_goal_verbs")),
     # ---------------------------------------------------------------- LOCATED_IN
     Rule("located:frame", _PLACES, ("locations",),
          "A locative frame (`在X内,`, `走进X——` over the next paragraph, `漫步在X内`) holds for the explicit "
@@ -129,6 +135,10 @@ RULES: tuple[Rule, ...] = (
          "`A、B作为/是…的先行启动区/核心区/组成部分`: the parks before the phrase are part of the park in it, "
          "or of the zone named last.",
          "作为合肥高新区的核心区,中国声谷重点发展智能语音产业", ("part_role_nouns", "parent_zone_ends")),
+    Rule("part:gloss", ("PART_OF",), ("part_of",),
+         "`A(B高新区,…)`: a bracketed gloss right after park A that opens with the name of a zone B (a parent "
+         "zone ending) says where A lies: A is part of B.",
+         "东湖大学科技园(武汉东湖高新区,大学科技园重点工程)", ("parent_zone_ends",)),
     # ---------------------------------------------------------------- OPERATES
     Rule("operates:fund", ("OPERATES",), ("operates",),
          "A fund set up (`设立/成立/推出…<fund>`) by the entity before the verb, else by the clause's subject or "
@@ -138,6 +148,10 @@ RULES: tuple[Rule, ...] = (
          "`由A和B…开发运营的<park>`: A and B operate the park after it (or the park named last, for `的园区`); "
          "`<park>由A、B(共同)打造`: they operate the park subject.",
          "由江北新区管委会和南京扬子国资投资集团有限责任公司合作开发运营的南京软件园", ("operate_verbs", "park_anaphors")),
+    Rule("operates:gloss", ("OPERATES",), ("operates",),
+         "`<park>(A和B共建的…)`: the organizations and companies named as builders in a bracketed gloss right "
+         "after a park operate it.",
+         "东山科技园(科技部和省政府共建的“国家级产业园”)", ("operate_verbs",)),
     Rule("operates:build", ("OPERATES",), ("part_of", "operates"),
          "A park subject that builds parks, a company that invests to build a park, or a company subject that "
          "builds the park right after the verb: it operates it.",
@@ -203,4 +217,5 @@ BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}
 SHARED_LISTS: tuple[str, ...] = (
     "clause_lead_words", "clause_lead_times", "clause_predicate_openers", "region_subject_words", "speech_verbs",
     "subject_other_heads", "park_anaphors", "park_anaphor_classes", "org_anaphor_classes", "list_item_name_ends",
-    "name_leading_host_verbs", "subsidiary_cues", "post_title_modifiers", "parent_zone_ends")
+    "name_leading_host_verbs", "subsidiary_cues", "post_title_modifiers", "parent_zone_ends",
+    "subject_attribute_nouns")
