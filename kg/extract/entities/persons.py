@@ -26,6 +26,10 @@ from kg.kb import rules
 # `徐一冰说`): a two-character name is chosen when the third character is one.
 _AFTER_NAME = set("说讲表介指告认强称出主会带一赴到来参调走深也就对向率和与及为是同亲先接致提透坦答回等在的作、,。:;!?)(“”")
 
+# Punctuation that closes a name in a list or clause, and verbs of saying that may follow a name directly.
+_NAME_CLOSERS = frozenset("、,。;:!?)")
+_SAYING = frozenset("说称讲道")
+
 # Two-character words that are not names even after a title (`局长表示`).
 _NOT_NAME = frozenset(rules.words("non_name_words"))
 
@@ -102,6 +106,31 @@ def _persons_title_after(ctx: _Ctx) -> list[Mention]:
     return out
 
 
+def _persons_before_title(ctx: _Ctx) -> list[Mention]:
+    """`王建国书记指出`, `习近平总书记强调`: a name right before a title, as whole words of the segmenter.
+
+    The name must begin a clause or follow a word boundary that is not inside an organization's
+    name, and it must not be a word of the dictionary (`区委书记` has no name `区委`)."""
+    text = ctx.text
+    out = []
+    for i, title in _tries(ctx.lex)["titles"].finditer(text):
+        if ctx.lex.titles.get(title) == "generic" or not ctx.is_token_boundary(i):
+            continue
+        for length in (3, 2, 4):
+            p = i - length
+            if p < 0 or not ctx.is_token_boundary(p) or _name_at(ctx, p) != text[p:i]:
+                continue
+            if p > 0 and _CJK.match(text[p - 1]) and text[p - 1] not in _BEFORE_NAME:
+                continue  # `高新区|管委会主任`-like runs: the "name" is the end of a longer phrase
+            out.append(Mention(p, i, "PERSON", text[p:i], "person:before-title"))
+            break
+    return out
+
+
+# Characters after which a name may start inside a run of Chinese characters (`会上王建国书记…`).
+_BEFORE_NAME = set("上中后时的和与及同、")
+
+
 # Characters of transliterated foreign names (`古特雷斯`, `穆罕默德`).
 _TRANSLIT = frozenset(rules.words("transliteration_characters")) | {"·"}  # `·` joins the parts of a name
 
@@ -152,6 +181,10 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
     # a typical follower right after three characters decides first (`赵豪志在`, where `志在` is a word)
     if three and three[0][1] < len(text) and text[three[0][1]] in "说在表介指告称强":
         return three[0][2]
+    # a name closed by punctuation (`省委书记易炼红、`) is the three characters, unless the third is a verb
+    # of saying (`副总裁高慧称,`); the segmenter splits rare given names (`易炼|红`)
+    if three and three[0][1] < len(text) and text[three[0][1]] in _NAME_CLOSERS:
+        return two[0][2] if two and three[0][2][-1] in _SAYING else three[0][2]
     if ctx.starts is not None:
         for _given, e, cand in options:
             if e in ctx.starts and p in ctx.starts and all(q not in ctx.starts for q in range(p + 1, e) if q != s):
