@@ -131,6 +131,38 @@ def _persons_before_title(ctx: _Ctx) -> list[Mention]:
 _BEFORE_NAME = set("上中后时的和与及同、")
 
 
+# A list of short names after a colon or `包括` (`8名新成员,包括:车品觉、蔡宏兴、何超平`): the items
+# before the last are whole; the last runs on into the clause (`徐立之再获委任`) and is cut by _name_at.
+_NAME_LIST = re.compile(r"(?:[:]|包括)((?:[\u4e00-\u9fff]{2,4}、)+)(?=[\u4e00-\u9fff]{2})")
+
+
+def _person_lists(ctx: _Ctx) -> list[Mention]:
+    """`3名现任董事:马衡、倪以理、徐立之再获委任`: every item of a list of names, in a sentence that names
+    a post. The list counts only when each item is a name by itself (a surname, not a word of the
+    dictionary), so a list of firms or places is left alone."""
+    text = ctx.text
+    out: list[Mention] = []
+    with_title = {i for i, t in _tries(ctx.lex)["titles"].finditer(text) if ctx.lex.titles.get(t) != "generic"}
+    for m in _NAME_LIST.finditer(text):
+        start = m.start(1)
+        sentence = max(text.rfind(c, 0, start) for c in "。!?;\n") + 1
+        end_of_sentence = min((k for k in (text.find(c, start) for c in "。!?;\n") if k >= 0), default=len(text))
+        if not any(sentence <= i < end_of_sentence for i in with_title):
+            continue
+        items, p = [], start
+        for item in m.group(1).split("、")[:-1]:
+            items.append((p, item))
+            p += len(item) + 1
+        last = _name_at(ctx, p)
+        if last is None or len(items) < 2 or any(_name_at(ctx, q) != item for q, item in items):
+            continue
+        if len(last) == 2 and sum(len(item) == 3 for _, item in items) * 2 > len(items) and p + 2 < len(text) \
+                and _CJK.match(text[p + 2]) and text[p + 2] not in _AFTER_NAME:
+            last = text[p:p + 3]  # `马衡、倪以理、徐立之再获委任`: the last name is as long as most of the others
+        out.extend(Mention(q, q + len(item), "PERSON", item, "person:list") for q, item in items + [(p, last)])
+    return out
+
+
 # Characters of transliterated foreign names (`古特雷斯`, `穆罕默德`).
 _TRANSLIT = frozenset(rules.words("transliteration_characters")) | {"·"}  # `·` joins the parts of a name
 
