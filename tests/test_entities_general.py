@@ -323,6 +323,8 @@ class TestPublicBodies:
         got = found(nlp, "上海市财政局及税务局联合发文。")
         assert {"上海市财政局", "税务局"} <= of_type(got, "ORG")
 
+
+class TestParkPrefixes:
     def test_province_before_a_city_only_locates_a_park(self, nlp):
         got = found(nlp, "山东省济南经济开发区成立于1992年。")
         assert of_type(got, "PARK") == {"济南经济开发区"}
