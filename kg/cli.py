@@ -257,7 +257,8 @@ def load_cmd(out_dir: str, store_path: str | None, endpoint: str | None, graph_i
 @click.option("--org", metavar="NAME", help="Organization, company or park for `people` (required there).")
 @click.option("--park", metavar="NAME", help="Park for `companies` and `industries` (required there).")
 @click.option("--industry", metavar="NAME",
-              help="Industry for `parks` (required there) and `chain-leaders` (without it, every industry).")
+              help="Industry for `parks` and `industries-under` (required there; there also a code such as 4.1) "
+                   "and `chain-leaders` (without it, every industry).")
 @click.option("--entity", metavar="NAME",
               help="Entity for `mentions` (required there) and `partnerships` (without it, all partnerships).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
@@ -267,8 +268,9 @@ def load_cmd(out_dir: str, store_path: str | None, endpoint: str | None, graph_i
 def query_cmd(out_dir: str, query: str, person: str | None, org: str | None, park: str | None, industry: str | None,
               entity: str | None, fmt: str, allow_service: bool) -> None:
     """Answer QUERY on the graph in OUT_DIR: a SPARQL SELECT, or one of the named questions
-    posts, people, companies, parks, industries, chain-leaders, funds, partnerships, mentions
-    (e.g. `kg query out people --org 青岛蓝谷管理局`).
+    posts, people, companies, parks, industries, chain-leaders, funds, partnerships, mentions,
+    parks-by-province, industries-under (e.g. `kg query out people --org 青岛蓝谷管理局`,
+    `kg query out industries-under --industry 生物医药`).
 
     SPARQL runs read-only on the local graph: updates (INSERT, DELETE, LOAD, CLEAR, ...),
     FROM / FROM NAMED and SERVICE are refused before anything runs (exit 2).
@@ -284,7 +286,7 @@ def query_cmd(out_dir: str, query: str, person: str | None, org: str | None, par
         if query in NAMED_QUERIES:
             method, option = NAMED_QUERIES[query]
             if option and options[option] is None and method in ("people", "companies_in", "parks_focusing_on",
-                                                                 "industries_of", "mentions"):
+                                                                 "industries_of", "mentions", "industries_under"):
                 raise KgUsageError(f"`{query}` needs --{option}")
         elif re.fullmatch(r"[\w-]*", query.strip()):
             raise KgUsageError(f"unknown query {query!r}: give a SPARQL SELECT or one of {', '.join(NAMED_QUERIES)}")

@@ -205,6 +205,7 @@ MISUSES = [
     ("query unknown named question", ["query", DIR, "bogus"], ["unknown query 'bogus'", "people", "chain-leaders"]),
     ("query people without --org", ["query", DIR, "people"], ["`people` needs --org"]),
     ("query mentions without --entity", ["query", DIR, "mentions"], ["`mentions` needs --entity"]),
+    ("query industries-under without --industry", ["query", DIR, "industries-under"], ["`industries-under` needs --industry"]),
     ("query --format xml", ["query", DIR, "funds", "--format", "xml"], ["'xml' is not one of 'table', 'csv', 'json'", QUERY]),
     ("query a folder that is no build", ["query", DIR, "funds"], ["has no graph.ttl", "kg build"]),
     ("view missing OUT_DIR", ["view", MISSING], ["Directory", "does not exist", VIEW]),
