@@ -67,9 +67,10 @@ class NameTagger:
     def __call__(self, doc: Doc) -> Doc:
         if self.tagger is None:
             self.initialize()
+        text = doc.text  # spaCy joins the tokens again on every access: once per document, not per chunk
         doc.user_data[PROPOSALS_KEY] = [Proposal(s.start + a, s.end + a, s.label, s.prob)
-                                        for a, b in self._worth_tagging(doc.text)
-                                        for s in self.tagger.tag_chunk(doc.text[a:b])]
+                                        for a, b in self._worth_tagging(text)
+                                        for s in self.tagger.tag_chunk(text[a:b])]
         return doc
 
     def _worth_tagging(self, text: str) -> list[tuple[int, int]]:

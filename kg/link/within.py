@@ -31,6 +31,7 @@ def link_document(doc_id: str, text: str, found: list, name_of: dict[int, str], 
     """
     regions = lex.regions if lex is not None else {}
     titles = lex.titles if lex is not None else {}
+    longest_title = max(map(len, titles), default=0)
     names = dict(name_of)
     parks = [names[id(m)] for m, _ in found if m.type == "PARK"]
     by_name: dict[tuple[str, str], list] = {}
@@ -60,8 +61,9 @@ def link_document(doc_id: str, text: str, found: list, name_of: dict[int, str], 
             name = names[id(m)]
             org, title = posts.get(name, (None, None))
             if not title:
-                title = next((t for t in sorted(titles, key=len, reverse=True)
-                              if text.endswith(t, 0, min(x.start for x in by_name[("PERSON", name)]))), None)
+                first = min(x.start for x in by_name[("PERSON", name)])
+                title = next((text[k:first] for k in range(max(0, first - longest_title), first)
+                              if text[k:first] in titles), None)  # the longest title right before the name
             if _central_post(text, by_name[("PERSON", name)]):
                 keys[id(m)] = person_key(name, CENTRAL_LEADERSHIP, None, doc_id)  # one holder nationwide
                 continue
