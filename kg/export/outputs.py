@@ -140,6 +140,7 @@ OUTPUT_NAMES = frozenset({
     "documents.csv", "mentions.csv", "relations.csv", "entities.csv", "report.json", "graph.ttl", "graph.nt",
     "graph.graphml", "graph.gexf", "kg-state.jsonl.gz", "graph.html",
     "documents.parquet", "mentions.parquet", "relations.parquet", "entities.parquet",
+    "neo4j",  # `kg export OUT --to neo4j`'s default folder
 })
 _NEW, _OLD = ".kg-new-", ".kg-old-"
 _RENAME_EXCHANGE = 2
