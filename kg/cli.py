@@ -330,6 +330,33 @@ def view_cmd(out_dir: str, out_file: str | None, max_nodes: int) -> None:
     click.echo(f"{shown} entities, {stats['relations']} relations → {path}", err=True)
 
 
+@main.command("export", short_help="Export a build as a property graph: Neo4j bulk-import CSVs and a Cypher script.")
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--to", "fmt", type=click.Choice(["neo4j"]), required=True,
+              help="Target format: neo4j (node and relationship CSVs for neo4j-admin import, and load.cypher).")
+@click.option("--dest", type=click.Path(file_okay=False), default=None,
+              help="Folder to write (default: OUT_DIR/neo4j). It is replaced as a whole: give a new folder or an "
+                   "earlier export.")
+def export_cmd(out_dir: str, fmt: str, dest: str | None) -> None:
+    """Export the build in OUT_DIR for a property-graph database.
+
+    --to neo4j writes one node file per entity type (labels Entity and Park,
+    Company, ...), one relationship file per relation type with its evidence
+    (article, offsets, sentence, rule, confidence), the articles and their
+    mentions, import.sh (neo4j-admin import into a new database) and
+    load.cypher (LOAD CSV into a running one).
+    """
+    from kg.query.export import export_build
+
+    try:
+        result = export_build(out_dir, fmt, dest)
+    except KgUsageError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"{result.nodes} nodes, {result.relationships} relationships in {len(result.files)} files "
+               f"→ {result.dest}", err=True)
+
+
 @main.command("clean", short_help="Show the article text and metadata kg finds in inputs.")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--normalized", is_flag=True,

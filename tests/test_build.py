@@ -12,7 +12,8 @@ def test_same_input_gives_byte_identical_outputs(tmp_path, seed_glob):
     a = build([seed_glob], tmp_path / "a", progress=False)
     b = build([seed_glob], tmp_path / "b", progress=False)
     assert a.exit_code == b.exit_code == 0
-    for name in ("documents.csv", "mentions.csv", "entities.csv", "relations.csv"):
+    for name in ("documents.csv", "mentions.csv", "entities.csv", "relations.csv", "documents.parquet",
+                 "mentions.parquet", "entities.parquet", "relations.parquet"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
     assert a.report["entities"] == b.report["entities"]
 
@@ -44,7 +45,7 @@ def test_two_workers_give_the_same_bytes_as_one(tmp_path, seed_glob):
     two = build([seed_glob], tmp_path / "two", progress=False, workers=2)
     assert one.exit_code == two.exit_code == 0
     for name in ("documents.csv", "mentions.csv", "entities.csv", "relations.csv", "graph.ttl", "graph.nt",
-                 "graph.graphml", "graph.gexf"):
+                 "graph.graphml", "graph.gexf", "relations.parquet", "entities.parquet"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
     assert two.report["workers"] == 2
 

@@ -19,7 +19,7 @@ from kg.cli import main
 from tests.conftest import GOLD_SEEDS
 
 #: The commands kg has today; the walk must find at least these.
-KNOWN_COMMANDS = {"build", "clean", "eval", "load", "query", "view"}
+KNOWN_COMMANDS = {"build", "clean", "eval", "export", "load", "query", "view"}
 
 
 def _context(path: tuple[str, ...]) -> click.Context:
@@ -175,7 +175,7 @@ def _generated_misuses():
 
 GENERATED = list(_generated_misuses())
 
-BUILD, EVAL, LOAD, QUERY, VIEW = (f"(see 'kg {c} --help')" for c in ("build", "eval", "load", "query", "view"))
+BUILD, EVAL, EXPORT, LOAD, QUERY, VIEW = (f"(see 'kg {c} --help')" for c in ("build", "eval", "export", "load", "query", "view"))
 OUT = ["--out", DIR + "/out"]
 
 #: (id, args, fragments of the one error line): bad values, paths that do not exist, conflicts.
@@ -198,6 +198,12 @@ MISUSES = [
     ("eval --by nope", ["eval", "--set", "seeds", "--by", "nope"], ["'nope' is not one of", EVAL]),
     ("eval --set and --gold", ["eval", "--set", "seeds", "--gold", str(GOLD_SEEDS)], ["give --set or --gold, not both"]),
     ("eval without a gold set", ["eval", DIR], ["give --set NAME or --gold PATH"]),
+    ("export missing OUT_DIR", ["export", MISSING, "--to", "neo4j"], ["Directory", "does not exist", EXPORT]),
+    ("export --to gexf", ["export", DIR, "--to", "gexf"], ["Invalid value for '--to': 'gexf' is not", "neo4j", EXPORT]),
+    ("export a folder that is no build", ["export", DIR, "--to", "neo4j"],
+     ["is not a finished build (no entities.csv", "run `kg build"]),
+    ("export --dest inside a folder that is no build", ["export", DIR, "--to", "neo4j", "--dest", DIR + "/neo4j"],
+     ["is not a finished build"]),
     ("load missing OUT_DIR", ["load", MISSING, "--store", DIR + "/store"], ["Directory", "does not exist", LOAD]),
     ("load without --store or --endpoint", ["load", DIR], ["give --store PATH or --endpoint URL"]),
     ("load a folder that is no build", ["load", DIR, "--store", DIR + "/store"], ["has no graph.ttl", "kg build"]),

@@ -17,7 +17,7 @@ from kg.run.state import STATE_FILE
 from tests.conftest import SEEDS
 
 OUTPUTS = ("documents.csv", "mentions.csv", "entities.csv", "relations.csv", "graph.ttl", "graph.nt", "graph.graphml",
-           "graph.gexf", STATE_FILE)
+           "graph.gexf", STATE_FILE, "documents.parquet", "mentions.parquet", "entities.parquet", "relations.parquet")
 
 
 @pytest.fixture(scope="module")

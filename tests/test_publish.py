@@ -56,8 +56,8 @@ def two_builds(tmp_path_factory, seed_glob):
 
 
 def _kill_points() -> list[str]:
-    names = ["documents.csv", "mentions.csv", "relations.csv", "entities.csv", "graph.ttl", "graph.graphml",
-             "graph.gexf", "report.json"]
+    names = ["documents.csv", "mentions.csv", "relations.csv", "entities.csv", "relations.parquet", "graph.ttl",
+             "graph.graphml", "graph.gexf", "report.json"]
     return [f"wrote {n}" for n in names] + ["staged", "exchanged", "published"]
 
 

@@ -120,6 +120,15 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def csv_cell(value: Any) -> str:
+    """The text a value has in the CSV tables (``None`` is empty, booleans ``true``/``false``).
+
+    >>> csv_cell(None), csv_cell(True), csv_cell(3)
+    ('', 'true', '3')
+    """
+    return str(_cell(value))
+
+
 def write_json(path: str | Path, data: Any) -> None:
     """Pretty, key-sorted UTF-8 JSON (Chinese stays readable)."""
     with atomic_open(path) as fh:
@@ -133,6 +142,8 @@ def write_json(path: str | Path, data: Any) -> None:
 OUTPUT_NAMES = frozenset({
     "documents.csv", "mentions.csv", "relations.csv", "entities.csv", "report.json", "graph.ttl", "graph.nt",
     "graph.graphml", "graph.gexf", "kg-state.jsonl.gz", "graph.html",
+    "documents.parquet", "mentions.parquet", "relations.parquet", "entities.parquet",
+    "neo4j",  # `kg export OUT --to neo4j`'s default folder
 })
 _NEW, _OLD = ".kg-new-", ".kg-old-"
 _RENAME_EXCHANGE = 2

@@ -32,6 +32,7 @@ from kg.link.keys import DocKeys, doc_keys, link_across
 from kg.link.table import EntityTable
 from kg.export.codes import with_codes
 from kg.export.outputs import DOCUMENT_COLUMNS, ENTITY_COLUMNS, MENTION_COLUMNS, RELATION_COLUMNS, write_csv
+from kg.export.parquet import write_parquet
 from kg.run.work import DocResult, document_row
 
 
@@ -97,21 +98,30 @@ def assemble(results: Iterable[DocResult], keep: Callable[[DocResult], None] | N
     return tables
 
 
+def table_files(tables: Tables) -> list[tuple[str, list[str], list[dict[str, Any]]]]:
+    """(file stem, columns, rows) of the four tables, in the order they are written."""
+    return [("mentions", MENTION_COLUMNS, tables.mentions), ("relations", RELATION_COLUMNS, tables.relations),
+            ("entities", ENTITY_COLUMNS, tables.entities), ("documents", DOCUMENT_COLUMNS, tables.documents)]
+
+
 def write_tables(out: Path, tables: Tables, base_iri: str | None = None, parallel: bool = False) -> None:
-    """mentions.csv, relations.csv, entities.csv, documents.csv and the four graph files into ``out``.
+    """The four tables as CSV and as Parquet, and the four graph files, into ``out``.
 
     ``parallel`` writes the RDF files in a second process while this one writes GraphML and GEXF.
-    Times go to ``tables.timings`` (``write`` for the tables, ``graph`` for the graph files).
+    Times go to ``tables.timings`` (``write`` for the CSV tables, ``parquet`` for their Parquet copies,
+    ``graph`` for the graph files).
     """
     t0 = time.perf_counter()
-    write_csv(out / "mentions.csv", MENTION_COLUMNS, tables.mentions)
-    write_csv(out / "relations.csv", RELATION_COLUMNS, tables.relations)
-    write_csv(out / "entities.csv", ENTITY_COLUMNS, tables.entities)
-    write_csv(out / "documents.csv", DOCUMENT_COLUMNS, tables.documents)
+    for stem, columns, rows in table_files(tables):
+        write_csv(out / f"{stem}.csv", columns, rows)
     t1 = time.perf_counter()
+    for stem, columns, rows in table_files(tables):  # the same tables, typed (kg.export.parquet)
+        write_parquet(out / f"{stem}.parquet", columns, rows)
+    t2 = time.perf_counter()
     write_graph_outputs(out, tables.entities, tables.relations, tables.documents, tables.mentions, base_iri, parallel)
     tables.timings["write"] += t1 - t0
-    tables.timings["graph"] += time.perf_counter() - t1
+    tables.timings["parquet"] += t2 - t1
+    tables.timings["graph"] += time.perf_counter() - t2
 
 
 def write_graph_outputs(
