@@ -35,28 +35,33 @@ system-packages:
 	fi
 
 # pip's own output goes to $(PIP_LOG); the terminal gets one numbered line per package pip collects
-# (the progress of a fresh install, a few minutes) and the count installed; on failure the log's tail.
+# (from an index, or a local wheel it processes: the progress of a fresh install, a few minutes) and the
+# count installed; on failure the log's tail.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || { echo "[setup 2/5] creating the virtual environment $(VENV)"; $(PYTHON) -m venv $(VENV); }
 	@echo "[setup 3/5] installing kg and the Python packages it uses, with the extras $(EXTRAS) (a few minutes on a fresh machine)"
 	@$(BIN)/python -m pip install --quiet --upgrade pip wheel setuptools numpy cython
+	@# a venv set up before the rename holds this checkout as the distribution "kg": remove it, or both own bin/kg
+	@$(BIN)/python -m pip uninstall --yes --quiet kg >/dev/null 2>&1 || true
 	@rc=$$(mktemp); \
 	{ $(BIN)/python -m pip install --progress-bar off -e '.[$(EXTRAS)]' 2>&1; echo $$? >$$rc; } | tee $(PIP_LOG) | \
 	  awk '/^Collecting /{ n++; printf "  %3d %s\n", n, $$2; fflush() } \
-	       /^Successfully installed/{ printf "  installed %d packages\n", NF - 2 }'; \
+	       /^Processing \//{ n++; k = split($$2, part, "/"); printf "  %3d %s\n", n, part[k]; fflush() } \
+	       /^Successfully installed/{ printf "  installed %d package%s\n", NF - 2, NF == 3 ? "" : "s" }'; \
 	status=$$(cat $$rc); rm -f $$rc; \
 	if [ "$$status" != 0 ]; then echo "pip failed (exit $$status); the end of $(PIP_LOG):" >&2; tail -n 30 $(PIP_LOG) >&2; exit 1; fi
 	@touch $(STAMP)
 
-# The pkuseg default model, from the registry's pkuseg source package, pinned by hash.
-$(PKUSEG): $(STAMP)
+# The pkuseg default model, from the registry's pkuseg source package, pinned by hash. Fetched when
+# missing (order-only on the install: a changed pyproject.toml does not fetch it again; every load checks it).
+$(PKUSEG): | $(STAMP)
 	@echo "[setup 4/5] fetching the pkuseg segmentation model (pinned by SHA-256)"
 	@$(BIN)/python -m kg.kb.models >/dev/null
 
 # The GraphML and GEXF schemas the tests validate graph.graphml and graph.gexf with, from Debian's
 # libjgrapht-java, pinned by hash (tests/support/xml_schemas.py). Without apt-get only a warning:
 # `make run` does not need them, and the schema tests say what is missing.
-$(SCHEMAS) &: $(STAMP)
+$(SCHEMAS) &: | $(STAMP)
 	@if command -v apt-get >/dev/null; then \
 	  echo "[setup 5/5] fetching the GraphML and GEXF XML Schemas (Debian libjgrapht-java, pinned by SHA-256)"; \
 	  $(BIN)/python -m tests.support.xml_schemas >/dev/null; \
