@@ -263,10 +263,14 @@ def load_cmd(out_dir: str, store_path: str | None, endpoint: str | None, graph_i
               help="Entity for `mentions` (required there) and `partnerships` (without it, all partnerships).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="Print the rows as an aligned table, CSV with a header, or a JSON array of objects.")
+@click.option("--wide", is_flag=True,
+              help="Print the table with every cell in full (by default long cells are cut with … to fit the terminal).")
+@click.option("--max-width", type=click.IntRange(20), metavar="N", default=None,
+              help="Fit the table in N columns instead of the terminal's width ($COLUMNS; 80 when not on a terminal).")
 @click.option("--allow-service", is_flag=True,
               help="Let SPARQL SERVICE clauses send (parts of) the query to the remote endpoints they name.")
 def query_cmd(out_dir: str, query: str, person: str | None, org: str | None, park: str | None, industry: str | None,
-              entity: str | None, fmt: str, allow_service: bool) -> None:
+              entity: str | None, fmt: str, wide: bool, max_width: int | None, allow_service: bool) -> None:
     """Answer QUERY on the graph in OUT_DIR: a SPARQL SELECT, or one of the named questions
     posts, people, companies, parks, industries, chain-leaders, funds, partnerships, mentions,
     parks-by-province, industries-under (e.g. `kg query out people --org 青岛蓝谷管理局`,
@@ -275,6 +279,9 @@ def query_cmd(out_dir: str, query: str, person: str | None, org: str | None, par
     SPARQL runs read-only on the local graph: updates (INSERT, DELETE, LOAD, CLEAR, ...),
     FROM / FROM NAMED and SERVICE are refused before anything runs (exit 2).
     --allow-service lets SERVICE call the endpoints it names; a failing endpoint is an error (exit 2).
+
+    The table fits the terminal: the widest columns (evidence sentences) are cut with …;
+    --wide prints every cell in full, and --format csv or json is never cut.
     """
     import re
 
@@ -283,6 +290,10 @@ def query_cmd(out_dir: str, query: str, person: str | None, org: str | None, par
     options = {"person": person, "org": org, "park": park, "industry": industry, "entity": entity}
     try:
         # the question and its options are checked before the graph is read
+        if wide and max_width is not None:
+            raise KgUsageError("give --wide (nothing cut) or --max-width N (cut to N columns), not both")
+        if fmt != "table" and (wide or max_width is not None):
+            raise KgUsageError(f"--wide and --max-width shape the table; --format {fmt} is never cut")
         if query in NAMED_QUERIES:
             method, option = NAMED_QUERIES[query]
             if option and options[option] is None and method in ("people", "companies_in", "parks_focusing_on",
@@ -303,7 +314,12 @@ def query_cmd(out_dir: str, query: str, person: str | None, org: str | None, par
     elif fmt == "json":
         click.echo(df.to_json(orient="records", force_ascii=False))
     else:
-        click.echo(df.to_string(index=False) if len(df) else "(no rows)")
+        import shutil
+
+        from kg.query.table import format_table
+
+        width = None if wide else max_width or shutil.get_terminal_size().columns
+        click.echo(format_table(df, width))
 
 
 @main.command("view", short_help="Write a self-contained HTML page to explore a build's graph.")

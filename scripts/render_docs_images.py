@@ -3,7 +3,7 @@
     .venv/bin/python scripts/render_docs_images.py [--build DIR] [--img-dir docs/img]
 
 1. ``seeds-graph.png``: ``graph.gexf`` of the seeds as Gephi reads it (node
-   ``label``, GEXF ``viz:color`` by type, ``n_mentions``), laid out with
+   ``label``, the GEXF ``<color>`` of its type, ``n_mentions``), laid out with
    networkx's ForceAtlas2 and drawn by matplotlib with the CJK font that
    `make setup` installs. Gephi itself is not used: the picture shows the
    same file, attributes and layout algorithm, not a Gephi screenshot.
@@ -38,6 +38,7 @@ def draw_gexf(gexf: Path, png: Path) -> str:
     import matplotlib.pyplot as plt
     import networkx as nx
 
+    from kg.export.graph import TYPE_COLORS
     from kg.query.fonts import strict_glyphs, use_cjk_font
     from kg.query.view import TYPE_GLOSS
 
@@ -48,7 +49,8 @@ def draw_gexf(gexf: Path, png: Path) -> str:
     u.remove_edges_from(nx.selfloop_edges(u))
     isolated = [n for n in u if u.degree(n) == 0]
     u.remove_nodes_from(isolated)
-    color = {n: "#%02x%02x%02x" % tuple(g.nodes[n]["viz"]["color"][c] for c in "rgb") for n in u}
+    # the GEXF's <color> per node is TYPE_COLORS of its type (networkx's reader reads only viz:color)
+    color = {n: "#%02x%02x%02x" % TYPE_COLORS[g.nodes[n]["type"]] for n in u}
     pos = nx.forceatlas2_layout(u, max_iter=400, seed=7, scaling_ratio=3.0, gravity=1.0, strong_gravity=True,
                                 distributed_action=True)  # Gephi's "Dissuade Hubs"
     fig, ax = plt.subplots(figsize=(12, 9), dpi=100)

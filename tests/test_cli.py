@@ -12,10 +12,12 @@ import sys
 from pathlib import Path
 
 import click
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
+from kg.query.table import cell_width
 from tests.conftest import GOLD_SEEDS
 
 #: The commands kg has today; the walk must find at least these.
@@ -214,6 +216,11 @@ MISUSES = [
     ("query industries-under without --industry", ["query", DIR, "industries-under"], ["`industries-under` needs --industry"]),
     ("query --format xml", ["query", DIR, "funds", "--format", "xml"], ["'xml' is not one of 'table', 'csv', 'json'", QUERY]),
     ("query a folder that is no build", ["query", DIR, "funds"], ["has no graph.ttl", "kg build"]),
+    ("query --wide and --max-width", ["query", DIR, "funds", "--wide", "--max-width", "80"], ["give --wide", "not both"]),
+    ("query --wide with --format csv", ["query", DIR, "funds", "--format", "csv", "--wide"], ["--format csv is never cut"]),
+    ("query --max-width with --format json", ["query", DIR, "funds", "--format", "json", "--max-width", "80"],
+     ["--format json is never cut"]),
+    ("query --max-width 5", ["query", DIR, "funds", "--max-width", "5"], ["'--max-width': 5 is not in the range x>=20", QUERY]),
     ("view missing OUT_DIR", ["view", MISSING], ["Directory", "does not exist", VIEW]),
     ("view --max-nodes 0", ["view", DIR, "--max-nodes", "0"], ["'--max-nodes': 0 is not in the range x>=1", VIEW]),
     ("view a folder that is no build", ["view", DIR], ["run `kg build"]),
@@ -275,3 +282,69 @@ def test_a_build_that_processes_no_input_still_exits_4(runner, tmp_path):
     assert res.exit_code == 4, res.output
     assert "E100 input not found" in res.stderr and not res.stderr.startswith("Error:")
     assert (out / "documents.csv").exists()
+
+
+# -- kg query's table fits the terminal; --wide and the machine formats are never cut
+
+#: Every evidence sentence of the seeds' graph: short columns first, the long sentence last.
+EVIDENCE = ("SELECT ?doc_id ?start ?relation ?sentence WHERE { ?st kg:relationType ?relation ; "
+            "prov:wasDerivedFrom/dcterms:identifier ?doc_id ; prov:qualifiedDerivation/prov:entity ?s . "
+            "?s kg:text ?sentence ; kg:startOffset ?start } ORDER BY ?doc_id ?start ?relation ?sentence")
+
+
+def _query(runner, out, *args, columns: int = 80) -> str:
+    res = runner.invoke(main, ["query", str(out), EVIDENCE, *args], env={"COLUMNS": str(columns)})
+    assert res.exit_code == 0 and res.stderr == "", res.output
+    return res.stdout
+
+
+def _evidence(runner, out, raw: bool = False) -> pd.DataFrame:
+    """The rows in full (CSV); unless ``raw``, line breaks shown as the table shows them."""
+    import io
+
+    df = pd.read_csv(io.StringIO(_query(runner, out, "--format", "csv")), dtype=str, keep_default_na=False)
+    if not raw:
+        df["sentence"] = df["sentence"].str.replace("\r\n", "⏎").str.replace("\n", "⏎").str.replace("\r", "⏎")
+    return df
+
+
+@pytest.mark.parametrize("columns", [70, 100, 160])
+def test_query_table_fits_the_terminal_and_cuts_long_cells_with_an_ellipsis(runner, seed_build, columns):
+    full = _evidence(runner, seed_build)
+    lines = _query(runner, seed_build, columns=columns).splitlines()
+    assert len(lines) == len(full) + 1 and lines[0].split()[:3] == ["doc_id", "start", "relation"]
+    assert max(cell_width(line) for line in lines) <= columns
+    assert max(full["sentence"].map(cell_width)) > columns  # so something must be cut
+    head = lines[0].index("sentence")  # where the sentence column starts (the columns before it are ASCII)
+    cut = 0
+    for line, row in zip(lines[1:], full.itertuples()):
+        assert line.split()[:3] == [row.doc_id, row.start, row.relation]  # the short columns are whole
+        shown = line[head:]
+        if shown.endswith("…"):
+            cut += 1
+            assert row.sentence.startswith(shown[:-1]) and cell_width(shown) >= 6, (shown, row.sentence)
+        else:
+            assert shown == row.sentence
+    assert cut > len(full) / 2
+
+
+def test_query_wide_and_max_width(runner, seed_build):
+    full = _evidence(runner, seed_build)
+    wide = _query(runner, seed_build, "--wide", columns=40).splitlines()
+    assert max(cell_width(line) for line in wide) == max(full["sentence"].map(cell_width)) + wide[0].index("sentence")
+    assert all(line.endswith(row.sentence) for line, row in zip(wide[1:], full.itertuples()))
+    capped = _query(runner, seed_build, "--max-width", "70", columns=300).splitlines()
+    assert max(cell_width(line) for line in capped) == 70
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_query_machine_formats_are_never_cut(runner, seed_build, fmt):
+    import io
+    import json
+
+    narrow, roomy = (_query(runner, seed_build, "--format", fmt, columns=c) for c in (20, 1000))
+    assert narrow == roomy
+    rows = (pd.read_csv(io.StringIO(narrow), dtype=str, keep_default_na=False).to_dict("records") if fmt == "csv"
+            else json.loads(narrow))
+    sentences = _evidence(runner, seed_build, raw=True)["sentence"].tolist()
+    assert [r["sentence"] for r in rows] == sentences and max(map(len, sentences)) > 300

@@ -124,3 +124,17 @@ def test_unreachable_scheduler_is_a_clean_error(tmp_path, seed_glob, monkeypatch
     assert "cannot reach the Dask scheduler" in res.output and "dask scheduler" in res.output
     assert "Traceback" not in res.output
     assert not (tmp_path / "out" / "documents.csv").exists()
+
+
+@pytest.mark.parametrize("missing", ["dask", "distributed"])
+@pytest.mark.parametrize("how", [["--engine", "dask"], ["--scheduler", "tcp://127.0.0.1:9"]])
+def test_without_the_dask_extra_a_dask_build_says_how_to_install_it(tmp_path, seed_glob, monkeypatch, missing, how):
+    """kg's base install has no Dask: the build stops before anything is written and names the extra."""
+    monkeypatch.setitem(__import__("sys").modules, missing, None)  # `import <missing>` raises ImportError
+    res = CliRunner().invoke(main, ["build", seed_glob, "--out", str(tmp_path / "out"), *how])
+    assert res.exit_code == 2 and res.stdout == ""
+    assert res.stderr == (f"Error: --engine dask needs the dask extra ({missing} is not installed): install it with "
+                          "`pip install 'zh-innovation-kg[dask]'` (in a checkout, `make setup` does)\n")
+    assert not (tmp_path / "out").exists()
+    # the local engine does not need it
+    assert CliRunner().invoke(main, ["build", seed_glob, "--out", str(tmp_path / "out"), "-q"]).exit_code == 0

@@ -171,53 +171,119 @@ def test_control_characters_in_evidence_do_not_break_the_build(tmp_path):
     assert any("\ufffd" in d["evidence"] for *_, d in gml.edges(data=True))
 
 
-# GraphML against its XML Schema (tests/support/graphml_schema.py: fetched by `make setup`, validated offline)
+# GraphML and GEXF against their XML Schemas (tests/support/xml_schemas.py: fetched by `make setup`, validated offline)
 
 
 def test_seed_graphml_is_valid_against_the_graphml_schema(seed_out):
-    from tests.support.graphml_schema import validate
+    from tests.support.xml_schemas import validate_graphml
 
-    assert validate(seed_out / "graph.graphml") == []
+    assert validate_graphml(seed_out / "graph.graphml") == []
 
 
 def test_hostile_graphml_is_valid_against_the_graphml_schema(tmp_path):
-    from tests.support.graphml_schema import validate
+    from tests.support.xml_schemas import validate_graphml
 
     entities, relations, _ = _hostile_tables()
     write_graphml(build_graph(entities, relations, {"d&1": "2024-10-21"}), tmp_path / "g.graphml")
-    assert validate(tmp_path / "g.graphml") == []
+    assert validate_graphml(tmp_path / "g.graphml") == []
 
 
-def test_broken_graphml_fails_the_graphml_schema(seed_out, tmp_path):
-    from tests.support.graphml_schema import validate
-
-    text = (seed_out / "graph.graphml").read_text(encoding="utf-8")
-    breakages = {  # each one alone makes the file invalid, and the error names what is wrong
-        "decimal": ('attr.type="double"', 'attr.type="decimal"'),  # not a GraphML attribute type
-        "'target'": (None, None),  # an edge without its target (below)
-        "nodes": ('<graph edgedefault="directed">', '<graph edgedefault="directed"><nodes/>'),  # no such element
-    }
-    for expected, (old, new) in breakages.items():
-        if old is None:
-            broken = re.sub(r'(<edge source="[^"]*") target="[^"]*"', r"\1", text, count=1)
-        else:
-            broken = text.replace(old, new, 1)
-        assert broken != text
-        (tmp_path / "broken.graphml").write_text(broken, encoding="utf-8")
-        errors = "\n".join(validate(tmp_path / "broken.graphml"))
+def _assert_each_breaks(validate, text: str, breakages: dict, path) -> None:
+    """Each breakage alone makes the file invalid, and the error names what is wrong."""
+    for expected, change in breakages.items():
+        broken = change(text)
+        assert broken != text, expected
+        path.write_text(broken, encoding="utf-8")
+        errors = "\n".join(validate(path))
         assert expected in errors, (expected, errors)
 
 
-def test_graphml_schema_never_reaches_the_network(tmp_path):
+def test_broken_graphml_fails_the_graphml_schema(seed_out, tmp_path):
+    from tests.support.xml_schemas import validate_graphml
+
+    _assert_each_breaks(validate_graphml, (seed_out / "graph.graphml").read_text(encoding="utf-8"), {
+        "decimal": lambda t: t.replace('attr.type="double"', 'attr.type="decimal"', 1),  # not a GraphML type
+        "'target'": lambda t: re.sub(r'(<edge source="[^"]*") target="[^"]*"', r"\1", t, count=1),  # no target
+        "nodes": lambda t: t.replace('<graph edgedefault="directed">', '<graph edgedefault="directed"><nodes/>', 1),
+    }, tmp_path / "broken.graphml")
+
+
+def test_seed_gexf_is_valid_against_the_gexf_schema(seed_out):
+    from tests.support.xml_schemas import validate_gexf
+
+    assert validate_gexf(seed_out / "graph.gexf") == []
+
+
+def test_hostile_gexf_is_valid_against_the_gexf_schema(tmp_path):
+    from tests.support.xml_schemas import validate_gexf
+
+    entities, relations, _ = _hostile_tables()
+    write_gexf(build_graph(entities, relations, {"d&1": "2024-10-21"}), tmp_path / "g.gexf")
+    assert validate_gexf(tmp_path / "g.gexf") == []
+
+
+def test_networkx_gexf_as_written_fails_the_gexf_schema(seed_out, tmp_path):
+    """What write_gexf corrects: networkx's own output of the same graph is invalid, on both counts."""
+    from networkx.readwrite.gexf import GEXFWriter
+
+    from kg.export.graph import TYPE_COLORS, gephi_copy
+    from tests.support.xml_schemas import validate_gexf
+
+    g = gephi_copy(nx.read_graphml(seed_out / "graph.graphml", force_multigraph=True))
+    for _, d in g.nodes(data=True):
+        r, gg, b = TYPE_COLORS[d["type"]]
+        d["viz"] = {"color": {"r": r, "g": gg, "b": b, "a": 1.0}}
+    for _, _, d in g.edges(data=True):
+        d.pop("type"), d.pop("start"), d.pop("end")  # GEXF's own meanings: not what is checked here
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True)
+    writer.add_graph(g)
+    with open(tmp_path / "nx.gexf", "wb") as fh:
+        writer.write(fh)
+    errors = "\n".join(validate_gexf(tmp_path / "nx.gexf"))
+    assert "attribute 'name': The attribute 'name' is not allowed" in errors
+    assert "{http://www.gexf.net/1.2draft/viz}color': This element is not expected" in errors
+
+
+def test_broken_gexf_fails_the_gexf_schema(seed_out, tmp_path):
+    from tests.support.xml_schemas import validate_gexf
+
+    _assert_each_breaks(validate_gexf, (seed_out / "graph.gexf").read_text(encoding="utf-8"), {
+        "'name'": lambda t: t.replace('<graph defaultedgetype="directed"', '<graph name="" defaultedgetype="directed"', 1),
+        "'decimal'": lambda t: t.replace('type="double"', 'type="decimal"', 1),  # not a GEXF attribute type
+        "'target'": lambda t: re.sub(r'(<edge [^>]*?) target="[^"]*"', r"\1", t, count=1),  # an edge without target
+        "'256'": lambda t: re.sub(r'<color r="\d+"', '<color r="256"', t, count=1),  # a colour channel is 0..255
+    }, tmp_path / "broken.gexf")
+
+
+def test_gexf_colours_every_node_by_its_type(seed_out):
+    """The colours Gephi shows: one ``<color>`` per node, the type's colour of TYPE_COLORS."""
+    from lxml import etree
+
+    from kg.export.graph import TYPE_COLORS
+
+    ns = {"g": "http://www.gexf.net/1.2draft"}
+    root = etree.parse(str(seed_out / "graph.gexf"))
+    type_id = root.xpath("//g:attributes[@class='node']/g:attribute[@title='type']/@id", namespaces=ns)[0]
+    nodes = root.xpath("//g:node", namespaces=ns)
+    assert len(nodes) == nx.read_graphml(seed_out / "graph.graphml").number_of_nodes() > 100
+    for node in nodes:
+        (color,) = node.xpath("g:color", namespaces=ns)
+        (node_type,) = node.xpath(f"g:attvalues/g:attvalue[@for='{type_id}']/@value", namespaces=ns)
+        assert tuple(int(color.get(c)) for c in "rgb") == TYPE_COLORS[node_type], node.get("id")
+
+
+@pytest.mark.parametrize("schema_name", ["GRAPHML", "GEXF"])
+def test_the_schemas_never_reach_the_network(tmp_path, schema_name):
     """A schema location without a local copy fails instead of being fetched."""
     from lxml import etree
 
-    from tests.support.graphml_schema import SchemaError, _resolver, schema_dir
+    from tests.support import xml_schemas
 
+    schema = getattr(xml_schemas, schema_name)
     xsd = tmp_path / "remote.xsd"
     xsd.write_text('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:x">'
                    '<xs:import namespace="urn:y" schemaLocation="http://127.0.0.1:9/other.xsd"/></xs:schema>')
     parser = etree.XMLParser(no_network=True)
-    parser.resolvers.add(_resolver(schema_dir()))
-    with pytest.raises((SchemaError, etree.XMLSchemaParseError)):
+    parser.resolvers.add(schema.resolver(schema.directory()))
+    with pytest.raises((xml_schemas.SchemaError, etree.XMLSchemaParseError)):
         etree.XMLSchema(etree.parse(str(xsd), parser))

@@ -1,4 +1,5 @@
-"""notebooks/explore.ipynb: stored without outputs, and run top to bottom with no network; its CJK charts draw.
+"""notebooks/explore.ipynb: stored without outputs, and run top to bottom with no network; its CJK charts draw,
+and its ipysigma widget holds the build's graph.
 
 The notebook is run in a fresh kernel from the notebooks/ folder (as a user
 opens it) with a first cell, added here only, that refuses every connection
@@ -84,6 +85,39 @@ def test_notebook_runs_top_to_bottom_offline(executed):
     assert (out / "graph.html").is_file()
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     assert "every evidence found at its raw offsets" in text
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def test_the_interactive_graph_is_a_sigma_widget_of_the_build(executed):
+    """The ipysigma cell shows a widget whose graph (kept by nbclient in the notebook's widget state) is the build's:
+    every entity with its type, coloured by type and sized by mentions, every relation with its evidence on hover."""
+    from kg.export.graph import TYPE_COLORS, xml_safe
+
+    nb, out = executed
+    cell = next(c for c in nb.cells if c.cell_type == "code" and "Sigma(" in c.source)
+    views = [o.data[WIDGET_VIEW] for o in cell.outputs if WIDGET_VIEW in o.get("data", {})]
+    assert len(views) == 1, cell.outputs
+    model = nb.metadata.widgets["application/vnd.jupyter.widget-state+json"]["state"][views[0]["model_id"]]
+    assert model["model_name"] == "SigmaModel"
+    state = model["state"]
+    with open(out / "entities.csv", encoding="utf-8", newline="") as fh:
+        types = {r["entity_id"]: r["type"] for r in csv.DictReader(fh)}
+    with open(out / "relations.csv", encoding="utf-8", newline="") as fh:
+        relations = sorted((r["head_id"], r["tail_id"], r["relation"], xml_safe(r["evidence"])) for r in csv.DictReader(fh))
+    nodes = {n["key"]: n["attributes"] for n in state["data"]["nodes"]}
+    assert {k: a["type"] for k, a in nodes.items()} == types and len(types) > 100
+    assert set(state["layout"]) == set(types)  # every entity placed, none left to a random start
+    look = state["visual_variables"]
+    assert look["nodeColor"]["attribute"] == "type"
+    assert dict(look["nodeColor"]["palette"]) == {t: "#%02x%02x%02x" % rgb for t, rgb in TYPE_COLORS.items()}
+    assert look["nodeSize"]["attribute"] == "n_mentions" and look["nodeLabel"]["attribute"] == "label"
+    edges = [e["attributes"] | {"source": e["source"], "target": e["target"]} for e in state["data"]["edges"]]
+    assert sorted((e["source"], e["target"], e["type"], e["evidence"]) for e in edges) == relations and relations
+    label = look["edgeLabel"]["attribute"]
+    assert all(e[label] == f"{e['type']}：{e['evidence']}" for e in edges)
+    assert state["clickable_edges"] is True  # a click on an edge shows its attributes, evidence included
 
 
 def test_missing_glyph_is_an_error_and_the_cjk_font_draws_every_seed_name(seed_build):

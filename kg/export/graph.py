@@ -133,15 +133,11 @@ def _scalar(value: Any) -> str | int | float | bool | None:
     return xml_safe(str(value))
 
 
-def gephi_copy(g: nx.MultiDiGraph, colors: bool = False) -> nx.MultiDiGraph:
+def gephi_copy(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy with scalar attributes only (None dropped), one Python type per attribute name."""
     out = nx.MultiDiGraph()
     for n, data in g.nodes(data=True):
-        attrs = {k: v for k, v in ((k, _scalar(v)) for k, v in data.items()) if v is not None}
-        if colors:
-            r, gg, b = TYPE_COLORS.get(data.get("type", ""), (127, 127, 127))
-            attrs["viz"] = {"color": {"r": r, "g": gg, "b": b, "a": 1.0}}
-        out.add_node(n, **attrs)
+        out.add_node(n, **{k: v for k, v in ((k, _scalar(v)) for k, v in data.items()) if v is not None})
     for u, v, k, data in g.edges(keys=True, data=True):
         out.add_edge(u, v, key=k, **{a: x for a, x in ((a, _scalar(x)) for a, x in data.items()) if x is not None})
     # one type per attribute: GraphML declares a key per (name, type)
@@ -149,8 +145,7 @@ def gephi_copy(g: nx.MultiDiGraph, colors: bool = False) -> nx.MultiDiGraph:
         types: dict[str, set[type]] = {}
         for _, d in items:
             for a, x in d.items():
-                if a != "viz":
-                    types.setdefault(a, set()).add(type(x))
+                types.setdefault(a, set()).add(type(x))
         for _, d in items:
             for a, ts in types.items():
                 if len(ts) > 1 and a in d:
@@ -166,17 +161,43 @@ def write_graphml(g: nx.MultiDiGraph, path: str | Path) -> None:
 
 
 def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> None:
-    """GEXF for Gephi with nodes coloured by type, written atomically (a static graph: see GEXF_EDGE_RENAMES)."""
-    copy = gephi_copy(g, colors=True)
+    """GEXF 1.2 for Gephi with nodes coloured by type, written atomically (a static graph: see GEXF_EDGE_RENAMES).
+
+    The file is valid against the GEXF 1.2draft XML Schema (tested with the schema
+    files JGraphT ships). networkx's writer needs two corrections for that:
+
+    * it writes ``<graph name="">``; the schema has no ``name`` on ``graph``, so
+      the attribute is dropped;
+    * the schema declares the colour element in the GEXF namespace (``<color r g b a>``
+      of the viz types), not the ``viz:color`` networkx and Gephi write, so the colour
+      goes in as ``<color>``. Gephi and sigma.js read either by its local name;
+      networkx's reader reads only ``viz:color`` and so ignores it (the ``type``
+      attribute, which the colour stands for, is there for every node).
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "g.gexf"
+    >>> write_gexf(build_graph([{"entity_id": "a", "type": "PARK", "name": "蓝谷"}], [], {}), f)
+    >>> text = f.read_text(encoding="utf-8")
+    >>> '<color r="46" g="134" b="193" a="1.0" />' in text, 'name=""' in text, "viz:color" in text
+    (True, False, False)
+    """
+    copy = gephi_copy(g)
     for _, _, data in copy.edges(data=True):
         for old, new in GEXF_EDGE_RENAMES.items():
             if old in data:
                 data[new] = data.pop(old)
+    from xml.etree.ElementTree import Element
+
     from networkx.readwrite.gexf import GEXFWriter
 
     writer = GEXFWriter(encoding="utf-8", prettyprint=True)
     writer.add_graph(copy)
     # networkx stamps today's date in <meta>: drop it, so the same input gives the same bytes on any day
     writer.xml.find("meta").attrib.pop("lastmodifieddate", None)
+    writer.xml.find("graph").attrib.pop("name", None)
+    types = {str(n): d.get("type", "") for n, d in copy.nodes(data=True)}
+    for node in writer.xml.iter("node"):
+        r, gg, b = TYPE_COLORS.get(types[node.get("id")], (127, 127, 127))
+        node.insert(0, Element("color", r=str(r), g=str(gg), b=str(b), a="1.0"))
     with atomic_open(path, "wb") as fh:
         writer.write(fh)

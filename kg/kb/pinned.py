@@ -1,9 +1,9 @@
 """Files fetched once at set-up and checked against pinned SHA-256 hashes before every use.
 
-The pkuseg model (:mod:`kg.kb.models`) and the GraphML schema
-(:mod:`tests.support.graphml_schema`) come from registry packages at set-up and live in
+The pkuseg model (:mod:`kg.kb.models`) and the GraphML and GEXF schemas
+(:mod:`tests.support.xml_schemas`) come from registry packages at set-up and live in
 ``<venv>/share/kg/<name>`` (or a folder an environment variable names); this
-module holds what the two share: where they live and the check.
+module holds what they share: where they live and the check.
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())

@@ -153,6 +153,10 @@ def _check_options(segmenter: str | Segmenter, base_iri: str | None, engine: str
     except ValueError:
         raise KgUsageError(f"unknown engine {engine!r}; choose one of: local, dask") from None
     Iris(base_iri or DEFAULT_BASE)
+    if eng is Engine.dask:
+        from kg.run.dask_engine import require_dask
+
+        require_dask()
     if workers is not None and workers < 1:
         raise KgUsageError(f"--workers must be at least 1, not {workers}")
     return seg, eng

@@ -18,6 +18,9 @@ single-threaded worker process per core, or ``--workers N``);
 4. the results go to :func:`kg.run.assemble.assemble` in input order, exactly
    as from the local engine: the output files are the same bytes.
 
+Dask is an extra (``pip install 'zh-innovation-kg[dask]'``): without it
+:func:`require_dask` stops a Dask build before anything is written, saying so.
+
 Tasks are plain functions of this module, so ``kg`` must be installed on
 every worker (the same version: the workers' results must match). Futures
 rather than a Dask bag: a bag's ``compute()`` gathers every result at once,
@@ -47,6 +50,24 @@ MAX_PARTITION_FILES = 256
 #: Seconds to wait for the scheduler of ``--scheduler``, and then for its first worker.
 CONNECT_TIMEOUT_S = 10
 WORKER_TIMEOUT_S = 30
+
+
+#: How to get the Dask engine's packages: they are an extra, not part of kg's base install.
+DASK_EXTRA = "pip install 'zh-innovation-kg[dask]'"
+
+
+def require_dask() -> None:
+    """Fail with the fix when the ``dask`` extra is missing (checked before a Dask build starts).
+
+    >>> require_dask()  # the test environment has the extra
+    """
+    try:
+        import dask  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError as exc:
+        missing = exc.name or "dask"
+        raise KgUsageError(f"--engine dask needs the dask extra ({missing} is not installed): "
+                           f"install it with `{DASK_EXTRA}` (in a checkout, `make setup` does)") from None
 
 
 @dataclass(frozen=True)
