@@ -328,3 +328,15 @@ class TestParkPrefixes:
     def test_province_before_a_city_only_locates_a_park(self, nlp):
         got = found(nlp, "山东省济南经济开发区成立于1992年。")
         assert of_type(got, "PARK") == {"济南经济开发区"}
+
+
+class TestKnownIndustryLists:
+    def test_a_list_of_known_industries_names_industries(self, nlp):
+        got = found(nlp, "数码港与科学园同样重视物联网、大数据、人工智能发展。")
+        assert {"物联网", "大数据", "人工智能"} <= of_type(got, "INDUSTRY")
+
+    def test_firms_lines_and_technologies_are_not_a_places_industries(self, nlp):
+        got = found(nlp, "协会会员企业已超千家,涵盖电子信息、生物医药、新材料等多个领域。")
+        assert not of_type(got, "INDUSTRY")
+        got = found(nlp, "示范线融合云计算、工业机器人等全部技术。")
+        assert not of_type(got, "INDUSTRY")

@@ -123,7 +123,67 @@ def _known_list_head(ctx: _Ctx, end: int) -> tuple[int, int] | None:
 def _industries(ctx: _Ctx) -> list[Mention]:
     """The INDUSTRY candidates of the text, step by step (in this order: ties in resolution keep it)."""
     return (_suffix_governed_lists(ctx) + _focus_lists(ctx) + _main_item_lists(ctx) + _field_lists(ctx)
-            + _clause_terms(ctx) + _suffix_phrases(ctx))
+            + _clause_terms(ctx) + _suffix_phrases(ctx) + _known_lists(ctx))
+
+
+def _used_or_owned(ctx: _Ctx, list_start: int, start: int, end: int) -> bool:
+    """Is the list (from ``list_start``; its industries ``start:end``) a company's own lines, fields a product is used in, or technologies a
+    thing combines (`融合云计算、工业机器人`) rather than industries of a place?"""
+    text = ctx.text
+    head = _FIELDS_HEAD.match(text, end)
+    after = head.end() if head else end
+    return bool(any(_COMPANY_LINES.search(text, max(0, k - 24), k) or _company_lines(ctx, k) for k in {list_start, start})
+                or _APPLICATION.match(text, after) or _NOT_DEVELOPED_AFTER.match(text, after)
+                or any(_TECHNOLOGY_VERB.search(text, max(0, k - 4), k) for k in {list_start, start}) or _about_firms(ctx, list_start))
+
+
+def _about_firms(ctx: _Ctx, k: int) -> bool:
+    """Does the sentence before ``k`` speak of firms (`会员企业已超千家,涵盖…`, a company named first)?"""
+    text = ctx.text
+    sentence = max(text.rfind(c, 0, k) for c in "。!?;\n") + 1
+    return "企业" in text[sentence:k] or any(sentence <= m.start < k and m.type == "COMPANY" for m in ctx.found)
+
+
+# Verbs before a list of technologies a thing uses (`融合云计算、工业机器人`), not industries.
+_TECHNOLOGY_VERB = re.compile(r"(?:融合|采用|运用|应用|利用|结合|基于|(?:应用|运用|用|服务)[在于])$")
+
+# An enumeration: items of 2–12 characters joined by `、`, the last perhaps after `和/及/与`.
+_ENUMERATION = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,12})+"
+                          r"(?:[和及与][\u4e00-\u9fffA-Za-z0-9]{2,12})?")
+
+
+def _known_lists(ctx: _Ctx) -> list[Mention]:
+    """`重视物联网、大数据、人工智能发展`, `煤化工、水泥、造纸等主要传统行业`: in a list whose items are
+    mostly industries of the lexicon, each of them is an industry, whatever the clause says of them.
+    The first item may carry the clause's verb before it and the last a word after it (the longest
+    known industry at the list's edge is taken)."""
+    text = ctx.text
+    known = ctx.lex.industries
+    trie = _tries(ctx.lex)["industries"]
+    out: list[Mention] = []
+    for m in _ENUMERATION.finditer(text):
+        items, pos = [], m.start()
+        for part in re.split(r"(、|[和及与](?=[^、]*$))", m.group()):
+            if part in ("、", "和", "及", "与"):
+                pos += 1
+                continue
+            items.append((pos, pos + len(part)))
+            pos += len(part)
+        found = []
+        for k, (a, b) in enumerate(items):
+            if text[a:b] in known:
+                found.append((a, b))
+            elif k == 0:  # `重视|物联网`: the longest known industry ending the first item
+                start = next((j for j in range(a, b - 1) if text[j:b] in known), None)
+                if start is not None:
+                    found.append((start, b))
+            elif k == len(items) - 1:  # `人工智能|发展`
+                head = trie.longest_at(text, a)
+                if head:
+                    found.append((a, a + len(head)))
+        if len(found) >= 2 and len(found) * 2 > len(items) and not _used_or_owned(ctx, m.start(), found[0][0], found[-1][1]):
+            out.extend(Mention(a, b, "INDUSTRY", text[a:b], "industry:known-list") for a, b in found)
+    return out
 
 
 def _suffix_governed_lists(ctx: _Ctx) -> list[Mention]:
