@@ -8,8 +8,8 @@ relations) → :mod:`kg.link` (one node per entity) → :mod:`kg.export` (tables
 :mod:`kg.run` (a build: per-document work on an engine, then assembly) → :mod:`kg.cli`.
 :mod:`kg.query` and :mod:`kg.eval` read a finished build.
 
-This module is the façade: :func:`open` (a build's folder), :func:`load_pipeline` (the spaCy pipeline
-with entities and relations).
+This module is the façade: :func:`build` (a build in memory), :func:`open` (a build's folder),
+:func:`load_pipeline` (the spaCy pipeline with entities and relations).
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from kg.query.api import KnowledgeGraph
+    from kg.run.memory import Result
 
-__all__ = ["__version__", "load_pipeline", "open"]
+__all__ = ["__version__", "build", "load_pipeline", "open"]
 
 
 def open(out_dir) -> KnowledgeGraph:  # noqa: A001 - `kg.open(OUT_DIR)` is the documented entry point
@@ -32,6 +33,25 @@ def open(out_dir) -> KnowledgeGraph:  # noqa: A001 - `kg.open(OUT_DIR)` is the d
     from kg.query.api import open_graph
 
     return open_graph(out_dir)
+
+
+def build(texts_or_paths: Any, **options: Any) -> Result:
+    """Build a graph in memory from texts (``str``), records (``dict``) or paths (``pathlib.Path``, globs too).
+
+    Returns a :class:`kg.run.memory.Result`: ``entities``, ``relations``, ``mentions``, ``documents``
+    as DataFrames, ``graph`` (networkx), ``query`` (the questions of :func:`open`), ``save(dir)``.
+    Options as ``kg build``'s: ``segmenter``, ``model``, ``base_iri``, ``workers``, ``progress``
+    (:func:`kg.run.memory.build`).
+
+    >>> res = build(["青岛聚大洋藻业集团有限公司董事长吴仕鹏说,公司已入驻青岛蓝谷。"])
+    >>> res.relations[["head", "relation", "tail"]].values.tolist()
+    [['吴仕鹏', 'HOLDS_POST', '青岛聚大洋藻业集团有限公司'], ['青岛聚大洋藻业集团有限公司', 'LOCATED_IN', '青岛蓝谷']]
+    >>> res.query.companies_in(park="青岛蓝谷")["company"].tolist()
+    ['青岛聚大洋藻业集团有限公司']
+    """
+    from kg.run.memory import build as build_in_memory
+
+    return build_in_memory(texts_or_paths, **options)
 
 
 def load_pipeline(segmenter: str = DEFAULT_SEGMENTER.value, model: bool = True) -> Language:
