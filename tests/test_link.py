@@ -61,6 +61,18 @@ def test_people_are_not_linked_by_name_alone(tmp_path):
     assert sorted(int(p["n_docs"]) for p in people) == [1, 2]  # same post: one person; another company: another
 
 
+def test_holder_of_a_central_post_is_one_person_across_documents(tmp_path):
+    # a post of the central leadership has one holder: the name next to it is the same person everywhere,
+    # while a local post keeps the name apart (two 王伟 above)
+    rows = _build(tmp_path, {
+        "a": "中共中央总书记、国家主席郑国栋在北京会见了来访的代表团。",
+        "b": "郑国栋总书记指出,要加快发展新质生产力。",
+        "c": "会上,海尔集团董事长郑国栋表示,公司将加快发展。",
+    })
+    people = sorted(int(r["n_docs"]) for r in rows if r["type"] == "PERSON" and r["name"] == "郑国栋")
+    assert people == [1, 2]
+
+
 def test_adding_a_document_keeps_existing_ids(tmp_path):
     seeds = sorted(SEEDS.glob("*.txt"))
     four = build([str(p) for p in seeds[:4]], tmp_path / "four", progress=False)

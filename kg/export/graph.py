@@ -1,8 +1,8 @@
 """The graph: a networkx MultiDiGraph of entities and relations, and its Gephi exports.
 
 Nodes are entities (id = ``entity_id``) with ``type``, ``label`` (the
-canonical name), ``aliases``, ``n_mentions``, ``n_docs`` and the first and
-last article dates; edges are relations with ``type``/``label``, the
+canonical name), ``aliases``, ``n_mentions``, ``n_docs``, the first and
+last article dates and the standard codes of :mod:`kg.export.codes` where they apply; edges are relations with ``type``/``label``, the
 evidence (``doc_id``, raw ``start``/``end``, ``evidence`` text), ``rule``,
 ``confidence`` and attributes (``title``, ``amount``). Every edge has a
 globally unique key, so GraphML edge ids never collide.
@@ -29,6 +29,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.export.codes import CODE_COLUMNS
 from kg.export.outputs import atomic_open
 # the rules' confidences are knowledge-base data (kg.kb.confidence), re-exported where callers have always found them
 from kg.kb.confidence import confidence_of, rule_confidences  # noqa: F401
@@ -71,6 +72,7 @@ def build_graph(
             titles=e.get("titles") or None, size=e.get("size") or None,
             size_yuan=float(e["size_yuan"]) if e.get("size_yuan") else None,
             first_date=ds[0] if ds else None, last_date=ds[-1] if ds else None,
+            **{c: e.get(c) or None for c in CODE_COLUMNS},  # industry code and parent, division (kg.export.codes)
         )
     for r in relations:
         if r["head_id"] not in g or r["tail_id"] not in g:

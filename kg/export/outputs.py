@@ -35,6 +35,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Iterator
 
+from kg.export.codes import CODE_COLUMNS
+
 #: Column order of documents.csv (the contract, then extras).
 DOCUMENT_COLUMNS = [
     "doc_id", "path", "title", "source", "date", "author", "n_chars", "status", "error",
@@ -44,8 +46,9 @@ DOCUMENT_COLUMNS = [
 MENTION_COLUMNS = ["doc_id", "start", "end", "text", "type", "entity_id", "rule"]
 #: Column order of relations.csv: evidence offsets are the raw sentence that states the fact.
 RELATION_COLUMNS = ["head_id", "relation", "tail_id", "doc_id", "start", "end", "evidence", "attrs", "rule", "head", "tail"]
-#: Column order of entities.csv.
-ENTITY_COLUMNS = ["entity_id", "type", "name", "aliases", "n_mentions", "n_docs", "titles", "size", "size_yuan"]
+#: Column order of entities.csv: then the standard codes (:mod:`kg.export.codes`).
+ENTITY_COLUMNS = ["entity_id", "type", "name", "aliases", "n_mentions", "n_docs", "titles", "size", "size_yuan",
+                  *CODE_COLUMNS]
 
 
 def _umask() -> int:

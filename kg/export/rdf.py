@@ -50,6 +50,8 @@ from urllib.parse import quote
 
 from kg.errors import KgUsageError
 from kg.export.graph import edge_key
+from kg.extract.document import entity_id
+from kg.kb.codes import UNCLASSIFIED, Divisions, IndustryCodes
 from kg.text.normalize import encodable, to_simplified
 from kg.export.outputs import atomic_open
 from kg.export.vocab import KG as kg  # noqa: N813 - the checked kg: names read as CURIEs: kg.Park == "kg:Park"
@@ -72,6 +74,9 @@ PREFIXES = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 DEFAULT_BASE = "https://example.org/kg/"
+#: The concept schemes of the standard codes (the same IRIs in every build, whatever its base).
+SEI_SCHEME = "https://w3id.org/kg-regional/sei-2018"
+DIVISION_SCHEME = "https://w3id.org/kg-regional/gbt-2260"
 
 Triple = tuple[str, str, str]
 
@@ -184,6 +189,7 @@ def triples(
     iris = Iris(base)
     out: set[Triple] = set()
     add = out.add
+    codes = _CodeTriples(add, iris)
     t = {c: term(c) for c in ("rdfs:label", "skos:prefLabel", "skos:altLabel", kg.entityType, kg.mentionCount,
                               kg.documentCount, kg.size, kg.amountText, "schema:jobTitle")}
     for e in entities:
@@ -205,6 +211,7 @@ def triples(
             add((node, t[kg.amountText], literal(e.get("size") or "")))
         for title in filter(None, str(e.get("titles") or "").split("|")):
             add((node, t["schema:jobTitle"], literal(title, lang="zh-Hans")))
+        codes.entity(node, e)
     for d in documents:
         if d.get("status", "ok") != "ok":
             continue
@@ -224,7 +231,104 @@ def triples(
         add((iris.article(m["doc_id"]), mentions_p, iris.entity(m["entity_id"])))
     for r in relations:
         _add_relation(add, iris, r)
+    codes.finish()
     return out
+
+
+def sei_concept(code: str) -> str:
+    """The IRI of a category of the strategic-emerging-industry classification.
+
+    >>> sei_concept("4.1")
+    '<https://w3id.org/kg-regional/sei-2018/4.1>'
+    """
+    return f"<{SEI_SCHEME}/{code}>"
+
+
+def division_concept(code: str) -> str:
+    """The IRI of an administrative division by its GB/T 2260 code."""
+    return f"<{DIVISION_SCHEME}/{code}>"
+
+
+class _CodeTriples:
+    """The standard codes of the entity rows (columns of :mod:`kg.export.codes`) as SKOS.
+
+    An INDUSTRY entity gets ``kg:industryCode`` and ``skos:broader`` its parent industry and its category
+    of the classification; a parent industry that is no entity of the build is a ``kg:Industry`` with
+    ``skos:prefLabel`` and the same links, but no ``kg:entityType`` and no ``rdfs:label`` (its IRI is the
+    one it would have as an entity). A PARK, ORG or COMPANY with a division gets ``kg:division`` (the
+    division's concept) and ``kg:divisionCode``. The classification is written whole once there is an
+    industry; divisions only those in use, with their provinces.
+    """
+
+    def __init__(self, add: Any, iris: Iris) -> None:
+        self.add, self.iris = add, iris
+        self.industries: dict[str, str] = {}  # name of an INDUSTRY entity -> its node
+        self.parents: list[tuple[str, str]] = []  # (node, parent industry)
+        self.divisions: set[str] = set()
+        self.broader = term("skos:broader")
+
+    def entity(self, node: str, e: Mapping[str, Any]) -> None:
+        add = self.add
+        if e["type"] == "INDUSTRY":
+            self.industries[e["name"]] = node
+            self._industry(node, e.get("industry_code") or "")
+            if e.get("industry_parent"):
+                self.parents.append((node, e["industry_parent"]))
+        if code := e.get("division_code"):
+            add((node, term(kg.division), division_concept(code)))
+            add((node, term(kg.divisionCode), literal(code)))
+            self.divisions.add(code)
+
+    def _industry(self, node: str, code: str) -> None:
+        if code:
+            self.add((node, term(kg.industryCode), literal(code)))
+        if code and code != UNCLASSIFIED:
+            self.add((node, self.broader, sei_concept(code)))
+
+    def _node(self, industry: str) -> str:
+        return self.industries.get(industry) or self.iris.entity(entity_id("INDUSTRY", industry))
+
+    def finish(self) -> None:
+        if not self.industries:
+            return
+        add, codes = self.add, IndustryCodes.load()
+        for node, parent in self.parents:
+            add((node, self.broader, self._node(parent)))
+            chain = [parent, *codes.ancestors(parent)]
+            for child, above in zip(chain, [*chain[1:], ""]):
+                if child in self.industries:
+                    break  # an entity of the build: its own row gives its links
+                cnode = self._node(child)
+                add((cnode, A, term(kg.Industry)))
+                add((cnode, term("skos:prefLabel"), literal(child, lang="zh-Hans")))
+                self._industry(cnode, codes.code_of(child))
+                if above:
+                    add((cnode, self.broader, self._node(above)))
+        self._scheme(SEI_SCHEME, "战略性新兴产业分类（2018）",
+                     [(sei_concept(c.code), c.code, c.name, sei_concept(c.broader) if c.broader else "")
+                      for c in codes.concepts.values()])
+        divisions = Divisions.load()
+        used = {d for code in self.divisions for d in divisions.chain(divisions.by_code[code])}
+        if used:
+            self._scheme(DIVISION_SCHEME, "中华人民共和国行政区划代码（GB/T 2260）",
+                         [(division_concept(d.code), d.code, d.name, division_concept(d.parent) if d.parent else "")
+                          for d in used])
+
+    def _scheme(self, scheme: str, label: str, concepts: list[tuple[str, str, str, str]]) -> None:
+        """A skos:ConceptScheme and its concepts (node, notation, label, broader node or "")."""
+        add, s = self.add, f"<{scheme}>"
+        add((s, A, term("skos:ConceptScheme")))
+        add((s, term("skos:prefLabel"), literal(label, lang="zh-Hans")))
+        for node, notation, name, broader in concepts:
+            add((node, A, term("skos:Concept")))
+            add((node, term("skos:inScheme"), s))
+            add((node, term("skos:notation"), literal(notation)))
+            add((node, term("skos:prefLabel"), literal(name, lang="zh-Hans")))
+            if broader:
+                add((node, self.broader, broader))
+            else:
+                add((node, term("skos:topConceptOf"), s))
+                add((s, term("skos:hasTopConcept"), node))
 
 
 def _add_relation(add: Any, iris: Iris, r: Mapping[str, Any]) -> None:

@@ -31,9 +31,10 @@ CLASSES: Final = frozenset({
 })
 #: Local names of the properties (owl:ObjectProperty, owl:DatatypeProperty).
 PROPERTIES: Final = frozenset({
-    "amount", "amountText", "documentCount", "endOffset", "entityType", "focusesOn", "holdsPostAt", "investsIn",
-    "leadsChain", "locatedIn", "mentionCount", "object", "operates", "partnersWith", "partOf", "predicate",
-    "relationType", "rule", "size", "startOffset", "subject", "text", "title",
+    "amount", "amountText", "division", "divisionCode", "documentCount", "endOffset", "entityType", "focusesOn",
+    "holdsPostAt", "industryCode", "investsIn", "leadsChain", "locatedIn", "mentionCount", "object", "operates",
+    "partnersWith", "partOf", "predicate", "relationType", "rule", "size", "startOffset", "subject", "text",
+    "title",
 })
 #: Every local name of the vocabulary.
 TERMS: Final = CLASSES | PROPERTIES
@@ -59,11 +60,14 @@ class KG(metaclass=_Closed):
     # Properties
     amount: Final = "kg:amount"
     amountText: Final = "kg:amountText"
+    division: Final = "kg:division"  # administrative division
+    divisionCode: Final = "kg:divisionCode"  # division code
     documentCount: Final = "kg:documentCount"
     endOffset: Final = "kg:endOffset"
     entityType: Final = "kg:entityType"
     focusesOn: Final = "kg:focusesOn"  # focuses on
     holdsPostAt: Final = "kg:holdsPostAt"  # holds a post at
+    industryCode: Final = "kg:industryCode"  # industry code
     investsIn: Final = "kg:investsIn"  # invests in
     leadsChain: Final = "kg:leadsChain"  # leads industry chain
     locatedIn: Final = "kg:locatedIn"  # located in

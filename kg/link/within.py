@@ -11,7 +11,8 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from kg.kb import rules
 from kg.kb.lexicons import Lexicons
@@ -61,8 +62,28 @@ def link_document(doc_id: str, text: str, found: list, name_of: dict[int, str], 
             if not title:
                 title = next((t for t in sorted(titles, key=len, reverse=True)
                               if text.endswith(t, 0, min(x.start for x in by_name[("PERSON", name)]))), None)
+            if _central_post(text, by_name[("PERSON", name)]):
+                keys[id(m)] = person_key(name, CENTRAL_LEADERSHIP, None, doc_id)  # one holder nationwide
+                continue
             keys[id(m)] = person_key(name, keys[org] if org is not None else None, title, doc_id)
     return names, keys
+
+
+#: The organization a holder of a post of the central leadership is keyed by (:func:`_central_post`).
+CENTRAL_LEADERSHIP = "中央"
+_CENTRAL_POSTS = tuple(sorted(rules.words("central_posts"), key=len, reverse=True))
+
+
+def _central_post(text: str, mentions: Iterable[Any]) -> bool:
+    """Whether a person's name stands next to a post of the central leadership (`习近平总书记`,
+    `国家主席习近平`): such posts have one holder, so the name alone identifies the person across documents.
+
+    >>> class M:  # a mention's offsets
+    ...     start, end = 4, 7
+    >>> _central_post("国家主席习近平指出", [M()]), _central_post("区委书记习近平指出", [M()])
+    (True, False)
+    """
+    return any(text.startswith(t, m.end) or text.endswith(t, 0, m.start) for m in mentions for t in _CENTRAL_POSTS)
 
 
 _ABBREVIATIONS = rules.table("office_abbreviations")

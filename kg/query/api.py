@@ -351,6 +351,77 @@ class KnowledgeGraph:
         df = self._table("mentions")
         return df[df["entity_id"].isin(set(ids))].sort_values(["doc_id", "start"]).reset_index(drop=True)
 
+    # -- standard codes (kg.export.codes): industries in the classification, parks in divisions
+
+    @question
+    def parks_by_province(self) -> pd.DataFrame:
+        """Parks per province (from their administrative division): ``province``, ``province_code``
+        (GB/T 2260), ``n_parks`` and ``parks`` (names, ``|``-separated), most parks first; a last row
+        with an empty province counts the parks whose division is not known."""
+        import pandas as pd
+
+        from kg.export.rdf import DIVISION_SCHEME  # here, not at the top: `kg --help` reads QUESTIONS without networkx
+
+        query = f"""SELECT ?park ?province ?province_code WHERE {{
+            ?p kg:entityType "PARK" ; rdfs:label ?park .
+            OPTIONAL {{ ?p kg:division/skos:broader* ?top . ?top skos:topConceptOf <{DIVISION_SCHEME}> ;
+                           skos:prefLabel ?province ; skos:notation ?province_code }}
+        }}"""
+        rows = self._select(PREFIXES + query).fillna("")
+        groups = rows.groupby(["province", "province_code"], sort=False)["park"]
+        df = pd.DataFrame([{"province": prov, "province_code": code, "n_parks": parks.nunique(),
+                            "parks": "|".join(sorted(set(parks)))} for (prov, code), parks in groups],
+                          columns=["province", "province_code", "n_parks", "parks"])
+        order = df.assign(_unknown=df["province_code"] == "").sort_values(
+            ["_unknown", "n_parks", "province_code"], ascending=[True, False, True])
+        return order.drop(columns="_unknown").reset_index(drop=True)
+
+    @question
+    def industries_under(self, industry: str) -> pd.DataFrame:
+        """Industries whose ``skos:broader`` chain reaches ``industry``.
+
+        ``industry`` is an industry (of the build or of the lexicon; name or alias, either script): the
+        industries below it in the industry tree (``海洋生物医药`` under ``生物医药``); or a category of the
+        classification by code (``4.1``, ``4``) or name (``生物医药产业``): the industries coded in it or
+        in a narrower category. Columns ``industry``, ``industry_code``, ``industry_class``, ``parent``,
+        ``n_docs``; an unknown name gives no rows, a code the classification lacks is an error.
+        """
+        from kg.export.rdf import SEI_SCHEME
+
+        nodes = self._industry_nodes(industry)
+        query = f"""SELECT DISTINCT ?industry ?industry_code ?industry_class ?parent ?n_docs WHERE {{
+            ?e kg:entityType "INDUSTRY" ; rdfs:label ?industry ; kg:industryCode ?industry_code ;
+               kg:documentCount ?n_docs .
+            {{ ?e skos:broader+ ?top . ?top a kg:Industry }}
+            UNION {{ ?e skos:broader ?category . ?category skos:inScheme <{SEI_SCHEME}> ; skos:broader* ?top }}
+            VALUES ?top {{ {" ".join(nodes)} }}
+            OPTIONAL {{ ?e skos:broader ?c . ?c skos:inScheme <{SEI_SCHEME}> ; skos:prefLabel ?industry_class }}
+            OPTIONAL {{ ?e skos:broader ?up . ?up a kg:Industry ; skos:prefLabel ?parent }}
+        }} ORDER BY ?industry_code ?industry"""
+        return self._select(PREFIXES + query).fillna("")
+
+    def _industry_nodes(self, industry: str) -> list[str]:
+        """The nodes ``industry`` names: a category by code or name, industries by name or alias."""
+        from kg.export.rdf import SEI_SCHEME
+        from kg.kb.codes import IndustryCodes
+        from kg.text.normalize import to_simplified
+
+        codes = IndustryCodes.load()
+        text = to_simplified(industry.strip())
+        if re.fullmatch(r"[0-9]+(?:\.[0-9]+)*", text):
+            if text not in codes.concepts:
+                raise KgUsageError(f"{industry!r} is no code of the classification of strategic emerging industries "
+                                   "(codes 1 to 9 and their second level, e.g. 4.1; list: kg/data/lexicons/sei_2018.tsv)")
+            return [f"<{SEI_SCHEME}/{text}>"]
+        forms = ", ".join(_literal(n) for n in sorted({text, codes.surfaces.get(text, text)}))
+        for kind in ("?n a kg:Industry", f"?n skos:inScheme <{SEI_SCHEME}>"):  # an industry before a category (人工智能)
+            query = f"""SELECT DISTINCT ?n WHERE {{ {kind} .
+                {{ ?n skos:prefLabel ?l }} UNION {{ ?n skos:altLabel ?l }} FILTER(str(?l) IN ({forms}))
+            }} ORDER BY ?n"""
+            if nodes := [f"<{iri}>" for iri in self._select(PREFIXES + query)["n"]]:
+                return nodes
+        return []
+
     @question
     def entities(self, type: str | None = None) -> pd.DataFrame:  # noqa: A002 - the column is called type
         """The entity table (``entities.csv``), optionally of one type."""
@@ -365,7 +436,7 @@ class Question:
     method: str  # kg.open(OUT).<method>(...)
     option: str | None  # its one parameter: `kg query OUT <command> --<option> VALUE`
     required: bool
-    summary: str  # the first line of its docstring
+    summary: str  # the first paragraph of its docstring
 
     @property
     def command(self) -> str:
@@ -383,7 +454,7 @@ def _questions(cls: type) -> dict[str, Question]:
             raise TypeError(f"the question {name} takes {len(params)} parameters; kg query gives at most one")
         p = params[0] if params else None
         q = Question(name, p.name if p else None, p is not None and p.default is inspect.Parameter.empty,
-                     inspect.getdoc(func).split("\n", 1)[0])
+                     " ".join(inspect.getdoc(func).split("\n\n", 1)[0].split()))
         out[q.command] = q
     return out
 
@@ -396,7 +467,7 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "person": ("NAME", "Person (name or alias)"),
     "org": ("NAME", "Organization, company or park (name or alias)"),
     "park": ("NAME", "Park (name or alias)"),
-    "industry": ("NAME", "Industry (name or alias)"),
+    "industry": ("NAME", "Industry (name or alias; for `industries-under` also a category code such as 4.1)"),
     "entity": ("NAME", "Entity (name or alias)"),
     "type": ("TYPE", "Entity type (PARK, COMPANY, ORG, PERSON, INDUSTRY, FUND)"),
 }

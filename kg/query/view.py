@@ -92,7 +92,8 @@ def view_data(out_dir: str | Path, max_nodes: int = DEFAULT_MAX_NODES) -> dict[s
             "aliases": [a for a in (e.get("aliases") or "").split("|") if a],
             "mentions": int(e.get("n_mentions") or 0), "docs": sorted(mention_docs.get(e["entity_id"], ())),
         }
-        info = {k: e[k] for k in ("titles", "size") if e.get(k)}
+        info = {k: e[k] for k in ("titles", "size", "industry_code", "industry_class", "division", "division_code")
+                if e.get(k)}
         if info:
             node["info"] = info
         nodes.append(node)

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from kg.text.ingest import DuplicateIds, Rejected
 from kg.link.keys import DocKeys, doc_keys, link_across
 from kg.link.table import EntityTable
+from kg.export.codes import with_codes
 from kg.export.outputs import DOCUMENT_COLUMNS, ENTITY_COLUMNS, MENTION_COLUMNS, RELATION_COLUMNS, write_csv
 from kg.run.work import DocResult, document_row
 
@@ -95,7 +96,7 @@ def assemble(results: Iterable[DocResult], keep: Callable[[DocResult], None] | N
     tables.relations = entities.remap(entities.apply(links), tables.mentions, tables.relations)
     tables.typo_links = [list(m) for m in links.merges]
     tables.timings["link"] += time.perf_counter() - t0
-    tables.entities = entities.csv_rows()
+    tables.entities = with_codes(entities.csv_rows(), tables.relations)  # industry and division codes
     return tables
 
 

@@ -158,6 +158,12 @@ _NAME_LIKE = re.compile(r"^[^。!?;,:…“”\"]{0,24}$")
 _CLAUSE_DELIMS = frozenset("。!?;,、 \t")
 
 
+# A heading, a colon and one Markdown link, nothing after: `相关新闻: [标题](https://…)`.
+_ONE_LINK_LINE = re.compile(r"^[^\[\]()]{1,12}[:：]\s*\[[^\]]+\]\([^()]+\)\s*$")
+# Line kinds removed under another name in :class:`Removal` (the reasons it documents).
+_REMOVAL_REASON = {"end": "footer", "related-link": "related"}
+
+
 def _iso_date(m: re.Match[str]) -> str:
     y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
     if not (1 <= mo <= 12 and 1 <= d <= 31):
@@ -335,7 +341,9 @@ class Cleaner:
             line.fields = fields
             return
         if self._is_end_marker(text):
-            line.kind = "end"
+            # `相关新闻: [标题](链接)` between paragraphs links one story and the article goes on; only a
+            # heading on its own (the list follows) closes the article
+            line.kind = "related-link" if _ONE_LINK_LINE.match(text) else "end"
             return
         if self._is_footer(text):
             line.kind = "footer"
@@ -379,7 +387,7 @@ class Cleaner:
                 continue
             if line.kind != "body":
                 s, e = _strip(view, line.start, line.end)
-                removed.append(Removal(s, e, "footer" if line.kind == "end" else line.kind))
+                removed.append(Removal(s, e, _REMOVAL_REASON.get(line.kind, line.kind)))
                 continue
             pos = line.start
             for a, b in line.pieces + [(line.end, line.end)]:

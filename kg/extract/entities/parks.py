@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import re
 
+from functools import lru_cache
+
 from kg.extract.entities.context import _COUNT_INSIDE, _COUNT_PREFIX, Mention, _Ctx, _generic, _tries
 from kg.extract.entities.suffixes import _suffix_names
 from kg.kb import rules
+from kg.kb.lexicons import Lexicons
 
 
 # Words that are generic in front of a park/carrier suffix: a park whose name
@@ -79,6 +82,7 @@ def _parks(ctx: _Ctx) -> list[Mention]:
     strong = [x for x in ctx.lex.park_suffixes if x not in _WEAK_PARK_SUFFIX and len(x) > 1]
     keep = []
     for m in out:
+        m = _trim_park_start(ctx, m)
         if m.text.endswith(_WEAK_PARK_SUFFIX) and not any(m.text.endswith(x) for x in strong):
             continue
         body = m.text
@@ -106,6 +110,24 @@ def _parks(ctx: _Ctx) -> list[Mention]:
                 continue
         keep.append(m)
     return keep + _valley_parks(ctx)
+
+
+def _trim_park_start(ctx: _Ctx, m: Mention) -> Mention:
+    """A park's name starts after a province before its city (`山东省|济南经济开发区`: the province only
+    locates it; the city is part of the name)."""
+    text = ctx.text
+    province = next((p for p in _provinces(ctx.lex) if text.startswith(p, m.start)), None)
+    if not province or not _tries(ctx.lex)["regions"].longest_at(text, m.start + len(province)):
+        return m
+    s = m.start + len(province)
+    return Mention(s, m.end, m.type, text[s:m.end], m.rule, m.key)
+
+
+@lru_cache(maxsize=4)
+def _provinces(lex: Lexicons) -> tuple[str, ...]:
+    """Names of provinces and autonomous regions as texts write them (`山东省`, `山东`), longest first."""
+    full = {f for f in lex.regions.values() if f.endswith(("省", "自治区"))}
+    return tuple(sorted((r for r, f in lex.regions.items() if f in full), key=len, reverse=True))
 
 
 # Words in `X谷` that are no park (`山谷`, `稻谷`).

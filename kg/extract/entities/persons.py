@@ -26,6 +26,10 @@ from kg.kb import rules
 # `徐一冰说`): a two-character name is chosen when the third character is one.
 _AFTER_NAME = set("说讲表介指告认强称出主会带一赴到来参调走深也就对向率和与及为是同亲先接致提透坦答回等在的作、,。:;!?)(“”")
 
+# Punctuation that closes a name in a list or clause, and verbs of saying that may follow a name directly.
+_NAME_CLOSERS = frozenset("、,。;:!?)")
+_SAYING = frozenset("说称讲道")
+
 # Two-character words that are not names even after a title (`局长表示`).
 _NOT_NAME = frozenset(rules.words("non_name_words"))
 
@@ -102,6 +106,63 @@ def _persons_title_after(ctx: _Ctx) -> list[Mention]:
     return out
 
 
+def _persons_before_title(ctx: _Ctx) -> list[Mention]:
+    """`王建国书记指出`, `习近平总书记强调`: a name right before a title, as whole words of the segmenter.
+
+    The name must begin a clause or follow a word boundary that is not inside an organization's
+    name, and it must not be a word of the dictionary (`区委书记` has no name `区委`)."""
+    text = ctx.text
+    out = []
+    for i, title in _tries(ctx.lex)["titles"].finditer(text):
+        if ctx.lex.titles.get(title) == "generic" or not ctx.is_token_boundary(i):
+            continue
+        for length in (3, 2, 4):
+            p = i - length
+            if p < 0 or not ctx.is_token_boundary(p) or _name_at(ctx, p) != text[p:i]:
+                continue
+            if p > 0 and _CJK.match(text[p - 1]) and text[p - 1] not in _BEFORE_NAME:
+                continue  # `高新区|管委会主任`-like runs: the "name" is the end of a longer phrase
+            out.append(Mention(p, i, "PERSON", text[p:i], "person:before-title"))
+            break
+    return out
+
+
+# Characters after which a name may start inside a run of Chinese characters (`会上王建国书记…`).
+_BEFORE_NAME = set("上中后时的和与及同、")
+
+
+# A list of short names after a colon or `包括` (`8名新成员,包括:车品觉、蔡宏兴、何超平`): the items
+# before the last are whole; the last runs on into the clause (`徐立之再获委任`) and is cut by _name_at.
+_NAME_LIST = re.compile(r"(?:[:]|包括)((?:[\u4e00-\u9fff]{2,4}、)+)(?=[\u4e00-\u9fff]{2})")
+
+
+def _person_lists(ctx: _Ctx) -> list[Mention]:
+    """`3名现任董事:马衡、倪以理、徐立之再获委任`: every item of a list of names, in a sentence that names
+    a post. The list counts only when each item is a name by itself (a surname, not a word of the
+    dictionary), so a list of firms or places is left alone."""
+    text = ctx.text
+    out: list[Mention] = []
+    with_title = {i for i, t in _tries(ctx.lex)["titles"].finditer(text) if ctx.lex.titles.get(t) != "generic"}
+    for m in _NAME_LIST.finditer(text):
+        start = m.start(1)
+        sentence = max(text.rfind(c, 0, start) for c in "。!?;\n") + 1
+        end_of_sentence = min((k for k in (text.find(c, start) for c in "。!?;\n") if k >= 0), default=len(text))
+        if not any(sentence <= i < end_of_sentence for i in with_title):
+            continue
+        items, p = [], start
+        for item in m.group(1).split("、")[:-1]:
+            items.append((p, item))
+            p += len(item) + 1
+        last = _name_at(ctx, p)
+        if last is None or len(items) < 2 or any(_name_at(ctx, q) != item for q, item in items):
+            continue
+        if len(last) == 2 and sum(len(item) == 3 for _, item in items) * 2 > len(items) and p + 2 < len(text) \
+                and _CJK.match(text[p + 2]) and text[p + 2] not in _AFTER_NAME:
+            last = text[p:p + 3]  # `马衡、倪以理、徐立之再获委任`: the last name is as long as most of the others
+        out.extend(Mention(q, q + len(item), "PERSON", item, "person:list") for q, item in items + [(p, last)])
+    return out
+
+
 # Characters of transliterated foreign names (`古特雷斯`, `穆罕默德`).
 _TRANSLIT = frozenset(rules.words("transliteration_characters")) | {"·"}  # `·` joins the parts of a name
 
@@ -152,6 +213,10 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
     # a typical follower right after three characters decides first (`赵豪志在`, where `志在` is a word)
     if three and three[0][1] < len(text) and text[three[0][1]] in "说在表介指告称强":
         return three[0][2]
+    # a name closed by punctuation (`省委书记易炼红、`) is the three characters, unless the third is a verb
+    # of saying (`副总裁高慧称,`); the segmenter splits rare given names (`易炼|红`)
+    if three and three[0][1] < len(text) and text[three[0][1]] in _NAME_CLOSERS:
+        return two[0][2] if two and three[0][2][-1] in _SAYING else three[0][2]
     if ctx.starts is not None:
         for _given, e, cand in options:
             if e in ctx.starts and p in ctx.starts and all(q not in ctx.starts for q in range(p + 1, e) if q != s):

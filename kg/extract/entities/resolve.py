@@ -22,7 +22,7 @@ from kg.extract.entities.industry_spans import _industry_ends_free
 from kg.extract.entities.known import _known
 from kg.extract.entities.lists import _SITE_TAIL, _companies_by_context, _typed_lists
 from kg.extract.entities.parks import _SUB_AREA, _parks
-from kg.extract.entities.persons import _persons, _persons_title_after
+from kg.extract.entities.persons import _person_lists, _persons, _persons_before_title, _persons_title_after
 from kg.extract.entities.proposals import Proposal, proposed_mentions
 from kg.extract.entities.short_forms import _short_forms
 from kg.extract.entities.suffixes import _GENERIC_COMPANY_BODY, _GENERIC_ORG_BODY, _funds, _party_committees, _suffix_names
@@ -103,6 +103,8 @@ def find_mentions(
         + _funds(ctx)
         + _persons(ctx)
         + _persons_title_after(ctx)
+        + _persons_before_title(ctx)
+        + _person_lists(ctx)
         + _party_committees(ctx)
         + _typed_lists(ctx)
     )

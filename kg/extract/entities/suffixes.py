@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.entities.context import (_COUNT_INSIDE, _NAME_CHAR, _PARK_BOUNDARY, Mention, _anchor_region,
+from kg.extract.entities.context import (_CJK, _COUNT_INSIDE, _NAME_CHAR, _PARK_BOUNDARY, Mention, _anchor_region,
                                          _boundary_ends_at, _Ctx, _extend_left, _generic, _tries)
 from kg.extract.entities.industry_spans import _GENERIC_INDUSTRY, _over_ji
 from kg.extract.entities.known import _COUNTRIES
@@ -83,8 +83,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
         if kind == "park":
             s = _over_ji(ctx, s, i, "及与和")  # `海洋大数据与智能超算创新园`
         s = _anchor_region(ctx, s, i)
-        if kind == "org":
-            s = _back_to_region(ctx, s)
+        # `创新及科技局`: two fields joined by `及` name the office, as a proper name would
+        two_fields, s = _org_start(ctx, s, i) if kind == "org" else (False, s)
         member_named = False
         if s == i and suf in _MEMBER_NAMED:  # `企业联盟`, `青岛市企业联合会`: named by their members
             members = _members_before(ctx, i)
@@ -127,7 +127,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
         if kind == "org":
             if _PARTY_COMMITTEE.search(text[s:e]) and not _place_like(ctx, body):
                 continue
-            if suf in _ORG_NEEDS_PROPER_BODY and suf != "联盟" and not member_named \
+            if suf in _ORG_NEEDS_PROPER_BODY and suf != "联盟" and not member_named and not two_fields \
                     and not _proper_body(ctx, body, s) and not _region_named(ctx, body):
                 continue
         if kind in ("org", "company") and _MEDIA.search(text, s, e):
@@ -153,6 +153,36 @@ def _members_before(ctx: _Ctx, i: int) -> int | None:
     while (prev := ctx.by_end.get(s)) and prev[2] in ("n", "nt", "ns") and prev[1] - prev[0] >= 2 and i - prev[0] <= 10 \
             and not any(ctx.taken[prev[0]:prev[1]]):
         s = prev[0]
+    return s
+
+
+def _org_start(ctx: _Ctx, s: int, i: int) -> tuple[bool, int]:
+    """Where an office's name starts (back to its region, over `A及`), and whether it joined two fields."""
+    s = _back_to_region(ctx, s)
+    joined = _over_ji_office(ctx, s, i)
+    return joined != s, joined
+
+
+_OFFICE_END = frozenset("局署处司委办部厅院会")
+
+
+def _over_ji_office(ctx: _Ctx, s: int, i: int) -> int:
+    """`创新及科技局`, `财经事务及库务局`: an office named by two fields joined by `及` (the Hong Kong
+    style) is one name, when the first field is nouns that begin a clause or follow a region and
+    do not end in an office suffix of their own (`财政局及税务局` stays two offices)."""
+    if s < 3 or ctx.tokens is None or ctx.text[s - 1] != "及" or s == i:
+        return s
+    text = ctx.text
+    for k in range(s - 3, max(s - 8, -1), -1):
+        field = text[k:s - 1]
+        if not ctx.is_token_boundary(k) or field[-1] in _OFFICE_END:
+            continue
+        words = ctx.tokens_in(k, s - 1)
+        if not words or any(not (w[2] or "n").startswith(("n", "v")) for w in words) or any(ctx.taken[k:s - 1]):
+            continue
+        before = text[k - 1] if k > 0 else ""
+        if not _CJK.match(before) or any(text.endswith(r, 0, k) for r in ("香港", "澳门", "特区政府", "政府")):
+            return k
     return s
 
 
