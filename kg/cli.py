@@ -250,17 +250,48 @@ def load_cmd(out_dir: str, store_path: str | None, endpoint: str | None, graph_i
         sys.exit(2)
 
 
-@main.command("query", short_help="Answer a SPARQL SELECT or a named question on a build's graph.")
+#: Old `kg query` names, still answered with a one-line notice on stderr: the names are now the API's methods'.
+RENAMED_QUESTIONS = {"companies": "companies-in", "parks": "parks-focusing-on", "industries": "industries-of"}
+
+
+def _query_help() -> str:
+    """`kg query --help`: the named questions with their one-line docstrings, from the table the API defines."""
+    import textwrap
+
+    from kg.query.api import OPTIONS, QUESTIONS
+
+    lines = []
+    for q in QUESTIONS.values():
+        opt = f"--{q.option} {OPTIONS[q.option][0]}" if q.option else ""
+        lines.append(f"  {q.command} {opt if q.required or not opt else f'[{opt}]'}".rstrip())
+        lines += textwrap.wrap(q.summary.replace("``", "`"), 78, initial_indent=" " * 6, subsequent_indent=" " * 6)
+    return (
+        "Answer QUERY on the graph in OUT_DIR: a SPARQL SELECT, or a named question, which is the Python API's "
+        "method of the same name with - for _ (`kg query out companies-in --park 青岛国际创新园` is "
+        "`kg.open(\"out\").companies_in(park=\"青岛国际创新园\")`):\n\n\b\n" + "\n".join(lines) + "\n\n"
+        "SPARQL runs read-only on the local graph: updates (INSERT, DELETE, LOAD, CLEAR, ...), "
+        "FROM / FROM NAMED and SERVICE are refused before anything runs (exit 2). "
+        "--allow-service lets SERVICE call the endpoints it names; a failing endpoint is an error (exit 2).\n\n"
+        f"The old names {', '.join(RENAMED_QUESTIONS)} still work, with a notice."
+    )
+
+
+def _question_options(func):  # noqa: ANN001, ANN202 - a click callback
+    """One --OPTION per parameter of the named questions, its help naming the questions that take it."""
+    from kg.query.api import OPTIONS, QUESTIONS
+
+    for option in reversed(list(dict.fromkeys(q.option for q in QUESTIONS.values() if q.option))):
+        takers = [q for q in QUESTIONS.values() if q.option == option]
+        uses = ", ".join(f"`{q.command}`" + ("" if q.required else " (optional: without it, all)") for q in takers)
+        metavar, what = OPTIONS[option]
+        func = click.option(f"--{option}", metavar=metavar, default=None, help=f"{what} for {uses}.")(func)
+    return func
+
+
+@main.command("query", short_help="Answer a SPARQL SELECT or a named question on a build's graph.", help=_query_help())
 @click.argument("out_dir", type=click.Path(exists=True, file_okay=False))
 @click.argument("query")
-@click.option("--person", metavar="NAME", help="Person (name or alias) for `posts`; without it, everyone's posts.")
-@click.option("--org", metavar="NAME", help="Organization, company or park for `people` (required there).")
-@click.option("--park", metavar="NAME", help="Park for `companies` and `industries` (required there).")
-@click.option("--industry", metavar="NAME",
-              help="Industry for `parks` and `industries-under` (required there; there also a code such as 4.1) "
-                   "and `chain-leaders` (without it, every industry).")
-@click.option("--entity", metavar="NAME",
-              help="Entity for `mentions` (required there) and `partnerships` (without it, all partnerships).")
+@_question_options
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="Print the rows as an aligned table, CSV with a header, or a JSON array of objects.")
 @click.option("--wide", is_flag=True,
@@ -269,41 +300,38 @@ def load_cmd(out_dir: str, store_path: str | None, endpoint: str | None, graph_i
               help="Fit the table in N columns instead of the terminal's width ($COLUMNS; 80 when not on a terminal).")
 @click.option("--allow-service", is_flag=True,
               help="Let SPARQL SERVICE clauses send (parts of) the query to the remote endpoints they name.")
-def query_cmd(out_dir: str, query: str, person: str | None, org: str | None, park: str | None, industry: str | None,
-              entity: str | None, fmt: str, wide: bool, max_width: int | None, allow_service: bool) -> None:
-    """Answer QUERY on the graph in OUT_DIR: a SPARQL SELECT, or one of the named questions
-    posts, people, companies, parks, industries, chain-leaders, funds, partnerships, mentions,
-    parks-by-province, industries-under (e.g. `kg query out people --org 青岛蓝谷管理局`,
-    `kg query out industries-under --industry 生物医药`).
-
-    SPARQL runs read-only on the local graph: updates (INSERT, DELETE, LOAD, CLEAR, ...),
-    FROM / FROM NAMED and SERVICE are refused before anything runs (exit 2).
-    --allow-service lets SERVICE call the endpoints it names; a failing endpoint is an error (exit 2).
-
-    The table fits the terminal: the widest columns (evidence sentences) are cut with …;
-    --wide prints every cell in full, and --format csv or json is never cut.
-    """
+def query_cmd(out_dir: str, query: str, fmt: str, wide: bool, max_width: int | None, allow_service: bool,
+              **given: str | None) -> None:
     import re
 
-    from kg.query.api import NAMED_QUERIES, open_graph
+    from kg.query.api import QUESTIONS, open_graph
 
-    options = {"person": person, "org": org, "park": park, "industry": industry, "entity": entity}
     try:
         # the question and its options are checked before the graph is read
         if wide and max_width is not None:
             raise KgUsageError("give --wide (nothing cut) or --max-width N (cut to N columns), not both")
         if fmt != "table" and (wide or max_width is not None):
             raise KgUsageError(f"--wide and --max-width shape the table; --format {fmt} is never cut")
-        if query in NAMED_QUERIES:
-            method, option = NAMED_QUERIES[query]
-            if option and options[option] is None and method in ("people", "companies_in", "parks_focusing_on",
-                                                                 "industries_of", "mentions", "industries_under"):
-                raise KgUsageError(f"`{query}` needs --{option}")
-        elif re.fullmatch(r"[\w-]*", query.strip()):
-            raise KgUsageError(f"unknown query {query!r}: give a SPARQL SELECT or one of {', '.join(NAMED_QUERIES)}")
+        name = RENAMED_QUESTIONS.get(query.strip(), query.strip())
+        extra = [f"--{k}" for k, v in given.items() if v is not None]
+        if name in QUESTIONS:
+            q = QUESTIONS[name]
+            if q.required and given[q.option] is None:
+                raise KgUsageError(f"`{name}` needs --{q.option}")
+            if [o for o in extra if o != f"--{q.option}"]:
+                takes = f"only --{q.option}" if q.option else "no option"
+                raise KgUsageError(f"`{name}` takes {takes}, not {', '.join(o for o in extra if o != f'--{q.option}')}")
+        elif re.fullmatch(r"[\w-]*", name):
+            raise KgUsageError(f"unknown query {query!r}: give a SPARQL SELECT or one of {', '.join(QUESTIONS)}")
+        elif extra:
+            raise KgUsageError(f"{', '.join(extra)}: options of the named questions; a SPARQL query takes none")
+        if name != query.strip():
+            click.echo(f"kg query: `{query.strip()}` is now `{name}` (the name of the API method); the old name "
+                       f"will be removed", err=True)
         graph = open_graph(out_dir)
-        if query in NAMED_QUERIES:
-            df = getattr(graph, method)(options[option]) if option else getattr(graph, method)()
+        if name in QUESTIONS:
+            q = QUESTIONS[name]
+            df = getattr(graph, q.method)(**({q.option: given[q.option]} if q.option else {}))
         else:  # any other text is SPARQL: checked (updates, FROM, SERVICE refused) before it runs
             df = graph.sparql(query, allow_service=allow_service)
     except KgUsageError as exc:

@@ -133,3 +133,56 @@ def test_kg_query_cli_named_sparql_formats(out):
     assert csv_out.splitlines()[0] == "n" and "徐一冰" in csv_out
     bad = subprocess.run([*run, "people"], capture_output=True, text=True)
     assert bad.returncode == 2 and "needs --org" in bad.stderr and "Traceback" not in bad.stderr
+
+
+# -- one name for a question in the API and in `kg query`
+
+#: A value for every question's option (a question added later needs one here).
+SAMPLE = {"person": "徐一冰", "org": "青岛蓝谷管理局", "park": "青岛国际创新园", "industry": "虚拟现实",
+          "entity": "中关村科技企业家协会", "type": "PARK"}
+VALUE_FOR = {"chain-leaders": "新经济", "industries-under": "生物医药"}  # where the option's sample finds nothing
+
+
+def sample_args(q) -> dict[str, str]:
+    return {q.option: VALUE_FOR.get(q.command, SAMPLE[q.option])} if q.option else {}
+
+
+def test_every_question_is_the_api_method_of_the_same_name(out, g):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from kg.query.api import QUESTIONS
+
+    assert {"posts", "people", "companies-in", "parks-focusing-on", "industries-of", "chain-leaders", "funds",
+            "partnerships", "mentions", "entities"} <= set(QUESTIONS)
+    for command, q in QUESTIONS.items():
+        assert command == q.method.replace("_", "-") and callable(getattr(g, q.method))
+        args = [a for k, v in sample_args(q).items() for a in ("--" + k, v)]
+        res = CliRunner().invoke(main, ["query", str(out), command, *args, "--format", "json"])
+        assert res.exit_code == 0 and res.stderr == "", (command, res.output)
+        expected = getattr(g, q.method)(**sample_args(q))
+        assert json.loads(res.stdout) == json.loads(expected.to_json(orient="records", force_ascii=False)), command
+        assert len(expected), f"{command} {args} found nothing on the seeds"
+
+
+def test_query_help_lists_every_question_with_its_docstring():
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from kg.query.api import QUESTIONS
+
+    shown = " ".join(CliRunner().invoke(main, ["query", "--help"]).stdout.split())
+    for command, q in QUESTIONS.items():
+        summary = " ".join(q.summary.replace("``", "`").split())
+        assert f"{command} {'--' + q.option if q.option and q.required else ''}".strip() in shown, command
+        doc = getattr(kg.query.api.KnowledgeGraph, q.method).__doc__
+        assert summary in shown and summary.startswith(" ".join(doc.split("\n")[0].replace("``", "`").split()))
+
+
+def test_old_names_still_answer_with_a_notice(out, g):
+    run = [sys.executable, "-m", "kg.cli", "query", str(out)]
+    res = subprocess.run([*run, "companies", "--park", "青岛国际创新园", "--format", "json"], capture_output=True, text=True)
+    assert res.returncode == 0
+    assert res.stderr == ("kg query: `companies` is now `companies-in` (the name of the API method); the old name "
+                          "will be removed\n")
+    assert json.loads(res.stdout) == json.loads(g.companies_in(park="青岛国际创新园").to_json(orient="records", force_ascii=False))

@@ -56,8 +56,9 @@ def _params(path: tuple[str, ...]) -> list[click.Parameter]:
 
 
 def _squash(text: str) -> str:
-    """Text without any whitespace: help texts compare equal however click wraps them."""
-    return "".join(text.split())
+    """Text without any whitespace: help texts compare equal however click wraps them (and without click's
+    ``\\b``, which marks a paragraph click prints as written and is not printed itself)."""
+    return "".join(text.replace("\b", "").split())
 
 
 @pytest.fixture
@@ -213,6 +214,13 @@ MISUSES = [
     ("query unknown named question", ["query", DIR, "bogus"], ["unknown query 'bogus'", "people", "chain-leaders"]),
     ("query people without --org", ["query", DIR, "people"], ["`people` needs --org"]),
     ("query mentions without --entity", ["query", DIR, "mentions"], ["`mentions` needs --entity"]),
+    ("query companies-in without --park", ["query", DIR, "companies-in"], ["`companies-in` needs --park"]),
+    ("query an old name without its option", ["query", DIR, "companies"], ["`companies-in` needs --park"]),
+    ("query funds --park", ["query", DIR, "funds", "--park", "蓝谷"], ["`funds` takes no option, not --park"]),
+    ("query people --park", ["query", DIR, "people", "--org", "蓝谷", "--park", "蓝谷"],
+     ["`people` takes only --org, not --park"]),
+    ("query SPARQL with --person", ["query", DIR, "SELECT ?s WHERE { ?s ?p ?o }", "--person", "徐一冰"],
+     ["--person: options of the named questions"]),
     ("query industries-under without --industry", ["query", DIR, "industries-under"], ["`industries-under` needs --industry"]),
     ("query --format xml", ["query", DIR, "funds", "--format", "xml"], ["'xml' is not one of 'table', 'csv', 'json'", QUERY]),
     ("query a folder that is no build", ["query", DIR, "funds"], ["has no graph.ttl", "kg build"]),

@@ -20,12 +20,9 @@ a converted copy, to a temporary file renamed into place.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import re
-from functools import lru_cache
-from importlib import resources
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -34,6 +31,8 @@ import networkx as nx
 
 from kg.export.codes import CODE_COLUMNS
 from kg.export.outputs import atomic_open
+# the rules' confidences are knowledge-base data (kg.kb.confidence), re-exported where callers have always found them
+from kg.kb.confidence import confidence_of, rule_confidences  # noqa: F401
 
 #: Node colours in GEXF (and the HTML view): one per entity type.
 TYPE_COLORS = {
@@ -43,24 +42,6 @@ TYPE_COLORS = {
 #: Edge attributes GEXF reserves (``type`` is the edge direction, ``start``/``end`` a time interval that makes
 #: Gephi treat the graph as dynamic), written under these names in GEXF only.
 GEXF_EDGE_RENAMES = {"type": "relation", "start": "evidence_start", "end": "evidence_end"}
-#: Confidence of each rule family (a prior for users who filter edges).
-@lru_cache(maxsize=1)
-def rule_confidences() -> dict[str, float]:
-    """Each relation rule's confidence, calibrated on the development set
-    (``kg/data/relation_confidence.tsv``, written by ``benchmarks/calibrate_relations.py --update``)."""
-    with (resources.files("kg") / "data" / "relation_confidence.tsv").open(encoding="utf-8") as fh:
-        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
-        return {row["rule"]: float(row["confidence"]) for row in rows}
-
-
-def confidence_of(rule: str) -> float:
-    """The confidence of a relation found by ``rule``: of the relations stated at 0.8, about 80 % are right.
-
-    >>> 0 < confidence_of("post:title-name") <= 1
-    True
-    """
-    table = rule_confidences()
-    return table.get(rule, table.get("*", 0.5))
 
 
 def edge_key(row: Mapping[str, Any]) -> str:

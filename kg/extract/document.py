@@ -118,6 +118,19 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     return out
 
 
+def evidence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A relation's sentence ``[start, end)`` without the white space around it: the span its evidence quotes.
+
+    >>> evidence_span(" 甲乙。\\n", 0, 5)
+    (1, 4)
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
 
 

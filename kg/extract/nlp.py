@@ -1,5 +1,5 @@
-"""The spaCy pipeline: a ``zh`` tokenizer with a configurable segmenter and the
-entity rules as a registered component.
+"""The spaCy pipeline: a ``zh`` tokenizer with a configurable segmenter, and the name tagger, the
+entity rules and the relation rules as registered components.
 
 * :class:`Segmenter` — ``char`` (one token per character), ``jieba``, or
   ``pkuseg`` (the pinned default model, see :mod:`kg.kb.models`).
@@ -10,15 +10,23 @@ entity rules as a registered component.
   which types and checks the proposals with the rules.
   Lexicons are loaded in :meth:`EntityRules.initialize` and saved with the
   pipeline (``nlp.to_disk``), so a saved pipeline carries its data.
+* ``kg_relations`` — the relation rules of :mod:`kg.extract.relations` over the mentions the
+  entity rules found (and with their lexicons): ``doc._.kg_relations``.
 
 Mentions are written to ``doc.spans["kg_mentions"]`` (token-aligned,
 expanded to whole tokens), to ``doc.ents``, and with exact character
 offsets to ``doc.user_data["kg_mentions"]``, which :mod:`kg.extract.document` reads.
+What the components store is plain data (:mod:`kg.extract.doc_data`), so a ``Doc`` saves with
+``DocBin(store_user_data=True)``.
 
->>> nlp = make_nlp()
+The components read the normalized text (Simplified, half-width: :func:`kg.text.normalize.normalize_text`).
+
+>>> nlp = make_nlp(relations=True)
 >>> doc = nlp("青岛蓝谷管理局副局长徐一冰表示")
 >>> [(e.text, e.label_) for e in doc.ents]
 [('青岛蓝谷管理局', 'ORG'), ('徐一冰', 'PERSON')]
+>>> [(r.head.text, r.relation, r.tail.text, r.attrs["title"]) for r in doc._.kg_relations]
+[('徐一冰', 'HOLDS_POST', '青岛蓝谷管理局', '副局长')]
 """
 
 from __future__ import annotations
@@ -33,15 +41,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.extract.entities import Mention, find_mentions
-from kg.extract.entities.proposals import Proposal
+from kg.extract.doc_data import (PROPOSALS_KEY, RELATIONS_KEY, SPANS_KEY, mentions_of, proposals_of, relation_data,
+                                 set_mentions)
+from kg.extract.document import evidence_span
+from kg.extract.entities import find_mentions
+from kg.extract.relations import find_relations
+from kg.kb.confidence import confidence_of
 from kg.kb.lexicons import Lexicons
 # Segmenter and DEFAULT_SEGMENTER are defined in kg.options (light: `kg --help` builds its choices from
 # them without loading spaCy) and re-exported here, where callers have always imported them from.
 from kg.options import DEFAULT_SEGMENTER, Segmenter
 
-SPANS_KEY = "kg_mentions"
-PROPOSALS_KEY = "kg_ner"
+__all__ = ["PROPOSALS_KEY", "RELATIONS_KEY", "SPANS_KEY", "DEFAULT_SEGMENTER", "Segmenter", "make_nlp", "mentions_of"]
 
 
 @Language.factory("kg_ner", assigns=["doc.user_data"])
@@ -68,7 +79,7 @@ class NameTagger:
         if self.tagger is None:
             self.initialize()
         text = doc.text  # spaCy joins the tokens again on every access: once per document, not per chunk
-        doc.user_data[PROPOSALS_KEY] = [Proposal(s.start + a, s.end + a, s.label, s.prob)
+        doc.user_data[PROPOSALS_KEY] = [[s.start + a, s.end + a, s.label, s.prob]
                                         for a, b in self._worth_tagging(text)
                                         for s in self.tagger.tag_chunk(text[a:b])]
         return doc
@@ -139,8 +150,8 @@ class EntityRules:
         tags = pos_dictionary()
         if self.use_token_boundaries and any(len(t) > 1 for t in doc):
             tokens = [(t.idx, t.idx + len(t), tags.get(t.text)) for t in doc]
-        mentions = find_mentions(doc.text, lex, tokens, words=tags, proposals=doc.user_data.get(PROPOSALS_KEY, ()))
-        doc.user_data[SPANS_KEY] = mentions
+        mentions = find_mentions(doc.text, lex, tokens, words=tags, proposals=proposals_of(doc))
+        set_mentions(doc, mentions)
         spans = [doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand") for m in mentions]
         spans = [s for s in spans if s is not None]
         doc.spans[SPANS_KEY] = spans
@@ -162,6 +173,49 @@ class EntityRules:
         self.lexicons = Lexicons.load(path)
         self._leave_out = {}
         return self
+
+
+@Language.factory(
+    "kg_relations",
+    assigns=["doc._.kg_relations"],
+    requires=["doc.ents"],
+    default_config={"entities": "kg_entity_rules"},
+)
+def make_relations(nlp: Language, name: str, entities: str) -> RelationRules:
+    return RelationRules(nlp, name, entities)
+
+
+class RelationRules:
+    """Runs the relation rules (:func:`kg.extract.relations.find_relations`) over the mentions of the entity
+    component named ``entities``, with its lexicons (titles, and the cities that block a clause subject).
+
+    Each relation is stored as plain data (:func:`kg.extract.doc_data.relation_data`) and read as
+    ``doc._.kg_relations``. A build calls the same function on the same mentions
+    (:func:`kg.run.work.extract_document`), so a document's relations here are those of ``kg build``.
+    """
+
+    def __init__(self, nlp: Language, name: str, entities: str = "kg_entity_rules") -> None:
+        self.nlp = nlp
+        self.name = name
+        self.entities = entities
+
+    def _lexicons(self) -> Lexicons:
+        if self.entities not in self.nlp.pipe_names:
+            raise ValueError(f"{self.name} reads the mentions of the {self.entities!r} component, which the pipeline "
+                             f"lacks: add it before ({self.entities!r}, then {self.name!r})")
+        pipe = self.nlp.get_pipe(self.entities)
+        if pipe.lexicons is None:
+            pipe.initialize()
+        return pipe.lexicons
+
+    def __call__(self, doc: Doc) -> Doc:
+        lex = self._lexicons()
+        found = find_relations(doc.text, mentions_of(doc), lex.titles, lex.cities)
+        doc.user_data[RELATIONS_KEY] = [
+            relation_data(r.head, r.type, r.tail, r.rule, confidence_of(r.rule),
+                          evidence_span(doc.text, r.sent_start, r.sent_end), r.attrs)
+            for r in found]
+        return doc
 
 
 @lru_cache(maxsize=1)
@@ -225,8 +279,12 @@ def linear_viterbi(obs: str, states: str, start_p: Mapping[str, float], trans_p:
     return prob, path
 
 
-def make_nlp(segmenter: str | Segmenter = DEFAULT_SEGMENTER, model: bool = True) -> Language:
-    """A ready ``zh`` pipeline: the name tagger (unless ``model`` is false: the rules alone) and the entity rules.
+def make_nlp(segmenter: str | Segmenter = DEFAULT_SEGMENTER, model: bool = True, relations: bool = False) -> Language:
+    """A ready ``zh`` pipeline: the name tagger (unless ``model`` is false: the rules alone), the entity rules,
+    and with ``relations`` the relation rules (``kg.load_pipeline()`` is this with ``relations=True``).
+
+    A build leaves ``kg_relations`` out: it runs the relation rules once over a whole document
+    after the entity components have run over its pieces (:func:`kg.run.work.extract_document`).
 
     The pkuseg model and the tagger's model are checked against their pinned hashes before loading.
     """
@@ -255,9 +313,6 @@ def make_nlp(segmenter: str | Segmenter = DEFAULT_SEGMENTER, model: bool = True)
         nlp.get_pipe("kg_ner").initialize()
     nlp.add_pipe("kg_entity_rules")
     nlp.get_pipe("kg_entity_rules").initialize()
+    if relations:
+        nlp.add_pipe("kg_relations")
     return nlp
-
-
-def mentions_of(doc: Doc) -> list[Mention]:
-    """The exact-offset mentions the component found."""
-    return list(doc.user_data.get(SPANS_KEY, []))

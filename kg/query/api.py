@@ -8,6 +8,12 @@ Example (after ``kg build 'seeds/*.txt' --out out``; tested in ``tests/test_api.
     g.funds()                                      # funds by size in yuan, with their operators
     g.sparql("SELECT ?n WHERE { ?e rdfs:label ?n ; kg:entityType 'PARK' }")
 
+``kg.build(texts).query`` is the same class over a build kept in memory (:meth:`KnowledgeGraph.from_memory`).
+
+The named questions are the methods marked :func:`question`; :data:`QUESTIONS` lists them, and
+``kg query`` takes each under the method's name with ``-`` for ``_`` and its one parameter as an
+option: ``kg query OUT companies-in --park X`` is ``kg.open(OUT).companies_in(park=X)``.
+
 Names are matched on the canonical name or any alias, in either script
 (`青島藍谷` finds 青岛蓝谷). Every relation answer carries ``doc_id``,
 ``sentence`` (the evidence text) and ``start``/``end`` (raw offsets).
@@ -19,16 +25,20 @@ Names are matched on the canonical name or any alias, in either script
 
 from __future__ import annotations
 
+import inspect
 import re
 import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kg.errors import KgUsageError
-from kg.export.rdf import DIVISION_SCHEME, SEI_SCHEME
+from kg.export.frames import read_table
 from kg.export.vocab import NAMESPACE as KG_NAMESPACE
+
+if TYPE_CHECKING:  # pandas is imported where a frame is made: `kg --help` reads QUESTIONS without loading it
+    import pandas as pd
 
 
 class QueryRefusedError(KgUsageError):
@@ -182,19 +192,55 @@ def _term_text(term: Any) -> str:
     return str(term)
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def question(method: _F) -> _F:
+    """Mark a :class:`KnowledgeGraph` method as a named question (listed in :data:`QUESTIONS`, asked by ``kg query``).
+
+    A question takes at most one parameter, a name (``kg query`` gives it as ``--<parameter>``);
+    its docstring's first line is its one-line help.
+    """
+    method.kg_question = True  # type: ignore[attr-defined]
+    return method
+
+
 class KnowledgeGraph:
     """A built graph, queryable with SPARQL and with one call per common question."""
 
     def __init__(self, out_dir: str | Path) -> None:
         import pyoxigraph
 
-        self.out_dir = Path(out_dir)
-        ttl = self.out_dir / "graph.ttl"
+        ttl = Path(out_dir) / "graph.ttl"
         if not ttl.is_file():
             raise KgUsageError(f"{out_dir} has no graph.ttl; run `kg build INPUT --out {out_dir}` first")
-        self.store = pyoxigraph.Store()
-        self.store.bulk_load(path=str(ttl), format=pyoxigraph.RdfFormat.TURTLE)
-        self._mentions: pd.DataFrame | None = None
+        store = pyoxigraph.Store()
+        store.bulk_load(path=str(ttl), format=pyoxigraph.RdfFormat.TURTLE)
+        self._setup(store, Path(out_dir), {})
+
+    @classmethod
+    def from_memory(cls, turtle: str, tables: Mapping[str, pd.DataFrame]) -> KnowledgeGraph:
+        """The graph of a build kept in memory: ``turtle`` is the text ``graph.ttl`` would hold, ``tables`` the
+        frames of ``entities.csv`` and ``mentions.csv`` as :func:`kg.export.frames.read_table` reads them."""
+        import pyoxigraph
+
+        store = pyoxigraph.Store()
+        store.bulk_load(turtle.encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE)
+        graph = cls.__new__(cls)
+        graph._setup(store, None, dict(tables))
+        return graph
+
+    def _setup(self, store: Any, out_dir: Path | None, tables: dict[str, pd.DataFrame]) -> None:
+        self.store = store
+        self.out_dir = out_dir  # None for a build kept in memory
+        self._tables = tables
+
+    def _table(self, name: str) -> pd.DataFrame:
+        """``entities`` or ``mentions``: given in memory, or read once from the build's CSV file."""
+        if name not in self._tables:
+            assert self.out_dir is not None
+            self._tables[name] = read_table(name, self.out_dir / f"{name}.csv")
+        return self._tables[name]
 
     # -- SPARQL
 
@@ -216,6 +262,7 @@ class KnowledgeGraph:
 
     def _select(self, query: str, services: list[str] | None = None, timeout: float | None = None) -> pd.DataFrame:
         """Run a SELECT the caller has checked (or written); errors of the store or of SERVICE calls are one line."""
+        import pandas as pd
 
         def evaluate() -> tuple[list[str], list[dict[str, Any]]]:
             result = self.store.query(query)
@@ -242,32 +289,39 @@ class KnowledgeGraph:
 
     # -- questions analysts ask
 
+    @question
     def posts(self, person: str | None = None) -> pd.DataFrame:
         """Posts of a person (or of everyone): person, organization, title, evidence."""
         df = self._relation("HOLDS_POST", head=person, extra="OPTIONAL { ?st kg:title ?title }", select="?title")
         return df.rename(columns={"head_name": "person", "tail_name": "organization"})
 
+    @question
     def people(self, org: str) -> pd.DataFrame:
         """People holding posts at an organization, company or park, with their titles and evidence."""
         df = self._relation("HOLDS_POST", tail=org, extra="OPTIONAL { ?st kg:title ?title }", select="?title")
         return df.rename(columns={"head_name": "person", "tail_name": "organization"})
 
+    @question
     def companies_in(self, park: str) -> pd.DataFrame:
         """Companies and organizations located in a park."""
         return self._relation("LOCATED_IN", tail=park).rename(columns={"head_name": "company", "tail_name": "park"})
 
+    @question
     def parks_focusing_on(self, industry: str) -> pd.DataFrame:
         """Parks (and organizations) that focus on an industry."""
         return self._relation("FOCUSES_ON", tail=industry).rename(columns={"head_name": "park", "tail_name": "industry"})
 
+    @question
     def industries_of(self, park: str) -> pd.DataFrame:
         """Industries a park focuses on."""
         return self._relation("FOCUSES_ON", head=park).rename(columns={"head_name": "park", "tail_name": "industry"})
 
+    @question
     def chain_leaders(self, industry: str | None = None) -> pd.DataFrame:
         """Chain-leader companies (链主) and chain chiefs (链长), per industry."""
         return self._relation("LEADS_CHAIN", tail=industry).rename(columns={"head_name": "leader", "tail_name": "industry"})
 
+    @question
     def funds(self) -> pd.DataFrame:
         """Funds with their size in yuan (as written and as a number) and who operates them."""
         query = """SELECT ?fund ?size ?size_yuan ?operator ?doc_id ?sentence WHERE {
@@ -279,29 +333,35 @@ class KnowledgeGraph:
         } ORDER BY DESC(?size_yuan) ?fund"""
         return self._select(PREFIXES + query)
 
+    @question
     def partnerships(self, entity: str | None = None) -> pd.DataFrame:
         """Who partners with whom (both directions when ``entity`` is given)."""
+        import pandas as pd
+
         if entity is None:
             return self._relation("PARTNERS_WITH").rename(columns={"head_name": "party", "tail_name": "partner"})
         a = self._relation("PARTNERS_WITH", head=entity).rename(columns={"head_name": "party", "tail_name": "partner"})
         b = self._relation("PARTNERS_WITH", tail=entity).rename(columns={"tail_name": "party", "head_name": "partner"})
         return pd.concat([a, b[a.columns]], ignore_index=True)
 
-    def mentions(self, name: str) -> pd.DataFrame:
+    @question
+    def mentions(self, entity: str) -> pd.DataFrame:
         """Where an entity is mentioned: article, raw offsets and surface text of every mention."""
-        ids = self._select(PREFIXES + f"SELECT DISTINCT ?e WHERE {{ {_name_filter('?e', name)} }}")["e"].str.rsplit("/", n=1).str[-1]
-        if self._mentions is None:
-            self._mentions = pd.read_csv(self.out_dir / "mentions.csv", dtype=str, keep_default_na=False)
-        df = self._mentions[self._mentions["entity_id"].isin(set(ids))].copy()
-        df[["start", "end"]] = df[["start", "end"]].astype(int)
-        return df.sort_values(["doc_id", "start"]).reset_index(drop=True)
+        ids = self._select(PREFIXES + f"SELECT DISTINCT ?e WHERE {{ {_name_filter('?e', entity)} }}")["e"].str.rsplit("/", n=1).str[-1]
+        df = self._table("mentions")
+        return df[df["entity_id"].isin(set(ids))].sort_values(["doc_id", "start"]).reset_index(drop=True)
 
     # -- standard codes (kg.export.codes): industries in the classification, parks in divisions
 
+    @question
     def parks_by_province(self) -> pd.DataFrame:
         """Parks per province (from their administrative division): ``province``, ``province_code``
         (GB/T 2260), ``n_parks`` and ``parks`` (names, ``|``-separated), most parks first; a last row
         with an empty province counts the parks whose division is not known."""
+        import pandas as pd
+
+        from kg.export.rdf import DIVISION_SCHEME  # here, not at the top: `kg --help` reads QUESTIONS without networkx
+
         query = f"""SELECT ?park ?province ?province_code WHERE {{
             ?p kg:entityType "PARK" ; rdfs:label ?park .
             OPTIONAL {{ ?p kg:division/skos:broader* ?top . ?top skos:topConceptOf <{DIVISION_SCHEME}> ;
@@ -316,6 +376,7 @@ class KnowledgeGraph:
             ["_unknown", "n_parks", "province_code"], ascending=[True, False, True])
         return order.drop(columns="_unknown").reset_index(drop=True)
 
+    @question
     def industries_under(self, industry: str) -> pd.DataFrame:
         """Industries whose ``skos:broader`` chain reaches ``industry``.
 
@@ -325,6 +386,8 @@ class KnowledgeGraph:
         in a narrower category. Columns ``industry``, ``industry_code``, ``industry_class``, ``parent``,
         ``n_docs``; an unknown name gives no rows, a code the classification lacks is an error.
         """
+        from kg.export.rdf import SEI_SCHEME
+
         nodes = self._industry_nodes(industry)
         query = f"""SELECT DISTINCT ?industry ?industry_code ?industry_class ?parent ?n_docs WHERE {{
             ?e kg:entityType "INDUSTRY" ; rdfs:label ?industry ; kg:industryCode ?industry_code ;
@@ -339,6 +402,7 @@ class KnowledgeGraph:
 
     def _industry_nodes(self, industry: str) -> list[str]:
         """The nodes ``industry`` names: a category by code or name, industries by name or alias."""
+        from kg.export.rdf import SEI_SCHEME
         from kg.kb.codes import IndustryCodes
         from kg.text.normalize import to_simplified
 
@@ -358,19 +422,54 @@ class KnowledgeGraph:
                 return nodes
         return []
 
+    @question
     def entities(self, type: str | None = None) -> pd.DataFrame:  # noqa: A002 - the column is called type
         """The entity table (``entities.csv``), optionally of one type."""
-        df = pd.read_csv(self.out_dir / "entities.csv", dtype=str, keep_default_na=False)
-        return df[df["type"] == type].reset_index(drop=True) if type else df
+        df = self._table("entities")
+        return df[df["type"] == type].reset_index(drop=True) if type else df.copy()
 
 
-#: Named questions for `kg query OUT_DIR NAME --option value`.
-NAMED_QUERIES = {
-    "posts": ("posts", "person"), "people": ("people", "org"), "companies": ("companies_in", "park"),
-    "parks": ("parks_focusing_on", "industry"), "industries": ("industries_of", "park"),
-    "chain-leaders": ("chain_leaders", "industry"), "funds": ("funds", None),
-    "partnerships": ("partnerships", "entity"), "mentions": ("mentions", "entity"),
-    "parks-by-province": ("parks_by_province", None), "industries-under": ("industries_under", "industry"),
+@dataclass(frozen=True)
+class Question:
+    """A named question: a :class:`KnowledgeGraph` method and how ``kg query`` asks it."""
+
+    method: str  # kg.open(OUT).<method>(...)
+    option: str | None  # its one parameter: `kg query OUT <command> --<option> VALUE`
+    required: bool
+    summary: str  # the first paragraph of its docstring
+
+    @property
+    def command(self) -> str:
+        """The name ``kg query`` takes: the method's, with ``-`` for ``_``."""
+        return self.method.replace("_", "-")
+
+
+def _questions(cls: type) -> dict[str, Question]:
+    out = {}
+    for name, func in vars(cls).items():  # in the order of the class
+        if not getattr(func, "kg_question", False):
+            continue
+        params = [p for p in inspect.signature(func).parameters.values() if p.name != "self"]
+        if len(params) > 1:
+            raise TypeError(f"the question {name} takes {len(params)} parameters; kg query gives at most one")
+        p = params[0] if params else None
+        q = Question(name, p.name if p else None, p is not None and p.default is inspect.Parameter.empty,
+                     " ".join(inspect.getdoc(func).split("\n\n", 1)[0].split()))
+        out[q.command] = q
+    return out
+
+
+#: The named questions by their ``kg query`` name (``companies-in``), in the order of the class.
+QUESTIONS: dict[str, Question] = _questions(KnowledgeGraph)
+
+#: What each question's parameter names: ``kg query``'s metavar and the start of the option's help.
+OPTIONS: dict[str, tuple[str, str]] = {
+    "person": ("NAME", "Person (name or alias)"),
+    "org": ("NAME", "Organization, company or park (name or alias)"),
+    "park": ("NAME", "Park (name or alias)"),
+    "industry": ("NAME", "Industry (name or alias; for `industries-under` also a category code such as 4.1)"),
+    "entity": ("NAME", "Entity (name or alias)"),
+    "type": ("TYPE", "Entity type (PARK, COMPANY, ORG, PERSON, INDUSTRY, FUND)"),
 }
 
 

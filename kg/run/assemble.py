@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.text.ingest import DuplicateIds, Rejected
 from kg.link.keys import DocKeys, doc_keys, link_across
@@ -34,6 +34,9 @@ from kg.export.codes import with_codes
 from kg.export.outputs import DOCUMENT_COLUMNS, ENTITY_COLUMNS, MENTION_COLUMNS, RELATION_COLUMNS, write_csv
 from kg.export.parquet import write_parquet
 from kg.run.work import DocResult, document_row
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass
@@ -134,7 +137,7 @@ def write_graph_outputs(
     parallel: bool = False,
 ) -> None:
     """graph.ttl, graph.nt, graph.graphml and graph.gexf from the tables (RDF in a second process if ``parallel``)."""
-    from kg.export.graph import build_graph, write_gexf, write_graphml
+    from kg.export.graph import write_gexf, write_graphml
     from kg.export.rdf import DEFAULT_BASE, triples, write_ntriples, write_turtle
 
     def rdf_files() -> None:
@@ -148,8 +151,7 @@ def write_graph_outputs(
 
         child = mp.get_context("fork").Process(target=rdf_files)
         child.start()
-    dates = {d["doc_id"]: d.get("date") or "" for d in document_rows if d.get("status") == "ok"}
-    g = build_graph(entity_rows, relation_rows, dates, mention_rows)
+    g = tables_graph(entity_rows, relation_rows, document_rows, mention_rows)
     write_graphml(g, out / "graph.graphml")
     write_gexf(g, out / "graph.gexf")
     if child is None:
@@ -158,3 +160,13 @@ def write_graph_outputs(
         child.join()
         if child.exitcode != 0:
             raise RuntimeError(f"writing the RDF files failed (exit code {child.exitcode})")
+
+
+def tables_graph(entity_rows: list[dict[str, Any]], relation_rows: list[dict[str, Any]],
+                 document_rows: list[dict[str, Any]], mention_rows: list[dict[str, Any]]) -> nx.MultiDiGraph:
+    """The networkx graph of the tables (what graph.graphml and graph.gexf are written from): entities with the
+    dates of the first and last article that mentions them, relations with their evidence."""
+    from kg.export.graph import build_graph
+
+    dates = {d["doc_id"]: d.get("date") or "" for d in document_rows if d.get("status") == "ok"}
+    return build_graph(entity_rows, relation_rows, dates, mention_rows)

@@ -78,7 +78,8 @@ class BuildResult:
     kept_previous: bool = False  # no document was processed, so the previous build was left in place
 
 
-def _progress(items: Iterator[Any], enabled: bool | None) -> Iterator[Any]:
+def progress_bar(items: Iterator[Any], enabled: bool | None) -> Iterator[Any]:
+    """``items`` with a progress bar on stderr when ``enabled`` (``None``: when stderr is a terminal)."""
     if enabled is None:
         enabled = sys.stderr.isatty()
     if not enabled:
@@ -142,8 +143,8 @@ def _segmenter(value: str | Segmenter) -> Segmenter:
         raise KgUsageError(str(exc)) from None
 
 
-def _check_options(segmenter: str | Segmenter, base_iri: str | None, engine: str,
-                   workers: int | None) -> tuple[Segmenter, Engine]:
+def check_options(segmenter: str | Segmenter, base_iri: str | None, engine: str,
+                  workers: int | None) -> tuple[Segmenter, Engine]:
     """Bad options are usage errors before any work starts (not a failure after the extraction)."""
     from kg.export.rdf import DEFAULT_BASE, Iris
 
@@ -188,7 +189,7 @@ def build(
     """
     if scheduler:
         engine = Engine.dask.value
-    seg, eng = _check_options(segmenter, base_iri, engine, workers)
+    seg, eng = check_options(segmenter, base_iri, engine, workers)
     exclusive = dict(leave_one_out) if isinstance(leave_one_out, Mapping) else {}
     settings = WorkSettings(seg, model, bool(leave_one_out), exclusive)
     inputs = list(inputs)
@@ -196,12 +197,12 @@ def build(
     timings: Counter[str] = Counter()
     start = time.perf_counter()
     stream = results(inputs, settings, workers, eng, scheduler, timings=timings)
-    report, rows, published = _write(out, _progress(stream, progress), timings, start,
+    report, rows, published = _write(out, progress_bar(stream, progress), timings, start,
                                      {"inputs": inputs, "segmenter": seg.value, "model": model, "engine": eng.value,
                                       "workers": workers if eng is Engine.dask else max(1, workers or 1)},
                                      {"segmenter": seg.value, "model": model, "base_iri": base_iri,
                                       "leave_one_out": bool(leave_one_out)}, base_iri)
-    return BuildResult(Path(out_dir), report, _exit_code(report["documents"]["ok"], report["documents"]["rejected"]),
+    return BuildResult(Path(out_dir), report, exit_code(report["documents"]["ok"], report["documents"]["rejected"]),
                        rows, kept_previous=not published)
 
 
@@ -242,16 +243,16 @@ def update(
                                f"(drop --{name}, or rebuild with `kg build INPUT... --out {out} --{name} {given}`)")
     if scheduler:
         engine = Engine.dask.value
-    seg, eng = _check_options(saved["segmenter"], saved["base_iri"], engine, workers)
+    seg, eng = check_options(saved["segmenter"], saved["base_iri"], engine, workers)
     timings: Counter[str] = Counter()
     start = time.perf_counter()
     known = {r.row["doc_id"]: r.digest for r in stored.results if r.ok}
     settings = WorkSettings(seg, saved.get("model", True))
-    new = list(reject_duplicates(_progress(results(inputs, settings, workers, eng, scheduler, known,
+    new = list(reject_duplicates(progress_bar(results(inputs, settings, workers, eng, scheduler, known,
                                                    timings), progress)))
     merged, counts = merge(stored.results, new)
     n_ok = sum(r.ok for r in new)
-    code = _exit_code(n_ok, len(new) - n_ok)
+    code = exit_code(n_ok, len(new) - n_ok)
     if not counts.changed and (out / "report.json").is_file():
         report = json.loads((out / "report.json").read_text(encoding="utf-8"))
         return BuildResult(out, report, code, _rows(out), counts)
@@ -263,7 +264,8 @@ def update(
     return BuildResult(out, report, code, rows, counts)
 
 
-def _exit_code(n_ok: int, n_rejected: int) -> int:
+def exit_code(n_ok: int, n_rejected: int) -> int:
+    """0 all inputs processed, 3 some rejected, 4 none processed."""
     if n_ok == 0:
         return EXIT_ALL_REJECTED
     return EXIT_SOME_REJECTED if n_rejected else EXIT_OK
@@ -288,22 +290,46 @@ def _write(out: Path, stream: Iterator[DocResult], timings: Counter[str], start:
     staging = staging_dir(out)
     try:
         with StateWriter(staging / STATE_FILE, state_settings) as state:
-            tables = assemble(stream, keep=state.add)
+            tables = assemble(stream, keep=state.add)  # streamed: each result goes to the state file as it comes
         tables.timings.update(timings)
-        write_tables(staging, tables, base_iri, parallel=(about.get("workers") or 2) > 1)
-        report = _report(tables, start, about)
-        write_json(staging / "report.json", report)
-        report = json.loads((staging / "report.json").read_text(encoding="utf-8"))  # as written: keys sorted
-        rows = _rows(staging)
-        if keep_previous_if_empty and report["documents"]["ok"] == 0 and (out / "documents.csv").is_file():
-            return report, rows, False
-        publish(staging, out)
+        return _publish(out, staging, tables, start, about, base_iri, keep_previous_if_empty)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_assembled(out: Path, results: Iterable[DocResult], tables: Tables, start: float, about: dict[str, Any],
+                    state_settings: dict[str, Any], base_iri: str | None) -> dict[str, Any]:
+    """Write a build already assembled in memory (``kg.build(...).save(out)``) as ``kg build`` writes one.
+
+    ``results`` are those :func:`~kg.run.assemble.assemble` counted (its ``keep``), ``tables`` what it
+    returned; ``out`` has been checked (:func:`check_out_dir`). Returns the report as written.
+    """
+    staging = staging_dir(out)
+    try:
+        with StateWriter(staging / STATE_FILE, state_settings) as state:
+            for res in results:
+                state.add(res)
+        return _publish(out, staging, tables, start, about, base_iri, keep_previous_if_empty=False)[0]
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _publish(out: Path, staging: Path, tables: Tables, start: float, about: dict[str, Any], base_iri: str | None,
+             keep_previous_if_empty: bool) -> tuple[dict[str, Any], list[dict[str, Any]], bool]:
+    """The tables, graph files and report into ``staging`` (beside the state file), then published as ``out``."""
+    write_tables(staging, tables, base_iri, parallel=(about.get("workers") or 2) > 1)
+    report = build_report(tables, start, about)
+    write_json(staging / "report.json", report)
+    report = json.loads((staging / "report.json").read_text(encoding="utf-8"))  # as written: keys sorted
+    rows = _rows(staging)
+    if keep_previous_if_empty and report["documents"]["ok"] == 0 and (out / "documents.csv").is_file():
+        return report, rows, False
+    publish(staging, out)
     return report, rows, True
 
 
-def _report(tables: Tables, start: float, about: dict[str, Any]) -> dict[str, Any]:
+def build_report(tables: Tables, start: float, about: dict[str, Any]) -> dict[str, Any]:
+    """``report.json`` of a build: counts, rejections, timings; ``about`` says how it ran (inputs, segmenter, …)."""
     rows = tables.documents
     n_ok = sum(r["status"] == "ok" for r in rows)
     rejected = [{k: r[k] for k in ("doc_id", "path", "error")} for r in rows if r["status"] != "ok"]

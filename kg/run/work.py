@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 from kg.text.clean import clean
 from kg.errors import Err, InputError
-from kg.extract.document import EntityMention, EntityRelation, canonical_name, chunks, entity_attrs, sentence_date
+from kg.extract.document import (EntityMention, EntityRelation, canonical_name, chunks, entity_attrs, evidence_span,
+                                 sentence_date)
 from kg.text.ingest import WARNING, Document, Rejected, iter_inputs
 from kg.extract.nlp import make_nlp, mentions_of
 from kg.extract.relations import find_relations
@@ -165,7 +166,7 @@ def extract_document(
         doc = nlp.make_doc(norm.text[a:b])
         if leave_out:
             doc.user_data["kg_leave_out"] = item.doc.doc_id
-            doc.user_data["kg_leave_out_forms"] = leave_out_forms
+            doc.user_data["kg_leave_out_forms"] = sorted(leave_out_forms)  # plain data, as every user_data value
         for _, proc in nlp.pipeline:
             doc = proc(doc)
         found_mentions += [replace(m, start=m.start + a, end=m.end + a) for m in mentions_of(doc)]
@@ -185,11 +186,7 @@ def extract_document(
                                       attrs_of.get(id(m), ())))
     relations = []
     for r in found_relations:
-        a, b = r.sent_start, r.sent_end
-        while a < b and norm.text[a].isspace():
-            a += 1
-        while b > a and norm.text[b - 1].isspace():
-            b -= 1
+        a, b = evidence_span(norm.text, r.sent_start, r.sent_end)
         s, e = norm.raw_span(a, b)
         relations.append(EntityRelation(
             item.doc.doc_id, r.head.type, name_of[id(r.head)], r.type, r.tail.type, name_of[id(r.tail)],

@@ -33,10 +33,10 @@ import glob
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from kg.errors import Err, InputError, Warn
 from kg.text.normalize import encodable
@@ -455,6 +455,20 @@ def _jsonl_record(path: Path, lineno: int, line: bytes) -> Document | Rejected:
         return Rejected(fallback_id, where, f"{Err.BAD_JSONL.value} ({reason})"[:500])
     if not isinstance(record, dict):
         return Rejected(fallback_id, where, f"{Err.BAD_JSONL.value} (line is a {type(record).__name__}, not an object)")
+    return record_document(record, fallback_id, where, warning)
+
+
+def record_document(record: Mapping[str, Any], fallback_id: str, where: str, warning: str = "") -> Document | Rejected:
+    """A record as a JSONL line holds it (``{"doc_id"?, "text" or "html", "title"?, …}``) as a document.
+
+    ``fallback_id`` names a record without ``doc_id`` (or ``id``), ``where`` is its ``path``
+    (``file.jsonl:LINE``); ``warning`` is the damage ingest repaired on the way (:data:`WARNING`).
+
+    >>> record_document({"text": "青岛蓝谷", "title": "蓝谷"}, "x-1", "x.jsonl:1").meta
+    {'title': '蓝谷'}
+    >>> record_document({"text": " "}, "x-2", "x.jsonl:2").error
+    "E101 empty input: the file has no text ('text' is empty)"
+    """
     doc_id = str(record.get("doc_id") or record.get("id") or fallback_id)
     meta = {k: str(record[k]) for k in _JSONL_META_KEYS if record.get(k) not in (None, "")}
     if warning:
@@ -481,14 +495,15 @@ def _jsonl_record(path: Path, lineno: int, line: bytes) -> Document | Rejected:
 # ---------------------------------------------------------------- inputs
 
 
-def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
+def expand_inputs(inputs: Iterable[str], seen: set[Path] | None = None) -> Iterator[tuple[str, Path | None]]:
     """Expand files, folders (recursively) and glob patterns into file paths.
 
     Yields ``(given, path)``; ``path`` is ``None`` when nothing matched, so the
     caller can report the missing input. Folders list their files sorted, and
-    hidden files (``.name``) are skipped; the same file is yielded once.
+    hidden files (``.name``) are skipped; the same file is yielded once (once
+    over several calls that share ``seen``, the resolved paths yielded so far).
     """
-    seen: set[Path] = set()
+    seen = set() if seen is None else seen
 
     def emit(p: Path) -> Iterator[tuple[str, Path | None]]:
         key = p.resolve()
@@ -562,5 +577,34 @@ def iter_inputs(inputs: Iterable[str]) -> Iterator[Document | Rejected]:
     ids = DuplicateIds()
     for given, path in expand_inputs(inputs):
         for rec in read_source(given, path):
+            dup = ids.check(rec.doc_id, rec.path, rec.status == "ok")
+            yield rec if dup is None else Rejected(rec.doc_id, rec.path, dup)
+
+
+#: The ``path`` of the N-th text or record given in memory (:func:`iter_records`): ``<texts>:N``, as ``file.jsonl:N``.
+TEXTS_PATH = "<texts>"
+
+
+def iter_records(items: Iterable[str | os.PathLike[str] | Mapping[str, Any]]) -> Iterator[Document | Rejected]:
+    """Stream inputs given in memory (``kg.build``) as :class:`Document` or :class:`Rejected`, in order.
+
+    A ``str`` is always an article's text, never a path; a mapping is a record as a JSONL line
+    holds it (``{"text", "doc_id"?, "title"?, "date"?, "source"?, "author"?}``, or ``"html"``); an
+    ``os.PathLike`` (a :class:`pathlib.Path`) is a file, folder or glob pattern, read as ``kg build``
+    reads its INPUT. The N-th item (from 1) without a ``doc_id`` is ``text-N``, its path
+    ``<texts>:N``. A doc_id seen before is rejected (``E106``), as in :func:`iter_inputs`.
+
+    >>> [(d.doc_id, d.path, d.status) for d in iter_records(["青岛蓝谷", {"doc_id": "b", "text": "蓝谷"}, ""])]
+    [('text-1', '<texts>:1', 'ok'), ('b', '<texts>:2', 'ok'), ('text-3', '<texts>:3', 'rejected')]
+    """
+    ids = DuplicateIds()
+    seen: set[Path] = set()  # a file named by two paths (a folder and a glob) is read once, as in iter_inputs
+    for n, item in enumerate(items, 1):
+        if isinstance(item, os.PathLike):
+            records: Iterable[Document | Rejected] = (
+                rec for given, path in expand_inputs([os.fspath(item)], seen) for rec in read_source(given, path))
+        else:
+            records = [record_document({"text": item} if isinstance(item, str) else item, f"text-{n}", f"{TEXTS_PATH}:{n}")]
+        for rec in records:
             dup = ids.check(rec.doc_id, rec.path, rec.status == "ok")
             yield rec if dup is None else Rejected(rec.doc_id, rec.path, dup)
