@@ -145,7 +145,7 @@ def _about_firms(ctx: _Ctx, k: int) -> bool:
 
 
 # Verbs before a list of technologies a thing uses (`融合云计算、工业机器人`), not industries.
-_TECHNOLOGY_VERB = re.compile(r"(?:融合|采用|运用|应用|利用|结合|基于|(?:应用|运用|用|服务)[在于])$")
+_TECHNOLOGY_VERB = re.compile(rf"(?:{rules.alternation('technology_verbs')})$")
 
 # An enumeration: items of 2–12 characters joined by `、`, the last perhaps after `和/及/与`.
 _ENUMERATION = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,12})+"
