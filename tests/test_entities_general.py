@@ -306,6 +306,13 @@ class TestPersonBoundaries:
         got = found(nlp, "平头哥半导体市场副总裁高慧称,晶片减低耗能可以减低客户成本。")
         assert ("高慧", "PERSON") in got and ("高慧称", "PERSON") not in got
 
+    def test_married_name_of_four_characters(self, nlp):
+        # Hong Kong: the husband's surname, her own, her given name
+        got = found(nlp, "团结香港基金总干事郑李锦芬,预计有超过10万人受惠。")
+        assert of_type(got, "PERSON") == {"郑李锦芬"}
+        got = found(nlp, "国务院总理李强调研时指出,要加快发展。")
+        assert "李强" in of_type(got, "PERSON")
+
 
 class TestPublicBodies:
     def test_central_organs_and_international_organizations(self, nlp):
@@ -340,3 +347,4 @@ class TestKnownIndustryLists:
         assert not of_type(got, "INDUSTRY")
         got = found(nlp, "示范线融合云计算、工业机器人等全部技术。")
         assert not of_type(got, "INDUSTRY")
+

@@ -177,6 +177,21 @@ def _foreign_name(text: str, p: int, min_len: int = 4, any_first: bool = True) -
     return name if len(name) >= min_len else None
 
 
+def _married_name(ctx: _Ctx, p: int) -> str | None:
+    """`林郑月娥`, `郑李锦芬`: a married woman's name in Hong Kong carries her husband's surname before her
+    own, then her given name: two single surnames and two more characters, closed like a name
+    (`林郑月娥表示`, `罗范椒芬:`), the given name not a word (`李强|调研` is no name of four)."""
+    text = ctx.text
+    if p + 4 > len(text) or text[p + 1] not in ctx.lex.surnames or text[p:p + 2] in ctx.lex.surnames:
+        return None
+    given = text[p + 2:p + 4]
+    if not all(_CJK.match(c) and c not in _FUNCTION_CHARS for c in given) or given in ctx.words \
+            or text[p + 1:p + 3] in ctx.words or given in _NOT_NAME:
+        return None
+    closed = p + 4 == len(text) or text[p + 4] in _AFTER_NAME or text[p + 4] in _NAME_CLOSERS
+    return text[p:p + 4] if closed else None
+
+
 def _name_at(ctx: _Ctx, p: int) -> str | None:
     """A person's name starting at ``p`` (surname + one or two characters)."""
     text = ctx.text
@@ -188,6 +203,9 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
     foreign = _foreign_name(text, p)
     if foreign:  # `谢夫乔维奇`: a transliterated name is taken whole, before any length heuristic
         return foreign
+    married = _married_name(ctx, p)
+    if married:
+        return married
     s = p + len(sur)
     options = []
     for given in (2, 1):
