@@ -460,3 +460,9 @@ def test_part_build_with_the_verb_dajian_and_a_class_word_anaphor(nlp):
     got = rels(nlp, "今天的滨海新区正加速迈进。新区还积极搭建中关村科技园、创新工场等10余个创新平台。")
     assert ("滨海新区", "中关村科技园") in of_type(got, "OPERATES")
     assert ("中关村科技园", "滨海新区") in of_type(got, "PART_OF")
+
+
+def test_names_listed_after_a_title_hold_it_in_the_firm_the_sentence_is_about(nlp):
+    got = rels(nlp, "凯普生物科技有限公司位于上环宝恒商业中心27楼,在2005年11月成立,董事包括黄伟雄、管秩生及童小旋。")
+    assert of_type(got, "HOLDS_POST") == {("黄伟雄", "凯普生物科技有限公司"), ("管秩生", "凯普生物科技有限公司"),
+                                          ("童小旋", "凯普生物科技有限公司")}

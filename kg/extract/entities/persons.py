@@ -24,7 +24,7 @@ from kg.kb import rules
 
 # Single characters that follow a person's name in news text (`赵敏告诉`,
 # `徐一冰说`): a two-character name is chosen when the third character is one.
-_AFTER_NAME = set("说讲表介指告认强称出主会带一赴到来参调走深也就对向率和与及为是同亲先接致提透坦答回等在的作、,。:;!?)(“”")
+_AFTER_NAME = set("说讲表介指告认强称出主会带一赴到来参调走深也就对向率和与及为是同亲先接致提透坦答回等在的作陪、,。:;!?)(“”")
 
 # Punctuation that closes a name in a list or clause, and verbs of saying that may follow a name directly.
 _NAME_CLOSERS = frozenset("、,。;:!?)")
@@ -154,11 +154,17 @@ def _person_lists(ctx: _Ctx) -> list[Mention]:
             items.append((p, item))
             p += len(item) + 1
         last = _name_at(ctx, p)
-        if last is None or len(items) < 2 or any(_name_at(ctx, q) != item for q, item in items):
+        tail = None  # `…、管秩生及童小旋`: the last name after a conjunction
+        if last is not None and text[p + len(last):p + len(last) + 1] in ("及", "和", "与"):
+            tail = _name_at(ctx, p + len(last) + 1)
+        if last is None or len(items) + (tail is not None) < 2 or any(_name_at(ctx, q) != item for q, item in items):
             continue
         if len(last) == 2 and sum(len(item) == 3 for _, item in items) * 2 > len(items) and p + 2 < len(text) \
                 and _CJK.match(text[p + 2]) and text[p + 2] not in _AFTER_NAME:
             last = text[p:p + 3]  # `马衡、倪以理、徐立之再获委任`: the last name is as long as most of the others
+        if tail is not None:
+            items.append((p, last))
+            p, last = p + len(last) + 1, tail
         out.extend(Mention(q, q + len(item), "PERSON", item, "person:list") for q, item in items + [(p, last)])
     return out
 

@@ -93,8 +93,9 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
         lead = _LEADING_DATE.match(text, s, i)
         if lead:  # `2011年宝钢集团`, `下称宝钢集团`
             s = lead.end()
-        if re.match(r"[0-9]+[家个只所批]", text[s:i]):  # `85家食用菌专业合作社`: a count, not a name
+        if re.match(r"[0-9]+多?[家个只所批间]", text[s:i]):  # `85家食用菌专业合作社`: a count, not a name
             continue
+        s += 2 if re.match(r"一[间家个所]", text[s:i]) and i - s > 3 else 0  # `一间|金域检验(香港)有限公司`: "a" firm
         if s >= 2 and text[s - 1] in "—－" and text[s - 3:s - 1] == "中国" and kind in ("park", "org"):
             s -= 3  # `中国—中东欧国家经贸合作示范区`, `中国—东盟信息港`: China and its partner name the body
         body = text[s:i]

@@ -1,6 +1,6 @@
 """HOLDS_POST: a person's post in an organization, read from the titles around the person's name.
 
-Five rules, run for each person of the sentence in this order:
+Six rules, run for each person of the sentence in this order:
 
 * ``post:org-title-name`` — the title chain read back from the name, one relation per organization
   in the chain (`中关村科技企业家协会会长、北京大北农科技股份有限公司董事长邵根伙`), over a unit of the
@@ -10,7 +10,9 @@ Five rules, run for each person of the sentence in this order:
 * ``post:pronoun`` — `其<title><name>`: the organization of the sentences before (`其董事长王磊`);
 * ``post:name-org-title`` — `<name>,<org><title>` and `<name>(<org><title>)`;
 * ``post:roster`` — `<org>的<people>包括/是<title><name>…` (`A公司的董事包括董事长B`);
-* ``post:appointed`` — `<name>曾任/现为/获委任为<org><title>、<org><title>`, `<name>同时是A、B等公司董事`.
+* ``post:appointed`` — `<name>曾任/现为/获委任为<org><title>、<org><title>`, `<name>同时是A、B等公司董事`;
+* ``post:title-list`` — `<org>…董事包括A、B及C`: untitled names listed after a title and a list cue hold
+  that post in the organization the sentence names before the title.
 
 The ``title`` attribute is the post right after its organization, modifiers included (`执行总裁`),
 titles joined by 兼 kept whole (`创始人兼董事长`).
@@ -50,6 +52,7 @@ def holds_post(r: Reader, sent: Sentence) -> None:
         pronoun(r, sent, p)
         name_org_title(r, sent, i, p)
         roster(r, sent, p)
+        title_list(r, sent, p)
     appointed(r, sent)
 
 
@@ -165,6 +168,41 @@ def roster(r: Reader, sent: Sentence, p: Mention) -> None:
         if _ROSTER.fullmatch(text, org.end, k):
             r.rel(p, "HOLDS_POST", org, sent, "post:roster", title=t)
         break
+
+
+#: Between a title and the names it is shared by: a count and a list cue (`董事只有4人,包括`, `董事包括`, `董事:`).
+_TITLE_LIST_CUE = re.compile(rf"(?:(?:只有|共有|共)?[0-9一二两三四五六七八九十]+[人名位],?)?(?:{rules.pattern('list_open_cues')})?:?")
+
+
+def title_list(r: Reader, sent: Sentence, p: Mention) -> None:
+    """``post:title-list``: `<org>…董事包括A、B及C`: the names listed, untitled, after a title and a list
+    cue hold that post in the last organization the sentence names before the title."""
+    text = r.text
+    cue = next((c for c in range(max(sent.start, p.start - 12), p.start)
+                if _TITLE_LIST_CUE.fullmatch(text, c, p.start) and c < p.start), None)
+    if cue is None or cue == p.start:
+        return
+    t = r.titles.ending_at(text, cue, r.floor_before(cue))
+    if t is None or r.titles.kind_of(t) not in ("company", "association", "academic"):
+        return
+    before = cue - len(t)
+    prev = [m for m in sent.mentions if m.end <= p.start and m.type == "PERSON" and m is not p]
+    if prev and prev[-1].end > before:
+        return  # p is not the first of the list
+    # the organization the sentence is about, else the last firm (or body) it names before the title
+    named = [m for m in sent.mentions if m.end <= before and m.type in ("COMPANY", "ORG")]
+    main = [m for m in (sent.main.of_type("COMPANY", "ORG") if sent.main is not None else ()) if m in named]
+    firms = [m for m in named if m.type == "COMPANY"]
+    org = (main or firms or named or [None])[-1] if not main else main[0]
+    if org is None:
+        return
+    people, last = [p], p
+    for m in sent.mentions:
+        if m.start >= last.end and m.type == "PERSON" and re.fullmatch(r",?(?:以及|及|和|与)|、", text[last.end:m.start]):
+            people.append(m)
+            last = m
+    for who in people:
+        r.rel(who, "HOLDS_POST", org, sent, "post:title-list", title=t)
 
 
 def appointed(r: Reader, sent: Sentence) -> None:

@@ -50,6 +50,10 @@ RULES: tuple[Rule, ...] = (
          "`<org>的<people>包括/是<title><name>`: the first titled name of the list holds the post in the "
          "organization; the names after it take it on through the title chain.",
          "深圳华瑞科技有限公司的董事包括董事长李明", ("list_open_cues",)),
+    Rule("post:title-list", ("HOLDS_POST",), ("posts",),
+         "`<org>…<title>包括/有/:A、B及C`: untitled names listed after a title and a list cue hold that post in "
+         "the organization the sentence is about (else the last firm it names before the title).",
+         "华峰科技有限公司于2014年3月成立,董事包括柳俊、马超杰", ("list_open_cues",)),
     Rule("post:appointed", ("HOLDS_POST",), ("posts",),
          "`<name>曾任/现为/获委任为<org><title>、<org><title>` (or organizations sharing one title after them): "
          "the person holds each post.",
