@@ -19,7 +19,7 @@ import sys
 import click
 
 from kg.version import __version__
-from kg.errors import KgUsageError
+from kg.errors import KgError, KgUsageError
 from kg.options import DEFAULT_SEGMENTER, Segmenter
 
 # click >= 8.2 answers a bare `kg` with the help on stderr and exit 2; that stays as it is.
@@ -77,6 +77,9 @@ class _KgGroup(click.Group):
             return super().invoke(ctx)
         except click.UsageError as exc:  # unknown command, or raised by a command's callback
             raise _one_line(exc, ctx) from None
+        except KgError as exc:  # e.g. the pkuseg model not fetched (ModelError): its message says the fix
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(2)
 
 
 @click.group(name="kg", cls=_KgGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -320,3 +320,13 @@ def test_kg_query_parks_by_province_and_industries_under(seed_build, g):
     bad = subprocess.run([*run, "industries-under", "--industry", "4.9"], capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stdout == ""
     assert bad.stderr.startswith("Error: '4.9' is no code of the classification") and bad.stderr.count("\n") == 1
+
+
+def test_a_build_without_industries_still_places_its_parks_in_provinces():
+    # the division concepts were written only when the build had an industry: parks_by_province then lost them
+    res = kg.build(["青岛聚大洋藻业集团有限公司董事长吴仕鹏说,公司已入驻青岛蓝谷。"])
+    assert "INDUSTRY" not in set(res.entities["type"])
+    parks = res.entities[res.entities["type"] == "PARK"]
+    assert parks["province"].tolist() == ["山东省"]
+    by_province = res.query.parks_by_province()
+    assert by_province[["province", "n_parks", "parks"]].values.tolist() == [["山东省", 1, "青岛蓝谷"]]

@@ -49,9 +49,24 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+#: Typed columns a row may leave empty (as in the Parquet files, :mod:`kg.export.parquet`): pandas' nullable types.
+NULLABLE_COLUMNS: dict[str, dict[str, str]] = {
+    "entities": {"size_yuan": "Float64"}, "documents": {"n_body_chars": "Int64", "spun": "boolean"},
+    "relations": {}, "mentions": {},
+}
+
+
 def _typed(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
     for col in INTEGER_COLUMNS[name]:
         df[col] = df[col].astype("int64")
+    for col, kind in NULLABLE_COLUMNS[name].items():
+        if col in df:
+            cells = df[col].replace("", None)
+            if kind == "boolean":
+                cells = cells.map({"true": True, "false": False, None: None})
+            df[col] = pd.array(cells.tolist(), dtype=kind) if kind == "boolean" else pd.to_numeric(cells).astype(kind)
     return df
 
 

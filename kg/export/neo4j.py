@@ -274,8 +274,12 @@ def write_neo4j(dest: str | Path, entities: list[Mapping[str, Any]], relations: 
     dest = Path(dest)
     check_dest(dest)
     tables = neo4j_tables(entities, relations, documents, mentions)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    staging = staging_dir(dest)
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        staging = staging_dir(dest)
+    except OSError as exc:  # as kg build says of --out: one line, not a traceback
+        raise KgUsageError(f"cannot write the export to {dest}: {exc.strerror} (the folder that holds it "
+                           f"must be writable)") from None
     try:
         for name, (header, rows) in tables.items():
             write_csv(staging / name, header, rows)

@@ -289,8 +289,16 @@ class _CodeTriples:
         return self.industries.get(industry) or self.iris.entity(entity_id("INDUSTRY", industry))
 
     def finish(self) -> None:
-        if not self.industries:
-            return
+        if self.industries:
+            self._finish_industries()
+        divisions = Divisions.load()
+        used = {d for code in self.divisions for d in divisions.chain(divisions.by_code[code])}
+        if used:  # also in a build without industries: parks_by_province follows these concepts
+            self._scheme(DIVISION_SCHEME, "中华人民共和国行政区划代码（GB/T 2260）",
+                         [(division_concept(d.code), d.code, d.name, division_concept(d.parent) if d.parent else "")
+                          for d in used])
+
+    def _finish_industries(self) -> None:
         add, codes = self.add, IndustryCodes.load()
         for node, parent in self.parents:
             add((node, self.broader, self._node(parent)))
@@ -307,12 +315,6 @@ class _CodeTriples:
         self._scheme(SEI_SCHEME, "战略性新兴产业分类（2018）",
                      [(sei_concept(c.code), c.code, c.name, sei_concept(c.broader) if c.broader else "")
                       for c in codes.concepts.values()])
-        divisions = Divisions.load()
-        used = {d for code in self.divisions for d in divisions.chain(divisions.by_code[code])}
-        if used:
-            self._scheme(DIVISION_SCHEME, "中华人民共和国行政区划代码（GB/T 2260）",
-                         [(division_concept(d.code), d.code, d.name, division_concept(d.parent) if d.parent else "")
-                          for d in used])
 
     def _scheme(self, scheme: str, label: str, concepts: list[tuple[str, str, str, str]]) -> None:
         """A skos:ConceptScheme and its concepts (node, notation, label, broader node or "")."""

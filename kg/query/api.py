@@ -41,6 +41,10 @@ if TYPE_CHECKING:  # pandas is imported where a frame is made: `kg --help` reads
     import pandas as pd
 
 
+#: The entity types (``entities(type=...)``, ``kg query OUT entities --type``).
+ENTITY_TYPES = ("PARK", "COMPANY", "ORG", "PERSON", "INDUSTRY", "FUND")
+
+
 class QueryRefusedError(KgUsageError):
     """A SPARQL request that `kg query` / :meth:`KnowledgeGraph.sparql` does not run (an update, FROM, SERVICE)."""
 
@@ -424,9 +428,19 @@ class KnowledgeGraph:
 
     @question
     def entities(self, type: str | None = None) -> pd.DataFrame:  # noqa: A002 - the column is called type
-        """The entity table (``entities.csv``), optionally of one type."""
+        """The entity table (``entities.csv``), optionally of one type (``PARK``, ``park``: either case).
+
+        With a type, only the columns that type fills (``titles`` of persons, the industry codes of
+        industries, the divisions of parks, organizations and companies)."""
         df = self._table("entities")
-        return df[df["type"] == type].reset_index(drop=True) if type else df.copy()
+        if not type:
+            return df.copy()
+        wanted = type.strip().upper()
+        if wanted not in ENTITY_TYPES:
+            raise KgUsageError(f"unknown entity type {type!r}; choose one of: {', '.join(ENTITY_TYPES)}")
+        rows = df[df["type"] == wanted].reset_index(drop=True)
+        base = ["entity_id", "type", "name", "aliases", "n_mentions", "n_docs"]
+        return rows[[c for c in rows.columns if c in base or (rows[c] != "").any()]]
 
 
 @dataclass(frozen=True)

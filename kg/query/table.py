@@ -35,6 +35,8 @@ GAP = "  "
 ELLIPSIS = "…"
 #: A column is never cut below this many cells (or its full width, if less); a narrower terminal wraps lines.
 MIN_COLUMN = 6
+#: A column wider than this is long text (a sentence, a list): it is cut first, down to LONG_FLOOR.
+LONG, LONG_FLOOR = 24, 12
 
 
 def cell_width(text: str) -> int:
@@ -83,18 +85,27 @@ def _text(value: object) -> str:
 def fit_widths(natural: list[int], width: int, floors: list[int]) -> list[int]:
     """Column widths within ``width`` (gaps included): the widest columns give way first, none below its floor.
 
+    Long columns (wider than :data:`LONG` cells: evidence sentences, lists of names) give way first, down
+    to :data:`LONG_FLOOR`, so the short ones (ids, names) stay whole whenever that is enough; only then are
+    all columns cut, down to their floors.
+
     >>> fit_widths([6, 6, 60, 5], 40, [6, 6, 6, 5])
     [6, 6, 17, 5]
     >>> fit_widths([30, 30], 40, [6, 6])
     [19, 19]
+    >>> fit_widths([6, 14, 6, 20, 300, 5, 3], 80, [6, 6, 6, 6, 6, 5, 3])   # doc_id (20) stays whole
+    [6, 14, 6, 20, 14, 5, 3]
     """
     widths = list(natural)
     room = width - len(GAP) * (len(widths) - 1)
-    while sum(widths) > room:
-        widest = max(range(len(widths)), key=lambda i: (widths[i], -i))
-        if widths[widest] <= floors[widest]:
-            break  # every column at its floor: the lines are longer than the terminal
-        widths[widest] -= 1
+    first = [max(f, min(n, LONG_FLOOR)) if n > LONG else n for n, f in zip(natural, floors)]
+    for stage in (first, floors):
+        while sum(widths) > room:
+            shrinkable = [i for i in range(len(widths)) if widths[i] > stage[i]]
+            if not shrinkable:
+                break  # every column at this stage's floor
+            widest = max(shrinkable, key=lambda i: (widths[i], -i))
+            widths[widest] -= 1
     return widths
 
 
@@ -110,7 +121,8 @@ def format_table(df: pd.DataFrame, width: int | None = None) -> str:
     natural = [max(cell_width(x) for x in (h, *col)) for h, col in zip(headers, cells)]
     widths = natural
     if width is not None:
-        widths = fit_widths(natural, width, [min(n, MIN_COLUMN) for n in natural])
+        # a number is never cut (a cut number reads as another number)
+        widths = fit_widths(natural, width, [n if r else min(n, MIN_COLUMN) for n, r in zip(natural, right)])
     lines = []
     for row in [headers, *zip(*cells)]:
         parts = [_pad(cut(x, w), w, r) for x, w, r in zip(row, widths, right)]
