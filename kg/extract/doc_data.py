@@ -42,6 +42,7 @@ from kg.extract.entities.proposals import Proposal
 PROPOSALS_KEY = "kg_ner"
 SPANS_KEY = "kg_mentions"
 RELATIONS_KEY = "kg_relations"
+TEXT_KEY = "kg_text"  # the Doc's text, handed from kg_ner to kg_entity_rules (spaCy rebuilds doc.text on each access)
 
 
 def mention_data(m: Mention) -> list[Any]:

@@ -41,8 +41,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.extract.doc_data import (PROPOSALS_KEY, RELATIONS_KEY, SPANS_KEY, mentions_of, proposals_of, relation_data,
-                                 set_mentions)
+from kg.extract.doc_data import (PROPOSALS_KEY, RELATIONS_KEY, SPANS_KEY, TEXT_KEY, mentions_of, proposals_of,
+                                 relation_data, set_mentions)
 from kg.extract.document import evidence_span
 from kg.extract.entities import find_mentions
 from kg.extract.relations import find_relations
@@ -79,6 +79,7 @@ class NameTagger:
         if self.tagger is None:
             self.initialize()
         text = doc.text  # spaCy joins the tokens again on every access: once per document, not per chunk
+        doc.user_data[TEXT_KEY] = text  # for kg_entity_rules, next in the pipeline (it takes it away)
         doc.user_data[PROPOSALS_KEY] = [[s.start + a, s.end + a, s.label, s.prob]
                                         for a, b in self._worth_tagging(text)
                                         for s in self.tagger.tag_chunk(text[a:b])]
@@ -148,9 +149,14 @@ class EntityRules:
         lex = self._lexicons_for(doc)
         tokens = None
         tags = pos_dictionary()
-        if self.use_token_boundaries and any(len(t) > 1 for t in doc):
-            tokens = [(t.idx, t.idx + len(t), tags.get(t.text)) for t in doc]
-        mentions = find_mentions(doc.text, lex, tokens, words=tags, proposals=proposals_of(doc))
+        text = doc.user_data.pop(TEXT_KEY, None)
+        if text is None or not len(doc) or len(text) != doc[-1].idx + len(doc[-1].text_with_ws):
+            text = doc.text  # no tagger before, or the tokens changed since
+        # offsets and lengths as arrays: making a Token object per word costs more than the lookups
+        spans = doc.to_array(["IDX", "LENGTH"]).tolist() if len(doc) else []
+        if self.use_token_boundaries and any(n > 1 for _, n in spans):
+            tokens = [(a, a + n, tags.get(text[a:a + n])) for a, n in spans]
+        mentions = find_mentions(text, lex, tokens, words=tags, proposals=proposals_of(doc))
         set_mentions(doc, mentions)
         spans = [doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand") for m in mentions]
         spans = [s for s in spans if s is not None]

@@ -85,7 +85,12 @@ class _Trie:
 
     def longest_at(self, text: str, i: int) -> str | None:
         """The longest form starting at ``i``, or None."""
-        return next(self._at(text, i), None) if i < len(text) else None
+        if i >= len(text):
+            return None
+        for f in self.long.get(text[i:i + 2], ()):
+            if text.startswith(f, i):
+                return f
+        return text[i] if text[i] in self.short else None
 
     def finditer_all(self, text: str) -> Iterable[tuple[int, str]]:
         """Every (position, form) occurrence, all forms at each position."""
@@ -95,10 +100,13 @@ class _Trie:
 
     def finditer(self, text: str) -> Iterable[tuple[int, str]]:
         """The longest form at each position where one starts."""
-        for i in self._positions(text):
-            f = next(self._at(text, i), None)
+        if self._starts is None:
+            return
+        longest_at = self.longest_at  # bound once: this loop visits most characters of every document
+        for m in self._starts.finditer(text):
+            f = longest_at(text, m.start())
             if f is not None:
-                yield i, f
+                yield m.start(), f
 
 
 #: A token from the segmenter: (start, end, part of speech from the
