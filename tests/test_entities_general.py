@@ -348,3 +348,11 @@ class TestKnownIndustryLists:
         got = found(nlp, "示范线融合云计算、工业机器人等全部技术。")
         assert not of_type(got, "INDUSTRY")
 
+
+
+class TestClauseBeforeAName:
+    def test_unknown_word_ending_in_a_preposition_or_appointing_verb_is_not_part_of_the_name(self, nlp):
+        got = found(nlp, "法院判予彩讯科技股份有限公司胜诉,他之后曾任科技园公司主席。")
+        companies = of_type(got, "COMPANY")
+        assert "彩讯科技股份有限公司" in companies
+        assert not any(c.startswith(("判予", "曾任")) for c in companies)

@@ -212,6 +212,11 @@ def _boundary_ends_at(ctx: _Ctx, j: int) -> int:
     return 0
 
 
+# Last characters of an unknown word of the segmenter that end the clause before a name: prepositions and
+# the verbs of appointing and causing (`判予`, `现由`, `曾任`, `会令`).
+_CLAUSE_ENDING_CHARS = frozenset(_FUNCTION_CHARS) | frozenset("任令替给让使")
+
+
 def _extend_left(ctx: _Ctx, s: int, max_len: int, extra_boundaries: frozenset[str] = frozenset()) -> int:
     """Leftmost start of a name ending at ``s``: over name characters, not
     across punctuation, a boundary word or an accepted name. With tokens,
@@ -283,6 +288,8 @@ def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] =
         if pos is None and len(word) > 1 and word[0] in _FUNCTION_CHARS:  # `与鹏` from an unknown word
             j = ts + 1
             break
+        if pos is None and len(word) > 1 and word[-1] in _CLAUSE_ENDING_CHARS:
+            break  # `判予|`, `现由|`, `曾任|`, `会令|`: an unknown word that ends with the clause's preposition or verb
         if s - ts > max_len:
             break
         j = ts
