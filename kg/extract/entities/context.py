@@ -70,6 +70,7 @@ class _Trie:
         # the regex engine finds the positions where a form can start: the loops visit only those
         firsts = sorted({k[0] for k in self.long} | self.short)
         self._starts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+        self._last: tuple[str, list[tuple[int, str]]] | None = None  # finditer's last text and answer
 
     def _at(self, text: str, i: int) -> Iterator[str]:
         """The forms that start at ``i``, longest first."""
@@ -98,15 +99,23 @@ class _Trie:
             for f in self._at(text, i):
                 yield i, f
 
-    def finditer(self, text: str) -> Iterable[tuple[int, str]]:
-        """The longest form at each position where one starts."""
-        if self._starts is None:
-            return
-        longest_at = self.longest_at  # bound once: this loop visits most characters of every document
-        for m in self._starts.finditer(text):
-            f = longest_at(text, m.start())
-            if f is not None:
-                yield m.start(), f
+    def finditer(self, text: str) -> list[tuple[int, str]]:
+        """The longest form at each position where one starts.
+
+        The rules ask the same trie about the same text many times per document: the last answer is
+        kept, for the same string object (one tuple, replaced whole, so threads may share a trie)."""
+        last = self._last
+        if last is not None and last[0] is text:
+            return last[1]
+        found: list[tuple[int, str]] = []
+        if self._starts is not None:
+            longest_at = self.longest_at  # bound once: this loop visits most characters of every document
+            for m in self._starts.finditer(text):
+                f = longest_at(text, m.start())
+                if f is not None:
+                    found.append((m.start(), f))
+        self._last = (text, found)
+        return found
 
 
 #: A token from the segmenter: (start, end, part of speech from the
