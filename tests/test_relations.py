@@ -466,3 +466,8 @@ def test_names_listed_after_a_title_hold_it_in_the_firm_the_sentence_is_about(nl
     got = rels(nlp, "凯普生物科技有限公司位于上环宝恒商业中心27楼,在2005年11月成立,董事包括黄伟雄、管秩生及童小旋。")
     assert of_type(got, "HOLDS_POST") == {("黄伟雄", "凯普生物科技有限公司"), ("管秩生", "凯普生物科技有限公司"),
                                           ("童小旋", "凯普生物科技有限公司")}
+
+
+def test_a_clause_opening_with_yu_partners_the_organization_the_sentence_is_about(nlp):
+    got = rels(nlp, "海外业务方面,彩讯科技股份有限公司为客户管理电邮系统;与中兴通讯股份有限公司合作,取得电信的项目。")
+    assert of_type(got, "PARTNERS_WITH") == {("彩讯科技股份有限公司", "中兴通讯股份有限公司")}

@@ -1,7 +1,7 @@
 """PARTNERS_WITH (symmetric): organizations that sign, build or work together.
 
-In this order: ``partners:sign`` over the sentence; for each clause ``partners:joint`` and
-``partners:joint-body``. (``partners:co-develop`` is found with ``operates:by`` in :mod:`.operates`.)
+In this order: ``partners:sign`` over the sentence; for each clause ``partners:joint``,
+``partners:with`` and ``partners:joint-body``. (``partners:co-develop`` is found with ``operates:by`` in :mod:`.operates`.)
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ def partners(r: Reader, sent: Sentence) -> None:
     for (a, b), s in zip(sent.clauses, sent.in_force):
         seg = r.masked[a:b]
         joint(r, sent, a, b, s, seg)
+        with_subject(r, sent, a, b, s)
         joint_body(r, sent, a, b, seg)
 
 
@@ -56,6 +57,27 @@ def joint(r: Reader, sent: Sentence, a: int, b: int, s: Subject | None, seg: str
         for h in heads:
             for p in found:
                 r.rel(h, "PARTNERS_WITH", p, sent, "partners:joint")
+
+
+#: A clause that opens with `与/同/跟` (after adverbs): its subject is the one in force (`彩讯…;与中兴通讯合作,…`).
+_WITH_OPENING = re.compile(rf"\s*(?:{rules.pattern('partner_adverbs')})*(?:与|同|跟)")
+
+
+def with_subject(r: Reader, sent: Sentence, a: int, b: int, s: Subject | None) -> None:
+    """``partners:with``: a clause `与B(、C)合作/签署…` with no party of its own before `与`: the
+    organization the sentence is about works with B (and C)."""
+    cue = _WITH_OPENING.match(r.text, a, b)
+    if cue is None or s is None:
+        return
+    found = r.list_at(cue.end(), b, ORG_LIKE)
+    if not found or found[0].start != cue.end():
+        return
+    if not _PARTNER_CUE.search(r.masked, found[-1].end, min(b, found[-1].end + 6)):
+        return
+    for h in s.of_type("COMPANY", "ORG", "PARK")[:1]:
+        for p in found:
+            if p is not h:
+                r.rel(h, "PARTNERS_WITH", p, sent, "partners:with")
 
 
 def joint_body(r: Reader, sent: Sentence, a: int, b: int, seg: str) -> None:

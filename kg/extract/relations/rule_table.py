@@ -175,6 +175,11 @@ RULES: tuple[Rule, ...] = (
     Rule("partners:joint", ("PARTNERS_WITH",), ("partners",),
          "`<subject>联合/携手/会同B`: the subject works with the partners named right after the verb.",
          "长沙经开区加快布局。联合三一集团对配套企业进行梳理"),
+    Rule("partners:with", ("PARTNERS_WITH",), ("partners",),
+         "`<subject>…;与B合作/签署…`: a clause that opens with 与/同/跟 and no party of its own; the organization "
+         "the sentence is about works with B.",
+         "海外业务方面,彩讯科技股份有限公司管理电邮系统;与中兴通讯股份有限公司合作,取得项目。",
+         ("partner_adverbs", "partner_verbs")),
     Rule("partners:joint-body", ("PARTNERS_WITH",), ("partners",),
          "`依托A和B…,X建立…联合体`: X partners with the hosts A and B.",
          "依托浙江大学和西湖大学,杭州未来科技城组建了创新联合体", ("joint_bodies",)),
