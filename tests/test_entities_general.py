@@ -356,3 +356,7 @@ class TestClauseBeforeAName:
         companies = of_type(got, "COMPANY")
         assert "彩讯科技股份有限公司" in companies
         assert not any(c.startswith(("判予", "曾任")) for c in companies)
+
+    def test_a_region_before_what_a_company_does_names_it(self, nlp):
+        got = found(nlp, "由株洲市高科集团和株洲市国有资产投资经营公司合资组建新公司,江苏镇江子公司也已成立。")
+        assert of_type(got, "COMPANY") == {"株洲市高科集团", "株洲市国有资产投资经营公司"}

@@ -112,7 +112,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
             s = _drop_locating_country(text, s, i)
             if _COUNT_INSIDE.search(text, s, i) or re.match(r"(?:首批)?有?[0-9一二两三四五六七八九十百几多数]+家", text[s:i]):
                 continue  # `中国石油两大集团`, `日本三大汽车公司`, `有8家新公司`: a count of firms, not a name
-        if kind == "company" and suf == "公司" and not _brand_like(ctx, s, i):
+        if kind == "company" and suf == "公司" and not _names_a_company(ctx, s, i):
             continue  # `A股上市公司`, `细分领域公司`: a kind of company, not a name
         if kind == "org":
             if _COUNT_INSIDE.search(body):  # `四个专业委员会`
@@ -240,6 +240,13 @@ def _drop_glued_boundary(ctx: _Ctx, s: int, e: int) -> int:
                     return s + n
                 k = text.find(rest, k + 1)
     return s
+
+
+def _names_a_company(ctx: _Ctx, s: int, i: int) -> bool:
+    """Does the body before `公司` name one company: a brand-like word, or a region before what the
+    company does (`株洲市国有资产投资经营公司`; not a region's `子公司` or `分公司`)?"""
+    body = ctx.text[s:i]
+    return _brand_like(ctx, s, i) or (_region_named(ctx, body) and not body.endswith(("子", "分")))
 
 
 def _region_named(ctx: _Ctx, body: str) -> bool:
