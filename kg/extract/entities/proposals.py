@@ -47,7 +47,7 @@ MIN_PROB = {"person": 0.8, "typed": 0.5, "bare": 2.0, "company": 2.0}
 
 _SENTENCE_END = re.compile(r"[。!?;\n]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_MARKUP = re.compile(r"[%<>&=/\\]")
+_MARKUP = re.compile(r"[%<>&=/\\,;:!?。、]")  # markup, or punctuation that no name holds (`邮政,以及香港房屋委员会`)
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+")
 _GENERIC_HEAD = re.compile(rf"^(?:{rules.alternation('generic_name_openers')})")
