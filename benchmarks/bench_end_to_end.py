@@ -1,6 +1,6 @@
 """Benchmark: end-to-end speed and memory of `kg build`, against segmenters alone.
 
-    python benchmarks/bench_end_to_end.py [--corpus PATH] [--docs 10000] [--repeat 1] [--no-dask]
+    python benchmarks/bench_end_to_end.py [--corpus PATH] [--docs 10000] [--repeat 1] [--no-dask] [--traditional]
 
 Prints a ready-to-paste Markdown block (machine, command, load, table):
 
@@ -13,7 +13,9 @@ Prints a ready-to-paste Markdown block (machine, command, load, table):
   end-to-end speed as a ratio to each;
 * peak memory (max RSS of the `kg build` process tree's largest process) for
   1,000 and 10,000 documents (the 1-worker run above when ``--docs`` is 10,000);
-* the build time of the seeds.
+* the build time of the seeds;
+* with ``--traditional``, all of it on the same articles in Traditional script, and ``jieba.posseg``
+  also on that text as written (it has no Traditional dictionary; kg normalizes first).
 
 Each `kg build` runs as its own process, so imports and pipeline loads are
 included, as a user sees them; the segmenters are timed after their load.
@@ -56,7 +58,9 @@ def temp_dir() -> Path:
     return path
 
 
-def first_docs(corpus: Path | None, n: int) -> Path:
+def first_docs(corpus: Path | None, n: int, traditional: bool = False) -> Path:
+    """The first ``n`` documents as JSONL; with ``traditional``, each text written in Traditional script
+    (OpenCC ``s2t``: the same articles as Hong Kong and Taiwan sources would print them)."""
     out = temp_dir() / f"docs-{n}.jsonl"
     if corpus is None:
         texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
@@ -64,8 +68,19 @@ def first_docs(corpus: Path | None, n: int) -> Path:
     else:
         with open(corpus, encoding="utf-8") as fh:
             lines = [line.rstrip("\n") for _, line in zip(range(n), fh)]
+    if traditional:
+        import opencc
+
+        s2t = opencc.OpenCC("s2t.json")
+        records = [json.loads(line) for line in lines]
+        lines = [json.dumps({**r, "text": s2t.convert(r["text"])}, ensure_ascii=False) for r in records]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return out
+
+
+def raw_texts(path: Path) -> list[str]:
+    """The texts of a JSONL sample as written (what a user hands a segmenter)."""
+    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 _WRAPPER = """
@@ -172,8 +187,10 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=10_000)
     ap.add_argument("--repeat", type=int, default=1, help="runs of each end-to-end build; the fastest counts")
     ap.add_argument("--no-dask", action="store_true", help="skip the Dask engine row")
+    ap.add_argument("--traditional", action="store_true",
+                    help="the same articles in Traditional script (OpenCC s2t); jieba.posseg gets them as written")
     args = ap.parse_args()
-    sample = first_docs(args.corpus, args.docs)
+    sample = first_docs(args.corpus, args.docs, args.traditional)
     chars = sum(len(json.loads(line)["text"]) for line in sample.read_text(encoding="utf-8").splitlines())
     rows: list[tuple[str, str, float]] = []
 
@@ -196,15 +213,20 @@ def main() -> None:
         rows.append(("kg build --engine dask, local cluster of 2 workers",
                      f"{chars / wd:,.0f} chars/s ({w1 / wd:.2f}× one worker, cluster start included; {same})", ld))
     texts = normalized_texts(sample)
+    if args.traditional:  # jieba has no Traditional dictionary: it gets the text as written, kg normalizes it
+        posseg, l0 = segmenter_speed(raw_texts(sample), "jieba.posseg")
+        rows.append(("jieba.posseg alone, the same Traditional text as written",
+                     f"{posseg:,.0f} chars/s (kg 1 worker = **{chars / w1 / posseg:.2f}×**)", l0))
     posseg, l0 = segmenter_speed(texts, "jieba.posseg")
-    rows.append(("jieba.posseg alone, same text", f"{posseg:,.0f} chars/s (kg 1 worker = **{chars / w1 / posseg:.2f}×**)", l0))
+    rows.append(("jieba.posseg alone, same text" + (" normalized to Simplified" if args.traditional else ""),
+                 f"{posseg:,.0f} chars/s (kg 1 worker = **{chars / w1 / posseg:.2f}×**)", l0))
     pku, l0 = segmenter_speed(texts, "pkuseg")
     rows.append(("pkuseg segmentation alone, same text", f"{pku:,.0f} chars/s (kg 1 worker = {chars / w1 / pku:.2f}×)", l0))
     for n in (1000, 10000):
         if n == args.docs:
             wall, peak, l0 = w1, peak1, l1
         else:
-            wall, peak, _, l0 = run_build([str(first_docs(args.corpus, n))], "--workers", "1")
+            wall, peak, _, l0 = run_build([str(first_docs(args.corpus, n, args.traditional))], "--workers", "1")
         rows.append((f"peak memory, {n:,} documents, 1 worker", f"{peak:,.0f} MB ({wall:.0f} s)", l0))
     wall, _, _, l0 = run_build([str(ROOT / "seeds" / "*.txt")], "--workers", "1")
     rows.append(("seeds build time (5 articles, all outputs)", f"{wall:.1f} s", l0))
@@ -215,6 +237,7 @@ def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; {date.today()}; "
           f"load average at the end {os.getloadavg()[0]:.2f}; "
           f"first {args.docs:,} documents ({chars:,} chars) of {corpus}"
+          + (" in Traditional script (OpenCC s2t)" if args.traditional else "")
           + (f"; end-to-end builds: fastest of {args.repeat}" if args.repeat > 1 else ""))
     print("```")
     print()
