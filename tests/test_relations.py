@@ -471,3 +471,8 @@ def test_names_listed_after_a_title_hold_it_in_the_firm_the_sentence_is_about(nl
 def test_a_clause_opening_with_yu_partners_the_organization_the_sentence_is_about(nlp):
     got = rels(nlp, "海外业务方面,彩讯科技股份有限公司为客户管理电邮系统;与中兴通讯股份有限公司合作,取得电信的项目。")
     assert of_type(got, "PARTNERS_WITH") == {("彩讯科技股份有限公司", "中兴通讯股份有限公司")}
+
+
+def test_a_post_in_brackets_after_a_copula(nlp):
+    got = rels(nlp, "查毅超的兄长查逸超(同样是福田集团控股有限公司董事总经理),是科技园公司成员。")
+    assert ("查逸超", "福田集团控股有限公司") in of_type(got, "HOLDS_POST")

@@ -32,8 +32,10 @@ _FIELD_TITLES = rules.words("post_field_titles")
 _FIELD = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,4}")
 #: `(Intel)`: a parenthesis after a name, before its title.
 _PAREN = re.compile(r"\([^()]{1,30}\)")
-#: An office whose head is `<last character>长` (`商务部长`, `教育局长`).
-_OFFICE_END = "部局厅署委"
+#: An office whose head is `<last character>长` (`商务部长`, `教育局长`, `行政院长`).
+_OFFICE_END = "部局厅署委院"
+#: Between a name and the organization of its post after it: `,`, `(`, or a copula (`查逸超(同样是福田集团董事总经理)`).
+_NAME_ORG_GAP = re.compile(rf"[,(]?(?:{rules.pattern('post_copulas')})?")
 #: Separators between the names of a list of people (`董事长A、总经理B`, `C、D及E`).
 _PEOPLE_SEP = re.compile(r"(?:,?(?:以及|及|和|与)|、|,)$")
 _APPOINTED = re.compile(rules.pattern("post_appointment_verbs"))
@@ -143,10 +145,10 @@ def pronoun(r: Reader, sent: Sentence, p: Mention) -> None:
 
 
 def name_org_title(r: Reader, sent: Sentence, i: int, p: Mention) -> None:
-    """``post:name-org-title``: `<name>,<org><title>` and `<name>(<org><title>)` (`王磊(大疆创新总裁)`),
-    unless the titles open the chain of the next name."""
+    """``post:name-org-title``: `<name>,<org><title>`, `<name>(<org><title>)` (`王磊(大疆创新总裁)`) and with a
+    copula (`<name>(同样是<org><title>)`, `<name>是<org><title>`), unless the titles open the chain of the next name."""
     text, ms = r.text, sent.mentions
-    if i + 1 < len(ms) and ms[i + 1].type in ORG_LIKE and text[p.end:ms[i + 1].start] in (",", "(", ""):
+    if i + 1 < len(ms) and ms[i + 1].type in ORG_LIKE and _NAME_ORG_GAP.fullmatch(text, p.end, ms[i + 1].start):
         q = ms[i + 1]
         found = r.titles.run_at(text, q.end, min(sent.end, q.end + 20))
         after = q.end + sum(len(t) for t in found)
