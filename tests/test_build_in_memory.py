@@ -112,8 +112,9 @@ def test_workers_give_the_same_result(records, in_memory):
 def test_how_inputs_are_told_apart(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("青岛蓝谷管理局副局长徐一冰表示。", encoding="utf-8")
-    res = kg.build([str(path), path, {"doc_id": "r", "title": "蓝谷", "text": "青岛蓝谷管理局副局长徐一冰表示。"},
-                    {"doc_id": "a", "text": "青岛蓝谷"}, {"title": "no text"}])
+    with pytest.warns(UserWarning, match=r"input 1 .* names a file or folder: give pathlib.Path"):
+        res = kg.build([str(path), path, {"doc_id": "r", "title": "蓝谷", "text": "青岛蓝谷管理局副局长徐一冰表示。"},
+                        {"doc_id": "a", "text": "青岛蓝谷"}, {"title": "no text"}])
     rows = res.documents[["doc_id", "path", "status", "error", "title"]].values.tolist()
     assert rows[0][:3] == ["text-1", "<texts>:1", "ok"]  # a str is text, even one that names a file
     assert rows[1][:3] == ["a", str(path), "ok"]  # a Path is read

@@ -32,7 +32,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -118,7 +120,17 @@ def _items(texts_or_paths: Item | Iterable[Item]) -> list[Item]:
                                f"with 'text') or a pathlib.Path (a file, folder or glob pattern)")
     if not items:
         raise KgUsageError("no input: give texts, records or paths")
+    for n, item in enumerate(items, 1):
+        if isinstance(item, str) and _looks_like_a_path(item):
+            warnings.warn(f"input {n} ({item!r}) is read as an article's text, but it names a file or folder: "
+                          f"give pathlib.Path({item!r}) to read it", UserWarning, stacklevel=3)
     return items
+
+
+def _looks_like_a_path(text: str) -> bool:
+    """A short string without Chinese characters that names an existing file or folder (`"seeds/"`)."""
+    return len(text) < 4096 and "\n" not in text and not re.search(r"[\u4e00-\u9fff]", text) \
+        and os.path.exists(text)
 
 
 def _label(n: int, item: Item) -> str:
