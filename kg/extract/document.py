@@ -146,8 +146,6 @@ def entity_attrs(text: str, mentions: list, relations: list, lex: Lexicons | Non
     """PERSON titles (every title next to the name, and the posts of HOLDS_POST) and FUND sizes."""
     from kg.extract.amounts import parse_amount
 
-    titles = lex.titles if lex is not None else {}
-    longest = max(map(len, titles), default=0)
     out: dict[int, tuple[tuple[str, str], ...]] = {}
     posts: dict[str, set[str]] = {}
     for r in relations:
@@ -164,7 +162,7 @@ def entity_attrs(text: str, mentions: list, relations: list, lex: Lexicons | Non
             while j > 0:
                 floor = ends[bisect_right(ends, j) - 1] if bisect_right(ends, j) else 0  # titles never reach into a name
                 # the longest title ending at j (the first start from the left), never reaching into a name
-                t = next((text[k:j] for k in range(max(floor, j - longest), j) if text[k:j] in titles), None)
+                t = lex.title_ending_at(text, j, floor) if lex is not None else None
                 if t is not None:
                     found.add(t)
                     j -= len(t)

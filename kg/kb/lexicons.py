@@ -84,6 +84,19 @@ class Lexicons:
         of two characters or more but the provinces."""
         return frozenset(r for r in self.regions if len(r) >= 2 and not r.endswith(("省", "自治区")))
 
+    @cached_property
+    def longest_title(self) -> int:
+        """The length of the longest title, in characters."""
+        return max(map(len, self.titles), default=0)
+
+    def title_ending_at(self, text: str, j: int, floor: int = 0) -> str | None:
+        """The longest title of the lexicon ending at ``j`` and starting at or after ``floor``.
+
+        >>> Lexicons.load().title_ending_at("青岛市科技局副局长徐一冰", 9)
+        '副局长'
+        """
+        return next((text[k:j] for k in range(max(floor, j - self.longest_title), j) if text[k:j] in self.titles), None)
+
     def without_sources_of(self, doc_id: str, forms: frozenset[str] = frozenset()) -> Lexicons:
         """The lexicons minus entries learned only from ``doc_id`` (leave-one-out).
 

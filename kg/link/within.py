@@ -30,8 +30,6 @@ def link_document(doc_id: str, text: str, found: list, name_of: dict[int, str], 
     person is keyed by the organization of its post, else its title, else the document.
     """
     regions = lex.regions if lex is not None else {}
-    titles = lex.titles if lex is not None else {}
-    longest_title = max(map(len, titles), default=0)
     names = dict(name_of)
     parks = [names[id(m)] for m, _ in found if m.type == "PARK"]
     by_name: dict[tuple[str, str], list] = {}
@@ -62,8 +60,7 @@ def link_document(doc_id: str, text: str, found: list, name_of: dict[int, str], 
             org, title = posts.get(name, (None, None))
             if not title:
                 first = min(x.start for x in by_name[("PERSON", name)])
-                title = next((text[k:first] for k in range(max(0, first - longest_title), first)
-                              if text[k:first] in titles), None)  # the longest title right before the name
+                title = lex.title_ending_at(text, first) if lex is not None else None  # the title right before
             if _central_post(text, by_name[("PERSON", name)]):
                 keys[id(m)] = person_key(name, CENTRAL_LEADERSHIP, None, doc_id)  # one holder nationwide
                 continue
