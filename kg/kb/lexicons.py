@@ -92,8 +92,9 @@ class Lexicons:
     def title_ending_at(self, text: str, j: int, floor: int = 0) -> str | None:
         """The longest title of the lexicon ending at ``j`` and starting at or after ``floor``.
 
-        >>> Lexicons.load().title_ending_at("青岛市科技局副局长徐一冰", 9)
-        '副局长'
+        >>> lex = Lexicons.load()
+        >>> lex.title_ending_at("青岛市科技局副局长徐一冰", 9), lex.title_ending_at("青岛市科技局副局长徐一冰", 9, floor=6)
+        ('科技局副局长', '副局长')
         """
         return next((text[k:j] for k in range(max(floor, j - self.longest_title), j) if text[k:j] in self.titles), None)
 
