@@ -313,6 +313,20 @@ class TestPersonBoundaries:
         got = found(nlp, "国务院总理李强调研时指出,要加快发展。")
         assert "李强" in of_type(got, "PERSON")
 
+    def test_full_name_before_a_title_after_a_verb(self, nlp):
+        # `贯彻落实|吕振东书记`: a common word may precede a three-character name; a noun phrase's
+        # end may not (`余杭区委书记` above), nor two characters before an office title (`卫健|部长`)
+        got = found(nlp, "全市上下要认真贯彻落实吕振东书记在调研时的讲话精神。")
+        assert ("吕振东", "PERSON") in got
+        got = found(nlp, "卫健部长出席开幕式并致辞。")
+        assert not of_type(got, "PERSON")
+
+    def test_three_characters_then_today_or_also(self, nlp):
+        got = found(nlp, "疫情指挥中心指挥官柯建民今(31/5)宣告,疫情趋缓。")
+        assert of_type(got, "PERSON") == {"柯建民"}
+        got = found(nlp, "财经事务局前局长温嘉强是这样理解的。")
+        assert of_type(got, "PERSON") == {"温嘉强"}
+
 
 class TestPublicBodies:
     def test_central_organs_and_international_organizations(self, nlp):

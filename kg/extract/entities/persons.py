@@ -120,15 +120,33 @@ def _persons_before_title(ctx: _Ctx) -> list[Mention]:
             p = i - length
             if p < 0 or not ctx.is_token_boundary(p) or _name_at(ctx, p) != text[p:i]:
                 continue
-            if p > 0 and _CJK.match(text[p - 1]) and text[p - 1] not in _BEFORE_NAME:
+            if length == 2 and title[0] in _OFFICE_CHARS:
+                continue  # `卫福|部长`: two characters before `部长` are the office's short name, not a person
+            if p > 0 and _CJK.match(text[p - 1]) and text[p - 1] not in _BEFORE_NAME and not (length == 3 and _after_word(ctx, p)):
                 continue  # `高新区|管委会主任`-like runs: the "name" is the end of a longer phrase
             out.append(Mention(p, i, "PERSON", text[p:i], "person:before-title"))
             break
     return out
 
 
+# The characters that end an office's name (`部`, `局`); a title starting with one (`部长`) may be read
+# as the office's name plus `长`.
+_OFFICE_CHARS = frozenset("部局厅处署司院委")
+
 # Characters after which a name may start inside a run of Chinese characters (`会上王建国书记…`).
 _BEFORE_NAME = set("上中后时的和与及同、")
+
+
+def _after_word(ctx: _Ctx, p: int) -> bool:
+    """Does a common word of the dictionary (two characters or more, not a name or place) end right at ``p``
+    (`贯彻落实|习近平总书记`, `会见|王建国书记`)? A full name of three characters may follow one (shorter
+    runs are too often words: `韩籍`, `房协`); it may not follow a name's part (`高新|区委书记`)."""
+    t = ctx.by_end.get(p)
+    return t is not None and t[1] - t[0] >= 2 and t[2] is not None and t[2] not in _NAME_POS
+
+
+# Dictionary parts of speech of names, places and abbreviations: a run ending in one is a longer name.
+_NAME_POS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "ng"})
 
 
 # A list of short names after a colon or `包括` (`8名新成员,包括:车品觉、蔡宏兴、何超平`): the items
@@ -192,8 +210,8 @@ def _married_name(ctx: _Ctx, p: int) -> str | None:
         return None
     given = text[p + 2:p + 4]
     if not all(_CJK.match(c) and c not in _FUNCTION_CHARS for c in given) or given in ctx.words \
-            or text[p + 1:p + 3] in ctx.words or given in _NOT_NAME:
-        return None
+            or text[p + 1:p + 3] in ctx.words or given in _NOT_NAME or given[-1] in "今昨":
+        return None  # `陈时中今(31/5)宣告`: a three-character name, then "today"
     closed = p + 4 == len(text) or text[p + 4] in _AFTER_NAME or text[p + 4] in _NAME_CLOSERS
     return text[p:p + 4] if closed else None
 
@@ -229,13 +247,13 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
         if given == 2 and head is not None and not head.startswith("nr") and not followed:
             continue  # `关于党`, `高度重视`, `关心引领`: starts with an ordinary word
         options.append((given, e, cand))
-    options = [o for o in options if not set(o[2][1:]) & set("的了着是和与及在等")]  # `卓越的` is no name
+    options = [o for o in options if not set(o[2][1:]) & set("的了着是和与及在等也")]  # `卓越的` is no name
     if not options:
         return None
     two = [o for o in options if o[0] == 1]
     three = [o for o in options if o[0] == 2]
     # a typical follower right after three characters decides first (`赵豪志在`, where `志在` is a word)
-    if three and three[0][1] < len(text) and text[three[0][1]] in "说在表介指告称强":
+    if three and three[0][1] < len(text) and text[three[0][1]] in "说在表介指告称强是也今亲出会":
         return three[0][2]
     # a name closed by punctuation (`省委书记易炼红、`) is the three characters, unless the third is a verb
     # of saying (`副总裁高慧称,`); the segmenter splits rare given names (`易炼|红`)
