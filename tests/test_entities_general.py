@@ -144,6 +144,20 @@ class TestCompanyGrammar:
         got = found(nlp, "一批重大工程项目、公共服务领域等将进一步向民营企业开放。")
         assert not of_type(got, "COMPANY")
 
+    def test_a_category_noun_before_a_firm_is_not_its_name(self, nlp):
+        got = found(nlp, "秘鲁的矿企BHX公司与一家车企签署协议。")
+        assert of_type(got, "COMPANY") == {"BHX公司"}
+
+    def test_a_place_then_what_the_firm_does(self, nlp):
+        # a place the dictionary knows, at home or abroad, names a firm by its trade; a country or a
+        # park before a trade is a kind of firm, not a name
+        got = found(nlp, "公司注册了全资子公司“昆士兰铁矿公司”。日本汽车公司和新区影视公司也来了。")
+        assert of_type(got, "COMPANY") == {"昆士兰铁矿公司"}
+
+    def test_a_firm_before_a_word_the_dictionary_glues_to_its_suffix(self, nlp):
+        got = found(nlp, "平日里人流稀少。苏州有轨交通公司公告称,客流逐年下降。")
+        assert "苏州有轨交通公司" in of_type(got, "COMPANY")
+
 
 class TestParkGrammar:
     def test_named_park_inside_a_zone_is_a_second_park(self, nlp):

@@ -74,8 +74,10 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
         if kind == "company" and suf in _WEAK_COMPANY_SUFFIX:
             continue
         crossing = ctx.by_pos.get(e - 1) if ctx.tokens is not None else None
-        if crossing is not None and crossing[1] > e and crossing[2] is not None and not _tries(ctx.lex)["titles"].longest_at(text, e):
+        if crossing is not None and crossing[1] > e and crossing[2] is not None and not _tries(ctx.lex)["titles"].longest_at(text, e) \
+                and not (kind == "company" and crossing[0] == i and text[e:crossing[1]] in ctx.words):
             continue  # the suffix ends inside a dictionary word (`重庆中心城区`), not before a title (`局局长`)
+            # or a word of its own (`公司|公告`: the dictionary has `公司公告`)
         # the suffix must end a word: `局` in `局长`, `委` in `委员`, `部` in `部长` are titles
         if e < len(text) and kind == "org" and text[e] in "长员":
             continue
@@ -246,7 +248,17 @@ def _names_a_company(ctx: _Ctx, s: int, i: int) -> bool:
     """Does the body before `公司` name one company: a brand-like word, or a region before what the
     company does (`株洲市国有资产投资经营公司`; not a region's `子公司` or `分公司`)?"""
     body = ctx.text[s:i]
-    return _brand_like(ctx, s, i) or (_region_named(ctx, body) and not body.endswith(("子", "分")))
+    if body.endswith(("子", "分")):
+        return _brand_like(ctx, s, i)
+    return _brand_like(ctx, s, i) or _region_named(ctx, body) or _place_named(ctx, s, i)
+
+
+def _place_named(ctx: _Ctx, s: int, i: int) -> bool:
+    """`内华达铁矿公司`, `浦东有轨交通公司`: a place the dictionary knows (`ns`, also abroad), then nouns of
+    what the company does; not a country (`日本汽车公司`) or a park (`新区影视公司`): kinds, not names."""
+    toks = ctx.tokens_in(s, i)
+    return (len(toks) >= 2 and toks[0][0] == s and toks[0][2] == "ns" and toks[0][1] - toks[0][0] >= 2
+            and all(pos in ("n", "vn", "b", "an") for _, _, pos in toks[1:]) and ctx.text[s:toks[0][1]] not in _COUNTRIES and not ctx.text[s:toks[0][1]].endswith(ctx.lex.park_suffixes))
 
 
 def _region_named(ctx: _Ctx, body: str) -> bool:
