@@ -160,6 +160,11 @@ class TestCompanyGrammar:
 
 
 class TestParkGrammar:
+    def test_a_verb_before_a_park_is_not_its_name(self, nlp):
+        # `监督|科技园`, `深化|南沙合作区`: verbs of overseeing and policy end a park's name on its left
+        got = found(nlp, "政府必须好好监督科技园。方案提出深化南沙粤港合作区建设,扎根新区发展。")
+        assert not {"监督科技园", "深化南沙粤港合作区", "扎根新区"} & of_type(got, "PARK")
+
     def test_named_park_inside_a_zone_is_a_second_park(self, nlp):
         got = found(nlp, "位于合肥高新区云谷产业园的某某科技有限公司生产基地内")
         assert {"合肥高新区", "云谷产业园"} <= of_type(got, "PARK")
