@@ -91,6 +91,15 @@ class TestOrganizationGrammar:
         got = found(nlp, "项目在绍兴市委、市政府的坚强领导下推进。")
         assert {("绍兴市委", "ORG"), ("市政府", "ORG")} <= got
 
+    def test_department_whose_name_joins_two_fields(self, nlp):
+        # `文化和旅游`, `住房和城乡建设`: standard department names hold a conjunction
+        got = found(nlp, "成都市文化和旅游局、绵阳市住房和城乡建设局联合发文。")
+        assert {"成都市文化和旅游局", "绵阳市住房和城乡建设局"} <= of_type(got, "ORG")
+
+    def test_verbs_at_home_in_names(self, nlp):
+        got = found(nlp, "中国大运河保护协会和广西对口帮扶工作领导小组出席。")
+        assert {"中国大运河保护协会", "广西对口帮扶工作领导小组"} <= of_type(got, "ORG")
+
     def test_office_of_a_named_body(self, nlp):
         got = found(nlp, "座谈会上,市重大项目建设指挥部办公室作了城市推介。")
         assert "市重大项目建设指挥部办公室" in of_type(got, "ORG")

@@ -20,6 +20,7 @@ checked, since a suffix after generic words, a count or a clause names no one (`
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.entities.context import (_CJK, _COUNT_INSIDE, _NAME_CHAR, _PARK_BOUNDARY, Mention, _anchor_region,
                                          _boundary_ends_at, _Ctx, _extend_left, _generic, _tries)
@@ -73,15 +74,12 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
         e = i + len(suf)
         if kind == "company" and suf in _WEAK_COMPANY_SUFFIX:
             continue
-        crossing = ctx.by_pos.get(e - 1) if ctx.tokens is not None else None
-        if crossing is not None and crossing[1] > e and crossing[2] is not None and not _tries(ctx.lex)["titles"].longest_at(text, e) \
-                and not (kind == "company" and crossing[0] == i and text[e:crossing[1]] in ctx.words):
-            continue  # the suffix ends inside a dictionary word (`重庆中心城区`), not before a title (`局局长`)
-            # or a word of its own (`公司|公告`: the dictionary has `公司公告`)
+        if _ends_inside_a_word(ctx, kind, i, e):
+            continue
         # the suffix must end a word: `局` in `局长`, `委` in `委员`, `部` in `部长` are titles
         if e < len(text) and kind == "org" and text[e] in "长员":
             continue
-        s = _extend_left(ctx, i, max_len, extra)
+        s = _extend_left(ctx, i, max_len, extra) if kind != "org" else _extend_over_department(ctx, i, max_len)
         if kind == "park":
             s = _over_ji(ctx, s, i, "及与和")  # `海洋大数据与智能超算创新园`
         s = _anchor_region(ctx, s, i)
@@ -164,6 +162,32 @@ def _org_start(ctx: _Ctx, s: int, i: int) -> tuple[bool, int]:
     s = _back_to_region(ctx, s)
     joined = _over_ji_office(ctx, s, i)
     return joined != s, joined
+
+
+def _ends_inside_a_word(ctx: _Ctx, kind: str, i: int, e: int) -> bool:
+    """Does the suffix at ``[i, e)`` end inside a dictionary word (`重庆中心城区`)? Not when a title
+    follows (`局|局长`), nor when a company suffix begins a word of the dictionary whose rest is a
+    word of its own (`公司|公告`)."""
+    crossing = ctx.by_pos.get(e - 1) if ctx.tokens is not None else None
+    if crossing is None or crossing[1] <= e or crossing[2] is None or _tries(ctx.lex)["titles"].longest_at(ctx.text, e):
+        return False
+    return not (kind == "company" and crossing[0] == i and ctx.text[e:crossing[1]] in ctx.words)
+
+
+def _extend_over_department(ctx: _Ctx, i: int, max_len: int) -> int:
+    """An office's name extended left from its suffix at ``i``, across a department whose standard name
+    joins two fields (`文化和旅游`, `住房和城乡建设`): `北京市文化和旅游局` is one name, though `和`
+    ends a name elsewhere."""
+    dept = next((d for d in _joined_departments(ctx.lex) if ctx.text.endswith(d, 0, i)), None)
+    if dept is None:
+        return _extend_left(ctx, i, max_len)
+    return _extend_left(ctx, i - len(dept), max(0, max_len - len(dept)))
+
+
+@lru_cache(maxsize=4)
+def _joined_departments(lex) -> tuple[str, ...]:  # noqa: ANN001 - Lexicons
+    """The departments of the lexicon whose name holds a conjunction, longest first."""
+    return tuple(sorted((d for d in lex.departments if re.search("[和与及]", d)), key=len, reverse=True))
 
 
 _OFFICE_END = frozenset("局署处司委办部厅院会")
