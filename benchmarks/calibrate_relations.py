@@ -12,6 +12,11 @@ so that of the relations stated at 0.8, about 80 % are right. ``--update`` write
 A relation counts as right when both its ends match gold entities (the scorer's entity matching)
 and gold holds that relation between them; a relation with an end that matches no gold entity
 counts as wrong, as in ``kg eval``. The test set is for the report only.
+
+The learned pair classifier (rule ``model:pairs``, off by default) is trained on the dev gold, so its
+relations in a dev build would be judged on training data: its confidence is calibrated on the
+cross-validated predictions of ``benchmarks/pairs_cv.py`` instead (each article's relations come
+from a model that never saw it), at the shipped threshold and types.
 """
 
 from __future__ import annotations
@@ -29,12 +34,32 @@ PSEUDO = 2  # pseudo-relations at the family's rate added to each rule's count
 
 def judged(set_name: str) -> list[tuple[str, float, bool]]:
     """(rule, stated confidence, right?) of every relation a fresh build finds in the set's articles."""
-    from kg.eval.evaluate import _match_entities, _rel_key
     from kg.eval.goldsets import load_set, predict
-    from kg.export.graph import confidence_of
 
     gold, arts = load_set(set_name)
-    pred = predict(gold, arts, None, progress=False)
+    return judge(gold, predict(gold, arts, None, progress=False))
+
+
+def judged_model() -> list[tuple[str, float, bool]]:
+    """The same for the pair classifier's relations, from the cross-validated dev build (``pairs_cv.py``)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from pairs_cv import FOLDS, cross_validate
+
+    from kg.eval.goldsets import load_set
+    from kg.extract.relations.pairs import ADD_TYPES, PARAMS, RULE, THRESHOLD
+
+    gold, _ = load_set("dev")
+    _, model, _ = cross_validate(FOLDS, THRESHOLD, ADD_TYPES, False, dict(PARAMS))
+    return [row for row in judge(gold, model) if row[0] == RULE]
+
+
+def judge(gold: dict, pred: object) -> list[tuple[str, float, bool]]:
+    """(rule, stated confidence, right?) of every predicted relation against ``gold``."""
+    from kg.eval.evaluate import _match_entities, _rel_key
+    from kg.export.graph import confidence_of
+
     match, _ = _match_entities(gold, pred, {"entity_misses": [], "entity_false_hits": []})
     gold_rels = {d: {_rel_key(h, t, tl) for h, t, tl in g.relations} for d, g in gold.items()}
     out = []
@@ -84,7 +109,10 @@ def main() -> None:
     ap.add_argument("--report", choices=["dev", "test"], help="print stated confidence against measured precision")
     args = ap.parse_args()
     if args.update:
-        table = calibrate(judged("dev"))
+        from kg.extract.relations.pairs import RULE
+
+        table = calibrate(judged("dev"))  # the rules' rows alone: the classifier does not move their priors
+        table[RULE] = calibrate(judged_model())[RULE]
         with TABLE.open("w", encoding="utf-8", newline="") as fh:
             fh.write("# Confidence of each relation rule: the share of its relations the development gold confirms,\n"
                      "# shrunk towards its family's share (benchmarks/calibrate_relations.py --update writes this file).\n")
@@ -92,7 +120,8 @@ def main() -> None:
             w.writerow(["rule", "confidence", "right_on_dev", "found_on_dev"])
             for rule, (conf, ok, n) in table.items():
                 w.writerow([rule, f"{conf:.3f}", ok, n])
-            overall = (sum(ok for _, ok, _ in table.values()) + 1) / (sum(n for _, _, n in table.values()) + 2)
+            rules_only = [v for rule, v in table.items() if not rule.startswith("model:")]
+            overall = (sum(ok for _, ok, _ in rules_only) + 1) / (sum(n for _, _, n in rules_only) + 2)
             w.writerow(["*", f"{overall:.3f}", "", ""])  # a rule the table does not know yet
         print(f"{len(table)} rules written to {TABLE}")
     if args.report:

@@ -104,6 +104,9 @@ def main() -> None:
               help="Base IRI of entities, articles and statements in the RDF outputs.")
 @click.option("--rules-only", is_flag=True,
               help="Extract with the rules alone, without the trained name tagger's proposals (faster, lower recall).")
+@click.option("--relation-model", "relation_model", is_flag=True,
+              help="Also let the learned relation pair classifier add relations the rules miss (off by default: "
+                   "cross-validation shows no clear gain; docs/extraction.md).")
 @click.option("-w", "--workers", type=click.IntRange(1, 256), default=None,
               help="Processes that extract in parallel (same outputs as one). Default 1; with --engine dask "
                    "and no --scheduler, the workers of the local Dask cluster (default: one per core).")
@@ -112,8 +115,8 @@ def main() -> None:
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Dask scheduler to use, e.g. tcp://10.0.0.5:8786 (implies --engine dask; without it a local cluster is started).")
 def build(inputs: tuple[str, ...], out_dir: str | None, update_dir: str | None, quiet: bool, segmenter: str | None,
-          leave_one_out: str | None, base_iri: str | None, rules_only: bool, workers: int | None, engine: str,
-          scheduler: str | None) -> None:
+          leave_one_out: str | None, base_iri: str | None, rules_only: bool, relation_model: bool, workers: int | None,
+          engine: str, scheduler: str | None) -> None:
     """Build the graph outputs from INPUTS into --out (or add them to an existing build with --update).
 
     INPUTS are files, folders (read recursively), glob patterns, JSONL files
@@ -131,10 +134,12 @@ def build(inputs: tuple[str, ...], out_dir: str | None, update_dir: str | None, 
         if (out_dir is None) == (update_dir is None):
             raise KgUsageError("give either --out DIR (a new build) or --update DIR (add to a build), not both"
                                if out_dir else "give --out DIR for the outputs (or --update DIR to add to a build)")
+        if rules_only and relation_model:
+            raise KgUsageError("--rules-only extracts with the rules alone; drop --relation-model (or --rules-only)")
         if update_dir is not None:
-            if leave_one_out or rules_only:
-                raise KgUsageError("--leave-one-out and --rules-only are settings of a new build; an update keeps "
-                                   "the build's own (drop them)")
+            if leave_one_out or rules_only or relation_model:
+                raise KgUsageError("--leave-one-out, --rules-only and --relation-model are settings of a new build; "
+                                   "an update keeps the build's own (drop them)")
             result = run_update(update_dir, inputs, progress=progress, workers=workers, engine=engine,
                                 scheduler=scheduler, segmenter=segmenter, base_iri=base_iri)
         else:
@@ -142,7 +147,7 @@ def build(inputs: tuple[str, ...], out_dir: str | None, update_dir: str | None, 
 
             result = run_build(inputs, out_dir, progress=progress, segmenter=segmenter or DEFAULT_SEGMENTER,
                                leave_one_out=exclusive_gold_forms(leave_one_out) if leave_one_out else False, base_iri=base_iri, workers=workers,
-                               engine=engine, scheduler=scheduler, model=not rules_only)
+                               engine=engine, scheduler=scheduler, model=not rules_only, pairs=relation_model)
     except KgUsageError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
@@ -178,9 +183,11 @@ def _summary(result) -> None:  # noqa: ANN001 - kg.run.build.BuildResult, import
               help="A gold set of the checkout (benchmarks/gold/): unseen articles (dev, test, all) or the seeds.")
 @click.option("--gold", "gold_paths", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Gold JSONL (../shared/gold-format.md) instead of --set; repeatable.")
-@click.option("--system", type=click.Choice(["kg", "kg.rules", "jieba.posseg"]), default="kg", show_default=True,
-              help="What to score when no OUT_DIR is given: kg itself, kg's rules alone (no name tagger), or the "
-                   "jieba.posseg name-tag baseline.")
+@click.option("--system", type=click.Choice(["kg", "kg.rules", "kg.pairs", "jieba.posseg"]), default="kg",
+              show_default=True,
+              help="What to score when no OUT_DIR is given: kg itself, kg's rules alone (no name tagger), kg with the "
+                   "relation pair classifier (trained on dev and the seeds: on those sets a training-set figure; "
+                   "benchmarks/pairs_cv.py measures it honestly), or the jieba.posseg name-tag baseline.")
 @click.option("--by", "by", type=click.Choice(["script", "group", "source"]), multiple=True,
               help="Also split the figures by the articles' script, group (corpus/traditional/web/seed) or source.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")

@@ -60,6 +60,13 @@ order its docstring gives. When two rules find the same (head, type, tail), the 
 first is kept. The entity rules, which find the mentions these rules connect, live in
 [`kg/extract/entities/`](../kg/extract/entities/).
 
+One name is no hand-written rule: `model:pairs` is the learned pair classifier
+([`pairs.py`](../kg/extract/relations/pairs.py)), off by default (`kg build --relation-model`). It
+adds relations between two mentions of one sentence that the rules do not relate by that type; its
+confidence is calibrated on cross-validated predictions (see
+[Extraction](extraction.md#the-learned-pair-classifier) and the
+[model card](../kg/data/models/README.md)).
+
 ## Adding a rule
 
 1. Write it as a function in the module of its relation family (say

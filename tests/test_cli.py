@@ -197,7 +197,7 @@ MISUSES = [
     ("eval --set nope", ["eval", "--set", "nope"], ["'nope' is not one of 'dev', 'test', 'seeds', 'all'", EVAL]),
     ("eval missing OUT_DIR", ["eval", MISSING, "--set", "seeds"], ["Directory", "does not exist", EVAL]),
     ("eval --gold missing", ["eval", "--gold", MISSING], ["File", "does not exist", EVAL]),
-    ("eval --system nope", ["eval", "--set", "seeds", "--system", "nope"], ["'nope' is not one of 'kg', 'kg.rules', 'jieba.posseg'", EVAL]),
+    ("eval --system nope", ["eval", "--set", "seeds", "--system", "nope"], ["'nope' is not one of 'kg', 'kg.rules', 'kg.pairs', 'jieba.posseg'", EVAL]),
     ("eval --by nope", ["eval", "--set", "seeds", "--by", "nope"], ["'nope' is not one of", EVAL]),
     ("eval --set and --gold", ["eval", "--set", "seeds", "--gold", str(GOLD_SEEDS)], ["give --set or --gold, not both"]),
     ("eval without a gold set", ["eval", DIR], ["give --set NAME or --gold PATH"]),

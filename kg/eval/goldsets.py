@@ -125,14 +125,15 @@ def predict(gold: dict[str, GoldDoc], arts: dict[str, Article], out_dir: str | P
     ``out_dir`` given: the outputs of that build (``system`` must be ``kg``).
     Otherwise the articles are read from their recorded files (checked by
     sha256) and extracted here: by ``kg`` (``kg.rules``: without the name tagger) into a temporary folder, or by the
-    ``jieba.posseg`` baseline (:mod:`kg.eval.baseline`).
+    ``jieba.posseg`` baseline (:mod:`kg.eval.baseline`); ``kg.pairs`` is ``kg`` with the relation pair
+    classifier on (``kg build --relation-model``).
     """
     import tempfile
 
     from kg.eval.evaluate import load_predicted
 
     if out_dir is not None:
-        if system not in ("kg", "kg.rules"):
+        if system not in ("kg", "kg.rules", "kg.pairs"):
             raise KgUsageError("a build folder holds kg's outputs; --system jieba.posseg extracts itself (omit OUT_DIR)")
         return load_predicted(out_dir)
     missing = sorted(set(gold) - set(arts))
@@ -143,10 +144,11 @@ def predict(gold: dict[str, GoldDoc], arts: dict[str, Article], out_dir: str | P
         from kg.eval.baseline import predict as baseline
 
         return baseline(paths)
-    if system not in ("kg", "kg.rules"):
-        raise KgUsageError(f"unknown system {system!r}; choose kg, kg.rules or jieba.posseg")
+    if system not in ("kg", "kg.rules", "kg.pairs"):
+        raise KgUsageError(f"unknown system {system!r}; choose kg, kg.rules, kg.pairs or jieba.posseg")
     from kg.run.build import build
 
     with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
-        build([str(p) for p in paths.values()], Path(tmp) / "out", progress=progress, model=system == "kg")
+        build([str(p) for p in paths.values()], Path(tmp) / "out", progress=progress, model=system != "kg.rules",
+              pairs=system == "kg.pairs")
         return load_predicted(Path(tmp) / "out")

@@ -46,6 +46,7 @@ from kg.extract.doc_data import (PROPOSALS_KEY, RELATIONS_KEY, SPANS_KEY, TEXT_K
 from kg.extract.document import evidence_span
 from kg.extract.entities import find_mentions
 from kg.extract.relations import find_relations
+from kg.extract.relations.pairs import default_model
 from kg.kb.confidence import confidence_of
 from kg.kb.lexicons import Lexicons
 # Segmenter and DEFAULT_SEGMENTER are defined in kg.options (light: `kg --help` builds its choices from
@@ -187,25 +188,28 @@ class EntityRules:
     "kg_relations",
     assigns=["doc._.kg_relations"],
     requires=["doc.ents"],
-    default_config={"entities": "kg_entity_rules"},
+    default_config={"entities": "kg_entity_rules", "pairs": False},
 )
-def make_relations(nlp: Language, name: str, entities: str) -> RelationRules:
-    return RelationRules(nlp, name, entities)
+def make_relations(nlp: Language, name: str, entities: str, pairs: bool) -> RelationRules:
+    return RelationRules(nlp, name, entities, pairs)
 
 
 class RelationRules:
     """Runs the relation rules (:func:`kg.extract.relations.find_relations`) over the mentions of the entity
-    component named ``entities``, with its lexicons (titles, and the cities that block a clause subject).
+    component named ``entities``, with its lexicons (titles, and the cities that block a clause subject);
+    with ``pairs`` (config, off by default; ``make_nlp(pairs=True)``, as ``kg build --relation-model``) the
+    learned pair classifier adds the relations it finds (:mod:`kg.extract.relations.pairs`).
 
     Each relation is stored as plain data (:func:`kg.extract.doc_data.relation_data`) and read as
     ``doc._.kg_relations``. A build calls the same function on the same mentions
     (:func:`kg.run.work.extract_document`), so a document's relations here are those of ``kg build``.
     """
 
-    def __init__(self, nlp: Language, name: str, entities: str = "kg_entity_rules") -> None:
+    def __init__(self, nlp: Language, name: str, entities: str = "kg_entity_rules", pairs: bool = False) -> None:
         self.nlp = nlp
         self.name = name
         self.entities = entities
+        self.pairs = pairs  # the learned pair classifier adds relations (kg.extract.relations.pairs)
 
     def _lexicons(self) -> Lexicons:
         if self.entities not in self.nlp.pipe_names:
@@ -218,7 +222,7 @@ class RelationRules:
 
     def __call__(self, doc: Doc) -> Doc:
         lex = self._lexicons()
-        found = find_relations(doc.text, mentions_of(doc), lex.titles, lex.cities)
+        found = find_relations(doc.text, mentions_of(doc), lex.titles, lex.cities, default_model() if self.pairs else None)
         doc.user_data[RELATIONS_KEY] = [
             relation_data(r.head, r.type, r.tail, r.rule, confidence_of(r.rule),
                           evidence_span(doc.text, r.sent_start, r.sent_end), r.attrs)
@@ -301,9 +305,11 @@ def quiet_fast_jieba() -> None:
     finalseg.viterbi = linear_viterbi
 
 
-def make_nlp(segmenter: str | Segmenter = DEFAULT_SEGMENTER, model: bool = True, relations: bool = False) -> Language:
+def make_nlp(segmenter: str | Segmenter = DEFAULT_SEGMENTER, model: bool = True, relations: bool = False,
+             pairs: bool = False) -> Language:
     """A ready ``zh`` pipeline: the name tagger (unless ``model`` is false: the rules alone), the entity rules,
-    and with ``relations`` the relation rules (``kg.load_pipeline()`` is this with ``relations=True``).
+    and with ``relations`` the relation rules (``kg.load_pipeline()`` is this with ``relations=True``), with
+    ``pairs`` (and ``model``) also the learned relation pair classifier.
 
     A build leaves ``kg_relations`` out: it runs the relation rules once over a whole document
     after the entity components have run over its pieces (:func:`kg.run.work.extract_document`).
@@ -330,5 +336,5 @@ def make_nlp(segmenter: str | Segmenter = DEFAULT_SEGMENTER, model: bool = True,
     nlp.add_pipe("kg_entity_rules")
     nlp.get_pipe("kg_entity_rules").initialize()
     if relations:
-        nlp.add_pipe("kg_relations")
+        nlp.add_pipe("kg_relations", config={"pairs": pairs and model})
     return nlp

@@ -174,6 +174,7 @@ def build(
     workers: int | None = 1,
     engine: str = Engine.local.value,
     scheduler: str | None = None,
+    pairs: bool = False,
 ) -> BuildResult:
     """Build the outputs for ``inputs`` into ``out_dir`` (see module docs).
 
@@ -191,7 +192,7 @@ def build(
         engine = Engine.dask.value
     seg, eng = check_options(segmenter, base_iri, engine, workers)
     exclusive = dict(leave_one_out) if isinstance(leave_one_out, Mapping) else {}
-    settings = WorkSettings(seg, model, bool(leave_one_out), exclusive)
+    settings = WorkSettings(seg, model, bool(leave_one_out), exclusive, pairs and model)
     inputs = list(inputs)
     out = check_out_dir(out_dir, inputs)
     timings: Counter[str] = Counter()
@@ -200,7 +201,7 @@ def build(
     report, rows, published = _write(out, progress_bar(stream, progress), timings, start,
                                      {"inputs": inputs, "segmenter": seg.value, "model": model, "engine": eng.value,
                                       "workers": workers if eng is Engine.dask else max(1, workers or 1)},
-                                     {"segmenter": seg.value, "model": model, "base_iri": base_iri,
+                                     {"segmenter": seg.value, "model": model, "pairs": pairs and model, "base_iri": base_iri,
                                       "leave_one_out": bool(leave_one_out)}, base_iri)
     return BuildResult(Path(out_dir), report, exit_code(report["documents"]["ok"], report["documents"]["rejected"]),
                        rows, kept_previous=not published)
@@ -247,7 +248,7 @@ def update(
     timings: Counter[str] = Counter()
     start = time.perf_counter()
     known = {r.row["doc_id"]: r.digest for r in stored.results if r.ok}
-    settings = WorkSettings(seg, saved.get("model", True))
+    settings = WorkSettings(seg, saved.get("model", True), pairs=saved.get("pairs", False))
     new = list(reject_duplicates(progress_bar(results(inputs, settings, workers, eng, scheduler, known,
                                                    timings), progress)))
     merged, counts = merge(stored.results, new)

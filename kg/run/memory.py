@@ -145,18 +145,19 @@ def build(
     base_iri: str | None = None,
     workers: int | None = 1,
     progress: bool | None = False,
+    pairs: bool = False,
 ) -> Result:
     """Build a graph from texts, records or paths, in memory (see the module docs for how inputs are told apart).
 
     The options are those of ``kg build``: ``segmenter`` (``--segmenter``), ``model=False`` the rules
-    alone (``--rules-only``), ``base_iri`` of the RDF (``--base``), ``workers`` processes that extract
+    alone (``--rules-only``), ``pairs`` the learned relation pair classifier on (``--relation-model``), ``base_iri`` of the RDF (``--base``), ``workers`` processes that extract
     (``--workers``; the same result as one), ``progress`` a bar on stderr (``None``: on a terminal).
     An input that cannot be read is a ``rejected`` row of ``documents``, as in ``kg build``; bad
     options raise :class:`kg.errors.KgUsageError`. For Dask or ``--update``, use ``kg build``.
     """
     items = _items(texts_or_paths)
     seg, eng = check_options(segmenter, base_iri, "local", workers)
-    settings = WorkSettings(seg, model)
+    settings = WorkSettings(seg, model, pairs=pairs and model)
     timings: Counter[str] = Counter()
     start = time.perf_counter()
     kept: list[DocResult] = []  # every result as assemble counts it: what save() writes to the state file
@@ -166,6 +167,7 @@ def build(
     about = {"inputs": [_label(n, item) for n, item in enumerate(items, 1)], "segmenter": seg.value, "model": model,
              "engine": eng.value, "workers": max(1, workers or 1)}
     report = json.loads(json.dumps(build_report(tables, start, about), sort_keys=True))  # as report.json: keys sorted
-    state_settings = {"segmenter": seg.value, "model": model, "base_iri": base_iri, "leave_one_out": False}
+    state_settings = {"segmenter": seg.value, "model": model, "pairs": pairs and model, "base_iri": base_iri,
+                      "leave_one_out": False}
     paths = [os.fspath(item) for item in items if isinstance(item, os.PathLike)]
     return Result(tables, kept, report, about, state_settings, base_iri, paths)

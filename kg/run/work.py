@@ -34,6 +34,7 @@ from kg.extract.document import (EntityMention, EntityRelation, canonical_name, 
 from kg.text.ingest import WARNING, Document, Rejected, iter_inputs
 from kg.extract.nlp import make_nlp, mentions_of
 from kg.extract.relations import find_relations
+from kg.extract.relations.pairs import default_model
 from kg.link.within import fuller_names, link_document
 from kg.text.normalize import encodable, normalize_body
 from kg.options import DEFAULT_SEGMENTER, Segmenter
@@ -41,6 +42,8 @@ from kg.run.records import ProcessedDocument
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from kg.extract.entities import Mention
 
 
 def process_document(doc: Document, timings: Counter[str] | None = None) -> ProcessedDocument:
@@ -151,17 +154,12 @@ class DocResult:
         return self.row["status"] == "ok"
 
 
-def extract_document(
+def document_mentions(
     item: ProcessedDocument, nlp: Language, leave_out: bool = False, leave_out_forms: frozenset[str] = frozenset()
-) -> tuple[list[EntityMention], list[EntityRelation]]:
-    """Entity mentions and relations of one processed document, in raw offsets: the spaCy pipeline in
-    chunks, relations over its mentions, then linking within the document (:mod:`kg.link.within`).
-
-    ``leave_out`` (evaluation) disables the lexicon entries learned only from
-    this document; ``leave_out_forms`` also those matching these names.
-    """
+) -> list[Mention]:
+    """The entity mentions of one processed document (normalized offsets): the spaCy pipeline run over its pieces."""
     norm = item.normalized
-    found_mentions = []
+    found: list[Mention] = []
     for a, b in chunks(norm.text):  # long texts in pieces: bounded memory, linear time
         doc = nlp.make_doc(norm.text[a:b])
         if leave_out:
@@ -169,14 +167,31 @@ def extract_document(
             doc.user_data["kg_leave_out_forms"] = sorted(leave_out_forms)  # plain data, as every user_data value
         for _, proc in nlp.pipeline:
             doc = proc(doc)
-        found_mentions += [replace(m, start=m.start + a, end=m.end + a) for m in mentions_of(doc)]
+        found += [replace(m, start=m.start + a, end=m.end + a) for m in mentions_of(doc)]
+    return found
+
+
+def extract_document(
+    item: ProcessedDocument, nlp: Language, leave_out: bool = False, leave_out_forms: frozenset[str] = frozenset(),
+    pairs: bool = False,
+) -> tuple[list[EntityMention], list[EntityRelation]]:
+    """Entity mentions and relations of one processed document, in raw offsets: the spaCy pipeline in
+    chunks, relations over its mentions, then linking within the document (:mod:`kg.link.within`).
+
+    ``leave_out`` (evaluation) disables the lexicon entries learned only from
+    this document; ``leave_out_forms`` also those matching these names. ``pairs``:
+    the learned pair classifier adds relations to the rules' (:mod:`kg.extract.relations.pairs`).
+    """
+    norm = item.normalized
+    found_mentions = document_mentions(item, nlp, leave_out, leave_out_forms)
     lex = nlp.get_pipe("kg_entity_rules").lexicons
     raw = item.doc.raw_text
     found = [(m, canonical_name(m.type, m.key or m.text, lex)) for m in found_mentions]
     fuller = fuller_names(found, lex)
     name_of = {id(m): fuller.get((m.type, name), name) for m, name in found}
     regions = lex.cities if lex is not None else frozenset()
-    found_relations = find_relations(norm.text, [m for m, _ in found], lex.titles if lex is not None else {}, regions)
+    found_relations = find_relations(norm.text, [m for m, _ in found], lex.titles if lex is not None else {}, regions,
+                                     default_model() if pairs else None)
     name_of, key_of = link_document(item.doc.doc_id, norm.text, found, name_of, found_relations, lex)
     attrs_of = entity_attrs(norm.text, [m for m, _ in found], found_relations, lex)
     mentions = []
@@ -209,6 +224,7 @@ class WorkSettings:
     model: bool = True  # the name tagger proposes names to the rules; False: the rules alone
     leave_out: bool = False
     exclusive: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    pairs: bool = False  # the learned pair classifier adds relations (`--relation-model`; never with model=False)
 
 
 @lru_cache(maxsize=4)
@@ -243,7 +259,8 @@ def work(item: Document | Rejected, settings: WorkSettings, known: Mapping[str, 
     t0 = time.perf_counter()
     try:
         mentions, relations = extract_document(processed, pipeline(settings.segmenter, settings.model), leave_out=settings.leave_out,
-                                               leave_out_forms=settings.exclusive.get(item.doc_id, frozenset()))
+                                               leave_out_forms=settings.exclusive.get(item.doc_id, frozenset()),
+                                               pairs=settings.pairs and settings.model)
     except Exception as exc:  # noqa: BLE001 - one bad document must not end the batch
         return DocResult(document_row(_internal(item, exc)), timings=timings, readable=True, digest=digest)
     timings["extract"] += time.perf_counter() - t0

@@ -67,6 +67,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from kg.extract.entities import Mention
 from kg.extract.relations import chains, focus, locations, operates, part_of, partners, posts, subsidiary
+from kg.extract.relations.pairs import PairModel
 from kg.extract.relations.reader import MAX_SENTENCE, ORG_LIKE, RELATION_TYPES, Reader, Relation, Sentence
 
 __all__ = ["FAMILIES", "MAX_SENTENCE", "ORG_LIKE", "RELATION_TYPES", "Relation", "find_relations"]
@@ -79,16 +80,22 @@ FAMILIES: tuple[Callable[[Reader, Sentence], None], ...] = (
 
 
 def find_relations(
-    text: str, mentions: Sequence[Mention], titles: Mapping[str, str], regions: frozenset[str] | set[str] = frozenset()
+    text: str, mentions: Sequence[Mention], titles: Mapping[str, str], regions: frozenset[str] | set[str] = frozenset(),
+    model: PairModel | None = None,
 ) -> list[Relation]:
-    """All relations in ``text`` between ``mentions``, in reading order.
+    """All relations in ``text`` between ``mentions``: the rules' in reading order, then those ``model`` adds.
 
     ``regions`` (city and district names) block a clause subject: what a city
-    develops is no park's focus.
+    develops is no park's focus. ``model`` (:mod:`.pairs`, a build passes
+    :func:`.pairs.default_model` unless ``--rules-only``) adds relations between
+    mentions of one sentence that the rules do not relate by that type.
     """
     r = Reader(text, mentions, titles, regions)
     for sent in r.sentences():
         for family in FAMILIES:
             family(r, sent)
         r.carry(sent)
-    return r.relations()
+    found = r.relations()
+    if model is not None:
+        found += model.relations(text, r.ms, found, r.titles)
+    return found

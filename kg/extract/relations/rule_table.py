@@ -218,6 +218,12 @@ RULES: tuple[Rule, ...] = (
     Rule("chain:leader-person", ("LEADS_CHAIN",), ("chains",),
          "A person within 10 characters of `链长` leads the chains of the sentence's industries.",
          "新能源汽车产业由区委书记张明担任链长。"),
+    # ---------------------------------------------------------------- the learned pair classifier
+    Rule("model:pairs", ("HOLDS_POST", "LOCATED_IN"), ("pairs",),
+         "The learned pair classifier (off by default; `kg build --relation-model`): two mentions of one sentence "
+         "that the rules do not relate, whose types, order, distance, words between and around, trigger words "
+         "(the rules' lists) and list position give the relation a probability of at least the model's threshold.",
+         "宁波高新区的宁波华峰电子有限公司今年订单增长三成。"),
 )
 
 #: The rules by name.
