@@ -131,3 +131,35 @@ def test_news_about_gambling_or_streaming_is_not_spam():
     raw = "\n".join(["稳妥处理澳门博彩法律修订和新一轮博彩经营权竞投，加强对博彩业依法管理。",
                      "直播带岗累计超2000万人次在线观看求职。", "自拍杆还可以“隐形”；"])
     assert _clean(raw).body_text() == raw
+
+
+def test_yaml_front_matter_is_metadata_not_body():
+    # a Markdown file's front matter: its tags name bodies the article need not mention
+    raw = "\n".join([
+        "---", 'title: "合肥高新区加快建设量子产业园"', 'date: "2023-05-09"', 'author: "记者李四"', "tags:",
+        '  - "科技部"', '  - "量子科技"', 'url: "https://example.org/article/1/合肥"', "---", "", PARA,
+    ])
+    c = _clean(raw)
+    assert c.body_text() == PARA
+    assert (c.meta.title, c.meta.date, c.meta.author) == ("合肥高新区加快建设量子产业园", "2023-05-09", "记者李四")
+    assert {r.reason for r in c.removed} == {"metadata"}
+
+
+def test_a_dash_rule_without_fields_is_not_front_matter():
+    raw = "\n".join(["---", PARA, "---", PARA2])
+    body = _clean(raw).body_text()
+    assert PARA in body and PARA2 in body
+
+
+def test_markup_inside_lines_is_cut_and_its_text_kept():
+    raw = "\n".join([
+        PARA,
+        "<figure>",
+        '<img src="https://example.org/news_新聞/2017/06/科技局-20170609_large.jpg" alt="">',
+        "<figcaption>园区展厅内的量子计算机模型。</figcaption>",
+        "</figure>",
+        "市民可到 [网上](https://example.org/booking/) 预约参观,详情见 http://example.org/a?b=1。",
+    ])
+    c = _clean(raw)
+    assert c.body_text() == PARA + "\n园区展厅内的量子计算机模型。\n市民可到 [网上]预约参观,详情见。"
+    assert "markup" in {r.reason for r in c.removed} and "科技局" not in c.body_text()

@@ -44,7 +44,7 @@ class Removal:
 
     start: int
     end: int
-    reason: str  # garbage | spam | navigation | metadata | byline | credit | footer | related | header
+    reason: str  # garbage | markup | spam | navigation | metadata | byline | credit | footer | related | header
 
 
 @dataclass(frozen=True)
@@ -158,8 +158,15 @@ _NAME_LIKE = re.compile(r"^[^。!?;,:…“”\"]{0,24}$")
 _CLAUSE_DELIMS = frozenset("。!?;,、 \t")
 
 
+# Markup inside a line of a Markdown or HTML-ish text: a tag (`<img src="…">`, `</figure>`), a Markdown
+# link's target (`[文字](https://…)`: the text stays), a bare address. None of it is article text.
+_MARKUP = re.compile(r"<[A-Za-z/!][^<>\n]{0,1000}>|(?<=\])\([^()\s]{1,2000}\)|(?:https?|ftp)://[!-~]+?(?=[\s<>()\[\]\"']|[^!-~]|$)")
+# YAML front matter (`---` … `---` at the top of a Markdown file): `key: value` and `- item` lines.
+_FRONT_MATTER_LINE = re.compile(r"^\s*(?:[A-Za-z_][\w-]*\s*:.*|-\s.*|)$")
+_FRONT_MATTER_FIELDS = {"title": "title", "date": "date", "author": "author", "source": "source"}
+
 # A heading, a colon and one Markdown link, nothing after: `相关新闻: [标题](https://…)`.
-_ONE_LINK_LINE = re.compile(r"^[^\[\]()]{1,12}[:：]\s*\[[^\]]+\]\([^()]+\)\s*$")
+_ONE_LINK_LINE = re.compile(r"^[^\[\]()]{1,12}[:：]\s*\[[^\]]+\](?:\([^()]+\))?\s*$")  # (the target may be cut as markup)
 # Line kinds removed under another name in :class:`Removal` (the reasons it documents).
 _REMOVAL_REASON = {"end": "footer", "related-link": "related"}
 
@@ -193,6 +200,28 @@ def garbage_runs(line: str) -> list[tuple[int, int]]:
     return [m.span() for m in _GARBAGE_RUN.finditer(line) if _is_garbage_run(m.group())]
 
 
+def markup_runs(line: str) -> list[tuple[int, int]]:
+    """Spans of markup in ``line``: tags, Markdown link targets, bare addresses.
+
+    >>> line = '<figure><img src="https://a.b/c.jpg"></figure>见[网站](https://a.b/x)。'
+    >>> [line[s:e] for s, e in markup_runs(line)]
+    ['<figure>', '<img src="https://a.b/c.jpg">', '</figure>', '(https://a.b/x)']
+    """
+    return [m.span() for m in _MARKUP.finditer(line)]
+
+
+def _cuts(line: str) -> list[tuple[int, int, str]]:
+    """Garbage and markup spans of ``line``, sorted, overlaps merged (the earlier reason kept)."""
+    spans = sorted([(s, e, "garbage") for s, e in garbage_runs(line)] + [(s, e, "markup") for s, e in markup_runs(line)])
+    out: list[tuple[int, int, str]] = []
+    for s, e, why in spans:
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]), out[-1][2])
+        else:
+            out.append((s, e, why))
+    return out
+
+
 def _lines(text: str) -> Iterator[tuple[int, int]]:
     pos = 0
     n = len(text)
@@ -221,10 +250,11 @@ def _strip(view: str, s: int, e: int) -> tuple[int, int]:
 class _Line:
     start: int
     end: int
-    pieces: list[tuple[int, int]]  # kept text after garbage runs are cut out
+    pieces: list[tuple[int, int]]  # kept text after garbage runs and markup are cut out
     text: str  # script view of the kept pieces, joined
     raw: str  # the same characters in the raw text (same length as ``text``)
     had_garbage: bool = False
+    cut_reasons: dict[int, str] = field(default_factory=dict)  # start of each cut -> garbage | markup
     kind: str = "body"  # body | blank | removal reason
     fields: dict[str, str] = field(default_factory=dict)
 
@@ -324,7 +354,8 @@ class Cleaner:
     def _classify(self, line: _Line) -> None:
         text = line.text
         if not text.strip():
-            line.kind = "garbage" if line.had_garbage else "blank"
+            reasons = set(line.cut_reasons.values())
+            line.kind = "blank" if not reasons else "markup" if reasons == {"markup"} else "garbage"
             return
         if line.had_garbage and not re.search(rf"[{_CJK}]", text) and len(text.strip()) <= 3:
             line.kind = "garbage"
@@ -356,15 +387,16 @@ class Cleaner:
     def _split_lines(self, view: str, raw: str) -> list[_Line]:
         lines = []
         for s, e in _lines(view):
-            pieces, pos = [], s
-            for gs, ge in garbage_runs(view[s:e]):
+            pieces, pos, reasons = [], s, {}
+            for gs, ge, why in _cuts(view[s:e]):
                 pieces.append((pos, s + gs))
+                reasons[s + gs] = why
                 pos = s + ge
             pieces.append((pos, e))
-            had_garbage = len(pieces) > 1
+            had_garbage = "garbage" in reasons.values()
             pieces = [p for p in (_strip(view, a, b) for a, b in pieces) if p[1] > p[0]]
             text = "".join(view[a:b] for a, b in pieces)
-            lines.append(_Line(s, e, pieces, text, "".join(raw[a:b] for a, b in pieces), had_garbage))
+            lines.append(_Line(s, e, pieces, text, "".join(raw[a:b] for a, b in pieces), had_garbage, reasons))
         return lines
 
     def clean(self, doc: Document) -> CleanedDocument:
@@ -373,6 +405,7 @@ class Cleaner:
         lines = self._split_lines(view, raw)
         for line in lines:
             self._classify(line)
+        self._mark_front_matter(lines)
         self._mark_header(lines)
         self._mark_tail(lines)
         removed: list[Removal] = []
@@ -392,7 +425,8 @@ class Cleaner:
             pos = line.start
             for a, b in line.pieces + [(line.end, line.end)]:
                 if a > pos and view[pos:a].strip():
-                    removed.append(Removal(*_strip(view, pos, a), "garbage"))
+                    why = next((r for c, r in line.cut_reasons.items() if pos <= c < a), "garbage")
+                    removed.append(Removal(*_strip(view, pos, a), why))
                 pos = b
             for i, piece in enumerate(self._cut_spam_phrases(view, self._cut_credits(view, line, removed), removed)):
                 segments.append(piece)
@@ -462,6 +496,23 @@ class Cleaner:
                 pos = ce
             out.append(_strip(view, pos, b))
         return [p for p in out if p[1] > p[0]]
+
+    @staticmethod
+    def _mark_front_matter(lines: list[_Line]) -> None:
+        """YAML front matter (a Markdown file's `---` block at the top) is metadata: its title, date and
+        author are read, none of it is article text (`tags:` lists name bodies the article may not)."""
+        first = next((i for i, line in enumerate(lines) if line.raw.strip()), None)
+        if first is None or lines[first].raw.strip() != "---":
+            return
+        close = next((i for i in range(first + 1, min(len(lines), first + 80)) if lines[i].raw.strip() == "---"), None)
+        if close is None or not all(_FRONT_MATTER_LINE.match(lines[i].raw) for i in range(first + 1, close)):
+            return
+        for line in lines[first:close + 1]:
+            line.kind = "metadata" if line.raw.strip() else "blank"
+            key, _, val = line.raw.partition(":")
+            field_name = _FRONT_MATTER_FIELDS.get(key.strip().lower())
+            val = val.strip().strip("\"'").strip()
+            line.fields = {field_name: val} if field_name and val else {}
 
     def _mark_header(self, lines: list[_Line]) -> None:
         """Short title/navigation lines above the last metadata line of the page header."""
