@@ -132,6 +132,7 @@ class TestCompanyGrammar:
         got = found(nlp, "联合国实集团对配套企业进行梳理。依托国实集团、海检集团等龙头企业带动集聚。")
         assert "联合国实集团" not in of_type(got, "COMPANY")
         assert "国实集团" in of_type(got, "COMPANY")
+        assert "联合国" not in of_type(got, "ORG")  # a known body's name glued to a firm's is not the body
 
     def test_sites_of_firms_in_a_list(self, nlp):
         got = found(nlp, "走廊内,得物总部、ZTO全球总部、货拉拉等头部互联网企业比肩而立。")

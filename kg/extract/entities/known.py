@@ -14,6 +14,8 @@ country's body (``美国国务院``).
 
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 
 from kg.extract.entities.context import _CJK, Mention, _boundary_ends_at, _Ctx, _Trie
@@ -54,6 +56,8 @@ def _known(ctx: _Ctx) -> list[Mention]:
             # ASCII names (NEC, TCL) must stand alone, not inside a longer word
             if (i > 0 and text[i - 1].isascii() and text[i - 1].isalnum()) or (end < len(text) and text[end].isascii() and text[end].isalnum()):
                 continue
+        if k.type == "ORG" and _FIRM_AFTER.match(text, end):
+            continue  # `联合国实集团` is `联合|国实集团`: a firm's name runs on from the known one
         if (k.ambiguous or form.isdigit()) and not _company_context(text, i, end):
             continue  # `360度`, `360亿` are numbers unless the text says company
         if ctx.starts is not None and len(form) <= 4:
@@ -77,6 +81,10 @@ def _known(ctx: _Ctx) -> list[Mention]:
                     break
         out.append(Mention(start, end, k.type, text[start:end], "known", k.name if start == i else text[start:end]))
     return out
+
+
+# A few characters and a firm's head right after a known body: the body's name is part of a firm's.
+_FIRM_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}(?:集团|公司)")
 
 
 def _company_context(text: str, s: int, e: int) -> bool:
