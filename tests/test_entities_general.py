@@ -15,6 +15,11 @@ def of_type(got: set[tuple[str, str]], etype: str) -> set[str]:
 
 
 class TestIndustryGrammar:
+    def test_no_industry_from_verbs_quantities_or_region_pairs(self, nlp):
+        got = found(nlp, "这次纠纷凸显产业链的脆弱。公司的两工厂主要生产LED产业链上游产品,整个LED产业受冲击。"
+                         "促贸易聚产业,一体化筑牢产业根基。")
+        assert of_type(got, "INDUSTRY") <= {"LED产业链"}  # a verb ends an industry's name on its left
+
     def test_sea_words_name_industries(self, nlp):
         # the dictionary tags 海洋 as a place; as a sector it is an industry
         got = found(nlp, "舟山多措并举推动海洋产业实现新突破。")
