@@ -17,7 +17,7 @@ SCHEMAS := $(VENV)/share/kg/graphml-xsd/graphml.xsd $(VENV)/share/kg/gexf-xsd/ge
 EXTRAS  := dev,dask,notebook
 PIP_LOG := $(VENV)/pip-install.log
 
-.PHONY: setup system-packages run test bench clean-out
+.PHONY: setup system-packages run test model bench clean-out
 # Each step prints one "[setup i/5]" line when it has work to do; a machine already set up prints nothing.
 setup: system-packages $(STAMP) $(PKUSEG) $(SCHEMAS)
 
@@ -74,6 +74,12 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
+
+# Retrain the name tagger (kg/data/models/README.md): the public corpora in ../shared/ner-corpora (or
+# $$KG_NER_CORPORA) and the project's development gold; prints the sha256 to pin in kg/extract/ner/tagger.py.
+model: setup
+	$(BIN)/python -m kg.eval.ner_gold --set dev --out build/ner-gold-dev.jsonl
+	$(BIN)/python -m kg.extract.ner.train --out kg/data/models/ner-crf.crfsuite --extra build/ner-gold-dev.jsonl --extra-weight 3
 
 bench: setup
 	$(BIN)/python benchmarks/bench_ingest.py

@@ -128,6 +128,39 @@ def test_training_on_a_tiny_slice_is_deterministic_and_fast(tmp_path, capsys):
     assert ("张伟", "PER") in found
 
 
+def test_an_extra_span_file_is_trained_on_with_its_weight(tmp_path):
+    from kg.extract.ner.train import main
+
+    data = tmp_path / "corpora"
+    data.mkdir()
+    _write_corpus(data, "msra-train", 20)
+    _write_corpus(data, "resume-dev", 5, 3)
+    extra = tmp_path / "gold-dev.jsonl"
+    with open(extra, "w", encoding="utf-8") as fh:  # the project's labels, as kg.eval.ner_gold writes them
+        for i in range(6):
+            fh.write(json.dumps({"id": f"gold-d{i}-0", "text": "星澜园区今天开园。", "spans": [[0, 4, "ORG"]]},
+                                ensure_ascii=False) + "\n")
+    out = tmp_path / "m.crfsuite"
+    assert main(["--out", str(out), "--corpora", str(data), "--files", "msra-train.jsonl", "--extra", str(extra),
+                 "--extra-weight", "2", "--iterations", "30", "--progress", "0", "--no-eval"]) == 0
+    meta = json.loads((tmp_path / "m.crfsuite.json").read_text(encoding="utf-8"))
+    assert meta["training_files"][-1] == {"file": "gold-dev.jsonl", "sha256": sha256_file(extra), "examples_used": 6,
+                                          "weight": 2, "held_out": 0}
+    assert meta["training_sentences"] == round(20 * 0.95) + 12
+
+
+def test_gold_spans_follow_the_gold_format_and_refuse_the_test_split():
+    from kg.errors import KgUsageError
+    from kg.eval.ner_gold import gold_records, label_spans
+
+    # every occurrence, longest first, never inside a longer one; places only where free
+    text = "青岛蓝谷管理局和青岛蓝谷在青岛。"
+    assert label_spans(text, {"青岛蓝谷管理局": "ORG", "青岛蓝谷": "ORG"}, ["青岛"]) == [
+        (0, 7, "ORG"), (8, 12, "ORG"), (13, 15, "LOC")]
+    with pytest.raises(KgUsageError, match="reporting"):
+        next(gold_records("test"))
+
+
 def test_training_refuses_a_test_file(tmp_path):
     from kg.extract.ner.train import main
 

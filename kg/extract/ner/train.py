@@ -103,6 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--minfreq", type=float, default=DEFAULTS["minfreq"], help="drop attributes seen fewer times")
     ap.add_argument("--limit", type=int, default=None, help="first N training examples per file (quick runs)")
     ap.add_argument("--files", default=",".join(corpora.TRAIN_FILES), help="training files, comma-separated")
+    ap.add_argument("--extra", action="append", default=[], metavar="FILE",
+                    help="another span JSONL to train on, repeatable (the dev gold: python -m kg.eval.ner_gold)")
+    ap.add_argument("--extra-weight", type=int, default=3, help="how many times each --extra sentence is repeated")
     ap.add_argument("--no-eval", action="store_true", help="skip scoring on the tuning sets")
     ap.add_argument("--progress", type=int, default=10, help="print every N iterations (0: quiet)")
     args = ap.parse_args(argv)
@@ -112,11 +115,17 @@ def main(argv: list[str] | None = None) -> int:
     label_map = LABEL_MAP_WITH_COMPANY if args.labels == "company" else LABEL_MAP
     cdir = corpora.corpora_dir(args.corpora)
     files = tuple(f for f in args.files.split(",") if f)
-    for f in files:
+    for f in files + tuple(Path(x).name for x in args.extra):
         if "test" in f:
             raise SystemExit(f"{f}: test files are for reporting only, never for training")
     print(f"reading {', '.join(files)} from {cdir}", flush=True)
     train, tuning, info = load(cdir, label_map, args.limit, files)
+    for extra in args.extra:
+        exs = corpora.read(Path(extra), label_map)
+        train += exs * args.extra_weight
+        info.append({"file": Path(extra).name, "sha256": corpora.file_sha256(Path(extra)), "examples_used": len(exs),
+                     "weight": args.extra_weight, "held_out": 0})
+        print(f"{extra}: {len(exs)} sentences x {args.extra_weight}", flush=True)
     n_chars = sum(len(x.text) for x in train)
     print(f"{len(train)} training sentences, {n_chars} characters; features {spec.name}", flush=True)
     feat = Featurizer(spec)
