@@ -81,7 +81,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
             continue
         s = _extend_left(ctx, i, max_len, extra) if kind != "org" else _extend_over_department(ctx, i, max_len)
         if kind == "park":
-            s = _over_ji(ctx, s, i, "及与和")  # `海洋大数据与智能超算创新园`
+            s = _over_ji(ctx, _after_park_verb(ctx.text, s, i), i, "及与和")  # `海洋大数据与智能超算创新园`
         s = _anchor_region(ctx, s, i)
         # `创新及科技局`: two fields joined by `及` name the office, as a proper name would
         two_fields, s = _org_start(ctx, s, i) if kind == "org" else (False, s)
@@ -162,6 +162,13 @@ def _org_start(ctx: _Ctx, s: int, i: int) -> tuple[bool, int]:
     s = _back_to_region(ctx, s)
     joined = _over_ji_office(ctx, s, i)
     return joined != s, joined
+
+
+def _after_park_verb(text: str, s: int, i: int) -> int:
+    """A park's body that opens with a verb of overseeing or building glued to it by the segmenter
+    (`管理科学|园`: `管理` begins the word `管理科学`) starts after the verb."""
+    verb = next((w for w in _PARK_BOUNDARY if text.startswith(w, s) and s + len(w) < i), None)
+    return s + len(verb) if verb else s
 
 
 def _ends_inside_a_word(ctx: _Ctx, kind: str, i: int, e: int) -> bool:
