@@ -358,6 +358,23 @@ class TestPersonBoundaries:
         got = found(nlp, "卫健部长出席开幕式并致辞。")
         assert not of_type(got, "PERSON")
 
+    def test_names_listed_after_a_titled_name_share_its_title(self, nlp):
+        got = found(nlp, "出席的有董事长柯建民,以及副总裁苗文涛、费振宇及谷春林。")
+        assert {"柯建民", "苗文涛", "费振宇"} <= of_type(got, "PERSON")
+
+    def test_a_spokesman_of_an_office_holds_a_post(self, nlp):
+        # `发言人` alone is no post; after an office's name it is
+        got = found(nlp, "商务部发言人柯建民表示欢迎。一位发言人表示不知情。")
+        assert of_type(got, "PERSON") == {"柯建民"}
+
+    def test_western_name_after_a_title(self, nlp):
+        got = found(nlp, "该学院由谷歌工程总监Alan T. Brooks创办。")
+        assert "Alan T. Brooks" in of_type(got, "PERSON")
+
+    def test_married_name_after_a_title_whatever_follows(self, nlp):
+        got = found(nlp, "政府宣布特首郑李锦芬委任新主席。发言人汪文斌曾于11日表示。")
+        assert "郑李锦芬" in of_type(got, "PERSON") and "汪文斌曾" not in of_type(got, "PERSON")
+
     def test_three_characters_then_today_or_also(self, nlp):
         got = found(nlp, "疫情指挥中心指挥官柯建民今(31/5)宣告,疫情趋缓。")
         assert of_type(got, "PERSON") == {"柯建民"}

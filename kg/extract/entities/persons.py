@@ -43,9 +43,13 @@ def _persons(ctx: _Ctx) -> list[Mention]:
     lex = ctx.lex
     out = []
     for i, title in _tries(ctx.lex)["titles"].finditer(text):
-        if lex.titles.get(title) == "generic":
-            continue
+        if lex.titles.get(title) == "generic" and not _after_an_office(ctx, i):
+            continue  # `发言人` alone is no post; `外交部发言人` is
         p = i + len(title)
+        latin = _LATIN_NAME.match(text, p)
+        if latin:  # `史丹福大学教授Frederick E. Terman`
+            out.append(Mention(p, latin.end(), "PERSON", latin.group(), "person:title"))
+            continue
         cover = ctx.by_pos.get(p)
         if cover is not None and cover[0] < i + len(title) - 1 and cover[1] > p and cover[2] is not None:
             continue  # `常任理事|国`: the title ends inside a word (`安理会常任理事国`), no name follows
@@ -60,6 +64,32 @@ def _persons(ctx: _Ctx) -> list[Mention]:
         if name:
             name = _dotted_name(ctx, p, name)
             out.append(Mention(p, p + len(name), "PERSON", name, "person:title"))
+            out += _sharing_the_title(ctx, p + len(name))
+    return out
+
+
+# A Western name in Latin letters: capitalized words and initials (`Ray Kurzweil`, `Peter H. Diamandis`).
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-zA-Z'-]+))*(?: [A-Z][a-zA-Z'-]+)(?![A-Za-z])")
+
+
+def _after_an_office(ctx: _Ctx, i: int) -> bool:
+    """Does an organization's suffix end right before ``i`` (`外交部|发言人`, `指挥中心|发言人`)?"""
+    return any(ctx.text[k:i] in ctx.lex.org_suffixes or ctx.text[k:i] in ctx.lex.company_suffixes
+               for k in range(max(0, i - 4), i))
+
+
+def _sharing_the_title(ctx: _Ctx, e: int) -> list[Mention]:
+    """`副总裁刘中勇、严明志及朱晓南`: names listed right after a titled name share its title; the list
+    ends at anything that is not a name closed by `、`, `及`, `和` or the clause's end."""
+    text = ctx.text
+    out = []
+    while e < len(text) and text[e] in "、及和与":
+        name = _name_at(ctx, e + 1)
+        end = e + 1 + len(name) if name else e
+        if not name or len(name) < 2 or (end < len(text) and text[end] not in "、及和与,。;:!?)等"):
+            break
+        out.append(Mention(e + 1, end, "PERSON", name, "person:title"))
+        e = end
     return out
 
 
@@ -210,9 +240,10 @@ def _married_name(ctx: _Ctx, p: int) -> str | None:
         return None
     given = text[p + 2:p + 4]
     if not all(_CJK.match(c) and c not in _FUNCTION_CHARS for c in given) or given in ctx.words \
-            or text[p + 1:p + 3] in ctx.words or given in _NOT_NAME or given[-1] in "今昨":
-        return None  # `陈时中今(31/5)宣告`: a three-character name, then "today"
-    closed = p + 4 == len(text) or text[p + 4] in _AFTER_NAME or text[p + 4] in _NAME_CLOSERS
+            or text[p + 1:p + 3] in ctx.words or given in _NOT_NAME or given[-1] in "今昨曾将已也又再仍均都亦则" or given[-1] in _AFTER_NAME:
+        return None  # `陈时中今(31/5)宣告`, `汪文斌曾于`: a three-character name, then "today" or an adverb
+    closed = p + 4 == len(text) or text[p + 4] in _AFTER_NAME or text[p + 4] in _NAME_CLOSERS \
+        or ctx.lex.title_ending_at(text, p) is not None  # `特首林郑月娥委任…`: after a title, the four are the name
     return text[p:p + 4] if closed else None
 
 
@@ -253,7 +284,7 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
     two = [o for o in options if o[0] == 1]
     three = [o for o in options if o[0] == 2]
     # a typical follower right after three characters decides first (`赵豪志在`, where `志在` is a word)
-    if three and three[0][1] < len(text) and text[three[0][1]] in "说在表介指告称强是也今亲出会":
+    if three and three[0][1] < len(text) and text[three[0][1]] in "说在表介指告称强是也今亲出会上试":
         return three[0][2]
     # a name closed by punctuation (`省委书记易炼红、`) is the three characters, unless the third is a verb
     # of saying (`副总裁高慧称,`); the segmenter splits rare given names (`易炼|红`)
