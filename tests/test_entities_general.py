@@ -375,6 +375,11 @@ class TestPersonBoundaries:
         got = found(nlp, "政府宣布特首郑李锦芬委任新主席。发言人汪文斌曾于11日表示。")
         assert "郑李锦芬" in of_type(got, "PERSON") and "汪文斌曾" not in of_type(got, "PERSON")
 
+    def test_an_adverb_after_a_name_is_not_part_of_it(self, nlp):
+        got = found(nlp, "台北市长柯文达连续多日发言。该集团创始人宋建平还曾表示,总经理顾英则认为不妥。")
+        assert {"柯文达", "宋建平", "顾英"} <= of_type(got, "PERSON")
+        assert not {"柯文达连", "宋建平还", "顾英则"} & of_type(got, "PERSON")
+
     def test_three_characters_then_today_or_also(self, nlp):
         got = found(nlp, "疫情指挥中心指挥官柯建民今(31/5)宣告,疫情趋缓。")
         assert of_type(got, "PERSON") == {"柯建民"}

@@ -240,7 +240,7 @@ def _married_name(ctx: _Ctx, p: int) -> str | None:
         return None
     given = text[p + 2:p + 4]
     if not all(_CJK.match(c) and c not in _FUNCTION_CHARS for c in given) or given in ctx.words \
-            or text[p + 1:p + 3] in ctx.words or given in _NOT_NAME or given[-1] in "今昨曾将已也又再仍均都亦则" or given[-1] in _AFTER_NAME:
+            or text[p + 1:p + 3] in ctx.words or given in _NOT_NAME or given[-1] in "今昨曾将已也又再仍均都亦则还连" or given[-1] in _AFTER_NAME:
         return None  # `陈时中今(31/5)宣告`, `汪文斌曾于`: a three-character name, then "today" or an adverb
     closed = p + 4 == len(text) or text[p + 4] in _AFTER_NAME or text[p + 4] in _NAME_CLOSERS \
         or ctx.lex.title_ending_at(text, p) is not None  # `特首林郑月娥委任…`: after a title, the four are the name
@@ -278,13 +278,13 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
         if given == 2 and head is not None and not head.startswith("nr") and not followed:
             continue  # `关于党`, `高度重视`, `关心引领`: starts with an ordinary word
         options.append((given, e, cand))
-    options = [o for o in options if not set(o[2][1:]) & set("的了着是和与及在等也")]  # `卓越的` is no name
+    options = [o for o in options if not set(o[2][1:]) & set("的了着是和与及在等也则还将已都亦仍均")]  # `卓越的` is no name
     if not options:
         return None
     two = [o for o in options if o[0] == 1]
     three = [o for o in options if o[0] == 2]
     # a typical follower right after three characters decides first (`赵豪志在`, where `志在` is a word)
-    if three and three[0][1] < len(text) and text[three[0][1]] in "说在表介指告称强是也今亲出会上试":
+    if three and three[0][1] < len(text) and text[three[0][1]] in "说在表介指告称强是也今亲出会上试曾还则将已":
         return three[0][2]
     # a name closed by punctuation (`省委书记易炼红、`) is the three characters, unless the third is a verb
     # of saying (`副总裁高慧称,`); the segmenter splits rare given names (`易炼|红`)
