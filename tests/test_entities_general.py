@@ -159,6 +159,10 @@ class TestCompanyGrammar:
         got = found(nlp, "一批重大工程项目、公共服务领域等将进一步向民营企业开放。")
         assert not of_type(got, "COMPANY")
 
+    def test_a_list_head_naming_two_trades(self, nlp):
+        got = found(nlp, "对此,恒润锻造、北辰精机等汽车及零部件企业表示将加大投入。")
+        assert {"恒润锻造", "北辰精机"} <= of_type(got, "COMPANY")
+
     def test_a_category_noun_before_a_firm_is_not_its_name(self, nlp):
         got = found(nlp, "秘鲁的矿企BHX公司与一家车企签署协议。")
         assert of_type(got, "COMPANY") == {"BHX公司"}

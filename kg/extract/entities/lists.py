@@ -26,7 +26,7 @@ from kg.kb import rules
 
 
 # The head of a list of firms: `等龙头企业`, `等20余家文创机构`, `等头部互联网企业`.
-_COMPANY_LIST_HEAD = re.compile(r"等(?:[0-9]+余?家|[一二两三四五六七八九十百几多数]+家)?(?:(?![与和及在的将对向由以为从把被于等是进])[\u4e00-\u9fff]){0,10}?"
+_COMPANY_LIST_HEAD = re.compile(r"等(?:[0-9]+余?家|[一二两三四五六七八九十百几多数]+家)?(?:(?![与和在的将对向由以为从把被于等是进])[\u4e00-\u9fff]){0,10}?"
                                 rf"(?:{rules.pattern('company_list_heads')})")
 
 # A firm's site after its name in a list (`阿里巴巴总部`, `VIVO全球AI总部`).
