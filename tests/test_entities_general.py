@@ -163,6 +163,10 @@ class TestCompanyGrammar:
         got = found(nlp, "对此,恒润锻造、北辰精机等汽车及零部件企业表示将加大投入。")
         assert {"恒润锻造", "北辰精机"} <= of_type(got, "COMPANY")
 
+    def test_lists_of_suppliers_and_steelmakers(self, nlp):
+        got = found(nlp, "会上,巴鲁夫、凯恩斯特等国内外厂商出席,沙钢、鞍钢等大钢企也来了。")
+        assert {"巴鲁夫", "凯恩斯特", "沙钢", "鞍钢"} <= of_type(got, "COMPANY")
+
     def test_a_category_noun_before_a_firm_is_not_its_name(self, nlp):
         got = found(nlp, "秘鲁的矿企BHX公司与一家车企签署协议。")
         assert of_type(got, "COMPANY") == {"BHX公司"}
