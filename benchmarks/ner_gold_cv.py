@@ -79,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--train", action="store_true", help="train the fold models first")
     ap.add_argument("--weight", type=int, default=3, help="--gold-weight of the fold models (with --train)")
     ap.add_argument("--work", default=None, help="folder for the fold models (with --train)")
+    ap.add_argument("--baseline", default=None,
+                    help="the tagger to compare with, trained without the gold (default: the shipped one; once the "
+                         "shipped one has seen the dev gold, give the earlier model file here)")
     args = ap.parse_args(argv)
     if args.train:
         work = Path(args.work or tempfile.mkdtemp(prefix="kg-ner-cv-"))
@@ -94,8 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     ids = sorted(gold)
     paths = dict(zip(ids, verify(arts, ids), strict=True))
     cv = merge([extract([paths[d] for d in ids if fold_of(d, args.folds) == k], m) for k, m in enumerate(models)])
-    base = extract([paths[d] for d in ids], None)
-    print(f"== shipped tagger, dev ({len(ids)} articles)\n" + format_report(score(gold, base), show_errors=False))
+    base = extract([paths[d] for d in ids], Path(args.baseline) if args.baseline else None)
+    print(f"== {args.baseline or 'shipped tagger'}, dev ({len(ids)} articles)\n"
+          + format_report(score(gold, base), show_errors=False))
     print(f"\n== tagger trained with the other folds' gold, {args.folds}-fold cross-validated\n"
           + format_report(score(gold, cv), show_errors=False))
     return 0

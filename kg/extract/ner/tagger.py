@@ -30,7 +30,7 @@ from kg.kb.pinned import sha256_file
 
 MODEL_FILE = "ner-crf.crfsuite"
 #: SHA-256 of the shipped model file (``python -m kg.extract.ner.train`` prints it).
-MODEL_SHA256 = "152d0fc51c3c14cdc6ceedef92e924732e9c79f9ee5e114ffefd4d9ffa1175f4"
+MODEL_SHA256 = "6297f8234f177141c1d8f72b9e0f412a6ea2f9adbac339775051870e2be42109"
 #: The features the shipped model was trained with.
 MODEL_FEATURES = "chars-v1"
 TRAIN_CMD = "python -m kg.extract.ner.train --out kg/data/models/ner-crf.crfsuite"
