@@ -42,7 +42,9 @@ from kg.extract.entities.proposals import Proposal
 PROPOSALS_KEY = "kg_ner"
 SPANS_KEY = "kg_mentions"
 RELATIONS_KEY = "kg_relations"
-TEXT_KEY = "kg_text"  # the Doc's text, handed from kg_ner to kg_entity_rules (spaCy rebuilds doc.text on each access)
+# The Doc's text, handed by the caller (kg.run.work) or kg_ner to kg_entity_rules, which takes it away
+# (spaCy rebuilds doc.text on each access).
+TEXT_KEY = "kg_text"
 
 
 def mention_data(m: Mention) -> list[Any]:

@@ -78,7 +78,7 @@ class NameTagger:
     def __call__(self, doc: Doc) -> Doc:
         if self.tagger is None:
             self.initialize()
-        text = doc.text  # spaCy joins the tokens again on every access: once per document, not per chunk
+        text = doc_text(doc)
         doc.user_data[TEXT_KEY] = text  # for kg_entity_rules, next in the pipeline (it takes it away)
         doc.user_data[PROPOSALS_KEY] = [[s.start + a, s.end + a, s.label, s.prob]
                                         for a, b in self._worth_tagging(text)
@@ -152,9 +152,8 @@ class EntityRules:
         lex = self._lexicons_for(doc)
         tokens = None
         tags = pos_dictionary()
-        text = doc.user_data.pop(TEXT_KEY, None)
-        if text is None or not len(doc) or len(text) != doc[-1].idx + len(doc[-1].text_with_ws):
-            text = doc.text  # no tagger before, or the tokens changed since
+        text = doc_text(doc)
+        doc.user_data.pop(TEXT_KEY, None)
         # offsets and lengths as arrays: making a Token object per word costs more than the lookups
         spans = doc.to_array(["IDX", "LENGTH"]).tolist() if len(doc) else []
         if self.use_token_boundaries and any(n > 1 for _, n in spans):
@@ -225,6 +224,15 @@ class RelationRules:
                           evidence_span(doc.text, r.sent_start, r.sent_end), r.attrs)
             for r in found]
         return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, from ``doc.user_data[TEXT_KEY]`` when the caller or an earlier component put it there:
+    spaCy joins the tokens again on every access. The stored text is checked against the tokens' end."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None or not len(doc) or len(text) != doc[-1].idx + len(doc[-1].text_with_ws):
+        return doc.text  # nobody handed it over, or the tokens changed since
+    return text
 
 
 @lru_cache(maxsize=1)

@@ -32,6 +32,7 @@ from kg.errors import Err, InputError
 from kg.extract.document import (EntityMention, EntityRelation, canonical_name, chunks, entity_attrs, evidence_span,
                                  sentence_date)
 from kg.text.ingest import WARNING, Document, Rejected, iter_inputs
+from kg.extract.doc_data import TEXT_KEY
 from kg.extract.nlp import make_nlp, mentions_of
 from kg.extract.relations import find_relations
 from kg.link.within import fuller_names, link_document
@@ -163,7 +164,9 @@ def extract_document(
     norm = item.normalized
     found_mentions = []
     for a, b in chunks(norm.text):  # long texts in pieces: bounded memory, linear time
-        doc = nlp.make_doc(norm.text[a:b])
+        piece = norm.text[a:b]
+        doc = nlp.make_doc(piece)
+        doc.user_data[TEXT_KEY] = piece  # the components read it from here: spaCy's doc.text joins the tokens again
         if leave_out:
             doc.user_data["kg_leave_out"] = item.doc.doc_id
             doc.user_data["kg_leave_out_forms"] = sorted(leave_out_forms)  # plain data, as every user_data value
