@@ -245,16 +245,21 @@ def nlp_lexicons() -> Lexicons:
 def pos_dictionary() -> dict[str, str]:
     """Word → part of speech from jieba's dictionary (general-language knowledge).
 
-    A lookup, not a tagger: a word the dictionary lacks gets no tag.
+    A lookup, not a tagger: a word the dictionary lacks gets no tag. The dictionary file (``word freq
+    tag`` lines) is read here as ``jieba.posseg`` reads it into ``word_tag_tab``, the same entries in the
+    same order, without importing ``jieba.posseg`` (its import builds that table in a slower loop, and
+    loads its HMM tables, which kg does not use).
     """
     import logging
 
     import jieba
-    import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    return dict(jieba.posseg.dt.word_tag_tab)
+    with jieba.dt.get_dict_file() as fh:
+        text = fh.read().decode("utf-8")
+    lines = [line.strip(" \t\n\r\x0b\x0c") for line in text.split("\n")]  # jieba strips the bytes of each line
+    return {word: tag for word, _, tag in (line.split(" ") for line in lines if line)}
 
 
 def linear_viterbi(obs: str, states: str, start_p: Mapping[str, float], trans_p: Mapping[str, Mapping[str, float]],
