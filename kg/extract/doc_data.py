@@ -60,7 +60,12 @@ def mention_from(data: Sequence[Any]) -> Mention:
 
 def proposals_of(doc: Doc) -> list[Proposal]:
     """The names the tagger (``kg_ner``) proposed for ``doc``."""
-    return [Proposal(int(s), int(e), str(label), float(prob)) for s, e, label, prob in doc.user_data.get(PROPOSALS_KEY, ())]
+    return proposals_from(doc.user_data.get(PROPOSALS_KEY, ()))
+
+
+def proposals_from(data: Iterable[Sequence[Any]]) -> list[Proposal]:
+    """The proposals of the tagger's plain data (``[start, end, label, prob]`` each)."""
+    return [Proposal(int(s), int(e), str(label), float(prob)) for s, e, label, prob in data]
 
 
 def set_mentions(doc: Doc, mentions: Iterable[Mention]) -> None:

@@ -34,17 +34,18 @@ from __future__ import annotations
 import shutil
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.extract.doc_data import (PROPOSALS_KEY, RELATIONS_KEY, SPANS_KEY, TEXT_KEY, mentions_of, proposals_of,
+from kg.extract.doc_data import (PROPOSALS_KEY, RELATIONS_KEY, SPANS_KEY, TEXT_KEY, mentions_of, proposals_from, proposals_of,
                                  relation_data, set_mentions)
 from kg.extract.document import evidence_span
-from kg.extract.entities import find_mentions
+from kg.extract.entities import Mention, find_mentions
+from kg.extract.entities.proposals import Proposal
 from kg.extract.relations import find_relations
 from kg.kb.confidence import confidence_of
 from kg.kb.lexicons import Lexicons
@@ -76,14 +77,18 @@ class NameTagger:
         self.tagger = NerTagger.default() if model is None else NerTagger.from_file(model)
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.tagger is None:
-            self.initialize()
         text = doc_text(doc)
         doc.user_data[TEXT_KEY] = text  # for kg_entity_rules, next in the pipeline (it takes it away)
-        doc.user_data[PROPOSALS_KEY] = [[s.start + a, s.end + a, s.label, s.prob]
-                                        for a, b in self._worth_tagging(text)
-                                        for s in self.tagger.tag_chunk(text[a:b])]
+        doc.user_data[PROPOSALS_KEY] = self.proposals(text)
         return doc
+
+    def proposals(self, text: str) -> list[list[Any]]:
+        """The names proposed in ``text`` as plain data: ``[start, end, label, prob]``."""
+        if self.tagger is None:
+            self.initialize()
+        return [[s.start + a, s.end + a, s.label, s.prob]
+                for a, b in self._worth_tagging(text)
+                for s in self.tagger.tag_chunk(text[a:b])]
 
     def _worth_tagging(self, text: str) -> list[tuple[int, int]]:
         """The tagger's chunks (sentences) in which the rules could take a proposal: one that names a post
@@ -135,30 +140,36 @@ class EntityRules:
         """Load the lexicons (the shipped ones unless ``lexicon_dir`` is given)."""
         self.lexicons = Lexicons.load(lexicon_dir)
 
-    def _lexicons_for(self, doc: Doc) -> Lexicons:
+    def lexicons_for(self, leave_out: str | None = None, forms: Iterable[str] = ()) -> Lexicons:
+        """The lexicons, without the entries learned only from document ``leave_out`` (and those matching
+        ``forms``) when it is given (leave-one-out evaluation)."""
         if self.lexicons is None:
             self.initialize()
         assert self.lexicons is not None
-        leave_out = doc.user_data.get("kg_leave_out")
         if not leave_out:
             return self.lexicons
-        forms = frozenset(doc.user_data.get("kg_leave_out_forms", ()))
-        key = (leave_out, forms)
+        key = (leave_out, frozenset(forms))
         if key not in self._leave_out:
-            self._leave_out[key] = self.lexicons.without_sources_of(leave_out, forms)
+            self._leave_out[key] = self.lexicons.without_sources_of(leave_out, key[1])
         return self._leave_out[key]
 
-    def __call__(self, doc: Doc) -> Doc:
-        lex = self._lexicons_for(doc)
-        tokens = None
+    def mentions(self, text: str, lex: Lexicons, words: Sequence[tuple[int, str]],
+                 proposals: Sequence[Proposal] = ()) -> list[Mention]:
+        """The mentions in ``text``, given its words as (start, word) in order (the tokens of the Doc)."""
         tags = pos_dictionary()
+        tokens = None
+        if self.use_token_boundaries and any(len(w) > 1 for _, w in words):
+            tokens = [(a, a + len(w), tags.get(w)) for a, w in words]
+        return find_mentions(text, lex, tokens, words=tags, proposals=proposals)
+
+    def __call__(self, doc: Doc) -> Doc:
+        user_data = doc.user_data
+        lex = self.lexicons_for(user_data.get("kg_leave_out"), user_data.get("kg_leave_out_forms", ()))
         text = doc_text(doc)
-        doc.user_data.pop(TEXT_KEY, None)
+        user_data.pop(TEXT_KEY, None)
         # offsets and lengths as arrays: making a Token object per word costs more than the lookups
         spans = doc.to_array(["IDX", "LENGTH"]).tolist() if len(doc) else []
-        if self.use_token_boundaries and any(n > 1 for _, n in spans):
-            tokens = [(a, a + n, tags.get(text[a:a + n])) for a, n in spans]
-        mentions = find_mentions(text, lex, tokens, words=tags, proposals=proposals_of(doc))
+        mentions = self.mentions(text, lex, [(a, text[a:a + n]) for a, n in spans], proposals_of(doc))
         set_mentions(doc, mentions)
         spans = [doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand") for m in mentions]
         spans = [s for s in spans if s is not None]
@@ -224,6 +235,55 @@ class RelationRules:
                           evidence_span(doc.text, r.sent_start, r.sent_end), r.attrs)
             for r in found]
         return doc
+
+
+def text_mentions(nlp: Language, text: str, leave_out: str | None = None, forms: Iterable[str] = ()) -> list[Mention]:
+    """The mentions the pipeline finds in ``text`` (``mentions_of(nlp(text))``, with ``leave_out`` and
+    ``forms`` as ``doc.user_data["kg_leave_out"]`` and ``["kg_leave_out_forms"]``).
+
+    For kg's own pipeline on jieba (:func:`make_nlp`: the tagger, if any, then the entity rules) the
+    components' work is done on the words without building a ``Doc``, which a build never reads: the
+    words and their offsets are those of the ``Doc`` (jieba's cut, aligned to the text by spaCy's own
+    ``get_words_and_spaces``), so the mentions are the same. Any other pipeline runs as spaCy runs it.
+    """
+    cut = _own_pipeline_cut(nlp)
+    if cut is None:
+        doc = nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text  # the components read it from here: spaCy's doc.text joins the tokens again
+        if leave_out:
+            doc.user_data["kg_leave_out"] = leave_out
+            doc.user_data["kg_leave_out_forms"] = sorted(forms)  # plain data, as every user_data value
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        return mentions_of(doc)
+    from spacy.util import get_words_and_spaces
+
+    # spaCy's ChineseTokenizer: the non-empty words of the cut, aligned to the text
+    words, spaces = get_words_and_spaces([w for w in cut.cut(text, cut_all=False) if w], text)
+    starts, i = [], 0
+    for w, space in zip(words, spaces):
+        starts.append(i)
+        i += len(w) + space
+    proposals = nlp.get_pipe("kg_ner").proposals(text) if "kg_ner" in nlp.pipe_names else []
+    rules = nlp.get_pipe("kg_entity_rules")
+    lex = rules.lexicons_for(leave_out, sorted(forms) if leave_out else ())
+    return rules.mentions(text, lex, list(zip(starts, words)), proposals_from(proposals))
+
+
+def _own_pipeline_cut(nlp: Language) -> Any:
+    """The jieba cut of a pipeline :func:`make_nlp` makes (components and tokenizer as it sets them), else None."""
+    from kg.extract.fast_jieba import Cut
+
+    tokenizer = nlp.tokenizer
+    cut = getattr(tokenizer, "jieba_seg", None)
+    if not isinstance(cut, Cut) or not str(getattr(tokenizer, "segmenter", "")).endswith("jieba"):
+        return None
+    names = nlp.pipe_names
+    if names not in (["kg_ner", "kg_entity_rules"], ["kg_entity_rules"]):
+        return None
+    if type(nlp.get_pipe("kg_entity_rules")) is not EntityRules or (names[0] == "kg_ner" and type(nlp.get_pipe("kg_ner")) is not NameTagger):
+        return None
+    return cut
 
 
 def doc_text(doc: Doc) -> str:

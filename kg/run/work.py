@@ -32,8 +32,7 @@ from kg.errors import Err, InputError
 from kg.extract.document import (EntityMention, EntityRelation, canonical_name, chunks, entity_attrs, evidence_span,
                                  sentence_date)
 from kg.text.ingest import WARNING, Document, Rejected, iter_inputs
-from kg.extract.doc_data import TEXT_KEY
-from kg.extract.nlp import make_nlp, mentions_of
+from kg.extract.nlp import make_nlp, text_mentions
 from kg.extract.relations import find_relations
 from kg.link.within import fuller_names, link_document
 from kg.text.normalize import encodable, normalize_body
@@ -164,15 +163,8 @@ def extract_document(
     norm = item.normalized
     found_mentions = []
     for a, b in chunks(norm.text):  # long texts in pieces: bounded memory, linear time
-        piece = norm.text[a:b]
-        doc = nlp.make_doc(piece)
-        doc.user_data[TEXT_KEY] = piece  # the components read it from here: spaCy's doc.text joins the tokens again
-        if leave_out:
-            doc.user_data["kg_leave_out"] = item.doc.doc_id
-            doc.user_data["kg_leave_out_forms"] = sorted(leave_out_forms)  # plain data, as every user_data value
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
-        found_mentions += [replace(m, start=m.start + a, end=m.end + a) for m in mentions_of(doc)]
+        found = text_mentions(nlp, norm.text[a:b], item.doc.doc_id if leave_out else None, leave_out_forms)
+        found_mentions += [replace(m, start=m.start + a, end=m.end + a) for m in found]
     lex = nlp.get_pipe("kg_entity_rules").lexicons
     raw = item.doc.raw_text
     found = [(m, canonical_name(m.type, m.key or m.text, lex)) for m in found_mentions]
