@@ -256,18 +256,48 @@ def text_mentions(nlp: Language, text: str, leave_out: str | None = None, forms:
         for _, proc in nlp.pipeline:
             doc = proc(doc)
         return mentions_of(doc)
-    from spacy.util import get_words_and_spaces
-
     # spaCy's ChineseTokenizer: the non-empty words of the cut, aligned to the text
-    words, spaces = get_words_and_spaces([w for w in cut.cut(text, cut_all=False) if w], text)
-    starts, i = [], 0
-    for w, space in zip(words, spaces):
-        starts.append(i)
-        i += len(w) + space
+    tokens = doc_tokens([w for w in cut.cut(text, cut_all=False) if w], text)
     proposals = nlp.get_pipe("kg_ner").proposals(text) if "kg_ner" in nlp.pipe_names else []
     rules = nlp.get_pipe("kg_entity_rules")
     lex = rules.lexicons_for(leave_out, sorted(forms) if leave_out else ())
-    return rules.mentions(text, lex, list(zip(starts, words)), proposals_from(proposals))
+    return rules.mentions(text, lex, tokens, proposals_from(proposals))
+
+
+def doc_tokens(words: list[str], text: str) -> list[tuple[int, str]]:
+    """(start, text) of the tokens of ``Doc(vocab, *spacy.util.get_words_and_spaces(words, text))``.
+
+    spaCy drops the words that are white space, finds each other word in the text from where the last
+    one ended (``text[pos:].index(word)``: a copy of the rest of the text per word), makes a token of
+    the white space skipped, and gives a single space after a word to that word. jieba's words cover
+    the text exactly, so each word is where the last one ended plus the white space words between:
+    the same tokens without a search. Words that do not cover the text go to spaCy's function.
+    """
+    tokens: list[tuple[int, str]] = []
+    if "".join(words) == text:
+        n, pos, at = len(text), 0, 0  # pos: where spaCy's alignment stands; at: where the word is
+        for w in words:
+            if w.isspace():
+                at += len(w)
+                continue
+            if w[0].isspace():  # white space at a word's start could be found earlier: spaCy's own search
+                break
+            if at > pos:
+                tokens.append((pos, text[pos:at]))
+            tokens.append((at, w))
+            at += len(w)
+            pos = at + 1 if at < n and text[at] == " " else at
+        else:
+            if pos < n:
+                tokens.append((pos, text[pos:]))
+            return tokens
+    from spacy.util import get_words_and_spaces
+
+    tokens, i = [], 0
+    for w, space in zip(*get_words_and_spaces(words, text)):
+        tokens.append((i, w))
+        i += len(w) + space
+    return tokens
 
 
 def _own_pipeline_cut(nlp: Language) -> Any:
