@@ -78,12 +78,18 @@ class _Trie:
 
     @property
     def _starts(self) -> re.Pattern[str] | None:
-        """A character class of the forms' first characters: the regex engine finds where a form can
-        start, and the loops visit only those. Made on first use: a trie of one document's few names
-        (:meth:`finditer_all`) does without it, and compiling costs more than its scan."""
+        """Where a form can start: a one-character form, or a first character of a longer form followed by
+        a second character of one. The regex engine finds those positions, and the loops visit only them
+        (a superset of the starts: the loops check the pair). Made on first use: a trie of one document's
+        few names (:meth:`finditer_all`) does without it, and compiling costs more than its scan."""
         if self._compiled is False:
-            firsts = sorted({k[0] for k in self.long} | self.short)
-            self._compiled = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+            def chars(cs: set[str] | frozenset[str]) -> str:
+                return "[" + "".join(re.escape(c) for c in sorted(cs)) + "]"
+
+            alternatives = [chars(self.short)] if self.short else []
+            if self.long:
+                alternatives.append(chars({k[0] for k in self.long}) + "(?=" + chars({k[1] for k in self.long}) + ")")
+            self._compiled = re.compile("|".join(alternatives)) if alternatives else None
         return self._compiled  # type: ignore[return-value]
 
     def _at(self, text: str, i: int) -> Iterator[str]:
