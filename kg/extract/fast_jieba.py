@@ -37,24 +37,29 @@ class Cut:
         if cut_all or not HMM:
             yield from self.tokenizer.cut(sentence, cut_all=cut_all, HMM=HMM)
             return
-        sentence = strdecode(sentence)
+        yield from self.words(strdecode(sentence))
+
+    def words(self, sentence: str) -> list[str]:
+        """The words of :meth:`cut` as a list (no generator resumed per word)."""
+        out: list[str] = []
         for blk in re_han_default.split(sentence):
             if not blk:
                 continue
             if re_han_default.match(blk):
-                yield from self._cut_block(blk)
+                self._cut_block(blk, out)
             else:
                 for x in re_skip_default.split(blk):
                     if re_skip_default.match(x):
-                        yield x
+                        out.append(x)
                     else:
-                        yield from x
+                        out.extend(x)
+        return out
 
     def _route(self, sentence: str) -> list[int]:
         """The end (exclusive) of the best word at each position: jieba's ``get_DAG`` and ``calc`` in one pass."""
         tok = self.tokenizer
         tok.check_initialized()
-        freq = tok.FREQ
+        get = tok.FREQ.get
         logtotal = log(tok.total)
         n = len(sentence)
         prob = [0.0] * (n + 1)
@@ -64,22 +69,23 @@ class Cut:
             # log(freq) - logtotal + the best score after the word; on a tie the later (longer) word
             best_p, best_x = 0.0, -1
             i = k
-            frag = sentence[k]
-            while i < n and frag in freq:
-                f = freq[frag]
+            f = get(sentence[k])  # None: not even a prefix of a word
+            while f is not None:
                 if f:
                     p = log(f) - logtotal + prob[i + 1]
                     if best_x < 0 or p >= best_p:
                         best_p, best_x = p, i
                 i += 1
-                frag = sentence[k:i + 1]
+                if i >= n:
+                    break
+                f = get(sentence[k:i + 1])
             if best_x < 0:  # no word: the character alone
-                best_p, best_x = log(freq.get(sentence[k]) or 1) - logtotal + prob[k + 1], k
+                best_p, best_x = log(get(sentence[k]) or 1) - logtotal + prob[k + 1], k
             prob[k] = best_p
             end[k] = best_x + 1
         return end
 
-    def _cut_block(self, sentence: str) -> Iterator[str]:
+    def _cut_block(self, sentence: str, out: list[str]) -> None:
         """jieba's ``__cut_DAG``: runs of single characters the dictionary lacks as a word go through the HMM."""
         freq = self.tokenizer.FREQ
         end = self._route(sentence)
@@ -92,12 +98,12 @@ class Cut:
                 buf += sentence[x]
             else:
                 if buf:
-                    yield from self._flush(buf, freq)
+                    out.extend(self._flush(buf, freq))
                     buf = ""
-                yield sentence[x:y]
+                out.append(sentence[x:y])
             x = y
         if buf:
-            yield from self._flush(buf, freq)
+            out.extend(self._flush(buf, freq))
 
     @staticmethod
     def _flush(buf: str, freq: dict[str, int]) -> Iterator[str]:

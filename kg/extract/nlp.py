@@ -257,7 +257,7 @@ def text_mentions(nlp: Language, text: str, leave_out: str | None = None, forms:
             doc = proc(doc)
         return mentions_of(doc)
     # spaCy's ChineseTokenizer: the non-empty words of the cut, aligned to the text
-    tokens = doc_tokens([w for w in cut.cut(text, cut_all=False) if w], text)
+    tokens = doc_tokens([w for w in cut.words(text) if w], text)
     proposals = nlp.get_pipe("kg_ner").proposals(text) if "kg_ner" in nlp.pipe_names else []
     rules = nlp.get_pipe("kg_entity_rules")
     lex = rules.lexicons_for(leave_out, sorted(forms) if leave_out else ())
