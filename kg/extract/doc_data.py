@@ -42,7 +42,9 @@ from kg.extract.entities.proposals import Proposal
 PROPOSALS_KEY = "kg_ner"
 SPANS_KEY = "kg_mentions"
 RELATIONS_KEY = "kg_relations"
-TEXT_KEY = "kg_text"  # the Doc's text, handed from kg_ner to kg_entity_rules (spaCy rebuilds doc.text on each access)
+# The Doc's text, handed by the caller (kg.run.work) or kg_ner to kg_entity_rules, which takes it away
+# (spaCy rebuilds doc.text on each access).
+TEXT_KEY = "kg_text"
 
 
 def mention_data(m: Mention) -> list[Any]:
@@ -58,7 +60,12 @@ def mention_from(data: Sequence[Any]) -> Mention:
 
 def proposals_of(doc: Doc) -> list[Proposal]:
     """The names the tagger (``kg_ner``) proposed for ``doc``."""
-    return [Proposal(int(s), int(e), str(label), float(prob)) for s, e, label, prob in doc.user_data.get(PROPOSALS_KEY, ())]
+    return proposals_from(doc.user_data.get(PROPOSALS_KEY, ()))
+
+
+def proposals_from(data: Iterable[Sequence[Any]]) -> list[Proposal]:
+    """The proposals of the tagger's plain data (``[start, end, label, prob]`` each)."""
+    return [Proposal(int(s), int(e), str(label), float(prob)) for s, e, label, prob in data]
 
 
 def set_mentions(doc: Doc, mentions: Iterable[Mention]) -> None:

@@ -34,17 +34,18 @@ from __future__ import annotations
 import shutil
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.extract.doc_data import (PROPOSALS_KEY, RELATIONS_KEY, SPANS_KEY, TEXT_KEY, mentions_of, proposals_of,
+from kg.extract.doc_data import (PROPOSALS_KEY, RELATIONS_KEY, SPANS_KEY, TEXT_KEY, mentions_of, proposals_from, proposals_of,
                                  relation_data, set_mentions)
 from kg.extract.document import evidence_span
-from kg.extract.entities import find_mentions
+from kg.extract.entities import Mention, find_mentions
+from kg.extract.entities.proposals import Proposal
 from kg.extract.relations import find_relations
 from kg.extract.relations.pairs import default_model
 from kg.kb.confidence import confidence_of
@@ -77,14 +78,18 @@ class NameTagger:
         self.tagger = NerTagger.default() if model is None else NerTagger.from_file(model)
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        doc.user_data[TEXT_KEY] = text  # for kg_entity_rules, next in the pipeline (it takes it away)
+        doc.user_data[PROPOSALS_KEY] = self.proposals(text)
+        return doc
+
+    def proposals(self, text: str) -> list[list[Any]]:
+        """The names proposed in ``text`` as plain data: ``[start, end, label, prob]``."""
         if self.tagger is None:
             self.initialize()
-        text = doc.text  # spaCy joins the tokens again on every access: once per document, not per chunk
-        doc.user_data[TEXT_KEY] = text  # for kg_entity_rules, next in the pipeline (it takes it away)
-        doc.user_data[PROPOSALS_KEY] = [[s.start + a, s.end + a, s.label, s.prob]
-                                        for a, b in self._worth_tagging(text)
-                                        for s in self.tagger.tag_chunk(text[a:b])]
-        return doc
+        return [[s.start + a, s.end + a, s.label, s.prob]
+                for a, b in self._worth_tagging(text)
+                for s in self.tagger.tag_chunk(text[a:b])]
 
     def _worth_tagging(self, text: str) -> list[tuple[int, int]]:
         """The tagger's chunks (sentences) in which the rules could take a proposal: one that names a post
@@ -119,6 +124,7 @@ class NameTagger:
 def make_entity_rules(nlp: Language, name: str, use_token_boundaries: bool) -> EntityRules:
     if str(getattr(getattr(nlp, "tokenizer", None), "segmenter", "")).endswith("jieba"):
         quiet_fast_jieba()  # a pipeline loaded with spacy.load is not made by make_nlp
+        use_fast_jieba(nlp)
     return EntityRules(name, use_token_boundaries)
 
 
@@ -135,31 +141,36 @@ class EntityRules:
         """Load the lexicons (the shipped ones unless ``lexicon_dir`` is given)."""
         self.lexicons = Lexicons.load(lexicon_dir)
 
-    def _lexicons_for(self, doc: Doc) -> Lexicons:
+    def lexicons_for(self, leave_out: str | None = None, forms: Iterable[str] = ()) -> Lexicons:
+        """The lexicons, without the entries learned only from document ``leave_out`` (and those matching
+        ``forms``) when it is given (leave-one-out evaluation)."""
         if self.lexicons is None:
             self.initialize()
         assert self.lexicons is not None
-        leave_out = doc.user_data.get("kg_leave_out")
         if not leave_out:
             return self.lexicons
-        forms = frozenset(doc.user_data.get("kg_leave_out_forms", ()))
-        key = (leave_out, forms)
+        key = (leave_out, frozenset(forms))
         if key not in self._leave_out:
-            self._leave_out[key] = self.lexicons.without_sources_of(leave_out, forms)
+            self._leave_out[key] = self.lexicons.without_sources_of(leave_out, key[1])
         return self._leave_out[key]
 
-    def __call__(self, doc: Doc) -> Doc:
-        lex = self._lexicons_for(doc)
-        tokens = None
+    def mentions(self, text: str, lex: Lexicons, words: Sequence[tuple[int, str]],
+                 proposals: Sequence[Proposal] = ()) -> list[Mention]:
+        """The mentions in ``text``, given its words as (start, word) in order (the tokens of the Doc)."""
         tags = pos_dictionary()
-        text = doc.user_data.pop(TEXT_KEY, None)
-        if text is None or not len(doc) or len(text) != doc[-1].idx + len(doc[-1].text_with_ws):
-            text = doc.text  # no tagger before, or the tokens changed since
+        tokens = None
+        if self.use_token_boundaries and any(len(w) > 1 for _, w in words):
+            tokens = [(a, a + len(w), tags.get(w)) for a, w in words]
+        return find_mentions(text, lex, tokens, words=tags, proposals=proposals)
+
+    def __call__(self, doc: Doc) -> Doc:
+        user_data = doc.user_data
+        lex = self.lexicons_for(user_data.get("kg_leave_out"), user_data.get("kg_leave_out_forms", ()))
+        text = doc_text(doc)
+        user_data.pop(TEXT_KEY, None)
         # offsets and lengths as arrays: making a Token object per word costs more than the lookups
         spans = doc.to_array(["IDX", "LENGTH"]).tolist() if len(doc) else []
-        if self.use_token_boundaries and any(n > 1 for _, n in spans):
-            tokens = [(a, a + n, tags.get(text[a:a + n])) for a, n in spans]
-        mentions = find_mentions(text, lex, tokens, words=tags, proposals=proposals_of(doc))
+        mentions = self.mentions(text, lex, [(a, text[a:a + n]) for a, n in spans], proposals_of(doc))
         set_mentions(doc, mentions)
         spans = [doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand") for m in mentions]
         spans = [s for s in spans if s is not None]
@@ -230,6 +241,94 @@ class RelationRules:
         return doc
 
 
+def text_mentions(nlp: Language, text: str, leave_out: str | None = None, forms: Iterable[str] = ()) -> list[Mention]:
+    """The mentions the pipeline finds in ``text`` (``mentions_of(nlp(text))``, with ``leave_out`` and
+    ``forms`` as ``doc.user_data["kg_leave_out"]`` and ``["kg_leave_out_forms"]``).
+
+    For kg's own pipeline on jieba (:func:`make_nlp`: the tagger, if any, then the entity rules) the
+    components' work is done on the words without building a ``Doc``, which a build never reads: the
+    words and their offsets are those of the ``Doc`` (jieba's cut, aligned to the text by spaCy's own
+    ``get_words_and_spaces``), so the mentions are the same. Any other pipeline runs as spaCy runs it.
+    """
+    cut = _own_pipeline_cut(nlp)
+    if cut is None:
+        doc = nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text  # the components read it from here: spaCy's doc.text joins the tokens again
+        if leave_out:
+            doc.user_data["kg_leave_out"] = leave_out
+            doc.user_data["kg_leave_out_forms"] = sorted(forms)  # plain data, as every user_data value
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        return mentions_of(doc)
+    # spaCy's ChineseTokenizer: the non-empty words of the cut, aligned to the text
+    tokens = doc_tokens([w for w in cut.words(text) if w], text)
+    proposals = nlp.get_pipe("kg_ner").proposals(text) if "kg_ner" in nlp.pipe_names else []
+    rules = nlp.get_pipe("kg_entity_rules")
+    lex = rules.lexicons_for(leave_out, sorted(forms) if leave_out else ())
+    return rules.mentions(text, lex, tokens, proposals_from(proposals))
+
+
+def doc_tokens(words: list[str], text: str) -> list[tuple[int, str]]:
+    """(start, text) of the tokens of ``Doc(vocab, *spacy.util.get_words_and_spaces(words, text))``.
+
+    spaCy drops the words that are white space, finds each other word in the text from where the last
+    one ended (``text[pos:].index(word)``: a copy of the rest of the text per word), makes a token of
+    the white space skipped, and gives a single space after a word to that word. jieba's words cover
+    the text exactly, so each word is where the last one ended plus the white space words between:
+    the same tokens without a search. Words that do not cover the text go to spaCy's function.
+    """
+    tokens: list[tuple[int, str]] = []
+    if "".join(words) == text:
+        n, pos, at = len(text), 0, 0  # pos: where spaCy's alignment stands; at: where the word is
+        for w in words:
+            if w.isspace():
+                at += len(w)
+                continue
+            if w[0].isspace():  # white space at a word's start could be found earlier: spaCy's own search
+                break
+            if at > pos:
+                tokens.append((pos, text[pos:at]))
+            tokens.append((at, w))
+            at += len(w)
+            pos = at + 1 if at < n and text[at] == " " else at
+        else:
+            if pos < n:
+                tokens.append((pos, text[pos:]))
+            return tokens
+    from spacy.util import get_words_and_spaces
+
+    tokens, i = [], 0
+    for w, space in zip(*get_words_and_spaces(words, text)):
+        tokens.append((i, w))
+        i += len(w) + space
+    return tokens
+
+
+def _own_pipeline_cut(nlp: Language) -> Any:
+    """The jieba cut of a pipeline :func:`make_nlp` makes (components and tokenizer as it sets them), else None."""
+    from kg.extract.fast_jieba import Cut
+
+    tokenizer = nlp.tokenizer
+    cut = getattr(tokenizer, "jieba_seg", None)
+    if not isinstance(cut, Cut) or not str(getattr(tokenizer, "segmenter", "")).endswith("jieba"):
+        return None
+    names = nlp.pipe_names
+    if names not in (["kg_ner", "kg_entity_rules"], ["kg_entity_rules"]):
+        return None
+    if type(nlp.get_pipe("kg_entity_rules")) is not EntityRules or (names[0] == "kg_ner" and type(nlp.get_pipe("kg_ner")) is not NameTagger):
+        return None
+    return cut
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, from ``doc.user_data[TEXT_KEY]`` when the caller or an earlier component put it there:
+    spaCy joins the tokens again on every access. The stored text is checked against the tokens' end."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None or not len(doc) or len(text) != doc[-1].idx + len(doc[-1].text_with_ws):
+        return doc.text  # nobody handed it over, or the tokens changed since
+    return text
+
+
 @lru_cache(maxsize=1)
 def nlp_lexicons() -> Lexicons:
     """The shipped lexicons (the tagger's chunk filter asks them for titles and suffixes)."""
@@ -240,16 +339,21 @@ def nlp_lexicons() -> Lexicons:
 def pos_dictionary() -> dict[str, str]:
     """Word → part of speech from jieba's dictionary (general-language knowledge).
 
-    A lookup, not a tagger: a word the dictionary lacks gets no tag.
+    A lookup, not a tagger: a word the dictionary lacks gets no tag. The dictionary file (``word freq
+    tag`` lines) is read here as ``jieba.posseg`` reads it into ``word_tag_tab``, the same entries in the
+    same order, without importing ``jieba.posseg`` (its import builds that table in a slower loop, and
+    loads its HMM tables, which kg does not use).
     """
     import logging
 
     import jieba
-    import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    return dict(jieba.posseg.dt.word_tag_tab)
+    with jieba.dt.get_dict_file() as fh:
+        text = fh.read().decode("utf-8")
+    lines = [line.strip(" \t\n\r\x0b\x0c") for line in text.split("\n")]  # jieba strips the bytes of each line
+    return {word: tag for word, _, tag in (line.split(" ") for line in lines if line)}
 
 
 def linear_viterbi(obs: str, states: str, start_p: Mapping[str, float], trans_p: Mapping[str, Mapping[str, float]],
@@ -305,6 +409,20 @@ def quiet_fast_jieba() -> None:
     finalseg.viterbi = linear_viterbi
 
 
+def use_fast_jieba(nlp: Language) -> None:
+    """The pipeline's jieba tokenizer cuts with :class:`kg.extract.fast_jieba.Cut`: jieba's words, faster.
+
+    spaCy's tokenizer calls ``jieba_seg.cut(text, cut_all=False)`` on the jieba module; this puts in
+    its place an object with the same ``cut`` over jieba's own dictionary (jieba itself is untouched)."""
+    import jieba
+
+    from kg.extract.fast_jieba import Cut
+
+    tokenizer = nlp.tokenizer
+    if getattr(tokenizer, "jieba_seg", None) is jieba:
+        tokenizer.jieba_seg = Cut(jieba.dt)
+
+
 def make_nlp(segmenter: str | Segmenter = DEFAULT_SEGMENTER, model: bool = True, relations: bool = False,
              pairs: bool = False) -> Language:
     """A ready ``zh`` pipeline: the name tagger (unless ``model`` is false: the rules alone), the entity rules,
@@ -326,6 +444,8 @@ def make_nlp(segmenter: str | Segmenter = DEFAULT_SEGMENTER, model: bool = True,
             raise ImportError("the jieba segmenter needs jieba: pip install jieba") from None
         quiet_fast_jieba()
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": seg.value}}})
+    if seg is Segmenter.jieba:
+        use_fast_jieba(nlp)
     if seg is Segmenter.pkuseg:
         from kg.kb.models import verify
 

@@ -32,7 +32,7 @@ from kg.errors import Err, InputError
 from kg.extract.document import (EntityMention, EntityRelation, canonical_name, chunks, entity_attrs, evidence_span,
                                  sentence_date)
 from kg.text.ingest import WARNING, Document, Rejected, iter_inputs
-from kg.extract.nlp import make_nlp, mentions_of
+from kg.extract.nlp import make_nlp, text_mentions
 from kg.extract.relations import find_relations
 from kg.extract.relations.pairs import default_model
 from kg.link.within import fuller_names, link_document
@@ -161,13 +161,8 @@ def document_mentions(
     norm = item.normalized
     found: list[Mention] = []
     for a, b in chunks(norm.text):  # long texts in pieces: bounded memory, linear time
-        doc = nlp.make_doc(norm.text[a:b])
-        if leave_out:
-            doc.user_data["kg_leave_out"] = item.doc.doc_id
-            doc.user_data["kg_leave_out_forms"] = sorted(leave_out_forms)  # plain data, as every user_data value
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
-        found += [replace(m, start=m.start + a, end=m.end + a) for m in mentions_of(doc)]
+        pieces = text_mentions(nlp, norm.text[a:b], item.doc.doc_id if leave_out else None, leave_out_forms)
+        found += [replace(m, start=m.start + a, end=m.end + a) for m in pieces]
     return found
 
 

@@ -13,6 +13,7 @@ words are taken and a verb, preposition, adverb… ends the name. A body made on
 
 from __future__ import annotations
 
+import copy
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
@@ -51,6 +52,10 @@ _COUNT_INSIDE = re.compile(r"[0-9一二两三四五六七八九十百几多]+[�
 _COUNT_PREFIX = re.compile(r"^(?:[0-9]+(?![0-9A-Za-z])[大个家所座类批项国条强]?|[一二两三四五六七八九十百千万几多数]+[大个家所座类批项国条强])+")
 
 
+#: Up to this many forms, :meth:`_Trie.finditer_all` searches for each form instead of scanning the text.
+_FEW_FORMS = 64
+
+
 class _Trie:
     """Literal multi-string matcher: forms by their first two characters, longest first.
 
@@ -67,10 +72,25 @@ class _Trie:
             if len(f) >= 2:
                 long.setdefault(f[:2], []).append(f)
         self.long = {k: sorted(v, key=lambda s: (-len(s), s)) for k, v in long.items()}
-        # the regex engine finds the positions where a form can start: the loops visit only those
-        firsts = sorted({k[0] for k in self.long} | self.short)
-        self._starts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+        self._forms = [f for f in forms if f]
+        self._compiled: re.Pattern[str] | None | bool = False  # the start pattern, made on first use
         self._last: tuple[str, list[tuple[int, str]]] | None = None  # finditer's last text and answer
+
+    @property
+    def _starts(self) -> re.Pattern[str] | None:
+        """Where a form can start: a one-character form, or a first character of a longer form followed by
+        a second character of one. The regex engine finds those positions, and the loops visit only them
+        (a superset of the starts: the loops check the pair). Made on first use: a trie of one document's
+        few names (:meth:`finditer_all`) does without it, and compiling costs more than its scan."""
+        if self._compiled is False:
+            def chars(cs: set[str] | frozenset[str]) -> str:
+                return "[" + "".join(re.escape(c) for c in sorted(cs)) + "]"
+
+            alternatives = [chars(self.short)] if self.short else []
+            if self.long:
+                alternatives.append(chars({k[0] for k in self.long}) + "(?=" + chars({k[1] for k in self.long}) + ")")
+            self._compiled = re.compile("|".join(alternatives)) if alternatives else None
+        return self._compiled  # type: ignore[return-value]
 
     def _at(self, text: str, i: int) -> Iterator[str]:
         """The forms that start at ``i``, longest first."""
@@ -94,7 +114,17 @@ class _Trie:
         return text[i] if text[i] in self.short else None
 
     def finditer_all(self, text: str) -> Iterable[tuple[int, str]]:
-        """Every (position, form) occurrence, all forms at each position."""
+        """Every (position, form) occurrence, all forms at each position (longest first)."""
+        if len(self._forms) <= _FEW_FORMS:  # one search per form, in C; sorted as the scan finds them
+            found = []
+            for f in self._forms:
+                i = text.find(f)
+                while i >= 0:
+                    found.append((i, f))
+                    i = text.find(f, i + 1)
+            found.sort(key=lambda x: (x[0], -len(x[1]), x[1]))
+            yield from found
+            return
         for i in self._positions(text):
             for f in self._at(text, i):
                 yield i, f
@@ -108,12 +138,19 @@ class _Trie:
         if last is not None and last[0] is text:
             return last[1]
         found: list[tuple[int, str]] = []
-        if self._starts is not None:
-            longest_at = self.longest_at  # bound once: this loop visits most characters of every document
-            for m in self._starts.finditer(text):
-                f = longest_at(text, m.start())
-                if f is not None:
-                    found.append((m.start(), f))
+        starts = self._starts
+        if starts is not None:
+            # longest_at, inlined: this loop visits most characters of every document
+            long, short = self.long, self.short
+            for m in starts.finditer(text):
+                i = m.start()
+                for f in long.get(text[i:i + 2], ()):
+                    if text.startswith(f, i):
+                        found.append((i, f))
+                        break
+                else:
+                    if text[i] in short:
+                        found.append((i, text[i]))
         self._last = (text, found)
         return found
 
@@ -163,14 +200,17 @@ class _Ctx:
     found: list[Mention] = field(default_factory=list)  # names accepted so far (earlier passes)
 
     def __post_init__(self) -> None:
-        self.starts = frozenset(t[0] for t in self.tokens) if self.tokens is not None else None
-        self.by_end = {t[1]: t for t in self.tokens} if self.tokens is not None else {}
-        self._token_starts = [t[0] for t in self.tokens] if self.tokens is not None else []
-        self.by_pos: dict[int, Token] = {}
-        if self.tokens is not None:
-            for t in self.tokens:
-                for i in range(t[0], t[1]):
-                    self.by_pos[i] = t
+        tokens = self.tokens
+        self.starts = frozenset(t[0] for t in tokens) if tokens is not None else None
+        self.by_end = {t[1]: t for t in tokens} if tokens is not None else {}
+        self._token_starts = [t[0] for t in tokens] if tokens is not None else []
+        self.by_pos: dict[int, Token] = {i: t for t in tokens for i in range(t[0], t[1])} if tokens is not None else {}
+
+    def with_taken(self, taken: list[bool]) -> _Ctx:
+        """The same text, tokens and indexes (shared, not built again), with other characters taken."""
+        other = copy.copy(self)
+        other.taken, other.found = taken, []
+        return other
 
     def tokens_in(self, a: int, b: int) -> list[Token]:
         """The tokens inside ``[a, b)`` (bisect on the sorted token starts: no full scan)."""
@@ -333,13 +373,24 @@ def _generic(body: str, generic: frozenset[str]) -> bool:
     body = _strip_count(body)
     if not body:
         return True
-    i = 0
-    words = sorted(generic, key=len, reverse=True)
-    while i < len(body):
-        for w in words:
-            if body.startswith(w, i):
-                i += len(w)
+    # the longest word at each position: by length, longest first (sorting the words per call cost more)
+    lengths = _lengths(generic) if isinstance(generic, frozenset) else _word_lengths(generic)
+    i, n = 0, len(body)
+    while i < n:
+        for k in lengths:
+            if i + k <= n and body[i:i + k] in generic:
+                i += k
                 break
         else:
             return False
     return True
+
+
+def _word_lengths(words: Iterable[str]) -> tuple[int, ...]:
+    """The lengths of the (non-empty) words, longest first."""
+    return tuple(sorted({len(w) for w in words if w}, reverse=True))
+
+
+@lru_cache(maxsize=32)
+def _lengths(words: frozenset[str]) -> tuple[int, ...]:
+    return _word_lengths(words)

@@ -80,7 +80,7 @@ def find_mentions(
     known_found = _known(ctx)
     # an office, institute or company may carry a known name at its start
     # (`青岛蓝谷管理局`, `中科院生物能源研究所`, `海尔集团`): those grammars see known names as free text
-    ctx_sub = _Ctx(text, lex, ctx.tokens, list(ctx.taken), ctx.words)
+    ctx_sub = ctx.with_taken(list(ctx.taken))
     sub_named = (_suffix_names(ctx_sub, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
                  + _suffix_names(ctx_sub, "org", "ORG", 22, _GENERIC_ORG_BODY, 1)
                  + _typed_lists(ctx_sub))

@@ -25,6 +25,7 @@ comprehensions (no per-feature Python calls), which is what keeps the tagger fas
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -132,6 +133,20 @@ class Featurizer:
             self._cut = jieba.cut
 
     def features(self, text: str) -> list[list[str]]:
+        out = [list(f) for f in zip(*self._columns(text))]
+        if self._lex is not None:
+            self._add_lex(text, out)
+        return out
+
+    def items(self, text: str) -> Sequence[Sequence[str]]:
+        """:meth:`features` for the tagger: crfsuite takes any sequence of strings per character, so without
+        lexicon features (which are appended to lists) each character's are a tuple, not copied into a list."""
+        if self._lex is not None:
+            return self.features(text)
+        return list(zip(*self._columns(text)))
+
+    def _columns(self, text: str) -> list[list[str]]:
+        """One list per feature, one string per character."""
         n = len(text)
         if n == 0:
             return []
@@ -153,10 +168,7 @@ class Featurizer:
             w = self._word_tags(text)
             cols.append(["w:" + x for x in w])
             cols.append(["w1:" + x for x in w[1:] + ["$"]])
-        out = [list(f) for f in zip(*cols)]
-        if self._lex is not None:
-            self._add_lex(text, out)
-        return out
+        return cols
 
     def _word_tags(self, text: str) -> list[str]:
         tags: list[str] = []

@@ -112,7 +112,7 @@ class NerTagger:
         if not text:
             return []
         t = self._tagger
-        t.set(self.featurizer.features(text))
+        t.set(self.featurizer.items(text))
         tags = t.tag()
         out = []
         for s, e, lab in spans_from_tags(tags):

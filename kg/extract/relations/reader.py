@@ -144,6 +144,22 @@ def _longest(words: frozenset[str] | set[str]) -> int:
     return hit[1]
 
 
+_LENGTHS_BY_FIRST: dict[int, tuple[object, dict[str, tuple[int, ...]]]] = {}
+
+
+def _lengths_by_first(words: frozenset[str] | set[str]) -> dict[str, tuple[int, ...]]:
+    """First character → the lengths (two or more, longest first) of the words that start with it (cached per set)."""
+    hit = _LENGTHS_BY_FIRST.get(id(words))
+    if hit is None or hit[0] is not words:
+        index: dict[str, set[int]] = {}
+        for w in words:
+            if len(w) >= 2:
+                index.setdefault(w[0], set()).add(len(w))
+        hit = (words, {c: tuple(sorted(ns, reverse=True)) for c, ns in index.items()})
+        _LENGTHS_BY_FIRST[id(words)] = hit
+    return hit[1]
+
+
 def _first_word_pos(text: str, p: int, b: int) -> str | None:
     """The dictionary part of speech of the longest word (up to 4 characters) at ``p``."""
     from kg.extract.nlp import pos_dictionary
@@ -312,6 +328,7 @@ class Reader:
         self.titles = TitleLexicon.of(titles)
         self.regions = regions
         self.region_len = _longest(regions)
+        self.region_lengths = _lengths_by_first(regions)
         self.out: list[Relation] = []
         # what earlier text makes available
         self.topic: Subject | None = None  # the subject carried to clauses without one
@@ -357,9 +374,19 @@ class Reader:
 
     def region_at(self, p: int, limit: int) -> int:
         """The length of a region word or a city or district name at ``p`` (0 if none)."""
-        m = _REGION_WORDS.match(self.text, p, limit)
+        text = self.text
+        m = _REGION_WORDS.match(text, p, limit)
         if m:
             return m.end() - p
+        if limit - p < 2 or limit > len(text):
+            return 0 if limit - p < 2 else self._region_at_slow(p, limit)
+        # only the lengths of the names that start with this character (the loop over all lengths was hot)
+        for n in self.region_lengths.get(text[p], ()):
+            if n <= limit - p and text[p:p + n] in self.regions:
+                return n
+        return 0
+
+    def _region_at_slow(self, p: int, limit: int) -> int:
         for n in range(min(self.region_len, limit - p), 1, -1):
             if self.text[p:p + n] in self.regions:
                 return n
