@@ -476,3 +476,67 @@ def test_a_clause_opening_with_yu_partners_the_organization_the_sentence_is_abou
 def test_a_post_in_brackets_after_a_copula(nlp):
     got = rels(nlp, "查毅超的兄长查逸超(同样是福田集团控股有限公司董事总经理),是科技园公司成员。")
     assert ("查逸超", "福田集团控股有限公司") in of_type(got, "HOLDS_POST")
+
+
+def test_lists_of_people_and_of_firms_step_over_a_name_the_entity_stage_missed(nlp):
+    titles = titles_of(nlp)
+    # `董事包括A、<missed>及B`: both found names hold the post
+    got = given("宏信电子有限公司于2015年成立,董事包括邝家伦、司徒某及韦子谦。", titles,
+                ("宏信电子有限公司", "COMPANY"), ("邝家伦", "PERSON"), ("韦子谦", "PERSON"))
+    assert got == {("邝家伦", "HOLDS_POST", "宏信电子有限公司"), ("韦子谦", "HOLDS_POST", "宏信电子有限公司")}
+    # `副总裁A、<missed>及B`: B takes A's organization through the chain
+    got = given("宏信电子有限公司的高管包括副总裁邝家伦、司徒某及韦子谦。", titles,
+                ("宏信电子有限公司", "COMPANY"), ("邝家伦", "PERSON"), ("韦子谦", "PERSON"))
+    assert ("韦子谦", "HOLDS_POST", "宏信电子有限公司") in got
+    # `A同时是B、<missed>、C、<missed>等多间公司董事`: the found firms share the title
+    got = given("邝家伦同时是宏信电子有限公司、远航物流、泰和生物科技有限公司、利丰投资等20多间公司董事。", titles,
+                ("邝家伦", "PERSON"), ("宏信电子有限公司", "COMPANY"), ("泰和生物科技有限公司", "COMPANY"))
+    assert got == {("邝家伦", "HOLDS_POST", "宏信电子有限公司"), ("邝家伦", "HOLDS_POST", "泰和生物科技有限公司")}
+    # near miss: a missed item with no `等` before the title is no list
+    got = given("邝家伦同时是宏信电子有限公司、远航物流的客户。", titles, ("邝家伦", "PERSON"), ("宏信电子有限公司", "COMPANY"))
+    assert not got
+
+
+def test_holds_post_then_title_and_serves_at(nlp):
+    titles = titles_of(nlp)
+    got = given("时任江西省委副书记的邝家伦,多次到园区调研。", titles, ("江西省委", "ORG"), ("邝家伦", "PERSON"))
+    assert got == {("邝家伦", "HOLDS_POST", "江西省委")}
+    # near miss: a title's relative is not its holder
+    got = given("宏信电子有限公司董事长的儿子邝家伦也在场。", titles, ("宏信电子有限公司", "COMPANY"), ("邝家伦", "PERSON"))
+    assert not got
+    got = given("报道指,韦子谦目前在泰和生物科技有限公司担任董事长。", titles,
+                ("韦子谦", "PERSON"), ("泰和生物科技有限公司", "COMPANY"))
+    assert got == {("韦子谦", "HOLDS_POST", "泰和生物科技有限公司")}
+    (r,) = [r for r in found_given(titles, "报道指,韦子谦目前在泰和生物科技有限公司担任董事长。",
+                                   ("韦子谦", "PERSON"), ("泰和生物科技有限公司", "COMPANY"))]
+    assert r.attrs == {"title": "董事长"} and r.rule == "post:serves-at"
+    # near miss: a person who only speaks at an organization holds no post in it
+    got = given("韦子谦在泰和生物科技有限公司发布会上表示,新品将上市。", titles,
+                ("韦子谦", "PERSON"), ("泰和生物科技有限公司", "COMPANY"))
+    assert not got
+
+
+def found_given(lexicon_titles, text: str, *spans: tuple[str, str], regions=frozenset()):
+    from kg.extract.entities import Mention
+
+    ms = [Mention(text.find(s), text.find(s) + len(s), t, s, "test") for s, t in spans]
+    return find_relations(text, ms, lexicon_titles, regions)
+
+
+def test_located_in_a_park_given_with_its_province_and_city(nlp):
+    lex = nlp.get_pipe("kg_entity_rules").lexicons
+
+    def given(text, _titles, *spans):
+        return {(r.head.text, r.type, r.tail.text) for r in found_given(lex.titles, text, *spans, regions=lex.cities)}
+
+    titles = lex.titles
+    got = given("位于江西省南昌经济技术开发区的泰和生物科技有限公司,去年营收增长三成。", titles,
+                ("南昌经济技术开发区", "PARK"), ("泰和生物科技有限公司", "COMPANY"))
+    assert got == {("泰和生物科技有限公司", "LOCATED_IN", "南昌经济技术开发区")}
+    got = given("泰和生物科技有限公司于2012年在江西省南昌市南昌经济技术开发区注册成立。", titles,
+                ("泰和生物科技有限公司", "COMPANY"), ("南昌经济技术开发区", "PARK"))
+    assert got == {("泰和生物科技有限公司", "LOCATED_IN", "南昌经济技术开发区")}
+    # near miss: a word that is no place between `在` and the park
+    got = given("泰和生物科技有限公司在参观南昌经济技术开发区建设成果时表示满意。", titles,
+                ("泰和生物科技有限公司", "COMPANY"), ("南昌经济技术开发区", "PARK"))
+    assert not got

@@ -131,11 +131,13 @@ def joined(r: Reader, sent: Sentence, c: Clause) -> None:
 
 
 def at_park(r: Reader, sent: Sentence, c: Clause) -> None:
-    """``located:at``: `<company>在<park>投资/建设/启用` — the company before `在`, else the firm subject."""
+    """``located:at``: `<company>在(<region>)<park>投资/建设/启用` (`在江苏省苏州工业园区注册`) — the company before
+    `在`, else the firm subject."""
     text = r.text
     for m in c.mentions:
-        if m.type == "PARK" and text[m.start - 1:m.start] == "在" and _AT_VERB.match(text, m.end):
-            x = r.at_end.get(m.start - 1)
+        k = text.rfind("在", max(c.start, m.start - 9), m.start)
+        if m.type == "PARK" and k >= 0 and r.regions_before(k + 1, m.start) and _AT_VERB.match(text, m.end):
+            x = r.at_end.get(k)
             firms = [x] if x is not None and x.type in ("COMPANY", "ORG") else c.subject_firms
             for f in firms:
                 r.rel(f, "LOCATED_IN", m, sent, "located:at")
@@ -149,7 +151,7 @@ def located_at(r: Reader, sent: Sentence, c: Clause) -> None:
         parks: list[Mention] = []
         for m in c.mentions:
             gap = m.start - (a + cue.end())
-            if m.type == "PARK" and gap >= 0 and (not parks and (gap <= 2 or r.region_at(a + cue.end(), m.start) == gap)
+            if m.type == "PARK" and gap >= 0 and (not parks and (gap <= 2 or r.regions_before(a + cue.end(), m.start))
                                                   or parks and m.start == parks[-1].end):
                 parks.append(m)
         if not parks:

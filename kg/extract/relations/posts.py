@@ -1,6 +1,6 @@
 """HOLDS_POST: a person's post in an organization, read from the titles around the person's name.
 
-Six rules, run for each person of the sentence in this order:
+Eight rules, run for each person of the sentence in this order:
 
 * ``post:org-title-name`` — the title chain read back from the name, one relation per organization
   in the chain (`中关村科技企业家协会会长、北京大北农科技股份有限公司董事长邵根伙`), over a unit of the
@@ -12,7 +12,12 @@ Six rules, run for each person of the sentence in this order:
 * ``post:roster`` — `<org>的<people>包括/是<title><name>…` (`A公司的董事包括董事长B`);
 * ``post:appointed`` — `<name>曾任/现为/获委任为<org><title>、<org><title>`, `<name>同时是A、B等公司董事`;
 * ``post:title-list`` — `<org>…董事包括A、B及C`: untitled names listed after a title and a list cue hold
-  that post in the organization the sentence names before the title.
+  that post in the organization the sentence names before the title;
+* ``post:then-title`` — `时任<org><title>的<name>`: a post given with a word of its time, before `的` and the name;
+* ``post:serves-at`` — `<name>在<org>担任<title>`: the organization before the verb, the title after it.
+
+Lists of people and of organizations step over a name the entity stage missed (`副总裁A、王小明及B`,
+`A同时是B、环球医疗、C等公司董事`).
 
 The ``title`` attribute is the post right after its organization, modifiers included (`执行总裁`),
 titles joined by 兼 kept whole (`创始人兼董事长`).
@@ -38,10 +43,17 @@ _OFFICE_END = "部局厅署委院"
 _NAME_ORG_GAP = re.compile(rf"[,(]?(?:{rules.pattern('post_copulas')})?")
 #: Separators between the names of a list of people (`董事长A、总经理B`, `C、D及E`).
 _PEOPLE_SEP = re.compile(r"(?:,?(?:以及|及|和|与)|、|,)$")
+#: A name in a list of people that the entity stage missed, before the separator of the next (`A、王小明及B`).
+_MISSED_NAME = re.compile(r"、[\u4e00-\u9fff]{2,3}$")
+#: Between two listed people: a separator, perhaps around one name the entity stage missed.
+_PEOPLE_GAP = re.compile(r"(?:、[\u4e00-\u9fff]{2,3})?(?:,?(?:以及|及|和|与)|、)")
 _APPOINTED = re.compile(rules.pattern("post_appointment_verbs"))
 _ROSTER = re.compile(rf"的[^,;。、]{{0,8}}?(?:{rules.pattern('list_open_cues')}):?$")
-#: What may stand between the last of a list of organizations and their shared title (`等30多间公司`, `的`).
-_SHARED = re.compile(r"(?:等[^,;。、]{0,10}?)?的?")
+#: What may stand between the last of a list of organizations and their shared title (`等30多间公司`, `的`),
+#: items the entity stage missed before `等` included (`、大湾区投资等30多间公司`).
+_SHARED = re.compile(r"(?:、[^,;。、]{1,12}?)*等(?P<count>[^,;。、]{0,10})|的?")
+#: Between two organizations sharing a title: a separator, or items the entity stage missed (`、环球医疗、`).
+_ORG_GAP = re.compile(r"[、,和及与]|以及|(?:、[^,;。、]{1,12}?)+、")
 
 
 def holds_post(r: Reader, sent: Sentence) -> None:
@@ -55,6 +67,8 @@ def holds_post(r: Reader, sent: Sentence) -> None:
         name_org_title(r, sent, i, p)
         roster(r, sent, p)
         title_list(r, sent, p)
+        then_title(r, sent, p)
+        serves_at(r, sent, p)
     appointed(r, sent)
 
 
@@ -120,6 +134,9 @@ def _inherit(r: Reader, sent: Sentence, p: Mention, k: int, seg: list[str]) -> b
     """`A公司董事长B、总经理C`, `副总裁D、E及F`: a name right before the separator at ``k`` that holds a post
     found in this sentence passes its organization on (with the titles read, else its own title)."""
     q = r.at_end.get(k)
+    missed = _MISSED_NAME.search(r.text, max(sent.start, k - 4), k) if q is None else None
+    if missed:
+        q = r.at_end.get(missed.start())  # `副总裁A、王小明及B`: the list goes on over a name not found
     if q is None or q.type != "PERSON" or q is p:
         return False
     held = [x for x in r.out if x.head is q and x.type == "HOLDS_POST" and x.sent_start == sent.start]
@@ -200,11 +217,45 @@ def title_list(r: Reader, sent: Sentence, p: Mention) -> None:
         return
     people, last = [p], p
     for m in sent.mentions:
-        if m.start >= last.end and m.type == "PERSON" and re.fullmatch(r",?(?:以及|及|和|与)|、", text[last.end:m.start]):
+        if m.start >= last.end and m.type == "PERSON" and _PEOPLE_GAP.fullmatch(text, last.end, m.start):
             people.append(m)
             last = m
     for who in people:
         r.rel(who, "HOLDS_POST", org, sent, "post:title-list", title=t)
+
+
+#: What opens `时任<org><title>的<name>`: a word of the time of a post.
+_THEN = re.compile(rf"(?:{rules.alternation('post_time_words')})$")
+#: `<name>(目前)在<org>担任<title>`: the words between the name and `在`, and the verb after the organization.
+_BEFORE_AT = re.compile(r"[^,;:。在]{0,6}?在")
+_SERVE = re.compile(rules.alternation("post_serve_verbs"))
+
+
+def then_title(r: Reader, sent: Sentence, p: Mention) -> None:
+    """``post:then-title``: `时任/现任<org><title>的<name>` (`时任江苏省委副书记的王明`): the title ends right
+    before `的` and the name; the organization before it is opened by a word of time."""
+    text = r.text
+    if text[p.start - 1:p.start] != "的":
+        return
+    j = p.start - 1
+    t = r.titles.ending_at(text, j, r.floor_before(j))
+    org = r.at_end.get(j - len(t)) if t is not None else None
+    if org is not None and org.type in ORG_LIKE and _THEN.search(text, max(sent.start, org.start - 3), org.start):
+        r.rel(p, "HOLDS_POST", org, sent, "post:then-title", title=t)
+
+
+def serves_at(r: Reader, sent: Sentence, p: Mention) -> None:
+    """``post:serves-at``: `<name>(目前)在<org>担任/任<title>` (`李明目前在华峰科技担任董事长`): the post is in the
+    organization after `在`."""
+    text = r.text
+    at = _BEFORE_AT.match(text, p.end, sent.end)
+    org = r.at_start.get(at.end()) if at else None
+    if org is None or org.type not in ORG_LIKE:
+        return
+    verb = _SERVE.match(text, org.end, sent.end)
+    found = r.titles.run_at(text, verb.end(), sent.end) if verb else []
+    if found:
+        r.rel(p, "HOLDS_POST", org, sent, "post:serves-at", title=found[0])
 
 
 def appointed(r: Reader, sent: Sentence) -> None:
@@ -269,13 +320,25 @@ def _items(r: Reader, sent: Sentence, who: Mention, a: int, b: int, strict: bool
             r.rel(who, "HOLDS_POST", x, sent, "post:appointed", title=t)
         found, pending = True, []
     if pending:
-        k = _SHARED.match(text, pending[-1].end, b).end()
-        shared = r.titles.run_at(text, k, b)
-        if shared and all(re.fullmatch(r"[、,和及与]|以及", text[x.end:y.start]) for x, y in zip(pending, pending[1:])):
+        shared = _shared_title(r, pending[-1].end, b)
+        if shared and all(_ORG_GAP.fullmatch(text, x.end, y.start) for x, y in zip(pending, pending[1:])):
             for x in pending:
                 r.rel(who, "HOLDS_POST", x, sent, "post:appointed", title=shared[0])
             found = True
     return found
+
+
+def _shared_title(r: Reader, i: int, b: int) -> list[str]:
+    """The titles after the last of a list of organizations that share them: right after it (`的`), or after
+    `等` and a count (`等30多间公司董事`), over items the entity stage missed (`、大湾区投资等…`)."""
+    m = _SHARED.match(r.text, i, b)
+    if m.group("count") is None:
+        return r.titles.run_at(r.text, m.end(), b)
+    for k in range(m.start("count"), m.end() + 1):
+        found = r.titles.run_at(r.text, k, b)
+        if found:
+            return found
+    return []
 
 
 def _title_after(r: Reader, i: int, b: int) -> str | None:

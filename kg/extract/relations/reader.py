@@ -365,6 +365,18 @@ class Reader:
                 return n
         return 0
 
+    def regions_before(self, p: int, q: int) -> bool:
+        """Whether ``[p, q)`` is only region names, each perhaps with its level (`山东省`, `江苏省吴江市`): the
+        place a park's name is given in (`位于山东省济南经济开发区`)."""
+        while p < q:
+            n = self.region_at(p, q)
+            if not n:
+                return False
+            p += n
+            if p < q and self.text[p] in "省市区县":
+                p += 1
+        return True
+
     def coordinated(self, first: Mention, limit: int) -> list[Mention]:
         """`A、B和C等`: the list of entities of the same kind that ``first`` opens.
 

@@ -53,13 +53,21 @@ RULES: tuple[Rule, ...] = (
          "深圳华瑞科技有限公司的董事包括董事长李明", ("list_open_cues",)),
     Rule("post:title-list", ("HOLDS_POST",), ("posts",),
          "`<org>…<title>包括/有/:A、B及C`: untitled names listed after a title and a list cue hold that post in "
-         "the organization the sentence is about (else the last firm it names before the title).",
+         "the organization the sentence is about (else the last firm it names before the title); the list steps "
+         "over a name the entity stage missed.",
          "华峰科技有限公司于2014年3月成立,董事包括柳俊、马超杰", ("list_open_cues",)),
     Rule("post:appointed", ("HOLDS_POST",), ("posts",),
-         "`<name>曾任/现为/获委任为<org><title>、<org><title>` (or organizations sharing one title after them): "
-         "the person holds each post.",
+         "`<name>曾任/现为/获委任为<org><title>、<org><title>` (or organizations sharing one title after them, "
+         "over items the entity stage missed before `等`): the person holds each post.",
          "董事刘洋同时是华峰集团、东方电气集团等多家公司董事",
          ("post_appointment_verbs", "post_unit_ends", "post_field_titles")),
+    Rule("post:then-title", ("HOLDS_POST",), ("posts",),
+         "`时任/现任<org><title>的<name>`: a post given with a word of its time holds in the organization right "
+         "before the title.",
+         "时任江西省委副书记的邝家伦", ("post_time_words", "post_title_modifiers")),
+    Rule("post:serves-at", ("HOLDS_POST",), ("posts",),
+         "`<name>(目前)在<org>担任/任<title>`: the person holds the title in the organization after `在`.",
+         "韦子谦目前在泰和生物科技有限公司担任董事长", ("post_serve_verbs", "post_title_modifiers")),
     # ---------------------------------------------------------------- FOCUSES_ON
     Rule("focus:carrier", ("FOCUSES_ON",), ("focus",),
          "`以A等为载体重点发展X`: the carrier parks A focus on the industries after the phrase.",
@@ -99,10 +107,12 @@ RULES: tuple[Rule, ...] = (
          "sentence names.",
          "鹏博士集团迁址青岛蓝谷", ("join_verbs",)),
     Rule("located:at", ("LOCATED_IN",), ("locations",),
-         "`<company>在<park><verb>`: the company (or the firm subject) is in the park.",
+         "`<company>在<park><verb>`, the park perhaps after its province and city (`在江西省南昌市…`): the company "
+         "(or the firm subject) is in the park.",
          "华为在东莞松山湖高新区投资建设", ("at_park_verbs",)),
     Rule("located:weiyu", _PLACES, ("locations",),
-         "`位于/地处<park>`: the subject before the verb is in the park; `位于X的Y`: Y is in X.",
+         "`位于/地处<park>` (the park perhaps after its province and city): the subject before the verb is in the "
+         "park; `位于X的Y`: Y is in X.",
          "苏州生物医药产业园地处苏州工业园区", ("locate_verbs",)),
     Rule("located:nei-de", _PLACES, ("locations",),
          "`<park>内的Y`: Y is in the park.",
