@@ -540,3 +540,20 @@ def test_located_in_a_park_given_with_its_province_and_city(nlp):
     got = given("泰和生物科技有限公司在参观南昌经济技术开发区建设成果时表示满意。", titles,
                 ("泰和生物科技有限公司", "COMPANY"), ("南昌经济技术开发区", "PARK"))
     assert not got
+
+
+def test_holds_post_chain_over_an_office_named_without_its_city(nlp):
+    titles = titles_of(nlp)
+    got = given("会议由南昌市委书记、市人大常委会主任邝家伦主持。", titles, ("南昌市委", "ORG"), ("邝家伦", "PERSON"))
+    assert got == {("邝家伦", "HOLDS_POST", "南昌市委")}
+    # near miss: an organization that is named (an entity) between ends the chain at its own title
+    got = given("南昌市委书记、泰和生物科技有限公司董事长邝家伦出席。", titles,
+                ("南昌市委", "ORG"), ("泰和生物科技有限公司", "COMPANY"), ("邝家伦", "PERSON"))
+    assert ("邝家伦", "HOLDS_POST", "泰和生物科技有限公司") in got
+
+
+def test_holds_post_a_city_head_is_not_passed_on_to_the_body_named_before(nlp):
+    titles = titles_of(nlp)
+    got = given("赣江新区建设指挥部总指挥邝家伦,副市长韦子谦等参加考察。", titles,
+                ("赣江新区建设指挥部", "ORG"), ("邝家伦", "PERSON"), ("韦子谦", "PERSON"))
+    assert got == {("邝家伦", "HOLDS_POST", "赣江新区建设指挥部")}

@@ -6,7 +6,8 @@ Eight rules, run for each person of the sentence in this order:
   in the chain (`中关村科技企业家协会会长、北京大北农科技股份有限公司董事长邵根伙`), over a unit of the
   organization (`A公司市场部总监B`), a field word (`品牌总监`), a parenthesis (`英特尔(Intel)CEO`), an
   office's head (`商务部长`); a name in a list after a titled name takes that name's organization
-  (`A公司董事长B、总经理C`, `副总裁D、E及F`);
+  (`A公司董事长B、总经理C`, `副总裁D、E及F`); an office named without its city does not end the chain
+  (`珠海市委书记、市人大常委会主任A`), and the head of a region (`副市长`) is not passed on to a body named before;
 * ``post:pronoun`` — `其<title><name>`: the organization of the sentences before (`其董事长王磊`);
 * ``post:name-org-title`` — `<name>,<org><title>` and `<name>(<org><title>)`;
 * ``post:roster`` — `<org>的<people>包括/是<title><name>…` (`A公司的董事包括董事长B`);
@@ -106,10 +107,33 @@ def title_chain(r: Reader, sent: Sentence, p: Mention) -> None:
             continue
         k = _step_back(r, j, seg) if seg else None
         if k is None:
-            break
+            k = _office_back(r, sent, j) if seg and not named else None
+            if k is None:
+                break
+            seg, j = [], k  # `珠海市委书记、市人大常委会主任A`: the office is no entity, the chain goes on
+            continue
         if k[1]:
             seg[0] = text[k[0]:j] + seg[0]
         j = k[0]
+
+
+#: The head of a region (`副市长`, `区长`): a post of the region's government, never passed on to another body.
+_REGION_HEAD = re.compile(r"[省市区县州镇]长$")
+#: An office named without its city (`市人大常委会`, `区政府办公室`), between `、` and its title.
+_BARE_OFFICE = re.compile(r"、[\u4e00-\u9fff]{1,10}")
+
+
+def _office_back(r: Reader, sent: Sentence, j: int) -> int | None:
+    """Where a chain goes on over an office that is no entity, between `、` and a title at ``j``, when a title
+    ends before the `、` (`珠海市委书记、市人大常委会主任A`): the position right after the `、`."""
+    text = r.text
+    for k in range(j - 2, max(sent.start, j - 12) - 1, -1):
+        if text[k] == "、":
+            if _BARE_OFFICE.fullmatch(text, k, j) and not r.mentions_in(k, j) and r.floor_before(j) <= k \
+                    and r.titles.ending_at(text, k, r.floor_before(k)) is not None:
+                return k + 1
+            return None
+    return None
 
 
 def _step_back(r: Reader, j: int, seg: list[str]) -> tuple[int, bool] | None:
@@ -145,6 +169,8 @@ def _inherit(r: Reader, sent: Sentence, p: Mention, k: int, seg: list[str]) -> b
     title = _post(seg) if seg else held[0].attrs.get("title", "")
     if r.titles.kind_of(title) != r.titles.kind_of(held[0].attrs.get("title", "")):
         return False  # `市委书记A、市长B`: a post of another kind is in another body
+    if _REGION_HEAD.search(title) and not held[0].tail.text.endswith("政府"):
+        return False  # `A指挥部总指挥B,副市长C`: the head of a city is a post of its government
     r.rel(p, "HOLDS_POST", held[0].tail, sent, "post:org-title-name", title=title)
     return True
 
