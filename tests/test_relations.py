@@ -557,3 +557,23 @@ def test_holds_post_a_city_head_is_not_passed_on_to_the_body_named_before(nlp):
     got = given("赣江新区建设指挥部总指挥邝家伦,副市长韦子谦等参加考察。", titles,
                 ("赣江新区建设指挥部", "ORG"), ("邝家伦", "PERSON"), ("韦子谦", "PERSON"))
     assert got == {("邝家伦", "HOLDS_POST", "赣江新区建设指挥部")}
+
+
+def test_partners_with_its_opening_and_a_modified_partner(nlp):
+    titles = titles_of(nlp)
+    text = "去年5月,泰和生物科技有限公司在海外市场迈出第一步,其和瑞典的药企诺林制药公司签署合作协议。"
+    got = given(text, titles, ("泰和生物科技有限公司", "COMPANY"), ("诺林制药公司", "COMPANY"))
+    assert got == {("泰和生物科技有限公司", "PARTNERS_WITH", "诺林制药公司")}
+    # near miss: `其` with no partner verb after the partner
+    text = "去年5月,泰和生物科技有限公司在海外市场迈出第一步,其和瑞典的药企诺林制药公司都在争夺客户。"
+    assert not given(text, titles, ("泰和生物科技有限公司", "COMPANY"), ("诺林制药公司", "COMPANY"))
+
+
+def test_subsidiary_implicit_over_the_opening_quote_of_the_unit(nlp):
+    titles = titles_of(nlp)
+    text = "诺林矿业公司已经为澳洲项目注册了全资子公司“西澳铁矿公司”,该公司拥有铁矿权益。"
+    got = given(text, titles, ("诺林矿业公司", "COMPANY"), ("西澳铁矿公司", "COMPANY"))
+    assert got == {("西澳铁矿公司", "SUBSIDIARY_OF", "诺林矿业公司")}
+    # near miss: a quoted name after a noun that is no unit
+    text = "诺林矿业公司已经为澳洲项目找到了合作伙伴“西澳铁矿公司”。"
+    assert not given(text, titles, ("诺林矿业公司", "COMPANY"), ("西澳铁矿公司", "COMPANY"))

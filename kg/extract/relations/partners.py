@@ -60,20 +60,27 @@ def joint(r: Reader, sent: Sentence, a: int, b: int, s: Subject | None, seg: str
 
 
 #: A clause that opens with `与/同/跟` (after adverbs): its subject is the one in force (`彩讯…;与中兴通讯合作,…`).
-_WITH_OPENING = re.compile(rf"\s*(?:{rules.pattern('partner_adverbs')})*(?:与|同|跟)")
+_WITH_OPENING = re.compile(rf"\s*(?P<its>其(?:{rules.pattern('partner_adverbs')})*(?:和|携手)|"
+                           rf"其?(?:{rules.pattern('partner_adverbs')})*(?:与|同|跟))")
+
+
+#: A modifier before the partner's name (`南美洲国家智利的矿企`): a phrase ending in `的` and a class noun.
+_MODIFIER = re.compile(r"[^,;。、与和及]{1,10}的[^,;。、与和及的]{0,3}")
 
 
 def with_subject(r: Reader, sent: Sentence, a: int, b: int, s: Subject | None) -> None:
-    """``partners:with``: a clause `与B(、C)合作/签署…` with no party of its own before `与`: the
-    organization the sentence is about works with B (and C)."""
+    """``partners:with``: a clause `(其)与B(、C)合作/签署…` (`其和B签署`) with no party of its own before `与`:
+    the organization the sentence is about works with B (and C)."""
     cue = _WITH_OPENING.match(r.text, a, b)
     if cue is None or s is None:
         return
     found = r.list_at(cue.end(), b, ORG_LIKE)
-    if not found or found[0].start != cue.end():
+    if not found or found[0].start != cue.end() and not _MODIFIER.fullmatch(r.text, cue.end(), found[0].start):
         return
     if not _PARTNER_CUE.search(r.masked, found[-1].end, min(b, found[-1].end + 6)):
         return
+    if r.text[cue.start():cue.end()].lstrip().startswith("其") and sent.main is not None and sent.main.kind == "entity":
+        s = sent.main  # `A在…迈出第一步,其和B签署…`: `其` is the entity the sentence is about
     for h in s.of_type("COMPANY", "ORG", "PARK")[:1]:
         for p in found:
             if p is not h:

@@ -188,8 +188,8 @@ RULES: tuple[Rule, ...] = (
          "`<subject>联合/携手/会同B`: the subject works with the partners named right after the verb.",
          "长沙经开区加快布局。联合三一集团对配套企业进行梳理"),
     Rule("partners:with", ("PARTNERS_WITH",), ("partners",),
-         "`<subject>…;与B合作/签署…`: a clause that opens with 与/同/跟 and no party of its own; the organization "
-         "the sentence is about works with B.",
+         "`<subject>…;与B合作/签署…`: a clause that opens with 与/同/跟 (or `其和/其与`) and no party of its own; "
+         "the organization the sentence is about works with B (named perhaps after a modifier: `其和瑞典的药企B`).",
          "海外业务方面,彩讯科技股份有限公司管理电邮系统;与中兴通讯股份有限公司合作,取得项目。",
          ("partner_adverbs", "partner_verbs")),
     Rule("partners:joint-body", ("PARTNERS_WITH",), ("partners",),
@@ -216,7 +216,7 @@ RULES: tuple[Rule, ...] = (
          "海通集团旗下有三家子公司,分别是海通电子有限公司、海通物流有限公司和海通科技有限公司",
          ("subsidiary_unit_nouns", "subsidiary_count_words", "list_open_cues")),
     Rule("subsidiary:implicit", ("SUBSIDIARY_OF",), ("subsidiary",),
-         "`(其)子公司B` with no parent right before the cue: B is a unit of the company named earlier in the "
+         "`(其)子公司(“)B` with no parent right before the cue: B is a unit of the company named earlier in the "
          "sentence (no person between).",
          "据介绍,恒远科技有限公司的中游环节放在江苏子公司恒远光电有限公司", ("subsidiary_unit_nouns",)),
     Rule("subsidiary:branch-name", ("SUBSIDIARY_OF",), ("subsidiary",),

@@ -27,8 +27,9 @@ _COUNT = re.compile(rules.pattern("subsidiary_count_words"))
 _LIST_OPEN = re.compile(rf"[^。;]{{0,30}}?(?:{rules.pattern('list_open_cues')}):?")
 _BRANCH_END = re.compile(rf"(?:{rules.alternation('branch_name_ends')})$")
 _UNIT_TYPES = ("COMPANY", "ORG")
-#: `(其)(江苏)子公司` right before a company: a unit noun with no parent named before it.
-_IMPLICIT = re.compile(rf"[^,;。的\d]{{0,8}}?(?:{_UNIT_NOUN.pattern})$")
+#: `(其)(江苏)子公司` right before a company (perhaps before its opening quote: `全资子公司“B”`): a unit noun
+#: with no parent named before it.
+_IMPLICIT = re.compile(rf"[^,;。的\d“]{{0,8}}?(?:{_UNIT_NOUN.pattern})[“\"「]?$")
 
 
 def subsidiary(r: Reader, sent: Sentence) -> None:
@@ -127,7 +128,7 @@ def unit_list(r: Reader, sent: Sentence) -> None:
 
 
 def implicit(r: Reader, sent: Sentence) -> None:
-    """``subsidiary:implicit``: `(其)(全资)子公司B` with no parent named before the cue — B is a unit of the
+    """``subsidiary:implicit``: `(其)(全资)子公司(“)B` with no parent named before the cue — B is a unit of the
     company named earlier in the sentence, when no person stands between them (`…由其子公司B生产`)."""
     text = r.text
     ms = sent.mentions
