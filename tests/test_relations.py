@@ -577,3 +577,18 @@ def test_subsidiary_implicit_over_the_opening_quote_of_the_unit(nlp):
     # near miss: a quoted name after a noun that is no unit
     text = "诺林矿业公司已经为澳洲项目找到了合作伙伴“西澳铁矿公司”。"
     assert not given(text, titles, ("诺林矿业公司", "COMPANY"), ("西澳铁矿公司", "COMPANY"))
+
+
+def test_partners_named_by_the_partner_noun(nlp):
+    titles = titles_of(nlp)
+    got = given("泰和生物科技有限公司此次的合作伙伴“诺林制药公司”,是一家上市药企。", titles,
+                ("泰和生物科技有限公司", "COMPANY"), ("诺林制药公司", "COMPANY"))
+    assert got == {("泰和生物科技有限公司", "PARTNERS_WITH", "诺林制药公司")}
+    got = given("诺林制药公司已经成为泰和生物科技有限公司的战略合作伙伴。", titles,
+                ("诺林制药公司", "COMPANY"), ("泰和生物科技有限公司", "COMPANY"))
+    assert got == {("泰和生物科技有限公司", "PARTNERS_WITH", "诺林制药公司")}
+    # near misses: a competitor is no partner; a partner of a partner is not named by the noun
+    assert not given("诺林制药公司是泰和生物科技有限公司的竞争对手。", titles,
+                     ("诺林制药公司", "COMPANY"), ("泰和生物科技有限公司", "COMPANY"))
+    got = given("去年,其和澳大利亚诺林矿业公司签署框架协议。", titles, ("诺林矿业公司", "COMPANY"))
+    assert not got  # `其` with nothing before it to refer to

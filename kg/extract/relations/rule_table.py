@@ -187,9 +187,13 @@ RULES: tuple[Rule, ...] = (
     Rule("partners:joint", ("PARTNERS_WITH",), ("partners",),
          "`<subject>联合/携手/会同B`: the subject works with the partners named right after the verb.",
          "长沙经开区加快布局。联合三一集团对配套企业进行梳理"),
+    Rule("partners:noun", ("PARTNERS_WITH",), ("partners",),
+         "A partner named by the noun: `A(此次)的合作伙伴(“)B`, `B是A的(战略)合作伙伴`.",
+         "诺林制药公司已经成为泰和生物科技有限公司的战略合作伙伴", ("partner_nouns",)),
     Rule("partners:with", ("PARTNERS_WITH",), ("partners",),
          "`<subject>…;与B合作/签署…`: a clause that opens with 与/同/跟 (or `其和/其与`) and no party of its own; "
-         "the organization the sentence is about works with B (named perhaps after a modifier: `其和瑞典的药企B`).",
+         "the organization the sentence is about works with B (named perhaps after a modifier or a country: "
+         "`其和瑞典的药企B`, `其和澳大利亚B`).",
          "海外业务方面,彩讯科技股份有限公司管理电邮系统;与中兴通讯股份有限公司合作,取得项目。",
          ("partner_adverbs", "partner_verbs")),
     Rule("partners:joint-body", ("PARTNERS_WITH",), ("partners",),
