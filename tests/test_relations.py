@@ -592,3 +592,23 @@ def test_partners_named_by_the_partner_noun(nlp):
                      ("诺林制药公司", "COMPANY"), ("泰和生物科技有限公司", "COMPANY"))
     got = given("去年,其和澳大利亚诺林矿业公司签署框架协议。", titles, ("诺林矿业公司", "COMPANY"))
     assert not got  # `其` with nothing before it to refer to
+
+
+def test_holds_post_re_elected_and_a_titled_subject_before_de(nlp):
+    titles = titles_of(nlp)
+    got = given("会上,邝家伦会长连任江西省光电行业协会会长。", titles, ("邝家伦", "PERSON"), ("江西省光电行业协会", "ORG"))
+    assert got == {("邝家伦", "HOLDS_POST", "江西省光电行业协会")}
+    got = given("时任江西省委副书记的邝家伦,担任赣江新区建设领导小组组长。", titles,
+                ("江西省委", "ORG"), ("邝家伦", "PERSON"), ("赣江新区建设领导小组", "ORG"))
+    assert got == {("邝家伦", "HOLDS_POST", "江西省委"), ("邝家伦", "HOLDS_POST", "赣江新区建设领导小组")}
+
+
+def test_holds_post_appointed_as_a_title_in_the_company_named_before(nlp):
+    titles = titles_of(nlp)
+    got = given("泰和生物科技有限公司于去年成立,今年3月才委任邝家伦为董事。", titles,
+                ("泰和生物科技有限公司", "COMPANY"), ("邝家伦", "PERSON"))
+    assert got == {("邝家伦", "HOLDS_POST", "泰和生物科技有限公司")}
+    # near miss: a government title is a post of another body than the firm named before
+    got = given("泰和生物科技有限公司落户当地后,市政府任命邝家伦为副局长。", titles,
+                ("泰和生物科技有限公司", "COMPANY"), ("邝家伦", "PERSON"))
+    assert not got

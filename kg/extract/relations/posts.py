@@ -1,6 +1,6 @@
 """HOLDS_POST: a person's post in an organization, read from the titles around the person's name.
 
-Eight rules, run for each person of the sentence in this order:
+Nine rules, run for each person of the sentence in this order:
 
 * ``post:org-title-name`` — the title chain read back from the name, one relation per organization
   in the chain (`中关村科技企业家协会会长、北京大北农科技股份有限公司董事长邵根伙`), over a unit of the
@@ -15,7 +15,8 @@ Eight rules, run for each person of the sentence in this order:
 * ``post:title-list`` — `<org>…董事包括A、B及C`: untitled names listed after a title and a list cue hold
   that post in the organization the sentence names before the title;
 * ``post:then-title`` — `时任<org><title>的<name>`: a post given with a word of its time, before `的` and the name;
-* ``post:serves-at`` — `<name>在<org>担任<title>`: the organization before the verb, the title after it.
+* ``post:serves-at`` — `<name>在<org>担任<title>`: the organization before the verb, the title after it;
+* ``post:appointed-as`` — `<org>…委任<name>为<title>`: the company the sentence names before the verb.
 
 Lists of people and of organizations step over a name the entity stage missed (`副总裁A、王小明及B`,
 `A同时是B、环球医疗、C等公司董事`).
@@ -70,6 +71,7 @@ def holds_post(r: Reader, sent: Sentence) -> None:
         title_list(r, sent, p)
         then_title(r, sent, p)
         serves_at(r, sent, p)
+        appointed_as(r, sent, p)
     appointed(r, sent)
 
 
@@ -282,6 +284,26 @@ def serves_at(r: Reader, sent: Sentence, p: Mention) -> None:
     found = r.titles.run_at(text, verb.end(), sent.end) if verb else []
     if found:
         r.rel(p, "HOLDS_POST", org, sent, "post:serves-at", title=found[0])
+
+
+_APPOINTER = re.compile(rf"(?:{rules.alternation('post_appointer_verbs')})$")
+_AS = re.compile(r"为|担任|出任")
+
+
+def appointed_as(r: Reader, sent: Sentence, p: Mention) -> None:
+    """``post:appointed-as``: `<org>…委任/聘任<name>为<title>` (`华峰科技有限公司聘任李华为总经理`) with no
+    organization after `为`: the post (of a company, an association or an academy) is in the company (else the
+    organization) the sentence names last before the verb."""
+    text = r.text
+    verb = _APPOINTER.search(text, max(sent.start, p.start - 2), p.start)
+    as_ = _AS.match(text, p.end, sent.end) if verb else None
+    found = r.titles.run_at(text, as_.end(), sent.end) if as_ else []
+    if not found or r.titles.kind_of(found[0]) not in ("company", "association", "academic"):
+        return
+    named = [m for m in r.mentions_in(sent.start, verb.start()) if m.type in ("COMPANY", "ORG")]
+    org = next((m for m in reversed(named) if m.type == "COMPANY"), named[-1] if named else None)
+    if org is not None:
+        r.rel(p, "HOLDS_POST", org, sent, "post:appointed-as", title=found[0])
 
 
 def appointed(r: Reader, sent: Sentence) -> None:

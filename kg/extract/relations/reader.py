@@ -454,8 +454,9 @@ class Reader:
             k = text.find("的", p, min(b, p + 31))
             while k >= 0:
                 nxt = self.at_start.get(k + 1)
-                if nxt is not None and nxt.type in ORG_LIKE:
-                    m = nxt
+                if nxt is not None and (nxt.type in ORG_LIKE or nxt.type == "PERSON" and
+                                        self.titles.ending_at(text, k, self.floor_before(k)) is not None):
+                    m = nxt  # also `时任福建省委副书记的王明`: a person after a title and `的`
                     break
                 k = text.find("的", k + 1, min(b, p + 31))
         if m is None:

@@ -58,10 +58,14 @@ RULES: tuple[Rule, ...] = (
          "over a name the entity stage missed.",
          "华峰科技有限公司于2014年3月成立,董事包括柳俊、马超杰", ("list_open_cues",)),
     Rule("post:appointed", ("HOLDS_POST",), ("posts",),
-         "`<name>曾任/现为/获委任为<org><title>、<org><title>` (or organizations sharing one title after them, "
+         "`<name>曾任/现为/连任/获委任为<org><title>、<org><title>` (or organizations sharing one title after them, "
          "over items the entity stage missed before `等`): the person holds each post.",
          "董事刘洋同时是华峰集团、东方电气集团等多家公司董事",
          ("post_appointment_verbs", "post_unit_ends", "post_field_titles")),
+    Rule("post:appointed-as", ("HOLDS_POST",), ("posts",),
+         "`<org>…委任/聘任<name>为<title>` with no organization after `为`: a post of a company, an association or "
+         "an academy is in the company (else the organization) the sentence names last before the verb.",
+         "泰和生物科技有限公司于去年成立,今年3月才委任邝家伦为董事", ("post_appointer_verbs",)),
     Rule("post:then-title", ("HOLDS_POST",), ("posts",),
          "`时任/现任<org><title>的<name>`: a post given with a word of its time holds in the organization right "
          "before the title.",
