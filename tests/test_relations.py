@@ -612,3 +612,25 @@ def test_holds_post_appointed_as_a_title_in_the_company_named_before(nlp):
     got = given("泰和生物科技有限公司落户当地后,市政府任命邝家伦为副局长。", titles,
                 ("泰和生物科技有限公司", "COMPANY"), ("邝家伦", "PERSON"))
     assert not got
+
+
+def test_operates_an_organization_that_manages_parks(nlp):
+    titles = titles_of(nlp)
+    got = given("除此以外,赣江投资公司同样管理瑶湖、昌东、桑海工业园等园区。", titles,
+                ("赣江投资公司", "COMPANY"), ("桑海工业园", "PARK"))
+    assert got == {("赣江投资公司", "OPERATES", "桑海工业园")}
+    got = given("负责运营瑶湖科技园的赣江投资公司是一家国企。", titles, ("瑶湖科技园", "PARK"), ("赣江投资公司", "COMPANY"))
+    assert got == {("赣江投资公司", "OPERATES", "瑶湖科技园")}
+    # near misses: the management of a company is no park it runs; a park that a firm only visits
+    assert not given("赣江投资公司管理层参观了瑶湖科技园。", titles, ("赣江投资公司", "COMPANY"), ("瑶湖科技园", "PARK"))
+    assert not given("参观瑶湖科技园的赣江投资公司代表团。", titles, ("瑶湖科技园", "PARK"), ("赣江投资公司", "COMPANY"))
+
+
+def test_subsidiary_a_parent_that_wholly_owns_the_unit(nlp):
+    titles = titles_of(nlp)
+    got = given("须知道,南昌市政府全资拥有 [赣江投资有限公司](https://example.org) 。", titles,
+                ("南昌市政府", "ORG"), ("赣江投资有限公司", "COMPANY"))
+    assert got == {("赣江投资有限公司", "SUBSIDIARY_OF", "南昌市政府")}
+    # near miss: owning a stake is an investment, not a unit
+    got = given("南昌市政府拥有赣江投资有限公司两成股份。", titles, ("南昌市政府", "ORG"), ("赣江投资有限公司", "COMPANY"))
+    assert ("赣江投资有限公司", "SUBSIDIARY_OF", "南昌市政府") not in got

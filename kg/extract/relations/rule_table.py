@@ -160,6 +160,10 @@ RULES: tuple[Rule, ...] = (
          "zone ending) says where A lies: A is part of B.",
          "东湖大学科技园(武汉东湖高新区,大学科技园重点工程)", ("parent_zone_ends",)),
     # ---------------------------------------------------------------- OPERATES
+    Rule("operates:manages", ("OPERATES",), ("operates",),
+         "`A(同样)(负责)管理/运营B、C` with A an organization or company and the parks listed right after the verb "
+         "(perhaps after items that are no entities), or `(负责)管理B的A`: A runs the parks.",
+         "负责运营瑶湖科技园的赣江投资公司", ("manage_verbs",)),
     Rule("operates:fund", ("OPERATES",), ("operates",),
          "A fund set up (`设立/成立/推出…<fund>`) by the entity before the verb, else by the clause's subject or "
          "the park the text is about.",
@@ -208,7 +212,7 @@ RULES: tuple[Rule, ...] = (
          "由江北新区管委会和南京扬子国资投资集团有限责任公司合作开发运营的南京软件园", ("operate_verbs",)),
     # ---------------------------------------------------------------- SUBSIDIARY_OF
     Rule("subsidiary:cue", ("SUBSIDIARY_OF",), ("subsidiary",),
-         "`A直属企业B`, `A旗下子公司B`, `A控股的B`, `A名下的B`: B is a unit of A.",
+         "`A直属企业B`, `A旗下子公司B`, `A控股的B`, `A名下的B`, `A全资拥有B`: B is a unit of A.",
          "青岛蓝谷管理局直属企业青岛海洋科技投资发展集团有限公司", ("subsidiary_cues",)),
     Rule("subsidiary:inner", ("SUBSIDIARY_OF",), ("subsidiary",),
          "`X内设/下设A、B`: the organizations and companies after the verb are units of X (`该委员会` resolved).",

@@ -43,13 +43,19 @@ def subsidiary(r: Reader, sent: Sentence) -> None:
     branch_name(r, sent)
 
 
+#: `A全资拥有B`, `A控股B`: the parent's verb of ownership between A and B (a link's bracket allowed).
+_OWNS = re.compile(r"(?:全资拥有|全资控股|绝对控股|控股了?)\s*[\[「“]?")
+
+
 def cued(r: Reader, sent: Sentence) -> None:
-    """``subsidiary:cue``: `A直属企业B`, `A旗下子公司B`, `A控股的B` (also when the name took `控股`), `A名下的B` —
+    """``subsidiary:cue``: `A直属企业B`, `A旗下子公司B`, `A控股的B` (also when the name took `控股`), `A名下的B`,
+    `A全资拥有B` —
     B is a unit of A."""
     text, ms = r.text, sent.mentions
     for x, y in zip(ms, ms[1:]):
         gap = text[x.end:y.start]
-        if x.type in ORG_LIKE and y.type in _UNIT_TYPES and (SUBSIDIARY_CUE.match(gap) or gap == "的" and x.text.endswith("控股")):
+        if x.type in ORG_LIKE and y.type in _UNIT_TYPES and (SUBSIDIARY_CUE.match(gap) or gap == "的" and x.text.endswith("控股")
+                                                          or _OWNS.fullmatch(gap)):
             r.rel(y, "SUBSIDIARY_OF", x, sent, "subsidiary:cue")
 
 
