@@ -29,7 +29,7 @@ _STAKE = re.compile(rf"(?:{_ADVERBS})*(向)?(?:{rules.pattern('stake_verbs')})")
 _FIRM_BUILD = re.compile(f"(?:投资)?(?:{rules.alternation('firm_build_verbs')})")
 #: `A(同样)负责管理<parks>` after an organization; `管理<park>的A` before one.
 _MANAGE = rules.alternation("manage_verbs")
-_MANAGES = re.compile(rf"(?:同样|也|还|亦|主要|目前|现|一直)*(?:负责)?(?:{_MANAGE})")
+_MANAGES = re.compile(rf"(?:{rules.pattern('manage_adverbs')})*(?:{_MANAGE})")
 _MANAGING = re.compile(rf"(?:负责)?(?:{_MANAGE})$")
 #: What may stand between the verb and the first park: a link's bracket, items that are no entities (`瑶湖、昌东、`).
 _LEAD_ITEMS = re.compile(r"\s*[\[「“]?(?:[^,;:。、]{1,20}、)*")

@@ -20,7 +20,7 @@ _FOUNDS_JOINT_BODY = re.compile(r"(?:建立|组建|共建|成立|打造)[^,;]{0,
 #: `A(此次)的(战略)合作伙伴(“)B` between A and B; `是A的(重要)合作伙伴(之一)` after B (groups: the noun phrase).
 _PARTNER_NOUN = rf"(?:重要|战略|长期|核心|主要)*(?:{rules.alternation('partner_nouns')})"
 _APPOSED_PARTNER = re.compile(rf"[^,;。、与和及]{{0,4}}?的{_PARTNER_NOUN}[“\"「]?")
-_IS_PARTNER_OF = re.compile(r"(?:也|还|已|已经|一直)*(?:是|为|成为)")
+_IS_PARTNER_OF = re.compile(rf"(?:{rules.pattern('partner_adverbs')})*(?:是|为|成为)")
 _PARTNER_OF_AFTER = re.compile(rf"的{_PARTNER_NOUN}")
 
 

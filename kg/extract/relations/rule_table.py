@@ -163,7 +163,7 @@ RULES: tuple[Rule, ...] = (
     Rule("operates:manages", ("OPERATES",), ("operates",),
          "`A(同样)(负责)管理/运营B、C` with A an organization or company and the parks listed right after the verb "
          "(perhaps after items that are no entities), or `(负责)管理B的A`: A runs the parks.",
-         "负责运营瑶湖科技园的赣江投资公司", ("manage_verbs",)),
+         "负责运营瑶湖科技园的赣江投资公司", ("manage_verbs", "manage_adverbs")),
     Rule("operates:fund", ("OPERATES",), ("operates",),
          "A fund set up (`设立/成立/推出…<fund>`) by the entity before the verb, else by the clause's subject or "
          "the park the text is about.",
@@ -197,7 +197,7 @@ RULES: tuple[Rule, ...] = (
          "长沙经开区加快布局。联合三一集团对配套企业进行梳理"),
     Rule("partners:noun", ("PARTNERS_WITH",), ("partners",),
          "A partner named by the noun: `A(此次)的合作伙伴(“)B`, `B是A的(战略)合作伙伴`.",
-         "诺林制药公司已经成为泰和生物科技有限公司的战略合作伙伴", ("partner_nouns",)),
+         "诺林制药公司已经成为泰和生物科技有限公司的战略合作伙伴", ("partner_nouns", "partner_adverbs")),
     Rule("partners:with", ("PARTNERS_WITH",), ("partners",),
          "`<subject>…;与B合作/签署…`: a clause that opens with 与/同/跟 (or `其和/其与`) and no party of its own; "
          "the organization the sentence is about works with B (named perhaps after a modifier or a country: "
