@@ -634,3 +634,20 @@ def test_subsidiary_a_parent_that_wholly_owns_the_unit(nlp):
     # near miss: owning a stake is an investment, not a unit
     got = given("南昌市政府拥有赣江投资有限公司两成股份。", titles, ("南昌市政府", "ORG"), ("赣江投资有限公司", "COMPANY"))
     assert ("赣江投资有限公司", "SUBSIDIARY_OF", "南昌市政府") not in got
+
+
+def test_holds_post_a_person_acting_on_behalf_of_an_organization(nlp):
+    titles = titles_of(nlp)
+    got = given("邝家伦代表南昌市政府,向获奖企业表示祝贺。", titles, ("邝家伦", "PERSON"), ("南昌市政府", "ORG"))
+    assert got == {("邝家伦", "HOLDS_POST", "南昌市政府")}
+    (r,) = found_given(titles, "邝家伦主席代表江西省光电行业协会致辞。", ("邝家伦", "PERSON"), ("江西省光电行业协会", "ORG"))
+    assert r.attrs == {"title": "主席"} and r.rule == "post:on-behalf"
+    # near miss: a delegation the person leads is no organization named after `代表`
+    assert not given("邝家伦代表团参观了泰和生物科技有限公司。", titles,
+                     ("邝家伦", "PERSON"), ("泰和生物科技有限公司", "COMPANY"))
+
+
+def test_partners_that_run_a_carrier_jointly(nlp):
+    got = given("创业中心现由赣江投资有限公司与江西设计中心联营。", titles_of(nlp),
+                ("赣江投资有限公司", "COMPANY"), ("江西设计中心", "ORG"))
+    assert got == {("赣江投资有限公司", "PARTNERS_WITH", "江西设计中心")}

@@ -1,6 +1,6 @@
 """HOLDS_POST: a person's post in an organization, read from the titles around the person's name.
 
-Nine rules, run for each person of the sentence in this order:
+Ten rules, run for each person of the sentence in this order:
 
 * ``post:org-title-name`` — the title chain read back from the name, one relation per organization
   in the chain (`中关村科技企业家协会会长、北京大北农科技股份有限公司董事长邵根伙`), over a unit of the
@@ -16,7 +16,8 @@ Nine rules, run for each person of the sentence in this order:
   that post in the organization the sentence names before the title;
 * ``post:then-title`` — `时任<org><title>的<name>`: a post given with a word of its time, before `的` and the name;
 * ``post:serves-at`` — `<name>在<org>担任<title>`: the organization before the verb, the title after it;
-* ``post:appointed-as`` — `<org>…委任<name>为<title>`: the company the sentence names before the verb.
+* ``post:appointed-as`` — `<org>…委任<name>为<title>`: the company the sentence names before the verb;
+* ``post:on-behalf`` — `<name>(<title>)代表<org>`: a person who acts for an organization.
 
 Lists of people and of organizations step over a name the entity stage missed (`副总裁A、王小明及B`,
 `A同时是B、环球医疗、C等公司董事`).
@@ -72,6 +73,7 @@ def holds_post(r: Reader, sent: Sentence) -> None:
         then_title(r, sent, p)
         serves_at(r, sent, p)
         appointed_as(r, sent, p)
+        on_behalf(r, sent, p)
     appointed(r, sent)
 
 
@@ -304,6 +306,17 @@ def appointed_as(r: Reader, sent: Sentence, p: Mention) -> None:
     org = next((m for m in reversed(named) if m.type == "COMPANY"), named[-1] if named else None)
     if org is not None:
         r.rel(p, "HOLDS_POST", org, sent, "post:appointed-as", title=found[0])
+
+
+def on_behalf(r: Reader, sent: Sentence, p: Mention) -> None:
+    """``post:on-behalf``: `<name>(<title>)代表<org>` (`王明代表市政府致辞`, `李强总理代表国务院`): a person who speaks
+    or acts for an organization holds a post in it (the title between, if any)."""
+    text = r.text
+    found = [] if text.startswith("代表", p.end) else r.titles.run_at(text, p.end, min(sent.end, p.end + 8))
+    k = p.end + len(found[0]) if found else p.end  # `代表` is also a title (`人大代表`): not one here
+    org = r.at_start.get(k + 2) if text.startswith("代表", k) else None
+    if org is not None and org.type in ("ORG", "COMPANY"):
+        r.rel(p, "HOLDS_POST", org, sent, "post:on-behalf", **({"title": found[0]} if found else {}))
 
 
 def appointed(r: Reader, sent: Sentence) -> None:

@@ -66,6 +66,10 @@ RULES: tuple[Rule, ...] = (
          "`<org>…委任/聘任<name>为<title>` with no organization after `为`: a post of a company, an association or "
          "an academy is in the company (else the organization) the sentence names last before the verb.",
          "泰和生物科技有限公司于去年成立,今年3月才委任邝家伦为董事", ("post_appointer_verbs",)),
+    Rule("post:on-behalf", ("HOLDS_POST",), ("posts",),
+         "`<name>(<title>)代表<org>`: a person who speaks or acts for an organization holds a post in it (the "
+         "title between, if any).",
+         "邝家伦主席代表江西省光电行业协会致辞"),
     Rule("post:then-title", ("HOLDS_POST",), ("posts",),
          "`时任/现任<org><title>的<name>`: a post given with a word of its time holds in the organization right "
          "before the title.",
