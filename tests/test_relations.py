@@ -651,3 +651,13 @@ def test_partners_that_run_a_carrier_jointly(nlp):
     got = given("创业中心现由赣江投资有限公司与江西设计中心联营。", titles_of(nlp),
                 ("赣江投资有限公司", "COMPANY"), ("江西设计中心", "ORG"))
     assert got == {("赣江投资有限公司", "PARTNERS_WITH", "江西设计中心")}
+
+
+def test_holds_post_respectively_pairs_people_and_posts_in_order(nlp):
+    titles = titles_of(nlp)
+    text = "董事长邝家伦和董事韦子谦,分别是前任江西省科技厅厅长,以及现任南昌市工信局副局长。"
+    got = given(text, titles, ("邝家伦", "PERSON"), ("韦子谦", "PERSON"), ("江西省科技厅", "ORG"), ("南昌市工信局", "ORG"))
+    assert got == {("邝家伦", "HOLDS_POST", "江西省科技厅"), ("韦子谦", "HOLDS_POST", "南昌市工信局")}
+    # near miss: one post for two people does not say whose it is
+    text = "邝家伦和韦子谦,分别是前任江西省科技厅厅长。"
+    assert not given(text, titles, ("邝家伦", "PERSON"), ("韦子谦", "PERSON"), ("江西省科技厅", "ORG"))

@@ -1,6 +1,6 @@
 """HOLDS_POST: a person's post in an organization, read from the titles around the person's name.
 
-Ten rules, run for each person of the sentence in this order:
+Eleven rules, run for each person (``post:appointed`` and ``post:respectively`` once per sentence) of the sentence in this order:
 
 * ``post:org-title-name`` — the title chain read back from the name, one relation per organization
   in the chain (`中关村科技企业家协会会长、北京大北农科技股份有限公司董事长邵根伙`), over a unit of the
@@ -17,7 +17,8 @@ Ten rules, run for each person of the sentence in this order:
 * ``post:then-title`` — `时任<org><title>的<name>`: a post given with a word of its time, before `的` and the name;
 * ``post:serves-at`` — `<name>在<org>担任<title>`: the organization before the verb, the title after it;
 * ``post:appointed-as`` — `<org>…委任<name>为<title>`: the company the sentence names before the verb;
-* ``post:on-behalf`` — `<name>(<title>)代表<org>`: a person who acts for an organization.
+* ``post:on-behalf`` — `<name>(<title>)代表<org>`: a person who acts for an organization;
+* ``post:respectively`` — `A和B,分别是<org><title>、<org><title>`: the posts in the order of the people.
 
 Lists of people and of organizations step over a name the entity stage missed (`副总裁A、王小明及B`,
 `A同时是B、环球医疗、C等公司董事`).
@@ -75,6 +76,7 @@ def holds_post(r: Reader, sent: Sentence) -> None:
         appointed_as(r, sent, p)
         on_behalf(r, sent, p)
     appointed(r, sent)
+    respectively(r, sent)
 
 
 def title_chain(r: Reader, sent: Sentence, p: Mention) -> None:
@@ -308,6 +310,30 @@ def appointed_as(r: Reader, sent: Sentence, p: Mention) -> None:
         r.rel(p, "HOLDS_POST", org, sent, "post:appointed-as", title=found[0])
 
 
+_RESPECTIVELY = re.compile(rf"分别(?:{rules.alternation('post_respective_verbs')})")
+
+
+def respectively(r: Reader, sent: Sentence) -> None:
+    """``post:respectively``: `A和B,分别是<org><title>,以及<org><title>` — the people before `分别` hold the posts
+    after it in their order, when there are as many posts as people."""
+    for cue in _RESPECTIVELY.finditer(r.masked, sent.start, sent.end):
+        clause = next(((a, b) for a, b in sent.clauses if a <= cue.start() < b), None)
+        if clause is None:
+            continue
+        people = [m for m in r.mentions_in(clause[0], cue.start()) if m.type == "PERSON"]
+        if not people:  # `A和B,分别是…`: the people are in the clause before
+            before = [a for a, b in sent.clauses if b <= clause[0]]
+            people = [m for m in r.mentions_in(before[-1], clause[0]) if m.type == "PERSON"] if before else []
+        posts = []
+        for m in r.mentions_in(cue.end(), sent.end):
+            t = _title_after(r, m.end, sent.end) if m.type in ORG_LIKE else None
+            if t is not None:
+                posts.append((m, t))
+        if len(people) >= 2 and len(posts) == len(people):
+            for who, (org, t) in zip(people, posts):
+                r.rel(who, "HOLDS_POST", org, sent, "post:respectively", title=t)
+
+
 def on_behalf(r: Reader, sent: Sentence, p: Mention) -> None:
     """``post:on-behalf``: `<name>(<title>)代表<org>` (`王明代表市政府致辞`, `李强总理代表国务院`): a person who speaks
     or acts for an organization holds a post in it (the title between, if any)."""
@@ -332,6 +358,8 @@ def appointed(r: Reader, sent: Sentence) -> None:
         person = None
         p = LEAD.match(text, a, b).end()
         for cue in _APPOINTED.finditer(r.masked, a, b):
+            if r.text[cue.start() - 2:cue.start()] == "分别":
+                continue  # `A和B,分别是…`: post:respectively pairs them
             before = [m for m in r.mentions_in(a, cue.start()) if m.type == "PERSON"]
             if before and cue.start() - before[-1].end <= 2:
                 who = before[-1]

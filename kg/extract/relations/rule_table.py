@@ -70,6 +70,10 @@ RULES: tuple[Rule, ...] = (
          "`<name>(<title>)代表<org>`: a person who speaks or acts for an organization holds a post in it (the "
          "title between, if any).",
          "邝家伦主席代表江西省光电行业协会致辞"),
+    Rule("post:respectively", ("HOLDS_POST",), ("posts",),
+         "`A和B,分别是<org><title>,以及<org><title>`: the people before `分别` hold the posts after it in their "
+         "order, when there are as many posts as people.",
+         "董事长邝家伦和董事韦子谦,分别是前任江西省科技厅厅长,以及现任南昌市工信局副局长", ("post_respective_verbs",)),
     Rule("post:then-title", ("HOLDS_POST",), ("posts",),
          "`时任/现任<org><title>的<name>`: a post given with a word of its time holds in the organization right "
          "before the title.",
