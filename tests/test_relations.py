@@ -661,3 +661,14 @@ def test_holds_post_respectively_pairs_people_and_posts_in_order(nlp):
     # near miss: one post for two people does not say whose it is
     text = "邝家伦和韦子谦,分别是前任江西省科技厅厅长。"
     assert not given(text, titles, ("邝家伦", "PERSON"), ("韦子谦", "PERSON"), ("江西省科技厅", "ORG"))
+
+
+def test_holds_post_a_person_after_an_age_and_a_he_that_refers_to_them(nlp):
+    titles = titles_of(nlp)
+    text = "52岁的邝家伦持有该公司两成股份,他毕业于南昌大学,曾任泰和生物科技有限公司总经理。"
+    got = given(text, titles, ("邝家伦", "PERSON"), ("南昌大学", "ORG"), ("泰和生物科技有限公司", "COMPANY"))
+    assert got == {("邝家伦", "HOLDS_POST", "泰和生物科技有限公司")}
+    # near miss: `他` is the person named last, not the sentence's first
+    text = "邝家伦会见了韦子谦,他曾任泰和生物科技有限公司总经理。"
+    got = given(text, titles, ("邝家伦", "PERSON"), ("韦子谦", "PERSON"), ("泰和生物科技有限公司", "COMPANY"))
+    assert got == {("韦子谦", "HOLDS_POST", "泰和生物科技有限公司")}
