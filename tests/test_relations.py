@@ -672,3 +672,13 @@ def test_holds_post_a_person_after_an_age_and_a_he_that_refers_to_them(nlp):
     text = "邝家伦会见了韦子谦,他曾任泰和生物科技有限公司总经理。"
     got = given(text, titles, ("邝家伦", "PERSON"), ("韦子谦", "PERSON"), ("泰和生物科技有限公司", "COMPANY"))
     assert got == {("韦子谦", "HOLDS_POST", "泰和生物科技有限公司")}
+
+
+def test_located_in_a_body_that_opens_in_the_park_the_text_is_about(nlp):
+    titles = titles_of(nlp)
+    text = "赣江新区近年发展迅速,集聚了一批创新企业。江西光电技术创新中心挂牌运营,高质量发展动能强劲。"
+    got = given(text, titles, ("赣江新区", "PARK"), ("江西光电技术创新中心", "ORG"))
+    assert got == {("江西光电技术创新中心", "LOCATED_IN", "赣江新区")}
+    # near miss: a body that opens somewhere the sentence names is not placed in the park of the text
+    text = "赣江新区近年发展迅速,集聚了一批创新企业。江西光电技术创新中心在九江挂牌运营。"
+    assert not given(text, titles, ("赣江新区", "PARK"), ("江西光电技术创新中心", "ORG"))

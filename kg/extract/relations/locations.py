@@ -5,7 +5,7 @@ kind of the located entity.
 The steps in :data:`STEPS` run on each clause in that order (the order decides which rule's relation
 a duplicate keeps): ``located:frame``, ``located:host``, ``located:here``, ``located:join``,
 ``located:at``, ``located:weiyu``, ``located:nei-de``, ``located:project``, ``located:example``,
-``located:site``.
+``located:site``, ``located:opens``.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ _JUST, _ONE = "仅|只|也|正|就", "一个|一家|一处"
 _EXAMPLE = re.compile(rf"^(?:{_JUST})?是(.{{0,30}}?)的?(?:{_ONE})?(?:{rules.alternation('example_nouns')})")
 _VISIT = re.compile(rules.alternation("frame_visit_verbs"))
 _SITE = re.compile(rules.alternation("site_in_park_nouns"))
+_OPENS = re.compile(rf"(?:正式|顺利|已|已经)?(?:{rules.alternation('opening_verbs')})")
 _LEADING_FIRM = re.compile(rf"^(?:是|为)(?:其中的?)?(?:{rules.alternation('leading_firm_roles')})企业之一")
 
 
@@ -223,6 +224,19 @@ def site(r: Reader, sent: Sentence, c: Clause) -> None:
             r.rel(x, "LOCATED_IN", k, sent, "located:site")
 
 
+def opens(r: Reader, sent: Sentence, c: Clause) -> None:
+    """``located:opens``: `A挂牌运营`, `B揭牌成立` — a body named as the clause's subject that opens, in a sentence
+    that names no park (nor a city), is in the park the text is about."""
+    own = c.own
+    if own is None or own.kind != "entity" or own.carried or r.topic_park is None:
+        return
+    if any(m.type == "PARK" for m in sent.mentions) or any(s is not None and s.kind == "region" for s in sent.subjects):
+        return
+    for x in own.ms:
+        if x.type in ("COMPANY", "ORG") and _OPENS.match(r.text, x.end, c.end):
+            r.rel(x, "LOCATED_IN", r.topic_park, sent, "located:opens")
+
+
 def _listed_before(r: Reader, firms: list[Mention]) -> list[Mention]:
     """The last of ``firms`` with those listed right before it (`A、B将迁驻X`)."""
     out = [firms[-1]]
@@ -247,4 +261,4 @@ def _here_referent(r: Reader, sent: Sentence, idx: int) -> Mention | None:
 
 #: The steps of :func:`locations`, in the order they run on each clause.
 STEPS: tuple[Callable[[Reader, Sentence, Clause], None], ...] = (
-    framed, hosted, here, joined, at_park, located_at, inside, projects, examples, site)
+    framed, hosted, here, joined, at_park, located_at, inside, projects, examples, site, opens)

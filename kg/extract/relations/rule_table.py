@@ -65,7 +65,7 @@ RULES: tuple[Rule, ...] = (
     Rule("post:appointed-as", ("HOLDS_POST",), ("posts",),
          "`<org>…委任/聘任<name>为<title>` with no organization after `为`: a post of a company, an association or "
          "an academy is in the company (else the organization) the sentence names last before the verb.",
-         "泰和生物科技有限公司于去年成立,今年3月才委任邝家伦为董事", ("post_appointer_verbs",)),
+         "华峰科技有限公司于去年成立,今年3月委任李明为董事", ("post_appointer_verbs",)),
     Rule("post:on-behalf", ("HOLDS_POST",), ("posts",),
          "`<name>(<title>)代表<org>`: a person who speaks or acts for an organization holds a post in it (the "
          "title between, if any).",
@@ -127,6 +127,10 @@ RULES: tuple[Rule, ...] = (
          "`位于/地处<park>` (the park perhaps after its province and city): the subject before the verb is in the "
          "park; `位于X的Y`: Y is in X.",
          "苏州生物医药产业园地处苏州工业园区", ("locate_verbs",)),
+    Rule("located:opens", ("LOCATED_IN",), ("locations",),
+         "`A挂牌运营/揭牌成立/投入运行`: a company or organization named as the clause's subject that opens, in a "
+         "sentence that names no park, is in the park the text is about.",
+         "赣江新区近年发展迅速。江西光电技术创新中心挂牌运营。", ("opening_verbs",)),
     Rule("located:nei-de", _PLACES, ("locations",),
          "`<park>内的Y`: Y is in the park.",
          "西安高新区内的碑林环大学创新产业带"),
@@ -211,7 +215,7 @@ RULES: tuple[Rule, ...] = (
          "the organization the sentence is about works with B (named perhaps after a modifier or a country: "
          "`其和瑞典的药企B`, `其和澳大利亚B`).",
          "海外业务方面,彩讯科技股份有限公司管理电邮系统;与中兴通讯股份有限公司合作,取得项目。",
-         ("partner_adverbs", "partner_verbs")),
+         ("partner_adverbs", "partner_verbs", "foreign_countries")),
     Rule("partners:joint-body", ("PARTNERS_WITH",), ("partners",),
          "`依托A和B…,X建立…联合体`: X partners with the hosts A and B.",
          "依托浙江大学和西湖大学,杭州未来科技城组建了创新联合体", ("joint_bodies",)),
