@@ -682,3 +682,26 @@ def test_located_in_a_body_that_opens_in_the_park_the_text_is_about(nlp):
     # near miss: a body that opens somewhere the sentence names is not placed in the park of the text
     text = "赣江新区近年发展迅速,集聚了一批创新企业。江西光电技术创新中心在九江挂牌运营。"
     assert not given(text, titles, ("赣江新区", "PARK"), ("江西光电技术创新中心", "ORG"))
+
+
+def test_holds_post_a_former_title_a_board_unit_and_the_subject_named_last(nlp):
+    titles = titles_of(nlp)
+    (r,) = found_given(titles, "据透露,南昌港务局前主席邝家伦出任该公司董事。", ("南昌港务局", "ORG"), ("邝家伦", "PERSON"))
+    assert (r.tail.text, r.attrs) == ("南昌港务局", {"title": "前主席"})
+    text = "邝家伦今年当选,韦子谦具有律师资历,2012年曾任泰和生物科技有限公司董事,现为南昌大学校董会副主席。"
+    got = given(text, titles, ("邝家伦", "PERSON"), ("韦子谦", "PERSON"), ("泰和生物科技有限公司", "COMPANY"),
+                ("南昌大学", "ORG"))
+    # the posts are those of the subject named last, not of the sentence's first name
+    assert got == {("韦子谦", "HOLDS_POST", "泰和生物科技有限公司"), ("韦子谦", "HOLDS_POST", "南昌大学")}
+
+
+def test_located_in_a_park_over_a_relative_clause(nlp):
+    titles = titles_of(nlp)
+    got = given("去年她到访瑶湖科技园内由南昌大学设立的光电研究中心。", titles,
+                ("瑶湖科技园", "PARK"), ("南昌大学", "ORG"), ("光电研究中心", "ORG"))
+    assert ("光电研究中心", "LOCATED_IN", "瑶湖科技园") in got
+    assert ("南昌大学", "LOCATED_IN", "瑶湖科技园") not in got
+    # near miss: a relative clause that is not inside the park
+    got = given("去年她到访瑶湖科技园,参观由南昌大学设立的光电研究中心。", titles,
+                ("瑶湖科技园", "PARK"), ("南昌大学", "ORG"), ("光电研究中心", "ORG"))
+    assert ("光电研究中心", "LOCATED_IN", "瑶湖科技园") not in got

@@ -32,6 +32,8 @@ _EXAMPLE = re.compile(rf"^(?:{_JUST})?是(.{{0,30}}?)的?(?:{_ONE})?(?:{rules.al
 _VISIT = re.compile(rules.alternation("frame_visit_verbs"))
 _SITE = re.compile(rules.alternation("site_in_park_nouns"))
 _OPENS = re.compile(rf"(?:正式|顺利|已|已经)?(?:{rules.alternation('opening_verbs')})")
+#: `<park>内(由A设立)的`: inside the park, perhaps a relative clause, then `的` before what is there.
+_INSIDE_DE = re.compile(r"(?:内|里)(?:由[^,;。的]{2,20})?的")
 _LEADING_FIRM = re.compile(rf"^(?:是|为)(?:其中的?)?(?:{rules.alternation('leading_firm_roles')})企业之一")
 
 
@@ -169,12 +171,14 @@ def located_at(r: Reader, sent: Sentence, c: Clause) -> None:
 
 
 def inside(r: Reader, sent: Sentence, c: Clause) -> None:
-    """``located:nei-de``: `<park>内的<park>` (`西安高新区内的碑林环大学创新产业带`)."""
+    """``located:nei-de``: `<park>内的<park>` (`西安高新区内的碑林环大学创新产业带`), also over a relative clause
+    (`科学园内由A大学设立的B中心`)."""
     text = r.text
     for m in c.mentions:
-        if m.type == "PARK" and re.match(r"(?:内|里)的", text[m.end:m.end + 2]):
-            y = r.at_start.get(m.end + 2)
-            if y is not None:
+        rel = _INSIDE_DE.match(text, m.end, c.end) if m.type == "PARK" else None
+        if rel is not None:
+            y = r.at_start.get(rel.end())
+            if y is not None and y.type in ORG_LIKE:
                 r.place(y, m, sent, "located:nei-de")
 
 

@@ -367,14 +367,20 @@ def appointed(r: Reader, sent: Sentence) -> None:
                 continue
             elif s is not None and s.kind == "person" and not s.speech:
                 who = s.ms[0]
-            elif s is not None and s.kind == "other" and cue.start() - p <= 6 and sent.main is not None \
-                    and sent.main.kind == "person" and not sent.main.speech:
-                who = sent.main.ms[0]  # `A毕业于…,之后曾任…`: a time word opens the clause
+            elif s is not None and s.kind == "other" and cue.start() - p <= 6 and _person_before(sent, a) is not None:
+                who = _person_before(sent, a)  # `A毕业于…,之后曾任…`: a time word opens the clause
             else:
                 continue
             if _items(r, sent, who, cue.end(), b, strict=False):
                 person = who
                 break
+
+
+def _person_before(sent: Sentence, a: int) -> Mention | None:
+    """The person last named as a subject (not only speaking) in the clauses of ``sent`` before ``a``."""
+    people = [x for (c0, _), x in zip(sent.clauses, sent.subjects)
+              if c0 < a and x is not None and x.kind == "person" and not x.speech]
+    return people[-1].ms[0] if people else None
 
 
 def _spans(r: Reader, sent: Sentence) -> list[tuple[tuple[int, int], Subject | None]]:

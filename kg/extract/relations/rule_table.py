@@ -38,7 +38,8 @@ RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- HOLDS_POST
     Rule("post:org-title-name", ("HOLDS_POST",), ("posts",),
          "A title chain read back from the person's name: each organization in it with the title right after it; "
-         "the chain goes on over an office named without its city (`珠海市委书记、市人大常委会主任A`).",
+         "the chain goes on over an office named without its city (`珠海市委书记、市人大常委会主任A`) and over a board "
+         "(`A公司董事局主席B`); a former post keeps its modifier (`前主席`).",
          "青岛市科技局局长、青岛高新区管委会主任王建国",
          ("post_title_modifiers", "post_unit_ends", "post_field_titles")),
     Rule("post:pronoun", ("HOLDS_POST",), ("posts",),
@@ -132,7 +133,7 @@ RULES: tuple[Rule, ...] = (
          "sentence that names no park, is in the park the text is about.",
          "赣江新区近年发展迅速。江西光电技术创新中心挂牌运营。", ("opening_verbs",)),
     Rule("located:nei-de", _PLACES, ("locations",),
-         "`<park>内的Y`: Y is in the park.",
+         "`<park>内的Y`, also over a relative clause (`<park>内由A设立的Y`): Y is in the park.",
          "西安高新区内的碑林环大学创新产业带"),
     Rule("located:project", ("LOCATED_IN",), ("locations",),
          "Companies whose listed projects go ahead are in the park the sentence (or the text) is about.",
