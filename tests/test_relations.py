@@ -705,3 +705,14 @@ def test_located_in_a_park_over_a_relative_clause(nlp):
     got = given("去年她到访瑶湖科技园,参观由南昌大学设立的光电研究中心。", titles,
                 ("瑶湖科技园", "PARK"), ("南昌大学", "ORG"), ("光电研究中心", "ORG"))
     assert ("光电研究中心", "LOCATED_IN", "瑶湖科技园") not in got
+
+
+def test_holds_post_over_a_count_between_the_organization_and_the_title(nlp):
+    titles = titles_of(nlp)
+    got = given("泰和生物科技有限公司另一名执行董事韦子谦则是现任协会董事。", titles,
+                ("泰和生物科技有限公司", "COMPANY"), ("韦子谦", "PERSON"))
+    assert got == {("韦子谦", "HOLDS_POST", "泰和生物科技有限公司")}
+    # near miss: a count after `和` is not the organization's
+    got = given("他约见了泰和生物科技有限公司和另一名董事韦子谦。", titles,
+                ("泰和生物科技有限公司", "COMPANY"), ("韦子谦", "PERSON"))
+    assert not got

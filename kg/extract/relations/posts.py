@@ -39,6 +39,8 @@ from kg.kb import rules
 _UNIT = re.compile(rf"[^\s,;:。、()“”的及和与]{{0,10}}?(?:{rules.alternation('post_unit_ends')})")
 _FIELD_TITLES = rules.words("post_field_titles")
 _FIELD = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,4}")
+#: `另一名`, `其中一位`: how many of the organization's holders of the title (`A公司另一名执董B`).
+_HOW_MANY = re.compile(r"(?:另|其中|的另)?[一两二三四五六七八九十\d]?[名位]")
 #: `(Intel)`: a parenthesis after a name, before its title.
 _PAREN = re.compile(r"\([^()]{1,30}\)")
 #: An office whose head is `<last character>长` (`商务部长`, `教育局长`, `行政院长`).
@@ -144,12 +146,13 @@ def _office_back(r: Reader, sent: Sentence, j: int) -> int | None:
 
 def _step_back(r: Reader, j: int, seg: list[str]) -> tuple[int, bool] | None:
     """Where the chain goes on before a title at ``j``: over a unit right after an organization
-    (`A公司市场部`), a parenthesis right after one (`英特尔(Intel)`), or a field word (`品牌总监`, `、安全总监`);
+    (`A公司市场部`), a parenthesis or a count right after one (`英特尔(Intel)`, `A公司另一名执董`), or a field word (`品牌总监`, `、安全总监`);
     with True when the skipped text belongs to the title (a field word)."""
     text = r.text
     for k in range(j - 1, max(0, j - 12), -1):
         org = r.at_end.get(k)
-        if org is not None and org.type in ORG_LIKE and (_UNIT.fullmatch(text, k, j) or _PAREN.fullmatch(text, k, j)):
+        if org is not None and org.type in ORG_LIKE and (_UNIT.fullmatch(text, k, j) or _PAREN.fullmatch(text, k, j)
+                                                          or _HOW_MANY.fullmatch(text, k, j)):
             return k, False
     if seg[0] in _FIELD_TITLES or seg[0].endswith(_FIELD_TITLES):
         for k in range(max(0, j - 4), j - 1 + 1):
