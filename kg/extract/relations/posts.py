@@ -7,7 +7,7 @@ Eleven rules, run for each person (``post:appointed`` and ``post:respectively`` 
   organization (`A公司市场部总监B`), a field word (`品牌总监`), a parenthesis (`英特尔(Intel)CEO`), an
   office's head (`商务部长`); a name in a list after a titled name takes that name's organization
   (`A公司董事长B、总经理C`, `副总裁D、E及F`); an office named without its city does not end the chain
-  (`珠海市委书记、市人大常委会主任A`), and the head of a region (`副市长`) is not passed on to a body named before;
+  (`南昌市委书记、市人大常委会主任A`), and the head of a region (`副市长`) is not passed on to a body named before;
 * ``post:pronoun`` — `其<title><name>`: the organization of the sentences before (`其董事长王磊`);
 * ``post:name-org-title`` — `<name>,<org><title>` and `<name>(<org><title>)`;
 * ``post:roster`` — `<org>的<people>包括/是<title><name>…` (`A公司的董事包括董事长B`);
@@ -39,7 +39,7 @@ from kg.kb import rules
 _UNIT = re.compile(rf"[^\s,;:。、()“”的及和与]{{0,10}}?(?:{rules.alternation('post_unit_ends')})")
 _FIELD_TITLES = rules.words("post_field_titles")
 _FIELD = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,4}")
-#: `另一名`, `其中一位`: how many of the organization's holders of the title (`A公司另一名执董B`).
+#: `另一名`, `其中一位`: how many of the organization's holders of the title (`A公司另一名执行董事B`).
 _HOW_MANY = re.compile(r"(?:另|其中|的另)?[一两二三四五六七八九十\d]?[名位]")
 #: `(Intel)`: a parenthesis after a name, before its title.
 _PAREN = re.compile(r"\([^()]{1,30}\)")
@@ -118,7 +118,7 @@ def title_chain(r: Reader, sent: Sentence, p: Mention) -> None:
             k = _office_back(r, sent, j) if seg and not named else None
             if k is None:
                 break
-            seg, j = [], k  # `珠海市委书记、市人大常委会主任A`: the office is no entity, the chain goes on
+            seg, j = [], k  # `南昌市委书记、市人大常委会主任A`: the office is no entity, the chain goes on
             continue
         if k[1]:
             seg[0] = text[k[0]:j] + seg[0]
@@ -133,7 +133,7 @@ _BARE_OFFICE = re.compile(r"、[\u4e00-\u9fff]{1,10}")
 
 def _office_back(r: Reader, sent: Sentence, j: int) -> int | None:
     """Where a chain goes on over an office that is no entity, between `、` and a title at ``j``, when a title
-    ends before the `、` (`珠海市委书记、市人大常委会主任A`): the position right after the `、`."""
+    ends before the `、` (`南昌市委书记、市人大常委会主任A`): the position right after the `、`."""
     text = r.text
     for k in range(j - 2, max(sent.start, j - 12) - 1, -1):
         if text[k] == "、":
@@ -146,7 +146,7 @@ def _office_back(r: Reader, sent: Sentence, j: int) -> int | None:
 
 def _step_back(r: Reader, j: int, seg: list[str]) -> tuple[int, bool] | None:
     """Where the chain goes on before a title at ``j``: over a unit right after an organization
-    (`A公司市场部`), a parenthesis or a count right after one (`英特尔(Intel)`, `A公司另一名执董`), or a field word (`品牌总监`, `、安全总监`);
+    (`A公司市场部`), a parenthesis or a count right after one (`英特尔(Intel)`, `A公司另一名执行董事`), or a field word (`品牌总监`, `、安全总监`);
     with True when the skipped text belongs to the title (a field word)."""
     text = r.text
     for k in range(j - 1, max(0, j - 12), -1):

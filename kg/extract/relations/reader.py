@@ -458,7 +458,7 @@ class Reader:
                 nxt = self.at_start.get(k + 1)
                 if nxt is not None and (nxt.type in ORG_LIKE or nxt.type == "PERSON" and (
                         self.titles.ending_at(text, k, self.floor_before(k)) is not None or _AGE.search(text, p, k))):
-                    m = nxt  # also `时任福建省委副书记的王明`, `47岁的李华`: a person after a title or an age
+                    m = nxt  # also `时任江西省委副书记的王明`, `47岁的李华`: a person after a title or an age
                     break
                 k = text.find("的", k + 1, min(b, p + 31))
         if m is None:

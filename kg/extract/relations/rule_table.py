@@ -38,8 +38,8 @@ RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- HOLDS_POST
     Rule("post:org-title-name", ("HOLDS_POST",), ("posts",),
          "A title chain read back from the person's name: each organization in it with the title right after it; "
-         "the chain goes on over an office named without its city (`珠海市委书记、市人大常委会主任A`) and over a board "
-         "(`A公司董事局主席B`) or a count (`A公司另一名执董B`); a former post keeps its modifier (`前主席`).",
+         "the chain goes on over an office named without its city (`南昌市委书记、市人大常委会主任A`) and over a board "
+         "(`A公司董事局主席B`) or a count (`A公司另一名执行董事B`); a former post keeps its modifier (`前主席`).",
          "青岛市科技局局长、青岛高新区管委会主任王建国",
          ("post_title_modifiers", "post_unit_ends", "post_field_titles")),
     Rule("post:pronoun", ("HOLDS_POST",), ("posts",),
