@@ -7,8 +7,9 @@ the rule that found it; :mod:`kg.extract.document` maps the sentence to raw offs
 The text is read as paragraphs → sentences (``。!?``) → clauses (``,;:``,
 ``……``). Each clause gets a **subject**: the entity (or list of entities)
 that opens it after adverbials (`近年来,`, `据悉,`, `其中`, `2022年以来`),
-a head noun after a modifier (`总投资260亿元的甬江实验室`), an anaphor resolved
-to what came before (`该公司`, `该委员会`, `这里`, `园区`, `示范区内`), or a
+a head noun after a modifier (`总投资260亿元的甬江实验室`,
+a person after a title or an age: `时任江西省委副书记的王明`, `47岁的李华`), an anaphor resolved
+to what came before (`该公司`, `该委员会`, `这里`, `园区`, `示范区内`, `他` for the person named last), or a
 blocker: a city or district (cities are not entities), a plan (`《…》提出`),
 any other noun (`大会聚焦…`). A clause that opens with its predicate
 (`聚焦…`, `依托…`: a cue list and the dictionary part of speech of the first

@@ -5,7 +5,7 @@ kind of the located entity.
 The steps in :data:`STEPS` run on each clause in that order (the order decides which rule's relation
 a duplicate keeps): ``located:frame``, ``located:host``, ``located:here``, ``located:join``,
 ``located:at``, ``located:weiyu``, ``located:nei-de``, ``located:project``, ``located:example``,
-``located:site``.
+``located:site``, ``located:opens``.
 """
 
 from __future__ import annotations
@@ -31,6 +31,9 @@ _JUST, _ONE = "仅|只|也|正|就", "一个|一家|一处"
 _EXAMPLE = re.compile(rf"^(?:{_JUST})?是(.{{0,30}}?)的?(?:{_ONE})?(?:{rules.alternation('example_nouns')})")
 _VISIT = re.compile(rules.alternation("frame_visit_verbs"))
 _SITE = re.compile(rules.alternation("site_in_park_nouns"))
+_OPENS = re.compile(rf"(?:正式|顺利|已|已经)?(?:{rules.alternation('opening_verbs')})")
+#: `<park>内(由A设立)的`: inside the park, perhaps a relative clause, then `的` before what is there.
+_INSIDE_DE = re.compile(r"(?:内|里)(?:由[^,;。的]{2,20})?的")
 _LEADING_FIRM = re.compile(rf"^(?:是|为)(?:其中的?)?(?:{rules.alternation('leading_firm_roles')})企业之一")
 
 
@@ -131,11 +134,13 @@ def joined(r: Reader, sent: Sentence, c: Clause) -> None:
 
 
 def at_park(r: Reader, sent: Sentence, c: Clause) -> None:
-    """``located:at``: `<company>在<park>投资/建设/启用` — the company before `在`, else the firm subject."""
+    """``located:at``: `<company>在(<region>)<park>投资/建设/启用` (`在江苏省苏州工业园区注册`) — the company before
+    `在`, else the firm subject."""
     text = r.text
     for m in c.mentions:
-        if m.type == "PARK" and text[m.start - 1:m.start] == "在" and _AT_VERB.match(text, m.end):
-            x = r.at_end.get(m.start - 1)
+        k = text.rfind("在", max(c.start, m.start - 9), m.start)
+        if m.type == "PARK" and k >= 0 and r.regions_before(k + 1, m.start) and _AT_VERB.match(text, m.end):
+            x = r.at_end.get(k)
             firms = [x] if x is not None and x.type in ("COMPANY", "ORG") else c.subject_firms
             for f in firms:
                 r.rel(f, "LOCATED_IN", m, sent, "located:at")
@@ -149,7 +154,7 @@ def located_at(r: Reader, sent: Sentence, c: Clause) -> None:
         parks: list[Mention] = []
         for m in c.mentions:
             gap = m.start - (a + cue.end())
-            if m.type == "PARK" and gap >= 0 and (not parks and (gap <= 2 or r.region_at(a + cue.end(), m.start) == gap)
+            if m.type == "PARK" and gap >= 0 and (not parks and (gap <= 2 or r.regions_before(a + cue.end(), m.start))
                                                   or parks and m.start == parks[-1].end):
                 parks.append(m)
         if not parks:
@@ -166,12 +171,14 @@ def located_at(r: Reader, sent: Sentence, c: Clause) -> None:
 
 
 def inside(r: Reader, sent: Sentence, c: Clause) -> None:
-    """``located:nei-de``: `<park>内的<park>` (`西安高新区内的碑林环大学创新产业带`)."""
+    """``located:nei-de``: `<park>内的<park>` (`西安高新区内的碑林环大学创新产业带`), also over a relative clause
+    (`科学园内由A大学设立的B中心`)."""
     text = r.text
     for m in c.mentions:
-        if m.type == "PARK" and re.match(r"(?:内|里)的", text[m.end:m.end + 2]):
-            y = r.at_start.get(m.end + 2)
-            if y is not None:
+        rel = _INSIDE_DE.match(text, m.end, c.end) if m.type == "PARK" else None
+        if rel is not None:
+            y = r.at_start.get(rel.end())
+            if y is not None and y.type in ORG_LIKE:
                 r.place(y, m, sent, "located:nei-de")
 
 
@@ -221,6 +228,19 @@ def site(r: Reader, sent: Sentence, c: Clause) -> None:
             r.rel(x, "LOCATED_IN", k, sent, "located:site")
 
 
+def opens(r: Reader, sent: Sentence, c: Clause) -> None:
+    """``located:opens``: `A挂牌运营`, `B揭牌成立` — a body named as the clause's subject that opens, in a sentence
+    that names no park (nor a city), is in the park the text is about."""
+    own = c.own
+    if own is None or own.kind != "entity" or own.carried or r.topic_park is None:
+        return
+    if any(m.type == "PARK" for m in sent.mentions) or any(s is not None and s.kind == "region" for s in sent.subjects):
+        return
+    for x in own.ms:
+        if x.type in ("COMPANY", "ORG") and _OPENS.match(r.text, x.end, c.end):
+            r.rel(x, "LOCATED_IN", r.topic_park, sent, "located:opens")
+
+
 def _listed_before(r: Reader, firms: list[Mention]) -> list[Mention]:
     """The last of ``firms`` with those listed right before it (`A、B将迁驻X`)."""
     out = [firms[-1]]
@@ -245,4 +265,4 @@ def _here_referent(r: Reader, sent: Sentence, idx: int) -> Mention | None:
 
 #: The steps of :func:`locations`, in the order they run on each clause.
 STEPS: tuple[Callable[[Reader, Sentence, Clause], None], ...] = (
-    framed, hosted, here, joined, at_park, located_at, inside, projects, examples, site)
+    framed, hosted, here, joined, at_park, located_at, inside, projects, examples, site, opens)

@@ -2,7 +2,7 @@
 
 In this order: ``operates:fund`` per clause; ``operates:by`` (with ``partners:co-develop``) over the sentence and
 in predicate form (`<park>由A、B共同打造`); ``operates:gloss`` (`<park>(A和B共建的…)`); ``invests:build`` (with
-``operates:build``) and ``invests:stake`` (`A增资B`) per mention; ``operates:build`` for a company subject that builds a park, per clause. (A park that builds parks is in
+``operates:build``) and ``invests:stake`` (`A增资B`) per mention; ``operates:build`` for a company subject that builds a park, per clause; ``operates:manages`` (`A管理B`, `管理B的A`). (A park that builds parks is in
 :mod:`.part_of`.)
 """
 
@@ -27,6 +27,12 @@ _INVEST_TO_BUILD = re.compile(rf"(?:{_ADVERBS})?总?投资([^,。;]{{1,12}}?元)
 #: `A增资B`, `A向B注资`: the verb right before the company (group 1: `向`).
 _STAKE = re.compile(rf"(?:{_ADVERBS})*(向)?(?:{rules.pattern('stake_verbs')})")
 _FIRM_BUILD = re.compile(f"(?:投资)?(?:{rules.alternation('firm_build_verbs')})")
+#: `A(同样)负责管理<parks>` after an organization; `管理<park>的A` before one.
+_MANAGE = rules.alternation("manage_verbs")
+_MANAGES = re.compile(rf"(?:{rules.pattern('manage_adverbs')})*(?:{_MANAGE})")
+_MANAGING = re.compile(rf"(?:负责)?(?:{_MANAGE})$")
+#: What may stand between the verb and the first park: a link's bracket, items that are no entities (`瑶湖、昌东、`).
+_LEAD_ITEMS = re.compile(r"\s*[\[「“]?(?:[^,;:。、]{1,20}、)*")
 
 
 def operates(r: Reader, sent: Sentence) -> None:
@@ -38,6 +44,24 @@ def operates(r: Reader, sent: Sentence) -> None:
     invests(r, sent)
     stake(r, sent)
     firm_builds(r, sent)
+    manages(r, sent)
+
+
+def manages(r: Reader, sent: Sentence) -> None:
+    """``operates:manages``: `A(同样)管理/运营B、C` (A an organization or company, the parks listed right after the
+    verb, perhaps after items that are no entities) and `管理B的A` — A runs the parks."""
+    text, ms = r.text, sent.mentions
+    for x in ms:
+        if x.type not in ("ORG", "COMPANY"):
+            continue
+        m = _MANAGES.match(r.masked, x.end, sent.end)
+        parks = r.list_at(m.end(), sent.end, ("PARK",), lead_items=True) if m is not None else []
+        if parks and _LEAD_ITEMS.fullmatch(text, m.end(), parks[0].start):
+            for park in parks:
+                r.rel(x, "OPERATES", park, sent, "operates:manages")
+        park = r.at_end.get(x.start - 1) if text[x.start - 1:x.start] == "的" else None
+        if park is not None and park.type == "PARK" and _MANAGING.search(r.masked, max(sent.start, park.start - 4), park.start):
+            r.rel(x, "OPERATES", park, sent, "operates:manages")
 
 
 def run_by(r: Reader, sent: Sentence) -> None:

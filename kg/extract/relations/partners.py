@@ -1,6 +1,6 @@
 """PARTNERS_WITH (symmetric): organizations that sign, build or work together.
 
-In this order: ``partners:sign`` over the sentence; for each clause ``partners:joint``,
+In this order: ``partners:sign`` and ``partners:noun`` over the sentence; for each clause ``partners:joint``,
 ``partners:with`` and ``partners:joint-body``. (``partners:co-develop`` is found with ``operates:by`` in :mod:`.operates`.)
 """
 
@@ -17,9 +17,17 @@ _JOINT_BODY = re.compile(rules.alternation("joint_bodies"))
 _FOUNDS_JOINT_BODY = re.compile(r"(?:建立|组建|共建|成立|打造)[^,;]{0,20}(?:" + _JOINT_BODY.pattern + ")")
 
 
+#: `A(此次)的(战略)合作伙伴(“)B` between A and B; `是A的(重要)合作伙伴(之一)` after B (groups: the noun phrase).
+_PARTNER_NOUN = rf"(?:重要|战略|长期|核心|主要)*(?:{rules.alternation('partner_nouns')})"
+_APPOSED_PARTNER = re.compile(rf"[^,;。、与和及]{{0,4}}?的{_PARTNER_NOUN}[“\"「]?")
+_IS_PARTNER_OF = re.compile(rf"(?:{rules.pattern('partner_adverbs')})*(?:是|为|成为)")
+_PARTNER_OF_AFTER = re.compile(rf"的{_PARTNER_NOUN}")
+
+
 def partners(r: Reader, sent: Sentence) -> None:
     """Every PARTNERS_WITH rule on ``sent``, in the order of the module docstring."""
     signing(r, sent)
+    partner_noun(r, sent)
     for (a, b), s in zip(sent.clauses, sent.in_force):
         seg = r.masked[a:b]
         joint(r, sent, a, b, s, seg)
@@ -46,6 +54,16 @@ def signing(r: Reader, sent: Sentence) -> None:
                     r.rel(p, "PARTNERS_WITH", q, sent, "partners:sign")
 
 
+def partner_noun(r: Reader, sent: Sentence) -> None:
+    """``partners:noun``: `A的合作伙伴B`, `A此次的合作伙伴“B”`, `B是A的战略合作伙伴(之一)` — a partner named by the noun."""
+    text, ms = r.text, [m for m in sent.mentions if m.type in ORG_LIKE]
+    for x, y in zip(ms, ms[1:]):
+        if _APPOSED_PARTNER.fullmatch(text, x.end, y.start):
+            r.rel(x, "PARTNERS_WITH", y, sent, "partners:noun")
+        elif _IS_PARTNER_OF.fullmatch(text, x.end, y.start) and _PARTNER_OF_AFTER.match(text, y.end, sent.end):
+            r.rel(y, "PARTNERS_WITH", x, sent, "partners:noun")
+
+
 def joint(r: Reader, sent: Sentence, a: int, b: int, s: Subject | None, seg: str) -> None:
     """``partners:joint``: `<subject>联合/携手/会同B对…` — joint work with the partners named right after the cue."""
     for cue in re.finditer(r"联合|携手|会同", seg):
@@ -60,20 +78,30 @@ def joint(r: Reader, sent: Sentence, a: int, b: int, s: Subject | None, seg: str
 
 
 #: A clause that opens with `与/同/跟` (after adverbs): its subject is the one in force (`彩讯…;与中兴通讯合作,…`).
-_WITH_OPENING = re.compile(rf"\s*(?:{rules.pattern('partner_adverbs')})*(?:与|同|跟)")
+_WITH_OPENING = re.compile(rf"\s*(?P<its>其(?:{rules.pattern('partner_adverbs')})*(?:和|携手)|"
+                           rf"其?(?:{rules.pattern('partner_adverbs')})*(?:与|同|跟))")
+
+
+#: A modifier before the partner's name (`南美洲国家智利的矿企`): a phrase ending in `的` and a class noun.
+_MODIFIER = re.compile(r"[^,;。、与和及]{1,10}的[^,;。、与和及的]{0,3}")
+#: A country before the partner's name (`其和澳大利亚B签署`).
+_COUNTRY = re.compile(rules.alternation("foreign_countries"))
 
 
 def with_subject(r: Reader, sent: Sentence, a: int, b: int, s: Subject | None) -> None:
-    """``partners:with``: a clause `与B(、C)合作/签署…` with no party of its own before `与`: the
-    organization the sentence is about works with B (and C)."""
+    """``partners:with``: a clause `(其)与B(、C)合作/签署…` (`其和B签署`) with no party of its own before `与`:
+    the organization the sentence is about works with B (and C)."""
     cue = _WITH_OPENING.match(r.text, a, b)
     if cue is None or s is None:
         return
     found = r.list_at(cue.end(), b, ORG_LIKE)
-    if not found or found[0].start != cue.end():
+    if not found or found[0].start != cue.end() and not _MODIFIER.fullmatch(r.text, cue.end(), found[0].start) \
+            and not _COUNTRY.fullmatch(r.text, cue.end(), found[0].start):
         return
     if not _PARTNER_CUE.search(r.masked, found[-1].end, min(b, found[-1].end + 6)):
         return
+    if r.text[cue.start():cue.end()].lstrip().startswith("其") and sent.main is not None and sent.main.kind == "entity":
+        s = sent.main  # `A在…迈出第一步,其和B签署…`: `其` is the entity the sentence is about
     for h in s.of_type("COMPANY", "ORG", "PARK")[:1]:
         for p in found:
             if p is not h:

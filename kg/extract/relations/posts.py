@@ -1,18 +1,27 @@
 """HOLDS_POST: a person's post in an organization, read from the titles around the person's name.
 
-Six rules, run for each person of the sentence in this order:
+Eleven rules, run for each person (``post:appointed`` and ``post:respectively`` once per sentence) of the sentence in this order:
 
 * ``post:org-title-name`` — the title chain read back from the name, one relation per organization
   in the chain (`中关村科技企业家协会会长、北京大北农科技股份有限公司董事长邵根伙`), over a unit of the
   organization (`A公司市场部总监B`), a field word (`品牌总监`), a parenthesis (`英特尔(Intel)CEO`), an
   office's head (`商务部长`); a name in a list after a titled name takes that name's organization
-  (`A公司董事长B、总经理C`, `副总裁D、E及F`);
+  (`A公司董事长B、总经理C`, `副总裁D、E及F`); an office named without its city does not end the chain
+  (`南昌市委书记、市人大常委会主任A`), and the head of a region (`副市长`) is not passed on to a body named before;
 * ``post:pronoun`` — `其<title><name>`: the organization of the sentences before (`其董事长王磊`);
 * ``post:name-org-title`` — `<name>,<org><title>` and `<name>(<org><title>)`;
 * ``post:roster`` — `<org>的<people>包括/是<title><name>…` (`A公司的董事包括董事长B`);
 * ``post:appointed`` — `<name>曾任/现为/获委任为<org><title>、<org><title>`, `<name>同时是A、B等公司董事`;
 * ``post:title-list`` — `<org>…董事包括A、B及C`: untitled names listed after a title and a list cue hold
-  that post in the organization the sentence names before the title.
+  that post in the organization the sentence names before the title;
+* ``post:then-title`` — `时任<org><title>的<name>`: a post given with a word of its time, before `的` and the name;
+* ``post:serves-at`` — `<name>在<org>担任<title>`: the organization before the verb, the title after it;
+* ``post:appointed-as`` — `<org>…委任<name>为<title>`: the company the sentence names before the verb;
+* ``post:on-behalf`` — `<name>(<title>)代表<org>`: a person who acts for an organization;
+* ``post:respectively`` — `A和B,分别是<org><title>、<org><title>`: the posts in the order of the people.
+
+Lists of people and of organizations step over a name the entity stage missed (`副总裁A、王小明及B`,
+`A同时是B、环球医疗、C等公司董事`).
 
 The ``title`` attribute is the post right after its organization, modifiers included (`执行总裁`),
 titles joined by 兼 kept whole (`创始人兼董事长`).
@@ -30,6 +39,8 @@ from kg.kb import rules
 _UNIT = re.compile(rf"[^\s,;:。、()“”的及和与]{{0,10}}?(?:{rules.alternation('post_unit_ends')})")
 _FIELD_TITLES = rules.words("post_field_titles")
 _FIELD = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,4}")
+#: `另一名`, `其中一位`: how many of the organization's holders of the title (`A公司另一名执行董事B`).
+_HOW_MANY = re.compile(r"(?:另|其中|的另)?[一两二三四五六七八九十\d]?[名位]")
 #: `(Intel)`: a parenthesis after a name, before its title.
 _PAREN = re.compile(r"\([^()]{1,30}\)")
 #: An office whose head is `<last character>长` (`商务部长`, `教育局长`, `行政院长`).
@@ -38,10 +49,17 @@ _OFFICE_END = "部局厅署委院"
 _NAME_ORG_GAP = re.compile(rf"[,(]?(?:{rules.pattern('post_copulas')})?")
 #: Separators between the names of a list of people (`董事长A、总经理B`, `C、D及E`).
 _PEOPLE_SEP = re.compile(r"(?:,?(?:以及|及|和|与)|、|,)$")
+#: A name in a list of people that the entity stage missed, before the separator of the next (`A、王小明及B`).
+_MISSED_NAME = re.compile(r"、[\u4e00-\u9fff]{2,3}$")
+#: Between two listed people: a separator, perhaps around one name the entity stage missed.
+_PEOPLE_GAP = re.compile(r"(?:、[\u4e00-\u9fff]{2,3})?(?:,?(?:以及|及|和|与)|、)")
 _APPOINTED = re.compile(rules.pattern("post_appointment_verbs"))
 _ROSTER = re.compile(rf"的[^,;。、]{{0,8}}?(?:{rules.pattern('list_open_cues')}):?$")
-#: What may stand between the last of a list of organizations and their shared title (`等30多间公司`, `的`).
-_SHARED = re.compile(r"(?:等[^,;。、]{0,10}?)?的?")
+#: What may stand between the last of a list of organizations and their shared title (`等30多间公司`, `的`),
+#: items the entity stage missed before `等` included (`、大湾区投资等30多间公司`).
+_SHARED = re.compile(r"(?:、[^,;。、]{1,12}?)*等(?P<count>[^,;。、]{0,10})|的?")
+#: Between two organizations sharing a title: a separator, or items the entity stage missed (`、环球医疗、`).
+_ORG_GAP = re.compile(r"[、,和及与]|以及|(?:、[^,;。、]{1,12}?)+、")
 
 
 def holds_post(r: Reader, sent: Sentence) -> None:
@@ -55,7 +73,12 @@ def holds_post(r: Reader, sent: Sentence) -> None:
         name_org_title(r, sent, i, p)
         roster(r, sent, p)
         title_list(r, sent, p)
+        then_title(r, sent, p)
+        serves_at(r, sent, p)
+        appointed_as(r, sent, p)
+        on_behalf(r, sent, p)
     appointed(r, sent)
+    respectively(r, sent)
 
 
 def title_chain(r: Reader, sent: Sentence, p: Mention) -> None:
@@ -92,20 +115,44 @@ def title_chain(r: Reader, sent: Sentence, p: Mention) -> None:
             continue
         k = _step_back(r, j, seg) if seg else None
         if k is None:
-            break
+            k = _office_back(r, sent, j) if seg and not named else None
+            if k is None:
+                break
+            seg, j = [], k  # `南昌市委书记、市人大常委会主任A`: the office is no entity, the chain goes on
+            continue
         if k[1]:
             seg[0] = text[k[0]:j] + seg[0]
         j = k[0]
 
 
+#: The head of a region (`副市长`, `区长`): a post of the region's government, never passed on to another body.
+_REGION_HEAD = re.compile(r"[省市区县州镇]长$")
+#: An office named without its city (`市人大常委会`, `区政府办公室`), between `、` and its title.
+_BARE_OFFICE = re.compile(r"、[\u4e00-\u9fff]{1,10}")
+
+
+def _office_back(r: Reader, sent: Sentence, j: int) -> int | None:
+    """Where a chain goes on over an office that is no entity, between `、` and a title at ``j``, when a title
+    ends before the `、` (`南昌市委书记、市人大常委会主任A`): the position right after the `、`."""
+    text = r.text
+    for k in range(j - 2, max(sent.start, j - 12) - 1, -1):
+        if text[k] == "、":
+            if _BARE_OFFICE.fullmatch(text, k, j) and not r.mentions_in(k, j) and r.floor_before(j) <= k \
+                    and r.titles.ending_at(text, k, r.floor_before(k)) is not None:
+                return k + 1
+            return None
+    return None
+
+
 def _step_back(r: Reader, j: int, seg: list[str]) -> tuple[int, bool] | None:
     """Where the chain goes on before a title at ``j``: over a unit right after an organization
-    (`A公司市场部`), a parenthesis right after one (`英特尔(Intel)`), or a field word (`品牌总监`, `、安全总监`);
+    (`A公司市场部`), a parenthesis or a count right after one (`英特尔(Intel)`, `A公司另一名执行董事`), or a field word (`品牌总监`, `、安全总监`);
     with True when the skipped text belongs to the title (a field word)."""
     text = r.text
     for k in range(j - 1, max(0, j - 12), -1):
         org = r.at_end.get(k)
-        if org is not None and org.type in ORG_LIKE and (_UNIT.fullmatch(text, k, j) or _PAREN.fullmatch(text, k, j)):
+        if org is not None and org.type in ORG_LIKE and (_UNIT.fullmatch(text, k, j) or _PAREN.fullmatch(text, k, j)
+                                                          or _HOW_MANY.fullmatch(text, k, j)):
             return k, False
     if seg[0] in _FIELD_TITLES or seg[0].endswith(_FIELD_TITLES):
         for k in range(max(0, j - 4), j - 1 + 1):
@@ -120,6 +167,9 @@ def _inherit(r: Reader, sent: Sentence, p: Mention, k: int, seg: list[str]) -> b
     """`A公司董事长B、总经理C`, `副总裁D、E及F`: a name right before the separator at ``k`` that holds a post
     found in this sentence passes its organization on (with the titles read, else its own title)."""
     q = r.at_end.get(k)
+    missed = _MISSED_NAME.search(r.text, max(sent.start, k - 4), k) if q is None else None
+    if missed:
+        q = r.at_end.get(missed.start())  # `副总裁A、王小明及B`: the list goes on over a name not found
     if q is None or q.type != "PERSON" or q is p:
         return False
     held = [x for x in r.out if x.head is q and x.type == "HOLDS_POST" and x.sent_start == sent.start]
@@ -128,6 +178,8 @@ def _inherit(r: Reader, sent: Sentence, p: Mention, k: int, seg: list[str]) -> b
     title = _post(seg) if seg else held[0].attrs.get("title", "")
     if r.titles.kind_of(title) != r.titles.kind_of(held[0].attrs.get("title", "")):
         return False  # `市委书记A、市长B`: a post of another kind is in another body
+    if _REGION_HEAD.search(title) and not held[0].tail.text.endswith("政府"):
+        return False  # `A指挥部总指挥B,副市长C`: the head of a city is a post of its government
     r.rel(p, "HOLDS_POST", held[0].tail, sent, "post:org-title-name", title=title)
     return True
 
@@ -200,11 +252,100 @@ def title_list(r: Reader, sent: Sentence, p: Mention) -> None:
         return
     people, last = [p], p
     for m in sent.mentions:
-        if m.start >= last.end and m.type == "PERSON" and re.fullmatch(r",?(?:以及|及|和|与)|、", text[last.end:m.start]):
+        if m.start >= last.end and m.type == "PERSON" and _PEOPLE_GAP.fullmatch(text, last.end, m.start):
             people.append(m)
             last = m
     for who in people:
         r.rel(who, "HOLDS_POST", org, sent, "post:title-list", title=t)
+
+
+#: What opens `时任<org><title>的<name>`: a word of the time of a post.
+_THEN = re.compile(rf"(?:{rules.alternation('post_time_words')})$")
+#: `<name>(目前)在<org>担任<title>`: the words between the name and `在`, and the verb after the organization.
+_BEFORE_AT = re.compile(r"[^,;:。在]{0,6}?在")
+_SERVE = re.compile(rules.alternation("post_serve_verbs"))
+
+
+def then_title(r: Reader, sent: Sentence, p: Mention) -> None:
+    """``post:then-title``: `时任/现任<org><title>的<name>` (`时任江苏省委副书记的王明`): the title ends right
+    before `的` and the name; the organization before it is opened by a word of time."""
+    text = r.text
+    if text[p.start - 1:p.start] != "的":
+        return
+    j = p.start - 1
+    t = r.titles.ending_at(text, j, r.floor_before(j))
+    org = r.at_end.get(j - len(t)) if t is not None else None
+    if org is not None and org.type in ORG_LIKE and _THEN.search(text, max(sent.start, org.start - 3), org.start):
+        r.rel(p, "HOLDS_POST", org, sent, "post:then-title", title=t)
+
+
+def serves_at(r: Reader, sent: Sentence, p: Mention) -> None:
+    """``post:serves-at``: `<name>(目前)在<org>担任/任<title>` (`李明目前在华峰科技担任董事长`): the post is in the
+    organization after `在`."""
+    text = r.text
+    at = _BEFORE_AT.match(text, p.end, sent.end)
+    org = r.at_start.get(at.end()) if at else None
+    if org is None or org.type not in ORG_LIKE:
+        return
+    verb = _SERVE.match(text, org.end, sent.end)
+    found = r.titles.run_at(text, verb.end(), sent.end) if verb else []
+    if found:
+        r.rel(p, "HOLDS_POST", org, sent, "post:serves-at", title=found[0])
+
+
+_APPOINTER = re.compile(rf"(?:{rules.alternation('post_appointer_verbs')})$")
+_AS = re.compile(r"为|担任|出任")
+
+
+def appointed_as(r: Reader, sent: Sentence, p: Mention) -> None:
+    """``post:appointed-as``: `<org>…委任/聘任<name>为<title>` (`华峰科技有限公司聘任李华为总经理`) with no
+    organization after `为`: the post (of a company, an association or an academy) is in the company (else the
+    organization) the sentence names last before the verb."""
+    text = r.text
+    verb = _APPOINTER.search(text, max(sent.start, p.start - 2), p.start)
+    as_ = _AS.match(text, p.end, sent.end) if verb else None
+    found = r.titles.run_at(text, as_.end(), sent.end) if as_ else []
+    if not found or r.titles.kind_of(found[0]) not in ("company", "association", "academic"):
+        return
+    named = [m for m in r.mentions_in(sent.start, verb.start()) if m.type in ("COMPANY", "ORG")]
+    org = next((m for m in reversed(named) if m.type == "COMPANY"), named[-1] if named else None)
+    if org is not None:
+        r.rel(p, "HOLDS_POST", org, sent, "post:appointed-as", title=found[0])
+
+
+_RESPECTIVELY = re.compile(rf"分别(?:{rules.alternation('post_respective_verbs')})")
+
+
+def respectively(r: Reader, sent: Sentence) -> None:
+    """``post:respectively``: `A和B,分别是<org><title>,以及<org><title>` — the people before `分别` hold the posts
+    after it in their order, when there are as many posts as people."""
+    for cue in _RESPECTIVELY.finditer(r.masked, sent.start, sent.end):
+        clause = next(((a, b) for a, b in sent.clauses if a <= cue.start() < b), None)
+        if clause is None:
+            continue
+        people = [m for m in r.mentions_in(clause[0], cue.start()) if m.type == "PERSON"]
+        if not people:  # `A和B,分别是…`: the people are in the clause before
+            before = [a for a, b in sent.clauses if b <= clause[0]]
+            people = [m for m in r.mentions_in(before[-1], clause[0]) if m.type == "PERSON"] if before else []
+        posts = []
+        for m in r.mentions_in(cue.end(), sent.end):
+            t = _title_after(r, m.end, sent.end) if m.type in ORG_LIKE else None
+            if t is not None:
+                posts.append((m, t))
+        if len(people) >= 2 and len(posts) == len(people):
+            for who, (org, t) in zip(people, posts):
+                r.rel(who, "HOLDS_POST", org, sent, "post:respectively", title=t)
+
+
+def on_behalf(r: Reader, sent: Sentence, p: Mention) -> None:
+    """``post:on-behalf``: `<name>(<title>)代表<org>` (`王明代表市政府致辞`, `李强总理代表国务院`): a person who speaks
+    or acts for an organization holds a post in it (the title between, if any)."""
+    text = r.text
+    found = [] if text.startswith("代表", p.end) else r.titles.run_at(text, p.end, min(sent.end, p.end + 8))
+    k = p.end + len(found[0]) if found else p.end  # `代表` is also a title (`人大代表`): not one here
+    org = r.at_start.get(k + 2) if text.startswith("代表", k) else None
+    if org is not None and org.type in ("ORG", "COMPANY"):
+        r.rel(p, "HOLDS_POST", org, sent, "post:on-behalf", **({"title": found[0]} if found else {}))
 
 
 def appointed(r: Reader, sent: Sentence) -> None:
@@ -220,6 +361,8 @@ def appointed(r: Reader, sent: Sentence) -> None:
         person = None
         p = LEAD.match(text, a, b).end()
         for cue in _APPOINTED.finditer(r.masked, a, b):
+            if r.text[cue.start() - 2:cue.start()] == "分别":
+                continue  # `A和B,分别是…`: post:respectively pairs them
             before = [m for m in r.mentions_in(a, cue.start()) if m.type == "PERSON"]
             if before and cue.start() - before[-1].end <= 2:
                 who = before[-1]
@@ -227,14 +370,20 @@ def appointed(r: Reader, sent: Sentence) -> None:
                 continue
             elif s is not None and s.kind == "person" and not s.speech:
                 who = s.ms[0]
-            elif s is not None and s.kind == "other" and cue.start() - p <= 6 and sent.main is not None \
-                    and sent.main.kind == "person" and not sent.main.speech:
-                who = sent.main.ms[0]  # `A毕业于…,之后曾任…`: a time word opens the clause
+            elif s is not None and s.kind == "other" and cue.start() - p <= 6 and _person_before(sent, a) is not None:
+                who = _person_before(sent, a)  # `A毕业于…,之后曾任…`: a time word opens the clause
             else:
                 continue
             if _items(r, sent, who, cue.end(), b, strict=False):
                 person = who
                 break
+
+
+def _person_before(sent: Sentence, a: int) -> Mention | None:
+    """The person last named as a subject (not only speaking) in the clauses of ``sent`` before ``a``."""
+    people = [x for (c0, _), x in zip(sent.clauses, sent.subjects)
+              if c0 < a and x is not None and x.kind == "person" and not x.speech]
+    return people[-1].ms[0] if people else None
 
 
 def _spans(r: Reader, sent: Sentence) -> list[tuple[tuple[int, int], Subject | None]]:
@@ -269,13 +418,25 @@ def _items(r: Reader, sent: Sentence, who: Mention, a: int, b: int, strict: bool
             r.rel(who, "HOLDS_POST", x, sent, "post:appointed", title=t)
         found, pending = True, []
     if pending:
-        k = _SHARED.match(text, pending[-1].end, b).end()
-        shared = r.titles.run_at(text, k, b)
-        if shared and all(re.fullmatch(r"[、,和及与]|以及", text[x.end:y.start]) for x, y in zip(pending, pending[1:])):
+        shared = _shared_title(r, pending[-1].end, b)
+        if shared and all(_ORG_GAP.fullmatch(text, x.end, y.start) for x, y in zip(pending, pending[1:])):
             for x in pending:
                 r.rel(who, "HOLDS_POST", x, sent, "post:appointed", title=shared[0])
             found = True
     return found
+
+
+def _shared_title(r: Reader, i: int, b: int) -> list[str]:
+    """The titles after the last of a list of organizations that share them: right after it (`的`), or after
+    `等` and a count (`等30多间公司董事`), over items the entity stage missed (`、大湾区投资等…`)."""
+    m = _SHARED.match(r.text, i, b)
+    if m.group("count") is None:
+        return r.titles.run_at(r.text, m.end(), b)
+    for k in range(m.start("count"), m.end() + 1):
+        found = r.titles.run_at(r.text, k, b)
+        if found:
+            return found
+    return []
 
 
 def _title_after(r: Reader, i: int, b: int) -> str | None:

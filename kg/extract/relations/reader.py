@@ -102,6 +102,8 @@ _LIST_STOP = re.compile(r"等|在内|为代表|[,;:。)”]")
 _SHORT_NAME = re.compile(r"[^,;:。的了是在将为对把被与和及、等\d]{2,8}")
 _LIST_SEP = re.compile(r"、|以及|和|与|及|同|,")
 #: An attribute noun opening a clause about the subject in force (`常住人口`, `规划面积`).
+#: An age before a person's name (`47岁的李华`).
+_AGE = re.compile(r"\d{1,3}岁$")
 _ATTRIBUTE = re.compile(rf"(?:{rules.alternation('subject_attribute_nouns')})(?:约|达|为|超过?|近|\d)")
 
 #: A park anaphor (`该园区`, `这里`, `示范区内`); also what `由A和B开发运营的园区` may end with.
@@ -392,6 +394,18 @@ class Reader:
                 return n
         return 0
 
+    def regions_before(self, p: int, q: int) -> bool:
+        """Whether ``[p, q)`` is only region names, each perhaps with its level (`山东省`, `江苏省吴江市`): the
+        place a park's name is given in (`位于山东省济南经济开发区`)."""
+        while p < q:
+            n = self.region_at(p, q)
+            if not n:
+                return False
+            p += n
+            if p < q and self.text[p] in "省市区县":
+                p += 1
+        return True
+
     def coordinated(self, first: Mention, limit: int) -> list[Mention]:
         """`A、B和C等`: the list of entities of the same kind that ``first`` opens.
 
@@ -469,8 +483,9 @@ class Reader:
             k = text.find("的", p, min(b, p + 31))
             while k >= 0:
                 nxt = self.at_start.get(k + 1)
-                if nxt is not None and nxt.type in ORG_LIKE:
-                    m = nxt
+                if nxt is not None and (nxt.type in ORG_LIKE or nxt.type == "PERSON" and (
+                        self.titles.ending_at(text, k, self.floor_before(k)) is not None or _AGE.search(text, p, k))):
+                    m = nxt  # also `时任江西省委副书记的王明`, `47岁的李华`: a person after a title or an age
                     break
                 k = text.find("的", k + 1, min(b, p + 31))
         if m is None:
@@ -514,6 +529,9 @@ class Reader:
             if am:
                 ref = self.resolve(etype, am.group(), p)
                 return Subject("entity", (ref,), carried=True) if ref is not None else _NONE
+        if text[p] in "他她" and text[p + 1:p + 2] not in ("们", "人"):
+            ref = self.last_person(p)  # `A毕业于…,他曾任…`: the person named last
+            return Subject("person", (ref,), carried=True) if ref is not None else _NONE
         if text.startswith("我们", p):
             ref = self.last.get("PARK")
             return Subject("entity", (ref,), carried=True) if ref is not None else _NONE
@@ -530,6 +548,11 @@ class Reader:
         if _PREDICATE.match(text, p, b) or _first_word_pos(text, p, b) in _PREDICATE_POS:
             return None  # the clause opens with its predicate: the subject is carried
         return _NONE  # a noun that names no entity (`大会`, `该项目`): the clause is about something else
+
+    def last_person(self, p: int) -> Mention | None:
+        """The person a `他/她` at ``p`` refers to: the last one named in the sentence before ``p``, else before it."""
+        here = [m for m in self.mentions_in(self.cur_sentence[0], p) if m.type == "PERSON"]
+        return here[-1] if here else self.last.get("PERSON")
 
     def resolve(self, etype: str, word: str, p: int | None = None) -> Mention | None:
         """The referent of an anaphor: the last mention of its type (ending with its class word, if any),

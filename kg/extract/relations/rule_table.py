@@ -37,7 +37,9 @@ _PLACES = ("LOCATED_IN", "PART_OF")
 RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- HOLDS_POST
     Rule("post:org-title-name", ("HOLDS_POST",), ("posts",),
-         "A title chain read back from the person's name: each organization in it with the title right after it.",
+         "A title chain read back from the person's name: each organization in it with the title right after it; "
+         "the chain goes on over an office named without its city (`南昌市委书记、市人大常委会主任A`) and over a board "
+         "(`A公司董事局主席B`) or a count (`A公司另一名执行董事B`); a former post keeps its modifier (`前主席`).",
          "青岛市科技局局长、青岛高新区管委会主任王建国",
          ("post_title_modifiers", "post_unit_ends", "post_field_titles")),
     Rule("post:pronoun", ("HOLDS_POST",), ("posts",),
@@ -53,13 +55,33 @@ RULES: tuple[Rule, ...] = (
          "深圳华瑞科技有限公司的董事包括董事长李明", ("list_open_cues",)),
     Rule("post:title-list", ("HOLDS_POST",), ("posts",),
          "`<org>…<title>包括/有/:A、B及C`: untitled names listed after a title and a list cue hold that post in "
-         "the organization the sentence is about (else the last firm it names before the title).",
+         "the organization the sentence is about (else the last firm it names before the title); the list steps "
+         "over a name the entity stage missed.",
          "华峰科技有限公司于2014年3月成立,董事包括柳俊、马超杰", ("list_open_cues",)),
     Rule("post:appointed", ("HOLDS_POST",), ("posts",),
-         "`<name>曾任/现为/获委任为<org><title>、<org><title>` (or organizations sharing one title after them): "
-         "the person holds each post.",
+         "`<name>曾任/现为/连任/获委任为<org><title>、<org><title>` (or organizations sharing one title after them, "
+         "over items the entity stage missed before `等`): the person holds each post.",
          "董事刘洋同时是华峰集团、东方电气集团等多家公司董事",
          ("post_appointment_verbs", "post_unit_ends", "post_field_titles")),
+    Rule("post:appointed-as", ("HOLDS_POST",), ("posts",),
+         "`<org>…委任/聘任<name>为<title>` with no organization after `为`: a post of a company, an association or "
+         "an academy is in the company (else the organization) the sentence names last before the verb.",
+         "华峰科技有限公司于去年成立,今年3月委任李明为董事", ("post_appointer_verbs",)),
+    Rule("post:on-behalf", ("HOLDS_POST",), ("posts",),
+         "`<name>(<title>)代表<org>`: a person who speaks or acts for an organization holds a post in it (the "
+         "title between, if any).",
+         "邝家伦主席代表江西省光电行业协会致辞"),
+    Rule("post:respectively", ("HOLDS_POST",), ("posts",),
+         "`A和B,分别是<org><title>,以及<org><title>`: the people before `分别` hold the posts after it in their "
+         "order, when there are as many posts as people.",
+         "董事长邝家伦和董事韦子谦,分别是前任江西省科技厅厅长,以及现任南昌市工信局副局长", ("post_respective_verbs",)),
+    Rule("post:then-title", ("HOLDS_POST",), ("posts",),
+         "`时任/现任<org><title>的<name>`: a post given with a word of its time holds in the organization right "
+         "before the title.",
+         "时任江西省委副书记的邝家伦", ("post_time_words", "post_title_modifiers")),
+    Rule("post:serves-at", ("HOLDS_POST",), ("posts",),
+         "`<name>(目前)在<org>担任/任<title>`: the person holds the title in the organization after `在`.",
+         "韦子谦目前在泰和生物科技有限公司担任董事长", ("post_serve_verbs", "post_title_modifiers")),
     # ---------------------------------------------------------------- FOCUSES_ON
     Rule("focus:carrier", ("FOCUSES_ON",), ("focus",),
          "`以A等为载体重点发展X`: the carrier parks A focus on the industries after the phrase.",
@@ -99,13 +121,19 @@ RULES: tuple[Rule, ...] = (
          "sentence names.",
          "鹏博士集团迁址青岛蓝谷", ("join_verbs",)),
     Rule("located:at", ("LOCATED_IN",), ("locations",),
-         "`<company>在<park><verb>`: the company (or the firm subject) is in the park.",
+         "`<company>在<park><verb>`, the park perhaps after its province and city (`在江西省南昌市…`): the company "
+         "(or the firm subject) is in the park.",
          "华为在东莞松山湖高新区投资建设", ("at_park_verbs",)),
     Rule("located:weiyu", _PLACES, ("locations",),
-         "`位于/地处<park>`: the subject before the verb is in the park; `位于X的Y`: Y is in X.",
+         "`位于/地处<park>` (the park perhaps after its province and city): the subject before the verb is in the "
+         "park; `位于X的Y`: Y is in X.",
          "苏州生物医药产业园地处苏州工业园区", ("locate_verbs",)),
+    Rule("located:opens", ("LOCATED_IN",), ("locations",),
+         "`A挂牌运营/揭牌成立/投入运行`: a company or organization named as the clause's subject that opens, in a "
+         "sentence that names no park, is in the park the text is about.",
+         "赣江新区近年发展迅速。江西光电技术创新中心挂牌运营。", ("opening_verbs",)),
     Rule("located:nei-de", _PLACES, ("locations",),
-         "`<park>内的Y`: Y is in the park.",
+         "`<park>内的Y`, also over a relative clause (`<park>内由A设立的Y`): Y is in the park.",
          "西安高新区内的碑林环大学创新产业带"),
     Rule("located:project", ("LOCATED_IN",), ("locations",),
          "Companies whose listed projects go ahead are in the park the sentence (or the text) is about.",
@@ -145,6 +173,10 @@ RULES: tuple[Rule, ...] = (
          "zone ending) says where A lies: A is part of B.",
          "东湖大学科技园(武汉东湖高新区,大学科技园重点工程)", ("parent_zone_ends",)),
     # ---------------------------------------------------------------- OPERATES
+    Rule("operates:manages", ("OPERATES",), ("operates",),
+         "`A(同样)(负责)管理/运营B、C` with A an organization or company and the parks listed right after the verb "
+         "(perhaps after items that are no entities), or `(负责)管理B的A`: A runs the parks.",
+         "负责运营瑶湖科技园的赣江投资公司", ("manage_verbs", "manage_adverbs")),
     Rule("operates:fund", ("OPERATES",), ("operates",),
          "A fund set up (`设立/成立/推出…<fund>`) by the entity before the verb, else by the clause's subject or "
          "the park the text is about.",
@@ -176,11 +208,15 @@ RULES: tuple[Rule, ...] = (
     Rule("partners:joint", ("PARTNERS_WITH",), ("partners",),
          "`<subject>联合/携手/会同B`: the subject works with the partners named right after the verb.",
          "长沙经开区加快布局。联合三一集团对配套企业进行梳理"),
+    Rule("partners:noun", ("PARTNERS_WITH",), ("partners",),
+         "A partner named by the noun: `A(此次)的合作伙伴(“)B`, `B是A的(战略)合作伙伴`.",
+         "诺林制药公司已经成为泰和生物科技有限公司的战略合作伙伴", ("partner_nouns", "partner_adverbs")),
     Rule("partners:with", ("PARTNERS_WITH",), ("partners",),
-         "`<subject>…;与B合作/签署…`: a clause that opens with 与/同/跟 and no party of its own; the organization "
-         "the sentence is about works with B.",
+         "`<subject>…;与B合作/签署…`: a clause that opens with 与/同/跟 (or `其和/其与`) and no party of its own; "
+         "the organization the sentence is about works with B (named perhaps after a modifier or a country: "
+         "`其和瑞典的药企B`, `其和澳大利亚B`).",
          "海外业务方面,彩讯科技股份有限公司管理电邮系统;与中兴通讯股份有限公司合作,取得项目。",
-         ("partner_adverbs", "partner_verbs")),
+         ("partner_adverbs", "partner_verbs", "foreign_countries")),
     Rule("partners:joint-body", ("PARTNERS_WITH",), ("partners",),
          "`依托A和B…,X建立…联合体`: X partners with the hosts A and B.",
          "依托浙江大学和西湖大学,杭州未来科技城组建了创新联合体", ("joint_bodies",)),
@@ -189,7 +225,7 @@ RULES: tuple[Rule, ...] = (
          "由江北新区管委会和南京扬子国资投资集团有限责任公司合作开发运营的南京软件园", ("operate_verbs",)),
     # ---------------------------------------------------------------- SUBSIDIARY_OF
     Rule("subsidiary:cue", ("SUBSIDIARY_OF",), ("subsidiary",),
-         "`A直属企业B`, `A旗下子公司B`, `A控股的B`, `A名下的B`: B is a unit of A.",
+         "`A直属企业B`, `A旗下子公司B`, `A控股的B`, `A名下的B`, `A全资拥有B`: B is a unit of A.",
          "青岛蓝谷管理局直属企业青岛海洋科技投资发展集团有限公司", ("subsidiary_cues",)),
     Rule("subsidiary:inner", ("SUBSIDIARY_OF",), ("subsidiary",),
          "`X内设/下设A、B`: the organizations and companies after the verb are units of X (`该委员会` resolved).",
@@ -205,7 +241,7 @@ RULES: tuple[Rule, ...] = (
          "海通集团旗下有三家子公司,分别是海通电子有限公司、海通物流有限公司和海通科技有限公司",
          ("subsidiary_unit_nouns", "subsidiary_count_words", "list_open_cues")),
     Rule("subsidiary:implicit", ("SUBSIDIARY_OF",), ("subsidiary",),
-         "`(其)子公司B` with no parent right before the cue: B is a unit of the company named earlier in the "
+         "`(其)子公司(“)B` with no parent right before the cue: B is a unit of the company named earlier in the "
          "sentence (no person between).",
          "据介绍,恒远科技有限公司的中游环节放在江苏子公司恒远光电有限公司", ("subsidiary_unit_nouns",)),
     Rule("subsidiary:branch-name", ("SUBSIDIARY_OF",), ("subsidiary",),

@@ -27,8 +27,9 @@ _COUNT = re.compile(rules.pattern("subsidiary_count_words"))
 _LIST_OPEN = re.compile(rf"[^。;]{{0,30}}?(?:{rules.pattern('list_open_cues')}):?")
 _BRANCH_END = re.compile(rf"(?:{rules.alternation('branch_name_ends')})$")
 _UNIT_TYPES = ("COMPANY", "ORG")
-#: `(其)(江苏)子公司` right before a company: a unit noun with no parent named before it.
-_IMPLICIT = re.compile(rf"[^,;。的\d]{{0,8}}?(?:{_UNIT_NOUN.pattern})$")
+#: `(其)(江苏)子公司` right before a company (perhaps before its opening quote: `全资子公司“B”`): a unit noun
+#: with no parent named before it.
+_IMPLICIT = re.compile(rf"[^,;。的\d“]{{0,8}}?(?:{_UNIT_NOUN.pattern})[“\"「]?$")
 
 
 def subsidiary(r: Reader, sent: Sentence) -> None:
@@ -42,13 +43,19 @@ def subsidiary(r: Reader, sent: Sentence) -> None:
     branch_name(r, sent)
 
 
+#: `A全资拥有B`, `A控股B`: the parent's verb of ownership between A and B (a link's bracket allowed).
+_OWNS = re.compile(r"(?:全资拥有|全资控股|绝对控股|控股了?)\s*[\[「“]?")
+
+
 def cued(r: Reader, sent: Sentence) -> None:
-    """``subsidiary:cue``: `A直属企业B`, `A旗下子公司B`, `A控股的B` (also when the name took `控股`), `A名下的B` —
+    """``subsidiary:cue``: `A直属企业B`, `A旗下子公司B`, `A控股的B` (also when the name took `控股`), `A名下的B`,
+    `A全资拥有B` —
     B is a unit of A."""
     text, ms = r.text, sent.mentions
     for x, y in zip(ms, ms[1:]):
         gap = text[x.end:y.start]
-        if x.type in ORG_LIKE and y.type in _UNIT_TYPES and (SUBSIDIARY_CUE.match(gap) or gap == "的" and x.text.endswith("控股")):
+        if x.type in ORG_LIKE and y.type in _UNIT_TYPES and (SUBSIDIARY_CUE.match(gap) or gap == "的" and x.text.endswith("控股")
+                                                          or _OWNS.fullmatch(gap)):
             r.rel(y, "SUBSIDIARY_OF", x, sent, "subsidiary:cue")
 
 
@@ -127,7 +134,7 @@ def unit_list(r: Reader, sent: Sentence) -> None:
 
 
 def implicit(r: Reader, sent: Sentence) -> None:
-    """``subsidiary:implicit``: `(其)(全资)子公司B` with no parent named before the cue — B is a unit of the
+    """``subsidiary:implicit``: `(其)(全资)子公司(“)B` with no parent named before the cue — B is a unit of the
     company named earlier in the sentence, when no person stands between them (`…由其子公司B生产`)."""
     text = r.text
     ms = sent.mentions
