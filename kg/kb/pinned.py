@@ -20,7 +20,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from kg.errors import KgError
+from kg.errors import KgError, KgUsageError
 
 
 def share_dir(env: str, name: str) -> Path:
@@ -51,3 +51,20 @@ def verify_files(directory: Path, pinned: Mapping[str, str], error: type[KgError
         if sha256_file(path) != digest:
             raise error(f"{what} file {path} does not match its pinned SHA-256; delete {directory} and run `{fetch_cmd}`")
     return directory
+
+
+def check_model(path: Path, sha256: str | None, what: str, train_cmd: str, reinstall: bool = False) -> Path:
+    """``path`` when the file is there and, with ``sha256``, matches that pinned hash; otherwise a
+    :class:`~kg.errors.KgUsageError` that says how to get the model back (a trained model of kg's).
+
+    >>> check_model(Path("/nonexistent.crfsuite"), None, "demo model", "make model")
+    Traceback (most recent call last):
+    ...
+    kg.errors.KgUsageError: demo model /nonexistent.crfsuite is missing; retrain it with `make model`
+    """
+    if not path.is_file():
+        raise KgUsageError(f"{what} {path} is missing; {'reinstall kg or ' if reinstall else ''}retrain it with `{train_cmd}`")
+    if sha256 is not None and sha256_file(path) != sha256:
+        raise KgUsageError(f"{what} {path} does not match its pinned SHA-256 {sha256[:12]}…; "
+                           f"restore the shipped file, or retrain with `{train_cmd}` and update MODEL_SHA256")
+    return path

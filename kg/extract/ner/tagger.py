@@ -26,7 +26,7 @@ from pathlib import Path
 from kg.errors import KgUsageError
 from kg.extract.ner.features import Featurizer, FeatureSpec
 from kg.extract.ner.labels import spans_from_tags
-from kg.kb.pinned import sha256_file
+from kg.kb.pinned import check_model
 
 MODEL_FILE = "ner-crf.crfsuite"
 #: SHA-256 of the shipped model file (``python -m kg.extract.ner.train`` prints it).
@@ -79,12 +79,7 @@ class NerTagger:
     """A loaded CRF model and the featurizer it was trained with. Load once, tag many texts."""
 
     def __init__(self, path: str | Path, spec: FeatureSpec, sha256: str | None = None) -> None:
-        path = Path(path)
-        if not path.is_file():
-            raise KgUsageError(f"NER model file {path} is missing; reinstall kg or retrain it with `{TRAIN_CMD}`")
-        if sha256 is not None and sha256_file(path) != sha256:
-            raise KgUsageError(f"NER model file {path} does not match its pinned SHA-256 {sha256[:12]}…; "
-                               f"restore the shipped file, or retrain with `{TRAIN_CMD}` and update MODEL_SHA256")
+        path = check_model(Path(path), sha256, "NER model file", TRAIN_CMD, reinstall=True)
         import pycrfsuite
 
         self.path = path

@@ -39,11 +39,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from kg.errors import KgUsageError
 from kg.extract.entities import Mention
 from kg.extract.relations.reader import ORG_LIKE, Relation, TitleLexicon, split_sentences
 from kg.kb import rules
-from kg.kb.pinned import sha256_file
+from kg.kb.pinned import check_model
 
 #: The relation types the classifier may add, with the (head types, tail types) the guidelines allow.
 SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -265,12 +264,7 @@ class PairModel:
 
     def __init__(self, path: str | Path, sha256: str | None = None, threshold: float = THRESHOLD,
                  types: tuple[str, ...] = ADD_TYPES, record: bool = False) -> None:
-        path = Path(path)
-        if not path.is_file():
-            raise KgUsageError(f"relation pair model {path} is missing; retrain it with `{TRAIN_CMD}`")
-        if sha256 is not None and sha256_file(path) != sha256:
-            raise KgUsageError(f"relation pair model {path} does not match its pinned SHA-256 {sha256[:12]}…; "
-                               f"restore the shipped file, or retrain with `{TRAIN_CMD}` and update MODEL_SHA256")
+        path = check_model(Path(path), sha256, "relation pair model", TRAIN_CMD)
         import pycrfsuite
 
         self.path = path
