@@ -39,7 +39,6 @@ lies inside an input.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sys
 import time
