@@ -441,3 +441,16 @@ class TestClauseBeforeAName:
     def test_a_region_before_what_a_company_does_names_it(self, nlp):
         got = found(nlp, "由株洲市高科集团和株洲市国有资产投资经营公司合资组建新公司,江苏镇江子公司也已成立。")
         assert of_type(got, "COMPANY") == {"株洲市高科集团", "株洲市国有资产投资经营公司"}
+
+
+class TestTransliteratedNames:
+    def test_parts_joined_by_any_middle_dot_are_one_name(self, nlp):
+        # Hong Kong and Taiwan join the parts with a full-width stop or U+2027; the last part may hold
+        # a character no transliteration table lists (`瑞`)
+        assert ("艾伦·莫瑞", "PERSON") in found(nlp, "季辛格在接受雜誌首席執行官艾倫．莫瑞（Alan Murray）訪問時表示。")
+        assert ("艾伦·莫瑞", "PERSON") in found(nlp, "杂志首席执行官艾倫‧莫瑞表示。")
+
+    def test_a_full_width_stop_between_digits_stays_a_stop(self):
+        from kg.text.normalize import to_halfwidth
+
+        assert to_halfwidth("增长３．５％。") == "增长3.5%。"

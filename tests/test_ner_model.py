@@ -195,6 +195,34 @@ def test_a_person_without_a_post_in_the_sentence_is_not_an_entity():
     assert _pipeline_found(make_nlp(), "李明华在会上介绍了园区的规划。") == set()
 
 
+def test_names_listed_after_a_generic_title_hold_that_post():
+    from kg.extract.nlp import make_nlp
+
+    # `成员` and `组长` are generic titles (no post for the whole sentence), but the names right after them hold one
+    text = "新一届理事会名单公布。4名成员:郑国伟、许文斌、黄永泰,任期三年。"
+    found = _pipeline_found(make_nlp(), text)
+    assert {"郑国伟", "许文斌", "黄永泰"} <= {t for t, ty in found if ty == "PERSON"}
+    assert ("周立勤", "PERSON") in _pipeline_found(make_nlp(), "指挥中心监测组组长周立勤解释,采购合同已经签订。")
+    # a quoted expert is no post: the sentence has no other title
+    assert ("陈立凯", "PERSON") not in _pipeline_found(make_nlp(), "业内专家陈立凯认为,这种策略更适合国内企业。")
+
+
+def test_the_tagger_carries_a_rule_name_over_a_rare_last_character():
+    from kg.extract.nlp import make_nlp
+
+    # the title rule stops at two characters when the third is rare (`甦`); the tagger reads all three
+    assert ("吴梦甦", "PERSON") in _pipeline_found(make_nlp(), "城大生物医学系主任吴梦甦等人参与研发。")
+    assert ("吴梦甦", "PERSON") not in _pipeline_found(make_nlp(model=False), "城大生物医学系主任吴梦甦等人参与研发。")
+
+
+def test_a_name_glued_to_the_conjunction_after_it_is_still_a_name():
+    from kg.extract.nlp import make_nlp
+
+    # the segmenter cuts `高明|志及`: the name ends inside that word, at the conjunction
+    found = _pipeline_found(make_nlp(), "董事包括副总裁张宏伟、高明志及赵晓楠。")
+    assert {"张宏伟", "高明志", "赵晓楠"} <= {t for t, ty in found if ty == "PERSON"}
+
+
 def test_the_tagger_travels_with_a_saved_pipeline(tmp_path):
     import spacy
 

@@ -47,6 +47,11 @@ SPUN_MIN_SIGNALS = 2
 
 _WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH_TABLE.update({0x3000: 0x20, 0xFE62: ord("+"), 0xFE63: ord("-"), 0xFE64: ord("<"), 0xFE65: ord(">")})
+# The other middle dots that join the parts of a transliterated name (`艾伦‧莫瑞`, Taiwan and Hong Kong
+# write U+2027 or U+2022, Japanese U+30FB) become the one the rules read, `·` (U+00B7).
+_WIDTH_TABLE.update({cp: 0xB7 for cp in (0x2022, 0x2027, 0x2219, 0x22C5, 0x30FB, 0xFF65)})
+# A full-width full stop between two Chinese characters joins a name (`艾倫．莫瑞`), never ends a sentence (`。`).
+_NAME_STOP = re.compile("(?<=[\u4e00-\u9fff])\uff0e(?=[\u4e00-\u9fff])")
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +121,11 @@ def to_halfwidth(text: str) -> str:
 
     >>> to_halfwidth("３＋２，（青岛）")
     '3+2,(青岛)'
+    >>> to_halfwidth("艾伦．莫瑞、艾尔肯‧吐尼亚孜")
+    '艾伦·莫瑞、艾尔肯·吐尼亚孜'
     """
+    if "\uff0e" in text:
+        text = _NAME_STOP.sub("\u00b7", text)
     return text.translate(_WIDTH_TABLE)
 
 

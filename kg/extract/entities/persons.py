@@ -227,6 +227,10 @@ def _foreign_name(text: str, p: int, min_len: int = 4, any_first: bool = True) -
     e = p + 1 if any_first and p < len(text) and _CJK.match(text[p]) else p
     while e < len(text) and e - p < 12 and text[e] in _TRANSLIT:
         e += 1
+    dot = text.rfind("·", p, e)
+    if dot > p:  # the last part of a dotted name may hold any character (`艾伦·莫瑞(`): to the clause's next word
+        while e < len(text) and e - dot <= 5 and _CJK.match(text[e]) and text[e] not in _AFTER_NAME:
+            e += 1
     name = text[p:e].strip("·")
     return name if len(name) >= min_len else None
 

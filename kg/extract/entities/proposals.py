@@ -43,7 +43,7 @@ from kg.kb.lexicons import Lexicons
 
 #: How sure the tagger must be (the smallest marginal probability over the span's tags), per kind of
 #: proposal; chosen on the development set, never on the test set. Above 1: that kind is switched off.
-MIN_PROB = {"person": 0.8, "typed": 0.5, "bare": 2.0, "company": 2.0}
+MIN_PROB = {"person": 0.8, "typed": 0.5, "bare": 2.0, "company": 2.0, "widen": 0.9}
 
 _SENTENCE_END = re.compile(r"[。!?;\n]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -69,9 +69,11 @@ def proposed_mentions(ctx: _Ctx, proposals: Iterable[Proposal]) -> list[Mention]
     """The proposals the rules accept, as mentions with rule ``model:<type>``."""
     out: list[Mention] = []
     with_post = _sentences_with_a_title(ctx)
+    titled_ends = _title_ends(ctx)
     for p in proposals:
         k = bisect_right(with_post, (p.start, len(ctx.text) + 1)) - 1
-        if p.label == "PER" and not (k >= 0 and with_post[k][0] <= p.start < with_post[k][1]):
+        if p.label == "PER" and not (k >= 0 and with_post[k][0] <= p.start < with_post[k][1]) \
+                and _list_start(ctx.text, p.start) not in titled_ends:
             continue  # a person is an entity only with a post (guidelines): no title in the sentence, no post
         start = p.start if p.label == "PER" else _after_predicate(ctx, p.start, p.end)
         name = ctx.text[start:p.end]
@@ -84,6 +86,30 @@ def proposed_mentions(ctx: _Ctx, proposals: Iterable[Proposal]) -> list[Mention]
         if etype:
             out.append(Mention(start, p.end, etype, name, f"model:{etype.lower()}"))
     return out
+
+
+def widen_persons(text: str, found: list[Mention], proposals: Iterable[Proposal]) -> list[Mention]:
+    """The rules' persons, each carried to the end of a longer person the tagger is sure of at the same
+    start: the rules stop a name after two characters when the third is rare or a word of its own
+    (`杨梦|甦`, `徐立|之`, `田尻|和宏`), the tagger reads the characters around it.
+
+    >>> t = "系主任杨梦甦等。"
+    >>> [m.text for m in widen_persons(t, [Mention(3, 5, "PERSON", "杨梦", "person:title")], [Proposal(3, 6, "PER", 0.97)])]
+    ['杨梦甦']
+    """
+    longer = {p.start: p.end for p in proposals if p.label == "PER" and p.prob >= MIN_PROB["widen"] and p.end - p.start <= 4}
+    out = []
+    for m in found:
+        e = longer.get(m.start, 0)
+        tail = text[m.end:e]
+        if m.type == "PERSON" and e > m.end and _CJK_NAME.match(text, m.start, e) and not set(tail) & _NOT_IN_A_NAME:
+            m = Mention(m.start, e, m.type, text[m.start:e], m.rule, m.key)
+        out.append(m)
+    return out
+
+
+# Characters that end a name rather than continue it: function words and the followers of a name.
+_NOT_IN_A_NAME = frozenset("的了着是和与及在等也则还将已都亦仍均说称讲表指为对向到赴")
 
 
 def worth_tagging(text: str, pieces: Iterable[tuple[int, int]], lex: Lexicons) -> list[tuple[int, int]]:
@@ -114,6 +140,33 @@ def _sentences_with_a_title(ctx: _Ctx) -> list[tuple[int, int]]:
     return spans
 
 
+def _title_ends(ctx: _Ctx) -> frozenset[int]:
+    """Where a title of the lexicon ends, generic ones included (`组长`, `队长`, `成员`): a name right after
+    one holds that post even in a sentence :func:`_sentences_with_a_title` passes over."""
+    return frozenset(i + len(t) for i, t in _tries(ctx.lex)["titles"].finditer(ctx.text) if t not in _NOT_A_POST_BEFORE)
+
+
+# Generic titles that name no post right before a name: `业内专家X` is a source quoted, `代表X` a verb (`他代表X参加`).
+_NOT_A_POST_BEFORE = frozenset({"专家", "代表"})
+
+
+# A list of names after a title: `成员:卢伟国、史维、孙宝源` (a colon after the title, enumeration marks between).
+_LIST_ITEM_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,4}[、和及]$")
+
+
+def _list_start(text: str, start: int) -> int:
+    """Where the run of names ending at ``start`` begins: back over `X、` items and one colon (`成员:A、B`).
+
+    >>> t = "4名成员:卢伟国、史维、孙宝源"
+    >>> _list_start(t, t.index("孙宝源")), t.index(":")
+    (4, 4)
+    """
+    j = start
+    while (m := _LIST_ITEM_BEFORE.search(text, max(0, j - 5), j)) is not None:
+        j = m.start()
+    return j - 1 if j > 0 and text[j - 1] == ":" else j
+
+
 def _after_predicate(ctx: _Ctx, start: int, end: int) -> int:
     """Where an organization the tagger proposes really starts: after the last verb, preposition, adverb
     or pronoun inside it (`竞购澳大利亚阿特拉斯公司` → `澳大利亚阿特拉斯公司`), as the suffix grammars stop."""
@@ -124,8 +177,13 @@ def _after_predicate(ctx: _Ctx, start: int, end: int) -> int:
 
 
 def _whole_words(ctx: _Ctx, start: int, end: int) -> bool:
-    """A person's name neither starts nor ends inside a word of the segmenter (`罗范椒|芬`)."""
-    return ctx.is_token_boundary(start) and ctx.is_token_boundary(end)
+    """A person's name neither starts nor ends inside a word of the segmenter (`罗范椒|芬`), except where the
+    segmenter glued a rare name's last character to the function word after it (`严明|志及`, `查毅|超为`)."""
+    return ctx.is_token_boundary(start) and (ctx.is_token_boundary(end) or ctx.text[end:end + 1] in _GLUED_AFTER_NAME)
+
+
+# Function words the segmenter glues to the last character of an unknown name (`志及`, `超为`, `中和`).
+_GLUED_AFTER_NAME = frozenset("及和与为等在")
 
 
 def _person(ctx: _Ctx, name: str, prob: float) -> str | None:

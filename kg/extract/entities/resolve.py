@@ -23,7 +23,7 @@ from kg.extract.entities.known import _known
 from kg.extract.entities.lists import _SITE_TAIL, _companies_by_context, _typed_lists
 from kg.extract.entities.parks import _SUB_AREA, _parks
 from kg.extract.entities.persons import _person_lists, _persons, _persons_before_title, _persons_title_after
-from kg.extract.entities.proposals import Proposal, proposed_mentions
+from kg.extract.entities.proposals import Proposal, proposed_mentions, widen_persons
 from kg.extract.entities.short_forms import _short_forms
 from kg.extract.entities.suffixes import _GENERIC_COMPANY_BODY, _GENERIC_ORG_BODY, _funds, _party_committees, _suffix_names
 from kg.kb.lexicons import Lexicons
@@ -96,15 +96,13 @@ def find_mentions(
             sub_parks.append(Mention(k.start, k.end + len(tail), "PARK", text[k.start:k.end + len(tail)], "park:sub-area", k.key))
     known = accept(known_found + sub_parks + [m for m in sub_named if any(k.end < m.end for k in known_at.get(m.start, ()))
                                               and not _site_of_known_firm(text, m, known_at)])
+    persons = _persons(ctx) + _persons_title_after(ctx) + _persons_before_title(ctx) + _person_lists(ctx)
     named = accept(
         _suffix_names(ctx, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
         + _suffix_names(ctx, "org", "ORG", 22, _GENERIC_ORG_BODY, 1)
         + _parks(ctx)
         + _funds(ctx)
-        + _persons(ctx)
-        + _persons_title_after(ctx)
-        + _persons_before_title(ctx)
-        + _person_lists(ctx)
+        + (widen_persons(text, persons, proposals) if proposals else persons)
         + _party_committees(ctx)
         + _typed_lists(ctx)
     )
