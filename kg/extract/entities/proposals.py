@@ -5,7 +5,9 @@ with coarse labels (person, organization, location) and loose boundaries. The ru
 
 * **persons**: a proposed person is taken when it looks like a Chinese name (a listed surname and one
   or two more characters, or a transliterated name joined by ``·``), is not an ordinary word of the
-  dictionary, a title or a place, and the tagger is sure enough (``min_prob``);
+  dictionary, a title or a place, the tagger is sure enough (``min_prob``), and it holds a post: a title
+  in its sentence, or a title (generic ones too) right before it or before its list (``成员:A、B``);
+  a person the rules found is carried to a longer one the tagger is sure of (:func:`widen_persons`);
 * **organizations**: a proposed organization is typed by the grammar of its ending: an office or
   institution suffix makes an ORG, a park suffix a PARK, a fund head a FUND; generic phrases
   (``该公司``, ``有关部门``), counts, media, a firm's sites and functional bodies without a proper name
