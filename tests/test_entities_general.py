@@ -182,6 +182,19 @@ class TestCompanyGrammar:
         assert "苏州有轨交通公司" in of_type(got, "COMPANY")
 
 
+    def test_a_verb_or_a_role_noun_before_a_region_is_not_in_the_name(self, nlp):
+        # jieba tags 竞购 as a noun of action, which the left extension would keep
+        got = found(nlp, "该集团曾竞购加拿大北岭矿业公司。其母公司深圳华拓集团表示将继续投资。")
+        assert of_type(got, "COMPANY") == {"北岭矿业公司", "深圳华拓集团"}
+        # a region inside a name with no verb before it, or in brackets, stays in the name
+        got = found(nlp, "东方物业上海公司与金川检验(香港)有限公司签约。")
+        assert {"东方物业上海公司", "金川检验(香港)有限公司"} <= of_type(got, "COMPANY")
+
+    def test_a_demonstrative_before_the_suffix_names_no_firm(self, nlp):
+        got = found(nlp, "据悉,地震前该公司已经停产,此前各公司均已复工。")
+        assert not of_type(got, "COMPANY")
+
+
 class TestParkGrammar:
     def test_a_verb_before_a_park_is_not_its_name(self, nlp):
         # `监督|科技园`, `深化|南沙合作区`: verbs of overseeing and policy end a park's name on its left

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.entities.context import (_CJK, _COUNT_INSIDE, _NAME_CHAR, _PARK_BOUNDARY, Mention, _anchor_region,
+from kg.extract.entities.context import (_CJK, _COUNT_INSIDE, _NAME_CHAR, _NAME_VERBS, _PARK_BOUNDARY, Mention, _anchor_region,
                                          _boundary_ends_at, _Ctx, _extend_left, _generic, _tries)
 from kg.extract.entities.industry_spans import _GENERIC_INDUSTRY, _over_ji
 from kg.extract.entities.known import _COUNTRIES
@@ -108,10 +108,10 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
         if kind == "org" and suf in _ACADEMIC:
             s = _drop_locating_country(text, s, i)  # `美国麻省理工学院` → `麻省理工学院`; a ministry keeps its country
         if kind == "company":
-            s = _drop_glued_boundary(ctx, s, e)
-            s = _drop_locating_country(text, s, i)
-            if _COUNT_INSIDE.search(text, s, i) or re.match(r"(?:首批)?有?[0-9一二两三四五六七八九十百几多数]+家", text[s:i]):
-                continue  # `中国石油两大集团`, `日本三大汽车公司`, `有8家新公司`: a count of firms, not a name
+            start = _company_start(ctx, s, i, e)
+            if start is None:
+                continue
+            s = start
         if kind == "company" and suf == "公司" and not _names_a_company(ctx, s, i):
             continue  # `A股上市公司`, `细分领域公司`: a kind of company, not a name
         if kind == "org":
@@ -242,6 +242,48 @@ def _back_to_region(ctx: _Ctx, s: int) -> int:
         return s
     if tok is not None and ctx.text[tok[0]:tok[1]] in ctx.lex.regions and not any(ctx.taken[tok[0]:tok[1]]):
         return tok[0]
+    return s
+
+
+def _company_start(ctx: _Ctx, s: int, i: int, e: int) -> int | None:
+    """Where the company name ending in the suffix ``[i, e)`` starts, the extension having reached ``s``;
+    None when the words name no firm (a reference, a count)."""
+    text = ctx.text
+    if text[i - 1:i] in _DEMONSTRATIVES:
+        return None  # `地震前该公司`, `各公司`: the firm spoken of, not a name
+    s = _drop_glued_boundary(ctx, s, e)
+    s = _region_after_a_predicate(ctx, s, i)
+    s = _drop_locating_country(text, s, i)
+    if _COUNT_INSIDE.search(text, s, i) or re.match(r"(?:首批)?有?[0-9一二两三四五六七八九十百几多数]+家", text[s:i]):
+        return None  # `中国石油两大集团`, `日本三大汽车公司`, `有8家新公司`: a count of firms, not a name
+    return s
+
+
+# Demonstratives right before a company suffix: `该公司`, `此集团`, `各企业` refer, they do not name.
+_DEMONSTRATIVES = frozenset("该此某各每")
+
+# Nouns of a firm's role before another firm's name (`母公司|香港新恒基集团`): never the start of that name.
+_ROLE_NOUNS = frozenset(rules.words("firm_role_nouns"))
+
+
+def _region_after_a_predicate(ctx: _Ctx, s: int, i: int) -> int:
+    """`竞购|澳大利亚阿特拉斯公司`, `重整管理人|北京德恒律师事务所`, `母公司|香港新恒基集团`: a company's
+    name grown over a verb or a firm's role noun starts at the region after it.
+
+    The segmenter's dictionary tags many verbs as nouns of action (`竞购`, `重整`: ``vn``), which the
+    left extension keeps; a region after them is where a firm's name begins. Names with a region
+    inside and no verb before it (`中国石油吉林石化公司`) keep their start.
+    """
+    if ctx.tokens is None:
+        return s
+    seen_predicate = False
+    for a, b, pos in ctx.tokens_in(s, i):
+        word = ctx.text[a:b]
+        if seen_predicate and b - a >= 2 and (word in ctx.lex.regions or word in _COUNTRIES) and b < i \
+                and ctx.text[a - 1:a] != "(":  # `金域检验(香港)有限公司`: a bracketed region qualifies the name
+            return a
+        if (pos in ("v", "vn") and word not in _NAME_VERBS) or word in _ROLE_NOUNS:
+            seen_predicate = True
     return s
 
 
