@@ -195,6 +195,14 @@ class TestCompanyGrammar:
         assert not of_type(got, "COMPANY")
 
 
+    def test_names_listed_with_a_known_firm_are_firms(self, nlp):
+        got = found(nlp, "硅谷聚集了知名公司(如Zorvex、Google、Quintara)。政府应支持英特尔、康鼎微和Brivo等企业。")
+        assert {"Zorvex", "Quintara", "康鼎微", "Brivo"} <= of_type(got, "COMPANY")
+        # the clause after a last `及`, a first item grown over the clause, a university: no firm
+        got = found(nlp, "他对台积电、鸿海及法律团队表达感谢之意。继亚马逊、华为之后,北京大学、小米签约。")
+        assert of_type(got, "COMPANY") <= {"台积电", "鸿海", "亚马逊", "华为", "小米"}
+
+
 class TestParkGrammar:
     def test_a_verb_before_a_park_is_not_its_name(self, nlp):
         # `监督|科技园`, `深化|南沙合作区`: verbs of overseeing and policy end a park's name on its left

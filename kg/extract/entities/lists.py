@@ -1,6 +1,7 @@
 """Names found by the list they stand in: companies without a legal form named by the head of
 their list or their context (``链主企业X``, ``A、B等龙头企业``, ``落地A、B等重点项目``), and names whose
-list head says their type (``A、B等众创空间与孵化器`` are parks, ``A、B等9家新型研发机构`` bodies).
+list head says their type (``A、B等众创空间与孵化器`` are parks, ``A、B等9家新型研发机构`` bodies), and
+names listed beside a firm the lexicons or the grammar found (``英特尔、美光和德仪``: :func:`_list_mates`).
 
 Items between two list commas are taken whole (the segmenter often splits an unknown brand); an
 item must still look like a name: letters, a proper noun or a word the dictionary does not know
@@ -19,7 +20,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.entities.context import _NAME_CHAR, _PARK_BOUNDARY, Mention, _boundary_ends_at, _Ctx, _tries
+from kg.extract.entities.context import (_NAME_CHAR, _NAME_VERBS, _PARK_BOUNDARY, STOP_POS, Mention, _boundary_ends_at, _Ctx,
+                                         _extend_left, _tries)
 from kg.extract.entities.industry_spans import _known_industry
 from kg.extract.entities.known import _known_company
 from kg.kb import rules
@@ -73,6 +75,94 @@ def _companies_by_context(ctx: _Ctx) -> list[Mention]:
                        if _known_company(ctx, text[s:e]) or text[s:e].endswith(_FIRM_WORDS) or _brand_like(ctx, s, e)
                        or (landing and text[s:e] not in ctx.words))
     return out
+
+
+def _list_mates(ctx: _Ctx, found: list[Mention]) -> list[Mention]:
+    """Companies listed with a firm the lexicons or the grammar already found, in a list of `、`-separated
+    names (`英特尔、美光和德仪`, `Apple、HP、Google、Yahoo`): an item that looks like a name (letters, a
+    proper noun or a word the dictionary does not know, :func:`_brand_like`) and is no place is a firm too.
+
+    Lists joined only by `和`/`与` are left alone (`Google与上海`).
+    """
+    text = ctx.text
+    out = []
+    for m in found:
+        if m.type != "COMPANY" or m.rule not in _FIRM_ANCHORS:
+            continue
+        items = _items_before(ctx, m.start) + _items_after(ctx, m.end)
+        if not (text[m.start - 1:m.start] == "、" or text[m.end:m.end + 1] == "、"):
+            continue  # `与台积电与三星竞争`: a pair joined by a conjunction is no list
+        for a, b in items:
+            b = a + len(_SITE_TAIL.sub("", text[a:b]))  # `VIVO全球AI总部`: the firm, not its site
+            if _known_company(ctx, text[a:b]) and not any(ctx.taken[a:b]):
+                out.append(Mention(a, b, "COMPANY", text[a:b], "company:list-mate"))  # `三星`: the list says firm
+            elif b - a >= 2 and _brand_like(ctx, a, b) and not any(ctx.taken[a:b]) \
+                    and text.count("(", a, b) == text.count(")", a, b) and text[a:b] not in ctx.lex.regions \
+                    and not _clause_inside(ctx, a, b):
+                out.append(Mention(a, b, "COMPANY", text[a:b], "company:list-mate"))
+    return out
+
+
+def _clause_inside(ctx: _Ctx, a: int, b: int) -> bool:
+    """Does the item hold a verb, a function word or a place (`继|亚马逊`, `三星|竞争`, `欧洲|催货`)? A name
+    in a list holds none of them (verbs at home in names aside: `投资`, `发展`)."""
+    return any((pos in STOP_POS or pos == "vn") and ctx.text[s:e] not in _NAME_VERBS or pos == "ns" for s, e, pos in ctx.tokens_in(a, b))
+
+
+# Rules whose firm anchors a list: the lexicons and the legal-form grammar.
+_FIRM_ANCHORS = frozenset({"known", "suffix:company"})
+
+# What stands right before an item whose start is sure: a separator or an opening mark. The first item of
+# a list has none and may have grown over the clause (`继亚马逊`): only letters are taken there.
+_BEFORE_ITEM = frozenset("、和及与(:,“「\n ")
+_LATIN_ITEM = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
+_LATIN_TAIL = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*$")
+
+# What may follow the last item of a list: a list head (`等`), punctuation, the end of the clause.
+_AFTER_LIST = frozenset("等,。;:!?)、")
+
+
+def _item_after(ctx: _Ctx, j: int) -> int:
+    """End of the list item starting at ``j`` when it is followed by what follows an item, else ``j``."""
+    text = ctx.text
+    k = j
+    while k < len(text) and k - j < 10 and _NAME_CHAR.match(text[k]) and text[k] not in "()等和及与":
+        k += 1
+    return k if k - j >= 2 and (k == len(text) or text[k] in _AFTER_LIST or text[k] in "和及与") else j
+
+
+def _items_after(ctx: _Ctx, e: int) -> list[tuple[int, int]]:
+    """The items of the `、X、Y` run after position ``e``, and a last one joined by `和`, `及` or `与`
+    (`A、B和C`); the last one short or in letters (`及法律团队表达感谢之意` is the clause)."""
+    text = ctx.text
+    items = []
+    while e < len(text) and text[e] == "、" and (k := _item_after(ctx, e + 1)) > e + 1:
+        items.append((e + 1, k))
+        e = k
+    if e < len(text) and text[e] in "和及与" and (k := _item_after(ctx, e + 1)) > e + 1 and text[k:k + 1] != "、" \
+            and (k - e <= 7 or _LATIN_ITEM.fullmatch(text, e + 1, k)):
+        items.append((e + 1, k))
+    return items
+
+
+def _items_before(ctx: _Ctx, s: int) -> list[tuple[int, int]]:
+    """The items of the `X、Y、` run before position ``s``; the first item of the list only when a separator
+    or an opening mark stands before it, or it is in letters (it may have grown over the clause: `继亚马逊`)."""
+    text = ctx.text
+    items = []
+    while s > 1 and text[s - 1] == "、":
+        a = _extend_left(ctx, s - 1, 10)  # over whole words, up to a verb, a function word or a name taken
+        latin = _LATIN_TAIL.search(text, a, s - 1)
+        if latin and latin.start() > a and text[a:latin.start()].strip() and not _LATIN_ITEM.fullmatch(text, a, s - 1):
+            a = latin.start()  # `如Apple`: letters after a word of the clause
+        if s - 1 - a < 2 or not (text[a - 1:a] in _BEFORE_ITEM or _LATIN_ITEM.fullmatch(text, a, s - 1)
+                                 or ctx.is_token_boundary(a) and a > 0):
+            break
+        items.append((a, s - 1))
+        if text[a - 1:a] != "、":
+            break
+        s = a
+    return items
 
 
 # The head of a list names the type of its items: `A、B、C等众创空间与孵化器` are
