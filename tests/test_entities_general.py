@@ -212,6 +212,14 @@ class TestParkGrammar:
         got = found(nlp, "这是因为管理科学园的运营公司会负责营运。新增土地供科技园使用。")
         assert not {"管理科学园", "土地供科技园"} & of_type(got, "PARK")
 
+    def test_a_one_character_verb_of_motion_before_a_park_is_not_its_name(self, nlp):
+        got = found(nlp, "他们把货物送宁波保税区。工会代表去昆山开发区了解情况。")
+        assert {"宁波保税区", "昆山开发区"} <= of_type(got, "PARK")
+
+    def test_an_industry_alone_names_a_kind_of_park(self, nlp):
+        got = found(nlp, "当地将新建体育产业园和现代农业产业园。集贤产业园与海岱软件园已经投用。")
+        assert of_type(got, "PARK") == {"集贤产业园", "海岱软件园"}  # a county or a proper name names one
+
     def test_named_park_inside_a_zone_is_a_second_park(self, nlp):
         got = found(nlp, "位于合肥高新区云谷产业园的某某科技有限公司生产基地内")
         assert {"合肥高新区", "云谷产业园"} <= of_type(got, "PARK")

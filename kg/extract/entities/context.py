@@ -179,6 +179,11 @@ _FUNCTION_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r
 # Single characters that are adverbs or auxiliaries of the clause (`要全面…`, `并…`).
 _CLAUSE_CHARS = frozenset("要让使并都也还就又才已曾而")
 
+# One-character verbs of motion, giving and holding that stand before a place's or a park's name and are
+# never the first word of one (`送|上海保税区`, `去|吴江开发区`, `掌|科技园`, `到|园区`); verbs common in
+# names (`立`, `创`, `会`) are not among them.
+_CLAUSE_VERBS = frozenset(rules.words("clause_verbs"))
+
 # Verbs of planning and building that end a park's name on its left
 # (`加快建设海洋生物医药科技园`); company and office names may contain them.
 _PARK_BOUNDARY = frozenset(rules.words("park_boundary_verbs"))
@@ -294,7 +299,7 @@ def _stops_name(word: str, pos: str | None, lex: Lexicons, extra: frozenset[str]
     if word in lex.boundaries or word in extra:
         return True
     if len(word) == 1:
-        return word in _FUNCTION_CHARS or word in _CLAUSE_CHARS or pos in _FUNCTION_POS
+        return word in _FUNCTION_CHARS or word in _CLAUSE_CHARS or pos in _FUNCTION_POS or (pos == "v" and word in _CLAUSE_VERBS)
     if pos == "i" or (pos == "l" and _boundary_inside(word, lex)):
         return True  # an idiom or fixed phrase with a verb of the clause (`紧紧围绕`) is never inside a name
     return pos in STOP_POS and word not in _NAME_VERBS

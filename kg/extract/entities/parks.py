@@ -76,6 +76,20 @@ def _named_park_body(ctx: _Ctx, name: str) -> bool:
     return bool(body) and not _generic(body, _GENERIC_PARK_BODY | {"引领", "培育"})
 
 
+# Park words that an industry alone may stand before (`体育产业园`, `软件园`): such a name is a kind of park.
+_INDUSTRY_PARK_SUFFIXES = ("产业园", "软件园", "产业基地", "街区")  # not 科技园: `海洋生物医药科技园` is one firm's park
+_INDUSTRY_PARK_TAIL = re.compile(r"(?:产业园|园|产业基地|街区)$")
+
+
+def _industry_only(ctx: _Ctx, name: str) -> bool:
+    """Is the park named by industry and generic words alone (`体育产业园`, `国家现代农业产业园`)? A place
+    alone names one (`集贤产业园`, after the county)."""
+    body = _INDUSTRY_PARK_TAIL.sub("", name)
+    if body in ctx.lex.regions or ctx.words.get(body) in ("ns", "nz", "nt", "nr"):
+        return False
+    return not _named_park_body(ctx, body + "园区")
+
+
 def _parks(ctx: _Ctx) -> list[Mention]:
     """Parks by their suffix that name one park (or two, a park inside a zone), and the `X谷` parks."""
     out = _suffix_names(ctx, "park", "PARK", 14, _GENERIC_PARK_BODY, 2)  # `各自|贸|试验区`: one character names no park
@@ -95,6 +109,8 @@ def _parks(ctx: _Ctx) -> list[Mention]:
             continue  # `促进新区`, `构筑起国家高新区`: such zones are named after a place
         if body.endswith(("园区", "集聚区", "功能区")) and not _named_park_body(ctx, body):
             continue  # `山东省级数字经济园区`, `智能制造产业园区`: a kind of park, not a name
+        if body.endswith(_INDUSTRY_PARK_SUFFIXES) and _industry_only(ctx, body):
+            continue  # `体育产业园`, `软件园`, `外包产业园`: an industry alone names a kind of park
         if re.search(r"(?:有限公司|股份公司|集团)(?=.)", body):  # `某某有限公司西安基地` is a company's site
             continue
         if m.end < len(ctx.text) and ctx.text[m.end] == "·":  # `倍格硅巷·西安宏府大厦`: one carrier, two names
