@@ -441,3 +441,11 @@ class TestClauseBeforeAName:
     def test_a_region_before_what_a_company_does_names_it(self, nlp):
         got = found(nlp, "由株洲市高科集团和株洲市国有资产投资经营公司合资组建新公司,江苏镇江子公司也已成立。")
         assert of_type(got, "COMPANY") == {"株洲市高科集团", "株洲市国有资产投资经营公司"}
+
+
+class TestOperatorShortForms:
+    def test_an_operator_named_as_a_company_goes_by_its_name_without_the_region(self, nlp):
+        # `香港科技园公司` is a statutory body (ORG); later `科技园公司董事局主席`: the body, the board in the title
+        got = found(nlp, "香港科技园公司公布年度计划。科技园公司董事局主席表示欢迎。")
+        assert ("科技园公司", "ORG") in got
+        assert not {s for s, t in got if "董事局" in s}
