@@ -717,3 +717,15 @@ def test_holds_post_over_a_count_between_the_organization_and_the_title(nlp):
     got = given("他约见了泰和生物科技有限公司和另一名董事韦子谦。", titles,
                 ("泰和生物科技有限公司", "COMPANY"), ("韦子谦", "PERSON"))
     assert not got
+
+
+def test_names_listed_after_a_board_are_its_members(nlp):
+    titles = titles_of(nlp)
+    # `加入<org>董事局,包括:A、B及C`: the members of the board of the body right before it
+    text = "市政府宣布,局长周明委任3名新成员加入宏信电子有限公司董事局,包括:邝家伦、韦子谦及司徒明。"
+    got = given(text, titles, ("市政府", "ORG"), ("宏信电子有限公司", "COMPANY"), ("周明", "PERSON"),
+                ("邝家伦", "PERSON"), ("韦子谦", "PERSON"), ("司徒明", "PERSON"))
+    assert {(h, t) for h, r, t in got if r == "HOLDS_POST" and h != "周明"} == {
+        ("邝家伦", "宏信电子有限公司"), ("韦子谦", "宏信电子有限公司"), ("司徒明", "宏信电子有限公司")}
+    # near miss: a board not right after a body gives no post
+    assert not given("委任3名新成员加入董事局,包括:邝家伦、韦子谦。", titles, ("邝家伦", "PERSON"), ("韦子谦", "PERSON"))

@@ -12,7 +12,7 @@ Eleven rules, run for each person (``post:appointed`` and ``post:respectively`` 
 * ``post:name-org-title`` — `<name>,<org><title>` and `<name>(<org><title>)`;
 * ``post:roster`` — `<org>的<people>包括/是<title><name>…` (`A公司的董事包括董事长B`);
 * ``post:appointed`` — `<name>曾任/现为/获委任为<org><title>、<org><title>`, `<name>同时是A、B等公司董事`;
-* ``post:title-list`` — `<org>…董事包括A、B及C`: untitled names listed after a title and a list cue hold
+* ``post:title-list`` — `<org>…董事包括A、B及C` (or `加入<org>董事局,包括:A、B`): untitled names listed after a title and a list cue hold
   that post in the organization the sentence names before the title;
 * ``post:then-title`` — `时任<org><title>的<name>`: a post given with a word of its time, before `的` and the name;
 * ``post:serves-at`` — `<name>在<org>担任<title>`: the organization before the verb, the title after it;
@@ -224,8 +224,13 @@ def roster(r: Reader, sent: Sentence, p: Mention) -> None:
         break
 
 
-#: Between a title and the names it is shared by: a count and a list cue (`董事只有4人,包括`, `董事包括`, `董事:`).
-_TITLE_LIST_CUE = re.compile(rf"(?:(?:只有|共有|共)?[0-9一二两三四五六七八九十]+[人名位],?)?(?:{rules.pattern('list_open_cues')})?:?")
+#: Between a title and the names it is shared by: a count and a list cue (`董事只有4人,包括`, `董事包括`, `董事:`,
+#: `董事局,包括:`).
+_TITLE_LIST_CUE = re.compile(rf"(?:(?:只有|共有|共)?[0-9一二两三四五六七八九十]+[人名位],?)?"
+                             rf"(?:,?(?:{rules.pattern('list_open_cues')}))?:?")
+#: A board right after its organization, whose listed members hold the post `<board>成员`
+#: (`加入A公司董事局,包括:B、C`).
+_BOARD = re.compile(r"(?:董事局|董事会|理事会|监事会)$")
 
 
 def title_list(r: Reader, sent: Sentence, p: Mention) -> None:
@@ -237,9 +242,15 @@ def title_list(r: Reader, sent: Sentence, p: Mention) -> None:
     if cue is None or cue == p.start:
         return
     t = r.titles.ending_at(text, cue, r.floor_before(cue))
-    if t is None or r.titles.kind_of(t) not in ("company", "association", "academic"):
+    board = _BOARD.search(text, max(sent.start, cue - 3), cue) if t is None else None
+    owner = r.at_end.get(board.start()) if board is not None else None
+    if owner is not None and owner.type in ("COMPANY", "ORG"):
+        t = board.group() + "成员"  # `加入A公司董事局,包括:…`: members of the board of the body right before it
+    elif t is None or r.titles.kind_of(t) not in ("company", "association", "academic"):
         return
-    before = cue - len(t)
+    else:
+        owner = None
+    before = cue - len(t) if owner is None else owner.start
     prev = [m for m in sent.mentions if m.end <= p.start and m.type == "PERSON" and m is not p]
     if prev and prev[-1].end > before:
         return  # p is not the first of the list
@@ -247,7 +258,7 @@ def title_list(r: Reader, sent: Sentence, p: Mention) -> None:
     named = [m for m in sent.mentions if m.end <= before and m.type in ("COMPANY", "ORG")]
     main = [m for m in (sent.main.of_type("COMPANY", "ORG") if sent.main is not None else ()) if m in named]
     firms = [m for m in named if m.type == "COMPANY"]
-    org = (main or firms or named or [None])[-1] if not main else main[0]
+    org = owner or ((main or firms or named or [None])[-1] if not main else main[0])
     if org is None:
         return
     people, last = [p], p

@@ -55,8 +55,9 @@ RULES: tuple[Rule, ...] = (
          "深圳华瑞科技有限公司的董事包括董事长李明", ("list_open_cues",)),
     Rule("post:title-list", ("HOLDS_POST",), ("posts",),
          "`<org>…<title>包括/有/:A、B及C`: untitled names listed after a title and a list cue hold that post in "
-         "the organization the sentence is about (else the last firm it names before the title); the list steps "
-         "over a name the entity stage missed.",
+         "the organization the sentence is about (else the last firm it names before the title); names listed "
+         "after a board right after its body (`加入A公司董事局,包括:B、C`) are members of that body's board; the "
+         "list steps over a name the entity stage missed.",
          "华峰科技有限公司于2014年3月成立,董事包括柳俊、马超杰", ("list_open_cues",)),
     Rule("post:appointed", ("HOLDS_POST",), ("posts",),
          "`<name>曾任/现为/连任/获委任为<org><title>、<org><title>` (or organizations sharing one title after them, "
