@@ -729,3 +729,25 @@ def test_names_listed_after_a_board_are_its_members(nlp):
         ("邝家伦", "宏信电子有限公司"), ("韦子谦", "宏信电子有限公司"), ("司徒明", "宏信电子有限公司")}
     # near miss: a board not right after a body gives no post
     assert not given("委任3名新成员加入董事局,包括:邝家伦、韦子谦。", titles, ("邝家伦", "PERSON"), ("韦子谦", "PERSON"))
+
+
+def test_vice_minister_title_and_a_council_seat_after_it(nlp):
+    got = rels(nlp, "会上,教育部次长林明华说明了计划。")
+    assert of_type(got, "HOLDS_POST") == {("林明华", "教育部")}
+    # near miss: `A部次长B、政务委员C`: a seat on a council is no post in the ministry named before
+    titles = titles_of(nlp)
+    got = given("出席者为教育部次长林明华、政务委员吴志成。", titles, ("教育部", "ORG"), ("林明华", "PERSON"),
+                ("吴志成", "PERSON"))
+    assert got == {("林明华", "HOLDS_POST", "教育部")}
+
+
+def test_a_post_in_brackets_after_the_persons_own_title(nlp):
+    titles = titles_of(nlp)
+    got = given("他向王建华关长(青岛海关关长)了解通关情况。", titles, ("王建华", "PERSON"), ("青岛海关", "ORG"))
+    assert got == {("王建华", "HOLDS_POST", "青岛海关")}
+
+
+def test_a_central_committee_is_a_unit_between_a_body_and_a_title(nlp):
+    titles = titles_of(nlp)
+    got = given("全国政协委员、民盟中央常委李明发言。", titles, ("全国政协", "ORG"), ("民盟", "ORG"), ("李明", "PERSON"))
+    assert got == {("李明", "HOLDS_POST", "全国政协"), ("李明", "HOLDS_POST", "民盟")}

@@ -178,6 +178,8 @@ def _inherit(r: Reader, sent: Sentence, p: Mention, k: int, seg: list[str]) -> b
     title = _post(seg) if seg else held[0].attrs.get("title", "")
     if r.titles.kind_of(title) != r.titles.kind_of(held[0].attrs.get("title", "")):
         return False  # `市委书记A、市长B`: a post of another kind is in another body
+    if title.endswith("委员") != held[0].attrs.get("title", "").endswith("委员"):
+        return False  # `A部次长B、政务委员C`: a seat on a council is not a post in the office named before
     if _REGION_HEAD.search(title) and not held[0].tail.text.endswith("政府"):
         return False  # `A指挥部总指挥B,副市长C`: the head of a city is a post of its government
     r.rel(p, "HOLDS_POST", held[0].tail, sent, "post:org-title-name", title=title)
@@ -197,10 +199,13 @@ def pronoun(r: Reader, sent: Sentence, p: Mention) -> None:
 
 
 def name_org_title(r: Reader, sent: Sentence, i: int, p: Mention) -> None:
-    """``post:name-org-title``: `<name>,<org><title>`, `<name>(<org><title>)` (`王磊(大疆创新总裁)`) and with a
-    copula (`<name>(同样是<org><title>)`, `<name>是<org><title>`), unless the titles open the chain of the next name."""
+    """``post:name-org-title``: `<name>,<org><title>`, `<name>(<org><title>)` (`王磊(大疆创新总裁)`, also after the
+    person's own title: `王磊总裁(大疆创新总裁)`) and with a copula (`<name>(同样是<org><title>)`,
+    `<name>是<org><title>`), unless the titles open the chain of the next name."""
     text, ms = r.text, sent.mentions
-    if i + 1 < len(ms) and ms[i + 1].type in ORG_LIKE and _NAME_ORG_GAP.fullmatch(text, p.end, ms[i + 1].start):
+    own = r.titles.run_at(text, p.end, min(sent.end, p.end + 8))
+    k = p.end + len(own[0]) if own and text.startswith("(", p.end + len(own[0])) else p.end  # `A关长(B海关关长)`
+    if i + 1 < len(ms) and ms[i + 1].type in ORG_LIKE and _NAME_ORG_GAP.fullmatch(text, k, ms[i + 1].start):
         q = ms[i + 1]
         found = r.titles.run_at(text, q.end, min(sent.end, q.end + 20))
         after = q.end + sum(len(t) for t in found)

@@ -46,8 +46,8 @@ RULES: tuple[Rule, ...] = (
          "`其<title><name>`: the post is in the company or organization named last, in an earlier sentence.",
          "杭州海康威视数字技术股份有限公司召开发布会。其副总裁刘强表示,公司将持续创新。", ("post_title_modifiers",)),
     Rule("post:name-org-title", ("HOLDS_POST",), ("posts",),
-         "`<name>,<org><title>` or `<name>(<org><title>)`, perhaps after a copula (`(同样是<org><title>)`): the "
-         "organization and title right after the name.",
+         "`<name>,<org><title>` or `<name>(<org><title>)`, perhaps after a copula (`(同样是<org><title>)`) or the "
+         "person's own title (`<name>关长(<org>关长)`): the organization and title right after the name.",
          "王磊(大疆创新执行总裁)", ("post_title_modifiers", "post_copulas")),
     Rule("post:roster", ("HOLDS_POST",), ("posts",),
          "`<org>的<people>包括/是<title><name>`: the first titled name of the list holds the post in the "
