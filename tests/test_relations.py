@@ -751,3 +751,25 @@ def test_a_central_committee_is_a_unit_between_a_body_and_a_title(nlp):
     titles = titles_of(nlp)
     got = given("全国政协委员、民盟中央常委李明发言。", titles, ("全国政协", "ORG"), ("民盟", "ORG"), ("李明", "PERSON"))
     assert got == {("李明", "HOLDS_POST", "全国政协"), ("李明", "HOLDS_POST", "民盟")}
+
+
+def test_people_named_after_a_title_and_a_copula_hold_it(nlp):
+    got = rels(nlp, "泰和生物科技有限公司的创始人是新加坡籍华人王志明和他的妻子李美玲。")
+    assert of_type(got, "HOLDS_POST") == {("王志明", "泰和生物科技有限公司"), ("李美玲", "泰和生物科技有限公司")}
+    # near miss: a title that is not the organization's (`的客户是`) gives no post
+    titles = titles_of(nlp)
+    assert not given("泰和生物科技有限公司的客户是王志明。", titles, ("泰和生物科技有限公司", "COMPANY"), ("王志明", "PERSON"))
+
+
+def test_founders_of_the_organization_the_sentence_opens_with(nlp):
+    got = rels(nlp, "星河大学由谷歌工程总监张伟明及企业家李志强于2008年创办,总部设于硅谷。")
+    assert {("张伟明", "星河大学"), ("李志强", "星河大学")} <= of_type(got, "HOLDS_POST")
+    # near miss: a person who only chairs the meeting of the organization founded nothing
+    assert not [r for r in found(nlp, "星河大学年会由谷歌工程总监张伟明主持。") if r.rule == "post:founded-by"]
+
+
+def test_a_year_range_opens_a_clause_before_a_past_post(nlp):
+    titles = titles_of(nlp)
+    got = given("王志明具有律师资历,2008至2014年曾任泰和生物科技有限公司董事。", titles, ("王志明", "PERSON"),
+                ("泰和生物科技有限公司", "COMPANY"))
+    assert got == {("王志明", "HOLDS_POST", "泰和生物科技有限公司")}

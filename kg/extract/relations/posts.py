@@ -1,6 +1,6 @@
 """HOLDS_POST: a person's post in an organization, read from the titles around the person's name.
 
-Eleven rules, run for each person (``post:appointed`` and ``post:respectively`` once per sentence) of the sentence in this order:
+Thirteen rules, run for each person (``post:appointed`` and ``post:respectively`` once per sentence) of the sentence in this order:
 
 * ``post:org-title-name`` — the title chain read back from the name, one relation per organization
   in the chain (`中关村科技企业家协会会长、北京大北农科技股份有限公司董事长邵根伙`), over a unit of the
@@ -18,7 +18,9 @@ Eleven rules, run for each person (``post:appointed`` and ``post:respectively`` 
 * ``post:serves-at`` — `<name>在<org>担任<title>`: the organization before the verb, the title after it;
 * ``post:appointed-as`` — `<org>…委任<name>为<title>`: the company the sentence names before the verb;
 * ``post:on-behalf`` — `<name>(<title>)代表<org>`: a person who acts for an organization;
-* ``post:respectively`` — `A和B,分别是<org><title>、<org><title>`: the posts in the order of the people.
+* ``post:respectively`` — `A和B,分别是<org><title>、<org><title>`: the posts in the order of the people;
+* ``post:title-is`` — `<org>的<title>是<words><name>和<words><name>` (`A公司的创始人是华人B和他的妻子C`);
+* ``post:founded-by`` — `<org>…由A及B于2008创办`: the founders are the 创办人 of the sentence's organization.
 
 Lists of people and of organizations step over a name the entity stage missed (`副总裁A、王小明及B`,
 `A同时是B、环球医疗、C等公司董事`).
@@ -77,6 +79,8 @@ def holds_post(r: Reader, sent: Sentence) -> None:
         serves_at(r, sent, p)
         appointed_as(r, sent, p)
         on_behalf(r, sent, p)
+        title_is(r, sent, p)
+        founded_by(r, sent, p)
     appointed(r, sent)
     respectively(r, sent)
 
@@ -486,3 +490,49 @@ def _post(seg: list[str]) -> str:
         k = seg.index("兼")
         return "".join(seg[max(0, k - 1):k + 2])
     return next(t for t in seg if t != "兼")
+
+
+#: `<org>的<title>是/为`: the copula after a title of the organization, then at most a few words about the person
+#: (`新加坡籍华人`) before the name.
+_TITLE_IS = re.compile(r"(?:是|为)[^\s,;:。、()]{0,8}$")
+#: Between two people named after `<org>的<title>是`: a conjunction and a few words (`和他的妻子`).
+_AND_WHO = re.compile(r"(?:和|及|与|以及|、)[^\s,;:。、()和及与]{0,6}")
+
+
+def title_is(r: Reader, sent: Sentence, p: Mention) -> None:
+    """``post:title-is``: `<org>的<title>是<words><name>和<words><name>` (`A公司的创始人是华人B和他的妻子C`): the
+    people named after the copula hold the title in the organization right before `的`."""
+    text = r.text
+    cue = _TITLE_IS.search(text, max(sent.start, p.start - 10), p.start)
+    if cue is None or r.mentions_in(cue.start(), p.start):
+        return
+    t = r.titles.ending_at(text, cue.start(), r.floor_before(cue.start()))
+    k = cue.start() - len(t) if t else -1
+    org = r.at_end.get(k - 1) if t and text[k - 1:k] == "的" else None
+    if org is None or org.type not in ("COMPANY", "ORG") or r.titles.kind_of(t) not in ("company", "association", "academic"):
+        return
+    people, last = [p], p
+    for m in r.mentions_in(p.end, sent.end):
+        if m.type != "PERSON" or not _AND_WHO.fullmatch(text, last.end, m.start):
+            break
+        people.append(m)
+        last = m
+    for who in people:
+        r.rel(who, "HOLDS_POST", org, sent, "post:title-is", title=t)
+
+
+#: `由A及B(于2008年)创办`: people who founded the organization the sentence is about.
+_FOUNDED_BY = re.compile(rf"由([^,;:。]{{2,60}}?)\s*(?:于[^,;:。]{{0,12}}?)?(?:{rules.pattern('founding_verbs')})(?!的)")
+
+
+def founded_by(r: Reader, sent: Sentence, p: Mention) -> None:
+    """``post:founded-by``: `<org>…,由<title>A及<title>B于2008创办` — people named as its founders are the
+    创办人 of the company or organization the sentence opens with (never of one named after the verb)."""
+    if sent.main is None or p is not next((m for m in sent.mentions if m.type == "PERSON"), None):
+        return
+    org = next(iter(sent.main.of_type("COMPANY", "ORG")), None)
+    for m in _FOUNDED_BY.finditer(r.text, sent.start, sent.end):
+        people = [x for x in r.mentions_in(m.start(1), m.end(1)) if x.type == "PERSON"]
+        if org is not None and people and org.end <= m.start():
+            for who in people:
+                r.rel(who, "HOLDS_POST", org, sent, "post:founded-by", title="创办人")

@@ -83,6 +83,14 @@ RULES: tuple[Rule, ...] = (
     Rule("post:serves-at", ("HOLDS_POST",), ("posts",),
          "`<name>(目前)在<org>担任/任<title>`: the person holds the title in the organization after `在`.",
          "韦子谦目前在泰和生物科技有限公司担任董事长", ("post_serve_verbs", "post_title_modifiers")),
+    Rule("post:title-is", ("HOLDS_POST",), ("posts",),
+         "`<org>的<title>是<words><name>和<words><name>`: the people named after the copula hold the title in the "
+         "organization right before `的`.",
+         "泰和生物科技有限公司的创始人是新加坡籍华人王志明和他的妻子李美玲。", ("post_title_modifiers",)),
+    Rule("post:founded-by", ("HOLDS_POST",), ("posts",),
+         "`<org>…由A及B(于2008年)创办`: the people named as founders are the 创办人 of the company or organization "
+         "the sentence opens with.",
+         "星河大学由谷歌工程总监张伟明及企业家李志强于2008年创办,总部设于硅谷。", ("founding_verbs",)),
     # ---------------------------------------------------------------- FOCUSES_ON
     Rule("focus:carrier", ("FOCUSES_ON",), ("focus",),
          "`以A等为载体重点发展X`: the carrier parks A focus on the industries after the phrase.",
