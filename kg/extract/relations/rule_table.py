@@ -181,6 +181,10 @@ RULES: tuple[Rule, ...] = (
          "`A(B高新区,…)`: a bracketed gloss right after park A that opens with the name of a zone B (a parent "
          "zone ending) says where A lies: A is part of B.",
          "东湖大学科技园(武汉东湖高新区,大学科技园重点工程)", ("parent_zone_ends",)),
+    Rule("part:merge", ("PART_OF",), ("part_of",),
+         "`将A(与…一带)整合为B`: park A is merged into B; `X…联同C组成…D`: C and the park named before the cue "
+         "(X) together form D, each part of it.",
+         "将东湖软件园与周边一带整合为光谷软件新城", ("merge_verbs",)),
     # ---------------------------------------------------------------- OPERATES
     Rule("operates:manages", ("OPERATES",), ("operates",),
          "`A(同样)(负责)管理/运营B、C` with A an organization or company and the parks listed right after the verb "
