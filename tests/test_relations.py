@@ -773,3 +773,20 @@ def test_a_year_range_opens_a_clause_before_a_past_post(nlp):
     got = given("王志明具有律师资历,2008至2014年曾任泰和生物科技有限公司董事。", titles, ("王志明", "PERSON"),
                 ("泰和生物科技有限公司", "COMPANY"))
     assert got == {("王志明", "HOLDS_POST", "泰和生物科技有限公司")}
+
+
+def test_a_park_merged_into_or_forming_a_larger_one(nlp):
+    titles = titles_of(nlp)
+    text = "规划将东湖软件园与周边一带整合为光谷软件新城,并会联同花山生态新城组成约40平方公里的「光谷东部科创走廊」。"
+    got = given(text, titles, ("东湖软件园", "PARK"), ("光谷软件新城", "PARK"), ("花山生态新城", "PARK"),
+                ("光谷东部科创走廊", "PARK"))
+    assert got == {("东湖软件园", "PART_OF", "光谷软件新城"), ("花山生态新城", "PART_OF", "光谷东部科创走廊"),
+                   ("光谷软件新城", "PART_OF", "光谷东部科创走廊")}
+    # near miss: a park that only meets another is not merged into it
+    assert not given("东湖软件园与光谷软件新城举行座谈。", titles, ("东湖软件园", "PARK"), ("光谷软件新城", "PARK"))
+
+
+def test_parties_that_build_an_alliance_are_partners(nlp):
+    titles = titles_of(nlp)
+    got = given("恒远集团将和泰和生物科技有限公司建立战略联盟。", titles, ("恒远集团", "COMPANY"), ("泰和生物科技有限公司", "COMPANY"))
+    assert got == {("恒远集团", "PARTNERS_WITH", "泰和生物科技有限公司")}
