@@ -164,7 +164,7 @@ def glossed(r: Reader, sent: Sentence, parks: list[Mention]) -> None:
 
 
 #: `将A(与…一带)整合为B`: a park merged into a larger one (the park right after the match).
-_MERGE_INTO = re.compile(rf"[^,;:。]{{0,15}}?(?:{rules.alternation('merge_verbs')})(?:为|成|到|进|入)?(?:一个)?")
+_MERGE_INTO = re.compile(rf"[^,;:。]{{0,15}}?(?:{rules.pattern('merge_verbs')})(?:一个)?")
 #: `…联同C组成…D`: a park that forms a larger one together with another (C right after the match).
 _FORM_WITH = re.compile(r"(?:联同|连同|会同|联合)$")
 _FORMS = re.compile(r"(?:共同)?(?:组成|组建|构成|合组)")
