@@ -483,3 +483,22 @@ class TestTransliteratedNames:
         from kg.text.normalize import to_halfwidth
 
         assert to_halfwidth("增长３．５％。") == "增长3.5%。"
+
+
+class TestOperatorShortForms:
+    def test_an_operator_named_as_a_company_goes_by_its_name_without_the_region(self, nlp):
+        # `香港科技园公司` is a statutory body (ORG); later `科技园公司董事局主席`: the body, the board in the title
+        got = found(nlp, "香港科技园公司公布年度计划。科技园公司董事局主席表示欢迎。")
+        assert ("科技园公司", "ORG") in got
+        assert not {s for s, t in got if "董事局" in s}
+
+    def test_a_gene_firm_goes_by_its_name_without_the_trade_word(self, nlp):
+        got = found(nlp, "深圳安诺基因科技有限公司发布新品。安诺六间分公司同时开业。")
+        assert ("安诺", "COMPANY") in got
+
+
+class TestPersonNameLength:
+    def test_a_fourth_character_that_opens_a_word_is_not_part_of_the_name(self, nlp):
+        # `陈宗` looks like two surnames (a married name), but `担任` is the next word
+        got = found(nlp, "民间团体由内政部次长陈宗明担任窗口。")
+        assert of_type(got, "PERSON") == {"陈宗明"}

@@ -717,3 +717,76 @@ def test_holds_post_over_a_count_between_the_organization_and_the_title(nlp):
     got = given("他约见了泰和生物科技有限公司和另一名董事韦子谦。", titles,
                 ("泰和生物科技有限公司", "COMPANY"), ("韦子谦", "PERSON"))
     assert not got
+
+
+def test_names_listed_after_a_board_are_its_members(nlp):
+    titles = titles_of(nlp)
+    # `加入<org>董事局,包括:A、B及C`: the members of the board of the body right before it
+    text = "市政府宣布,局长周明委任3名新成员加入宏信电子有限公司董事局,包括:邝家伦、韦子谦及司徒明。"
+    got = given(text, titles, ("市政府", "ORG"), ("宏信电子有限公司", "COMPANY"), ("周明", "PERSON"),
+                ("邝家伦", "PERSON"), ("韦子谦", "PERSON"), ("司徒明", "PERSON"))
+    assert {(h, t) for h, r, t in got if r == "HOLDS_POST" and h != "周明"} == {
+        ("邝家伦", "宏信电子有限公司"), ("韦子谦", "宏信电子有限公司"), ("司徒明", "宏信电子有限公司")}
+    # near miss: a board not right after a body gives no post
+    assert not given("委任3名新成员加入董事局,包括:邝家伦、韦子谦。", titles, ("邝家伦", "PERSON"), ("韦子谦", "PERSON"))
+
+
+def test_vice_minister_title_and_a_council_seat_after_it(nlp):
+    got = rels(nlp, "会上,教育部次长林明华说明了计划。")
+    assert of_type(got, "HOLDS_POST") == {("林明华", "教育部")}
+    # near miss: `A部次长B、政务委员C`: a seat on a council is no post in the ministry named before
+    titles = titles_of(nlp)
+    got = given("出席者为教育部次长林明华、政务委员吴志成。", titles, ("教育部", "ORG"), ("林明华", "PERSON"),
+                ("吴志成", "PERSON"))
+    assert got == {("林明华", "HOLDS_POST", "教育部")}
+
+
+def test_a_post_in_brackets_after_the_persons_own_title(nlp):
+    titles = titles_of(nlp)
+    got = given("他向王建华关长(青岛海关关长)了解通关情况。", titles, ("王建华", "PERSON"), ("青岛海关", "ORG"))
+    assert got == {("王建华", "HOLDS_POST", "青岛海关")}
+
+
+def test_a_central_committee_is_a_unit_between_a_body_and_a_title(nlp):
+    titles = titles_of(nlp)
+    got = given("全国政协委员、民盟中央常委李明发言。", titles, ("全国政协", "ORG"), ("民盟", "ORG"), ("李明", "PERSON"))
+    assert got == {("李明", "HOLDS_POST", "全国政协"), ("李明", "HOLDS_POST", "民盟")}
+
+
+def test_people_named_after_a_title_and_a_copula_hold_it(nlp):
+    got = rels(nlp, "泰和生物科技有限公司的创始人是新加坡籍华人王志明和他的妻子李美玲。")
+    assert of_type(got, "HOLDS_POST") == {("王志明", "泰和生物科技有限公司"), ("李美玲", "泰和生物科技有限公司")}
+    # near miss: a title that is not the organization's (`的客户是`) gives no post
+    titles = titles_of(nlp)
+    assert not given("泰和生物科技有限公司的客户是王志明。", titles, ("泰和生物科技有限公司", "COMPANY"), ("王志明", "PERSON"))
+
+
+def test_founders_of_the_organization_the_sentence_opens_with(nlp):
+    got = rels(nlp, "星河大学由谷歌工程总监张伟明及企业家李志强于2008年创办,总部设于硅谷。")
+    assert {("张伟明", "星河大学"), ("李志强", "星河大学")} <= of_type(got, "HOLDS_POST")
+    # near miss: a person who only chairs the meeting of the organization founded nothing
+    assert not [r for r in found(nlp, "星河大学年会由谷歌工程总监张伟明主持。") if r.rule == "post:founded-by"]
+
+
+def test_a_year_range_opens_a_clause_before_a_past_post(nlp):
+    titles = titles_of(nlp)
+    got = given("王志明具有律师资历,2008至2014年曾任泰和生物科技有限公司董事。", titles, ("王志明", "PERSON"),
+                ("泰和生物科技有限公司", "COMPANY"))
+    assert got == {("王志明", "HOLDS_POST", "泰和生物科技有限公司")}
+
+
+def test_a_park_merged_into_or_forming_a_larger_one(nlp):
+    titles = titles_of(nlp)
+    text = "规划将东湖软件园与周边一带整合为光谷软件新城,并会联同花山生态新城组成约40平方公里的「光谷东部科创走廊」。"
+    got = given(text, titles, ("东湖软件园", "PARK"), ("光谷软件新城", "PARK"), ("花山生态新城", "PARK"),
+                ("光谷东部科创走廊", "PARK"))
+    assert got == {("东湖软件园", "PART_OF", "光谷软件新城"), ("花山生态新城", "PART_OF", "光谷东部科创走廊"),
+                   ("光谷软件新城", "PART_OF", "光谷东部科创走廊")}
+    # near miss: a park that only meets another is not merged into it
+    assert not given("东湖软件园与光谷软件新城举行座谈。", titles, ("东湖软件园", "PARK"), ("光谷软件新城", "PARK"))
+
+
+def test_parties_that_build_an_alliance_are_partners(nlp):
+    titles = titles_of(nlp)
+    got = given("恒远集团将和泰和生物科技有限公司建立战略联盟。", titles, ("恒远集团", "COMPANY"), ("泰和生物科技有限公司", "COMPANY"))
+    assert got == {("恒远集团", "PARTNERS_WITH", "泰和生物科技有限公司")}

@@ -246,6 +246,8 @@ def _married_name(ctx: _Ctx, p: int) -> str | None:
     if not all(_CJK.match(c) and c not in _FUNCTION_CHARS for c in given) or given in ctx.words \
             or text[p + 1:p + 3] in ctx.words or given in _NOT_NAME or given[-1] in "今昨曾将已也又再仍均都亦则还连" or given[-1] in _AFTER_NAME:
         return None  # `陈时中今(31/5)宣告`, `汪文斌曾于`: a three-character name, then "today" or an adverb
+    if text[p + 3:p + 5] in ctx.words:
+        return None  # `次长陈宗彦担任`: the fourth character opens the next word (`担任`)
     closed = p + 4 == len(text) or text[p + 4] in _AFTER_NAME or text[p + 4] in _NAME_CLOSERS \
         or ctx.lex.title_ending_at(text, p) is not None  # `特首林郑月娥委任…`: after a title, the four are the name
     return text[p:p + 4] if closed else None

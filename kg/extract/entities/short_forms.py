@@ -66,7 +66,8 @@ _TRADE = rules.words("short_form_trade_words")
 
 def _short_candidates(m: Mention, regions: _Trie, lex: Lexicons) -> list[str]:
     """The short forms a company or park name may go by: without its legal form, region and trade
-    words (`聚大洋`), with or without its region; a park without its region, or its region and kind."""
+    words (`聚大洋`), with or without its region; a park without its region, or its region and kind; an
+    organization that is a company by name (`香港科技园公司`) without its region."""
     name = m.text
     out = []
     if m.type == "COMPANY":
@@ -91,6 +92,11 @@ def _short_candidates(m: Mention, regions: _Trie, lex: Lexicons) -> list[str]:
                     changed = True
         if core != name and len(core) >= 2:
             out.append(core)
+    elif m.type == "ORG" and name.endswith("公司"):
+        # a statutory or state-owned operator (`香港科技园公司`) goes by its name without the region (`科技园公司`)
+        r = regions.longest_at(name, 0)
+        if r and len(name) - len(r) >= 4:
+            out.append(name[len(r):])
     elif m.type == "PARK":
         r = regions.longest_at(name, 0)
         if r and len(name) - len(r) >= 2:

@@ -3,7 +3,7 @@ or organization, through :meth:`Reader.place <kg.extract.relations.reader.Reader
 
 In this order: ``part:adjacent`` over the sentence; for each clause ``part:carrier``,
 ``part:members``, ``part:build`` (with ``operates:build``) and ``part:member-list``; then
-``part:multi``, ``part:phrase`` and ``part:gloss`` over the sentence. :func:`multi_park` also opens the member list
+``part:multi``, ``part:phrase``, ``part:gloss`` and ``part:merge`` over the sentence. :func:`multi_park` also opens the member list
 of an `一区多园` heading that ``part:member-list`` reads in the paragraphs after it.
 """
 
@@ -36,6 +36,7 @@ def part_of(r: Reader, sent: Sentence) -> None:
     multi_park(r, sent, parks)
     phrases(r, sent, parks)
     glossed(r, sent, parks)
+    merged(r, sent, parks)
 
 
 def adjacent(r: Reader, sent: Sentence, parks: list[Mention]) -> None:
@@ -160,3 +161,31 @@ def glossed(r: Reader, sent: Sentence, parks: list[Mention]) -> None:
         end = _PARENT_END.search(y.text)
         if end and not x.text.endswith(end.group()):
             r.rel(x, "PART_OF", y, sent, "part:gloss")
+
+
+#: `将A(与…一带)整合为B`: a park merged into a larger one (the park right after the match).
+_MERGE_INTO = re.compile(rf"[^,;:。]{{0,15}}?(?:{rules.pattern('merge_verbs')})(?:一个)?")
+#: `…联同C组成…D`: a park that forms a larger one together with another (C right after the match).
+_FORM_WITH = re.compile(r"(?:联同|连同|会同|联合)$")
+_FORMS = re.compile(r"(?:共同)?(?:组成|组建|构成|合组)")
+
+
+def merged(r: Reader, sent: Sentence, parks: list[Mention]) -> None:
+    """``part:merge``: `将A(与…)整合为B` — A is part of B; `X…联同C组成…D` — C and the park named before the
+    cue (X) are parts of D."""
+    text = r.text
+    for a in parks:
+        if text[a.start - 1:a.start] == "将":
+            m = _MERGE_INTO.match(text, a.end, sent.end)
+            b = r.at_start.get(m.end()) if m else None
+            if b is not None and b.type == "PARK":
+                r.rel(a, "PART_OF", b, sent, "part:merge")
+        cue = _FORM_WITH.search(text, max(sent.start, a.start - 2), a.start)
+        verb = _FORMS.match(text, a.end, sent.end) if cue else None
+        after = r.mentions_in(verb.end(), min(sent.end, verb.end() + 20)) if verb else []
+        whole = after[0] if after and after[0].type == "PARK" and not re.search(r"[,;:。]", text[verb.end():after[0].start]) \
+            else None
+        if whole is not None:
+            before = [x for x in parks if x.end <= cue.start()]
+            for x in [a] + before[-1:]:
+                r.rel(x, "PART_OF", whole, sent, "part:merge")

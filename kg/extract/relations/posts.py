@@ -1,6 +1,6 @@
 """HOLDS_POST: a person's post in an organization, read from the titles around the person's name.
 
-Eleven rules, run for each person (``post:appointed`` and ``post:respectively`` once per sentence) of the sentence in this order:
+Thirteen rules, run for each person (``post:appointed`` and ``post:respectively`` once per sentence) of the sentence in this order:
 
 * ``post:org-title-name`` — the title chain read back from the name, one relation per organization
   in the chain (`中关村科技企业家协会会长、北京大北农科技股份有限公司董事长邵根伙`), over a unit of the
@@ -12,13 +12,15 @@ Eleven rules, run for each person (``post:appointed`` and ``post:respectively`` 
 * ``post:name-org-title`` — `<name>,<org><title>` and `<name>(<org><title>)`;
 * ``post:roster`` — `<org>的<people>包括/是<title><name>…` (`A公司的董事包括董事长B`);
 * ``post:appointed`` — `<name>曾任/现为/获委任为<org><title>、<org><title>`, `<name>同时是A、B等公司董事`;
-* ``post:title-list`` — `<org>…董事包括A、B及C`: untitled names listed after a title and a list cue hold
+* ``post:title-list`` — `<org>…董事包括A、B及C` (or `加入<org>董事局,包括:A、B`): untitled names listed after a title and a list cue hold
   that post in the organization the sentence names before the title;
 * ``post:then-title`` — `时任<org><title>的<name>`: a post given with a word of its time, before `的` and the name;
 * ``post:serves-at`` — `<name>在<org>担任<title>`: the organization before the verb, the title after it;
 * ``post:appointed-as`` — `<org>…委任<name>为<title>`: the company the sentence names before the verb;
 * ``post:on-behalf`` — `<name>(<title>)代表<org>`: a person who acts for an organization;
-* ``post:respectively`` — `A和B,分别是<org><title>、<org><title>`: the posts in the order of the people.
+* ``post:respectively`` — `A和B,分别是<org><title>、<org><title>`: the posts in the order of the people;
+* ``post:title-is`` — `<org>的<title>是<words><name>和<words><name>` (`A公司的创始人是华人B和他的妻子C`);
+* ``post:founded-by`` — `<org>…由A及B于2008创办`: the founders are the 创办人 of the sentence's organization.
 
 Lists of people and of organizations step over a name the entity stage missed (`副总裁A、王小明及B`,
 `A同时是B、环球医疗、C等公司董事`).
@@ -77,6 +79,8 @@ def holds_post(r: Reader, sent: Sentence) -> None:
         serves_at(r, sent, p)
         appointed_as(r, sent, p)
         on_behalf(r, sent, p)
+        title_is(r, sent, p)
+        founded_by(r, sent, p)
     appointed(r, sent)
     respectively(r, sent)
 
@@ -178,6 +182,8 @@ def _inherit(r: Reader, sent: Sentence, p: Mention, k: int, seg: list[str]) -> b
     title = _post(seg) if seg else held[0].attrs.get("title", "")
     if r.titles.kind_of(title) != r.titles.kind_of(held[0].attrs.get("title", "")):
         return False  # `市委书记A、市长B`: a post of another kind is in another body
+    if title.endswith("委员") != held[0].attrs.get("title", "").endswith("委员"):
+        return False  # `A部次长B、政务委员C`: a seat on a council is not a post in the office named before
     if _REGION_HEAD.search(title) and not held[0].tail.text.endswith("政府"):
         return False  # `A指挥部总指挥B,副市长C`: the head of a city is a post of its government
     r.rel(p, "HOLDS_POST", held[0].tail, sent, "post:org-title-name", title=title)
@@ -197,10 +203,13 @@ def pronoun(r: Reader, sent: Sentence, p: Mention) -> None:
 
 
 def name_org_title(r: Reader, sent: Sentence, i: int, p: Mention) -> None:
-    """``post:name-org-title``: `<name>,<org><title>`, `<name>(<org><title>)` (`王磊(大疆创新总裁)`) and with a
-    copula (`<name>(同样是<org><title>)`, `<name>是<org><title>`), unless the titles open the chain of the next name."""
+    """``post:name-org-title``: `<name>,<org><title>`, `<name>(<org><title>)` (`王磊(大疆创新总裁)`, also after the
+    person's own title: `王磊总裁(大疆创新总裁)`) and with a copula (`<name>(同样是<org><title>)`,
+    `<name>是<org><title>`), unless the titles open the chain of the next name."""
     text, ms = r.text, sent.mentions
-    if i + 1 < len(ms) and ms[i + 1].type in ORG_LIKE and _NAME_ORG_GAP.fullmatch(text, p.end, ms[i + 1].start):
+    own = r.titles.run_at(text, p.end, min(sent.end, p.end + 8))
+    k = p.end + len(own[0]) if own and text.startswith("(", p.end + len(own[0])) else p.end  # `A关长(B海关关长)`
+    if i + 1 < len(ms) and ms[i + 1].type in ORG_LIKE and _NAME_ORG_GAP.fullmatch(text, k, ms[i + 1].start):
         q = ms[i + 1]
         found = r.titles.run_at(text, q.end, min(sent.end, q.end + 20))
         after = q.end + sum(len(t) for t in found)
@@ -224,8 +233,13 @@ def roster(r: Reader, sent: Sentence, p: Mention) -> None:
         break
 
 
-#: Between a title and the names it is shared by: a count and a list cue (`董事只有4人,包括`, `董事包括`, `董事:`).
-_TITLE_LIST_CUE = re.compile(rf"(?:(?:只有|共有|共)?[0-9一二两三四五六七八九十]+[人名位],?)?(?:{rules.pattern('list_open_cues')})?:?")
+#: Between a title and the names it is shared by: a count and a list cue (`董事只有4人,包括`, `董事包括`, `董事:`,
+#: `董事局,包括:`).
+_TITLE_LIST_CUE = re.compile(rf"(?:(?:只有|共有|共)?[0-9一二两三四五六七八九十]+[人名位],?)?"
+                             rf"(?:,?(?:{rules.pattern('list_open_cues')}))?:?")
+#: A board right after its organization, whose listed members hold the post `<board>成员`
+#: (`加入A公司董事局,包括:B、C`).
+_BOARD = re.compile(r"(?:董事局|董事会|理事会|监事会)$")
 
 
 def title_list(r: Reader, sent: Sentence, p: Mention) -> None:
@@ -237,9 +251,15 @@ def title_list(r: Reader, sent: Sentence, p: Mention) -> None:
     if cue is None or cue == p.start:
         return
     t = r.titles.ending_at(text, cue, r.floor_before(cue))
-    if t is None or r.titles.kind_of(t) not in ("company", "association", "academic"):
+    board = _BOARD.search(text, max(sent.start, cue - 3), cue) if t is None else None
+    owner = r.at_end.get(board.start()) if board is not None else None
+    if owner is not None and owner.type in ("COMPANY", "ORG"):
+        t = board.group() + "成员"  # `加入A公司董事局,包括:…`: members of the board of the body right before it
+    elif t is None or r.titles.kind_of(t) not in ("company", "association", "academic"):
         return
-    before = cue - len(t)
+    else:
+        owner = None
+    before = cue - len(t) if owner is None else owner.start
     prev = [m for m in sent.mentions if m.end <= p.start and m.type == "PERSON" and m is not p]
     if prev and prev[-1].end > before:
         return  # p is not the first of the list
@@ -247,7 +267,7 @@ def title_list(r: Reader, sent: Sentence, p: Mention) -> None:
     named = [m for m in sent.mentions if m.end <= before and m.type in ("COMPANY", "ORG")]
     main = [m for m in (sent.main.of_type("COMPANY", "ORG") if sent.main is not None else ()) if m in named]
     firms = [m for m in named if m.type == "COMPANY"]
-    org = (main or firms or named or [None])[-1] if not main else main[0]
+    org = owner or ((main or firms or named or [None])[-1] if not main else main[0])
     if org is None:
         return
     people, last = [p], p
@@ -470,3 +490,49 @@ def _post(seg: list[str]) -> str:
         k = seg.index("兼")
         return "".join(seg[max(0, k - 1):k + 2])
     return next(t for t in seg if t != "兼")
+
+
+#: `<org>的<title>是/为`: the copula after a title of the organization, then at most a few words about the person
+#: (`新加坡籍华人`) before the name.
+_TITLE_IS = re.compile(r"(?:是|为)[^\s,;:。、()]{0,8}$")
+#: Between two people named after `<org>的<title>是`: a conjunction and a few words (`和他的妻子`).
+_AND_WHO = re.compile(r"(?:和|及|与|以及|、)[^\s,;:。、()和及与]{0,6}")
+
+
+def title_is(r: Reader, sent: Sentence, p: Mention) -> None:
+    """``post:title-is``: `<org>的<title>是<words><name>和<words><name>` (`A公司的创始人是华人B和他的妻子C`): the
+    people named after the copula hold the title in the organization right before `的`."""
+    text = r.text
+    cue = _TITLE_IS.search(text, max(sent.start, p.start - 10), p.start)
+    if cue is None or r.mentions_in(cue.start(), p.start):
+        return
+    t = r.titles.ending_at(text, cue.start(), r.floor_before(cue.start()))
+    k = cue.start() - len(t) if t else -1
+    org = r.at_end.get(k - 1) if t and text[k - 1:k] == "的" else None
+    if org is None or org.type not in ("COMPANY", "ORG") or r.titles.kind_of(t) not in ("company", "association", "academic"):
+        return
+    people, last = [p], p
+    for m in r.mentions_in(p.end, sent.end):
+        if m.type != "PERSON" or not _AND_WHO.fullmatch(text, last.end, m.start):
+            break
+        people.append(m)
+        last = m
+    for who in people:
+        r.rel(who, "HOLDS_POST", org, sent, "post:title-is", title=t)
+
+
+#: `由A及B(于2008年)创办`: people who founded the organization the sentence is about.
+_FOUNDED_BY = re.compile(rf"由([^,;:。]{{2,60}}?)\s*(?:于[^,;:。]{{0,12}}?)?(?:{rules.pattern('founding_verbs')})(?!的)")
+
+
+def founded_by(r: Reader, sent: Sentence, p: Mention) -> None:
+    """``post:founded-by``: `<org>…,由<title>A及<title>B于2008创办` — people named as its founders are the
+    创办人 of the company or organization the sentence opens with (never of one named after the verb)."""
+    if sent.main is None or p is not next((m for m in sent.mentions if m.type == "PERSON"), None):
+        return
+    org = next(iter(sent.main.of_type("COMPANY", "ORG")), None)
+    for m in _FOUNDED_BY.finditer(r.text, sent.start, sent.end):
+        people = [x for x in r.mentions_in(m.start(1), m.end(1)) if x.type == "PERSON"]
+        if org is not None and people and org.end <= m.start():
+            for who in people:
+                r.rel(who, "HOLDS_POST", org, sent, "post:founded-by", title="创办人")

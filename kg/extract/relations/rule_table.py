@@ -46,8 +46,8 @@ RULES: tuple[Rule, ...] = (
          "`其<title><name>`: the post is in the company or organization named last, in an earlier sentence.",
          "杭州海康威视数字技术股份有限公司召开发布会。其副总裁刘强表示,公司将持续创新。", ("post_title_modifiers",)),
     Rule("post:name-org-title", ("HOLDS_POST",), ("posts",),
-         "`<name>,<org><title>` or `<name>(<org><title>)`, perhaps after a copula (`(同样是<org><title>)`): the "
-         "organization and title right after the name.",
+         "`<name>,<org><title>` or `<name>(<org><title>)`, perhaps after a copula (`(同样是<org><title>)`) or the "
+         "person's own title (`<name>关长(<org>关长)`): the organization and title right after the name.",
          "王磊(大疆创新执行总裁)", ("post_title_modifiers", "post_copulas")),
     Rule("post:roster", ("HOLDS_POST",), ("posts",),
          "`<org>的<people>包括/是<title><name>`: the first titled name of the list holds the post in the "
@@ -55,8 +55,9 @@ RULES: tuple[Rule, ...] = (
          "深圳华瑞科技有限公司的董事包括董事长李明", ("list_open_cues",)),
     Rule("post:title-list", ("HOLDS_POST",), ("posts",),
          "`<org>…<title>包括/有/:A、B及C`: untitled names listed after a title and a list cue hold that post in "
-         "the organization the sentence is about (else the last firm it names before the title); the list steps "
-         "over a name the entity stage missed.",
+         "the organization the sentence is about (else the last firm it names before the title); names listed "
+         "after a board right after its body (`加入A公司董事局,包括:B、C`) are members of that body's board; the "
+         "list steps over a name the entity stage missed.",
          "华峰科技有限公司于2014年3月成立,董事包括柳俊、马超杰", ("list_open_cues",)),
     Rule("post:appointed", ("HOLDS_POST",), ("posts",),
          "`<name>曾任/现为/连任/获委任为<org><title>、<org><title>` (or organizations sharing one title after them, "
@@ -82,6 +83,14 @@ RULES: tuple[Rule, ...] = (
     Rule("post:serves-at", ("HOLDS_POST",), ("posts",),
          "`<name>(目前)在<org>担任/任<title>`: the person holds the title in the organization after `在`.",
          "韦子谦目前在泰和生物科技有限公司担任董事长", ("post_serve_verbs", "post_title_modifiers")),
+    Rule("post:title-is", ("HOLDS_POST",), ("posts",),
+         "`<org>的<title>是<words><name>和<words><name>`: the people named after the copula hold the title in the "
+         "organization right before `的`.",
+         "泰和生物科技有限公司的创始人是新加坡籍华人王志明和他的妻子李美玲。", ("post_title_modifiers",)),
+    Rule("post:founded-by", ("HOLDS_POST",), ("posts",),
+         "`<org>…由A及B(于2008年)创办`: the people named as founders are the 创办人 of the company or organization "
+         "the sentence opens with.",
+         "星河大学由谷歌工程总监张伟明及企业家李志强于2008年创办,总部设于硅谷。", ("founding_verbs",)),
     # ---------------------------------------------------------------- FOCUSES_ON
     Rule("focus:carrier", ("FOCUSES_ON",), ("focus",),
          "`以A等为载体重点发展X`: the carrier parks A focus on the industries after the phrase.",
@@ -172,6 +181,10 @@ RULES: tuple[Rule, ...] = (
          "`A(B高新区,…)`: a bracketed gloss right after park A that opens with the name of a zone B (a parent "
          "zone ending) says where A lies: A is part of B.",
          "东湖大学科技园(武汉东湖高新区,大学科技园重点工程)", ("parent_zone_ends",)),
+    Rule("part:merge", ("PART_OF",), ("part_of",),
+         "`将A(与…一带)整合为B`: park A is merged into B; `X…联同C组成…D`: C and the park named before the cue "
+         "(X) together form D, each part of it.",
+         "将东湖软件园与周边一带整合为光谷软件新城", ("merge_verbs",)),
     # ---------------------------------------------------------------- OPERATES
     Rule("operates:manages", ("OPERATES",), ("operates",),
          "`A(同样)(负责)管理/运营B、C` with A an organization or company and the parks listed right after the verb "
