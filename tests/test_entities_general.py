@@ -190,6 +190,11 @@ class TestCompanyGrammar:
         got = found(nlp, "东方物业上海公司与金川检验(香港)有限公司签约。")
         assert {"东方物业上海公司", "金川检验(香港)有限公司"} <= of_type(got, "COMPANY")
 
+    def test_the_verb_kong_gu_is_no_legal_form(self, nlp):
+        got = found(nlp, "由华拓集团控股的青岛华拓生物股份有限公司发布公告。华拓控股有限公司也发布了公告。")
+        assert {"华拓集团", "青岛华拓生物股份有限公司", "华拓控股有限公司"} <= of_type(got, "COMPANY")
+        assert "华拓集团控股" not in of_type(got, "COMPANY")
+
     def test_a_demonstrative_before_the_suffix_names_no_firm(self, nlp):
         got = found(nlp, "据悉,地震前该公司已经停产,此前各公司均已复工。")
         assert not of_type(got, "COMPANY")

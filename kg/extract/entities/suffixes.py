@@ -72,8 +72,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
     extra = _PARK_BOUNDARY if kind == "park" else frozenset()
     for i, suf in _tries(ctx.lex)[kind].finditer(text):
         e = i + len(suf)
-        if kind == "company" and suf in _WEAK_COMPANY_SUFFIX:
-            continue
+        if kind == "company" and (suf in _WEAK_COMPANY_SUFFIX or suf == "控股" and text[e:e + 1] in "的了"):
+            continue  # `由海尔集团控股的…`: the verb `控股`, not the legal form (`海尔集团` ends at its own suffix)
         if _ends_inside_a_word(ctx, kind, i, e):
             continue
         # the suffix must end a word: `局` in `局长`, `委` in `委员`, `部` in `部长` are titles
