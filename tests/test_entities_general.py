@@ -131,6 +131,16 @@ class TestOrganizationGrammar:
         assert not any(s.startswith("成都搭建") for s in of_type(got, "ORG"))
 
 
+    def test_verbs_the_dictionary_tags_as_nouns_end_a_name(self, nlp):
+        # jieba tags 委托 and 充分发挥 as nouns; they are the clause's verbs
+        got = found(nlp, "山东省政府委托烟台市政府管理该区。要充分发挥东部区域协调发展领导小组作用。排污口有环保局监测。")
+        assert {"山东省政府", "烟台市政府", "东部区域协调发展领导小组", "环保局"} <= of_type(got, "ORG")
+
+    def test_a_university_needs_a_name(self, nlp):
+        got = found(nlp, "他没念过大学,却想办一所世界级大学。复旦大学与宁波大学签约。")
+        assert of_type(got, "ORG") == {"复旦大学", "宁波大学"}
+
+
 class TestCompanyGrammar:
     def test_boundary_word_glued_to_a_name(self, nlp):
         # jieba reads 联合国|实…: the boundary word 联合 is glued to the name's first character

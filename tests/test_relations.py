@@ -354,7 +354,7 @@ def test_holds_post_appointed_with_own_and_shared_titles(nlp):
 
 def test_subsidiary_cues_statements_and_lists(nlp):
     assert ("华峰化学股份有限公司", "SUBSIDIARY_OF", "华峰集团") in rels(nlp, "华峰集团旗下子公司华峰化学股份有限公司发布公告。")
-    assert ("恒远新材料有限公司", "SUBSIDIARY_OF", "恒远集团控股") in rels(nlp, "恒远集团控股的恒远新材料有限公司上市。")
+    assert ("恒远新材料有限公司", "SUBSIDIARY_OF", "恒远集团") in rels(nlp, "恒远集团控股的恒远新材料有限公司上市。")
     assert ("浙大资产经营有限公司", "SUBSIDIARY_OF", "浙江大学") in rels(nlp, "浙江大学名下的浙大资产经营有限公司出资5000万元。")
     got = rels(nlp, "南瑞科技有限公司是国家电网公司下属的高科技企业。")
     assert of_type(got, "SUBSIDIARY_OF") == {("南瑞科技有限公司", "国家电网公司")}

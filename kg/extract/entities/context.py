@@ -184,6 +184,9 @@ _CLAUSE_CHARS = frozenset("要让使并都也还就又才已曾而")
 # names (`立`, `创`, `会`) are not among them.
 _CLAUSE_VERBS = frozenset(rules.words("clause_verbs"))
 
+# Verbs the dictionary tags as nouns (`委托/n`, `竞购/vn`), which would otherwise pass for words of a name.
+_NOUN_TAGGED_VERBS = frozenset(rules.words("noun_tagged_verbs"))
+
 # Verbs of planning and building that end a park's name on its left
 # (`加快建设海洋生物医药科技园`); company and office names may contain them.
 _PARK_BOUNDARY = frozenset(rules.words("park_boundary_verbs"))
@@ -300,7 +303,7 @@ def _stops_name(word: str, pos: str | None, lex: Lexicons, extra: frozenset[str]
         return True
     if len(word) == 1:
         return word in _FUNCTION_CHARS or word in _CLAUSE_CHARS or pos in _FUNCTION_POS or (pos == "v" and word in _CLAUSE_VERBS)
-    if pos == "i" or (pos == "l" and _boundary_inside(word, lex)):
+    if pos == "i" or (pos == "l" and _boundary_inside(word, lex)) or word in _NOUN_TAGGED_VERBS:
         return True  # an idiom or fixed phrase with a verb of the clause (`紧紧围绕`) is never inside a name
     return pos in STOP_POS and word not in _NAME_VERBS
 

@@ -59,6 +59,10 @@ _OFFICE_OF = ("办公室", "秘书处")
 # Media outlets are neither companies nor organizations (guidelines).
 _MEDIA = re.compile(rules.alternation("media_outlet_words"))
 
+# Suffixes that a kind of institution takes as well as a named one (`有关银行`, `世界级大学`, `一所重点大学`):
+# the body must name a place or hold a proper noun.
+_NEEDS_A_NAME = ("银行", "学校", "医院", "中学", "大学")
+
 # A campus or branch in brackets after a name (`山东大学(青岛)`).
 _QUALIFIER = re.compile(r"\([\u4e00-\u9fff]{2,6}\)")
 
@@ -121,7 +125,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
                 continue
             if suf in ("政府", "人民政府") and not _place_like(ctx, body):
                 continue
-        if suf in ("银行", "学校", "医院", "中学") and not (_place_like(ctx, body) or _proper_body(ctx, body, s, unknown_ok=False)):
+        if suf in _NEEDS_A_NAME and not (_place_like(ctx, body) or _proper_body(ctx, body, s, unknown_ok=False)):
             continue  # `有关银行`, `中小学校` name no one
         if suf.endswith(("中心", "平台")) and not _proper_noun_in(ctx, body, s) and not (suf.endswith("中心") and _region_named(ctx, body)):
             continue  # `公共资源服务中心`, `青岛数字经济平台`: a function, not a name
