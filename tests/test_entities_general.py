@@ -218,6 +218,14 @@ class TestCompanyGrammar:
         assert of_type(got, "COMPANY") <= {"台积电", "鸿海", "亚马逊", "华为", "小米"}
 
 
+    def test_a_firm_named_by_the_post_of_the_person_after_it(self, nlp):
+        got = found(nlp, "华星光电董事长李东生表示将扩产。据奥瑞德总经理王明介绍,蓝晶微生物创始人张浩然也到场。")
+        assert {"华星光电", "奥瑞德", "蓝晶微生物"} <= of_type(got, "COMPANY")
+        # a firm's kind, a field of the post, a nationality: no firm
+        got = found(nlp, "公司董事长王明表示,技术副总何涛和韩籍总经理朴志明也出席。")
+        assert not of_type(got, "COMPANY")
+
+
 class TestParkGrammar:
     def test_a_verb_before_a_park_is_not_its_name(self, nlp):
         # `监督|科技园`, `深化|南沙合作区`: verbs of overseeing and policy end a park's name on its left
@@ -232,8 +240,9 @@ class TestParkGrammar:
         assert {"宁波保税区", "昆山开发区"} <= of_type(got, "PARK")
 
     def test_an_industry_alone_names_a_kind_of_park(self, nlp):
-        got = found(nlp, "当地将新建体育产业园和现代农业产业园。集贤产业园与海岱软件园已经投用。")
-        assert of_type(got, "PARK") == {"集贤产业园", "海岱软件园"}  # a county or a proper name names one
+        got = found(nlp, "当地将新建体育产业园和软件园。集贤产业园与海岱软件园已经投用,海洋信息产业园正在规划。")
+        # a county or a proper name names one; so does a longer field, as a district names its own park
+        assert of_type(got, "PARK") == {"集贤产业园", "海岱软件园", "海洋信息产业园"}
 
     def test_named_park_inside_a_zone_is_a_second_park(self, nlp):
         got = found(nlp, "位于合肥高新区云谷产业园的某某科技有限公司生产基地内")

@@ -1,7 +1,8 @@
 """Names found by the list they stand in: companies without a legal form named by the head of
 their list or their context (``链主企业X``, ``A、B等龙头企业``, ``落地A、B等重点项目``), and names whose
 list head says their type (``A、B等众创空间与孵化器`` are parks, ``A、B等9家新型研发机构`` bodies), and
-names listed beside a firm the lexicons or the grammar found (``英特尔、美光和德仪``: :func:`_list_mates`).
+names listed beside a firm the lexicons or the grammar found (``英特尔、美光和德仪``: :func:`_list_mates`);
+and a firm named by the post of the person after it (``华星光电董事长李东生``: :func:`_companies_before_a_title`).
 
 Items between two list commas are taken whole (the segmenter often splits an unknown brand); an
 item must still look like a name: letters, a proper noun or a word the dictionary does not know
@@ -21,7 +22,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.entities.context import (_NAME_CHAR, _NAME_VERBS, _PARK_BOUNDARY, STOP_POS, Mention, _boundary_ends_at, _Ctx,
-                                         _extend_left, _tries)
+                                         _extend_left, _generic, _tries)
 from kg.extract.entities.industry_spans import _known_industry
 from kg.extract.entities.known import _known_company
 from kg.kb import rules
@@ -101,6 +102,39 @@ def _list_mates(ctx: _Ctx, found: list[Mention]) -> list[Mention]:
                     and not _clause_inside(ctx, a, b):
                 out.append(Mention(a, b, "COMPANY", text[a:b], "company:list-mate"))
     return out
+
+
+def _companies_before_a_title(ctx: _Ctx) -> list[Mention]:
+    """A firm named by the post of the person after it (`华星光电董事长李东生`, `快手科技CEO程一笑`): the name
+    before a company title (董事长, 总经理, CEO, 创始人 …) that a person's name follows, when it looks like a
+    name (letters, a proper noun, a word the dictionary does not know, a firm's trade word at its end) and
+    holds no verb, function word or place after its first word (`公司董事长`, `该集团总裁` name no firm).
+    """
+    text = ctx.text
+    persons = {m.start for m in ctx.found if m.type == "PERSON"}
+    out = []
+    for i, title in _tries(ctx.lex)["titles"].finditer(text):
+        if ctx.lex.titles.get(title) != "company" or title in _NOT_A_FIRM_TITLE or i + len(title) not in persons:
+            continue
+        s = _extend_left(ctx, i, 8)
+        body = text[s:i]
+        if i - s < 2 or any(ctx.taken[max(0, s - 1):i]) or body in ctx.lex.regions or _generic(body, _GENERIC_FIRM_BODY) \
+                or _clause_inside(ctx, s + 1, i) or _NOT_A_FIRM_BODY.search(body) \
+                or ctx.words.get(body, "nz") not in ("nz", "nt", "nr", "nrt") \
+                or any(text[k:i + len(title)] in ctx.lex.titles for k in range(s, i)):
+            continue  # `阿里云|智能`: the end of a name taken; `技术|副总`, `韩籍`, `2月太子奶`, `办公室`: no firm's name
+        if _brand_like(ctx, s, i) or body.endswith(_TRADE_WORDS):
+            out.append(Mention(s, i, "COMPANY", body, "company:post"))
+    return out
+
+
+# Company titles that professionals hold outside one firm (`律师`, `基金经理`): they name no employer before them.
+_NOT_A_FIRM_TITLE = frozenset({"律师", "大律师", "资深大律师", "经济师", "首席经济学家", "基金经理", "投资经理", "项目经理",
+                               "部门经理", "经理", "合伙人"})
+_TRADE_WORDS = tuple(rules.words("short_form_trade_words"))
+_GENERIC_FIRM_BODY = frozenset(rules.words("generic_company_bodies"))  # `上市公司`, `子公司`: kinds of firm
+# A nationality, a date, an office's or a firm's own suffix before the title: no firm named by it
+_NOT_A_FIRM_BODY = re.compile(r"籍$|[0-9]+[年月日]|(?:办公室|委员会|公司|集团|局|部|厅|处|中心|协会|学会|大学|学院)\)?(?:\([A-Za-z]+\))?$")
 
 
 def _clause_inside(ctx: _Ctx, a: int, b: int) -> bool:

@@ -82,11 +82,11 @@ _INDUSTRY_PARK_TAIL = re.compile(r"(?:产业园|园|产业基地|街区)$")
 
 
 def _industry_only(ctx: _Ctx, name: str) -> bool:
-    """Is the park named by industry and generic words alone (`体育产业园`, `国家现代农业产业园`)? A place
-    alone names one (`集贤产业园`, after the county)."""
+    """Is the park named by a two-character industry alone (`体育产业园`, `软件园`)? A place alone names
+    one (`集贤产业园`, after the county)."""
     body = _INDUSTRY_PARK_TAIL.sub("", name)
-    if body in ctx.lex.regions or ctx.words.get(body) in ("ns", "nz", "nt", "nr"):
-        return False
+    if len(body) > 2 or body in ctx.lex.regions or ctx.words.get(body) in ("ns", "nz", "nt", "nr"):
+        return False  # a longer field (`海洋信息产业园`) is how a district names its own park
     return not _named_park_body(ctx, body + "园区")
 
 
@@ -109,8 +109,8 @@ def _parks(ctx: _Ctx) -> list[Mention]:
             continue  # `促进新区`, `构筑起国家高新区`: such zones are named after a place
         if body.endswith(("园区", "集聚区", "功能区")) and not _named_park_body(ctx, body):
             continue  # `山东省级数字经济园区`, `智能制造产业园区`: a kind of park, not a name
-        if body.endswith(_INDUSTRY_PARK_SUFFIXES) and _industry_only(ctx, body):
-            continue  # `体育产业园`, `软件园`, `外包产业园`: an industry alone names a kind of park
+        if body.endswith(_INDUSTRY_PARK_SUFFIXES) and _industry_only(ctx, body) and not (m.start and ctx.taken[m.start - 1]):
+            continue  # `体育产业园`, `软件园`: an industry alone names a kind of park (`光谷|软件园`: a name before it)
         if re.search(r"(?:有限公司|股份公司|集团)(?=.)", body):  # `某某有限公司西安基地` is a company's site
             continue
         if m.end < len(ctx.text) and ctx.text[m.end] == "·":  # `倍格硅巷·西安宏府大厦`: one carrier, two names
