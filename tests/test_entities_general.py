@@ -226,6 +226,14 @@ class TestCompanyGrammar:
         assert not of_type(got, "COMPANY")
 
 
+    def test_a_known_firm_and_a_trade_word_name_a_firm_of_its_group(self, nlp):
+        got = found(nlp, "西门子与西门子能源签约。歌尔微电子产业项目开工,本田汽车零部件有限公司投产。")
+        companies = of_type(got, "COMPANY")
+        assert {"西门子", "西门子能源"} <= companies  # the daughter firm is a name of its own
+        assert "歌尔微电子" not in companies  # a line of business, not a firm
+        assert "本田汽车" not in companies  # part of a registered name
+
+
 class TestParkGrammar:
     def test_a_verb_before_a_park_is_not_its_name(self, nlp):
         # `监督|科技园`, `深化|南沙合作区`: verbs of overseeing and policy end a park's name on its left

@@ -225,6 +225,12 @@ def test_a_group_and_its_subsidiary_with_the_groups_short_name_are_two_companies
     assert len([n for n in two_documents if n.startswith("海尔")]) == 2
 
 
+def test_a_known_firm_and_its_group_firm_named_by_a_trade_word_are_two_companies():
+    forms = _entity_forms("西门子股份公司与西门子能源签约。西门子能源表示将在海南扩产,西门子也将参与。")
+    assert forms["西门子能源"] == {"西门子能源"}
+    assert "西门子能源" not in forms["西门子股份公司"]
+
+
 def test_variants_of_one_firm_still_join_when_only_trade_words_differ():
     from types import SimpleNamespace
 

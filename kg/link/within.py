@@ -148,6 +148,19 @@ def _same_firm_cores(a: str, b: str) -> bool:
     return long_.startswith(short) and (long_ == short or _KIND_WORDS.fullmatch(long_[len(short):]) is not None)
 
 
+_GROUP_TRADE_WORDS = tuple(rules.words("group_trade_words"))
+
+
+def group_firm_apart(a: str, b: str) -> bool:
+    """Is one of two company names a firm of the other's group, named by a trade word the other lacks
+    (`西门子能源` beside `西门子股份公司`, `本田汽车` beside `本田`)? Those are two firms, not two names of one.
+
+    >>> group_firm_apart("西门子能源", "西门子股份公司"), group_firm_apart("华拓能源", "华拓能源有限公司")
+    (True, False)
+    """
+    return any(x.endswith(w) and w not in y for x, y in ((a, b), (b, a)) for w in _GROUP_TRADE_WORDS)
+
+
 def fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str]:
     """Within one document, variants of one name get the fullest form:
     a name without its region prefix (`极视角科技有限公司` → `深圳极视角科技有限公司`),
@@ -178,7 +191,8 @@ def fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str
                 # offices of two named places stay apart (`青岛市科技局`, `崂山区科技局`); a bare level
                 # (`区发展改革局`) or no place at all is the document's office of that name
                 la, lb = leads.get((etype, name), ""), leads.get((etype, other), "")
-                apart = etype == "ORG" and la != lb and len(la) > 1 and len(lb) > 1
+                apart = etype == "ORG" and la != lb and len(la) > 1 and len(lb) > 1 \
+                    or etype == "COMPANY" and group_firm_apart(name, other)
                 if len(a) >= 2 and len(b) >= 2 and not apart and (a == b or (etype == "COMPANY" and _same_firm_cores(a, b))):
                     prefer((etype, name), other)
                 elif (min(len(name), len(other)) >= 7 and one_edit_apart(name, other)

@@ -79,8 +79,33 @@ def _known(ctx: _Ctx) -> list[Mention]:
                 if i - n >= 0 and text[i - n:i] in ctx.lex.regions and (i - n == 0 or not _CJK.match(text[i - n - 1]) or _boundary_ends_at(ctx, i - n)):
                     start = i - n
                     break
+        tail = _group_firm_tail(ctx, end) if k.type == "COMPANY" and k.name not in _GROUP_TRADE_WORDS else 0
+        if tail:  # `西门子能源`: a firm of the group, a node of its own (the parent is not the daughter)
+            out.append(Mention(start, end + tail, "COMPANY", text[start:end + tail], "known", text[start:end + tail]))
+            continue
         out.append(Mention(start, end, k.type, text[start:end], "known", k.name if start == i else text[start:end]))
     return out
+
+
+_GROUP_TRADE_WORDS = tuple(sorted(rules.words("group_trade_words"), key=len, reverse=True))
+
+
+def _group_firm_tail(ctx: _Ctx, end: int) -> int:
+    """Length of a trade word right after a known firm's name that makes the name of another firm of its
+    group (`西门子|能源`, `本田|汽车`), when the word ends a word of its own and no legal form follows (the
+    suffix grammar reads `本田汽车有限公司`); else 0."""
+    text = ctx.text
+    for w in _GROUP_TRADE_WORDS:
+        e = end + len(w)
+        if text.startswith(w, end) and (ctx.starts is None or (ctx.is_token_boundary(end) and ctx.is_token_boundary(e))) \
+                and not _FIRM_SUFFIX_AFTER.match(text, e):
+            return len(w)
+    return 0
+
+
+# After the trade word: a legal form or a firm's head within a few characters (the whole is a registered
+# name the grammar reads: `本田汽车零部件有限公司`), or a word that makes it a line of business (`歌尔微电子产业项目`).
+_FIRM_SUFFIX_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:有限|股份|集团|公司|[(（])|" + rules.alternation("group_firm_stop_words"))
 
 
 # A few characters and a firm's head right after a known body: the body's name is part of a firm's.

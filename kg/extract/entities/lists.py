@@ -120,6 +120,7 @@ def _companies_before_a_title(ctx: _Ctx) -> list[Mention]:
         body = text[s:i]
         if i - s < 2 or any(ctx.taken[max(0, s - 1):i]) or body in ctx.lex.regions or _generic(body, _GENERIC_FIRM_BODY) \
                 or _clause_inside(ctx, s + 1, i) or _NOT_A_FIRM_BODY.search(body) \
+                or re.sub(r"\([A-Za-z]+\)$", "", body).endswith(ctx.lex.org_suffixes + ctx.lex.company_suffixes) \
                 or ctx.words.get(body, "nz") not in ("nz", "nt", "nr", "nrt") \
                 or any(text[k:i + len(title)] in ctx.lex.titles for k in range(s, i)):
             continue  # `阿里云|智能`: the end of a name taken; `技术|副总`, `韩籍`, `2月太子奶`, `办公室`: no firm's name
@@ -129,12 +130,11 @@ def _companies_before_a_title(ctx: _Ctx) -> list[Mention]:
 
 
 # Company titles that professionals hold outside one firm (`律师`, `基金经理`): they name no employer before them.
-_NOT_A_FIRM_TITLE = frozenset({"律师", "大律师", "资深大律师", "经济师", "首席经济学家", "基金经理", "投资经理", "项目经理",
-                               "部门经理", "经理", "合伙人"})
+_NOT_A_FIRM_TITLE = frozenset(rules.words("non_employer_titles"))
 _TRADE_WORDS = tuple(rules.words("short_form_trade_words"))
 _GENERIC_FIRM_BODY = frozenset(rules.words("generic_company_bodies"))  # `上市公司`, `子公司`: kinds of firm
-# A nationality, a date, an office's or a firm's own suffix before the title: no firm named by it
-_NOT_A_FIRM_BODY = re.compile(r"籍$|[0-9]+[年月日]|(?:办公室|委员会|公司|集团|局|部|厅|处|中心|协会|学会|大学|学院)\)?(?:\([A-Za-z]+\))?$")
+# A nationality or a date before the title: no firm named by it (`韩籍`, `2月太子奶`)
+_NOT_A_FIRM_BODY = re.compile(r"籍$|[0-9]+[年月日]")
 
 
 def _clause_inside(ctx: _Ctx, a: int, b: int) -> bool:
