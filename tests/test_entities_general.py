@@ -141,6 +141,11 @@ class TestOrganizationGrammar:
         assert of_type(got, "ORG") == {"复旦大学", "宁波大学"}
 
 
+    def test_hong_kong_and_taiwan_bodies_by_their_bare_names(self, nlp):
+        got = found(nlp, "財經事務及庫務局與房協簽約,衛生福利部疾病管制署表示支持。")
+        assert {"财经事务及库务局", "房协", "卫生福利部疾病管制署"} <= of_type(got, "ORG")
+
+
 class TestCompanyGrammar:
     def test_boundary_word_glued_to_a_name(self, nlp):
         # jieba reads 联合国|实…: the boundary word 联合 is glued to the name's first character
