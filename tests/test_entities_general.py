@@ -522,6 +522,15 @@ class TestTransliteratedNames:
         assert to_halfwidth("增长３．５％。") == "增长3.5%。"
 
 
+class TestNamesAfterATitle:
+    def test_japanese_names_of_two_and_two_characters(self, nlp):
+        got = found(nlp, "日本驻广州总领事馆总领事田中和宏出席,本田公司社长影山胜行表示欢迎。")
+        assert {"田中和宏", "影山胜行"} <= of_type(got, "PERSON")
+
+    def test_a_given_name_may_hold_he(self, nlp):
+        assert ("张和平", "PERSON") in found(nlp, "副市长张和平表示,项目进展顺利。")
+
+
 class TestOperatorShortForms:
     def test_an_operator_named_as_a_company_goes_by_its_name_without_the_region(self, nlp):
         # `香港科技园公司` is a statutory body (ORG); later `科技园公司董事局主席`: the body, the board in the title

@@ -26,6 +26,9 @@ from kg.kb import rules
 # `徐一冰说`): a two-character name is chosen when the third character is one.
 _AFTER_NAME = set("说讲表介指告认强称出主会带一赴到来参调走深也就对向率和与及为是同亲先接致提透坦答回等在的作陪、,。:;!?)(“”")
 
+# Function characters that never stand in a given name (和 may, before its last character: `张和平`).
+_NOT_IN_GIVEN_NAME = frozenset("的了着是与及在等也则还将已都亦仍均")
+
 # Punctuation that closes a name in a list or clause, and verbs of saying that may follow a name directly.
 _NAME_CLOSERS = frozenset("、,。;:!?)")
 _SAYING = frozenset("说称讲道")
@@ -284,7 +287,8 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
         if given == 2 and head is not None and not head.startswith("nr") and not followed:
             continue  # `关于党`, `高度重视`, `关心引领`: starts with an ordinary word
         options.append((given, e, cand))
-    options = [o for o in options if not set(o[2][1:]) & set("的了着是和与及在等也则还将已都亦仍均")]  # `卓越的` is no name
+    # `卓越的` is no name; inside a given name 和 is a name's character (`张和平`, `田中和宏`), the others are not
+    options = [o for o in options if not set(o[2][1:]) & _NOT_IN_GIVEN_NAME and o[2][-1] != "和"]
     if not options:
         return None
     two = [o for o in options if o[0] == 1]
