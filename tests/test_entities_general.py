@@ -20,6 +20,10 @@ class TestIndustryGrammar:
                          "促贸易聚产业,一体化筑牢产业根基。")
         assert of_type(got, "INDUSTRY") <= {"LED产业链"}  # a verb ends an industry's name on its left
 
+    def test_taiwan_and_hong_kong_words_for_a_sector(self, nlp):
+        # a sector word known only by its mainland name would not head this list
+        assert "晶片" in of_type(found(nlp, "推動晶片、面板等產業發展。"), "INDUSTRY")
+
     def test_sea_words_name_industries(self, nlp):
         # the dictionary tags 海洋 as a place; as a sector it is an industry
         got = found(nlp, "舟山多措并举推动海洋产业实现新突破。")
