@@ -46,6 +46,7 @@ from kg.extract.doc_data import (PROPOSALS_KEY, RELATIONS_KEY, SPANS_KEY, TEXT_K
 from kg.extract.document import evidence_span
 from kg.extract.entities import Mention, find_mentions
 from kg.extract.entities.proposals import Proposal
+from kg.extract.jieba_dict import default_dict, install
 from kg.extract.relations import find_relations
 from kg.extract.relations.pairs import default_model
 from kg.kb.confidence import confidence_of
@@ -335,25 +336,15 @@ def nlp_lexicons() -> Lexicons:
     return Lexicons.load()
 
 
-@lru_cache(maxsize=1)
 def pos_dictionary() -> dict[str, str]:
     """Word → part of speech from jieba's dictionary (general-language knowledge).
 
-    A lookup, not a tagger: a word the dictionary lacks gets no tag. The dictionary file (``word freq
-    tag`` lines) is read here as ``jieba.posseg`` reads it into ``word_tag_tab``, the same entries in the
-    same order, without importing ``jieba.posseg`` (its import builds that table in a slower loop, and
-    loads its HMM tables, which kg does not use).
+    A lookup, not a tagger: a word the dictionary lacks gets no tag. The entries and their order are
+    ``jieba.posseg``'s ``word_tag_tab``, read without importing ``jieba.posseg`` (its import builds that
+    table in a slower loop, and loads its HMM tables, which kg does not use), from kg's cache of the
+    dictionary (:mod:`kg.extract.jieba_dict`).
     """
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    with jieba.dt.get_dict_file() as fh:
-        text = fh.read().decode("utf-8")
-    lines = [line.strip(" \t\n\r\x0b\x0c") for line in text.split("\n")]  # jieba strips the bytes of each line
-    return {word: tag for word, _, tag in (line.split(" ") for line in lines if line)}
+    return default_dict().tags
 
 
 def linear_viterbi(obs: str, states: str, start_p: Mapping[str, float], trans_p: Mapping[str, Mapping[str, float]],
@@ -396,7 +387,8 @@ def linear_viterbi(obs: str, states: str, start_p: Mapping[str, float], trans_p:
 
 
 def quiet_fast_jieba() -> None:
-    """jieba without its loading chatter and with :func:`linear_viterbi` for new words (same words, faster).
+    """jieba without its loading chatter, with its dictionary from kg's cache (:func:`kg.extract.jieba_dict.install`,
+    the same table in less time) and with :func:`linear_viterbi` for new words (same words, faster).
 
     jieba looks the Viterbi function up at each call, so this holds for every later cut of the process;
     :func:`make_nlp` and the components' factories call it (a pipeline loaded with ``spacy.load`` too)."""
@@ -407,6 +399,7 @@ def quiet_fast_jieba() -> None:
 
     jieba.setLogLevel(logging.WARNING)
     finalseg.viterbi = linear_viterbi
+    install(jieba.dt)  # its dictionary from kg's cache, before anything makes jieba load its own
 
 
 def use_fast_jieba(nlp: Language) -> None:
