@@ -154,3 +154,14 @@ def _write(path: Path, key: str, d: JiebaDict) -> None:
             raise
     except OSError as exc:
         log.debug("jieba dictionary cache %s not written (%s)", path, exc)
+
+
+def pos_dictionary() -> dict[str, str]:
+    """Word → part of speech from jieba's dictionary (general-language knowledge).
+
+    A lookup, not a tagger: a word the dictionary lacks gets no tag. The entries and their order are
+    ``jieba.posseg``'s ``word_tag_tab``, read without importing ``jieba.posseg`` (its import builds that
+    table in a slower loop, and loads its HMM tables, which kg does not use), from kg's cache of the
+    dictionary (:func:`default_dict`).
+    """
+    return default_dict().tags

@@ -171,7 +171,7 @@ def _title_features(text: str, first: Mention, second: Mention, pair: Pair, titl
 
 def _pos_features(words: Sequence[str]) -> list[str]:
     """The dictionary parts of speech of the words between (jieba's dictionary, a lookup)."""
-    from kg.extract.nlp import pos_dictionary
+    from kg.extract.jieba_dict import pos_dictionary
 
     pos = pos_dictionary()
     return sorted({f"pos={pos[w]}" for w in words if w in pos})

@@ -164,7 +164,7 @@ def _lengths_by_first(words: frozenset[str] | set[str]) -> dict[str, tuple[int, 
 
 def _first_word_pos(text: str, p: int, b: int) -> str | None:
     """The dictionary part of speech of the longest word (up to 4 characters) at ``p``."""
-    from kg.extract.nlp import pos_dictionary
+    from kg.extract.jieba_dict import pos_dictionary
 
     pos = pos_dictionary()
     for n in range(min(4, b - p), 0, -1):
