@@ -103,15 +103,20 @@ def words_mentions(cut: Cut, tagger: NameProposer | None, rules: EntityRuleSet, 
     return rules.mentions(text, lex, tokens, proposals_from(proposals))
 
 
+#: How many short blocks the build's cut remembers (about 15 MB; :class:`kg.extract.fast_jieba.Cut`).
+MEMO_BLOCKS = 50_000
+
+
 class JiebaPipeline:
     """kg's pipeline on jieba without spaCy: the tagger (unless ``model`` is false: the rules alone) and
-    the entity rules, on the words of jieba's accurate cut (:class:`kg.extract.fast_jieba.Cut`)."""
+    the entity rules, on the words of jieba's accurate cut (:class:`kg.extract.fast_jieba.Cut`, remembering
+    the words of short blocks that come again)."""
 
     def __init__(self, model: bool = True) -> None:
         import jieba
 
         quiet_fast_jieba()
-        self.cut = Cut(jieba.dt)
+        self.cut = Cut(jieba.dt, memo=MEMO_BLOCKS)
         self.tagger = NameProposer() if model else None
         if self.tagger is not None:
             self.tagger.initialize()
