@@ -304,6 +304,15 @@ class Clause:
 # ---------------------------------------------------------------- the reader
 
 
+_CLAUSE_BREAK = re.compile(r"[,;。]")
+_LEAD_ITEMS = re.compile(r"(?:[^,;:。、]{1,20}、)+")
+_SENTENCE_END_AT_END = re.compile(r"[。!?]$")
+_ITEM_OPENER = re.compile(r"\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,、是]|[一二三四五六七八九十]+、)")
+_WALK_INTO_AT_END = re.compile(r"(?:漫步|走进|来到)(?:在)?$")
+_INSIDE = re.compile(r"(?:内|里|中)")
+_WITHIN_AT_END = re.compile(r"范围内$")
+
+
 class Reader:
     """One pass over a document: clause subjects, carried topics, and what the rules share.
 
@@ -446,9 +455,9 @@ class Reader:
         """Entities of ``types`` listed from ``p`` (after a count or modifier of up to 12 characters, or with
         ``lead_items`` after items that are no entities: `汇聚全球新材料创新中心、全国…发展高地、宁波鲲鹏生态产业园`)."""
         ms = [m for m in self.mentions_in(p, limit) if m.type in ORG_LIKE]
-        if not ms or re.search(r"[,;。]", self.text[p:ms[0].start]):
+        if not ms or _CLAUSE_BREAK.search(self.text[p:ms[0].start]):
             return []
-        if ms[0].start - p > 12 and not (lead_items and re.fullmatch(r"(?:[^,;:。、]{1,20}、)+", self.text[p:ms[0].start])):
+        if ms[0].start - p > 12 and not (lead_items and _LEAD_ITEMS.fullmatch(self.text[p:ms[0].start])):
             return []
         # a name that starts with a host verb took the verb by mistake (`引进培育海洋生物医药研究院`)
         return [m for m in self.coordinated(ms[0], limit) if m.type in types and not _VERB_START.match(m.text)]
@@ -595,7 +604,7 @@ class Reader:
         prev_end = 0
         for ss, se in split_sentences(text):
             gap = text[prev_end:ss]
-            if ss == 0 or "\n" in gap or gap.strip() == "" and gap and not re.search(r"[。!?]$", text[:prev_end]):
+            if ss == 0 or "\n" in gap or gap.strip() == "" and gap and not _SENTENCE_END_AT_END.search(text[:prev_end]):
                 self.start_paragraph(ss)
             prev_end = se
             sent = self.open_sentence(ss, se)
@@ -618,7 +627,7 @@ class Reader:
         self.pending_scene = None
         self.domain = []
         self.item_park = None
-        self.item_start = bool(re.match(r"\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,、是]|[一二三四五六七八九十]+、)", text[ss:ss + 6]))
+        self.item_start = bool(_ITEM_OPENER.match(text[ss:ss + 6]))
         if not self.member_para:
             self.member_zone = None  # a paragraph without a member ends the list
         self.member_para = False
@@ -647,13 +656,13 @@ class Reader:
         line_end = se >= len(text) or text[se:se + 1].isspace() or text[se - 1:se] == "\n"
         orgs = [m for m in ms if m.type in ORG_LIKE]
         # a heading line (no sentence end) that is a park's name: the park is the topic of what follows
-        if orgs and not re.search(r"[。!?]$", body) and len(body) <= len(orgs[0].text) + 2 and line_end:
+        if orgs and not _SENTENCE_END_AT_END.search(body) and len(body) <= len(orgs[0].text) + 2 and line_end:
             if orgs[0].type == "PARK":
                 self.topic_park = orgs[0]
                 self.topic = Subject("entity", (orgs[0],))
             self.member_zone = None
             return True
-        if not re.search(r"[。!?]$", body) and len(body) <= 30 and line_end and not orgs and not _BULLET.match(body):
+        if not _SENTENCE_END_AT_END.search(body) and len(body) <= 30 and line_end and not orgs and not _BULLET.match(body):
             self.member_zone = None  # a section heading ends a heading+list, and starts a new topic
             self.topic = None
             return True
@@ -734,9 +743,9 @@ class Reader:
             lead = self.text[a:parks[0].start]
             if _FRAME_LEAD.fullmatch(lead) and _FRAME_REST.fullmatch(rest) and (rest or lead.strip()):
                 out.append((b, k))
-            elif re.search(r"(?:漫步|走进|来到)(?:在)?$", self.text[max(a, k.start - 4):k.start]) and re.match(r"(?:内|里|中)", rest):
+            elif _WALK_INTO_AT_END.search(self.text[max(a, k.start - 4):k.start]) and _INSIDE.match(rest):
                 out.append((ss, k))  # `这是…,这是…”漫步在X内`: the walk frames the whole sentence
-            elif "在" in seg[:2] and re.search(r"范围内$", seg):
+            elif "在" in seg[:2] and _WITHIN_AT_END.search(seg):
                 out.append((b, k))
             elif not lead.strip() and _FRAME_ADDRESS.fullmatch(rest):
                 out.append((b, k))  # `青岛西海岸新区滨海大道与琅琊台南路交叉口,…`: an address in the park
