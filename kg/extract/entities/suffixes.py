@@ -28,6 +28,7 @@ from kg.extract.entities.industry_spans import _GENERIC_INDUSTRY, _over_ji
 from kg.extract.entities.known import _COUNTRIES
 from kg.extract.entities.lists import _brand_like
 from kg.kb import rules
+from kg.kb.lexicons import Lexicons
 
 
 # Generic words before a suffix: a body made only of them names no one (`上市公司`, `相关部门`).
@@ -67,6 +68,12 @@ _COUNT_OF_UNITS = re.compile(r"[0-9]+多?[家个只所批间]")
 _ONE_UNIT = re.compile(r"一[间家个所]")
 _COUNT_OF_FIRMS = re.compile(r"(?:首批)?有?[0-9一二两三四五六七八九十百几多数]+家")
 _YEAR = re.compile(r"[0-9]{4}年")
+
+
+@lru_cache(maxsize=8)
+def _departments(lex: Lexicons) -> tuple[str, ...]:
+    """The department words as one tuple per lexicons, for ``str.endswith``."""
+    return tuple(sorted(lex.departments))
 
 
 def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: frozenset[str], min_body: int = 1) -> list[Mention]:
@@ -123,7 +130,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
         if kind == "org":
             if _COUNT_INSIDE.search(body):  # `四个专业委员会`
                 continue
-            if suf in _ONE_CHAR_ORG_SUFFIX and not any(body.endswith(d) for d in ctx.lex.departments):
+            if suf in _ONE_CHAR_ORG_SUFFIX and not body.endswith(_departments(ctx.lex)):
                 continue
             if suf in ("政府", "人民政府") and not _place_like(ctx, body):
                 continue

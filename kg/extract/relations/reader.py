@@ -358,6 +358,8 @@ class Reader:
         self.prev_sentence: list[Mention] = []
         self.recent: list[Mention] = []  # ORG mentions of the last sentences (for `该委员会`)
         self.member_para = False  # the current paragraph set the member zone or named a member
+        self._clauses: tuple[Sentence, list[Clause]] | None = None  # the last sentence's clauses (clauses_of)
+        self._sentences: list[tuple[int, int]] | None = None  # split_sentences(text), made once
 
     # ------------------------------------------------------------ helpers
 
@@ -602,7 +604,7 @@ class Reader:
         rule runs) update the state here; the caller runs the rules on each sentence, then :meth:`carry`."""
         text = self.text
         prev_end = 0
-        for ss, se in split_sentences(text):
+        for ss, se in self.sentence_spans():
             gap = text[prev_end:ss]
             if ss == 0 or "\n" in gap or gap.strip() == "" and gap and not _SENTENCE_END_AT_END.search(text[:prev_end]):
                 self.start_paragraph(ss)
@@ -611,9 +613,15 @@ class Reader:
             if sent is not None:
                 yield sent
 
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        """``split_sentences`` of the text, made once (the pass and the evidence both need them)."""
+        if self._sentences is None:
+            self._sentences = split_sentences(self.text)
+        return self._sentences
+
     def relations(self) -> list[Relation]:
         """The relations found, each with its evidence extended over carried ends, the first of each pair kept."""
-        sentences = split_sentences(self.text)
+        sentences = self.sentence_spans()
         starts = [a for a, _ in sentences]
         return _dedupe([_with_evidence(r, sentences, starts) for r in self.out])
 
@@ -691,9 +699,14 @@ class Reader:
         return eff
 
     def clauses_of(self, sent: Sentence) -> list[Clause]:
-        """The clauses of ``sent`` as records for the clause-level rules."""
-        return [Clause(i, a, b, own, s, self.mentions_in(a, b), self.masked[a:b])
-                for i, ((a, b), own, s) in enumerate(zip(sent.clauses, sent.subjects, sent.in_force))]
+        """The clauses of ``sent`` as records for the clause-level rules (made once per sentence: two rule
+        families read them, and neither changes them)."""
+        if self._clauses is not None and self._clauses[0] is sent:
+            return self._clauses[1]
+        clauses = [Clause(i, a, b, own, s, self.mentions_in(a, b), self.masked[a:b])
+                   for i, ((a, b), own, s) in enumerate(zip(sent.clauses, sent.subjects, sent.in_force))]
+        self._clauses = (sent, clauses)
+        return clauses
 
     def carry(self, sent: Sentence) -> None:
         """After the rules: carry what ``sent`` was about (topic, topic park, item park, scene, last zone)."""
