@@ -14,8 +14,11 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from kg.extract.entities import Mention, find_mentions
@@ -139,26 +142,14 @@ def doc_tokens(words: list[str], text: str) -> list[tuple[int, str]]:
     spaCy drops the words that are white space, finds each other word in the text from where the last
     one ended (``text[pos:].index(word)``: a copy of the rest of the text per word), makes a token of
     the white space skipped, and gives a single space after a word to that word. jieba's words cover
-    the text exactly, so each word is where the last one ended plus the white space words between:
-    the same tokens without a search. Words that do not cover the text go to spaCy's function.
+    the text exactly, so each word is where the last one ended: the tokens are the words at their
+    offsets, except that each run of white space (whole words of it) becomes one token, less the space
+    a word before it takes. Words that do not cover the text go to spaCy's function.
     """
-    tokens: list[tuple[int, str]] = []
     if "".join(words) == text:
-        n, pos, at = len(text), 0, 0  # pos: where spaCy's alignment stands; at: where the word is
-        for w in words:
-            if w.isspace():
-                at += len(w)
-                continue
-            if w[0].isspace():  # white space at a word's start could be found earlier: spaCy's own search
-                break
-            if at > pos:
-                tokens.append((pos, text[pos:at]))
-            tokens.append((at, w))
-            at += len(w)
-            pos = at + 1 if at < n and text[at] == " " else at
-        else:
-            if pos < n:
-                tokens.append((pos, text[pos:]))
+        starts = list(accumulate(map(len, words), initial=0))
+        tokens = _spaced_tokens(words, text, starts)
+        if tokens is not None:
             return tokens
     from spacy.util import get_words_and_spaces
 
@@ -167,6 +158,28 @@ def doc_tokens(words: list[str], text: str) -> list[tuple[int, str]]:
         tokens.append((i, w))
         i += len(w) + space
     return tokens
+
+
+def _spaced_tokens(words: list[str], text: str, starts: list[int]) -> list[tuple[int, str]] | None:
+    """:func:`doc_tokens` for words that cover ``text`` (``starts``: their offsets, and the text's end), or None
+    when a run of white space does not consist of whole words (spaCy's own search decides then)."""
+    tokens: list[tuple[int, str]] = []
+    k = 0  # the first word not yet placed
+    for run in _WHITE_SPACE.finditer(text):
+        p, q = run.span()
+        i, j = bisect_left(starts, p), bisect_left(starts, q)
+        if starts[i] != p or starts[j] != q:
+            return None  # a word holds white space and more: not jieba's words
+        tokens += zip(starts[k:i], words[k:i])
+        gap = p + 1 if p > 0 and text[p] == " " else p  # the word before takes one space
+        if gap < q:
+            tokens.append((gap, text[gap:q]))
+        k = j
+    tokens += zip(starts[k:-1], words[k:])
+    return tokens
+
+
+_WHITE_SPACE = re.compile(r"\s+")  # the characters str.isspace() takes (both are Py_UNICODE_ISSPACE)
 
 
 @lru_cache(maxsize=1)
