@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from kg.extract.entities import Mention
+from kg.extract.jieba_dict import pos_dictionary
 from kg.kb import rules
 
 ORG_LIKE = ("ORG", "COMPANY", "PARK")
@@ -164,8 +165,6 @@ def _lengths_by_first(words: frozenset[str] | set[str]) -> dict[str, tuple[int, 
 
 def _first_word_pos(text: str, p: int, b: int) -> str | None:
     """The dictionary part of speech of the longest word (up to 4 characters) at ``p``."""
-    from kg.extract.jieba_dict import pos_dictionary
-
     pos = pos_dictionary()
     for n in range(min(4, b - p), 0, -1):
         tag = pos.get(text[p:p + n])
