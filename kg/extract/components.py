@@ -50,10 +50,9 @@ class NameProposer:
                 for s in self.tagger.tag_chunk(text[a:b])]
 
     def _worth_tagging(self, text: str) -> list[tuple[int, int]]:
-        """The tagger's chunks (sentences) in which the rules could take a proposal: one that holds an
-        organization, park or fund suffix (an organization needs one), or a title inside a sentence that
-        names a post (a person needs one). The rest is not tagged: more than half the text, at no cost in
-        what the rules accept (:func:`kg.extract.entities.proposals.worth_tagging`)."""
+        """The tagger's chunks (sentences) in which the rules could take a proposal: one that names a post
+        (a person needs one) or holds an organization, park or fund suffix (an organization needs one).
+        The rest is not tagged: about half the text, at no cost in what the rules accept."""
         from kg.extract.entities.proposals import worth_tagging
         from kg.extract.ner.tagger import chunks
 

@@ -93,42 +93,26 @@ def proposed_mentions(ctx: _Ctx, proposals: Iterable[Proposal]) -> list[Mention]
 
 
 def worth_tagging(text: str, pieces: Iterable[tuple[int, int]], lex: Lexicons) -> list[tuple[int, int]]:
-    """The pieces of ``text`` in which the rules could take a proposal: those holding an organization,
-    park or fund suffix (the rules type every name but a person's by its suffix, which lies inside the
-    piece), and those holding a title that lie in a sentence naming a post (where alone
-    :func:`proposed_mentions` takes a person)."""
+    """The pieces of ``text`` in which the rules could take a proposal: those holding a title (for a
+    person) or an organization, park or fund suffix (for the rest)."""
     tries = _tries(lex)
-    suffixes = sorted(i for kind in _SUFFIX_SIGNALS for i, _ in tries[kind].finditer(text))
-    titles = sorted(i for i, _ in tries["titles"].finditer(text))
-    posts = _titled_sentences(text, lex)
-    post_starts = [a for a, _ in posts]
+    signals = sorted(i for kind in _SIGNALS for i, _ in tries[kind].finditer(text))
     out = []
     for a, b in pieces:
-        k = bisect_left(suffixes, a)
-        if k < len(suffixes) and suffixes[k] < b:
+        k = bisect_left(signals, a)
+        if k < len(signals) and signals[k] < b:
             out.append((a, b))
-            continue
-        k = bisect_left(titles, a)
-        if k < len(titles) and titles[k] < b:
-            j = bisect_left(post_starts, b) - 1  # the last sentence naming a post that starts before b
-            if j >= 0 and posts[j][1] > a:
-                out.append((a, b))
     return out
 
 
-_SUFFIX_SIGNALS = ("org", "park", "fund")
+_SIGNALS = ("titles", "org", "park", "fund")
 
 
 def _sentences_with_a_title(ctx: _Ctx) -> list[tuple[int, int]]:
     """The sentences that name a post (a title of the lexicon other than a generic one, `先生`)."""
-    return _titled_sentences(ctx.text, ctx.lex)
-
-
-def _titled_sentences(text: str, lex: Lexicons) -> list[tuple[int, int]]:
-    """:func:`_sentences_with_a_title` of ``text`` with ``lex``: the spans, in order, without overlaps."""
-    titled = sorted(i for i, t in _tries(lex)["titles"].finditer(text) if lex.titles.get(t) != "generic")
+    titled = sorted(i for i, t in _tries(ctx.lex)["titles"].finditer(ctx.text) if ctx.lex.titles.get(t) != "generic")
     spans, start = [], 0
-    for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+    for end in [m.end() for m in _SENTENCE_END.finditer(ctx.text)] + [len(ctx.text)]:
         k = bisect_left(titled, start)
         if k < len(titled) and titled[k] < end:
             spans.append((start, end))
