@@ -59,13 +59,13 @@ def collect(set_name: str) -> list[LabelledDoc]:
     from kg.eval.goldsets import load_set, verify
     from kg.extract.relations import find_relations
     from kg.extract.relations.reader import TitleLexicon
-    from kg.run.work import document_mentions, pipeline, process_document
+    from kg.run.work import document_mentions, pipeline, pipeline_lexicons, process_document
     from kg.text.ingest import Rejected, iter_inputs
 
     gold, arts = load_set(set_name)
     ids = sorted(gold)
     nlp = pipeline(DEFAULT_SEGMENTER, True)  # what `kg build` (and `kg eval`) extracts with
-    lex = nlp.get_pipe("kg_entity_rules").lexicons
+    lex = pipeline_lexicons(nlp)
     titles = TitleLexicon.of(lex.titles)
     out = []
     for doc_id, path in zip(ids, verify(arts, ids)):

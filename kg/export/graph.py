@@ -134,14 +134,14 @@ def gephi_copy(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return out
 
 
-def write_graphml(g: nx.MultiDiGraph, path: str | Path) -> None:
-    """GraphML for Gephi and igraph, written atomically."""
-    copy = gephi_copy(g)
+def write_graphml(g: nx.MultiDiGraph, path: str | Path, copy: nx.MultiDiGraph | None = None) -> None:
+    """GraphML for Gephi and igraph, written atomically (from ``copy``, ``gephi_copy(g)``, when the caller made it)."""
+    copy = gephi_copy(g) if copy is None else copy
     with atomic_open(path, "wb") as fh:
         nx.write_graphml(copy, fh, encoding="utf-8", prettyprint=True, named_key_ids=False, edge_id_from_attribute=None)
 
 
-def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> None:
+def write_gexf(g: nx.MultiDiGraph, path: str | Path, copy: nx.MultiDiGraph | None = None) -> None:
     """GEXF 1.2 for Gephi with nodes coloured by type, written atomically (a static graph: see GEXF_EDGE_RENAMES).
 
     The file is valid against the GEXF 1.2draft XML Schema (tested with the schema
@@ -161,8 +161,10 @@ def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> None:
     >>> text = f.read_text(encoding="utf-8")
     >>> '<color r="46" g="134" b="193" a="1.0" />' in text, 'name=""' in text, "viz:color" in text
     (True, False, False)
+
+    ``copy`` (``gephi_copy(g)``, which this changes) saves making it again after :func:`write_graphml`.
     """
-    copy = gephi_copy(g)
+    copy = gephi_copy(g) if copy is None else copy
     for _, _, data in copy.edges(data=True):
         for old, new in GEXF_EDGE_RENAMES.items():
             if old in data:

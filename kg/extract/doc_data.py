@@ -37,7 +37,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from kg.extract.entities import Mention
-from kg.extract.entities.proposals import Proposal
+from kg.extract.entities.proposals import Proposal, proposals_from
 
 PROPOSALS_KEY = "kg_ner"
 SPANS_KEY = "kg_mentions"
@@ -61,11 +61,6 @@ def mention_from(data: Sequence[Any]) -> Mention:
 def proposals_of(doc: Doc) -> list[Proposal]:
     """The names the tagger (``kg_ner``) proposed for ``doc``."""
     return proposals_from(doc.user_data.get(PROPOSALS_KEY, ()))
-
-
-def proposals_from(data: Iterable[Sequence[Any]]) -> list[Proposal]:
-    """The proposals of the tagger's plain data (``[start, end, label, prob]`` each)."""
-    return [Proposal(int(s), int(e), str(label), float(prob)) for s, e, label, prob in data]
 
 
 def set_mentions(doc: Doc, mentions: Iterable[Mention]) -> None:

@@ -48,9 +48,12 @@ class EntityMention:
     attrs: tuple[tuple[str, str], ...] = ()  # PERSON titles ("titles": "副局长|…"), FUND size ("size", "size_yuan")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def canonical_name(etype: str, text: str, lex: Lexicons | None = None) -> str:
     """The canonical name of a normalized surface form (see module docs)."""
-    name = re.sub(r"\s+", "", text)
+    name = _SPACES.sub("", text)
     if etype in ("PARK", "ORG"):
         name = _NATIONAL_PAREN.sub(r"\1", name)
         if etype == "PARK":
@@ -142,6 +145,9 @@ def sentence_date(sentence: str) -> dict[str, str]:
     return {"date": f"{m[1]}-{int(m[2]):02d}" + (f"-{int(m[3]):02d}" if m[3] else "")}
 
 
+_AMOUNT_AT_END = re.compile(r"元的?$|元规模的$|元的[^,。;、]{0,6}$")
+
+
 def entity_attrs(text: str, mentions: list, relations: list, lex: Lexicons | None) -> dict[int, tuple[tuple[str, str], ...]]:
     """PERSON titles (every title next to the name, and the posts of HOLDS_POST) and FUND sizes."""
     from kg.extract.amounts import parse_amount
@@ -178,7 +184,7 @@ def entity_attrs(text: str, mentions: list, relations: list, lex: Lexicons | Non
             # the size in the fund's own segment: `…引导基金和1亿元的成果转化基金` gives 1亿元
             seg_start = max((text.rfind(c, max(0, m.start - 24), m.start) for c in ",。;、和及与"), default=-1) + 1
             segment = text[seg_start:m.start]
-            amount = parse_amount(segment) if re.search(r"元的?$|元规模的$|元的[^,。;、]{0,6}$", segment) else None
+            amount = parse_amount(segment) if _AMOUNT_AT_END.search(segment) else None
             if amount is not None and amount.currency == "CNY":
                 out[id(m)] = (("size", amount.text), ("size_yuan", str(amount.yuan)))
     return out

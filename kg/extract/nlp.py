@@ -20,6 +20,7 @@ What the components store is plain data (:mod:`kg.extract.doc_data`), so a ``Doc
 ``DocBin(store_user_data=True)``.
 
 The components read the normalized text (Simplified, half-width: :func:`kg.text.normalize.normalize_text`).
+Their work on plain text is :mod:`kg.extract.components`, which a build runs without spaCy.
 
 >>> nlp = make_nlp(relations=True)
 >>> doc = nlp("青岛蓝谷管理局副局长徐一冰表示")
@@ -32,20 +33,23 @@ The components read the normalized text (Simplified, half-width: :func:`kg.text.
 from __future__ import annotations
 
 import shutil
-from functools import lru_cache
 from pathlib import Path
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.extract.doc_data import (PROPOSALS_KEY, RELATIONS_KEY, SPANS_KEY, TEXT_KEY, mentions_of, proposals_from, proposals_of,
-                                 relation_data, set_mentions)
+# doc_tokens, linear_viterbi, quiet_fast_jieba and pos_dictionary live where spaCy is not needed (a build
+# runs without it) and are re-exported here, where callers have imported them from.
+from kg.extract.components import EntityRuleSet, NameProposer, doc_tokens, words_mentions
+from kg.extract.doc_data import (PROPOSALS_KEY, RELATIONS_KEY, SPANS_KEY, TEXT_KEY, mentions_of, proposals_of, relation_data,
+                                 set_mentions)
 from kg.extract.document import evidence_span
-from kg.extract.entities import Mention, find_mentions
-from kg.extract.entities.proposals import Proposal
+from kg.extract.entities import Mention
+from kg.extract.fast_jieba import linear_viterbi, quiet_fast_jieba
+from kg.extract.jieba_dict import pos_dictionary
 from kg.extract.relations import find_relations
 from kg.extract.relations.pairs import default_model
 from kg.kb.confidence import confidence_of
@@ -54,7 +58,8 @@ from kg.kb.lexicons import Lexicons
 # them without loading spaCy) and re-exported here, where callers have always imported them from.
 from kg.options import DEFAULT_SEGMENTER, Segmenter
 
-__all__ = ["PROPOSALS_KEY", "RELATIONS_KEY", "SPANS_KEY", "DEFAULT_SEGMENTER", "Segmenter", "make_nlp", "mentions_of"]
+__all__ = ["PROPOSALS_KEY", "RELATIONS_KEY", "SPANS_KEY", "DEFAULT_SEGMENTER", "Segmenter", "make_nlp", "mentions_of",
+           "doc_tokens", "linear_viterbi", "pos_dictionary", "quiet_fast_jieba"]
 
 
 @Language.factory("kg_ner", assigns=["doc.user_data"])
@@ -62,44 +67,16 @@ def make_name_tagger(nlp: Language, name: str) -> NameTagger:
     return NameTagger(name)
 
 
-class NameTagger:
-    """Proposes names with the character CRF (:mod:`kg.extract.ner`); the entity rules decide which to take."""
+class NameTagger(NameProposer):
+    """The ``kg_ner`` component: :class:`kg.extract.components.NameProposer`'s proposals on a ``Doc``."""
 
     MODEL_FILES = ("model.crfsuite", "model.crfsuite.json")
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.tagger: Any = None
-
-    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None, model: str | None = None) -> None:
-        """Load the shipped model (checked against its pinned hash), or a model file trained by ``kg.extract.ner.train``."""
-        from kg.extract.ner.tagger import NerTagger
-
-        self.tagger = NerTagger.default() if model is None else NerTagger.from_file(model)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         doc.user_data[TEXT_KEY] = text  # for kg_entity_rules, next in the pipeline (it takes it away)
         doc.user_data[PROPOSALS_KEY] = self.proposals(text)
         return doc
-
-    def proposals(self, text: str) -> list[list[Any]]:
-        """The names proposed in ``text`` as plain data: ``[start, end, label, prob]``."""
-        if self.tagger is None:
-            self.initialize()
-        return [[s.start + a, s.end + a, s.label, s.prob]
-                for a, b in self._worth_tagging(text)
-                for s in self.tagger.tag_chunk(text[a:b])]
-
-    def _worth_tagging(self, text: str) -> list[tuple[int, int]]:
-        """The tagger's chunks (sentences) in which the rules could take a proposal: one that names a post
-        (a person needs one) or holds an organization, park or fund suffix (an organization needs one).
-        The rest is not tagged: about half the text, at no cost in what the rules accept."""
-        from kg.extract.entities.proposals import worth_tagging
-        from kg.extract.ner.tagger import chunks
-
-        lex = nlp_lexicons()
-        return worth_tagging(text, chunks(text), lex)
 
     # -- serialization: the model file travels with the pipeline (with its sidecar, which names its features)
 
@@ -128,40 +105,9 @@ def make_entity_rules(nlp: Language, name: str, use_token_boundaries: bool) -> E
     return EntityRules(name, use_token_boundaries)
 
 
-class EntityRules:
-    """Runs the entity grammars on ``doc.text``; see :mod:`kg.extract.entities`."""
-
-    def __init__(self, name: str, use_token_boundaries: bool = True) -> None:
-        self.name = name
-        self.use_token_boundaries = use_token_boundaries
-        self.lexicons: Lexicons | None = None
-        self._leave_out: dict[tuple[str, frozenset[str]], Lexicons] = {}
-
-    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None, lexicon_dir: str | None = None) -> None:
-        """Load the lexicons (the shipped ones unless ``lexicon_dir`` is given)."""
-        self.lexicons = Lexicons.load(lexicon_dir)
-
-    def lexicons_for(self, leave_out: str | None = None, forms: Iterable[str] = ()) -> Lexicons:
-        """The lexicons, without the entries learned only from document ``leave_out`` (and those matching
-        ``forms``) when it is given (leave-one-out evaluation)."""
-        if self.lexicons is None:
-            self.initialize()
-        assert self.lexicons is not None
-        if not leave_out:
-            return self.lexicons
-        key = (leave_out, frozenset(forms))
-        if key not in self._leave_out:
-            self._leave_out[key] = self.lexicons.without_sources_of(leave_out, key[1])
-        return self._leave_out[key]
-
-    def mentions(self, text: str, lex: Lexicons, words: Sequence[tuple[int, str]],
-                 proposals: Sequence[Proposal] = ()) -> list[Mention]:
-        """The mentions in ``text``, given its words as (start, word) in order (the tokens of the Doc)."""
-        tags = pos_dictionary()
-        tokens = None
-        if self.use_token_boundaries and any(len(w) > 1 for _, w in words):
-            tokens = [(a, a + len(w), tags.get(w)) for a, w in words]
-        return find_mentions(text, lex, tokens, words=tags, proposals=proposals)
+class EntityRules(EntityRuleSet):
+    """The ``kg_entity_rules`` component: runs the entity grammars on ``doc.text``
+    (:class:`kg.extract.components.EntityRuleSet`; see :mod:`kg.extract.entities`)."""
 
     def __call__(self, doc: Doc) -> Doc:
         user_data = doc.user_data
@@ -260,48 +206,8 @@ def text_mentions(nlp: Language, text: str, leave_out: str | None = None, forms:
         for _, proc in nlp.pipeline:
             doc = proc(doc)
         return mentions_of(doc)
-    # spaCy's ChineseTokenizer: the non-empty words of the cut, aligned to the text
-    tokens = doc_tokens([w for w in cut.words(text) if w], text)
-    proposals = nlp.get_pipe("kg_ner").proposals(text) if "kg_ner" in nlp.pipe_names else []
-    rules = nlp.get_pipe("kg_entity_rules")
-    lex = rules.lexicons_for(leave_out, sorted(forms) if leave_out else ())
-    return rules.mentions(text, lex, tokens, proposals_from(proposals))
-
-
-def doc_tokens(words: list[str], text: str) -> list[tuple[int, str]]:
-    """(start, text) of the tokens of ``Doc(vocab, *spacy.util.get_words_and_spaces(words, text))``.
-
-    spaCy drops the words that are white space, finds each other word in the text from where the last
-    one ended (``text[pos:].index(word)``: a copy of the rest of the text per word), makes a token of
-    the white space skipped, and gives a single space after a word to that word. jieba's words cover
-    the text exactly, so each word is where the last one ended plus the white space words between:
-    the same tokens without a search. Words that do not cover the text go to spaCy's function.
-    """
-    tokens: list[tuple[int, str]] = []
-    if "".join(words) == text:
-        n, pos, at = len(text), 0, 0  # pos: where spaCy's alignment stands; at: where the word is
-        for w in words:
-            if w.isspace():
-                at += len(w)
-                continue
-            if w[0].isspace():  # white space at a word's start could be found earlier: spaCy's own search
-                break
-            if at > pos:
-                tokens.append((pos, text[pos:at]))
-            tokens.append((at, w))
-            at += len(w)
-            pos = at + 1 if at < n and text[at] == " " else at
-        else:
-            if pos < n:
-                tokens.append((pos, text[pos:]))
-            return tokens
-    from spacy.util import get_words_and_spaces
-
-    tokens, i = [], 0
-    for w, space in zip(*get_words_and_spaces(words, text)):
-        tokens.append((i, w))
-        i += len(w) + space
-    return tokens
+    tagger = nlp.get_pipe("kg_ner") if "kg_ner" in nlp.pipe_names else None
+    return words_mentions(cut, tagger, nlp.get_pipe("kg_entity_rules"), text, leave_out, forms)
 
 
 def _own_pipeline_cut(nlp: Language) -> Any:
@@ -327,86 +233,6 @@ def doc_text(doc: Doc) -> str:
     if text is None or not len(doc) or len(text) != doc[-1].idx + len(doc[-1].text_with_ws):
         return doc.text  # nobody handed it over, or the tokens changed since
     return text
-
-
-@lru_cache(maxsize=1)
-def nlp_lexicons() -> Lexicons:
-    """The shipped lexicons (the tagger's chunk filter asks them for titles and suffixes)."""
-    return Lexicons.load()
-
-
-@lru_cache(maxsize=1)
-def pos_dictionary() -> dict[str, str]:
-    """Word → part of speech from jieba's dictionary (general-language knowledge).
-
-    A lookup, not a tagger: a word the dictionary lacks gets no tag. The dictionary file (``word freq
-    tag`` lines) is read here as ``jieba.posseg`` reads it into ``word_tag_tab``, the same entries in the
-    same order, without importing ``jieba.posseg`` (its import builds that table in a slower loop, and
-    loads its HMM tables, which kg does not use).
-    """
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    with jieba.dt.get_dict_file() as fh:
-        text = fh.read().decode("utf-8")
-    lines = [line.strip(" \t\n\r\x0b\x0c") for line in text.split("\n")]  # jieba strips the bytes of each line
-    return {word: tag for word, _, tag in (line.split(" ") for line in lines if line)}
-
-
-def linear_viterbi(obs: str, states: str, start_p: Mapping[str, float], trans_p: Mapping[str, Mapping[str, float]],
-                   emit_p: Mapping[str, Mapping[str, float]]) -> tuple[float, list[str]]:
-    """jieba's HMM Viterbi (``jieba.finalseg.viterbi``) in linear time, with the same result.
-
-    jieba's own copies the best path of each state at every character
-    (``path[state] + [y]``), so a run of n characters its dictionary leaves
-    as single characters costs O(n²): a line of 100,000 ``中`` took half a
-    minute, one of 1,000,000 minutes. This one keeps back-pointers, as
-    ``jieba.posseg``'s Viterbi does; the sums, their order and the tie-breaks
-    are jieba's, so the segmentation is the same.
-
-    >>> from jieba import finalseg
-    >>> linear_viterbi("中国中", "BMES", finalseg.start_P, finalseg.trans_P, finalseg.emit_P)[1]
-    ['B', 'E', 'S']
-    """
-    from jieba.finalseg import MIN_FLOAT, PrevStatus
-
-    # per state: its emission table, and its predecessors with the log-probability of the transition
-    steps = [(y, emit_p[y], [(y0, trans_p[y0].get(y, MIN_FLOAT)) for y0 in PrevStatus[y]]) for y in states]
-    prev = {y: start_p[y] + emit_p[y].get(obs[0], MIN_FLOAT) for y in states}
-    back: list[dict[str, str]] = []
-    for t in range(1, len(obs)):
-        ch = obs[t]
-        column: dict[str, float] = {}
-        pointers: dict[str, str] = {}
-        for y, emit, froms in steps:
-            em_p = emit.get(ch, MIN_FLOAT)
-            column[y], pointers[y] = max([(prev[y0] + tr + em_p, y0) for y0, tr in froms])
-        back.append(pointers)
-        prev = column
-    prob, state = max((prev[y], y) for y in "ES")
-    path = [state]
-    for pointers in reversed(back):
-        state = pointers[state]
-        path.append(state)
-    path.reverse()
-    return prob, path
-
-
-def quiet_fast_jieba() -> None:
-    """jieba without its loading chatter and with :func:`linear_viterbi` for new words (same words, faster).
-
-    jieba looks the Viterbi function up at each call, so this holds for every later cut of the process;
-    :func:`make_nlp` and the components' factories call it (a pipeline loaded with ``spacy.load`` too)."""
-    import logging
-
-    import jieba
-    from jieba import finalseg
-
-    jieba.setLogLevel(logging.WARNING)
-    finalseg.viterbi = linear_viterbi
 
 
 def use_fast_jieba(nlp: Language) -> None:

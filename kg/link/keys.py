@@ -38,13 +38,16 @@ _LEGAL = re.compile(rf"({rules.alternation('company_legal_forms')})$")
 _GENERIC_FUND = re.compile(rf"^(?:{rules.alternation('generic_fund_kinds')})?基金$")
 
 
+_BRACKETED = re.compile(r"\([^)]*\)")
+
+
 def strip_regions(name: str, regions: Mapping[str, str]) -> str:
     """``name`` without bracketed regions and up to two leading region names.
 
     >>> strip_regions("青岛西海岸新区发改局", {"青岛": "青岛市", "西海岸新区": ""})
     '发改局'
     """
-    core = re.sub(r"\([^)]*\)", "", name)
+    core = _BRACKETED.sub("", name)
     for _ in range(2):  # region prefixes may nest (`青岛西海岸新区…`)
         for k in range(min(len(core) - 2, 7), 1, -1):
             if core[:k] in regions:
@@ -142,6 +145,9 @@ def kind_suffixes(etype: str, lex: object) -> tuple[str, ...]:
     return tuple(lex.company_suffixes) + _TRADE_WORDS
 
 
+_NATIONAL_PREFIX = re.compile(r"^(中国|中华|全国|国家)")
+
+
 def typo_apart(etype: str, a: str, b: str, regions: Mapping[str, str], suffixes: tuple[str, ...]) -> str | None:
     """Why the keys ``a`` and ``b`` of type ``etype`` are not one entity with a typo, or ``None`` when they may be.
 
@@ -186,7 +192,7 @@ def typo_apart(etype: str, a: str, b: str, regions: Mapping[str, str], suffixes:
         if i >= len(name) - tail:
             return "kind"  # `科技局`/`科技厅`, `人民政府`/`人民政协`
         body = name[: len(name) - tail]
-        body = re.sub(r"^(中国|中华|全国|国家)", "", body)  # `中国华能集团` is as distinctive as `华能`
+        body = _NATIONAL_PREFIX.sub("", body)  # `中国华能集团` is as distinctive as `华能`
         head = len(name) - tail - len(strip_regions(body, regions))
         if i < head:
             return "region"

@@ -82,7 +82,7 @@ def _central_post(text: str, mentions: Iterable[Any]) -> bool:
     >>> _central_post("国家主席习近平指出", [M()]), _central_post("区委书记习近平指出", [M()])
     (True, False)
     """
-    return any(text.startswith(t, m.end) or text.endswith(t, 0, m.start) for m in mentions for t in _CENTRAL_POSTS)
+    return any(text.startswith(_CENTRAL_POSTS, m.end) or text.endswith(_CENTRAL_POSTS, 0, m.start) for m in mentions)
 
 
 _ABBREVIATIONS = rules.table("office_abbreviations")

@@ -137,7 +137,7 @@ def write_graph_outputs(
     parallel: bool = False,
 ) -> None:
     """graph.ttl, graph.nt, graph.graphml and graph.gexf from the tables (RDF in a second process if ``parallel``)."""
-    from kg.export.graph import write_gexf, write_graphml
+    from kg.export.graph import gephi_copy, write_gexf, write_graphml
     from kg.export.rdf import DEFAULT_BASE, triples, write_ntriples, write_turtle
 
     def rdf_files() -> None:
@@ -152,8 +152,9 @@ def write_graph_outputs(
         child = mp.get_context("fork").Process(target=rdf_files)
         child.start()
     g = tables_graph(entity_rows, relation_rows, document_rows, mention_rows)
-    write_graphml(g, out / "graph.graphml")
-    write_gexf(g, out / "graph.gexf")
+    copy = gephi_copy(g)  # one copy for both: GraphML only reads it, GEXF then renames edge attributes in it
+    write_graphml(g, out / "graph.graphml", copy)
+    write_gexf(g, out / "graph.gexf", copy)
     if child is None:
         rdf_files()
     else:

@@ -32,7 +32,7 @@ from kg.errors import Err, InputError
 from kg.extract.document import (EntityMention, EntityRelation, canonical_name, chunks, entity_attrs, evidence_span,
                                  sentence_date)
 from kg.text.ingest import WARNING, Document, Rejected, iter_inputs
-from kg.extract.nlp import make_nlp, text_mentions
+from kg.extract.components import JiebaPipeline
 from kg.extract.relations import find_relations
 from kg.extract.relations.pairs import default_model
 from kg.link.within import fuller_names, link_document
@@ -42,6 +42,8 @@ from kg.run.records import ProcessedDocument
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from kg.kb.lexicons import Lexicons
 
     from kg.extract.entities import Mention
 
@@ -155,9 +157,10 @@ class DocResult:
 
 
 def document_mentions(
-    item: ProcessedDocument, nlp: Language, leave_out: bool = False, leave_out_forms: frozenset[str] = frozenset()
+    item: ProcessedDocument, nlp: Language | JiebaPipeline, leave_out: bool = False,
+    leave_out_forms: frozenset[str] = frozenset()
 ) -> list[Mention]:
-    """The entity mentions of one processed document (normalized offsets): the spaCy pipeline run over its pieces."""
+    """The entity mentions of one processed document (normalized offsets): the pipeline run over its pieces."""
     norm = item.normalized
     found: list[Mention] = []
     for a, b in chunks(norm.text):  # long texts in pieces: bounded memory, linear time
@@ -166,11 +169,26 @@ def document_mentions(
     return found
 
 
+def text_mentions(nlp: Language | JiebaPipeline, text: str, leave_out: str | None, forms: frozenset[str]) -> list[Mention]:
+    """The mentions of one piece of text, by the build's spaCy-free pipeline or by a spaCy one
+    (:func:`kg.extract.nlp.text_mentions`): the same mentions for the same segmenter."""
+    if isinstance(nlp, JiebaPipeline):
+        return nlp.mentions(text, leave_out, forms)
+    from kg.extract.nlp import text_mentions as spacy_text_mentions
+
+    return spacy_text_mentions(nlp, text, leave_out, forms)
+
+
+def pipeline_lexicons(nlp: Language | JiebaPipeline) -> Lexicons | None:
+    """The lexicons the pipeline's entity rules use."""
+    return nlp.lexicons if isinstance(nlp, JiebaPipeline) else nlp.get_pipe("kg_entity_rules").lexicons
+
+
 def extract_document(
-    item: ProcessedDocument, nlp: Language, leave_out: bool = False, leave_out_forms: frozenset[str] = frozenset(),
-    pairs: bool = False,
+    item: ProcessedDocument, nlp: Language | JiebaPipeline, leave_out: bool = False,
+    leave_out_forms: frozenset[str] = frozenset(), pairs: bool = False,
 ) -> tuple[list[EntityMention], list[EntityRelation]]:
-    """Entity mentions and relations of one processed document, in raw offsets: the spaCy pipeline in
+    """Entity mentions and relations of one processed document, in raw offsets: the pipeline in
     chunks, relations over its mentions, then linking within the document (:mod:`kg.link.within`).
 
     ``leave_out`` (evaluation) disables the lexicon entries learned only from
@@ -179,7 +197,7 @@ def extract_document(
     """
     norm = item.normalized
     found_mentions = document_mentions(item, nlp, leave_out, leave_out_forms)
-    lex = nlp.get_pipe("kg_entity_rules").lexicons
+    lex = pipeline_lexicons(nlp)
     raw = item.doc.raw_text
     found = [(m, canonical_name(m.type, m.key or m.text, lex)) for m in found_mentions]
     fuller = fuller_names(found, lex)
@@ -223,13 +241,22 @@ class WorkSettings:
 
 
 @lru_cache(maxsize=4)
-def pipeline(segmenter: Segmenter, model: bool = True) -> Language:
+def pipeline(segmenter: Segmenter, model: bool = True) -> Language | JiebaPipeline:
     """This process's pipeline for ``segmenter``, loaded on first use and kept (one per worker process).
 
+    On jieba (the default) it is :class:`kg.extract.components.JiebaPipeline`, the components of
+    :func:`kg.extract.nlp.make_nlp`'s pipeline called on jieba's words without spaCy (the same
+    mentions; spaCy is not even imported); on the other segmenters, that spaCy pipeline.
     A first text is run through it, so that jieba's dictionaries are loaded
     here too: a pool forked after this call shares them instead of loading
     its own.
     """
+    if segmenter is Segmenter.jieba:
+        light = JiebaPipeline(model)
+        light.mentions("青岛蓝谷管理局")
+        return light
+    from kg.extract.nlp import make_nlp
+
     nlp = make_nlp(segmenter, model=model)
     nlp("青岛蓝谷管理局")
     return nlp

@@ -72,6 +72,9 @@ class _Trie:
             if len(f) >= 2:
                 long.setdefault(f[:2], []).append(f)
         self.long = {k: sorted(v, key=lambda s: (-len(s), s)) for k, v in long.items()}
+        # per first two characters, the lengths of the forms (longest first) and the forms: finditer tries
+        # one slice per length, not every form (a pair such as `中国` opens hundreds of known names)
+        self._by_length = {k: (tuple(sorted({len(f) for f in v}, reverse=True)), frozenset(v)) for k, v in long.items()}
         self._forms = [f for f in forms if f]
         self._compiled: re.Pattern[str] | None | bool = False  # the start pattern, made on first use
         self._last: tuple[str, list[tuple[int, str]]] | None = None  # finditer's last text and answer
@@ -140,17 +143,25 @@ class _Trie:
         found: list[tuple[int, str]] = []
         starts = self._starts
         if starts is not None:
-            # longest_at, inlined: this loop visits most characters of every document
-            long, short = self.long, self.short
+            # longest_at, inlined: this loop visits most characters of every document. The longest form at i
+            # is the slice of the greatest length that is a form (a slice cut short by the text's end can
+            # only be a form that ends there, the longest one that fits)
+            by_length, short = self._by_length, self.short
             for m in starts.finditer(text):
                 i = m.start()
-                for f in long.get(text[i:i + 2], ()):
-                    if text.startswith(f, i):
-                        found.append((i, f))
-                        break
-                else:
-                    if text[i] in short:
-                        found.append((i, text[i]))
+                bucket = by_length.get(text[i:i + 2])
+                if bucket is not None:
+                    lengths, forms = bucket
+                    for n in lengths:
+                        f = text[i:i + n]
+                        if f in forms:
+                            found.append((i, f))
+                            break
+                    else:
+                        if text[i] in short:
+                            found.append((i, text[i]))
+                elif text[i] in short:
+                    found.append((i, text[i]))
         self._last = (text, found)
         return found
 

@@ -152,6 +152,9 @@ _ENUMERATION = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}(?:、[\u4e00-\u9fffA-
                           r"(?:[和及与][\u4e00-\u9fffA-Za-z0-9]{2,12})?")
 
 
+_ITEM_SEPARATOR = re.compile(r"(、|[和及与](?=[^、]*$))")
+
+
 def _known_lists(ctx: _Ctx) -> list[Mention]:
     """`重视物联网、大数据、人工智能发展`, `煤化工、水泥、造纸等主要传统行业`: in a list whose items are
     mostly industries of the lexicon, each of them is an industry, whatever the clause says of them.
@@ -163,7 +166,7 @@ def _known_lists(ctx: _Ctx) -> list[Mention]:
     out: list[Mention] = []
     for m in _ENUMERATION.finditer(text):
         items, pos = [], m.start()
-        for part in re.split(r"(、|[和及与](?=[^、]*$))", m.group()):
+        for part in _ITEM_SEPARATOR.split(m.group()):
             if part in ("、", "和", "及", "与"):
                 pos += 1
                 continue
@@ -203,13 +206,17 @@ def _items_of_lists_before(ctx: _Ctx, head: re.Pattern[str]) -> list[Mention]:
     return out
 
 
+# each focus trigger with the copula or `的` it may take (`聚焦为`), compiled once
+_TRIGGER_LEADS = tuple(re.compile(re.escape(trig) + r"(?:[为是::]|的)?") for trig in _FOCUS_TRIGGERS)
+
+
 def _focus_lists(ctx: _Ctx) -> list[Mention]:
     """The items of lists after a focus trigger (`聚焦A、B、C`) that are industries, and a known
     industry after `等` that heads such a list (`大力发展芯片、面板、5G等数字经济`)."""
     text = ctx.text
     out: list[Mention] = []
-    for trig in _FOCUS_TRIGGERS:
-        for m in re.finditer(re.escape(trig) + r"(?:[为是::]|的)?", text):
+    for lead in _TRIGGER_LEADS:
+        for m in lead.finditer(text):
             items = _list_after(ctx, m.end())
             head = _known_list_head(ctx, items[-1][1]) if len(items) >= 2 else None
             if head:  # an industry heads the list: its items are industries
@@ -231,6 +238,9 @@ def _main_item_lists(ctx: _Ctx) -> list[Mention]:
     return _items_of_lists_before(ctx, _MAIN_ITEMS_PHRASE)
 
 
+_USED_IN_AT_END = re.compile(r"(?:应用|运用|用)[在于]$")
+
+
 def _field_lists(ctx: _Ctx) -> list[Mention]:
     """The industries among the items of `A、B、C等(行业)?(细分)?领域`: known ones, all of them after a
     focus trigger, and industry-shaped ones in a list of mostly known industries."""
@@ -241,7 +251,7 @@ def _field_lists(ctx: _Ctx) -> list[Mention]:
         if items and (_COMPANY_LINES.search(text, max(0, items[0][0] - 24), items[0][0]) or _company_lines(ctx, items[0][0])):
             continue  # `来访企业覆盖农业科技、新材料等领域`: the firms' own lines, not a region's industries
         if _APPLICATION.match(text, m.end()) or _NOT_DEVELOPED_AFTER.match(text, m.end()) \
-                or (items and re.search(r"(?:应用|运用|用)[在于]$", text[max(0, items[0][0] - 4):items[0][0]])):
+                or (items and _USED_IN_AT_END.search(text[max(0, items[0][0] - 4):items[0][0]])):
             continue  # `在医药、食品等领域的全面应用`, `…等领域合作`, `…等行业跨国企业`: uses, cooperation, firms' lines
         closed_focus = any(text.rfind(t, max(0, (items[0][0] if items else m.start()) - 8), items[0][0] if items else m.start()) >= 0
                            for t in _FOCUS_TRIGGERS) if items else False
@@ -255,6 +265,9 @@ def _field_lists(ctx: _Ctx) -> list[Mention]:
     return out
 
 
+_ASPECT_AT_END = re.compile(r"方面$|在[^、]{2,12}领域$")
+
+
 def _clause_terms(ctx: _Ctx) -> list[Mention]:
     """Known industries in a clause about industries (`在海洋数字经济方面,蓝谷规划了…产业链`), with a
     domain modifier in front (`海洋` + `数字经济`); short sector words only in lists of industries."""
@@ -263,7 +276,7 @@ def _clause_terms(ctx: _Ctx) -> list[Mention]:
     trie = _tries(ctx.lex)["industries"]
     for clause in _CLAUSE.finditer(text):
         ss, se = clause.span()
-        if not (_INDUSTRY_CUE.search(text, ss, se) or re.search(r"方面$|在[^、]{2,12}领域$", text[ss:se])):
+        if not (_INDUSTRY_CUE.search(text, ss, se) or _ASPECT_AT_END.search(text[ss:se])):
             continue
         for i, term in trie.finditer(text[ss:se]):
             a, b = ss + i, ss + i + len(term)

@@ -28,27 +28,30 @@ _COUNTRIES = rules.words("foreign_countries")
 
 
 @lru_cache(maxsize=8)
-def _known_index(lex: Lexicons) -> tuple[_Trie, dict[str, KnownEntity]]:
-    """Every form of a known entity (two characters or more, or ASCII) with its entity; the first listed wins."""
+def _known_index(lex: Lexicons) -> tuple[_Trie, dict[str, KnownEntity], _Trie]:
+    """Every form of a known entity (two characters or more, or ASCII) with its entity; the first listed wins.
+    Also the trie of the forms that start with an ASCII character, for the case-folded pass of :func:`_known`."""
     by_form: dict[str, KnownEntity] = {}
     for k in lex.known:
         for f in k.forms:
             if len(f) >= 2 or f.isascii():
                 by_form.setdefault(f, k)
-    return _Trie(by_form), by_form
+    return _Trie(by_form), by_form, _Trie(f for f in by_form if f[:1].isascii() and f)
 
 
 def _known(ctx: _Ctx) -> list[Mention]:
     """The known names in the text, longest form at each position, unless the context says otherwise."""
-    trie, by_form = _known_index(ctx.lex)
+    trie, by_form, ascii_led = _known_index(ctx.lex)
     text = ctx.text
     out = []
-    # ASCII brand names are matched regardless of case (`VIVO`, `vivo`)
+    # ASCII brand names are matched regardless of case (`VIVO`, `vivo`). An ASCII form can only start at
+    # an ASCII character, where every form that could start there starts with it: the trie of those forms
+    # finds the same longest forms there as the whole trie, without visiting the Chinese text again.
     hits = list(trie.finditer(text))
     folded = text.lower()
     if folded != text:
         seen = {i for i, _ in hits}
-        hits += [(i, f) for i, f in trie.finditer(folded) if f.isascii() and i not in seen]
+        hits += [(i, f) for i, f in ascii_led.finditer(folded) if f.isascii() and i not in seen]
     for i, form in hits:
         k = by_form[form]
         end = i + len(form)

@@ -90,14 +90,21 @@ def _industry_only(ctx: _Ctx, name: str) -> bool:
     return not _named_park_body(ctx, body + "园区")
 
 
+@lru_cache(maxsize=8)
+def _strong_park_suffixes(lex: Lexicons) -> tuple[str, ...]:
+    """The park suffixes of two characters or more other than the weak ones (one tuple per lexicons, for
+    ``str.endswith``)."""
+    return tuple(x for x in lex.park_suffixes if x not in _WEAK_PARK_SUFFIX and len(x) > 1)
+
+
 def _parks(ctx: _Ctx) -> list[Mention]:
     """Parks by their suffix that name one park (or two, a park inside a zone), and the `X谷` parks."""
     out = _suffix_names(ctx, "park", "PARK", 14, _GENERIC_PARK_BODY, 2)  # `各自|贸|试验区`: one character names no park
-    strong = [x for x in ctx.lex.park_suffixes if x not in _WEAK_PARK_SUFFIX and len(x) > 1]
+    strong = _strong_park_suffixes(ctx.lex)
     keep = []
     for m in out:
         m = _trim_park_start(ctx, m)
-        if m.text.endswith(_WEAK_PARK_SUFFIX) and not any(m.text.endswith(x) for x in strong):
+        if m.text.endswith(_WEAK_PARK_SUFFIX) and not m.text.endswith(strong):
             continue
         body = m.text
         # a counted list head (`四大千亩产业园`) and `X园区` without a proper name are generic

@@ -32,8 +32,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from kg.extract.entities.context import _COUNT_INSIDE, _NAME_VERBS, STOP_POS, Mention, _Ctx, _generic, _tries
 from kg.extract.entities.lists import _SITE_TAIL
@@ -65,6 +66,11 @@ class Proposal:
     end: int
     label: str  # PER, ORG, LOC (or COMPANY)
     prob: float
+
+
+def proposals_from(data: Iterable[Sequence[Any]]) -> list[Proposal]:
+    """The proposals of the tagger's plain data (``[start, end, label, prob]`` each)."""
+    return [Proposal(int(s), int(e), str(label), float(prob)) for s, e, label, prob in data]
 
 
 def proposed_mentions(ctx: _Ctx, proposals: Iterable[Proposal]) -> list[Mention]:

@@ -28,6 +28,7 @@ from kg.extract.entities.industry_spans import _GENERIC_INDUSTRY, _over_ji
 from kg.extract.entities.known import _COUNTRIES
 from kg.extract.entities.lists import _brand_like
 from kg.kb import rules
+from kg.kb.lexicons import Lexicons
 
 
 # Generic words before a suffix: a body made only of them names no one (`上市公司`, `相关部门`).
@@ -67,6 +68,18 @@ _NEEDS_A_NAME = ("银行", "学校", "医院", "中学", "大学")
 _QUALIFIER = re.compile(r"\([\u4e00-\u9fff]{2,6}\)")
 
 
+_COUNT_OF_UNITS = re.compile(r"[0-9]+多?[家个只所批间]")
+_ONE_UNIT = re.compile(r"一[间家个所]")
+_COUNT_OF_FIRMS = re.compile(r"(?:首批)?有?[0-9一二两三四五六七八九十百几多数]+家")
+_YEAR = re.compile(r"[0-9]{4}年")
+
+
+@lru_cache(maxsize=8)
+def _departments(lex: Lexicons) -> tuple[str, ...]:
+    """The department words as one tuple per lexicons, for ``str.endswith``."""
+    return tuple(sorted(lex.departments))
+
+
 def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: frozenset[str], min_body: int = 1) -> list[Mention]:
     """Names ending in a suffix of ``kind`` (``company``, ``org``, ``park``): the suffix extended left by
     at most ``max_len`` characters, kept when the body is at least ``min_body`` characters and more
@@ -97,9 +110,9 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
         lead = _LEADING_DATE.match(text, s, i)
         if lead:  # `2011年宝钢集团`, `下称宝钢集团`
             s = lead.end()
-        if re.match(r"[0-9]+多?[家个只所批间]", text[s:i]):  # `85家食用菌专业合作社`: a count, not a name
+        if _COUNT_OF_UNITS.match(text[s:i]):  # `85家食用菌专业合作社`: a count, not a name
             continue
-        s += 2 if re.match(r"一[间家个所]", text[s:i]) and i - s > 3 else 0  # `一间|金域检验(香港)有限公司`: "a" firm
+        s += 2 if _ONE_UNIT.match(text[s:i]) and i - s > 3 else 0  # `一间|金域检验(香港)有限公司`: "a" firm
         if s >= 2 and text[s - 1] in "—－" and text[s - 3:s - 1] == "中国" and kind in ("park", "org"):
             s -= 3  # `中国—中东欧国家经贸合作示范区`, `中国—东盟信息港`: China and its partner name the body
         body = text[s:i]
@@ -121,7 +134,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
         if kind == "org":
             if _COUNT_INSIDE.search(body):  # `四个专业委员会`
                 continue
-            if suf in _ONE_CHAR_ORG_SUFFIX and not any(body.endswith(d) for d in ctx.lex.departments):
+            if suf in _ONE_CHAR_ORG_SUFFIX and not body.endswith(_departments(ctx.lex)):
                 continue
             if suf in ("政府", "人民政府") and not _place_like(ctx, body):
                 continue
@@ -137,7 +150,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
                 continue
         if kind in ("org", "company") and _MEDIA.search(text, s, e):
             continue  # `中央广播电视总台社教节目中心`: media outlets are neither (guidelines)
-        if kind == "org" and re.search(r"[0-9]{4}年", body):
+        if kind == "org" and _YEAR.search(body):
             continue  # `谋划好2026年政协`: a date inside, a clause rather than a name
         if kind == "org" and text.startswith(_OFFICE_OF, e) and not suf.endswith(_OFFICE_OF):
             e += next(len(o) for o in _OFFICE_OF if text.startswith(o, e))  # `…指挥部办公室`: the body's office is one ORG
@@ -258,7 +271,7 @@ def _company_start(ctx: _Ctx, s: int, i: int, e: int) -> int | None:
     s = _drop_glued_boundary(ctx, s, e)
     s = _region_after_a_predicate(ctx, s, i)
     s = _drop_locating_country(text, s, i)
-    if _COUNT_INSIDE.search(text, s, i) or re.match(r"(?:首批)?有?[0-9一二两三四五六七八九十百几多数]+家", text[s:i]):
+    if _COUNT_INSIDE.search(text, s, i) or _COUNT_OF_FIRMS.match(text[s:i]):
         return None  # `中国石油两大集团`, `日本三大汽车公司`, `有8家新公司`: a count of firms, not a name
     return s
 
@@ -365,11 +378,14 @@ def _proper_noun_in(ctx: _Ctx, body: str, start: int) -> bool:
     return False
 
 
+_SIDES = re.compile(r"[两各多外本该双][国方]")
+
+
 def _place_like(ctx: _Ctx, body: str) -> bool:
     """A body that names a place: a division, a dictionary place name, or a name ending in 省/市/区/县/国…"""
     if body in ctx.lex.regions or ctx.words.get(body) == "ns":
         return True
-    if re.search(r"[两各多外本该双][国方]", body):
+    if _SIDES.search(body):
         return False  # `用好两国政府间…`: two governments, not a place's
     return len(body) >= 2 and body[-1] in "省市区县州镇乡国" and not _generic(body, _GENERIC_ORG_BODY | {"两国", "各国", "外国", "本国", "该国"})
 
@@ -396,6 +412,11 @@ _INVESTMENT_WORD = re.compile(rules.alternation("investment_words"))
 _NOT_INVESTMENT = re.compile(rules.alternation("non_investment_fund_words"))
 
 
+_FUND_COUNT = re.compile(r"\d|[一二三四五六七八九十]+[只支个]")
+_UP_TO_DE = re.compile(r"^.*?的")
+_UP_TO_AMOUNT = re.compile(r"^.*?[0-9.]+[万亿]*元")
+
+
 def _funds(ctx: _Ctx) -> list[Mention]:
     """Funds by their head (`引导基金`, `基金`): a bare `基金` needs an investment word in front (`产业基金`)."""
     text = ctx.text
@@ -403,13 +424,13 @@ def _funds(ctx: _Ctx) -> list[Mention]:
     for i, head in _tries(ctx.lex)["fund"].finditer(text):
         e = i + len(head)
         tail = text[e:e + 3]
-        if tail.startswith(("联盟", "会", "管理", "公司")) or re.match(r"\d|[一二三四五六七八九十]+[只支个]", tail):
+        if tail.startswith(("联盟", "会", "管理", "公司")) or _FUND_COUNT.match(tail):
             continue
         s = _extend_left(ctx, i, 10)
         body = text[s:i]
         # a bare `基金` needs a name or kind in front of it; `总规模…的` is not a name
-        body = re.sub(r"^.*?的", "", body) if "的" in body else body
-        body = re.sub(r"^.*?[0-9.]+[万亿]*元", "", body)  # `总计3000亿元产业基金`
+        body = _UP_TO_DE.sub("", body) if "的" in body else body
+        body = _UP_TO_AMOUNT.sub("", body)  # `总计3000亿元产业基金`
         s = i - len(body)
         if head == "基金" and (not body or _generic(body, _GENERIC_INDUSTRY) or not _INVESTMENT_WORD.search(body)):
             continue
@@ -423,12 +444,15 @@ def _funds(ctx: _Ctx) -> list[Mention]:
 _COMMITTEE_DEPT = re.compile(rf"(?:{rules.alternation('committee_departments')})")
 
 
+_LOCAL_COMMITTEE = re.compile(r"[省市区县]委(?!员|会)")
+
+
 def _party_committees(ctx: _Ctx) -> list[Mention]:
     """A named Party committee (`青岛市委`, `崂山区委`) is an ORG; a bare
     `市委` in a title (`市委书记`) is not."""
     text = ctx.text
     out = []
-    for m in re.finditer(r"[省市区县]委(?!员|会)", text):
+    for m in _LOCAL_COMMITTEE.finditer(text):
         e = m.end()
         for n in (4, 3, 2):
             s = m.start() - n

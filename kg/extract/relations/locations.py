@@ -44,6 +44,9 @@ def locations(r: Reader, sent: Sentence) -> None:
             step(r, sent, c)
 
 
+_THIS_IS = re.compile(r"[“\"]?这(?:里)?是")
+
+
 def framed(r: Reader, sent: Sentence, c: Clause) -> None:
     """``located:frame``: the last locative frame before the clause (`在西安高新区内,`, `走进X——` over the
     next paragraph) holds for its explicit subjects, and for `这是X` in a walk (`漫步在X内`)."""
@@ -53,7 +56,7 @@ def framed(r: Reader, sent: Sentence, c: Clause) -> None:
         if own is not None and own.kind == "entity" and not own.carried:
             for x in own.ms:
                 r.place(x, park, sent, "located:frame")
-        shown = re.match(r"[“\"]?这(?:里)?是", seg)
+        shown = _THIS_IS.match(seg)
         if shown:
             x = r.at_start.get(a + shown.end())
             if x is not None:
@@ -63,6 +66,9 @@ def framed(r: Reader, sent: Sentence, c: Clause) -> None:
             x = x if x is not None and x.start - (a + visit.end()) <= 2 else None
             if x is not None:
                 r.place(x, park, sent, "located:frame")
+
+
+_REPRESENTED_BY = re.compile(r"了?以([^,;。]{1,40}?)为代表")
 
 
 def hosted(r: Reader, sent: Sentence, c: Clause) -> None:
@@ -77,7 +83,7 @@ def hosted(r: Reader, sent: Sentence, c: Clause) -> None:
         if not hosts:
             continue
         host = hosts[-1]
-        rep = re.match(r"了?以([^,;。]{1,40}?)为代表", seg[cue.end():])
+        rep = _REPRESENTED_BY.match(seg[cue.end():])
         if rep:  # `集聚了以首个…——国家高速列车技术创新中心为代表的十几家平台`
             inner = [m for m in r.mentions_in(a + cue.end() + rep.start(1), a + cue.end() + rep.end(1)) if m.type in ORG_LIKE]
             listed = [m for m in r.coordinated(inner[0], a + cue.end() + rep.end(1)) if m.type in ORG_LIKE] if inner else []
@@ -91,16 +97,24 @@ def hosted(r: Reader, sent: Sentence, c: Clause) -> None:
             break
 
 
+_SETTLE_VERB = re.compile(r"起航|发展|落户|扎根")
+
+
 def here(r: Reader, sent: Sentence, c: Clause) -> None:
     """``located:here``: `A、B等…在此集聚` — what comes before `在此` is in the park `此` refers to."""
     a, cms, seg = c.start, c.mentions, c.seg
     found = _HERE.search(seg)
     if found and _HOST_CUE.search(seg, found.end()) or found and _JOIN_CUE.search(seg, found.end()) or \
-            found and re.search(r"起航|发展|落户|扎根", seg[found.end():]):
+            found and _SETTLE_VERB.search(seg[found.end():]):
         ref = _here_referent(r, sent, c.index)
         if ref is not None:
             for x in [m for m in cms if m.end <= a + found.start() and m.type in ORG_LIKE] or c.subject_firms:
                 r.place(x, ref, sent, "located:here")
+
+
+_THE_COMPANYS = re.compile(r"[^,;]{0,4}?(?:该|其|将)?公司的?[^,;]{0,8}$")
+_TO_HERE = re.compile(r"(?:到)?(?:这里|此)")
+_NOMINAL_ARRIVAL = re.compile(r"的(?:落户|入驻|落地)")
 
 
 def joined(r: Reader, sent: Sentence, c: Clause) -> None:
@@ -113,19 +127,19 @@ def joined(r: Reader, sent: Sentence, c: Clause) -> None:
         if not firms:
             # `公司的研发总部搬到这里`: the company named last
             named = [m for m in sent.mentions if m.type == "COMPANY" and m.end <= a] or [m for m in r.prev_sentence if m.type == "COMPANY"]
-            if re.match(r"[^,;]{0,4}?(?:该|其|将)?公司的?[^,;]{0,8}$", seg[:cue.start()]) and named:
+            if _THE_COMPANYS.match(seg[:cue.start()]) and named:
                 firms = named[-1:]
             else:
                 continue
         target = next((m for m in cms if m.type == "PARK" and m.start >= a + cue.end() and m.start - (a + cue.end()) <= 4), None)
-        if target is None and re.match(r"(?:到)?(?:这里|此)", seg[cue.end():]):
+        if target is None and _TO_HERE.match(seg[cue.end():]):
             target = _here_referent(r, sent, c.index)
         if target is None:
             continue
         for f in firms:
             r.rel(f, "LOCATED_IN", target, sent, "located:join")
     # `极视角的落户`: a company's arrival in the park the sentence names
-    nominal = re.search(r"的(?:落户|入驻|落地)", seg)
+    nominal = _NOMINAL_ARRIVAL.search(seg)
     if nominal:
         firm = next((m for m in reversed(cms) if m.type in ("COMPANY", "ORG") and m.end == a + nominal.start()), None)
         parks = [m for m in sent.mentions if m.type == "PARK"]
@@ -241,11 +255,14 @@ def opens(r: Reader, sent: Sentence, c: Clause) -> None:
             r.rel(x, "LOCATED_IN", r.topic_park, sent, "located:opens")
 
 
+_AND = re.compile(r"[、和及与]|以及")
+
+
 def _listed_before(r: Reader, firms: list[Mention]) -> list[Mention]:
     """The last of ``firms`` with those listed right before it (`A、B将迁驻X`)."""
     out = [firms[-1]]
     for x in reversed(firms[:-1]):
-        if not re.fullmatch(r"[、和及与]|以及", r.text[x.end:out[0].start]):
+        if not _AND.fullmatch(r.text[x.end:out[0].start]):
             break
         out.insert(0, x)
     return out

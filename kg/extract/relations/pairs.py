@@ -40,6 +40,7 @@ from importlib import resources
 from pathlib import Path
 
 from kg.extract.entities import Mention
+from kg.extract.jieba_dict import pos_dictionary
 from kg.extract.relations.reader import ORG_LIKE, Relation, TitleLexicon, split_sentences
 from kg.kb import rules
 from kg.kb.pinned import check_model
@@ -171,8 +172,6 @@ def _title_features(text: str, first: Mention, second: Mention, pair: Pair, titl
 
 def _pos_features(words: Sequence[str]) -> list[str]:
     """The dictionary parts of speech of the words between (jieba's dictionary, a lookup)."""
-    from kg.extract.nlp import pos_dictionary
-
     pos = pos_dictionary()
     return sorted({f"pos={pos[w]}" for w in words if w in pos})
 

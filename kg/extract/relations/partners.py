@@ -64,9 +64,12 @@ def partner_noun(r: Reader, sent: Sentence) -> None:
             r.rel(y, "PARTNERS_WITH", x, sent, "partners:noun")
 
 
+_JOINT_CUE = re.compile(r"联合|携手|会同")
+
+
 def joint(r: Reader, sent: Sentence, a: int, b: int, s: Subject | None, seg: str) -> None:
     """``partners:joint``: `<subject>联合/携手/会同B对…` — joint work with the partners named right after the cue."""
-    for cue in re.finditer(r"联合|携手|会同", seg):
+    for cue in _JOINT_CUE.finditer(seg):
         found = r.list_at(a + cue.end(), b, ORG_LIKE)
         if not found or found[0].start != a + cue.end():
             continue
@@ -108,10 +111,13 @@ def with_subject(r: Reader, sent: Sentence, a: int, b: int, s: Subject | None) -
                 r.rel(h, "PARTNERS_WITH", p, sent, "partners:with")
 
 
+_RELYING_ON = re.compile(r"依托")
+
+
 def joint_body(r: Reader, sent: Sentence, a: int, b: int, seg: str) -> None:
     """``partners:joint-body``: `依托A和B…,X建立…联合体` — X partners with the hosts A and B."""
     text = r.text
-    dep = re.search(r"依托", seg)
+    dep = _RELYING_ON.search(seg)
     if dep:
         hosts = [m for m in r.mentions_in(a + dep.end(), b) if m.type in ("ORG", "COMPANY")]
         later = [(c, e) for c, e in zip(sent.clauses, sent.in_force) if c[0] >= a]

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from kg.extract.entities import Mention
+from kg.extract.jieba_dict import pos_dictionary
 from kg.kb import rules
 
 ORG_LIKE = ("ORG", "COMPANY", "PARK")
@@ -164,8 +165,6 @@ def _lengths_by_first(words: frozenset[str] | set[str]) -> dict[str, tuple[int, 
 
 def _first_word_pos(text: str, p: int, b: int) -> str | None:
     """The dictionary part of speech of the longest word (up to 4 characters) at ``p``."""
-    from kg.extract.nlp import pos_dictionary
-
     pos = pos_dictionary()
     for n in range(min(4, b - p), 0, -1):
         tag = pos.get(text[p:p + n])
@@ -304,6 +303,15 @@ class Clause:
 # ---------------------------------------------------------------- the reader
 
 
+_CLAUSE_BREAK = re.compile(r"[,;。]")
+_LEAD_ITEMS = re.compile(r"(?:[^,;:。、]{1,20}、)+")
+_SENTENCE_END_AT_END = re.compile(r"[。!?]$")
+_ITEM_OPENER = re.compile(r"\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,、是]|[一二三四五六七八九十]+、)")
+_WALK_INTO_AT_END = re.compile(r"(?:漫步|走进|来到)(?:在)?$")
+_INSIDE = re.compile(r"(?:内|里|中)")
+_WITHIN_AT_END = re.compile(r"范围内$")
+
+
 class Reader:
     """One pass over a document: clause subjects, carried topics, and what the rules share.
 
@@ -349,6 +357,8 @@ class Reader:
         self.prev_sentence: list[Mention] = []
         self.recent: list[Mention] = []  # ORG mentions of the last sentences (for `该委员会`)
         self.member_para = False  # the current paragraph set the member zone or named a member
+        self._clauses: tuple[Sentence, list[Clause]] | None = None  # the last sentence's clauses (clauses_of)
+        self._sentences: list[tuple[int, int]] | None = None  # split_sentences(text), made once
 
     # ------------------------------------------------------------ helpers
 
@@ -446,9 +456,9 @@ class Reader:
         """Entities of ``types`` listed from ``p`` (after a count or modifier of up to 12 characters, or with
         ``lead_items`` after items that are no entities: `汇聚全球新材料创新中心、全国…发展高地、宁波鲲鹏生态产业园`)."""
         ms = [m for m in self.mentions_in(p, limit) if m.type in ORG_LIKE]
-        if not ms or re.search(r"[,;。]", self.text[p:ms[0].start]):
+        if not ms or _CLAUSE_BREAK.search(self.text[p:ms[0].start]):
             return []
-        if ms[0].start - p > 12 and not (lead_items and re.fullmatch(r"(?:[^,;:。、]{1,20}、)+", self.text[p:ms[0].start])):
+        if ms[0].start - p > 12 and not (lead_items and _LEAD_ITEMS.fullmatch(self.text[p:ms[0].start])):
             return []
         # a name that starts with a host verb took the verb by mistake (`引进培育海洋生物医药研究院`)
         return [m for m in self.coordinated(ms[0], limit) if m.type in types and not _VERB_START.match(m.text)]
@@ -593,18 +603,24 @@ class Reader:
         rule runs) update the state here; the caller runs the rules on each sentence, then :meth:`carry`."""
         text = self.text
         prev_end = 0
-        for ss, se in split_sentences(text):
+        for ss, se in self.sentence_spans():
             gap = text[prev_end:ss]
-            if ss == 0 or "\n" in gap or gap.strip() == "" and gap and not re.search(r"[。!?]$", text[:prev_end]):
+            if ss == 0 or "\n" in gap or gap.strip() == "" and gap and not _SENTENCE_END_AT_END.search(text[:prev_end]):
                 self.start_paragraph(ss)
             prev_end = se
             sent = self.open_sentence(ss, se)
             if sent is not None:
                 yield sent
 
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        """``split_sentences`` of the text, made once (the pass and the evidence both need them)."""
+        if self._sentences is None:
+            self._sentences = split_sentences(self.text)
+        return self._sentences
+
     def relations(self) -> list[Relation]:
         """The relations found, each with its evidence extended over carried ends, the first of each pair kept."""
-        sentences = split_sentences(self.text)
+        sentences = self.sentence_spans()
         starts = [a for a, _ in sentences]
         return _dedupe([_with_evidence(r, sentences, starts) for r in self.out])
 
@@ -618,7 +634,7 @@ class Reader:
         self.pending_scene = None
         self.domain = []
         self.item_park = None
-        self.item_start = bool(re.match(r"\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,、是]|[一二三四五六七八九十]+、)", text[ss:ss + 6]))
+        self.item_start = bool(_ITEM_OPENER.match(text[ss:ss + 6]))
         if not self.member_para:
             self.member_zone = None  # a paragraph without a member ends the list
         self.member_para = False
@@ -647,13 +663,13 @@ class Reader:
         line_end = se >= len(text) or text[se:se + 1].isspace() or text[se - 1:se] == "\n"
         orgs = [m for m in ms if m.type in ORG_LIKE]
         # a heading line (no sentence end) that is a park's name: the park is the topic of what follows
-        if orgs and not re.search(r"[。!?]$", body) and len(body) <= len(orgs[0].text) + 2 and line_end:
+        if orgs and not _SENTENCE_END_AT_END.search(body) and len(body) <= len(orgs[0].text) + 2 and line_end:
             if orgs[0].type == "PARK":
                 self.topic_park = orgs[0]
                 self.topic = Subject("entity", (orgs[0],))
             self.member_zone = None
             return True
-        if not re.search(r"[。!?]$", body) and len(body) <= 30 and line_end and not orgs and not _BULLET.match(body):
+        if not _SENTENCE_END_AT_END.search(body) and len(body) <= 30 and line_end and not orgs and not _BULLET.match(body):
             self.member_zone = None  # a section heading ends a heading+list, and starts a new topic
             self.topic = None
             return True
@@ -682,9 +698,14 @@ class Reader:
         return eff
 
     def clauses_of(self, sent: Sentence) -> list[Clause]:
-        """The clauses of ``sent`` as records for the clause-level rules."""
-        return [Clause(i, a, b, own, s, self.mentions_in(a, b), self.masked[a:b])
-                for i, ((a, b), own, s) in enumerate(zip(sent.clauses, sent.subjects, sent.in_force))]
+        """The clauses of ``sent`` as records for the clause-level rules (made once per sentence: two rule
+        families read them, and neither changes them)."""
+        if self._clauses is not None and self._clauses[0] is sent:
+            return self._clauses[1]
+        clauses = [Clause(i, a, b, own, s, self.mentions_in(a, b), self.masked[a:b])
+                   for i, ((a, b), own, s) in enumerate(zip(sent.clauses, sent.subjects, sent.in_force))]
+        self._clauses = (sent, clauses)
+        return clauses
 
     def carry(self, sent: Sentence) -> None:
         """After the rules: carry what ``sent`` was about (topic, topic park, item park, scene, last zone)."""
@@ -734,9 +755,9 @@ class Reader:
             lead = self.text[a:parks[0].start]
             if _FRAME_LEAD.fullmatch(lead) and _FRAME_REST.fullmatch(rest) and (rest or lead.strip()):
                 out.append((b, k))
-            elif re.search(r"(?:漫步|走进|来到)(?:在)?$", self.text[max(a, k.start - 4):k.start]) and re.match(r"(?:内|里|中)", rest):
+            elif _WALK_INTO_AT_END.search(self.text[max(a, k.start - 4):k.start]) and _INSIDE.match(rest):
                 out.append((ss, k))  # `这是…,这是…”漫步在X内`: the walk frames the whole sentence
-            elif "在" in seg[:2] and re.search(r"范围内$", seg):
+            elif "在" in seg[:2] and _WITHIN_AT_END.search(seg):
                 out.append((b, k))
             elif not lead.strip() and _FRAME_ADDRESS.fullmatch(rest):
                 out.append((b, k))  # `青岛西海岸新区滨海大道与琅琊台南路交叉口,…`: an address in the park

@@ -59,11 +59,14 @@ def cued(r: Reader, sent: Sentence) -> None:
             r.rel(y, "SUBSIDIARY_OF", x, sent, "subsidiary:cue")
 
 
+_SETS_UP_INSIDE = re.compile(r"内设|下设")
+
+
 def inner(r: Reader, sent: Sentence) -> None:
     """``subsidiary:inner``: `该委员会内设A、B…,其中C…`, `X下设…` — the organizations after the cue are units
     of X (an anaphor `该委员会` resolved to the organization named last)."""
     text, ss, se = r.text, sent.start, sent.end
-    for m in re.finditer(r"内设|下设", text[ss:se]):
+    for m in _SETS_UP_INSIDE.finditer(text[ss:se]):
         k = ss + m.start()
         parent = r.at_end.get(k)
         if parent is None:
@@ -75,6 +78,9 @@ def inner(r: Reader, sent: Sentence) -> None:
             r.rel(y, "SUBSIDIARY_OF", parent, sent, "subsidiary:inner")
 
 
+_COPULA = re.compile(r"[^,;。]{0,6}?(?:是|为|系)")
+
+
 def is_unit(r: Reader, sent: Sentence) -> None:
     """``subsidiary:is-unit``: `B是/为/系A下属的…`, `B是A的全资子公司`, `B是由A…设立的…` — the clause's own
     subject B is a unit of A."""
@@ -83,7 +89,7 @@ def is_unit(r: Reader, sent: Sentence) -> None:
         if own is None or own.kind != "entity" or own.carried or own.head.type not in _UNIT_TYPES:
             continue
         x = own.head
-        cop = re.match(r"[^,;。]{0,6}?(?:是|为|系)", text[x.end:b])
+        cop = _COPULA.match(text[x.end:b])
         if not cop:
             continue
         k = x.end + cop.end()
@@ -111,6 +117,9 @@ def _founders(r: Reader, a: int, b: int) -> list:
     return [m for m in r.mentions_in(a, b) if m.type in _UNIT_TYPES]
 
 
+_UNIT_GAP = re.compile(r"[、和及与]|以及|、[^。;]{1,40}、")
+
+
 def unit_list(r: Reader, sent: Sentence) -> None:
     """``subsidiary:list``: `A旗下有三家子公司,分别是B、C和D`, `A六间分公司…,依次为B、C` — the listed
     companies and organizations are units of A."""
@@ -124,7 +133,7 @@ def unit_list(r: Reader, sent: Sentence) -> None:
         items, i = [], opened.end()
         for y in r.mentions_in(opened.end(), sent.end):
             gap = text[i:y.start]
-            if y.type not in _UNIT_TYPES or items and not re.fullmatch(r"[、和及与]|以及|、[^。;]{1,40}、", gap) \
+            if y.type not in _UNIT_TYPES or items and not _UNIT_GAP.fullmatch(gap) \
                     or not items and gap.strip():
                 break
             items.append(y)
