@@ -254,9 +254,30 @@ def _company_start(ctx: _Ctx, s: int, i: int, e: int) -> int | None:
     s = _drop_glued_boundary(ctx, s, e)
     s = _region_after_a_predicate(ctx, s, i)
     s = _drop_locating_country(text, s, i)
+    s = _after_inner_firm(text, s, i)
+    if s is None:
+        return None
     if _COUNT_INSIDE.search(text, s, i) or re.match(r"(?:首批)?有?[0-9一二两三四五六七八九十百几多数]+家", text[s:i]):
         return None  # `中国石油两大集团`, `日本三大汽车公司`, `有8家新公司`: a count of firms, not a name
     return s
+
+
+# A full legal form inside a name growing left is another firm's end (`A有限公司领投|B有限公司`); the words of a
+# deal or a tie between two firms (`领投`, `隶属于`, `系`, `全资子`) that follow it are no part of the next name.
+_INNER_LEGAL_FORM = re.compile(r"有限责任公司|股份有限公司|有限公司")
+_DEAL_WORDS = re.compile(rf"(?:{rules.alternation('firm_deal_words')})+")
+
+
+def _after_inner_firm(text: str, s: int, i: int) -> int | None:
+    """Where a company name ending at ``i`` starts when ``[s, i)`` holds another firm's legal form: after it and
+    the deal words after it; None when nothing of a name is left (`A有限公司全资子|公司`)."""
+    inner = [m.end() for m in _INNER_LEGAL_FORM.finditer(text, s, i)]
+    if not inner:
+        return s
+    k = inner[-1]
+    deal = _DEAL_WORDS.match(text, k, i)
+    k = deal.end() if deal else k
+    return k if i - k >= 2 else None
 
 
 # Demonstratives right before a company suffix: `该公司`, `此集团`, `各企业` refer, they do not name.
