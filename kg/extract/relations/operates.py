@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.amounts import parse_amount
-from kg.extract.relations.reader import ORG_LIKE, PARK_ANAPHOR, Reader, Sentence
+from kg.extract.relations.reader import LEAD, ORG_LIKE, PARK_ANAPHOR, Reader, Sentence
 from kg.kb import rules
 
 _FUND_CUE = re.compile(rules.alternation("fund_setup_verbs"))
@@ -25,11 +25,14 @@ _RUN_BY = re.compile(rf"由([^。;,]{{2,60}}?)(合作|共同|联合)?(?:{rules.a
 _ADVERBS = rules.pattern("investment_adverbs")
 _INVEST_TO_BUILD = re.compile(rf"(?:{_ADVERBS})?总?投资([^,。;]{{1,12}}?元)[,]?(?:在[^,。;]{{2,20}}?)?(?:建设|打造|兴建|新建)")
 #: `A增资B`, `A向B注资`: the verb right before the company (group 1: `向`).
-_STAKE = re.compile(rf"(?:{_ADVERBS})*(向)?(?:{rules.pattern('stake_verbs')})")
+_STAKE = re.compile(rf"(?:{_ADVERBS})*(向|对)?(?:出资[^,;。]{{1,12}}?元)?(?:{rules.pattern('stake_verbs')})了?")
+#: `B获得A(的)战略投资`, `B完成由A领投的…融资`: the verb before the investor and the investment noun after it.
+_RECEIVES = re.compile(rf"(?:{_ADVERBS})*(?:{rules.alternation('investment_receive_verbs')})了?由?")
+_RECEIVED = re.compile(rf"的?(?:{rules.pattern('investment_kinds')})*(?:{rules.pattern('investment_nouns')})")
 _FIRM_BUILD = re.compile(f"(?:投资)?(?:{rules.alternation('firm_build_verbs')})")
 #: `A(同样)负责管理<parks>` after an organization; `管理<park>的A` before one.
 _MANAGE = rules.alternation("manage_verbs")
-_MANAGES = re.compile(rf"(?:{rules.pattern('manage_adverbs')})*(?:{_MANAGE})")
+_MANAGES = re.compile(rf"(?:{rules.pattern('manage_adverbs')})*(?:{_MANAGE})+")  # `运营管理` is two verbs
 _MANAGING = re.compile(rf"(?:负责)?(?:{_MANAGE})$")
 #: What may stand between the verb and the first park: a link's bracket, items that are no entities (`瑶湖、昌东、`).
 _LEAD_ITEMS = re.compile(r"\s*[\[「“]?(?:[^,;:。、]{1,20}、)*")
@@ -43,8 +46,31 @@ def operates(r: Reader, sent: Sentence) -> None:
     glossed(r, sent)
     invests(r, sent)
     stake(r, sent)
+    received(r, sent)
     firm_builds(r, sent)
     manages(r, sent)
+    operator_role(r, sent)
+
+
+#: `A负责<park>的开发建设`, `A是/作为<park>的运营主体`: the verb before the park (group 1) and the task or role
+#: noun after it (group 2: a role noun, needed after a copula, where `的开发` alone is no operator).
+_OPERATOR_VERB = re.compile(rf"(?:{rules.pattern('manage_adverbs')})*(负责|是|为|系|作为)")
+_OPERATOR_TASK = re.compile(rf"的(?:{rules.alternation('operator_tasks')})+({rules.alternation('operator_roles')})?")
+
+
+def operator_role(r: Reader, sent: Sentence) -> None:
+    """``operates:role``: `A负责<park>的开发建设/运营管理`, `A是/作为<park>的运营主体/开发主体/运营方` — A runs the park
+    (or fund) named right after the verb."""
+    for x in sent.mentions:
+        if x.type not in ("ORG", "COMPANY"):
+            continue
+        v = _OPERATOR_VERB.match(r.text, x.end, sent.end)
+        y = r.at_start.get(v.end()) if v is not None else None
+        if y is None or y.type not in ("PARK", "FUND"):
+            continue
+        task = _OPERATOR_TASK.match(r.text, y.end, sent.end)
+        if task is not None and (v.group(1) == "负责" or task.group(1)):
+            r.rel(x, "OPERATES", y, sent, "operates:role")
 
 
 def manages(r: Reader, sent: Sentence) -> None:
@@ -70,6 +96,8 @@ def run_by(r: Reader, sent: Sentence) -> None:
     text = r.text
     for (a, b), own in zip(sent.clauses, sent.subjects):
         parks = own.of_type("PARK") if own is not None and not own.carried else []
+        fund = r.at_start.get(LEAD.match(text, a, b).end())
+        parks = parks or ([fund] if fund is not None and fund.type == "FUND" else [])  # `<fund>由A管理`: a fund is no subject
         m = _RUN_BY.search(text, parks[0].end, b) if parks else None
         if m is None or m.start() - parks[0].end > 6:
             continue
@@ -89,7 +117,7 @@ def stake(r: Reader, sent: Sentence) -> None:
         if x.type not in ("COMPANY", "ORG", "FUND"):
             continue
         m = _STAKE.match(text, x.end, sent.end)
-        if m is None and text[x.end:x.end + 1] == "向":
+        if m is None and text[x.end:x.end + 1] in ("向", "对"):
             y = r.at_start.get(x.end + 1)
             m = _STAKE.match(text, y.end, sent.end) if y is not None else None
             y = y if m is not None else None
@@ -97,6 +125,21 @@ def stake(r: Reader, sent: Sentence) -> None:
             y = r.at_start.get(m.end()) if m is not None else None
         if y is not None and y.type == "COMPANY" and y is not x:
             r.rel(x, "INVESTS_IN", y, sent, "invests:stake")
+
+
+def received(r: Reader, sent: Sentence) -> None:
+    """``invests:received``: `B获得/获A(的)战略投资`, `B完成由A(和C)领投的…融资` — the investors named between the
+    verb and the investment noun invest in the company B."""
+    text = r.text
+    for x in sent.mentions:
+        v = _RECEIVES.match(text, x.end, sent.end) if x.type == "COMPANY" else None
+        y = r.at_start.get(v.end()) if v is not None else None
+        if y is None or y.type not in ("COMPANY", "ORG", "FUND"):
+            continue
+        investors = [m for m in r.coordinated(y, sent.end) if m.type in ("COMPANY", "ORG", "FUND")]
+        if _RECEIVED.match(text, investors[-1].end, sent.end):
+            for m in investors:
+                r.rel(m, "INVESTS_IN", x, sent, "invests:received")
 
 
 def funds(r: Reader, sent: Sentence) -> None:

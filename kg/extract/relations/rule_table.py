@@ -187,16 +187,20 @@ RULES: tuple[Rule, ...] = (
          "将东湖软件园与周边一带整合为光谷软件新城", ("merge_verbs",)),
     # ---------------------------------------------------------------- OPERATES
     Rule("operates:manages", ("OPERATES",), ("operates",),
-         "`A(同样)(负责)管理/运营B、C` with A an organization or company and the parks listed right after the verb "
+         "`A(同样)(负责)(受托)管理/运营(管理)B、C` with A an organization or company and the parks listed right after the verb "
          "(perhaps after items that are no entities), or `(负责)管理B的A`: A runs the parks.",
          "负责运营瑶湖科技园的赣江投资公司", ("manage_verbs", "manage_adverbs")),
+    Rule("operates:role", ("OPERATES",), ("operates",),
+         "`A负责<park>的开发建设/运营管理` or `A是/作为<park>的运营主体/开发方`: the organization or company A runs the "
+         "park (or fund) named right after the verb; after a copula only with a role noun (`主体`, `方`, `商`).",
+         "星湖发展集团有限公司是苏州星湖产业园的运营主体", ("operator_tasks", "operator_roles", "manage_adverbs")),
     Rule("operates:fund", ("OPERATES",), ("operates",),
          "A fund set up (`设立/成立/推出…<fund>`) by the entity before the verb, else by the clause's subject or "
          "the park the text is about.",
          "合肥高新区设立总规模50亿元的天使投资基金", ("fund_setup_verbs",)),
     Rule("operates:by", ("OPERATES",), ("operates",),
          "`由A和B…开发运营的<park>`: A and B operate the park after it (or the park named last, for `的园区`); "
-         "`<park>由A、B(共同)打造`: they operate the park subject.",
+         "`<park>由A、B(共同)打造` (`<fund>由A管理`): they operate the park or fund subject.",
          "由江北新区管委会和南京扬子国资投资集团有限责任公司合作开发运营的南京软件园", ("operate_verbs", "park_anaphors")),
     Rule("operates:gloss", ("OPERATES",), ("operates",),
          "`<park>(A和B共建的…)`: the organizations and companies named as builders in a bracketed gloss right "
