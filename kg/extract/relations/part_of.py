@@ -15,11 +15,12 @@ from kg.extract.entities import Mention
 from kg.extract.relations.reader import CARRIER, ZONE, Clause, Reader, Sentence
 from kg.kb import rules
 
-_MEMBERS = re.compile(rules.alternation("member_cues"))
+#: `X包括/下辖/分为A、B`, `X由A、B组成`: the cue before the members.
+_MEMBERS = re.compile(rf"{rules.alternation('member_cues')}|由(?=[^,;。]{{2,40}}?(?:{rules.alternation('member_compose_verbs')}))")
 _MULTI = re.compile(r"一区多园|一城多园|一区[两三四五六七八九十\d]+园|多园")
 _DISTRIBUTIVE = re.compile(rules.alternation("member_distributive_words"))
 #: `A作为…的先行启动区`: the verb (group 1), what lies between (group 2, may name the parent), the role (group 3).
-_PART_PHRASE = re.compile(rf"(作为|是|为|成为|属于)([^,。;!?]{{0,25}}?)({rules.alternation('part_role_nouns')})")
+_PART_PHRASE = re.compile(rf"(作为|是|(?<!分)为|成为|属于)([^,。;!?]{{0,25}}?)({rules.alternation('part_role_nouns')})")
 _BUILD = re.compile(rules.alternation("park_build_verbs"))
 _PARENT_END = re.compile(f"(?:{rules.alternation('parent_zone_ends')})$")
 

@@ -13,6 +13,7 @@ from kg.kb import rules
 
 _PARTNER_CUE = re.compile(rules.alternation("partner_verbs"))
 _COJOIN = re.compile(rf"^(?:{rules.pattern('partner_adverbs')})*(?:{rules.alternation('partner_conjunctions')})$")
+_STANDALONE = frozenset(rules.words("partner_standalone_verbs"))  # `A携手B`: partners without a verb after B
 _JOINT_BODY = re.compile(rules.alternation("joint_bodies"))
 _FOUNDS_JOINT_BODY = re.compile(r"(?:建立|组建|共建|成立|打造)[^,;]{0,20}(?:" + _JOINT_BODY.pattern + ")")
 
@@ -47,7 +48,7 @@ def signing(r: Reader, sent: Sentence) -> None:
             continue
         parties = [x] + [m for m in r.coordinated(nxt, sent.end) if m.type in ORG_LIKE]
         tail_end = parties[-1].end
-        if text[x.end:nxt.start] in ("携手",) or _PARTNER_CUE.search(r.masked, tail_end, min(sent.end, tail_end + 12)):
+        if text[x.end:nxt.start] in _STANDALONE or _PARTNER_CUE.search(r.masked, tail_end, min(sent.end, tail_end + 12)):
             for k, p in enumerate(parties):
                 done.add(p.start)
                 for q in parties[k + 1:]:

@@ -3,7 +3,8 @@
 In this order: ``subsidiary:cue`` (`A旗下子公司B`, `A控股的B`), ``subsidiary:inner`` (`X下设A、B`),
 ``subsidiary:is-unit`` (`B是A下属的企业`, `B是由A设立的…`), ``subsidiary:founded`` (`由A设立的B`),
 ``subsidiary:list`` (`A的三家子公司分别是B、C`), ``subsidiary:implicit`` (`A…放在子公司B`),
-``subsidiary:branch-name`` (`A昆山分公司` is a unit of `A`).
+``subsidiary:branch-name`` (`A昆山分公司` is a unit of `A`), ``subsidiary:belongs`` (`B隶属于A`; for two parks a
+PART_OF), ``subsidiary:stake`` (`A持有B 51%股权`; half or less is an INVESTS_IN).
 """
 
 from __future__ import annotations
@@ -41,6 +42,46 @@ def subsidiary(r: Reader, sent: Sentence) -> None:
     unit_list(r, sent)
     implicit(r, sent)
     branch_name(r, sent)
+    belongs(r, sent)
+    holds_stake(r, sent)
+
+
+#: `A持有B 51%(的)股权`: the share (group 1) after the company B.
+_HOLDS = re.compile(r"(?:直接|间接|合计|共)?(?:持有|持股)")
+_SHARE = re.compile(r"\s*(\d+(?:\.\d+)?)%(?:的)?(?:股权|股份)")
+
+
+def holds_stake(r: Reader, sent: Sentence) -> None:
+    """``subsidiary:stake``: `A持有B 51%股权` — with more than half the shares B is a unit of A, else A only
+    INVESTS_IN B."""
+    text, ms = r.text, sent.mentions
+    for x, y in zip(ms, ms[1:]):
+        if x.type not in _UNIT_TYPES + ("FUND",) or y.type != "COMPANY" or not _HOLDS.fullmatch(text, x.end, y.start):
+            continue
+        share = _SHARE.match(text, y.end, sent.end)
+        if share is None:
+            continue
+        if float(share.group(1)) > 50 and x.type in _UNIT_TYPES:
+            r.rel(y, "SUBSIDIARY_OF", x, sent, "subsidiary:stake")
+        else:
+            r.rel(x, "INVESTS_IN", y, sent, "subsidiary:stake")
+
+
+#: `B隶属于A`, `B归属A`: the unit before the verb, its parent right after it.
+_BELONGS = re.compile(rf"(?:{rules.alternation('belong_verbs')})")
+
+
+def belongs(r: Reader, sent: Sentence) -> None:
+    """``subsidiary:belongs``: `B隶属于A` — a company or organization B is a unit of A; a park B is part of the
+    park A."""
+    text, ms = r.text, sent.mentions
+    for x, y in zip(ms, ms[1:]):
+        if not _BELONGS.fullmatch(text, x.end, y.start):
+            continue
+        if x.type in _UNIT_TYPES and y.type in _UNIT_TYPES:
+            r.rel(x, "SUBSIDIARY_OF", y, sent, "subsidiary:belongs")
+        elif x.type == "PARK" and y.type == "PARK":
+            r.rel(x, "PART_OF", y, sent, "subsidiary:belongs")
 
 
 #: `A全资拥有B`, `A控股B`: the parent's verb of ownership between A and B (a link's bracket allowed).
