@@ -285,6 +285,10 @@ RULES: tuple[Rule, ...] = (
          "A person within 10 characters of `链长` leads the chains of the sentence's industries.",
          "新能源汽车产业由区委书记张明担任链长。"),
     # ---------------------------------------------------------------- the learned pair classifier
+    Rule("chain:leader-role", ("LEADS_CHAIN",), ("chains",),
+         "`A是/被认定为<industry>链主企业`, `作为<industry>链主企业,A…`, `B担任<industry>链长`: the company (person) "
+         "leads the industries named in the role phrase.",
+         "华岳新材料股份有限公司被认定为新能源汽车产业链链主企业", ("chain_role_verbs",)),
     Rule("model:pairs", ("HOLDS_POST", "LOCATED_IN"), ("pairs",),
          "The learned pair classifier (off by default; `kg build --relation-model`): two mentions of one sentence "
          "that the rules do not relate, whose types, order, distance, words between and around, trigger words "
