@@ -269,15 +269,15 @@ _DEAL_WORDS = re.compile(rf"(?:{rules.alternation('firm_deal_words')})+")
 
 
 def _after_inner_firm(text: str, s: int, i: int) -> int | None:
-    """Where a company name ending at ``i`` starts when ``[s, i)`` holds another firm's legal form: after it and
-    the deal words after it; None when nothing of a name is left (`A有限公司全资子|公司`)."""
+    """Where a company name ending at ``i`` starts when ``[s, i)`` holds another firm's legal form followed by a
+    deal word: after them; None when nothing of a name is left (`A有限公司全资子|公司`)."""
     inner = [m.end() for m in _INNER_LEGAL_FORM.finditer(text, s, i)]
     if not inner:
         return s
-    k = inner[-1]
-    deal = _DEAL_WORDS.match(text, k, i)
-    k = deal.end() if deal else k
-    return k if i - k >= 2 else None
+    deal = _DEAL_WORDS.match(text, inner[-1], i)
+    if deal is None:  # `A有限公司北仑分公司`: a branch named by its parent; `A有限公司|控股`: a verb, no name
+        return s if i > inner[-1] else None
+    return deal.end() if i - deal.end() >= 2 else None
 
 
 # Demonstratives right before a company suffix: `该公司`, `此集团`, `各企业` refer, they do not name.

@@ -105,6 +105,10 @@ def title_chain(r: Reader, sent: Sentence, p: Mention) -> None:
             seg, named = [], True
             j = org.start
             continue
+        owner = r.at_end.get(j - 1) if seg and not named and text[j - 1:j] == "的" else None
+        if owner is not None and owner.type in ORG_LIKE and _opens_phrase(r, sent, owner):  # `A公司的创始人B`
+            r.rel(p, "HOLDS_POST", owner, sent, "post:org-de-title", title=_post(seg))
+            break
         if not seg and text[j - 1:j] == "长" and not named:
             office = r.at_end.get(j - 1)
             if office is not None and office.type == "ORG" and office.text[-1] in _OFFICE_END:
@@ -129,6 +133,14 @@ def title_chain(r: Reader, sent: Sentence, p: Mention) -> None:
         j = k[0]
 
 
+def _opens_phrase(r: Reader, sent: Sentence, m: Mention) -> bool:
+    """Does ``m`` open its noun phrase (at the clause start, after a preposition or a list word), so that
+    `m的<title>` is a post in m, not the object of a verb (`代表A的大律师B`)?"""
+    a = max((c for c, _ in sent.clauses if c <= m.start), default=sent.start)
+    return bool(_PHRASE_OPENER.search(r.text[LEAD.match(r.text, a, m.start).end():m.start]))
+
+
+_PHRASE_OPENER = re.compile(r"(?:^|[据从与和及、是为由]|记者)$")
 #: The head of a region (`副市长`, `区长`): a post of the region's government, never passed on to another body.
 _REGION_HEAD = re.compile(r"[省市区县州镇]长$")
 #: An office named without its city (`市人大常委会`, `区政府办公室`), between `、` and its title.
@@ -192,14 +204,24 @@ def _inherit(r: Reader, sent: Sentence, p: Mention, k: int, seg: list[str]) -> b
 
 def pronoun(r: Reader, sent: Sentence, p: Mention) -> None:
     """``post:pronoun``: `其<title><name>` (`其董事长王磊`): the company or organization named last, in an
-    earlier sentence."""
+    earlier sentence; `该公司<title><name>` (`该协会会长`): the last one of that class, in this sentence too."""
     text = r.text
-    k = text.rfind("其", max(sent.start, p.start - 12), p.start)
+    an = None
+    for an in _POSSESSOR.finditer(text, max(sent.start, p.start - 14), p.start):
+        pass  # the last one before the name
+    k = an.end() - 1 if an is not None else -1
     prev = r.last.get("COMPANY") or r.last.get("ORG")
-    if k >= 0 and prev is not None and prev.start < sent.start:
+    if an is not None and an.group() != "其":  # `该公司`: a company, the last one named before, in this sentence too
+        prev = r.resolve("COMPANY" if an.group(1) in _FIRM_CLASSES else "ORG", an.group(), an.start())
+    if k >= 0 and prev is not None and (prev.start < sent.start or an.group() != "其"):
         found = r.titles.run_at(text, k + 1, p.start)
         if found and k + 1 + sum(len(t) for t in found) + found.__len__() - 1 >= p.start - 1:
             r.rel(p, "HOLDS_POST", prev, sent, "post:pronoun", title=found[0])
+
+
+#: `其<title>`, `该公司<title>`, `该协会<title>`: a possessor that refers back (group 1: the class word after 该).
+_FIRM_CLASSES = frozenset(rules.words("firm_anaphor_classes"))
+_POSSESSOR = re.compile(rf"其|该({'|'.join(map(re.escape, sorted(_FIRM_CLASSES | set(rules.words('org_anaphor_classes')), key=len, reverse=True)))})")
 
 
 def name_org_title(r: Reader, sent: Sentence, i: int, p: Mention) -> None:

@@ -43,8 +43,14 @@ RULES: tuple[Rule, ...] = (
          "青岛市科技局局长、青岛高新区管委会主任王建国",
          ("post_title_modifiers", "post_unit_ends", "post_field_titles")),
     Rule("post:pronoun", ("HOLDS_POST",), ("posts",),
-         "`其<title><name>`: the post is in the company or organization named last, in an earlier sentence.",
-         "杭州海康威视数字技术股份有限公司召开发布会。其副总裁刘强表示,公司将持续创新。", ("post_title_modifiers",)),
+         "`其<title><name>`: the post is in the company or organization named last, in an earlier sentence; "
+         "`该公司/该协会<title><name>`: in the last one of that class, in this sentence too.",
+         "杭州海康威视数字技术股份有限公司召开发布会。其副总裁刘强表示,公司将持续创新。",
+         ("post_title_modifiers", "firm_anaphor_classes", "org_anaphor_classes")),
+    Rule("post:org-de-title", ("HOLDS_POST",), ("posts",),
+         "`<org>的<title><name>` (`A公司的创始人B`): the title chain read back from the name reaches `的` with the "
+         "organization right before it.",
+         "星辰智能科技有限公司的创始人张立明介绍说", ("post_title_modifiers",)),
     Rule("post:name-org-title", ("HOLDS_POST",), ("posts",),
          "`<name>,<org><title>` or `<name>(<org><title>)`, perhaps after a copula (`(同样是<org><title>)`) or the "
          "person's own title (`<name>关长(<org>关长)`): the organization and title right after the name.",
@@ -132,7 +138,7 @@ RULES: tuple[Rule, ...] = (
     Rule("located:at", ("LOCATED_IN",), ("locations",),
          "`<company>在<park><verb>`, the park perhaps after its province and city (`在江西省南昌市…`): the company "
          "(or the firm subject) is in the park.",
-         "华为在东莞松山湖高新区投资建设", ("at_park_verbs",)),
+         "华为在东莞松山湖高新区投资建设", ("at_park_verbs", "at_park_adverbs", "site_in_park_nouns")),
     Rule("located:weiyu", _PLACES, ("locations",),
          "`位于/地处<park>` (the park perhaps after its province and city): the subject before the verb is in the "
          "park; `位于X的Y`: Y is in X.",
@@ -277,7 +283,7 @@ RULES: tuple[Rule, ...] = (
          "星辰智能科技有限公司隶属于华岳控股集团有限公司", ("belong_verbs",)),
     Rule("subsidiary:stake", ("SUBSIDIARY_OF", "INVESTS_IN"), ("subsidiary",),
          "`A持有B N%股权`: B is a unit of A when N is over 50, else A invests in B.",
-         "华岳控股集团有限公司持有星辰智能科技有限公司51%股权"),
+         "华岳控股集团有限公司持有星辰智能科技有限公司51%股权", ("stake_hold_verbs",)),
     Rule("chain:leader-company", ("LEADS_CHAIN",), ("chains",),
          "`链主企业X`: X leads the chains of the sentence's industries, else of the paragraph's `在X方面` frame.",
          "在新能源汽车方面,…“一主”即链主企业三一集团"),

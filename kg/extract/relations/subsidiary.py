@@ -47,7 +47,7 @@ def subsidiary(r: Reader, sent: Sentence) -> None:
 
 
 #: `A持有B 51%(的)股权`: the share (group 1) after the company B.
-_HOLDS = re.compile(r"(?:直接|间接|合计|共)?(?:持有|持股)")
+_HOLDS = re.compile(rules.pattern("stake_hold_verbs"))
 _SHARE = re.compile(r"\s*(\d+(?:\.\d+)?)%(?:的)?(?:股权|股份)")
 
 
