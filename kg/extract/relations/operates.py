@@ -25,7 +25,11 @@ _RUN_BY = re.compile(rf"由([^。;,]{{2,60}}?)(合作|共同|联合)?(?:{rules.a
 _ADVERBS = rules.pattern("investment_adverbs")
 _INVEST_TO_BUILD = re.compile(rf"(?:{_ADVERBS})?总?投资([^,。;]{{1,12}}?元)[,]?(?:在[^,。;]{{2,20}}?)?(?:建设|打造|兴建|新建)")
 #: `A增资B`, `A向B注资`: the verb right before the company (group 1: `向`).
-_STAKE = re.compile(rf"(?:{_ADVERBS})*(向|对)?(?:出资[^,;。]{{1,12}}?元)?(?:{rules.pattern('stake_verbs')})了?")
+_STAKE = re.compile(rf"(?:{_ADVERBS})*(?:(?:出资|投资|斥资)[^,;。]{{1,12}}?元)?(?:{rules.pattern('stake_verbs')})了?")
+#: `A向B…`, `A(完成)对B的…投资`: the preposition before the company, the verb (perhaps a noun after `的`) after it.
+_TOWARDS = re.compile(rf"(?:{_ADVERBS})*(?:完成|进行|实施)?了?(?:向|对)")
+_STAKE_AFTER = re.compile(rf"(?:的(?:{rules.pattern('investment_kinds')})*)?(?:{rules.pattern('stake_verbs')})"
+                          r"(?=[,;:。、了\d]|$|[约近超逾数一二三四五六七八九十百千万亿])")  # not `对B的投资环境`
 #: `B获得A(的)战略投资`, `B完成由A领投的…融资`: the verb before the investor and the investment noun after it.
 _RECEIVES = re.compile(rf"(?:{_ADVERBS})*(?:{rules.alternation('investment_receive_verbs')})了?由?")
 _RECEIVED = re.compile(rf"的?(?:{rules.pattern('investment_kinds')})*(?:{rules.pattern('investment_nouns')})")
@@ -111,15 +115,17 @@ def run_by(r: Reader, sent: Sentence) -> None:
 
 
 def stake(r: Reader, sent: Sentence) -> None:
-    """``invests:stake``: `A增资B`, `A将收购B两成股权`, `A向B注资5亿元` — A invests in the company B."""
+    """``invests:stake``: `A增资B`, `A将收购B两成股权`, `A投资3亿元收购B`, `A向B注资5亿元`, `A完成对B的投资` — A invests
+    in the company B."""
     text, ms = r.text, sent.mentions
     for i, x in enumerate(ms):
         if x.type not in ("COMPANY", "ORG", "FUND"):
             continue
         m = _STAKE.match(text, x.end, sent.end)
-        if m is None and text[x.end:x.end + 1] in ("向", "对"):
-            y = r.at_start.get(x.end + 1)
-            m = _STAKE.match(text, y.end, sent.end) if y is not None else None
+        to = _TOWARDS.match(text, x.end, sent.end) if m is None else None
+        if to is not None:  # `A向B注资`, `A(完成)对B的战略投资`: the verb after B
+            y = r.at_start.get(to.end())
+            m = _STAKE_AFTER.match(text, y.end, sent.end) if y is not None else None
             y = y if m is not None else None
         else:
             y = r.at_start.get(m.end()) if m is not None else None

@@ -15,8 +15,9 @@ from kg.extract.entities import Mention
 from kg.extract.relations.reader import CARRIER, ZONE, Clause, Reader, Sentence
 from kg.kb import rules
 
-#: `X包括/下辖/分为A、B`, `X由A、B组成`: the cue before the members.
-_MEMBERS = re.compile(rf"{rules.alternation('member_cues')}|由(?=[^,;。]{{2,40}}?(?:{rules.alternation('member_compose_verbs')}))")
+#: `X包括/(下)辖/分为A、B`, `X由A、B组成`: the cue before the members.
+_MEMBERS = re.compile(rf"{rules.alternation('member_cues')}|由(?=[^,;。]{{2,40}}?(?:{rules.alternation('member_compose_verbs')}))"
+                      r"|(?<![管直统])辖(?![区内])")  # `X辖A、B`, not `管辖`, `直辖市`, `辖区内`
 _MULTI = re.compile(r"一区多园|一城多园|一区[两三四五六七八九十\d]+园|多园")
 _DISTRIBUTIVE = re.compile(rules.alternation("member_distributive_words"))
 #: `A作为…的先行启动区`: the verb (group 1), what lies between (group 2, may name the parent), the role (group 3).

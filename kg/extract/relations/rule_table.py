@@ -167,7 +167,7 @@ RULES: tuple[Rule, ...] = (
          "`以A等为载体`: the carrier parks A are part of the sentence's zone (its park subject, or the topic park).",
          "以临港新片区等为载体…,浦东新区正加快打造现代产业体系", ("carrier_roles",)),
     Rule("part:members", ("PART_OF",), ("part_of",),
-         "`X分别是/包括/涉及/分为A、B和C`, `X由A、B组成`: the listed parks are part of X (not `包括A、B在内的…`, which "
+         "`X分别是/包括/涉及/分为/辖A、B和C`, `X由A、B组成`: the listed parks are part of X (not `包括A、B在内的…`, which "
          "only qualifies).",
          "青岛高新区包括红岛片区、胶州湾片区", ("member_cues", "member_compose_verbs")),
     Rule("part:build", ("PART_OF",), ("part_of",),
@@ -222,7 +222,8 @@ RULES: tuple[Rule, ...] = (
          "`X投资N亿元,建设<park>`: X invests in the park (or company) built; ``amount`` is the sum.",
          "青岛聚大洋藻业集团有限公司投资12亿元,建设海洋生物医药科技园", ("investment_adverbs",)),
     Rule("invests:stake", ("INVESTS_IN",), ("operates",),
-         "`A增资/注资/入股/收购/领投B`, `A向/对B注资N亿元`, `A出资N亿元入股B`: A invests in the company B.",
+         "`A增资/注资/入股/收购/领投B`, `A向/对B注资N亿元`, `A出资/投资N亿元入股/收购B`, `A完成对B的投资`: A invests in the "
+         "company B.",
          "恒远集团向恒远新材料有限公司注资5亿元", ("stake_verbs", "investment_adverbs")),
     Rule("invests:received", ("INVESTS_IN",), ("operates",),
          "`B获得/获A(的)战略投资`, `B完成由A(和C)领投的…融资`: the investors named between the verb and the "

@@ -21,7 +21,7 @@ _FOUND = rules.pattern("subsidiary_found_verbs")
 #: `由A(于2007年在…)设立的`: the founders (group 1).
 _FOUNDED_BY = re.compile(rf"由([^,;。]{{2,40}}?)(?:于[^,;。]{{0,30}}?)?(?:{_FOUND})的")
 #: After `B是`: the parent's cue after its name (`下属的`, `的全资子公司`).
-_UNIT_AFTER = re.compile(rf"的?(?:{rules.pattern('subsidiary_cues')}|{_UNIT_NOUN.pattern})")
+_UNIT_AFTER = re.compile(rf"的?(?:[一两]?[家个间])?(?:{rules.pattern('subsidiary_cues')}|{_UNIT_NOUN.pattern})")  # `的一家子公司`
 #: Between a parent and its unit noun: `A旗下有三家子公司`, `A的两家`, `A六间分公司`.
 _COUNT = re.compile(rules.pattern("subsidiary_count_words"))
 #: After the unit noun: `…,依次为/分别是/包括` and the list.
