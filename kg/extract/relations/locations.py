@@ -25,7 +25,7 @@ _HERE = re.compile(f"(?:{_AT})(?:{_HERE_WORDS})")
 _LOCATE_AT = re.compile(rules.alternation("locate_verbs"))
 _AT_VERB = re.compile(f"(?:{rules.pattern('at_park_adverbs')})*(?:{rules.alternation('at_park_verbs')})")
 #: `A的(新)工厂/项目` right before `在<park>`: a site or project of the firm A.
-_FIRM_SITE = re.compile(rf"的(?:新|首个|第二个|一期|二期)?(?:{rules.alternation('site_in_park_nouns')}|项目)(?:将|已|也)?$")
+_FIRM_SITE = re.compile(rf"的(?:{rules.pattern('site_modifiers')})?(?:{rules.alternation('site_in_park_nouns')}|项目)(?:将|已|也)?$")
 _PROJECT_LIST = re.compile(r"等[^,;:。等]{0,12}?项目")
 _PROJECT_GO = re.compile(rules.alternation("project_progress_words"))
 #: `X(仅/也)是<park>…的一个实例`: an adverb, the park (group 1), a measure word, the noun.

@@ -138,7 +138,7 @@ RULES: tuple[Rule, ...] = (
     Rule("located:at", ("LOCATED_IN",), ("locations",),
          "`<company>在<park><verb>`, the park perhaps after its province and city (`在江西省南昌市…`): the company "
          "(or the firm subject) is in the park.",
-         "华为在东莞松山湖高新区投资建设", ("at_park_verbs", "at_park_adverbs", "site_in_park_nouns")),
+         "华为在东莞松山湖高新区投资建设", ("at_park_verbs", "at_park_adverbs", "site_in_park_nouns", "site_modifiers")),
     Rule("located:weiyu", _PLACES, ("locations",),
          "`位于/地处<park>` (the park perhaps after its province and city): the subject before the verb is in the "
          "park; `位于X的Y`: Y is in X.",
@@ -234,7 +234,7 @@ RULES: tuple[Rule, ...] = (
     Rule("partners:sign", ("PARTNERS_WITH",), ("partners",),
          "`A与B、C签署/共建/合作…` or `A携手/牵手B`: every pair of the parties are partners.",
          "苏州市科技局与华为技术有限公司、中国移动通信集团有限公司签署战略合作协议",
-         ("partner_conjunctions", "partner_verbs", "partner_adverbs", "partner_standalone_verbs")),
+         ("partner_conjunctions", "partner_verbs", "partner_adverbs", "partner_standalone_verbs", "list_signing_cues")),
     Rule("partners:joint", ("PARTNERS_WITH",), ("partners",),
          "`<subject>联合/携手/会同B`: the subject works with the partners named right after the verb.",
          "长沙经开区加快布局。联合三一集团对配套企业进行梳理"),
