@@ -257,15 +257,17 @@ def _company_start(ctx: _Ctx, s: int, i: int, e: int) -> int | None:
     s = _after_inner_firm(text, s, i)
     if s is None:
         return None
+    role = _ROLE_OPENING.match(text, s, i)  # `运营方|A集团有限公司`: a firm's role noun opens no name
+    s = role.end() if role and i - role.end() >= 2 else s
     if _COUNT_INSIDE.search(text, s, i) or re.match(r"(?:首批)?有?[0-9一二两三四五六七八九十百几多数]+家", text[s:i]):
         return None  # `中国石油两大集团`, `日本三大汽车公司`, `有8家新公司`: a count of firms, not a name
     return s
 
 
 # A full legal form inside a name growing left is another firm's end (`A有限公司领投|B有限公司`); the words of a
-# deal or a tie between two firms (`领投`, `隶属于`, `系`, `全资子`) that follow it are no part of the next name.
+# deal or a tie between two firms (`领投`, `隶属于`, `系`, `全资子`, `的母公司`) that follow it are no part of the next name.
 _INNER_LEGAL_FORM = re.compile(r"有限责任公司|股份有限公司|有限公司")
-_DEAL_WORDS = re.compile(rf"(?:{rules.alternation('firm_deal_words')})+")
+_DEAL_WORDS = re.compile(rf"(?:{rules.alternation('firm_deal_words')}|{rules.alternation('firm_role_nouns')})+")
 
 
 def _after_inner_firm(text: str, s: int, i: int) -> int | None:
@@ -285,6 +287,7 @@ _DEMONSTRATIVES = frozenset("该此某各每")
 
 # Nouns of a firm's role before another firm's name (`母公司|香港新恒基集团`): never the start of that name.
 _ROLE_NOUNS = frozenset(rules.words("firm_role_nouns"))
+_ROLE_OPENING = re.compile(rules.alternation("firm_role_nouns"))
 
 
 def _region_after_a_predicate(ctx: _Ctx, s: int, i: int) -> int:

@@ -132,9 +132,9 @@ RULES: tuple[Rule, ...] = (
          "else the park of the sentence before).",
          "合肥高新区聚焦智能语音产业,科大讯飞等企业在此集聚。", ("host_verbs", "join_verbs")),
     Rule("located:join", ("LOCATED_IN",), ("locations",),
-         "A company before a join verb is in the park right after it (or `这里`); `X的落户` in the one park the "
-         "sentence names.",
-         "鹏博士集团迁址青岛蓝谷", ("join_verbs",)),
+         "A company before a join verb (`入驻`, `落户`, `的生产基地设在`) is in the park right after it (or "
+         "`这里`); `X的落户` in the one park the sentence names.",
+         "鹏博士集团迁址青岛蓝谷", ("join_verbs", "site_in_park_nouns", "at_park_adverbs")),
     Rule("located:at", ("LOCATED_IN",), ("locations",),
          "`<company>在<park><verb>`, the park perhaps after its province and city (`在江西省南昌市…`): the company "
          "(or the firm subject) is in the park.",
@@ -159,9 +159,12 @@ RULES: tuple[Rule, ...] = (
     Rule("located:site", ("LOCATED_IN",), ("locations",),
          "`<org><park><site>` (`校区`, `基地`, `工厂`): the organization has a site in the park.",
          "浙江大学宁波高新区校区今年启用", ("site_in_park_nouns",)),
+    Rule("located:tenant", ("LOCATED_IN",), ("locations",),
+         "`A是<park>(内)的入驻企业/重点企业`: a tenant's noun after the park (not `的合作企业`, `的运营主体`).",
+         "华岳新材料股份有限公司是苏州星湖产业园的入驻企业", ("tenant_copulas", "tenant_qualifiers", "tenant_nouns")),
     # ---------------------------------------------------------------- PART_OF
     Rule("part:adjacent", ("PART_OF",), ("part_of",),
-         "A park named right after its parent is part of it.",
+         "A park named right after its parent (or after a zone and `的`: `苏州高新区的星湖科技园`) is part of it.",
          "成都高新区天府软件园"),
     Rule("part:carrier", ("PART_OF",), ("part_of",),
          "`以A等为载体`: the carrier parks A are part of the sentence's zone (its park subject, or the topic park).",
@@ -178,8 +181,8 @@ RULES: tuple[Rule, ...] = (
          "苏州高新区“一区多园”各有特色。苏州科技城聚焦新一代信息技术产业",
          ("member_distributive_words", "parent_zone_ends")),
     Rule("part:multi", ("PART_OF",), ("part_of",),
-         "`A、B…以“一区多园”模式建设X`: the parks before the pattern are part of X.",
-         "包括长沙高新区、株洲高新区在内的长株潭地区以“一区多园”模式建设湘江科学城"),
+         "`A、B…以“一区多园”模式建设X`: the parks before the pattern are part of X; `A为X“一区多园”之一`: A is.",
+         "包括长沙高新区、株洲高新区在内的长株潭地区以“一区多园”模式建设湘江科学城", ("member_one_of", "role_copulas")),
     Rule("part:phrase", ("PART_OF",), ("part_of",),
          "`A、B作为/是…的先行启动区/核心区/组成部分`: the parks before the phrase are part of the park in it, "
          "or of the zone named last.",
@@ -200,7 +203,8 @@ RULES: tuple[Rule, ...] = (
     Rule("operates:role", ("OPERATES",), ("operates",),
          "`A负责<park>的开发建设/运营管理` or `A是/作为<park>的运营主体/开发方`: the organization or company A runs the "
          "park (or fund) named right after the verb; after a copula only with a role noun (`主体`, `方`, `商`).",
-         "星湖发展集团有限公司是苏州星湖产业园的运营主体", ("operator_tasks", "operator_roles", "manage_adverbs")),
+         "星湖发展集团有限公司是苏州星湖产业园的运营主体",
+         ("operator_tasks", "operator_roles", "operator_duty_verbs", "role_copulas", "manage_adverbs")),
     Rule("operates:fund", ("OPERATES",), ("operates",),
          "A fund set up (`设立/成立/推出…<fund>`) by the entity before the verb, else by the clause's subject or "
          "the park the text is about.",
@@ -229,7 +233,8 @@ RULES: tuple[Rule, ...] = (
          "`B获得/获A(的)战略投资`, `B完成由A(和C)领投的…融资`: the investors named between the verb and the "
          "investment noun invest in the company B.",
          "星辰智能科技有限公司获得华岳新材料股份有限公司投资",
-         ("investment_receive_verbs", "investment_kinds", "investment_nouns", "investment_adverbs")),
+         ("investment_receive_verbs", "investment_receive_adverbs", "investor_nouns", "investment_kinds", "investment_nouns",
+          "investment_adverbs", "list_open_cues")),
     # ---------------------------------------------------------------- PARTNERS_WITH
     Rule("partners:sign", ("PARTNERS_WITH",), ("partners",),
          "`A与B、C签署/共建/合作…` or `A携手/牵手B`: every pair of the parties are partners.",
@@ -285,6 +290,9 @@ RULES: tuple[Rule, ...] = (
     Rule("subsidiary:stake", ("SUBSIDIARY_OF", "INVESTS_IN"), ("subsidiary",),
          "`A持有B N%股权`: B is a unit of A when N is over 50, else A invests in B.",
          "华岳控股集团有限公司持有星辰智能科技有限公司51%股权", ("stake_hold_verbs",)),
+    Rule("subsidiary:parent", ("SUBSIDIARY_OF",), ("subsidiary",),
+         "`B的母公司/控股股东(为)A` or `A是B的母公司`: the company or organization B is a unit of its parent A.",
+         "星辰智能科技有限公司的控股股东为华岳控股集团有限公司", ("parent_nouns",)),
     Rule("chain:leader-company", ("LEADS_CHAIN",), ("chains",),
          "`链主企业X`: X leads the chains of the sentence's industries, else of the paragraph's `在X方面` frame.",
          "在新能源汽车方面,…“一主”即链主企业三一集团"),

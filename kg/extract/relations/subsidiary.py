@@ -4,7 +4,7 @@ In this order: ``subsidiary:cue`` (`A旗下子公司B`, `A控股的B`), ``subsid
 ``subsidiary:is-unit`` (`B是A下属的企业`, `B是由A设立的…`), ``subsidiary:founded`` (`由A设立的B`),
 ``subsidiary:list`` (`A的三家子公司分别是B、C`), ``subsidiary:implicit`` (`A…放在子公司B`),
 ``subsidiary:branch-name`` (`A昆山分公司` is a unit of `A`), ``subsidiary:belongs`` (`B隶属于A`; for two parks a
-PART_OF), ``subsidiary:stake`` (`A持有B 51%股权`; half or less is an INVESTS_IN).
+PART_OF), ``subsidiary:parent`` (`B的母公司A`, `A是B的母公司`), ``subsidiary:stake`` (`A持有B 51%股权`; half or less is an INVESTS_IN).
 """
 
 from __future__ import annotations
@@ -44,6 +44,23 @@ def subsidiary(r: Reader, sent: Sentence) -> None:
     branch_name(r, sent)
     belongs(r, sent)
     holds_stake(r, sent)
+    parent_noun(r, sent)
+
+
+_PARENT_NOUN = rf"(?:{rules.alternation('parent_nouns')})"
+#: `B的母公司(为)A`: B's parent named after the noun; `A是B的母公司`: after the copula, the noun after B.
+_PARENT_AFTER = re.compile(rf"的{_PARENT_NOUN}(?:为|是|系)?")
+_IS = re.compile(r"(?:是|为|系)")
+
+
+def parent_noun(r: Reader, sent: Sentence) -> None:
+    """``subsidiary:parent``: `B的母公司/控股股东(为)A`, `A是B的母公司` — B is a unit of A."""
+    text, ms = r.text, [m for m in sent.mentions if m.type in _UNIT_TYPES]
+    for x, y in zip(ms, ms[1:]):
+        if _PARENT_AFTER.fullmatch(text, x.end, y.start):
+            r.rel(x, "SUBSIDIARY_OF", y, sent, "subsidiary:parent")
+        elif _IS.fullmatch(text, x.end, y.start) and _PARENT_AFTER.match(text, y.end, sent.end):
+            r.rel(y, "SUBSIDIARY_OF", x, sent, "subsidiary:parent")
 
 
 #: `A持有B 51%(的)股权`: the share (group 1) after the company B.
