@@ -36,18 +36,18 @@ of the annotation guidelines and distribute over enumerations (`A、B和C等`):
   `X是<park>…的一个实例`, members of `一区多园`/`一城多园` (also over the
   paragraphs after such a heading), `分别是/包括/涉及`, `作为/是…的核心区/组成部分`,
   `A、B作为先行启动区`, `以A等为载体`, a park named right after its parent, `X分为/辖A、B`, `X由A、B组成`,
-  `B隶属于A`, `A的新工厂在X投产`, `选址X`.
+  `B隶属于A`, `A的新工厂在X投产`, `选址X`, `A是X的入驻企业`, `X高新区的A园`.
   A company or organization is LOCATED_IN, a park is PART_OF.
 * **OPERATES** — a fund set up (`设立/成立/推出…<fund>`) by the subject, a park
   that builds parks (`打造了A、B等孵化器`, `推进A规划建设`), `由A和B…开发运营的<park>`,
   a company that invests to build a park (also **INVESTS_IN** with ``amount``), `A负责X的开发建设`,
-  `A是X的运营主体`, `<fund>由A管理`. **INVESTS_IN** also: `A增资/入股/领投B`, `B获得A投资`,
-  `B完成由A领投的融资`, `A对B增资`, `A持有B N%股权` (half or less).
+  `A是X的运营主体`, `X的运营方A`, `<fund>由A管理`. **INVESTS_IN** also: `A增资/入股/领投B`, `B获得A投资`,
+  `B完成由A领投的融资`, `B的投资方包括A`, `A对B增资`, `A持有B N%股权` (half or less).
 * **PARTNERS_WITH** (symmetric) — `A与B、C签署/签订/成立/共建/合作…` (every pair
   of the signing parties), `A携手/牵手B`, `A、B签订合作协议`, `由A和B合作开发运营`, `<subject>联合B`,
   `依托A和B…建立…联合体`.
 * **SUBSIDIARY_OF** — `A直属企业B`, `A旗下B`, `A子公司B`, `该委员会内设…,其中B`, `B隶属于A`,
-  `A持有B 51%股权`.
+  `A持有B 51%股权`, `B的母公司A`.
 * **LEADS_CHAIN** — `链主企业X` or a `链长` with an industry in the sentence or
   in the `在X方面` frame of the paragraph; `X是/被认定为<industry>链主企业`, `B担任<industry>链长`.
 
