@@ -219,6 +219,8 @@ CASES: list = [
     (f"“我们将加大投入。”{B}总经理{M}说。", (M, "HOLDS_POST", B)),
     (f"{B}董事长{M}、总经理李娜出席。", ("李娜", "HOLDS_POST", B)),
     (f"{M}当选{B}董事长。", (M, "HOLDS_POST", B)),
+    (f"{B}任命{M}为首席执行官。", (M, "HOLDS_POST", B)),
+    (f"{B}董事会聘任{M}为公司总经理。", (M, "HOLDS_POST", B)),
     (f"{A}作为新材料产业链链主企业,带动上下游集聚。", (A, "LEADS_CHAIN", "新材料产业链")),
     (f"新材料产业链链主企业{A}。", (A, "LEADS_CHAIN", "新材料产业链")),
 ]
@@ -226,6 +228,7 @@ CASES: list = [
 #: (sentence, (head, relation, tail)) the pipeline must NOT find: the phrasing's words without its relation.
 NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
     (f"{M}参观了{B}。", (M, "HOLDS_POST", B)),
+    (f"{B}向{M}颁发了荣誉证书,{M}为公司做出贡献。", (M, "HOLDS_POST", B)),
     (f"{M}会见了{B}董事长李娜。", (M, "HOLDS_POST", B)),
     (f"代表{B}的资深律师{M}在庭上陈词。", (M, "HOLDS_POST", B)),
     (f"{A}考察了{P}。", (A, "LOCATED_IN", P)),

@@ -336,7 +336,7 @@ def serves_at(r: Reader, sent: Sentence, p: Mention) -> None:
 
 
 _APPOINTER = re.compile(rf"(?:{rules.alternation('post_appointer_verbs')})$")
-_AS = re.compile(r"为|担任|出任")
+_AS = re.compile(rules.pattern("post_appointed_as"))  # `聘任A为(公司)总经理`
 
 
 def appointed_as(r: Reader, sent: Sentence, p: Mention) -> None:

@@ -73,7 +73,7 @@ RULES: tuple[Rule, ...] = (
     Rule("post:appointed-as", ("HOLDS_POST",), ("posts",),
          "`<org>…委任/聘任<name>为<title>` with no organization after `为`: a post of a company, an association or "
          "an academy is in the company (else the organization) the sentence names last before the verb.",
-         "华峰科技有限公司于去年成立,今年3月委任李明为董事", ("post_appointer_verbs",)),
+         "华峰科技有限公司于去年成立,今年3月委任李明为董事", ("post_appointer_verbs", "post_appointed_as")),
     Rule("post:on-behalf", ("HOLDS_POST",), ("posts",),
          "`<name>(<title>)代表<org>`: a person who speaks or acts for an organization holds a post in it (the "
          "title between, if any).",
