@@ -109,8 +109,9 @@ RULES: tuple[Rule, ...] = (
          "focuses on the industries inside the brackets.",
          "武昌大学科技园(依托学科优势,重点发展生物医药等产业)", ("focus_cues",)),
     Rule("focus:own", ("FOCUSES_ON",), ("focus",),
-         "Industries named as a property (`主导产业`, `产业体系`) go to the park subject, else to the park the "
-         "sentence names, else to the park the text is about; never to a park that is the goal of a goal verb "
+         "Industries named as a property (`主导产业`, `产业体系`) go to the park subject, else to the park of a "
+         "locative frame before the clause (`在X,以A为核心的主导产业…`), else to the park the sentence names, else to "
+         "the park the text is about; never to a park that is the goal of a goal verb "
          "(`建设成为…产业基地`) or to one that brackets part from the industry.",
          "成都高新区形成了电子信息、生物医药和数字经济三大主导产业", ("own_industry_words", "focus_goal_verbs")),
     Rule("focus:cue", ("FOCUSES_ON",), ("focus",),
