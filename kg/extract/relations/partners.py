@@ -39,7 +39,8 @@ def partners(r: Reader, sent: Sentence) -> None:
 
 
 def signing(r: Reader, sent: Sentence) -> None:
-    """``partners:sign``: `A与B、C签署/签订/成立/共建/合作…`, `A携手B`, `A、B签订合作协议` — every pair of the parties."""
+    """``partners:sign``: `A与B、C签署/签订/成立/共建/合作…`, `A携手B`, `A、B签订合作协议`, `A、B和C三方共同发起成立…`
+    — every pair of the parties."""
     text, ms = r.text, sent.mentions
     done: set[int] = set()
     for i, x in enumerate(ms):
