@@ -271,9 +271,32 @@ def _company_start(ctx: _Ctx, s: int, i: int, e: int) -> int | None:
     s = _drop_glued_boundary(ctx, s, e)
     s = _region_after_a_predicate(ctx, s, i)
     s = _drop_locating_country(text, s, i)
+    s = _after_inner_firm(text, s, i)
+    if s is None:
+        return None
+    role = _ROLE_OPENING.match(text, s, i)  # `运营方|A集团有限公司`: a firm's role noun opens no name
+    s = role.end() if role and i - role.end() >= 2 else s
     if _COUNT_INSIDE.search(text, s, i) or _COUNT_OF_FIRMS.match(text[s:i]):
         return None  # `中国石油两大集团`, `日本三大汽车公司`, `有8家新公司`: a count of firms, not a name
     return s
+
+
+# A full legal form inside a name growing left is another firm's end (`A有限公司领投|B有限公司`); the words of a
+# deal or a tie between two firms (`领投`, `隶属于`, `系`, `全资子`, `的母公司`) that follow it are no part of the next name.
+_INNER_LEGAL_FORM = re.compile(r"有限责任公司|股份有限公司|有限公司")
+_DEAL_WORDS = re.compile(rf"(?:{rules.alternation('firm_deal_words')}|{rules.alternation('firm_role_nouns')})+")
+
+
+def _after_inner_firm(text: str, s: int, i: int) -> int | None:
+    """Where a company name ending at ``i`` starts when ``[s, i)`` holds another firm's legal form followed by a
+    deal word: after them; None when nothing of a name is left (`A有限公司全资子|公司`)."""
+    inner = [m.end() for m in _INNER_LEGAL_FORM.finditer(text, s, i)]
+    if not inner:
+        return s
+    deal = _DEAL_WORDS.match(text, inner[-1], i)
+    if deal is None:  # `A有限公司北仑分公司`: a branch named by its parent; `A有限公司|控股`: a verb, no name
+        return s if i > inner[-1] else None
+    return deal.end() if i - deal.end() >= 2 else None
 
 
 # Demonstratives right before a company suffix: `该公司`, `此集团`, `各企业` refer, they do not name.
@@ -281,6 +304,7 @@ _DEMONSTRATIVES = frozenset("该此某各每")
 
 # Nouns of a firm's role before another firm's name (`母公司|香港新恒基集团`): never the start of that name.
 _ROLE_NOUNS = frozenset(rules.words("firm_role_nouns"))
+_ROLE_OPENING = re.compile(rules.alternation("firm_role_nouns"))
 
 
 def _region_after_a_predicate(ctx: _Ctx, s: int, i: int) -> int:

@@ -37,7 +37,8 @@ def focuses_on(r: Reader, sent: Sentence) -> None:
         carriers(r, sent, a, seg, inds)
         glosses(r, sent, a, b, seg, inds)
         strength(r, sent, a, b, seg, inds)
-        cued(r, sent, s, seg, inds, parks_in_sentence)
+        framed = next((k for pos, k in reversed(sent.frame) if pos <= a), None)  # `在X,…主导产业…`
+        cued(r, sent, s, seg, inds, parks_in_sentence, framed)
 
 
 def carriers(r: Reader, sent: Sentence, a: int, seg: str, inds: list[Mention]) -> None:
@@ -63,16 +64,19 @@ def strength(r: Reader, sent: Sentence, a: int, b: int, seg: str, inds: list[Men
 
 
 def cued(r: Reader, sent: Sentence, s: Subject | None, seg: str, inds: list[Mention],
-         parks_in_sentence: list[Mention]) -> None:
+         parks_in_sentence: list[Mention], framed: Mention | None = None) -> None:
     """``focus:own`` (`青岛蓝谷以海洋生物医药等为主导产业`) and ``focus:cue`` (`蓝谷聚焦海洋生物医药产业`):
-    the park or organization the clause is about focuses on its industries."""
+    the park or organization the clause is about (or the park of a locative frame before it, `在X,以A为核心的
+    主导产业…`) focuses on its industries."""
     own = _OWN_CUE.search(seg)
     holders: list[Mention] = []
     if s is not None and s.kind == "entity":
         holders = [m for m in s.ms if m.type in ("PARK", "ORG")]
         if s.carried and r.item_park is not None:
             holders = [r.item_park]  # an `一是…` item paragraph is about its own park
-    if own and not [h for h in holders if h.type == "PARK"] and (s is None or s.kind not in ("region", "plan")):
+    if own and not holders and framed is not None:
+        holders = [framed]  # the frame's city reads as a region subject: the park it names holds the property
+    elif own and not [h for h in holders if h.type == "PARK"] and (s is None or s.kind not in ("region", "plan")):
         # `…等主导产业`, `产业体系`: a property of the park the sentence names
         before = [m for m in parks_in_sentence if m.end <= inds[0].start] or parks_in_sentence
         if before:

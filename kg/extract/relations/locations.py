@@ -5,7 +5,7 @@ kind of the located entity.
 The steps in :data:`STEPS` run on each clause in that order (the order decides which rule's relation
 a duplicate keeps): ``located:frame``, ``located:host``, ``located:here``, ``located:join``,
 ``located:at``, ``located:weiyu``, ``located:nei-de``, ``located:project``, ``located:example``,
-``located:site``, ``located:opens``.
+``located:site``, ``located:opens``, ``located:tenant``.
 """
 
 from __future__ import annotations
@@ -17,13 +17,17 @@ from kg.extract.entities import Mention
 from kg.extract.relations.reader import LEAD, ORG_LIKE, Clause, Reader, Sentence
 from kg.kb import rules
 
-_JOIN_CUE = re.compile(rules.alternation("join_verbs"))
+#: `A入驻/落户<park>`; `A的生产基地(就)设在<park>`: a site of the firm set up there.
+_JOIN_CUE = re.compile(rf"{rules.alternation('join_verbs')}|的[^,;。的]{{0,4}}?(?:{rules.alternation('site_in_park_nouns')})"
+                       rf"(?:{rules.pattern('at_park_adverbs')}|就|均)?设(?:在|于)")
 _HOST_CUE = re.compile(rules.alternation("host_verbs"))
 #: `在此`, `于这里`, `到这儿`: a preposition and a word for "here".
 _AT, _HERE_WORDS = "在|于|到", "此|这里|这儿"
 _HERE = re.compile(f"(?:{_AT})(?:{_HERE_WORDS})")
 _LOCATE_AT = re.compile(rules.alternation("locate_verbs"))
-_AT_VERB = re.compile(f"(?:{rules.alternation('at_park_verbs')})")
+_AT_VERB = re.compile(f"(?:{rules.pattern('at_park_adverbs')})*(?:{rules.alternation('at_park_verbs')})")
+#: `A的(新)工厂/项目` right before `在<park>`: a site or project of the firm A.
+_FIRM_SITE = re.compile(rf"的?(?:{rules.pattern('site_modifiers')})?(?:{rules.alternation('site_in_park_nouns')}|项目)(?:将|已|也)?$")
 _PROJECT_LIST = re.compile(r"等[^,;:。等]{0,12}?项目")
 _PROJECT_GO = re.compile(rules.alternation("project_progress_words"))
 #: `X(仅/也)是<park>…的一个实例`: an adverb, the park (group 1), a measure word, the noun.
@@ -149,12 +153,13 @@ def joined(r: Reader, sent: Sentence, c: Clause) -> None:
 
 def at_park(r: Reader, sent: Sentence, c: Clause) -> None:
     """``located:at``: `<company>在(<region>)<park>投资/建设/启用` (`在江苏省苏州工业园区注册`) — the company before
-    `在`, else the firm subject."""
+    `在` (or before `的<site>在`: `A的新工厂在<park>投产`), else the firm subject."""
     text = r.text
     for m in c.mentions:
         k = text.rfind("在", max(c.start, m.start - 9), m.start)
         if m.type == "PARK" and k >= 0 and r.regions_before(k + 1, m.start) and _AT_VERB.match(text, m.end):
-            x = r.at_end.get(k)
+            site = _FIRM_SITE.search(text, c.start, k)  # `A的新工厂在<park>投产`: the firm of the site
+            x = r.at_end.get(site.start() if site else k)
             firms = [x] if x is not None and x.type in ("COMPANY", "ORG") else c.subject_firms
             for f in firms:
                 r.rel(f, "LOCATED_IN", m, sent, "located:at")
@@ -281,5 +286,20 @@ def _here_referent(r: Reader, sent: Sentence, idx: int) -> Mention | None:
 
 
 #: The steps of :func:`locations`, in the order they run on each clause.
+#: `A是<park>(内)的入驻企业`: the copula before the park, a tenant's noun after it.
+_IS_AT = re.compile(rules.pattern("tenant_copulas"))
+_TENANT = re.compile(rf"内?的(?:{rules.alternation('tenant_qualifiers')})+(?:{rules.alternation('tenant_nouns')})")
+
+
+def tenant(r: Reader, sent: Sentence, c: Clause) -> None:
+    """``located:tenant``: `A是<park>的入驻企业`, `A为<park>内的重点企业` — the company or organization is in the
+    park; a partner or an operator (`的合作企业`, `的运营主体`) is not."""
+    for x in c.mentions:
+        v = _IS_AT.match(r.text, x.end, c.end) if x.type in ("COMPANY", "ORG") else None
+        y = r.at_start.get(v.end()) if v is not None else None
+        if y is not None and y.type == "PARK" and _TENANT.match(r.text, y.end, c.end):
+            r.rel(x, "LOCATED_IN", y, sent, "located:tenant")
+
+
 STEPS: tuple[Callable[[Reader, Sentence, Clause], None], ...] = (
-    framed, hosted, here, joined, at_park, located_at, inside, projects, examples, site, opens)
+    framed, hosted, here, joined, at_park, located_at, inside, projects, examples, site, opens, tenant)

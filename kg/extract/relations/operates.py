@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.amounts import parse_amount
-from kg.extract.relations.reader import ORG_LIKE, PARK_ANAPHOR, Reader, Sentence
+from kg.extract.relations.reader import LEAD, ORG_LIKE, PARK_ANAPHOR, Reader, Sentence
 from kg.kb import rules
 
 _FUND_CUE = re.compile(rules.alternation("fund_setup_verbs"))
@@ -20,16 +20,29 @@ _OPERATED_BY = re.compile(rf"由([^。;]{{2,60}}?)(合作|共同|联合)?(?:{rul
 #: `由A和B(共同)打造。`: the owners (group 1) of the park subject before, in predicate form.
 #: `<park>(A和B共建的…)`: the builders (group 1) in a bracketed gloss right after a park.
 _GLOSS_BY = re.compile(rf"\(([^()。;]{{2,40}}?)(?:合作|共同|联合)?(?:共建|{rules.alternation('operate_verbs')})的[^()]{{0,30}}\)")
-_RUN_BY = re.compile(rf"由([^。;,]{{2,60}}?)(合作|共同|联合)?(?:{rules.alternation('operate_verbs')})(?!的)")
+_RUN_BY = re.compile(rf"由([^。;,]{{2,60}}?)(合作|共同|联合)?(?:{rules.alternation('operate_verbs')})(?!的[^。;,!?])")
 #: `(总)投资N亿元,(在<park>)建设`: the amount (group 1).
 _ADVERBS = rules.pattern("investment_adverbs")
 _INVEST_TO_BUILD = re.compile(rf"(?:{_ADVERBS})?总?投资([^,。;]{{1,12}}?元)[,]?(?:在[^,。;]{{2,20}}?)?(?:建设|打造|兴建|新建)")
 #: `A增资B`, `A向B注资`: the verb right before the company (group 1: `向`).
-_STAKE = re.compile(rf"(?:{_ADVERBS})*(向)?(?:{rules.pattern('stake_verbs')})")
+_STAKE = re.compile(rf"(?:{_ADVERBS})*(?:(?:出资|投资|斥资)[^,;。]{{1,12}}?元)?(?:{rules.pattern('stake_verbs')})了?")
+#: `A向B…`, `A(完成)对B的…投资`: the preposition before the company, the verb (perhaps a noun after `的`) after it.
+_TOWARDS = re.compile(rf"(?:{_ADVERBS})*(?:完成|进行|实施)?了?(?:向|对)")
+_STAKE_AFTER = re.compile(rf"(?:的(?:{rules.pattern('investment_kinds')})*|(?:进行|实施)了?(?:{rules.pattern('investment_kinds')})*)?"
+                          rf"(?:{rules.pattern('stake_verbs')})"
+                          r"(?=[,;:。、了\d]|$|[约近超逾数一二三四五六七八九十百千万亿])")  # not `对B的投资环境`
+#: `B获得A(的)战略投资`, `B完成由A领投的…融资`: the verb before the investor and the investment noun after it.
+_RECEIVES = re.compile(rf"(?:{_ADVERBS}|{rules.pattern('investment_receive_adverbs')})*"
+                       rf"(?:{rules.alternation('investment_receive_verbs')})了?由?")
+#: `B的投资方包括A、C`: B's investors listed after the noun and a list cue.
+_INVESTORS_OF = re.compile(rf"的(?:主要)?(?:{rules.alternation('investor_nouns')})(?:{rules.pattern('list_open_cues')}|有|为|是):?")
+#: `B完成…融资,由A(和C)领投`: a clause that names the investors of the sentence's company (group 1).
+_LED_BY = re.compile(rf"由([^,;。]{{2,60}}?)(?:{rules.pattern('investment_nouns')})")
+_RECEIVED = re.compile(rf"的?(?:{rules.pattern('investment_kinds')})*(?:{rules.pattern('investment_nouns')})")
 _FIRM_BUILD = re.compile(f"(?:投资)?(?:{rules.alternation('firm_build_verbs')})")
 #: `A(同样)负责管理<parks>` after an organization; `管理<park>的A` before one.
 _MANAGE = rules.alternation("manage_verbs")
-_MANAGES = re.compile(rf"(?:{rules.pattern('manage_adverbs')})*(?:{_MANAGE})")
+_MANAGES = re.compile(rf"(?:{rules.pattern('manage_adverbs')})*(?:{_MANAGE})+")  # `运营管理` is two verbs
 _MANAGING = re.compile(rf"(?:负责)?(?:{_MANAGE})$")
 #: What may stand between the verb and the first park: a link's bracket, items that are no entities (`瑶湖、昌东、`).
 _LEAD_ITEMS = re.compile(r"\s*[\[「“]?(?:[^,;:。、]{1,20}、)*")
@@ -43,8 +56,38 @@ def operates(r: Reader, sent: Sentence) -> None:
     glossed(r, sent)
     invests(r, sent)
     stake(r, sent)
+    received(r, sent)
     firm_builds(r, sent)
     manages(r, sent)
+    operator_role(r, sent)
+
+
+#: `A负责<park>的开发建设`, `A是/作为<park>的运营主体`: the verb before the park (group 1) and the task or role
+#: noun after it (group 2: a role noun, needed after a copula, where `的开发` alone is no operator).
+_OPERATOR_VERB = re.compile(rf"(?:{rules.pattern('manage_adverbs')})*(?:({rules.alternation('operator_duty_verbs')})|"
+                            rf"{rules.alternation('role_copulas')})")
+_ROLE_OF = re.compile(rf"的(?:{rules.alternation('operator_tasks')})+(?:{rules.alternation('operator_roles')})")
+_OPERATOR_TASK = re.compile(rf"的(?:{rules.alternation('operator_tasks')})+({rules.alternation('operator_roles')})?")
+
+
+def operator_role(r: Reader, sent: Sentence) -> None:
+    """``operates:role``: `A负责/承担<park>的开发建设/运营管理`, `A是/作为<park>的运营主体/开发主体/运营方`, `<park>的
+    运营方/开发商A` — A runs the park (or fund)."""
+    for x in sent.mentions:
+        if x.type not in ("ORG", "COMPANY"):
+            continue
+        v = _OPERATOR_VERB.match(r.text, x.end, sent.end)
+        y = r.at_start.get(v.end()) if v is not None else None
+        if y is None or y.type not in ("PARK", "FUND"):
+            continue
+        task = _OPERATOR_TASK.match(r.text, y.end, sent.end)
+        if task is not None and (v.group(1) or task.group(1)):  # a duty verb, or a copula and a role noun
+            r.rel(x, "OPERATES", y, sent, "operates:role")
+    for y in sent.mentions:  # `<park>的运营方A`, `<park>的开发商A`: the role noun between them
+        role = _ROLE_OF.match(r.text, y.end, sent.end) if y.type in ("PARK", "FUND") else None
+        x = r.at_start.get(role.end()) if role is not None else None
+        if x is not None and x.type in ("ORG", "COMPANY"):
+            r.rel(x, "OPERATES", y, sent, "operates:role")
 
 
 def manages(r: Reader, sent: Sentence) -> None:
@@ -70,6 +113,8 @@ def run_by(r: Reader, sent: Sentence) -> None:
     text = r.text
     for (a, b), own in zip(sent.clauses, sent.subjects):
         parks = own.of_type("PARK") if own is not None and not own.carried else []
+        fund = r.at_start.get(LEAD.match(text, a, b).end())
+        parks = parks or ([fund] if fund is not None and fund.type == "FUND" else [])  # `<fund>由A管理`: a fund is no subject
         m = _RUN_BY.search(text, parks[0].end, b) if parks else None
         if m is None or m.start() - parks[0].end > 6:
             continue
@@ -83,20 +128,46 @@ def run_by(r: Reader, sent: Sentence) -> None:
 
 
 def stake(r: Reader, sent: Sentence) -> None:
-    """``invests:stake``: `A增资B`, `A将收购B两成股权`, `A向B注资5亿元` — A invests in the company B."""
+    """``invests:stake``: `A增资B`, `A将收购B两成股权`, `A投资3亿元收购B`, `A向B注资5亿元`, `A完成对B的投资` — A invests
+    in the company B."""
     text, ms = r.text, sent.mentions
     for i, x in enumerate(ms):
         if x.type not in ("COMPANY", "ORG", "FUND"):
             continue
         m = _STAKE.match(text, x.end, sent.end)
-        if m is None and text[x.end:x.end + 1] == "向":
-            y = r.at_start.get(x.end + 1)
-            m = _STAKE.match(text, y.end, sent.end) if y is not None else None
+        to = _TOWARDS.match(text, x.end, sent.end) if m is None else None
+        if to is not None:  # `A向B注资`, `A(完成)对B的战略投资`: the verb after B
+            y = r.at_start.get(to.end())
+            m = _STAKE_AFTER.match(text, y.end, sent.end) if y is not None else None
             y = y if m is not None else None
         else:
             y = r.at_start.get(m.end()) if m is not None else None
         if y is not None and y.type == "COMPANY" and y is not x:
             r.rel(x, "INVESTS_IN", y, sent, "invests:stake")
+
+
+def received(r: Reader, sent: Sentence) -> None:
+    """``invests:received``: `B获得/获A(的)战略投资`, `B完成由A(和C)领投的…融资`, `B的投资方包括A、C`, `B完成…融资,
+    由A领投` — the investors named invest in the company B."""
+    text = r.text
+    for x in sent.mentions:
+        v = _RECEIVES.match(text, x.end, sent.end) if x.type == "COMPANY" else None
+        y = r.at_start.get(v.end()) if v is not None else None
+        if y is None or y.type not in ("COMPANY", "ORG", "FUND"):
+            continue
+        investors = [m for m in r.coordinated(y, sent.end) if m.type in ("COMPANY", "ORG", "FUND")]
+        if _RECEIVED.match(text, investors[-1].end, sent.end):
+            for m in investors:
+                r.rel(m, "INVESTS_IN", x, sent, "invests:received")
+    for x in sent.mentions:  # `B的投资方包括A、C`
+        cue = _INVESTORS_OF.match(r.masked, x.end, sent.end) if x.type == "COMPANY" else None
+        for m in r.list_at(cue.end(), sent.end, ("COMPANY", "ORG", "FUND")) if cue is not None else []:
+            r.rel(m, "INVESTS_IN", x, sent, "invests:received")
+    firm = sent.main.head if sent.main is not None and sent.main.kind == "entity" else None
+    for (a, b) in sent.clauses[1:] if firm is not None and firm.type == "COMPANY" else []:
+        by = _LED_BY.match(text, LEAD.match(text, a, b).end(), b)  # `B完成融资,由A领投`
+        for m in [m for m in r.mentions_in(by.start(1), by.end(1)) if m.type in ("COMPANY", "ORG", "FUND")] if by else []:
+            r.rel(m, "INVESTS_IN", firm, sent, "invests:received")
 
 
 def funds(r: Reader, sent: Sentence) -> None:

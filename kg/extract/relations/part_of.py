@@ -15,11 +15,15 @@ from kg.extract.entities import Mention
 from kg.extract.relations.reader import CARRIER, ZONE, Clause, Reader, Sentence
 from kg.kb import rules
 
-_MEMBERS = re.compile(rules.alternation("member_cues"))
+#: `X包括/(下)辖/分为A、B`, `X由A、B组成`: the cue before the members.
+_MEMBERS = re.compile(rf"{rules.alternation('member_cues')}|由(?=[^,;。]{{2,40}}?(?:{rules.alternation('member_compose_verbs')}))"
+                      r"|(?<![管直统])辖(?![区内])")  # `X辖A、B`, not `管辖`, `直辖市`, `辖区内`
 _MULTI = re.compile(r"一区多园|一城多园|一区[两三四五六七八九十\d]+园|多园")
 _DISTRIBUTIVE = re.compile(rules.alternation("member_distributive_words"))
+_ONE_OF = re.compile(rules.pattern("member_one_of"))
+_IS = re.compile(rules.alternation("role_copulas"))
 #: `A作为…的先行启动区`: the verb (group 1), what lies between (group 2, may name the parent), the role (group 3).
-_PART_PHRASE = re.compile(rf"(作为|是|为|成为|属于)([^,。;!?]{{0,25}}?)({rules.alternation('part_role_nouns')})")
+_PART_PHRASE = re.compile(rf"(作为|是|(?<!分)为|成为|属于)([^,。;!?]{{0,25}}?)({rules.alternation('part_role_nouns')})")
 _BUILD = re.compile(rules.alternation("park_build_verbs"))
 _PARENT_END = re.compile(f"(?:{rules.alternation('parent_zone_ends')})$")
 
@@ -40,9 +44,10 @@ def part_of(r: Reader, sent: Sentence) -> None:
 
 
 def adjacent(r: Reader, sent: Sentence, parks: list[Mention]) -> None:
-    """``part:adjacent``: a park named right after its parent (`西安高新区集贤产业园`)."""
+    """``part:adjacent``: a park named right after its parent (`西安高新区集贤产业园`), or after a zone and `的`
+    (`苏州高新区的星湖科技园`; a zone's `的` before another zone is no part of it)."""
     for x, y in zip(parks, parks[1:]):
-        if y.start == x.end:
+        if y.start == x.end or r.text[x.end:y.start] == "的" and ZONE.search(x.text) and not ZONE.search(y.text):
             r.rel(y, "PART_OF", x, sent, "part:adjacent")
 
 
@@ -107,7 +112,8 @@ def member_list(r: Reader, sent: Sentence, c: Clause) -> None:
 
 
 def multi_park(r: Reader, sent: Sentence, parks: list[Mention]) -> None:
-    """``part:multi``: `包括A、B在内的…以“一城多园”模式建设X` — A and B are part of X. `X“一区多园”各有特色`
+    """``part:multi``: `包括A、B在内的…以“一城多园”模式建设X` — A and B are part of X; `A为X“一区多园”之一` too.
+    `X“一区多园”各有特色`
     instead makes X the zone of the member paragraphs that follow."""
     text, ss, se = r.text, sent.start, sent.end
     multi = _MULTI.search(text, ss, se)
@@ -116,6 +122,9 @@ def multi_park(r: Reader, sent: Sentence, parks: list[Mention]) -> None:
         before = [m for m in parks if m.end <= multi.start()]
         zone_here = next((m for m in reversed(before) if m.end == multi.start() or text[m.end:multi.start()] in ("“", "\"")), None)
         if zone_here is not None:
+            one = _ONE_OF.match(text, multi.end(), se)  # `A为X“一区多园”之一`: A is one of X's parks
+            for m in [m for m in before if m.end <= zone_here.start and _IS.fullmatch(text, m.end, zone_here.start)] if one else []:
+                r.rel(m, "PART_OF", zone_here, sent, "part:multi")
             if _DISTRIBUTIVE.search(r.masked, multi.end(), se):
                 r.member_zone = zone_here  # `青岛高新区“一区多园”各有特色…`: members follow
                 r.member_para = True

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.relations.reader import ORG_LIKE, Reader, Sentence, Subject
+from kg.extract.entities import Mention
+from kg.extract.relations.reader import LEAD, ORG_LIKE, Reader, Sentence, Subject
 from kg.kb import rules
 
 _PARTNER_CUE = re.compile(rules.alternation("partner_verbs"))
 _COJOIN = re.compile(rf"^(?:{rules.pattern('partner_adverbs')})*(?:{rules.alternation('partner_conjunctions')})$")
+_STANDALONE = frozenset(rules.words("partner_standalone_verbs"))  # `A携手B`: partners without a verb after B
 _JOINT_BODY = re.compile(rules.alternation("joint_bodies"))
+_LIST_SIGNS = re.compile(rules.pattern("list_signing_cues"))
 _FOUNDS_JOINT_BODY = re.compile(r"(?:建立|组建|共建|成立|打造)[^,;]{0,20}(?:" + _JOINT_BODY.pattern + ")")
 
 
@@ -36,22 +39,33 @@ def partners(r: Reader, sent: Sentence) -> None:
 
 
 def signing(r: Reader, sent: Sentence) -> None:
-    """``partners:sign``: `A与B、C签署/签订/成立/共建/合作…`, `A携手B` — every pair of the parties."""
+    """``partners:sign``: `A与B、C签署/签订/成立/共建/合作…`, `A携手B`, `A、B签订合作协议`, `A、B和C三方共同发起成立…`
+    — every pair of the parties."""
     text, ms = r.text, sent.mentions
     done: set[int] = set()
     for i, x in enumerate(ms):
         if x.type not in ORG_LIKE or x.start in done:
             continue
         nxt = next((m for m in ms[i + 1:] if m.start >= x.end), None)
-        if nxt is None or nxt.type not in ORG_LIKE or not _COJOIN.match(text[x.end:nxt.start]):
+        # `A、B签订合作协议`: a list that opens its clause (not `C分别与A、B签署…`), only with an agreement after it
+        listed = nxt is not None and text[x.end:nxt.start] == "、" and _opens_clause(r, sent, x)
+        if nxt is None or nxt.type not in ORG_LIKE or not (listed or _COJOIN.match(text[x.end:nxt.start])):
             continue
         parties = [x] + [m for m in r.coordinated(nxt, sent.end) if m.type in ORG_LIKE]
         tail_end = parties[-1].end
-        if text[x.end:nxt.start] in ("携手",) or _PARTNER_CUE.search(r.masked, tail_end, min(sent.end, tail_end + 12)):
+        if listed and not _LIST_SIGNS.match(r.masked, tail_end, sent.end):
+            continue
+        if text[x.end:nxt.start] in _STANDALONE or _PARTNER_CUE.search(r.masked, tail_end, min(sent.end, tail_end + 12)):
             for k, p in enumerate(parties):
                 done.add(p.start)
                 for q in parties[k + 1:]:
                     r.rel(p, "PARTNERS_WITH", q, sent, "partners:sign")
+
+
+def _opens_clause(r: Reader, sent: Sentence, x: Mention) -> bool:
+    """Does ``x`` open its clause (after adverbials), as the first of a list of parties does?"""
+    a = max((c for c, _ in sent.clauses if c <= x.start), default=sent.start)
+    return LEAD.match(r.text, a, x.start).end() == x.start
 
 
 def partner_noun(r: Reader, sent: Sentence) -> None:

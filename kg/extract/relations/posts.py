@@ -81,6 +81,8 @@ def holds_post(r: Reader, sent: Sentence) -> None:
         on_behalf(r, sent, p)
         title_is(r, sent, p)
         founded_by(r, sent, p)
+        concurrent(r, sent, p)
+        org_name_title(r, sent, i, p)
     appointed(r, sent)
     respectively(r, sent)
 
@@ -105,6 +107,10 @@ def title_chain(r: Reader, sent: Sentence, p: Mention) -> None:
             seg, named = [], True
             j = org.start
             continue
+        owner = r.at_end.get(j - 1) if seg and not named and text[j - 1:j] == "的" else None
+        if owner is not None and owner.type in ORG_LIKE and _opens_phrase(r, sent, owner):  # `A公司的创始人B`
+            r.rel(p, "HOLDS_POST", owner, sent, "post:org-de-title", title=_post(seg))
+            break
         if not seg and text[j - 1:j] == "长" and not named:
             office = r.at_end.get(j - 1)
             if office is not None and office.type == "ORG" and office.text[-1] in _OFFICE_END:
@@ -129,6 +135,14 @@ def title_chain(r: Reader, sent: Sentence, p: Mention) -> None:
         j = k[0]
 
 
+def _opens_phrase(r: Reader, sent: Sentence, m: Mention) -> bool:
+    """Does ``m`` open its noun phrase (at the clause start, after a preposition or a list word), so that
+    `m的<title>` is a post in m, not the object of a verb (`代表A的大律师B`)?"""
+    a = max((c for c, _ in sent.clauses if c <= m.start), default=sent.start)
+    return bool(_PHRASE_OPENER.search(r.text[LEAD.match(r.text, a, m.start).end():m.start]))
+
+
+_PHRASE_OPENER = re.compile(r"(?:^|[据从与和及、是为由]|记者)$")
 #: The head of a region (`副市长`, `区长`): a post of the region's government, never passed on to another body.
 _REGION_HEAD = re.compile(r"[省市区县州镇]长$")
 #: An office named without its city (`市人大常委会`, `区政府办公室`), between `、` and its title.
@@ -192,14 +206,24 @@ def _inherit(r: Reader, sent: Sentence, p: Mention, k: int, seg: list[str]) -> b
 
 def pronoun(r: Reader, sent: Sentence, p: Mention) -> None:
     """``post:pronoun``: `其<title><name>` (`其董事长王磊`): the company or organization named last, in an
-    earlier sentence."""
+    earlier sentence; `该公司<title><name>` (`该协会会长`): the last one of that class, in this sentence too."""
     text = r.text
-    k = text.rfind("其", max(sent.start, p.start - 12), p.start)
+    an = None
+    for an in _POSSESSOR.finditer(text, max(sent.start, p.start - 14), p.start):
+        pass  # the last one before the name
+    k = an.end() - 1 if an is not None else -1
     prev = r.last.get("COMPANY") or r.last.get("ORG")
-    if k >= 0 and prev is not None and prev.start < sent.start:
+    if an is not None and an.group() != "其":  # `该公司`: a company, the last one named before, in this sentence too
+        prev = r.resolve("COMPANY" if an.group(1) in _FIRM_CLASSES else "ORG", an.group(), an.start())
+    if k >= 0 and prev is not None and (prev.start < sent.start or an.group() != "其"):
         found = r.titles.run_at(text, k + 1, p.start)
         if found and k + 1 + sum(len(t) for t in found) + found.__len__() - 1 >= p.start - 1:
             r.rel(p, "HOLDS_POST", prev, sent, "post:pronoun", title=found[0])
+
+
+#: `其<title>`, `该公司<title>`, `该协会<title>`: a possessor that refers back (group 1: the class word after 该).
+_FIRM_CLASSES = frozenset(rules.words("firm_anaphor_classes"))
+_POSSESSOR = re.compile(rf"其|该({'|'.join(map(re.escape, sorted(_FIRM_CLASSES | set(rules.words('org_anaphor_classes')), key=len, reverse=True)))})")
 
 
 def name_org_title(r: Reader, sent: Sentence, i: int, p: Mention) -> None:
@@ -217,6 +241,17 @@ def name_org_title(r: Reader, sent: Sentence, i: int, p: Mention) -> None:
         nxt = next((m for m in r.mentions_in(after, after + len(gap) + 4) if m.type == "PERSON"), None)
         if found and nxt is None:  # not the title chain of the next name
             r.rel(p, "HOLDS_POST", q, sent, "post:name-org-title", title=found[0])
+
+
+def org_name_title(r: Reader, sent: Sentence, i: int, p: Mention) -> None:
+    """``post:org-name-title``: `<org><name><title>` (`华通公司李立康总裁表示`, `(美国贸易代表署)戴琪大使`): the
+    organization right before the name, the title right after it."""
+    text, ms = r.text, sent.mentions
+    if i == 0 or ms[i - 1].type not in ORG_LIKE or text[ms[i - 1].end:p.start] not in ("", ")"):
+        return
+    own = r.titles.run_at(text, p.end, min(sent.end, p.end + 8))
+    if own:
+        r.rel(p, "HOLDS_POST", ms[i - 1], sent, "post:org-name-title", title=own[0])
 
 
 def roster(r: Reader, sent: Sentence, p: Mention) -> None:
@@ -242,6 +277,19 @@ _TITLE_LIST_CUE = re.compile(rf"(?:(?:只有|共有|共)?[0-9一二两三四五�
 _BOARD = re.compile(r"(?:董事局|董事会|理事会|监事会)$")
 
 
+def _board_before(r: Reader, sent: Sentence, end: int) -> tuple[Mention, str] | None:
+    """The last board named right after its organization earlier in the sentence (`加入A公司董事局`), with
+    the post of its members (`董事局成员`); None when there is none."""
+    for board in reversed(list(_BOARD_ANYWHERE.finditer(r.text, sent.start, end))):
+        owner = r.at_end.get(board.start())
+        if owner is not None and owner.type in ("COMPANY", "ORG"):
+            return owner, board.group() + "成员"
+    return None
+
+
+_BOARD_ANYWHERE = re.compile(r"董事局|董事会|理事会|监事会")
+
+
 def title_list(r: Reader, sent: Sentence, p: Mention) -> None:
     """``post:title-list``: `<org>…董事包括A、B及C`: the names listed, untitled, after a title and a list
     cue hold that post in the last organization the sentence names before the title."""
@@ -255,11 +303,14 @@ def title_list(r: Reader, sent: Sentence, p: Mention) -> None:
     owner = r.at_end.get(board.start()) if board is not None else None
     if owner is not None and owner.type in ("COMPANY", "ORG"):
         t = board.group() + "成员"  # `加入A公司董事局,包括:…`: members of the board of the body right before it
+        before = owner.start
+    elif t is not None and r.titles.kind_of(t) == "generic" and (named_board := _board_before(r, sent, cue)):
+        before = cue - len(t)
+        owner, t = named_board  # `…加入A董事局,包括:B;4名成员:C、D`: members of the board the roster is of
     elif t is None or r.titles.kind_of(t) not in ("company", "association", "academic"):
         return
     else:
-        owner = None
-    before = cue - len(t) if owner is None else owner.start
+        owner, before = None, cue - len(t)
     prev = [m for m in sent.mentions if m.end <= p.start and m.type == "PERSON" and m is not p]
     if prev and prev[-1].end > before:
         return  # p is not the first of the list
@@ -277,6 +328,26 @@ def title_list(r: Reader, sent: Sentence, p: Mention) -> None:
             last = m
     for who in people:
         r.rel(who, "HOLDS_POST", org, sent, "post:title-list", title=t)
+
+
+#: `身兼A常务副主席、B理事的(计划发起人)C`: the posts a person holds at once, listed before `的` and a role.
+_CONCURRENT = re.compile(rf"(?:{rules.alternation('concurrent_post_openers')})([^,;。]{{4,60}}?)的[^,;。、]{{0,8}}$")
+
+
+def concurrent(r: Reader, sent: Sentence, p: Mention) -> None:
+    """``post:concurrent``: `身兼A常务副主席、B理事的计划发起人C`: C holds each `<org><title>` of the list."""
+    text = r.text
+    m = _CONCURRENT.search(text, sent.start, p.start)
+    if m is None:
+        return
+    a, b = m.span(1)
+    for org in r.mentions_in(a, b):
+        if org.type not in ORG_LIKE:
+            continue
+        end = next((k for k in range(org.end, b + 1) if k == b or text[k] in "、及和"), b)
+        t = r.titles.ending_at(text, end, org.end)
+        if t is not None and end - len(t) == org.end:  # the title right after the organization
+            r.rel(p, "HOLDS_POST", org, sent, "post:concurrent", title=t)
 
 
 #: What opens `时任<org><title>的<name>`: a word of the time of a post.
@@ -314,7 +385,7 @@ def serves_at(r: Reader, sent: Sentence, p: Mention) -> None:
 
 
 _APPOINTER = re.compile(rf"(?:{rules.alternation('post_appointer_verbs')})$")
-_AS = re.compile(r"为|担任|出任")
+_AS = re.compile(rules.pattern("post_appointed_as"))  # `聘任A为(公司)总经理`
 
 
 def appointed_as(r: Reader, sent: Sentence, p: Mention) -> None:

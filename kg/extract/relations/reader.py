@@ -234,6 +234,10 @@ class TitleLexicon:
                 return text[k:j]
         return None
 
+    def _title_at(self, text: str, i: int, limit: int) -> str | None:
+        """The longest title starting at ``i``."""
+        return next((text[i:i + n] for n in range(min(self.maxlen, limit - i), 0, -1) if text[i:i + n] in self.titles), None)
+
     def run_at(self, text: str, i: int, limit: int) -> list[str]:
         """Titles starting at ``i`` (`副主任`, `创始人兼董事长` → two), up to a clause end."""
         out = []
@@ -244,8 +248,9 @@ class TitleLexicon:
                 if p is None:
                     break
                 mod += p
-            t = next((text[i + len(mod):i + len(mod) + n] for n in range(min(self.maxlen, limit - i - len(mod)), 0, -1)
-                      if text[i + len(mod):i + len(mod) + n] in self.titles), None)
+            t = self._title_at(text, i + len(mod), limit)
+            if t is None and mod:  # `首席执行官`: a title that opens with a modifier's words
+                mod, t = "", self._title_at(text, i, limit)
             if t is None:
                 break
             out.append(mod + t)

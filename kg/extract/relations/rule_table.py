@@ -43,8 +43,14 @@ RULES: tuple[Rule, ...] = (
          "青岛市科技局局长、青岛高新区管委会主任王建国",
          ("post_title_modifiers", "post_unit_ends", "post_field_titles")),
     Rule("post:pronoun", ("HOLDS_POST",), ("posts",),
-         "`其<title><name>`: the post is in the company or organization named last, in an earlier sentence.",
-         "杭州海康威视数字技术股份有限公司召开发布会。其副总裁刘强表示,公司将持续创新。", ("post_title_modifiers",)),
+         "`其<title><name>`: the post is in the company or organization named last, in an earlier sentence; "
+         "`该公司/该协会<title><name>`: in the last one of that class, in this sentence too.",
+         "杭州海康威视数字技术股份有限公司召开发布会。其副总裁刘强表示,公司将持续创新。",
+         ("post_title_modifiers", "firm_anaphor_classes", "org_anaphor_classes")),
+    Rule("post:org-de-title", ("HOLDS_POST",), ("posts",),
+         "`<org>的<title><name>` (`A公司的创始人B`): the title chain read back from the name reaches `的` with the "
+         "organization right before it.",
+         "星辰智能科技有限公司的创始人张立明介绍说", ("post_title_modifiers",)),
     Rule("post:name-org-title", ("HOLDS_POST",), ("posts",),
          "`<name>,<org><title>` or `<name>(<org><title>)`, perhaps after a copula (`(同样是<org><title>)`) or the "
          "person's own title (`<name>关长(<org>关长)`): the organization and title right after the name.",
@@ -59,6 +65,13 @@ RULES: tuple[Rule, ...] = (
          "after a board right after its body (`加入A公司董事局,包括:B、C`) are members of that body's board; the "
          "list steps over a name the entity stage missed.",
          "华峰科技有限公司于2014年3月成立,董事包括柳俊、马超杰", ("list_open_cues",)),
+    Rule("post:concurrent", ("HOLDS_POST",), ("posts",),
+         "`身兼/兼任A<title>、B<title>的<role><name>`: the person holds each post listed before `的`.",
+         "身兼华通协会常务副主席、星海促进会理事的计划发起人李立康表示", ("concurrent_post_openers",)),
+    Rule("post:org-name-title", ("HOLDS_POST",), ("posts",),
+         "`<org><name><title>`: the organization right before the name (or its closing bracket), the title right "
+         "after it.",
+         "华通科技有限公司李立康总裁表示,公司将扩产", ()),
     Rule("post:appointed", ("HOLDS_POST",), ("posts",),
          "`<name>曾任/现为/连任/获委任为<org><title>、<org><title>` (or organizations sharing one title after them, "
          "over items the entity stage missed before `等`): the person holds each post.",
@@ -67,7 +80,7 @@ RULES: tuple[Rule, ...] = (
     Rule("post:appointed-as", ("HOLDS_POST",), ("posts",),
          "`<org>…委任/聘任<name>为<title>` with no organization after `为`: a post of a company, an association or "
          "an academy is in the company (else the organization) the sentence names last before the verb.",
-         "华峰科技有限公司于去年成立,今年3月委任李明为董事", ("post_appointer_verbs",)),
+         "华峰科技有限公司于去年成立,今年3月委任李明为董事", ("post_appointer_verbs", "post_appointed_as")),
     Rule("post:on-behalf", ("HOLDS_POST",), ("posts",),
          "`<name>(<title>)代表<org>`: a person who speaks or acts for an organization holds a post in it (the "
          "title between, if any).",
@@ -103,8 +116,9 @@ RULES: tuple[Rule, ...] = (
          "focuses on the industries inside the brackets.",
          "武昌大学科技园(依托学科优势,重点发展生物医药等产业)", ("focus_cues",)),
     Rule("focus:own", ("FOCUSES_ON",), ("focus",),
-         "Industries named as a property (`主导产业`, `产业体系`) go to the park subject, else to the park the "
-         "sentence names, else to the park the text is about; never to a park that is the goal of a goal verb "
+         "Industries named as a property (`主导产业`, `产业体系`) go to the park subject, else to the park of a "
+         "locative frame before the clause (`在X,以A为核心的主导产业…`), else to the park the sentence names, else to "
+         "the park the text is about; never to a park that is the goal of a goal verb "
          "(`建设成为…产业基地`) or to one that brackets part from the industry.",
          "成都高新区形成了电子信息、生物医药和数字经济三大主导产业", ("own_industry_words", "focus_goal_verbs")),
     Rule("focus:cue", ("FOCUSES_ON",), ("focus",),
@@ -126,13 +140,13 @@ RULES: tuple[Rule, ...] = (
          "else the park of the sentence before).",
          "合肥高新区聚焦智能语音产业,科大讯飞等企业在此集聚。", ("host_verbs", "join_verbs")),
     Rule("located:join", ("LOCATED_IN",), ("locations",),
-         "A company before a join verb is in the park right after it (or `这里`); `X的落户` in the one park the "
-         "sentence names.",
-         "鹏博士集团迁址青岛蓝谷", ("join_verbs",)),
+         "A company before a join verb (`入驻`, `落户`, `的生产基地设在`) is in the park right after it (or "
+         "`这里`); `X的落户` in the one park the sentence names.",
+         "鹏博士集团迁址青岛蓝谷", ("join_verbs", "site_in_park_nouns", "at_park_adverbs")),
     Rule("located:at", ("LOCATED_IN",), ("locations",),
          "`<company>在<park><verb>`, the park perhaps after its province and city (`在江西省南昌市…`): the company "
          "(or the firm subject) is in the park.",
-         "华为在东莞松山湖高新区投资建设", ("at_park_verbs",)),
+         "华为在东莞松山湖高新区投资建设", ("at_park_verbs", "at_park_adverbs", "site_in_park_nouns", "site_modifiers")),
     Rule("located:weiyu", _PLACES, ("locations",),
          "`位于/地处<park>` (the park perhaps after its province and city): the subject before the verb is in the "
          "park; `位于X的Y`: Y is in X.",
@@ -153,16 +167,20 @@ RULES: tuple[Rule, ...] = (
     Rule("located:site", ("LOCATED_IN",), ("locations",),
          "`<org><park><site>` (`校区`, `基地`, `工厂`): the organization has a site in the park.",
          "浙江大学宁波高新区校区今年启用", ("site_in_park_nouns",)),
+    Rule("located:tenant", ("LOCATED_IN",), ("locations",),
+         "`A是<park>(内)的入驻企业/重点企业`: a tenant's noun after the park (not `的合作企业`, `的运营主体`).",
+         "华岳新材料股份有限公司是苏州星湖产业园的入驻企业", ("tenant_copulas", "tenant_qualifiers", "tenant_nouns")),
     # ---------------------------------------------------------------- PART_OF
     Rule("part:adjacent", ("PART_OF",), ("part_of",),
-         "A park named right after its parent is part of it.",
+         "A park named right after its parent (or after a zone and `的`: `苏州高新区的星湖科技园`) is part of it.",
          "成都高新区天府软件园"),
     Rule("part:carrier", ("PART_OF",), ("part_of",),
          "`以A等为载体`: the carrier parks A are part of the sentence's zone (its park subject, or the topic park).",
          "以临港新片区等为载体…,浦东新区正加快打造现代产业体系", ("carrier_roles",)),
     Rule("part:members", ("PART_OF",), ("part_of",),
-         "`X分别是/包括/涉及A、B和C`: the listed parks are part of X (not `包括A、B在内的…`, which only qualifies).",
-         "青岛高新区包括红岛片区、胶州湾片区", ("member_cues",)),
+         "`X分别是/包括/涉及/分为/辖A、B和C`, `X由A、B组成`: the listed parks are part of X (not `包括A、B在内的…`, which "
+         "only qualifies).",
+         "青岛高新区包括红岛片区、胶州湾片区", ("member_cues", "member_compose_verbs")),
     Rule("part:build", ("PART_OF",), ("part_of",),
          "A park subject that builds parks (`打造了A、B等`, `推进A规划建设`): they are part of it.",
          "南京江北新区正在建设南京软件园", ("park_build_verbs", "parent_zone_ends")),
@@ -171,8 +189,8 @@ RULES: tuple[Rule, ...] = (
          "苏州高新区“一区多园”各有特色。苏州科技城聚焦新一代信息技术产业",
          ("member_distributive_words", "parent_zone_ends")),
     Rule("part:multi", ("PART_OF",), ("part_of",),
-         "`A、B…以“一区多园”模式建设X`: the parks before the pattern are part of X.",
-         "包括长沙高新区、株洲高新区在内的长株潭地区以“一区多园”模式建设湘江科学城"),
+         "`A、B…以“一区多园”模式建设X`: the parks before the pattern are part of X; `A为X“一区多园”之一`: A is.",
+         "包括长沙高新区、株洲高新区在内的长株潭地区以“一区多园”模式建设湘江科学城", ("member_one_of", "role_copulas")),
     Rule("part:phrase", ("PART_OF",), ("part_of",),
          "`A、B作为/是…的先行启动区/核心区/组成部分`: the parks before the phrase are part of the park in it, "
          "or of the zone named last.",
@@ -187,16 +205,21 @@ RULES: tuple[Rule, ...] = (
          "将东湖软件园与周边一带整合为光谷软件新城", ("merge_verbs",)),
     # ---------------------------------------------------------------- OPERATES
     Rule("operates:manages", ("OPERATES",), ("operates",),
-         "`A(同样)(负责)管理/运营B、C` with A an organization or company and the parks listed right after the verb "
+         "`A(同样)(负责)(受托)管理/运营(管理)B、C` with A an organization or company and the parks listed right after the verb "
          "(perhaps after items that are no entities), or `(负责)管理B的A`: A runs the parks.",
          "负责运营瑶湖科技园的赣江投资公司", ("manage_verbs", "manage_adverbs")),
+    Rule("operates:role", ("OPERATES",), ("operates",),
+         "`A负责<park>的开发建设/运营管理` or `A是/作为<park>的运营主体/开发方`: the organization or company A runs the "
+         "park (or fund) named right after the verb; after a copula only with a role noun (`主体`, `方`, `商`).",
+         "星湖发展集团有限公司是苏州星湖产业园的运营主体",
+         ("operator_tasks", "operator_roles", "operator_duty_verbs", "role_copulas", "manage_adverbs")),
     Rule("operates:fund", ("OPERATES",), ("operates",),
          "A fund set up (`设立/成立/推出…<fund>`) by the entity before the verb, else by the clause's subject or "
          "the park the text is about.",
          "合肥高新区设立总规模50亿元的天使投资基金", ("fund_setup_verbs",)),
     Rule("operates:by", ("OPERATES",), ("operates",),
          "`由A和B…开发运营的<park>`: A and B operate the park after it (or the park named last, for `的园区`); "
-         "`<park>由A、B(共同)打造`: they operate the park subject.",
+         "`<park>由A、B(共同)打造` (`<fund>由A管理`): they operate the park or fund subject.",
          "由江北新区管委会和南京扬子国资投资集团有限责任公司合作开发运营的南京软件园", ("operate_verbs", "park_anaphors")),
     Rule("operates:gloss", ("OPERATES",), ("operates",),
          "`<park>(A和B共建的…)`: the organizations and companies named as builders in a bracketed gloss right "
@@ -211,13 +234,20 @@ RULES: tuple[Rule, ...] = (
          "`X投资N亿元,建设<park>`: X invests in the park (or company) built; ``amount`` is the sum.",
          "青岛聚大洋藻业集团有限公司投资12亿元,建设海洋生物医药科技园", ("investment_adverbs",)),
     Rule("invests:stake", ("INVESTS_IN",), ("operates",),
-         "`A增资/注资/入股/收购B`, `A向B注资N亿元`: A invests in the company B.",
+         "`A增资/注资/入股/收购/领投B`, `A向/对B注资N亿元`, `A出资/投资N亿元入股/收购B`, `A完成对B的投资`: A invests in the "
+         "company B.",
          "恒远集团向恒远新材料有限公司注资5亿元", ("stake_verbs", "investment_adverbs")),
+    Rule("invests:received", ("INVESTS_IN",), ("operates",),
+         "`B获得/获A(的)战略投资`, `B完成由A(和C)领投的…融资`: the investors named between the verb and the "
+         "investment noun invest in the company B.",
+         "星辰智能科技有限公司获得华岳新材料股份有限公司投资",
+         ("investment_receive_verbs", "investment_receive_adverbs", "investor_nouns", "investment_kinds", "investment_nouns",
+          "investment_adverbs", "list_open_cues")),
     # ---------------------------------------------------------------- PARTNERS_WITH
     Rule("partners:sign", ("PARTNERS_WITH",), ("partners",),
-         "`A与B、C签署/共建/合作…` or `A携手B`: every pair of the parties are partners.",
+         "`A与B、C签署/共建/合作…` or `A携手/牵手B`: every pair of the parties are partners.",
          "苏州市科技局与华为技术有限公司、中国移动通信集团有限公司签署战略合作协议",
-         ("partner_conjunctions", "partner_verbs", "partner_adverbs")),
+         ("partner_conjunctions", "partner_verbs", "partner_adverbs", "partner_standalone_verbs", "list_signing_cues")),
     Rule("partners:joint", ("PARTNERS_WITH",), ("partners",),
          "`<subject>联合/携手/会同B`: the subject works with the partners named right after the verb.",
          "长沙经开区加快布局。联合三一集团对配套企业进行梳理"),
@@ -261,6 +291,16 @@ RULES: tuple[Rule, ...] = (
          "A branch named by its parent's name, a place and `分公司` is a unit of the entity of that name in the text.",
          "宁波海通电子有限公司在宁波设有分支机构。宁波海通电子有限公司北仑分公司今年开业", ("branch_name_ends",)),
     # ---------------------------------------------------------------- LEADS_CHAIN
+    Rule("subsidiary:belongs", ("SUBSIDIARY_OF", "PART_OF"), ("subsidiary",),
+         "`B隶属于A` with A right after the verb: a company or organization B is a unit of A; a park B is part of "
+         "the park A.",
+         "星辰智能科技有限公司隶属于华岳控股集团有限公司", ("belong_verbs",)),
+    Rule("subsidiary:stake", ("SUBSIDIARY_OF", "INVESTS_IN"), ("subsidiary",),
+         "`A持有B N%股权`: B is a unit of A when N is over 50, else A invests in B.",
+         "华岳控股集团有限公司持有星辰智能科技有限公司51%股权", ("stake_hold_verbs",)),
+    Rule("subsidiary:parent", ("SUBSIDIARY_OF",), ("subsidiary",),
+         "`B的母公司/控股股东(为)A` or `A是B的母公司`: the company or organization B is a unit of its parent A.",
+         "星辰智能科技有限公司的控股股东为华岳控股集团有限公司", ("parent_nouns",)),
     Rule("chain:leader-company", ("LEADS_CHAIN",), ("chains",),
          "`链主企业X`: X leads the chains of the sentence's industries, else of the paragraph's `在X方面` frame.",
          "在新能源汽车方面,…“一主”即链主企业三一集团"),
@@ -268,6 +308,10 @@ RULES: tuple[Rule, ...] = (
          "A person within 10 characters of `链长` leads the chains of the sentence's industries.",
          "新能源汽车产业由区委书记张明担任链长。"),
     # ---------------------------------------------------------------- the learned pair classifier
+    Rule("chain:leader-role", ("LEADS_CHAIN",), ("chains",),
+         "`A是/被认定为<industry>链主企业`, `作为<industry>链主企业,A…`, `B担任<industry>链长`: the company (person) "
+         "leads the industries named in the role phrase.",
+         "华岳新材料股份有限公司被认定为新能源汽车产业链链主企业", ("chain_role_verbs",)),
     Rule("model:pairs", ("HOLDS_POST", "LOCATED_IN"), ("pairs",),
          "The learned pair classifier (off by default; `kg build --relation-model`): two mentions of one sentence "
          "that the rules do not relate, whose types, order, distance, words between and around, trigger words "

@@ -3,7 +3,8 @@
 In this order: ``subsidiary:cue`` (`A旗下子公司B`, `A控股的B`), ``subsidiary:inner`` (`X下设A、B`),
 ``subsidiary:is-unit`` (`B是A下属的企业`, `B是由A设立的…`), ``subsidiary:founded`` (`由A设立的B`),
 ``subsidiary:list`` (`A的三家子公司分别是B、C`), ``subsidiary:implicit`` (`A…放在子公司B`),
-``subsidiary:branch-name`` (`A昆山分公司` is a unit of `A`).
+``subsidiary:branch-name`` (`A昆山分公司` is a unit of `A`), ``subsidiary:belongs`` (`B隶属于A`; for two parks a
+PART_OF), ``subsidiary:parent`` (`B的母公司A`, `A是B的母公司`), ``subsidiary:stake`` (`A持有B 51%股权`; half or less is an INVESTS_IN).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ _FOUND = rules.pattern("subsidiary_found_verbs")
 #: `由A(于2007年在…)设立的`: the founders (group 1).
 _FOUNDED_BY = re.compile(rf"由([^,;。]{{2,40}}?)(?:于[^,;。]{{0,30}}?)?(?:{_FOUND})的")
 #: After `B是`: the parent's cue after its name (`下属的`, `的全资子公司`).
-_UNIT_AFTER = re.compile(rf"的?(?:{rules.pattern('subsidiary_cues')}|{_UNIT_NOUN.pattern})")
+_UNIT_AFTER = re.compile(rf"的?(?:[一两]?[家个间])?(?:{rules.pattern('subsidiary_cues')}|{_UNIT_NOUN.pattern})")  # `的一家子公司`
 #: Between a parent and its unit noun: `A旗下有三家子公司`, `A的两家`, `A六间分公司`.
 _COUNT = re.compile(rules.pattern("subsidiary_count_words"))
 #: After the unit noun: `…,依次为/分别是/包括` and the list.
@@ -41,6 +42,63 @@ def subsidiary(r: Reader, sent: Sentence) -> None:
     unit_list(r, sent)
     implicit(r, sent)
     branch_name(r, sent)
+    belongs(r, sent)
+    holds_stake(r, sent)
+    parent_noun(r, sent)
+
+
+_PARENT_NOUN = rf"(?:{rules.alternation('parent_nouns')})"
+#: `B的母公司(为)A`: B's parent named after the noun; `A是B的母公司`: after the copula, the noun after B.
+_PARENT_AFTER = re.compile(rf"的{_PARENT_NOUN}(?:为|是|系)?")
+_IS = re.compile(r"(?:是|为|系)")
+
+
+def parent_noun(r: Reader, sent: Sentence) -> None:
+    """``subsidiary:parent``: `B的母公司/控股股东(为)A`, `A是B的母公司` — B is a unit of A."""
+    text, ms = r.text, [m for m in sent.mentions if m.type in _UNIT_TYPES]
+    for x, y in zip(ms, ms[1:]):
+        if _PARENT_AFTER.fullmatch(text, x.end, y.start):
+            r.rel(x, "SUBSIDIARY_OF", y, sent, "subsidiary:parent")
+        elif _IS.fullmatch(text, x.end, y.start) and _PARENT_AFTER.match(text, y.end, sent.end):
+            r.rel(y, "SUBSIDIARY_OF", x, sent, "subsidiary:parent")
+
+
+#: `A持有B 51%(的)股权`: the share (group 1) after the company B.
+_HOLDS = re.compile(rules.pattern("stake_hold_verbs"))
+_SHARE = re.compile(r"\s*(\d+(?:\.\d+)?)%(?:的)?(?:股权|股份)")
+
+
+def holds_stake(r: Reader, sent: Sentence) -> None:
+    """``subsidiary:stake``: `A持有B 51%股权` — with more than half the shares B is a unit of A, else A only
+    INVESTS_IN B."""
+    text, ms = r.text, sent.mentions
+    for x, y in zip(ms, ms[1:]):
+        if x.type not in _UNIT_TYPES + ("FUND",) or y.type != "COMPANY" or not _HOLDS.fullmatch(text, x.end, y.start):
+            continue
+        share = _SHARE.match(text, y.end, sent.end)
+        if share is None:
+            continue
+        if float(share.group(1)) > 50 and x.type in _UNIT_TYPES:
+            r.rel(y, "SUBSIDIARY_OF", x, sent, "subsidiary:stake")
+        else:
+            r.rel(x, "INVESTS_IN", y, sent, "subsidiary:stake")
+
+
+#: `B隶属于A`, `B归属A`: the unit before the verb, its parent right after it.
+_BELONGS = re.compile(rf"(?:{rules.alternation('belong_verbs')})")
+
+
+def belongs(r: Reader, sent: Sentence) -> None:
+    """``subsidiary:belongs``: `B隶属于A` — a company or organization B is a unit of A; a park B is part of the
+    park A."""
+    text, ms = r.text, sent.mentions
+    for x, y in zip(ms, ms[1:]):
+        if not _BELONGS.fullmatch(text, x.end, y.start):
+            continue
+        if x.type in _UNIT_TYPES and y.type in _UNIT_TYPES:
+            r.rel(x, "SUBSIDIARY_OF", y, sent, "subsidiary:belongs")
+        elif x.type == "PARK" and y.type == "PARK":
+            r.rel(x, "PART_OF", y, sent, "subsidiary:belongs")
 
 
 #: `A全资拥有B`, `A控股B`: the parent's verb of ownership between A and B (a link's bracket allowed).
