@@ -531,6 +531,14 @@ class TestNamesAfterATitle:
         got = found(nlp, "日本驻广州总领事馆总领事田中和宏出席,本田公司社长影山胜行表示欢迎。")
         assert {"田中和宏", "影山胜行"} <= of_type(got, "PERSON")
 
+    def test_a_person_appointed_to_a_post(self):
+        from kg.extract.nlp import make_nlp
+
+        rules = make_nlp("jieba", model=False)  # the rule itself, not the tagger
+        got = found(rules, "市政府任命王立新为市科技局局长。董事会聘任赵明远为公司总经理。")
+        assert {"王立新", "赵明远"} <= of_type(got, "PERSON")
+        assert not of_type(found(rules, "市政府任命王立新为代表参加会议。"), "PERSON")  # no post named
+
     def test_a_given_name_may_hold_he(self):
         from kg.extract.nlp import make_nlp
 

@@ -184,6 +184,30 @@ _NAME_POS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "ng"})
 
 # A list of short names after a colon or `包括` (`8名新成员,包括:车品觉、蔡宏兴、何超平`): the items
 # before the last are whole; the last runs on into the clause (`徐立之再获委任`) and is cut by _name_at.
+# `任命|聘任|委任 <name> 为/担任 … <title>`: the verbs by which someone appoints a person to a post.
+_APPOINTER = re.compile(rules.alternation("post_appointer_verbs"))
+_AS_POST = re.compile(r"为|担任|出任")
+
+
+def _persons_appointed(ctx: _Ctx) -> list[Mention]:
+    """`市政府任命王立新为市科技局局长`, `董事会聘任赵明远为公司总经理`: the name between a verb of
+    appointing and `为`/`担任` that a title follows within the clause is a person with that post."""
+    text = ctx.text
+    out = []
+    for v in _APPOINTER.finditer(text):
+        name = _name_at(ctx, v.end())
+        if not name:
+            continue
+        e = v.end() + len(name)
+        if len(name) == 2 and not _AS_POST.match(text, e) and _CJK.match(text[e:e + 1]) and _AS_POST.match(text, e + 1):
+            e, name = e + 1, text[v.end():e + 1]  # `查毅|超为`: the segmenter glued the third character to 为
+        after = _AS_POST.match(text, e)
+        clause = re.match(r"[^,;。!?]{0,16}", text[after.end():]) if after else None
+        if clause and any(ctx.lex.titles.get(t) != "generic" for _, t in _tries(ctx.lex)["titles"].finditer(clause.group())):
+            out.append(Mention(v.end(), e, "PERSON", name, "person:appointed"))
+    return out
+
+
 _NAME_LIST = re.compile(r"(?:[:]|包括)((?:[\u4e00-\u9fff]{2,4}、)+)(?=[\u4e00-\u9fff]{2})")
 
 

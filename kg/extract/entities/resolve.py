@@ -22,7 +22,7 @@ from kg.extract.entities.industry_spans import _industry_ends_free
 from kg.extract.entities.known import _known
 from kg.extract.entities.lists import _SITE_TAIL, _companies_before_a_title, _companies_by_context, _list_mates, _typed_lists
 from kg.extract.entities.parks import _SUB_AREA, _parks
-from kg.extract.entities.persons import _person_lists, _persons, _persons_before_title, _persons_title_after
+from kg.extract.entities.persons import _person_lists, _persons, _persons_appointed, _persons_before_title, _persons_title_after
 from kg.extract.entities.proposals import Proposal, proposed_mentions, widen_persons
 from kg.extract.entities.short_forms import _short_forms
 from kg.extract.entities.suffixes import _GENERIC_COMPANY_BODY, _GENERIC_ORG_BODY, _funds, _party_committees, _suffix_names
@@ -31,7 +31,7 @@ from kg.kb.lexicons import Lexicons
 
 # Among candidates of one length, the more reliable rule wins (lower first).
 _RULE_RANK = {"known": 0, "suffix:company": 1, "suffix:org": 1, "suffix:park": 1, "park:valley": 2, "fund:head": 1,
-              "person:title": 1, "person:title-after": 2, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "industry:lexicon": 3, "org:committee": 1, "park:sub-area": 0, "company:list": 3, "company:list-mate": 4, "company:post": 4, "list:typed": 0,
+              "person:title": 1, "person:title-after": 2, "person:appointed": 2, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "industry:lexicon": 3, "org:committee": 1, "park:sub-area": 0, "company:list": 3, "company:list-mate": 4, "company:post": 4, "list:typed": 0,
               "short": 4, "repeat": 5,
               "model:person": 3, "model:company": 3, "model:org": 3, "model:park": 3, "model:fund": 3}
 
@@ -96,7 +96,7 @@ def find_mentions(
             sub_parks.append(Mention(k.start, k.end + len(tail), "PARK", text[k.start:k.end + len(tail)], "park:sub-area", k.key))
     known = accept(known_found + sub_parks + [m for m in sub_named if any(k.end < m.end for k in known_at.get(m.start, ()))
                                               and not _site_of_known_firm(text, m, known_at)])
-    persons = _persons(ctx) + _persons_title_after(ctx) + _persons_before_title(ctx) + _person_lists(ctx)
+    persons = _persons(ctx) + _persons_title_after(ctx) + _persons_before_title(ctx) + _person_lists(ctx) + _persons_appointed(ctx)
     named = accept(
         _suffix_names(ctx, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
         + _suffix_names(ctx, "org", "ORG", 22, _GENERIC_ORG_BODY, 1)
