@@ -27,6 +27,32 @@ def test_related_news_list_without_marker_is_cut():
     assert c.body_text() == PARA + "\n" + PARA2
 
 
+def test_listed_headlines_with_dates_or_comment_counts_are_cut():
+    # a portal's list of its other stories: dash, headline, then a date or a comment count
+    raw = "\n".join([
+        PARA, PARA2,
+        "- 某某控股集团投资组建文化智库 2012/02/17",
+        "- 某某集团向灾区提供价值2000万元援助 2013/04/20",
+        "- 券商赴监管部门开会 消息称达成四项决议 评论9488条",
+    ])
+    assert _clean(raw).body_text() == PARA + "\n" + PARA2
+
+
+def test_dash_item_inside_the_article_is_kept():
+    item = "- 2025年园区新增企业120家,产值增长15%。"
+    assert _clean(PARA + "\n" + item + "\n" + PARA2).body_text() == PARA + "\n" + item + "\n" + PARA2
+
+
+def test_reader_comment_section_ends_the_article():
+    raw = "\n".join([
+        PARA, PARA2,
+        "网友评论仅供其表达个人看法，并不表明网易立场。",
+        "这家公司早该整顿了，某某集团也不是没关系。",
+        "目前没有跟贴，欢迎你发表观点",
+    ])
+    assert _clean(raw).body_text() == PARA + "\n" + PARA2
+
+
 def test_one_related_link_between_paragraphs_does_not_end_the_article():
     raw = "\n\n".join([
         PARA,

@@ -152,6 +152,9 @@ _LEAD_BYLINE = re.compile(rf"^\s*(?:[{_CJK}]{{0,8}}讯\s*)?[(\[【](?:记者|通
 # Closing byline of a paragraph: `(青岛日报/观海新闻记者 耿婷婷)`, `(记者 王凯 通讯员 李四)`.
 _TAIL_BYLINE = re.compile(r"[(\[【](?:[^()\[\]【】\n]{0,20}?)(?:记者|通讯员|见习记者|撰稿)[^()\[\]【】\n]{1,40}[)\]】]\s*$")
 _SITE_DATE = re.compile(r"^\S{2,20}\s+(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+# A listed headline with its date or comment count (`- 某某集团投资组建智库 2012/02/17`, `- 标题 评论6451条`):
+# one related item on its own line, headline included.
+_LISTED_HEADLINE = re.compile(r"^[-•·*]\s*\S.{3,80}?\s+(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|评论\d+条)\s*$")
 _SENTENCE_END = re.compile(r"[。!?;…]")
 # A byline value: empty or a few names (`王 凯`, `李四、张三`, `新华社记者 王凯`), no sentence.
 _NAME_LIKE = re.compile(r"^[^。!?;,:…“”\"]{0,24}$")
@@ -315,7 +318,7 @@ class Cleaner:
 
     def _is_related(self, text: str) -> bool:
         low = text.lower().rstrip()
-        return any(low.endswith(t) for t in self.noise.related) or bool(_SITE_DATE.match(text))
+        return any(low.endswith(t) for t in self.noise.related) or bool(_SITE_DATE.match(text) or _LISTED_HEADLINE.match(text))
 
     def _metadata(self, text: str, raw: str) -> dict[str, str] | None:
         """Fields of a metadata line (source, title, date, author, role credits), else None.
@@ -561,6 +564,8 @@ class Cleaner:
         snippet, two above a `site date` line. A headline never ends a sentence.
         """
         text = lines[first].text.lower().rstrip()
+        if _LISTED_HEADLINE.match(lines[first].text):
+            return first  # the item holds its own headline
         back = 1 if any(text.endswith(t) for t in self.noise.related) else 2
         start, i = first, first - 1
         while i >= 0 and back:
