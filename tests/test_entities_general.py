@@ -242,6 +242,36 @@ class TestCompanyGrammar:
         assert "歌尔微电子" not in companies  # a line of business, not a firm
         assert "本田汽车" not in companies  # part of a registered name
 
+    def test_firms_of_a_list_closed_by_zai_nei_de(self, nlp):
+        got = found(nlp, "报告点名了包括QX、柏岚、途锐、鹿鸣以及K&W在内的12家国际品牌。")
+        assert {"QX", "柏岚", "途锐", "鹿鸣", "K&W"} <= of_type(got, "COMPANY")
+        # the same frame over places or industries names no firm; `企业家` are people
+        got = found(nlp, "包括北京、上海和广州在内的10个城市。包括芯片、软件在内的多家企业。包括王一鸣、赵小川在内的多名企业家。")
+        assert not of_type(got, "COMPANY")
+
+    def test_a_firm_right_after_its_role(self, nlp):
+        got = found(nlp, "公司通过其控股子公司深圳星澜持有股份,旗下全资子公司蓝岸智造已投产。")
+        assert {"深圳星澜", "蓝岸智造"} <= of_type(got, "COMPANY")
+        assert not of_type(found(nlp, "该子公司员工有300人,母公司负责人表示满意。"), "COMPANY")
+
+    def test_two_firms_counted_after_their_names(self, nlp):
+        got = found(nlp, "园区引进上海澜观和北京启络两家投资人。")
+        assert {"上海澜观", "北京启络"} <= of_type(got, "COMPANY")
+        assert not of_type(found(nlp, "北京和上海两家公司都已签约。"), "COMPANY")
+
+    def test_a_trade_name_before_guo_ji_gong_si(self, nlp):
+        from kg.extract.nlp import make_nlp
+
+        got = found(make_nlp("jieba", model=False), "与当地燃料制造商水循环国际公司签署协议。")  # the rule, not the tagger
+        assert "水循环国际公司" in of_type(got, "COMPANY")
+        assert not of_type(found(nlp, "这是一家大型国际公司。"), "COMPANY")
+
+    def test_a_registered_name_goes_over_a_verb_of_its_own(self, nlp):
+        got = found(nlp, "资料显示,华昇诊断中心有限公司于6月成立。据悉,成立投资管理有限公司。")
+        companies = of_type(got, "COMPANY")
+        assert "华升诊断中心有限公司" in companies  # 昇 is normalized to 升
+        assert not any(c.startswith("成立") for c in companies)  # a verb opening the clause stays out
+
 
 class TestParkGrammar:
     def test_a_verb_before_a_park_is_not_its_name(self, nlp):

@@ -78,6 +78,83 @@ def _companies_by_context(ctx: _Ctx) -> list[Mention]:
     return out
 
 
+# `包括A、B以及C在内的14家国际大牌`: a list closed by `在内的` and a head of firms or brands.
+_INCLUDING_LIST = re.compile(r"包括(?P<items>[^,。;:!?“”\n]{4,80}?)在内的(?:[0-9]+余?家|[一二两三四五六七八九十百几多数]+家)?"
+                             rf"[\u4e00-\u9fff]{{0,6}}?(?:{rules.pattern('company_list_heads')}|品牌|大牌)(?![家主])")  # not `企业家`
+_ITEM_GLUE = re.compile(r"、|以及|和|及|与")
+_BRAND_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9&.\-]{0,11}")
+
+
+def _companies_included(ctx: _Ctx) -> list[Mention]:
+    """The firms of `包括A、B以及C在内的N家企业|品牌`: every item, when none is a place or an industry and
+    at least half are names (letters, a proper noun, a word the dictionary does not know)."""
+    text = ctx.text
+    out = []
+    for m in _INCLUDING_LIST.finditer(text):
+        items, a = [], m.start("items")
+        for g in [*_ITEM_GLUE.finditer(text, a, m.end("items")), None]:
+            b = g.start() if g else m.end("items")
+            items.append((a, b))
+            a = g.end() if g else b
+        if len(items) < 2 or not all(_BRAND_ITEM.fullmatch(text, s, e) and (e - s >= 2 or text[s:e].isascii()) for s, e in items):
+            continue
+        if any(text[s:e] in ctx.lex.regions or ctx.words.get(text[s:e]) == "ns" or _known_industry(ctx, text[s:e]) for s, e in items):
+            continue
+        # the head says firms: an item the dictionary knows as a common word (`鳄鱼`) is a brand too, beside names
+        if 2 * sum(_brand_like(ctx, s, e) or _known_company(ctx, text[s:e]) for s, e in items) < len(items):
+            continue
+        out.extend(Mention(s, e, "COMPANY", text[s:e], "company:including") for s, e in items if not any(ctx.taken[s:e]))
+    return out
+
+
+# A firm's role right before its name: `控股子公司深圳某某`, `全资子公司星河智造`, `投资方某某资本`.
+_ROLE_BEFORE_NAME = re.compile(rules.pattern("firm_roles_before_name"))
+# Two or three firms counted after their names: `引进A和B两家投资人`, `A、B三家公司`.
+_COUNTED_FIRMS = re.compile(rf"[两二三四五六七八九十]家(?:{rules.alternation('counted_firm_heads')})")
+_NAME_POS = frozenset({"n", "nz", "nr", "nrt", "ns", "nt", "eng", "j", None})
+_ITEM_END = frozenset(",。;:!?、()“”《》和与及等的在已将于为是")
+
+
+def _name_after(ctx: _Ctx, a: int) -> int:
+    """End of the name that starts at ``a``: nouns and unknown words up to a separator, a function word or a
+    verb; ``a`` when none (at most 10 characters)."""
+    b = a
+    while b < len(ctx.text) and b - a <= 10 and ctx.text[b] not in _ITEM_END and (tok := ctx.by_pos.get(b)) is not None \
+            and tok[0] == b and tok[2] in _NAME_POS and not any(ctx.taken[tok[0]:tok[1]]):
+        b = tok[1]
+    return b if b - a <= 10 else a
+
+
+def _companies_by_role(ctx: _Ctx) -> list[Mention]:
+    """Firms named right after their role (`控股子公司深圳某某`) and firms counted after their names
+    (`引进A和B两家投资人`): each name must look like one (:func:`_brand_like`), not a place or an industry."""
+    if ctx.tokens is None:
+        return []
+    text = ctx.text
+    spans = []
+    for m in _ROLE_BEFORE_NAME.finditer(text):
+        if ctx.is_token_boundary(m.end()) and (b := _name_after(ctx, m.end())) - m.end() >= 2 \
+                and (b == len(text) or text[b] in _ITEM_END or (tok := ctx.by_pos.get(b)) is not None and tok[2] in ("v", "d", "p")):
+            spans.append((m.end(), b))
+    for m in _COUNTED_FIRMS.finditer(text):
+        items = _items_before(ctx, m.start())  # `A、B三家` ...
+        if (g := text.rfind("和", max(0, m.start() - 12), m.start())) > 0 and not items:  # ... or `A和B两家`
+            a = _extend_left(ctx, g, 10)
+            items = [(a, g), (g + 1, m.start())] if g - a >= 2 and m.start() - g - 1 >= 2 else []
+        spans.extend(items if len(items) >= 2 else [])
+    return [Mention(s, e, "COMPANY", text[s:e], "company:role") for s, e in spans
+            if not any(ctx.taken[s:e]) and _firm_like(ctx, s, e) and text[s:e] not in ctx.lex.regions
+            and not _known_industry(ctx, text[s:e]) and not any(pos in STOP_POS for _, _, pos in ctx.tokens_in(s, e))]
+
+
+def _firm_like(ctx: _Ctx, s: int, e: int) -> bool:
+    """A firm's name without a legal form: brand-like, or a region and a short word of its own (`上海明观`)."""
+    r = _tries(ctx.lex)["regions"].longest_at(ctx.text, s)
+    rest = ctx.text[s + len(r):e] if r else ""
+    return _brand_like(ctx, s, e) or (bool(r) and len(r) >= 2 and 2 <= len(rest) <= 4 and not _known_industry(ctx, rest)
+                                      and rest not in ctx.lex.regions and ctx.words.get(rest) not in ("n", "vn", "v"))
+
+
 def _list_mates(ctx: _Ctx, found: list[Mention]) -> list[Mention]:
     """Companies listed with a firm the lexicons or the grammar already found, in a list of `、`-separated
     names (`英特尔、美光和德仪`, `Apple、HP、Google、Yahoo`): an item that looks like a name (letters, a
