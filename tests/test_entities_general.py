@@ -254,6 +254,18 @@ class TestCompanyGrammar:
         assert {"深圳星澜", "蓝岸智造"} <= of_type(got, "COMPANY")
         assert not of_type(found(nlp, "该子公司员工有300人,母公司负责人表示满意。"), "COMPANY")
 
+    def test_a_latin_name_after_a_firm_noun_or_a_verb_of_founding(self, nlp):
+        got = found(nlp, "美国跨国生物科技公司Vantrix控告对手侵权。八位成员集体跳槽,成立Corvalis,后又另创Zentrix。")
+        assert {"Vantrix", "Corvalis", "Zentrix"} <= of_type(got, "COMPANY")
+        # a product (lower-case first letter), an acronym of a field; a shareholder may be a person
+        got = found(nlp, "该公司iPad销量下滑,企业AI投入加大。最大股东王建新认缴1010万元。")
+        assert not of_type(got, "COMPANY")
+
+    def test_two_firms_joined_by_yu_before_a_list_head(self, nlp):
+        got = found(nlp, "数码港曾孕育Zorvo与Plumly等独角兽。")
+        assert {"Zorvo", "Plumly"} <= of_type(got, "COMPANY")
+        assert not of_type(found(nlp, "深圳与香港等城市合作。"), "COMPANY")
+
     def test_two_firms_counted_after_their_names(self, nlp):
         got = found(nlp, "园区引进上海澜观和北京启络两家投资人。")
         assert {"上海澜观", "北京启络"} <= of_type(got, "COMPANY")

@@ -111,6 +111,8 @@ def _companies_included(ctx: _Ctx) -> list[Mention]:
 _ROLE_BEFORE_NAME = re.compile(rules.pattern("firm_roles_before_name"))
 # Two or three firms counted after their names: `引进A和B两家投资人`, `A、B三家公司`.
 _COUNTED_FIRMS = re.compile(rf"[两二三四五六七八九十]家(?:{rules.alternation('counted_firm_heads')})")
+# A name in Latin letters right after a firm's noun or a verb of founding (`生物科技公司Illumina`, `成立Fairchild`).
+_LATIN_AFTER_FIRM_WORD = re.compile(rf"(?:{rules.pattern('latin_firm_openers')})([A-Z][A-Za-z0-9&\-]{{2,}}(?: [A-Z][A-Za-z0-9&\-]+)*)(?![A-Za-z0-9])")
 _NAME_POS = frozenset({"n", "nz", "nr", "nrt", "ns", "nt", "eng", "j", None})
 _ITEM_END = frozenset(",。;:!?、()“”《》和与及等的在已将于为是")
 
@@ -119,6 +121,8 @@ def _name_after(ctx: _Ctx, a: int) -> int:
     """End of the name that starts at ``a``: nouns and unknown words up to a separator, a function word or a
     verb; ``a`` when none (at most 10 characters)."""
     b = a
+    if a >= len(ctx.text) or not _NAME_CHAR.match(ctx.text[a]):
+        return a  # `子公司「…」`: a quoted name is the suffix grammar's
     while b < len(ctx.text) and b - a <= 10 and ctx.text[b] not in _ITEM_END and (tok := ctx.by_pos.get(b)) is not None \
             and tok[0] == b and tok[2] in _NAME_POS and not any(ctx.taken[tok[0]:tok[1]]):
         b = tok[1]
@@ -136,6 +140,9 @@ def _companies_by_role(ctx: _Ctx) -> list[Mention]:
         if ctx.is_token_boundary(m.end()) and (b := _name_after(ctx, m.end())) - m.end() >= 2 \
                 and (b == len(text) or text[b] in _ITEM_END or (tok := ctx.by_pos.get(b)) is not None and tok[2] in ("v", "d", "p")):
             spans.append((m.end(), b))
+    for m in _LATIN_AFTER_FIRM_WORD.finditer(text):
+        if not (m.group(1).isupper() and len(m.group(1)) <= 4):  # `公司AI`, `CEO`: acronyms of a field or a post
+            spans.append((m.start(1), m.end(1)))
     for m in _COUNTED_FIRMS.finditer(text):
         items = _items_before(ctx, m.start())  # `A、B三家` ...
         if (g := text.rfind("和", max(0, m.start() - 12), m.start())) > 0 and not items:  # ... or `A和B两家`
@@ -143,7 +150,7 @@ def _companies_by_role(ctx: _Ctx) -> list[Mention]:
             items = [(a, g), (g + 1, m.start())] if g - a >= 2 and m.start() - g - 1 >= 2 else []
         spans.extend(items if len(items) >= 2 else [])
     return [Mention(s, e, "COMPANY", text[s:e], "company:role") for s, e in spans
-            if not any(ctx.taken[s:e]) and _firm_like(ctx, s, e) and text[s:e] not in ctx.lex.regions
+            if not any(ctx.taken[s:e]) and (_firm_like(ctx, s, e) or text[s:e].isascii()) and text[s:e] not in ctx.lex.regions
             and not _known_industry(ctx, text[s:e]) and not any(pos in STOP_POS for _, _, pos in ctx.tokens_in(s, e))]
 
 
@@ -344,6 +351,12 @@ def _name_list_before(ctx: _Ctx, end: int, brand_check: bool = True, max_item: i
         if whole:
             e = s - 1
             continue
+        if len(items) == 1 and s >= 3 and text[s - 1] in "和与及" and _NAME_CHAR.match(text[s - 2]):
+            a = _extend_left(ctx, s - 1, max_item)  # `A与B等独角兽`: one more item, over whole words, before a conjunction
+            latin = _LATIN_TAIL.search(text, a, s - 1)
+            a = latin.start() if latin and text[a:latin.start()].strip() else a  # `孕育|GogoVan`
+            if s - 1 - a >= 2:
+                items.append((a, s - 1))
         break
     if any(text[a:b] in ctx.lex.regions or ctx.words.get(text[a:b]) == "ns" for a, b in items):
         return []
