@@ -285,6 +285,22 @@ class TestCompanyGrammar:
         assert not any(c.startswith("成立") for c in companies)  # a verb opening the clause stays out
 
 
+class TestUniversities:
+    def test_short_forms_of_universities(self, nlp):
+        got = found(nlp, "北大与港大合作,浙大也参与。")
+        assert {"北大", "港大", "浙大"} <= of_type(got, "ORG")
+        assert "北大" not in of_type(found(nlp, "北大荒集团表示。"), "ORG")  # inside a word of its own
+
+    def test_a_university_science_park_carries_the_university(self, nlp):
+        got = found(nlp, "华中科技大学科技园和武汉大学科技园入驻企业。")
+        assert {"华中科技大学科技园", "武汉大学科技园"} <= of_type(got, "PARK")
+
+    def test_a_country_locates_a_school_ending_in_ke_xue_yuan(self, nlp):
+        # `牙|科学院`: the suffix trie takes 科学院, and the country before a university's school still only locates it
+        assert "西北大学牙科学院" in of_type(found(nlp, "他毕业于美国西北大学牙科学院。"), "ORG")
+        assert "美国科学院" in of_type(found(nlp, "他是美国科学院院士。"), "ORG")
+
+
 class TestParkGrammar:
     def test_a_verb_before_a_park_is_not_its_name(self, nlp):
         # `监督|科技园`, `深化|南沙合作区`: verbs of overseeing and policy end a park's name on its left

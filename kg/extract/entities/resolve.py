@@ -91,7 +91,9 @@ def find_mentions(
     known_at: dict[int, list[Mention]] = {}
     for k in known_found:
         known_at.setdefault(k.start, []).append(k)
-    sub_parks = [m for m in _parks(ctx_sub) if any(k.end < m.end and k.type == "COMPANY" for k in known_at.get(m.start, ()))]
+    # (a university's science park carries the university's: `武汉大学科技园`)
+    sub_parks = [m for m in _parks(ctx_sub) if any(k.end < m.end and (k.type == "COMPANY" or k.text.endswith(("大学", "学院")))
+                                                   for k in known_at.get(m.start, ()))]
     for k in known_found:
         if k.type == "PARK" and text.startswith(_SUB_AREA, k.end):
             tail = next(a for a in _SUB_AREA if text.startswith(a, k.end))

@@ -349,7 +349,7 @@ def _region_after_a_predicate(ctx: _Ctx, s: int, i: int) -> int:
 
 
 #: Institutions whose name does not carry the country they are in (a university is named without it).
-_ACADEMIC = ("大学", "学院", "理工学院")
+_ACADEMIC = ("大学", "学院", "理工学院", "科学院")  # `牙|科学院` too: the suffix trie takes the longest
 
 
 def _drop_locating_country(text: str, s: int, suffix_start: int) -> int:
