@@ -1,6 +1,6 @@
 """Benchmark: end-to-end speed and memory of `kg build`, against segmenters alone.
 
-    python benchmarks/bench_end_to_end.py [--corpus PATH] [--docs 10000] [--repeat 1] [--no-dask] [--traditional]
+    python benchmarks/bench_end_to_end.py [--corpus PATH] [--docs 10000] [--repeat 1] [--pairs 0] [--no-dask] [--traditional]
 
 Prints a ready-to-paste Markdown block (machine, command, load, table):
 
@@ -14,6 +14,9 @@ Prints a ready-to-paste Markdown block (machine, command, load, table):
 * peak memory (max RSS of the `kg build` process tree's largest process) for
   1,000 and 10,000 documents (the 1-worker run above when ``--docs`` is 10,000);
 * the build time of the seeds;
+* with ``--pairs N``, N interleaved pairs of `kg build` (1 worker) and ``jieba.posseg`` alone, each in a
+  fresh process, and the median of the pairs' ratios (steadier than a ratio of two bests on a machine whose
+  speed drifts);
 * with ``--traditional``, all of it on the same articles in Traditional script, and ``jieba.posseg``
   also on that text as written (it has no Traditional dictionary; kg normalizes first).
 
@@ -161,6 +164,34 @@ def fastest(texts: list[str], which: str, repeat: int) -> tuple[float, float]:
     return max(segmenter_speed(texts, which) for _ in range(max(1, repeat)))
 
 
+_POSSEG_PROCESS = """
+import json, sys
+sys.path.insert(0, sys.argv[2])
+from bench_end_to_end import _segment
+print(_segment(json.load(open(sys.argv[1], encoding="utf-8")), "jieba.posseg"))
+"""
+
+
+def paired_ratios(sample: Path, texts: list[str], pairs: int) -> list[tuple[float, float, float]]:
+    """``pairs`` interleaved runs of `kg build` (1 worker) and of ``jieba.posseg`` alone, each in a fresh
+    process, one right after the other: (kg chars/s, posseg chars/s, other work in cores) per pair.
+
+    The machine's speed drifts by more than the margin between the two (posseg alone has measured from
+    43,000 to 56,000 chars/s minutes apart); a pair shares the drift, so the median of the pairs' ratios is
+    steadier than a ratio of two separate bests. The other work is the kg run's.
+    """
+    chars = sum(len(json.loads(line)["text"]) for line in sample.read_text(encoding="utf-8").splitlines())
+    text_file = temp_dir() / "texts.json"
+    text_file.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    out = []
+    for _ in range(pairs):
+        wall, _, _, l_kg = run_build([str(sample)], "--workers", "1")
+        done = subprocess.run([sys.executable, "-c", _POSSEG_PROCESS, str(text_file), str(Path(__file__).parent)],
+                              capture_output=True, text=True, check=True)
+        out.append((chars / wall, float(done.stdout.split()[-1]), l_kg))
+    return out
+
+
 def _segment(texts: list[str], which: str) -> float:
     chars = sum(map(len, texts))
     if which == "jieba.posseg":
@@ -193,6 +224,8 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=10_000)
     ap.add_argument("--repeat", type=int, default=1, help="runs of each end-to-end build and of each segmenter alone; the fastest counts")
     ap.add_argument("--no-dask", action="store_true", help="skip the Dask engine row")
+    ap.add_argument("--pairs", type=int, default=0,
+                    help="also time N interleaved pairs of kg (1 worker) and jieba.posseg, each in a fresh process: the median ratio")
     ap.add_argument("--traditional", action="store_true",
                     help="the same articles in Traditional script (OpenCC s2t); jieba.posseg gets them as written")
     args = ap.parse_args()
@@ -228,6 +261,14 @@ def main() -> None:
                  f"{posseg:,.0f} chars/s (kg 1 worker = **{chars / w1 / posseg:.2f}×**)", l0))
     pku, l0 = fastest(texts, "pkuseg", args.repeat)
     rows.append(("pkuseg segmentation alone, same text", f"{pku:,.0f} chars/s (kg 1 worker = {chars / w1 / pku:.2f}×)", l0))
+    if args.pairs:
+        runs = paired_ratios(sample, texts, args.pairs)
+        ratios = sorted(k / p for k, p, _ in runs)
+        median = ratios[len(ratios) // 2] if len(ratios) % 2 else sum(ratios[len(ratios) // 2 - 1:len(ratios) // 2 + 1]) / 2
+        rows.append((f"kg 1 worker ÷ jieba.posseg, {len(runs)} interleaved pairs, fresh processes",
+                     f"median **{median:.2f}×** (pairs: {', '.join(f'{r:.2f}' for r in ratios)}; posseg "
+                     f"{min(p for _, p, _ in runs):,.0f}–{max(p for _, p, _ in runs):,.0f} chars/s)",
+                     max(l0 for _, _, l0 in runs)))
     for n in (1000, 10000):
         if n == args.docs:
             wall, peak, l0 = w1, peak1, l1
