@@ -245,6 +245,9 @@ CASES: list = [
     # a park whose running is entrusted to an agent
     (f"{P}原本是江苏省政府委托{D}管理。", (D, "OPERATES", P)),
     (f"{P}委托{D}运营管理。", (D, "OPERATES", P)),
+    # a fund's manager named by its role
+    (f"{F}的管理人是{D}。", (D, "OPERATES", F)),
+    (f"{F}的基金管理人是{D}。", (D, "OPERATES", F)),
     # a site in a park; a park whose name opens with its city after `在`
     (f"{A}在{P}设有生产基地。", (A, "LOCATED_IN", P)),
     (f"{A}计划投资20亿元,在{P}新建一条生产线。", (A, "LOCATED_IN", P)),
@@ -297,6 +300,7 @@ NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
     (f"{Q}学习{Z}“一区多园”的经验。", (Q, "PART_OF", Z)),
     (f"{B}的韩籍员工{M}表示,公司将扩产。", (M, "HOLDS_POST", B)),
     (f"{G}成为{B}的重要客户。", (G, "INVESTS_IN", B)),
+    (f"{F}的出资人是{D}。", (D, "OPERATES", F)),
     (f"{G}投入资金采购{B}的设备。", (G, "INVESTS_IN", B)),
     (f"{B}表示,将拜访客户的母公司{G}。", (B, "SUBSIDIARY_OF", G)),
     (f"{B}与{G}的附属公司签约。", (B, "SUBSIDIARY_OF", G)),

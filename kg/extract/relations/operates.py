@@ -137,13 +137,13 @@ def entrusted(r: Reader, sent: Sentence) -> None:
 #: noun after it (group 2: a role noun, needed after a copula, where `的开发` alone is no operator).
 _OPERATOR_VERB = re.compile(rf"(?:{rules.pattern('manage_adverbs')})*(?:({rules.alternation('operator_duty_verbs')})|"
                             rf"{rules.alternation('role_copulas')})")
-_ROLE_OF = re.compile(rf"的(?:{rules.alternation('operator_tasks')})+(?:{rules.alternation('operator_roles')})")
+_ROLE_OF = re.compile(rf"的(?:基金)?(?:{rules.alternation('operator_tasks')})+(?:{rules.alternation('operator_roles')})(?:为|是)?")  # `的管理人为A`
 _OPERATOR_TASK = re.compile(rf"的(?:{rules.alternation('operator_tasks')})+({rules.alternation('operator_roles')})?")
 
 
 def operator_role(r: Reader, sent: Sentence) -> None:
     """``operates:role``: `A负责/承担<park>的开发建设/运营管理`, `A是/作为<park>的运营主体/开发主体/运营方`, `<park>的
-    运营方/开发商A` — A runs the park (or fund)."""
+    运营方/开发商A`, `<fund>的管理人为A` — A runs the park (or fund)."""
     for x in sent.mentions:
         if x.type not in ("ORG", "COMPANY"):
             continue

@@ -213,7 +213,8 @@ RULES: tuple[Rule, ...] = (
          "负责运营瑶湖科技园的赣江投资公司", ("manage_verbs", "manage_adverbs")),
     Rule("operates:role", ("OPERATES",), ("operates",),
          "`A负责<park>的开发建设/运营管理` or `A是/作为<park>的运营主体/开发方`: the organization or company A runs the "
-         "park (or fund) named right after the verb; after a copula only with a role noun (`主体`, `方`, `商`).",
+         "park (or fund) named right after the verb; after a copula only with a role noun (`主体`, `方`, `商`, `人`); "
+         "also `<park>的运营方A`, `<fund>的(基金)管理人(是)A`.",
          "星湖发展集团有限公司是苏州星湖产业园的运营主体",
          ("operator_tasks", "operator_roles", "operator_duty_verbs", "role_copulas", "manage_adverbs")),
     Rule("operates:fund", ("OPERATES",), ("operates",),
