@@ -229,6 +229,31 @@ CASES: list = [
     (f"身兼{A}副董事长、{B}董事的计划发起人{M}表示,口罩供不应求。", (M, "HOLDS_POST", B)),
     # the organization right before the name, the title right after it
     (f"({B}){M}总裁很快答应召开会议。", (M, "HOLDS_POST", B)),
+    # a nationality or side between the company (or `该公司`) and the title
+    (f"记者从{B}获悉,该公司韩籍法人代表{M}已失联。", (M, "HOLDS_POST", B)),
+    (f"{B}美籍首席执行官{M}表示,公司将扩产。", (M, "HOLDS_POST", B)),
+    # money put into a company; an investor or shareholder named by its role
+    (f"此外,母公司{G}近期将调集大量资金投入{B}。", (G, "INVESTS_IN", B)),
+    (f"{G}向{B}投入资金3亿元。", (G, "INVESTS_IN", B)),
+    (f"{G}成为{B}的战略投资者。", (G, "INVESTS_IN", B)),
+    (f"{G}成为{B}第二大股东。", (G, "INVESTS_IN", B)),
+    (f"{B}引入{G}作为战略投资者。", (G, "INVESTS_IN", B)),
+    # a parent named by the noun that opens its clause; a Hong Kong 附属公司
+    (f"{B}今年营收增长三成。此外,母公司{G}将继续增资。", (B, "SUBSIDIARY_OF", G)),
+    (f"{B}今年营收增长三成。其母公司{G}表示将继续投入。", (B, "SUBSIDIARY_OF", G)),
+    (f"{B}为{G}的全资附属公司。", (B, "SUBSIDIARY_OF", G)),
+    # a park whose running is entrusted to an agent
+    (f"{P}原本是江苏省政府委托{D}管理。", (D, "OPERATES", P)),
+    (f"{P}委托{D}运营管理。", (D, "OPERATES", P)),
+    # a fund's manager named by its role
+    (f"{F}的管理人是{D}。", (D, "OPERATES", F)),
+    (f"{F}的基金管理人是{D}。", (D, "OPERATES", F)),
+    # a site in a park; a park whose name opens with its city after `在`
+    (f"{A}在{P}设有生产基地。", (A, "LOCATED_IN", P)),
+    (f"{A}计划投资20亿元,在{P}新建一条生产线。", (A, "LOCATED_IN", P)),
+    # partners that join hands or form an alliance
+    (f"{A}和{B}联手打造新平台。", (A, "PARTNERS_WITH", B)),
+    (f"{A}与{B}结成战略联盟。", (A, "PARTNERS_WITH", B)),
 ]
 
 #: (sentence, (head, relation, tail)) the pipeline must NOT find: the phrasing's words without its relation.
@@ -273,6 +298,17 @@ NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
     (f"{B}完成新一轮融资,由{A}负责承销。", (A, "INVESTS_IN", B)),
     (f"{B}的股东包括{G}。", (B, "SUBSIDIARY_OF", G)),
     (f"{Q}学习{Z}“一区多园”的经验。", (Q, "PART_OF", Z)),
+    (f"{B}的韩籍员工{M}表示,公司将扩产。", (M, "HOLDS_POST", B)),
+    (f"{G}成为{B}的重要客户。", (G, "INVESTS_IN", B)),
+    (f"{F}的出资人是{D}。", (D, "OPERATES", F)),
+    (f"{G}投入资金采购{B}的设备。", (G, "INVESTS_IN", B)),
+    (f"{B}表示,将拜访客户的母公司{G}。", (B, "SUBSIDIARY_OF", G)),
+    (f"{B}与{G}的附属公司签约。", (B, "SUBSIDIARY_OF", G)),
+    (f"{P}由江苏省政府委托{D}管理。", ("江苏省政府", "OPERATES", P)),
+    (f"苏州市政府委托{D}开展招商推介,{P}将受益。", (D, "OPERATES", P)),
+    (f"{A}宣布在{P}兴建数据中心,后来因成本高昂放弃了计划。", (A, "LOCATED_IN", P)),
+    (f"{A}计划投资20亿元,在{P}新建一条生产线。", (A, "OPERATES", P)),
+    (f"{A}计划投资20亿元,在{P}新建一条生产线。", (A, "INVESTS_IN", P)),
 ]
 
 

@@ -23,7 +23,7 @@ of the annotation guidelines and distribute over enumerations (`A、B和C等`):
 * **HOLDS_POST** — title chains read back from the name, one relation per
   organization in the chain (`中关村科技企业家协会会长、北京大北农科技股份有限公司
   董事长邵根伙`, `市委常委,青岛西海岸新区工委书记、区委书记孙永红`), `<name>,<org><title>`,
-  `其<title><name>`, `该公司<title><name>`, `<org>的<title><name>`; ``title`` is the post right after its organization
+  `其<title><name>`, `该公司(韩籍)<title><name>`, `<org>的<title><name>`; ``title`` is the post right after its organization
   (`创始人兼董事长` kept whole), modifiers included (`执行总裁`).
 * **FOCUSES_ON** — industries of a clause with a focus cue (`聚焦`, `重点发展`,
   `打造…产业链`, `围绕`, `瞄准`, `以…为主导方向`) go to its park or organization
@@ -41,13 +41,13 @@ of the annotation guidelines and distribute over enumerations (`A、B和C等`):
 * **OPERATES** — a fund set up (`设立/成立/推出…<fund>`) by the subject, a park
   that builds parks (`打造了A、B等孵化器`, `推进A规划建设`), `由A和B…开发运营的<park>`,
   a company that invests to build a park (also **INVESTS_IN** with ``amount``), `A负责X的开发建设`,
-  `A是X的运营主体`, `X的运营方A`, `<fund>由A管理`. **INVESTS_IN** also: `A增资/入股/领投B`, `B获得A投资`,
-  `B完成由A领投的融资`, `B的投资方包括A`, `A对B增资`, `A持有B N%股权` (half or less).
+  `A是X的运营主体`, `X的运营方A`, `<fund>由A管理`, `X由A委托B管理` (B). **INVESTS_IN** also: `A增资/入股/领投B`, `B获得A投资`,
+  `B完成由A领投的融资`, `B的投资方包括A`, `A对B增资`, `A持有B N%股权` (half or less), `A…资金投入B`, `A成为B的战略投资者`.
 * **PARTNERS_WITH** (symmetric) — `A与B、C签署/签订/成立/共建/合作…` (every pair
   of the signing parties), `A携手/牵手B`, `A、B签订合作协议`, `由A和B合作开发运营`, `<subject>联合B`,
   `依托A和B…建立…联合体`.
 * **SUBSIDIARY_OF** — `A直属企业B`, `A旗下B`, `A子公司B`, `该委员会内设…,其中B`, `B隶属于A`,
-  `A持有B 51%股权`, `B的母公司A`.
+  `A持有B 51%股权`, `B的母公司A`, `(此外,)母公司A…` (the company named before), `B为A的全资附属公司`.
 * **LEADS_CHAIN** — `链主企业X` or a `链长` with an industry in the sentence or
   in the `在X方面` frame of the paragraph; `X是/被认定为<industry>链主企业`, `B担任<industry>链长`.
 

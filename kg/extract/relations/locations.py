@@ -26,6 +26,8 @@ _AT, _HERE_WORDS = "在|于|到", "此|这里|这儿"
 _HERE = re.compile(f"(?:{_AT})(?:{_HERE_WORDS})")
 _LOCATE_AT = re.compile(rules.alternation("locate_verbs"))
 _AT_VERB = re.compile(f"(?:{rules.pattern('at_park_adverbs')})*(?:{rules.alternation('at_park_verbs')})")
+#: A project given up later in the sentence (`…可是…放弃有关计划`): no site in the park.
+_ABANDONED = re.compile(rules.alternation("project_abandon_words"))
 #: `A的(新)工厂/项目` right before `在<park>`: a site or project of the firm A.
 _FIRM_SITE = re.compile(rf"的?(?:{rules.pattern('site_modifiers')})?(?:{rules.alternation('site_in_park_nouns')}|项目)(?:将|已|也)?$")
 _PROJECT_LIST = re.compile(r"等[^,;:。等]{0,12}?项目")
@@ -153,11 +155,13 @@ def joined(r: Reader, sent: Sentence, c: Clause) -> None:
 
 def at_park(r: Reader, sent: Sentence, c: Clause) -> None:
     """``located:at``: `<company>在(<region>)<park>投资/建设/启用` (`在江苏省苏州工业园区注册`) — the company before
-    `在` (or before `的<site>在`: `A的新工厂在<park>投产`), else the firm subject."""
+    `在` (or before `的<site>在`: `A的新工厂在<park>投产`), else the firm subject; not for a project the sentence
+    says was given up (`…后来放弃了计划`)."""
     text = r.text
     for m in c.mentions:
         k = text.rfind("在", max(c.start, m.start - 9), m.start)
-        if m.type == "PARK" and k >= 0 and r.regions_before(k + 1, m.start) and _AT_VERB.match(text, m.end):
+        if m.type == "PARK" and k >= 0 and r.regions_before(k + 1, m.start) and _AT_VERB.match(text, m.end) \
+                and not _ABANDONED.search(r.masked, m.end, sent.end):
             site = _FIRM_SITE.search(text, c.start, k)  # `A的新工厂在<park>投产`: the firm of the site
             x = r.at_end.get(site.start() if site else k)
             firms = [x] if x is not None and x.type in ("COMPANY", "ORG") else c.subject_firms

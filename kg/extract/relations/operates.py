@@ -2,7 +2,8 @@
 
 In this order: ``operates:fund`` per clause; ``operates:by`` (with ``partners:co-develop``) over the sentence and
 in predicate form (`<park>由A、B共同打造`); ``operates:gloss`` (`<park>(A和B共建的…)`); ``invests:build`` (with
-``operates:build``) and ``invests:stake`` (`A增资B`) per mention; ``operates:build`` for a company subject that builds a park, per clause; ``operates:manages`` (`A管理B`, `管理B的A`). (A park that builds parks is in
+``operates:build``) and ``invests:stake`` (`A增资B`) per mention; ``invests:inject`` (`A…资金投入B`) and
+``invests:holder`` (`A成为B的战略投资者`, `B引入A作为战略投资者`); ``operates:build`` for a company subject that builds a park, per clause; ``operates:manages`` (`A管理B`, `管理B的A`); ``operates:entrusted`` (`<park>由A委托B管理`: B, not A). (A park that builds parks is in
 :mod:`.part_of`.)
 """
 
@@ -23,7 +24,8 @@ _GLOSS_BY = re.compile(rf"\(([^()。;]{{2,40}}?)(?:合作|共同|联合)?(?:共�
 _RUN_BY = re.compile(rf"由([^。;,]{{2,60}}?)(合作|共同|联合)?(?:{rules.alternation('operate_verbs')})(?!的[^。;,!?])")
 #: `(总)投资N亿元,(在<park>)建设`: the amount (group 1).
 _ADVERBS = rules.pattern("investment_adverbs")
-_INVEST_TO_BUILD = re.compile(rf"(?:{_ADVERBS})?总?投资([^,。;]{{1,12}}?元)[,]?(?:在[^,。;]{{2,20}}?)?(?:建设|打造|兴建|新建)")
+#: `在<park>` (group 2) says where the thing built stands: the park there is no target (a LOCATED_IN, :mod:`.locations`).
+_INVEST_TO_BUILD = re.compile(rf"(?:{_ADVERBS})?总?投资([^,。;]{{1,12}}?元)[,]?(?:在([^,。;]{{2,20}}?))?(?:建设|打造|兴建|新建)")
 #: `A增资B`, `A向B注资`: the verb right before the company (group 1: `向`).
 _STAKE = re.compile(rf"(?:{_ADVERBS})*(?:(?:出资|投资|斥资)[^,;。]{{1,12}}?元)?(?:{rules.pattern('stake_verbs')})了?")
 #: `A向B…`, `A(完成)对B的…投资`: the preposition before the company, the verb (perhaps a noun after `的`) after it.
@@ -57,22 +59,91 @@ def operates(r: Reader, sent: Sentence) -> None:
     invests(r, sent)
     stake(r, sent)
     received(r, sent)
+    injects(r, sent)
+    holder(r, sent)
     firm_builds(r, sent)
     manages(r, sent)
+    entrusted(r, sent)
     operator_role(r, sent)
+
+
+#: `A(近期将)调集大量资金投入B`, `A投入3亿元到B`: money put into the company named right after the verb (no name between).
+_CAPITAL = rf"(?:{rules.alternation('capital_words')}|\d[\d.]*[万亿]*[^,;:。□\d]{{0,2}}?元)"
+_INJECT = re.compile(rf"[^,;:。□]{{0,12}}?{_CAPITAL}投入(?:到)?")
+#: `A向B投入资金3亿元`: after the company, the verb and the money.
+_INJECT_AFTER = re.compile(rf"(?:追加)?投入了?[^,;:。□]{{0,8}}?{_CAPITAL}")
+
+
+def injects(r: Reader, sent: Sentence) -> None:
+    """``invests:inject``: `A…(大量)资金投入B`, `A向B投入资金3亿元` — A puts money into the company B."""
+    for x in sent.mentions:
+        if x.type not in ("COMPANY", "ORG", "FUND"):
+            continue
+        m = _INJECT.match(r.masked, x.end, sent.end)
+        y = r.at_start.get(m.end()) if m is not None else None
+        if m is None:
+            to = _TOWARDS.match(r.text, x.end, sent.end)
+            y = r.at_start.get(to.end()) if to is not None else None
+            y = y if y is not None and _INJECT_AFTER.match(r.masked, y.end, sent.end) else None
+        if y is not None and y.type == "COMPANY" and y.text != x.text:
+            r.rel(x, "INVESTS_IN", y, sent, "invests:inject")
+
+
+#: `A成为/是B的(战略)投资者/股东` (not `控股股东`: a parent, :mod:`.subsidiary`); `B引入A作为(战略)投资者`.
+_HOLDER_ROLE = rf"(?:{rules.pattern('holder_modifiers')})?(?:{rules.alternation('investor_nouns')})"
+_BECOMES = re.compile(rf"(?:{_ADVERBS})*(?:成为|{rules.alternation('role_copulas')})了?")
+_HOLDER_OF = re.compile(rf"的?{_HOLDER_ROLE}")
+_BRINGS_IN = re.compile(rf"(?:{_ADVERBS})*(?:引入|引进)了?")
+_AS_HOLDER = re.compile(rf"(?:作为|为|成为)(?:其|公司)?{_HOLDER_ROLE}")
+
+
+def holder(r: Reader, sent: Sentence) -> None:
+    """``invests:holder``: `A成为B的战略投资者/第二大股东`, `B引入A作为战略投资者` — A invests in the company B."""
+    text = r.text
+    for x in sent.mentions:
+        if x.type not in ("COMPANY", "ORG", "FUND"):
+            continue
+        v = _BECOMES.match(text, x.end, sent.end)
+        y = r.at_start.get(v.end()) if v is not None else None
+        if y is not None and y.type == "COMPANY" and _HOLDER_OF.match(text, y.end, sent.end):
+            r.rel(x, "INVESTS_IN", y, sent, "invests:holder")
+        v = _BRINGS_IN.match(text, x.end, sent.end) if x.type == "COMPANY" else None
+        y = r.at_start.get(v.end()) if v is not None else None
+        if y is not None and y.type in ("COMPANY", "ORG", "FUND") and _AS_HOLDER.match(text, y.end, sent.end):
+            r.rel(y, "INVESTS_IN", x, sent, "invests:holder")
+
+
+#: `委托B管理/运营`: the agent right after `委托`; the verbs of running after it.
+_ENTRUST = re.compile(r"委托")
+
+
+def entrusted(r: Reader, sent: Sentence) -> None:
+    """``operates:entrusted``: `<park>(原本)是/由A委托B管理`, `<park>委托B运营管理`, `A委托B管理<park>` — the agent B
+    runs the park (listed right after the verb, else the park subject of the clause, named in this sentence)."""
+    for (a, b), s in zip(sent.clauses, sent.in_force):
+        for cue in _ENTRUST.finditer(r.masked, a, b):
+            agent = r.at_start.get(cue.end())
+            v = _MANAGES.match(r.masked, agent.end, b) if agent is not None and agent.type in ("ORG", "COMPANY") else None
+            if v is None:
+                continue
+            parks = r.list_at(v.end(), b, ("PARK",))
+            if not parks or parks[0].start != v.end():
+                parks = [p for p in (s.of_type("PARK") if s is not None else []) if sent.start <= p.start < cue.start()][:1]
+            for park in parks:
+                r.rel(agent, "OPERATES", park, sent, "operates:entrusted")
 
 
 #: `A负责<park>的开发建设`, `A是/作为<park>的运营主体`: the verb before the park (group 1) and the task or role
 #: noun after it (group 2: a role noun, needed after a copula, where `的开发` alone is no operator).
 _OPERATOR_VERB = re.compile(rf"(?:{rules.pattern('manage_adverbs')})*(?:({rules.alternation('operator_duty_verbs')})|"
                             rf"{rules.alternation('role_copulas')})")
-_ROLE_OF = re.compile(rf"的(?:{rules.alternation('operator_tasks')})+(?:{rules.alternation('operator_roles')})")
+_ROLE_OF = re.compile(rf"的(?:基金)?(?:{rules.alternation('operator_tasks')})+(?:{rules.alternation('operator_roles')})(?:为|是)?")  # `的管理人为A`
 _OPERATOR_TASK = re.compile(rf"的(?:{rules.alternation('operator_tasks')})+({rules.alternation('operator_roles')})?")
 
 
 def operator_role(r: Reader, sent: Sentence) -> None:
     """``operates:role``: `A负责/承担<park>的开发建设/运营管理`, `A是/作为<park>的运营主体/开发主体/运营方`, `<park>的
-    运营方/开发商A` — A runs the park (or fund)."""
+    运营方/开发商A`, `<fund>的管理人为A` — A runs the park (or fund)."""
     for x in sent.mentions:
         if x.type not in ("ORG", "COMPANY"):
             continue
@@ -118,7 +189,8 @@ def run_by(r: Reader, sent: Sentence) -> None:
         m = _RUN_BY.search(text, parks[0].end, b) if parks else None
         if m is None or m.start() - parks[0].end > 6:
             continue
-        owners = [x for x in r.mentions_in(m.start(1), m.end(1)) if x.type in ("ORG", "COMPANY")]
+        owners = [x for x in r.mentions_in(m.start(1), m.end(1)) if x.type in ("ORG", "COMPANY")
+                  and "委托" not in text[x.end:m.end(1)]]  # `由A委托B管理`: A entrusts, B runs (operates:entrusted)
         for o in owners:
             r.rel(o, "OPERATES", parks[0], sent, "operates:by")
         if m.group(2) in ("合作", "共同"):
@@ -219,7 +291,9 @@ def invests(r: Reader, sent: Sentence) -> None:
         m = _INVEST_TO_BUILD.match(text[x.end:x.end + 24])
         if not m:
             continue
-        target = next((y for y in ms[i + 1:] if y.type in ("PARK", "COMPANY") and y.start <= x.end + m.end() + 2), None)
+        where = (x.end + m.start(2), x.end + m.end(2)) if m.group(2) else (0, 0)
+        target = next((y for y in ms[i + 1:] if y.type in ("PARK", "COMPANY") and y.start <= x.end + m.end() + 2
+                       and not where[0] <= y.start < where[1]), None)
         if target is not None:
             amount = parse_amount(m.group(1))
             r.rel(x, "INVESTS_IN", target, sent, "invests:build", amount=amount.text if amount else m.group(1))

@@ -41,8 +41,11 @@ from kg.kb import rules
 _UNIT = re.compile(rf"[^\s,;:。、()“”的及和与]{{0,10}}?(?:{rules.alternation('post_unit_ends')})")
 _FIELD_TITLES = rules.words("post_field_titles")
 _FIELD = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,4}")
-#: `另一名`, `其中一位`: how many of the organization's holders of the title (`A公司另一名执行董事B`).
-_HOW_MANY = re.compile(r"(?:另|其中|的另)?[一两二三四五六七八九十\d]?[名位]")
+#: `另一名`, `其中一位`: how many of the organization's holders of the title (`A公司另一名执行董事B`); a nationality
+#: or side (`A公司韩籍总经理B`, `该公司中方总经理B`).
+_SIDE = rules.pattern("post_side_words")
+_HOW_MANY = re.compile(rf"(?:另|其中|的另)?[一两二三四五六七八九十\d]?[名位]|(?:{_SIDE})")
+_SIDE_AT = re.compile(rf"(?:{_SIDE})?")
 #: `(Intel)`: a parenthesis after a name, before its title.
 _PAREN = re.compile(r"\([^()]{1,30}\)")
 #: An office whose head is `<last character>长` (`商务部长`, `教育局长`, `行政院长`).
@@ -216,6 +219,7 @@ def pronoun(r: Reader, sent: Sentence, p: Mention) -> None:
     if an is not None and an.group() != "其":  # `该公司`: a company, the last one named before, in this sentence too
         prev = r.resolve("COMPANY" if an.group(1) in _FIRM_CLASSES else "ORG", an.group(), an.start())
     if k >= 0 and prev is not None and (prev.start < sent.start or an.group() != "其"):
+        k = _SIDE_AT.match(text, k + 1).end() - 1  # `该公司韩籍法人代表A`: the nationality is no part of the title
         found = r.titles.run_at(text, k + 1, p.start)
         if found and k + 1 + sum(len(t) for t in found) + found.__len__() - 1 >= p.start - 1:
             r.rel(p, "HOLDS_POST", prev, sent, "post:pronoun", title=found[0])

@@ -556,8 +556,9 @@ class Reader:
             return Subject("entity", (ref,), carried=True) if ref is not None else _NONE
         if text.startswith(("《", "其"), p):
             return _PLAN if text[p] == "《" else (self.topic or _NONE)
-        if text[p] in "在于" and self.region_at(p + 1, b):
-            return Subject("region")  # `在山东、山西等地区,…`: what follows happens in a city or province
+        park = self.at_start.get(p + 1)
+        if text[p] in "在于" and self.region_at(p + 1, b) and (park is None or park.type != "PARK"):
+            return Subject("region")  # `在山东、山西等地区,…`: what follows happens in a city or province (not `在苏州工业园区`)
         if _ATTRIBUTE.match(text, p, b):
             return None  # `…,常住人口约200万,拥有…`: an attribute of the subject in force, which carries on
         if _PREDICATE.match(text, p, b) or _first_word_pos(text, p, b) in _PREDICATE_POS:

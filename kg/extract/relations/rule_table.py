@@ -39,14 +39,16 @@ RULES: tuple[Rule, ...] = (
     Rule("post:org-title-name", ("HOLDS_POST",), ("posts",),
          "A title chain read back from the person's name: each organization in it with the title right after it; "
          "the chain goes on over an office named without its city (`南昌市委书记、市人大常委会主任A`) and over a board "
-         "(`A公司董事局主席B`) or a count (`A公司另一名执行董事B`); a former post keeps its modifier (`前主席`).",
+         "(`A公司董事局主席B`), a count (`A公司另一名执行董事B`) or a nationality or side (`A公司韩籍总经理B`, `中方`); a former "
+         "post keeps its modifier (`前主席`).",
          "青岛市科技局局长、青岛高新区管委会主任王建国",
-         ("post_title_modifiers", "post_unit_ends", "post_field_titles")),
+         ("post_title_modifiers", "post_unit_ends", "post_field_titles", "post_side_words")),
     Rule("post:pronoun", ("HOLDS_POST",), ("posts",),
          "`其<title><name>`: the post is in the company or organization named last, in an earlier sentence; "
-         "`该公司/该协会<title><name>`: in the last one of that class, in this sentence too.",
+         "`该公司/该协会<title><name>`: in the last one of that class, in this sentence too (over a nationality or side: "
+         "`该公司韩籍法人代表B`).",
          "杭州海康威视数字技术股份有限公司召开发布会。其副总裁刘强表示,公司将持续创新。",
-         ("post_title_modifiers", "firm_anaphor_classes", "org_anaphor_classes")),
+         ("post_title_modifiers", "firm_anaphor_classes", "org_anaphor_classes", "post_side_words")),
     Rule("post:org-de-title", ("HOLDS_POST",), ("posts",),
          "`<org>的<title><name>` (`A公司的创始人B`): the title chain read back from the name reaches `的` with the "
          "organization right before it.",
@@ -145,8 +147,9 @@ RULES: tuple[Rule, ...] = (
          "鹏博士集团迁址青岛蓝谷", ("join_verbs", "site_in_park_nouns", "at_park_adverbs")),
     Rule("located:at", ("LOCATED_IN",), ("locations",),
          "`<company>在<park><verb>`, the park perhaps after its province and city (`在江西省南昌市…`): the company "
-         "(or the firm subject) is in the park.",
-         "华为在东莞松山湖高新区投资建设", ("at_park_verbs", "at_park_adverbs", "site_in_park_nouns", "site_modifiers")),
+         "(or the firm subject) is in the park, unless the sentence says the project was given up (`放弃`, `取消`).",
+         "华为在东莞松山湖高新区投资建设", ("at_park_verbs", "at_park_adverbs", "site_in_park_nouns", "site_modifiers",
+                                 "project_abandon_words")),
     Rule("located:weiyu", _PLACES, ("locations",),
          "`位于/地处<park>` (the park perhaps after its province and city): the subject before the verb is in the "
          "park; `位于X的Y`: Y is in X.",
@@ -210,7 +213,8 @@ RULES: tuple[Rule, ...] = (
          "负责运营瑶湖科技园的赣江投资公司", ("manage_verbs", "manage_adverbs")),
     Rule("operates:role", ("OPERATES",), ("operates",),
          "`A负责<park>的开发建设/运营管理` or `A是/作为<park>的运营主体/开发方`: the organization or company A runs the "
-         "park (or fund) named right after the verb; after a copula only with a role noun (`主体`, `方`, `商`).",
+         "park (or fund) named right after the verb; after a copula only with a role noun (`主体`, `方`, `商`, `人`); "
+         "also `<park>的运营方A`, `<fund>的(基金)管理人(是)A`.",
          "星湖发展集团有限公司是苏州星湖产业园的运营主体",
          ("operator_tasks", "operator_roles", "operator_duty_verbs", "role_copulas", "manage_adverbs")),
     Rule("operates:fund", ("OPERATES",), ("operates",),
@@ -221,6 +225,10 @@ RULES: tuple[Rule, ...] = (
          "`由A和B…开发运营的<park>`: A and B operate the park after it (or the park named last, for `的园区`); "
          "`<park>由A、B(共同)打造` (`<fund>由A管理`): they operate the park or fund subject.",
          "由江北新区管委会和南京扬子国资投资集团有限责任公司合作开发运营的南京软件园", ("operate_verbs", "park_anaphors")),
+    Rule("operates:entrusted", ("OPERATES",), ("operates",),
+         "`<park>(原本)是/由A委托B管理`, `<park>委托B运营管理`, `A委托B管理<park>`: the agent B right after `委托` runs the "
+         "park listed after the verb, else the clause's park subject named in the sentence (A only entrusts).",
+         "苏州星湖产业园原本是江苏省政府委托苏州市政府管理", ("manage_verbs", "manage_adverbs")),
     Rule("operates:gloss", ("OPERATES",), ("operates",),
          "`<park>(A和B共建的…)`: the organizations and companies named as builders in a bracketed gloss right "
          "after a park operate it.",
@@ -237,6 +245,14 @@ RULES: tuple[Rule, ...] = (
          "`A增资/注资/入股/收购/领投B`, `A向/对B注资N亿元`, `A出资/投资N亿元入股/收购B`, `A完成对B的投资`: A invests in the "
          "company B.",
          "恒远集团向恒远新材料有限公司注资5亿元", ("stake_verbs", "investment_adverbs")),
+    Rule("invests:inject", ("INVESTS_IN",), ("operates",),
+         "`A…(大量)资金/N亿元投入B`, `A向B投入资金N亿元`: A puts money into the company B (no name between A and the "
+         "verb).",
+         "此外,母公司华岳控股集团有限公司近期将调集大量资金投入星辰智能科技有限公司", ("capital_words",)),
+    Rule("invests:holder", ("INVESTS_IN",), ("operates",),
+         "`A成为/是B的(战略)投资者/(第二大)股东` (not `控股股东`), `B引入A作为(战略)投资者`: A invests in the company B.",
+         "华岳控股集团有限公司成为星辰智能科技有限公司的战略投资者",
+         ("investment_adverbs", "holder_modifiers", "investor_nouns", "role_copulas")),
     Rule("invests:received", ("INVESTS_IN",), ("operates",),
          "`B获得/获A(的)战略投资`, `B完成由A(和C)领投的…融资`: the investors named between the verb and the "
          "investment noun invest in the company B.",
@@ -301,6 +317,10 @@ RULES: tuple[Rule, ...] = (
     Rule("subsidiary:parent", ("SUBSIDIARY_OF",), ("subsidiary",),
          "`B的母公司/控股股东(为)A` or `A是B的母公司`: the company or organization B is a unit of its parent A.",
          "星辰智能科技有限公司的控股股东为华岳控股集团有限公司", ("parent_nouns",)),
+    Rule("subsidiary:parent-lead", ("SUBSIDIARY_OF",), ("subsidiary",),
+         "`(此外,)(其)母公司/控股股东A…` opening a clause: the company named last before it (earlier in the sentence, "
+         "else before it) is a unit of A.",
+         "星辰智能科技有限公司今年营收增长三成。此外,母公司华岳控股集团有限公司将继续增资。", ("parent_nouns",)),
     Rule("chain:leader-company", ("LEADS_CHAIN",), ("chains",),
          "`链主企业X`: X leads the chains of the sentence's industries, else of the paragraph's `在X方面` frame.",
          "在新能源汽车方面,…“一主”即链主企业三一集团"),

@@ -4,14 +4,15 @@ In this order: ``subsidiary:cue`` (`A旗下子公司B`, `A控股的B`), ``subsid
 ``subsidiary:is-unit`` (`B是A下属的企业`, `B是由A设立的…`), ``subsidiary:founded`` (`由A设立的B`),
 ``subsidiary:list`` (`A的三家子公司分别是B、C`), ``subsidiary:implicit`` (`A…放在子公司B`),
 ``subsidiary:branch-name`` (`A昆山分公司` is a unit of `A`), ``subsidiary:belongs`` (`B隶属于A`; for two parks a
-PART_OF), ``subsidiary:parent`` (`B的母公司A`, `A是B的母公司`), ``subsidiary:stake`` (`A持有B 51%股权`; half or less is an INVESTS_IN).
+PART_OF), ``subsidiary:parent`` (`B的母公司A`, `A是B的母公司`), ``subsidiary:parent-lead`` (`(此外,)(其)母公司A…`: the
+company named before is a unit of A), ``subsidiary:stake`` (`A持有B 51%股权`; half or less is an INVESTS_IN).
 """
 
 from __future__ import annotations
 
 import re
 
-from kg.extract.relations.reader import ORG_LIKE, SUBSIDIARY_CUE, Reader, Sentence
+from kg.extract.relations.reader import LEAD, ORG_LIKE, SUBSIDIARY_CUE, Reader, Sentence
 from kg.kb import rules
 
 #: `该委员会内设`: an anaphor (its class word is group 1) right before the cue.
@@ -45,6 +46,7 @@ def subsidiary(r: Reader, sent: Sentence) -> None:
     belongs(r, sent)
     holds_stake(r, sent)
     parent_noun(r, sent)
+    parent_lead(r, sent)
 
 
 _PARENT_NOUN = rf"(?:{rules.alternation('parent_nouns')})"
@@ -61,6 +63,25 @@ def parent_noun(r: Reader, sent: Sentence) -> None:
             r.rel(x, "SUBSIDIARY_OF", y, sent, "subsidiary:parent")
         elif _IS.fullmatch(text, x.end, y.start) and _PARENT_AFTER.match(text, y.end, sent.end):
             r.rel(y, "SUBSIDIARY_OF", x, sent, "subsidiary:parent")
+
+
+#: `(其)母公司` opening a clause, right before the parent's name.
+_PARENT_OPENS = re.compile(rf"其?{_PARENT_NOUN}")
+
+
+def parent_lead(r: Reader, sent: Sentence) -> None:
+    """``subsidiary:parent-lead``: `(此外,)(其)母公司A近期将…` — a parent noun that opens its clause names the parent of
+    the company named last before it (earlier in the sentence, else before the sentence)."""
+    text = r.text
+    for a, b in sent.clauses:
+        p = LEAD.match(text, a, b).end()
+        cue = _PARENT_OPENS.match(text, p, b)
+        parent = r.at_start.get(cue.end()) if cue is not None else None
+        if parent is None or parent.type not in _UNIT_TYPES:
+            continue
+        unit = r.resolve("COMPANY", "其", p)
+        if unit is not None and unit.text != parent.text:
+            r.rel(unit, "SUBSIDIARY_OF", parent, sent, "subsidiary:parent-lead")
 
 
 #: `A持有B 51%(的)股权`: the share (group 1) after the company B.
