@@ -278,9 +278,10 @@ class TestCompanyGrammar:
         assert "水循环国际公司" in of_type(got, "COMPANY")
         assert not of_type(found(nlp, "这是一家大型国际公司。"), "COMPANY")
 
-    def test_a_registered_name_goes_over_a_verb_of_its_own(self, nlp):
-        got = found(nlp, "资料显示,华昇诊断中心有限公司于6月成立。据悉,成立投资管理有限公司。")
+    def test_a_name_goes_over_a_verb_of_the_firms_service(self, nlp):
+        got = found(nlp, "资料显示,华昇诊断中心有限公司于6月成立。据悉,成立投资管理有限公司。张立明出任星辰智能科技有限公司CEO。")
         companies = of_type(got, "COMPANY")
+        assert "星辰智能科技有限公司" in companies  # a verb of taking a post is no part of the name
         assert "华升诊断中心有限公司" in companies  # 昇 is normalized to 升
         assert not any(c.startswith("成立") for c in companies)  # a verb opening the clause stays out
 

@@ -92,7 +92,8 @@ def find_mentions(
     for k in known_found:
         known_at.setdefault(k.start, []).append(k)
     # (a university's science park carries the university's: `武汉大学科技园`)
-    sub_parks = [m for m in _parks(ctx_sub) if any(k.end < m.end and (k.type == "COMPANY" or k.text.endswith(("大学", "学院")))
+    sub_parks = [m for m in _parks(ctx_sub) if any(k.end < m.end and (k.type == "COMPANY" or k.text.endswith(("大学", "学院"))
+                                                                      and text[k.end:m.end] in lex.park_suffixes)
                                                    for k in known_at.get(m.start, ()))]
     for k in known_found:
         if k.type == "PARK" and text.startswith(_SUB_AREA, k.end):

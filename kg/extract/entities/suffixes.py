@@ -125,7 +125,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
         if kind == "org" and suf in _ACADEMIC:
             s = _drop_locating_country(text, s, i)  # `美国麻省理工学院` → `麻省理工学院`; a ministry keeps its country
         if kind == "company":
-            start = _company_start(ctx, _over_a_verb_of_the_name(ctx, s, i) if _INNER_LEGAL_FORM.fullmatch(suf) else s, i, e)
+            start = _company_start(ctx, s, i, e)
             if start is None:
                 continue
             s = start
@@ -285,26 +285,6 @@ def _company_start(ctx: _Ctx, s: int, i: int, e: int) -> int | None:
 # deal or a tie between two firms (`领投`, `隶属于`, `系`, `全资子`, `的母公司`) that follow it are no part of the next name.
 _INNER_LEGAL_FORM = re.compile(r"有限责任公司|股份有限公司|有限公司")
 _DEAL_WORDS = re.compile(rf"(?:{rules.alternation('firm_deal_words')}|{rules.alternation('firm_role_nouns')})+")
-
-
-# Parts of speech of a trade name's word that the segmenter split (`华|昇`): abbreviations, morphemes, names.
-_TRADE_NAME_POS = frozenset({"j", "yg", "ng", "nz", "nr", "nrt", "ns", "eng", "nt", None})
-_CLAUSE_OPEN = frozenset(",、:;。(“「\n")
-
-
-def _over_a_verb_of_the_name(ctx: _Ctx, s: int, i: int) -> int:
-    """A registered name (`…有限公司`) that stopped at a verb of its own (`华昇|诊断|中心有限公司`) goes on over
-    the verb to a trade name that opens the clause: one to three words of a name (an abbreviation, a morpheme,
-    a proper noun, an unknown word) right after a comma or list mark. A verb opening the clause stays out."""
-    if ctx.tokens is None or s == 0 or (verb := ctx.by_end.get(s)) is None or verb[2] not in ("v", "vn") or i - s < 2:
-        return s
-    j, words = verb[0], 0
-    while (tok := ctx.by_end.get(j)) is not None and tok[2] in _TRADE_NAME_POS and words < 3 and not any(ctx.taken[tok[0]:tok[1]]) \
-            and _NAME_CHAR.fullmatch(ctx.text, tok[0], tok[0] + 1) and tok[1] - tok[0] <= 3:
-        j, words = tok[0], words + 1
-    if words and (j == 0 or ctx.text[j - 1] in _CLAUSE_OPEN) and verb[0] - j <= 4:
-        return j
-    return s
 
 
 def _after_inner_firm(text: str, s: int, i: int) -> int | None:
