@@ -563,3 +563,32 @@ class TestPersonNameLength:
         # `陈宗` looks like two surnames (a married name), but `担任` is the next word
         got = found(nlp, "民间团体由内政部次长陈宗明担任窗口。")
         assert of_type(got, "PERSON") == {"陈宗明"}
+
+
+class TestIndustryEdges:
+    def test_and_inside_an_item_that_shares_a_head_noun(self, nlp):
+        # `新能源和智能网联汽车` is new-energy and connected cars: one name before the list's `、`
+        got = found(nlp, "柳州围绕新能源和智能网联汽车、储能、工业母机等重点产业链精准招商。")
+        assert "新能源和智能网联汽车" in of_type(got, "INDUSTRY")
+        assert not {"新能源", "智能网联汽车"} & of_type(got, "INDUSTRY")
+        # near miss: two industries with no shared head stay two items
+        got = found(nlp, "芜湖重点发展集成电路和人工智能、生物医药等产业。")
+        assert {"集成电路", "人工智能"} <= of_type(got, "INDUSTRY")
+
+    def test_a_verb_complement_is_not_part_of_an_industry(self, nlp):
+        got = found(nlp, "两年来,綦江初步建立起汽车装备产业集群。")
+        assert "汽车装备产业集群" in of_type(got, "INDUSTRY")
+        assert not any(s.startswith("起") for s in of_type(got, "INDUSTRY"))
+
+    def test_a_known_industry_inside_a_word_does_not_cut_the_name(self, nlp):
+        # `光电子|信息产业`: the known `电子信息` starts inside the word `光电子`
+        got = found(nlp, "厦门火炬高新区形成了光电子信息产业集群。")
+        assert "光电子信息产业集群" in of_type(got, "INDUSTRY")
+
+    def test_markets_for_goods_are_not_industries(self, nlp):
+        got = found(nlp, "受调控影响,钢铁、建材、家电等市场需求明显回落。")
+        assert not of_type(got, "INDUSTRY")
+        # near miss: the same list governed by 产业 names industries
+        got = found(nlp, "钢铁、建材、家电等产业加快转型。")
+        assert {"钢铁", "建材", "家电"} <= of_type(got, "INDUSTRY")
+

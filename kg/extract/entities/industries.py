@@ -42,6 +42,9 @@ _CLAUSE = re.compile(r"[^。!?;,:\n]+")
 _NOT_DEVELOPED_AFTER = re.compile(rf"(?:的|中的)?(?:{rules.alternation('cooperation_qualifiers')})?"
                                   rf"(?:{rules.alternation('cooperation_words')})|[\u4e00-\u9fff]{{0,4}}(?:企业|公司|厂商)")
 
+# Markets and demand for goods after a list (`钢铁、建材、家电等市场需求`): products sold, not industries developed.
+_MARKET_AFTER = re.compile(rf"等?(?:产品)?(?:的)?(?:{rules.alternation('market_words')})")
+
 # A product's uses after a list of fields (`等领域的全面应用`).
 _APPLICATION = re.compile(rf"(?:的|中的|内的)?[\u4e00-\u9fff]{{0,6}}?(?:{rules.alternation('application_qualifiers')})?"
                           r"(?:应用|使用)")
@@ -133,7 +136,7 @@ def _used_or_owned(ctx: _Ctx, list_start: int, start: int, end: int) -> bool:
     head = _FIELDS_HEAD.match(text, end)
     after = head.end() if head else end
     return bool(any(_COMPANY_LINES.search(text, max(0, k - 24), k) or _company_lines(ctx, k) for k in {list_start, start})
-                or _APPLICATION.match(text, after) or _NOT_DEVELOPED_AFTER.match(text, after)
+                or _APPLICATION.match(text, after) or _NOT_DEVELOPED_AFTER.match(text, after) or _MARKET_AFTER.match(text, after)
                 or any(_TECHNOLOGY_VERB.search(text, max(0, k - 4), k) for k in {list_start, start}) or _about_firms(ctx, list_start))
 
 
