@@ -592,3 +592,28 @@ class TestIndustryEdges:
         got = found(nlp, "钢铁、建材、家电等产业加快转型。")
         assert {"钢铁", "建材", "家电"} <= of_type(got, "INDUSTRY")
 
+
+class TestParkEdges:
+    def test_generic_and_batch_parks_are_no_names(self, nlp):
+        got = found(nlp, "整个园区计划引进80家企业,项目园区还设有人才公寓。该市要建成世界一流高科技园区和重要科研产业基地。"
+                         "合肥启动首批数字创新街区建设。")
+        assert not of_type(got, "PARK")
+        # near miss: a proper name before the same suffixes
+        got = found(nlp, "合肥蜀山数字创新街区和芜湖鸠江科研产业基地投入运营。")
+        assert {"合肥蜀山数字创新街区", "芜湖鸠江科研产业基地"} <= of_type(got, "PARK")
+
+    def test_a_complement_of_a_verb_is_not_part_of_a_park(self, nlp):
+        got = found(nlp, "双方将用好中非经贸产业园等平台。")
+        assert "中非经贸产业园" in of_type(got, "PARK")
+        assert not any(s.startswith("好") for s in of_type(got, "PARK"))
+
+    def test_a_city_before_a_known_park_is_part_of_its_name(self, nlp):
+        got = found(nlp, "北京亦庄开发区今年新增高新技术企业120家。保定中关村科技园已入驻企业200余家。")
+        assert {"北京亦庄开发区", "保定中关村科技园"} <= of_type(got, "PARK")
+        # near miss: a province only locates the park
+        assert of_type(found(nlp, "湖北光谷的企业加快出海。"), "PARK") == {"光谷"}
+
+    def test_a_known_park_names_a_kind_of_park(self, nlp):
+        # `软件园` alone is a kind of park; after a known park's name it is that name's park
+        got = found(nlp, "紫竹高新区软件园二期开园。")
+        assert of_type(got, "PARK") == {"紫竹高新区软件园"}

@@ -39,6 +39,9 @@ _SUB_AREA = ("核心区", "功能区")
 _INNER_ZONE = re.compile(rf"(?:{rules.alternation('inner_zone_suffixes')})"
                          rf"(?=[\u4e00-\u9fff]{{2,}}(?:{rules.alternation('named_park_heads')})$)")
 
+# A batch of parks named by kind (`首批…街区`, `新一批…示范区`), not one named park.
+_BATCH = re.compile(r"(?:首|新一|第[一二三四五六七八九十]+)[批个]")
+
 # Parts of a zone keep the zone's name (`山东自贸试验区青岛片区`, `…高新区核心区`).
 _SUB_PARK = rules.words("park_part_suffixes")
 
@@ -110,8 +113,8 @@ def _parks(ctx: _Ctx) -> list[Mention]:
         # a counted list head (`四大千亩产业园`) and `X园区` without a proper name are generic
         if _COUNT_PREFIX.match(body) and not _tries(ctx.lex)["regions"].longest_at(body, 0):
             continue
-        if _COUNT_INSIDE.search(body):  # `海洋信息四大千亩产业园`: the suffix heads a counted list
-            continue
+        if _COUNT_INSIDE.search(body) or _BATCH.match(body):  # `海洋信息四大千亩产业园`: the suffix heads a counted
+            continue  # list; `首批人工智能创新街区`: a batch of a kind of park
         if body.endswith(_PLACE_PARK_SUFFIX) and not _has_place(ctx, m):
             continue  # `促进新区`, `构筑起国家高新区`: such zones are named after a place
         if body.endswith(("园区", "集聚区", "功能区")) and not _named_park_body(ctx, body):
