@@ -617,3 +617,13 @@ class TestParkEdges:
         # `软件园` alone is a kind of park; after a known park's name it is that name's park
         got = found(nlp, "紫竹高新区软件园二期开园。")
         assert of_type(got, "PARK") == {"紫竹高新区软件园"}
+
+
+class TestIndustryClasses:
+    def test_a_counted_head_with_a_measure_word_governs_a_list(self, nlp):
+        got = found(nlp, "宜宾将打造食品饮料、动力电池、晶硅光伏等三个千亿级产业集群。")
+        assert {"食品饮料", "动力电池", "晶硅光伏"} <= of_type(got, "INDUSTRY")
+
+    def test_classes_and_public_undertakings_are_not_industries(self, nlp):
+        got = found(nlp, "特区政府将发展創科產業,主體產業復甦是經濟恢復的重要內容。要繁荣发展文化事业和文化产业。")
+        assert of_type(got, "INDUSTRY") == {"文化产业"}

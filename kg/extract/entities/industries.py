@@ -72,7 +72,7 @@ _INDUSTRY_LIST_SUFFIX = ("产业集群", "产业链条", "产业链", "产业领
 
 _QUOTED = r"(?:\"[^\"“”]{1,8}\"|“[^”]{1,8}”)?"  # `“6+1”`, before or after the modifiers
 # The head of a list governed by one suffix: `(A、B和C)等九大重点产业链`.
-_SUFFIX_LIST_HEAD = re.compile(rf"(?:等|的)?{_QUOTED}(?:[0-9一二两三四五六七八九十]+大)?(?:{_CLASS_MODIFIERS})*{_QUOTED}"
+_SUFFIX_LIST_HEAD = re.compile(rf"(?:等|的)?{_QUOTED}(?:[0-9一二两三四五六七八九十]+[大个])?(?:{_CLASS_MODIFIERS})*{_QUOTED}"
                                rf"(?:海洋)?(?:{rules.alternation('industry_list_suffixes')}){_NOT_AFTER_INDUSTRY}")
 # The rest of a phrase made of a list: `(A、B、C)为主的…产业链条体系`; not `…产业园区`, a park.
 _MAIN_ITEMS_PHRASE = re.compile(rf"为(?:主|核心|重点|主导)的[\u4e00-\u9fff]{{0,10}}?"
