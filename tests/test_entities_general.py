@@ -627,3 +627,18 @@ class TestIndustryClasses:
     def test_classes_and_public_undertakings_are_not_industries(self, nlp):
         got = found(nlp, "特区政府将发展創科產業,主體產業復甦是經濟恢復的重要內容。要繁荣发展文化事业和文化产业。")
         assert of_type(got, "INDUSTRY") == {"文化产业"}
+
+
+class TestParkDescriptions:
+    def test_a_described_park_is_not_a_named_one(self, nlp):
+        got = found(nlp, "预计到2028年建成全省最大的区块链产业孵化基地。该县被确立为大众创业万众创新示范基地。"
+                         "这里将成为集研学、展览、赛事于一体的冰雪文化交流产业园。企业迁入北部工业园区。")
+        assert not of_type(got, "PARK")
+        # near miss: a named park after the same words, a place with a direction
+        got = found(nlp, "打造集研发、孵化于一体的芜湖国际创新园。企业迁入溧阳北部工业园区。")
+        assert {"芜湖国际创新园", "溧阳北部工业园区"} <= of_type(got, "PARK")
+
+    def test_a_heritage_district_is_no_carrier(self, nlp):
+        got = found(nlp, "扬州东关历史文化街区游人如织,传统文化街区焕发新活力。")
+        assert not of_type(got, "PARK")
+        assert "南京秦淮创新街区" in of_type(found(nlp, "南京秦淮创新街区集聚了300家科技企业。"), "PARK")
