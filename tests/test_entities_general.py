@@ -642,3 +642,17 @@ class TestParkDescriptions:
         got = found(nlp, "扬州东关历史文化街区游人如织,传统文化街区焕发新活力。")
         assert not of_type(got, "PARK")
         assert "南京秦淮创新街区" in of_type(found(nlp, "南京秦淮创新街区集聚了300家科技企业。"), "PARK")
+
+
+class TestGoodsAndTools:
+    def test_products_and_technologies_used_are_not_industries(self, nlp):
+        got = found(nlp, "贵阳依托AI、区块链等技术归集数据。前10个月,电动汽车、锂电池等产品出口增长。"
+                         "本地生产的锂电池、新能源汽车、光伏产品加速出海。")
+        assert not of_type(got, "INDUSTRY")
+        # near miss: the same list as industries a place develops
+        got = found(nlp, "贵阳重点发展人工智能、大数据、区块链等新技术产业。")
+        assert {"人工智能", "大数据", "区块链"} <= of_type(got, "INDUSTRY")
+
+    def test_a_ministry_named_after_industry_is_no_industry(self, nlp):
+        got = found(nlp, "韩国贸易产业省与日本经济产业省的调查显示。")
+        assert not of_type(got, "INDUSTRY")

@@ -42,8 +42,10 @@ _CLAUSE = re.compile(r"[^。!?;,:\n]+")
 _NOT_DEVELOPED_AFTER = re.compile(rf"(?:的|中的)?(?:{rules.alternation('cooperation_qualifiers')})?"
                                   rf"(?:{rules.alternation('cooperation_words')})|[\u4e00-\u9fff]{{0,4}}(?:企业|公司|厂商)")
 
-# Markets and demand for goods after a list (`钢铁、建材、家电等市场需求`): products sold, not industries developed.
-_MARKET_AFTER = re.compile(rf"等?(?:产品)?(?:的)?(?:{rules.alternation('market_words')})")
+# Markets, demand and products after a list (`钢铁、建材、家电等市场需求`, `锂电池等产品出口`, `光伏产品`), and
+# technologies used (`依托AI、区块链等技术`, `等高新技术`): goods sold and tools, not industries developed.
+_MARKET_AFTER = re.compile(rf"等?(?:产品|商品)?(?:的)?(?:{rules.alternation('market_words')})|等?(?:产品|商品)|"
+                           r"等[\u4e00-\u9fff]{0,2}技术(?!产业)")
 
 # A product's uses after a list of fields (`等领域的全面应用`).
 _APPLICATION = re.compile(rf"(?:的|中的|内的)?[\u4e00-\u9fff]{{0,6}}?(?:{rules.alternation('application_qualifiers')})?"
