@@ -656,3 +656,12 @@ class TestGoodsAndTools:
     def test_a_ministry_named_after_industry_is_no_industry(self, nlp):
         got = found(nlp, "韩国贸易产业省与日本经济产业省的调查显示。")
         assert not of_type(got, "INDUSTRY")
+
+
+class TestSectorWords:
+    def test_a_known_industry_with_ye_names_the_sector(self, nlp):
+        got = found(nlp, "三亚将加快旅游业恢复,推动现代金融业和装备制造业协同发展。")
+        assert {"旅游业", "现代金融业", "装备制造业"} <= of_type(got, "INDUSTRY")
+        # near miss: `业` that begins another word, and sector words too short to tell
+        got = found(nlp, "当地旅游业态丰富,软件业务收入增长,企业、就业和商业稳定。")
+        assert not of_type(got, "INDUSTRY")

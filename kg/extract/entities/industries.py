@@ -128,7 +128,7 @@ def _known_list_head(ctx: _Ctx, end: int) -> tuple[int, int] | None:
 def _industries(ctx: _Ctx) -> list[Mention]:
     """The INDUSTRY candidates of the text, step by step (in this order: ties in resolution keep it)."""
     return (_suffix_governed_lists(ctx) + _focus_lists(ctx) + _main_item_lists(ctx) + _field_lists(ctx)
-            + _clause_terms(ctx) + _suffix_phrases(ctx) + _known_lists(ctx))
+            + _clause_terms(ctx) + _suffix_phrases(ctx) + _known_lists(ctx) + _sector_words(ctx))
 
 
 def _used_or_owned(ctx: _Ctx, list_start: int, start: int, end: int) -> bool:
@@ -329,4 +329,26 @@ def _suffix_phrases(ctx: _Ctx) -> list[Mention]:
         if body.endswith(_NOT_INDUSTRY_HEADS):
             continue  # `应用场景全产业链`: a process or setting, not an industry
         out.append(Mention(s, e, "INDUSTRY", text[s:e], "industry:suffix"))
+    return out
+
+
+# `业` starting another word after a sector (`旅游业态`, `软件业务`, `金融业绩`): no sector word there.
+_NOT_SECTOR_AFTER = "务态绩主界者余内"
+
+
+def _sector_words(ctx: _Ctx) -> list[Mention]:
+    """`X业` where X is a known industry of two characters or more (`旅游业`, `钢铁业`, `现代金融业`,
+    `装备制造业`): the sector word names the industry as `X产业` does, wherever it stands
+    (`农业`, `商业` are too short to tell; `旅游业态` is a form of business)."""
+    text = ctx.text
+    industries = ctx.lex.industries
+    out: list[Mention] = []
+    for m in re.finditer("业", text):
+        i = m.start()
+        if (i + 1 < len(text) and text[i + 1] in _NOT_SECTOR_AFTER) or text.startswith("产", i - 1):
+            continue  # (`X产业` is the phrase rule's)
+        start = next((k for k in range(max(0, i - 8), i - 1) if text[k:i] in industries and ctx.is_token_boundary(k) and not any(ctx.taken[k:i + 1])), None)
+        if start is None or _generic(text[start:i], _GENERIC_INDUSTRY) or _NOT_INDUSTRY_BODY.search(text[start:i]):
+            continue
+        out.append(Mention(start, i + 1, "INDUSTRY", text[start:i + 1], "industry:suffix"))
     return out
