@@ -622,3 +622,105 @@ class TestPersonNameLength:
         # `陈宗` looks like two surnames (a married name), but `担任` is the next word
         got = found(nlp, "民间团体由内政部次长陈宗明担任窗口。")
         assert of_type(got, "PERSON") == {"陈宗明"}
+
+
+class TestIndustryEdges:
+    def test_and_inside_an_item_that_shares_a_head_noun(self, nlp):
+        # `新能源和智能网联汽车` is new-energy and connected cars: one name before the list's `、`
+        got = found(nlp, "柳州围绕新能源和智能网联汽车、储能、工业母机等重点产业链精准招商。")
+        assert "新能源和智能网联汽车" in of_type(got, "INDUSTRY")
+        assert not {"新能源", "智能网联汽车"} & of_type(got, "INDUSTRY")
+        # near miss: two industries with no shared head stay two items
+        got = found(nlp, "芜湖重点发展集成电路和人工智能、生物医药等产业。")
+        assert {"集成电路", "人工智能"} <= of_type(got, "INDUSTRY")
+
+    def test_a_verb_complement_is_not_part_of_an_industry(self, nlp):
+        got = found(nlp, "两年来,綦江初步建立起汽车装备产业集群。")
+        assert "汽车装备产业集群" in of_type(got, "INDUSTRY")
+        assert not any(s.startswith("起") for s in of_type(got, "INDUSTRY"))
+
+    def test_a_known_industry_inside_a_word_does_not_cut_the_name(self, nlp):
+        # `光电子|信息产业`: the known `电子信息` starts inside the word `光电子`
+        got = found(nlp, "厦门火炬高新区形成了光电子信息产业集群。")
+        assert "光电子信息产业集群" in of_type(got, "INDUSTRY")
+
+    def test_markets_for_goods_are_not_industries(self, nlp):
+        got = found(nlp, "受调控影响,钢铁、建材、家电等市场需求明显回落。")
+        assert not of_type(got, "INDUSTRY")
+        # near miss: the same list governed by 产业 names industries
+        got = found(nlp, "钢铁、建材、家电等产业加快转型。")
+        assert {"钢铁", "建材", "家电"} <= of_type(got, "INDUSTRY")
+
+
+class TestParkEdges:
+    def test_generic_and_batch_parks_are_no_names(self, nlp):
+        got = found(nlp, "整个园区计划引进80家企业,项目园区还设有人才公寓。该市要建成世界一流高科技园区和重要科研产业基地。"
+                         "合肥启动首批数字创新街区建设。")
+        assert not of_type(got, "PARK")
+        # near miss: a proper name before the same suffixes
+        got = found(nlp, "合肥蜀山数字创新街区和芜湖鸠江科研产业基地投入运营。")
+        assert {"合肥蜀山数字创新街区", "芜湖鸠江科研产业基地"} <= of_type(got, "PARK")
+
+    def test_a_complement_of_a_verb_is_not_part_of_a_park(self, nlp):
+        got = found(nlp, "双方将用好中非经贸产业园等平台。")
+        assert "中非经贸产业园" in of_type(got, "PARK")
+        assert not any(s.startswith("好") for s in of_type(got, "PARK"))
+
+    def test_a_city_before_a_known_park_is_part_of_its_name(self, nlp):
+        got = found(nlp, "北京亦庄开发区今年新增高新技术企业120家。保定中关村科技园已入驻企业200余家。")
+        assert {"北京亦庄开发区", "保定中关村科技园"} <= of_type(got, "PARK")
+        # near miss: a province only locates the park
+        assert of_type(found(nlp, "湖北光谷的企业加快出海。"), "PARK") == {"光谷"}
+
+    def test_a_known_park_names_a_kind_of_park(self, nlp):
+        # `软件园` alone is a kind of park; after a known park's name it is that name's park
+        got = found(nlp, "紫竹高新区软件园二期开园。")
+        assert of_type(got, "PARK") == {"紫竹高新区软件园"}
+
+
+class TestIndustryClasses:
+    def test_a_counted_head_with_a_measure_word_governs_a_list(self, nlp):
+        got = found(nlp, "宜宾将打造食品饮料、动力电池、晶硅光伏等三个千亿级产业集群。")
+        assert {"食品饮料", "动力电池", "晶硅光伏"} <= of_type(got, "INDUSTRY")
+
+    def test_classes_and_public_undertakings_are_not_industries(self, nlp):
+        got = found(nlp, "特区政府将发展創科產業,主體產業復甦是經濟恢復的重要內容。要繁荣发展文化事业和文化产业。")
+        assert of_type(got, "INDUSTRY") == {"文化产业"}
+
+
+class TestParkDescriptions:
+    def test_a_described_park_is_not_a_named_one(self, nlp):
+        got = found(nlp, "预计到2028年建成全省最大的区块链产业孵化基地。该县被确立为大众创业万众创新示范基地。"
+                         "这里将成为集研学、展览、赛事于一体的冰雪文化交流产业园。企业迁入北部工业园区。")
+        assert not of_type(got, "PARK")
+        # near miss: a named park after the same words, a place with a direction
+        got = found(nlp, "打造集研发、孵化于一体的芜湖国际创新园。企业迁入溧阳北部工业园区。")
+        assert {"芜湖国际创新园", "溧阳北部工业园区"} <= of_type(got, "PARK")
+
+    def test_a_heritage_district_is_no_carrier(self, nlp):
+        got = found(nlp, "扬州东关历史文化街区游人如织,传统文化街区焕发新活力。")
+        assert not of_type(got, "PARK")
+        assert "南京秦淮创新街区" in of_type(found(nlp, "南京秦淮创新街区集聚了300家科技企业。"), "PARK")
+
+
+class TestGoodsAndTools:
+    def test_products_and_technologies_used_are_not_industries(self, nlp):
+        got = found(nlp, "贵阳依托AI、区块链等技术归集数据。前10个月,电动汽车、锂电池等产品出口增长。"
+                         "本地生产的锂电池、新能源汽车、光伏产品加速出海。")
+        assert not of_type(got, "INDUSTRY")
+        # near miss: the same list as industries a place develops
+        got = found(nlp, "贵阳重点发展人工智能、大数据、区块链等新技术产业。")
+        assert {"人工智能", "大数据", "区块链"} <= of_type(got, "INDUSTRY")
+
+    def test_a_ministry_named_after_industry_is_no_industry(self, nlp):
+        got = found(nlp, "韩国贸易产业省与日本经济产业省的调查显示。")
+        assert not of_type(got, "INDUSTRY")
+
+
+class TestSectorWords:
+    def test_a_known_industry_with_ye_names_the_sector(self, nlp):
+        got = found(nlp, "三亚将加快旅游业恢复,推动现代金融业和装备制造业协同发展。")
+        assert {"旅游业", "现代金融业", "装备制造业"} <= of_type(got, "INDUSTRY")
+        # near miss: `业` that begins another word, and sector words too short to tell
+        got = found(nlp, "当地旅游业态丰富,软件业务收入增长,企业、就业和商业稳定。")
+        assert not of_type(got, "INDUSTRY")

@@ -42,6 +42,11 @@ _CLAUSE = re.compile(r"[^。!?;,:\n]+")
 _NOT_DEVELOPED_AFTER = re.compile(rf"(?:的|中的)?(?:{rules.alternation('cooperation_qualifiers')})?"
                                   rf"(?:{rules.alternation('cooperation_words')})|[\u4e00-\u9fff]{{0,4}}(?:企业|公司|厂商)")
 
+# Markets, demand and products after a list (`钢铁、建材、家电等市场需求`, `锂电池等产品出口`, `光伏产品`), and
+# technologies used (`依托AI、区块链等技术`, `等高新技术`): goods sold and tools, not industries developed.
+_MARKET_AFTER = re.compile(rf"等?(?:产品|商品)?(?:的)?(?:{rules.alternation('market_words')})|等?(?:产品|商品)|"
+                           r"等[\u4e00-\u9fff]{0,2}技术(?!产业)")
+
 # A product's uses after a list of fields (`等领域的全面应用`).
 _APPLICATION = re.compile(rf"(?:的|中的|内的)?[\u4e00-\u9fff]{{0,6}}?(?:{rules.alternation('application_qualifiers')})?"
                           r"(?:应用|使用)")
@@ -69,7 +74,7 @@ _INDUSTRY_LIST_SUFFIX = ("产业集群", "产业链条", "产业链", "产业领
 
 _QUOTED = r"(?:\"[^\"“”]{1,8}\"|“[^”]{1,8}”)?"  # `“6+1”`, before or after the modifiers
 # The head of a list governed by one suffix: `(A、B和C)等九大重点产业链`.
-_SUFFIX_LIST_HEAD = re.compile(rf"(?:等|的)?{_QUOTED}(?:[0-9一二两三四五六七八九十]+大)?(?:{_CLASS_MODIFIERS})*{_QUOTED}"
+_SUFFIX_LIST_HEAD = re.compile(rf"(?:等|的)?{_QUOTED}(?:[0-9一二两三四五六七八九十]+[大个])?(?:{_CLASS_MODIFIERS})*{_QUOTED}"
                                rf"(?:海洋)?(?:{rules.alternation('industry_list_suffixes')}){_NOT_AFTER_INDUSTRY}")
 # The rest of a phrase made of a list: `(A、B、C)为主的…产业链条体系`; not `…产业园区`, a park.
 _MAIN_ITEMS_PHRASE = re.compile(rf"为(?:主|核心|重点|主导)的[\u4e00-\u9fff]{{0,10}}?"
@@ -123,7 +128,7 @@ def _known_list_head(ctx: _Ctx, end: int) -> tuple[int, int] | None:
 def _industries(ctx: _Ctx) -> list[Mention]:
     """The INDUSTRY candidates of the text, step by step (in this order: ties in resolution keep it)."""
     return (_suffix_governed_lists(ctx) + _focus_lists(ctx) + _main_item_lists(ctx) + _field_lists(ctx)
-            + _clause_terms(ctx) + _suffix_phrases(ctx) + _known_lists(ctx))
+            + _clause_terms(ctx) + _suffix_phrases(ctx) + _known_lists(ctx) + _sector_words(ctx))
 
 
 def _used_or_owned(ctx: _Ctx, list_start: int, start: int, end: int) -> bool:
@@ -133,7 +138,7 @@ def _used_or_owned(ctx: _Ctx, list_start: int, start: int, end: int) -> bool:
     head = _FIELDS_HEAD.match(text, end)
     after = head.end() if head else end
     return bool(any(_COMPANY_LINES.search(text, max(0, k - 24), k) or _company_lines(ctx, k) for k in {list_start, start})
-                or _APPLICATION.match(text, after) or _NOT_DEVELOPED_AFTER.match(text, after)
+                or _APPLICATION.match(text, after) or _NOT_DEVELOPED_AFTER.match(text, after) or _MARKET_AFTER.match(text, after)
                 or any(_TECHNOLOGY_VERB.search(text, max(0, k - 4), k) for k in {list_start, start}) or _about_firms(ctx, list_start))
 
 
@@ -324,4 +329,26 @@ def _suffix_phrases(ctx: _Ctx) -> list[Mention]:
         if body.endswith(_NOT_INDUSTRY_HEADS):
             continue  # `应用场景全产业链`: a process or setting, not an industry
         out.append(Mention(s, e, "INDUSTRY", text[s:e], "industry:suffix"))
+    return out
+
+
+# `业` starting another word after a sector (`旅游业态`, `软件业务`, `金融业绩`): no sector word there.
+_NOT_SECTOR_AFTER = "务态绩主界者余内"
+
+
+def _sector_words(ctx: _Ctx) -> list[Mention]:
+    """`X业` where X is a known industry of two characters or more (`旅游业`, `钢铁业`, `现代金融业`,
+    `装备制造业`): the sector word names the industry as `X产业` does, wherever it stands
+    (`农业`, `商业` are too short to tell; `旅游业态` is a form of business)."""
+    text = ctx.text
+    industries = ctx.lex.industries
+    out: list[Mention] = []
+    for m in re.finditer("业", text):
+        i = m.start()
+        if (i + 1 < len(text) and text[i + 1] in _NOT_SECTOR_AFTER) or text.startswith("产", i - 1):
+            continue  # (`X产业` is the phrase rule's)
+        start = next((k for k in range(max(0, i - 8), i - 1) if text[k:i] in industries and ctx.is_token_boundary(k) and not any(ctx.taken[k:i + 1])), None)
+        if start is None or _generic(text[start:i], _GENERIC_INDUSTRY) or _NOT_INDUSTRY_BODY.search(text[start:i]):
+            continue
+        out.append(Mention(start, i + 1, "INDUSTRY", text[start:i + 1], "industry:suffix"))
     return out

@@ -21,8 +21,9 @@ _GENERIC_INDUSTRY = frozenset(rules.words("generic_industry_words"))
 # Verbs that end an industry name on its left (`发展集成电路产业`).
 _INDUSTRY_BOUNDARY = rules.words("industry_boundary_verbs")
 
-# With words, verbs of selecting and stating end an item too (`梳理出新一代半导体`, `明确…`).
-_INDUSTRY_BOUNDARY_SET = frozenset(_INDUSTRY_BOUNDARY) | {"梳理", "优选", "确定", "明确", "提出"}
+# With words, verbs of selecting and stating end an item too (`梳理出新一代半导体`, `明确…`), and the
+# complement `起` of a verb of building as a word of its own (`建立|起|汽车装备产业集群`).
+_INDUSTRY_BOUNDARY_SET = frozenset(_INDUSTRY_BOUNDARY) | frozenset(rules.words("item_selecting_verbs"))
 
 # Governing words that end a list item (`以A为核心、B为支撑的…`).
 _ITEM_ROLES = rules.words("item_roles")
@@ -164,7 +165,7 @@ def _clean_left(ctx: _Ctx, end: int, start: int) -> bool:
     Parts of speech are not asked: the dictionary tags nouns of industry names as verbs (`显示`)."""
     text = ctx.text
     return not any(_boundary_ends_at(ctx, k) for k in range(start + 1, end + 1)) \
-        and not any(w in text[start:end] for w in _INDUSTRY_BOUNDARY_SET)
+        and not any(w in text[start:end] for w in _INDUSTRY_BOUNDARY_SET if len(w) > 1)
 
 
 def _over_ji(ctx: _Ctx, j: int, s: int, joiners: str = "及") -> int:
@@ -187,11 +188,24 @@ def _over_ji(ctx: _Ctx, j: int, s: int, joiners: str = "及") -> int:
     return j
 
 
+def _over_shared_head(ctx: _Ctx, j: int, s: int) -> int:
+    """Move a name start ``j`` back over `A和` when `A` and the head noun of the industry ``j:s`` make a
+    known industry: `新能源和智能网联汽车` is new-energy cars and connected cars, one name
+    (`新能源汽车` is known); `集成电路和人工智能` stays two."""
+    k = _over_ji(ctx, j, s, "和")
+    return k if k < j and _shares_head(ctx, ctx.text[k:j - 1], j, s) else j
+
+
+def _shares_head(ctx: _Ctx, first: str, j: int, s: int) -> bool:
+    """Is ``first`` with the last word of the industry ``j:s`` a known industry (`新能源` + `汽车`)?"""
+    return any(first + ctx.text[s - n:s] in ctx.lex.industries for n in (2, 3) if s - n > j)
+
+
 def _longest_known_industry_ending(ctx: _Ctx, j: int, s: int) -> int | None:
     """Start of the longest known industry ending at ``s`` that starts after ``j`` (None if none does)."""
     industries = ctx.lex.industries
     for k in range(j, s - 1):
-        if ctx.text[k:s] in industries:
+        if ctx.text[k:s] in industries and ctx.is_token_boundary(k):  # not inside a word (`光电子|信息`)
             return k if k > j else None
     return None
 
@@ -228,10 +242,12 @@ def _list_before(ctx: _Ctx, end: int, max_item: int = 12) -> list[tuple[int, int
             if (s == 0 or text[s - 1] in ",。;:!?\n") and s + 2 <= ss - 1 <= s + 6 and text[ss - 1] in "与及" \
                     and _clean_left(ctx, ss - 1, s) and not _generic(text[s:ss - 1], _GENERIC_INDUSTRY):
                 ss = s  # `,基因与细胞、类脑智能…`: a clause-initial item joined by 与/及 is one name
+            elif segment == (s, e) and ss - 1 > s and text[ss - 1] == "和":
+                ss = _over_shared_head(ctx, ss, se)  # `新能源和智能网联汽车、氢能…`
         k = text.find("和", ss, se)
-        if segment == (s, e) and ss < k < se - 1 and k - ss >= 2:
-            # `和` joins two items inside a list (`海洋高端装备和海洋文旅`); `及` usually
-            # joins the parts of one name (`高端化工及新材料`) and is left alone
+        if segment == (s, e) and ss < k < se - 1 and k - ss >= 2 and not _shares_head(ctx, text[ss:k], k + 1, se):
+            # `和` joins two items inside a list (`海洋高端装备和海洋文旅`), not two that share a head noun
+            # (`新能源和智能网联汽车`); `及` usually joins the parts of one name (`高端化工及新材料`) and is left alone
             items.append((k + 1, se))
             se = k
         if 2 <= se - ss <= max_item:

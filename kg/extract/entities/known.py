@@ -82,12 +82,31 @@ def _known(ctx: _Ctx) -> list[Mention]:
                 if i - n >= 0 and text[i - n:i] in ctx.lex.regions and (i - n == 0 or not _CJK.match(text[i - n - 1]) or _boundary_ends_at(ctx, i - n)):
                     start = i - n
                     break
+        elif k.type == "PARK":  # `武汉光谷`: a city right before a park's short name is part of the name
+            start = _city_before(ctx, i)  # (in another city, `雄安中关村科技园`, a branch: a park of its own)
+            if start < i:
+                city = text[start:i]  # `武汉市` before `东湖高新区` (武汉东湖高新区): the park's own city
+                short = city[:-1] if len(city) > 2 and city.endswith(("市", "县")) else city
+                key = k.name if k.name.startswith((city, short)) else text[start:end]
+                out.append(Mention(start, end, "PARK", text[start:end], "known", key))
+                continue
         tail = _group_firm_tail(ctx, end) if k.type == "COMPANY" and k.name not in _GROUP_TRADE_WORDS else 0
         if tail:  # `西门子能源`: a firm of the group, a node of its own (the parent is not the daughter)
             out.append(Mention(start, end + tail, "COMPANY", text[start:end + tail], "known", text[start:end + tail]))
             continue
         out.append(Mention(start, end, k.type, text[start:end], "known", k.name if start == i else text[start:end]))
     return out
+
+
+def _city_before(ctx: _Ctx, i: int) -> int:
+    """Start of a city or district name (not a province or country) right before ``i``, else ``i``."""
+    text = ctx.text
+    for n in (4, 3, 2):
+        r = text[i - n:i] if i - n >= 0 else ""
+        if r in ctx.lex.regions and not ctx.lex.regions[r].endswith(("省", "自治区", "国")) and r != "中国" \
+                and (i - n == 0 or not _CJK.match(text[i - n - 1]) or _boundary_ends_at(ctx, i - n)):
+            return i - n
+    return i
 
 
 _GROUP_TRADE_WORDS = tuple(sorted(rules.words("group_trade_words"), key=len, reverse=True))

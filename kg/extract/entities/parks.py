@@ -39,6 +39,12 @@ _SUB_AREA = ("核心区", "功能区")
 _INNER_ZONE = re.compile(rf"(?:{rules.alternation('inner_zone_suffixes')})"
                          rf"(?=[\u4e00-\u9fff]{{2,}}(?:{rules.alternation('named_park_heads')})$)")
 
+# A batch of parks named by kind (`首批…街区`, `新一批…示范区`), not one named park.
+_BATCH = re.compile(r"(?:首|新一|第[一二三四五六七八九十]+)[批个]")
+
+# A superlative right before a park word describes a park (`最大的…基地`, `最具规模的…基地`).
+_SUPERLATIVE_BEFORE = re.compile(r"最[\u4e00-\u9fff]{0,3}的$")
+
 # Parts of a zone keep the zone's name (`山东自贸试验区青岛片区`, `…高新区核心区`).
 _SUB_PARK = rules.words("park_part_suffixes")
 
@@ -73,7 +79,11 @@ def _named_park_body(ctx: _Ctx, name: str) -> bool:
     body = re.sub(r"^(省级|市级|国家级|国家|级)", "", body)
     for term in sorted((t for t in ctx.lex.industries if t in body), key=len, reverse=True):
         body = body.replace(term, "")
-    return bool(body) and not _generic(body, _GENERIC_PARK_BODY | {"引领", "培育"})
+    return bool(body) and not _generic(body, _GENERIC_PARK_BODY | {"引领", "培育"} | _DIRECTIONS)
+
+
+# Parts of a city by direction: before `园区` they name no park (`北部工业园区`; `西部科学城` is a name).
+_DIRECTIONS = frozenset({"东部", "西部", "南部", "北部", "中部"})
 
 
 # Park words that an industry alone may stand before (`体育产业园`, `软件园`): such a name is a kind of park.
@@ -110,8 +120,11 @@ def _parks(ctx: _Ctx) -> list[Mention]:
         # a counted list head (`四大千亩产业园`) and `X园区` without a proper name are generic
         if _COUNT_PREFIX.match(body) and not _tries(ctx.lex)["regions"].longest_at(body, 0):
             continue
-        if _COUNT_INSIDE.search(body):  # `海洋信息四大千亩产业园`: the suffix heads a counted list
-            continue
+        if _SUPERLATIVE_BEFORE.search(ctx.text, max(0, m.start - 6), m.start) or body.endswith(("历史文化街区", "传统文化街区")) \
+                or (ctx.text.endswith("于一体的", 0, m.start) and not _has_place(ctx, m)):
+            continue  # `湖北省最大的…孵化基地`, `集A、B于一体的…产业园`: descriptions; a heritage district is no carrier
+        if _COUNT_INSIDE.search(body) or _BATCH.match(body):  # `海洋信息四大千亩产业园`: the suffix heads a counted
+            continue  # list; `首批人工智能创新街区`: a batch of a kind of park
         if body.endswith(_PLACE_PARK_SUFFIX) and not _has_place(ctx, m):
             continue  # `促进新区`, `构筑起国家高新区`: such zones are named after a place
         if body.endswith(("园区", "集聚区", "功能区")) and not _named_park_body(ctx, body):

@@ -22,7 +22,7 @@ from kg.extract.entities.industry_spans import _industry_ends_free
 from kg.extract.entities.known import _known
 from kg.extract.entities.lists import (_SITE_TAIL, _companies_before_a_title, _companies_by_context, _companies_by_role, _companies_included,
                                       _list_mates, _typed_lists)
-from kg.extract.entities.parks import _SUB_AREA, _parks
+from kg.extract.entities.parks import _SUB_AREA, _industry_only, _parks
 from kg.extract.entities.persons import _person_lists, _persons, _persons_appointed, _persons_before_title, _persons_title_after
 from kg.extract.entities.proposals import Proposal, proposed_mentions, widen_persons
 from kg.extract.entities.short_forms import _short_forms
@@ -86,14 +86,16 @@ def find_mentions(
     sub_named = (_suffix_names(ctx_sub, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
                  + _suffix_names(ctx_sub, "org", "ORG", 22, _GENERIC_ORG_BODY, 1)
                  + _typed_lists(ctx_sub))
-    # a park may carry a company's name (`中电光谷工业园` is one PARK), not another park's,
-    # except a sub-area named after it, which is that park (`蓝色硅谷核心区`)
+    # a park may carry a company's name (`中电光谷工业园` is one PARK), not another park's, except a
+    # sub-area named after it, which is that park (`蓝色硅谷核心区`), and a kind of park that the known
+    # park's name makes a name (`光谷软件园`; `软件园` alone is a kind)
     known_at: dict[int, list[Mention]] = {}
     for k in known_found:
         known_at.setdefault(k.start, []).append(k)
-    # (a university's science park carries the university's: `武汉大学科技园`)
+    # (a university's science park carries the university's, `武汉大学科技园`; a known park before a kind of park, `光谷软件园`)
     sub_parks = [m for m in _parks(ctx_sub) if any(k.end < m.end and (k.type == "COMPANY" or k.text.endswith(("大学", "学院"))
-                                                                      and text[k.end:m.end] in lex.park_suffixes)
+                                                                      and text[k.end:m.end] in lex.park_suffixes
+                                                                      or k.type == "PARK" and _industry_only(ctx, text[k.end:m.end]))
                                                    for k in known_at.get(m.start, ()))]
     for k in known_found:
         if k.type == "PARK" and text.startswith(_SUB_AREA, k.end):

@@ -94,7 +94,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
         if _ends_inside_a_word(ctx, kind, i, e):
             continue
         # the suffix must end a word: `局` in `局长`, `委` in `委员`, `部` in `部长` are titles
-        if e < len(text) and kind == "org" and text[e] in "长员":
+        # (`大学园路`, `大学城`: a road or a district named after a university, not a university)
+        if e < len(text) and kind == "org" and (text[e] in "长员" or suf in _ACADEMIC and text[e] in _PLACE_AFTER_ACADEMIC):
             continue
         s = _extend_left(ctx, i, max_len, extra) if kind != "org" else _extend_over_department(ctx, i, max_len)
         if kind == "park":
@@ -329,6 +330,7 @@ def _region_after_a_predicate(ctx: _Ctx, s: int, i: int) -> int:
 
 
 #: Institutions whose name does not carry the country they are in (a university is named without it).
+_PLACE_AFTER_ACADEMIC = frozenset("路街城园道")
 _ACADEMIC = ("大学", "学院", "理工学院", "科学院")  # `牙|科学院` too: the suffix trie takes the longest
 
 
