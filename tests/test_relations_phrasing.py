@@ -39,6 +39,7 @@ CASES: list = [
     (f"{M}被任命为{B}总裁。", (M, "HOLDS_POST", B)),
     (f"{M}现任{B}董事长。", (M, "HOLDS_POST", B)),
     (f"{M}是{B}的创始人。", (M, "HOLDS_POST", B)),
+    (f"{M}辞去在{B}总经理一职。", (M, "HOLDS_POST", B)),
     (f"{B}相关负责人{M}告诉记者,项目进展顺利。", (M, "HOLDS_POST", B)),
     (f"记者从{B}获悉,该公司负责人{M}表示,新品将于年底上市。", (M, "HOLDS_POST", B)),
     (f"{U}校长{M}出席活动。", (M, "HOLDS_POST", U)),
@@ -55,6 +56,7 @@ CASES: list = [
     (f"{P}引进了{A}。", (A, "LOCATED_IN", P)),
     (f"{A}选址{P}。", (A, "LOCATED_IN", P)),
     (f"{P}已集聚{A}、{B}等企业。", (B, "LOCATED_IN", P)),
+    (f"{P}曾孕育{A}、{B}等企业。", (B, "LOCATED_IN", P)),
     (f"{A}的新工厂在{P}正式投产。", (A, "LOCATED_IN", P)),
     (f"{A}总部设在{P}。", (A, "LOCATED_IN", P)),
     (f"{A}将在{P}建设生产基地。", (A, "LOCATED_IN", P)),
@@ -84,6 +86,8 @@ CASES: list = [
     (f"{A}入股{B}。", (A, "INVESTS_IN", B)),
     (f"{A}领投{B}的B轮融资。", (A, "INVESTS_IN", B)),
     (f"{A}参股{B}。", (A, "INVESTS_IN", B)),
+    (f"{B}由{A}及{D}持有,分别占4成及6成股份。", (D, "INVESTS_IN", B)),
+    (f"{A}全资拥有{B}。", (A, "INVESTS_IN", B)),
     (f"{B}获得{A}投资。", (A, "INVESTS_IN", B)),
     (f"{B}完成由{A}领投的亿元A轮融资。", (A, "INVESTS_IN", B)),
     (f"{A}向{B}投资5亿元。", (A, "INVESTS_IN", B)),
@@ -258,6 +262,8 @@ CASES: list = [
 
 #: (sentence, (head, relation, tail)) the pipeline must NOT find: the phrasing's words without its relation.
 NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
+    (f"{B}由{A}管理。", (A, "INVESTS_IN", B)),  # managing is no holding
+    (f"{M}在{B}工作多年。", (M, "HOLDS_POST", B)),  # no post named
     (f"{M}参观了{B}。", (M, "HOLDS_POST", B)),
     (f"{B}向{M}颁发了荣誉证书,{M}为公司做出贡献。", (M, "HOLDS_POST", B)),
     (f"{M}会见了{B}董事长李娜。", (M, "HOLDS_POST", B)),

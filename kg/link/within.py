@@ -136,6 +136,10 @@ _KIND_WORDS = re.compile(rf"(?:{rules.alternation('company_kind_words')}|{rules.
                          r"|[\u4e00-\u9fff]业)+")
 
 
+_KIND_TAIL = re.compile(rf"(?:{_KIND_WORDS.pattern})$")
+_GROUP_TRADE_WORDS = tuple(rules.words("group_trade_words"))
+
+
 def _same_firm_cores(a: str, b: str) -> bool:
     """Two company cores name one firm when one is the other plus trade words only (`大北农` and
     `大北农科技`); a core plus a name of its own is another firm, the group's daughter carrying its
@@ -143,12 +147,19 @@ def _same_firm_cores(a: str, b: str) -> bool:
 
     >>> _same_firm_cores("大北农", "大北农科技"), _same_firm_cores("里奇蒙德", "里奇蒙德矿业"), _same_firm_cores("海尔", "海尔智家")
     (True, True, False)
+    >>> _same_firm_cores("吉利集团", "吉利控股集团"), _same_firm_cores("中国建筑集团", "中国建筑股份"), _same_firm_cores("吉利汽车控股", "吉利集团")
+    (True, False, False)
     """
     short, long_ = sorted((a, b), key=len)
-    return long_.startswith(short) and (long_ == short or _KIND_WORDS.fullmatch(long_[len(short):]) is not None)
-
-
-_GROUP_TRADE_WORDS = tuple(rules.words("group_trade_words"))
+    if long_.startswith(short) and (long_ == short or _KIND_WORDS.fullmatch(long_[len(short):]) is not None):
+        return True
+    # `吉利集团` and `吉利控股集团`: one stem, trade words only after it; a group and its listed company
+    # (`中国建筑集团`, `中国建筑股份`) are two firms
+    # (`吉利汽车控股` and `吉利控股集团`: a line of business one lacks makes a daughter firm)
+    stem_a, stem_b = _KIND_TAIL.sub("", a), _KIND_TAIL.sub("", b)
+    lines = [{w for w in _GROUP_TRADE_WORDS if w in x[len(stem_a):]} for x in (a, b)]
+    return len(stem_a) >= 2 and stem_a == stem_b and lines[0] == lines[1] \
+        and not any("集团" in x and "股份" in y for x, y in ((a, b), (b, a)))
 
 
 def group_firm_apart(a: str, b: str) -> bool:

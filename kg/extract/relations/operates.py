@@ -218,9 +218,14 @@ def stake(r: Reader, sent: Sentence) -> None:
             r.rel(x, "INVESTS_IN", y, sent, "invests:stake")
 
 
+#: `B由A(及C)(共同)持有`: the holders between `由` and the verb of holding.
+_HELD_BY = re.compile(r"(?:目前|现)?由")
+_HELD = re.compile(rules.pattern("holding_verbs"))
+
+
 def received(r: Reader, sent: Sentence) -> None:
     """``invests:received``: `B获得/获A(的)战略投资`, `B完成由A(和C)领投的…融资`, `B的投资方包括A、C`, `B完成…融资,
-    由A领投` — the investors named invest in the company B."""
+    由A领投`, `B由A及C持有` — the investors or holders named invest in the company B."""
     text = r.text
     for x in sent.mentions:
         v = _RECEIVES.match(text, x.end, sent.end) if x.type == "COMPANY" else None
@@ -234,6 +239,12 @@ def received(r: Reader, sent: Sentence) -> None:
     for x in sent.mentions:  # `B的投资方包括A、C`
         cue = _INVESTORS_OF.match(r.masked, x.end, sent.end) if x.type == "COMPANY" else None
         for m in r.list_at(cue.end(), sent.end, ("COMPANY", "ORG", "FUND")) if cue is not None else []:
+            r.rel(m, "INVESTS_IN", x, sent, "invests:received")
+    for x in sent.mentions:  # `B由A及C持有,分别占4成及6成股份`
+        by = _HELD_BY.match(text, x.end, sent.end) if x.type == "COMPANY" else None
+        y = r.at_start.get(by.end()) if by is not None else None
+        holders = [m for m in r.coordinated(y, sent.end) if m.type in ("COMPANY", "ORG", "FUND")] if y is not None else []
+        for m in holders if holders and _HELD.match(text, holders[-1].end, sent.end) else []:
             r.rel(m, "INVESTS_IN", x, sent, "invests:received")
     firm = sent.main.head if sent.main is not None and sent.main.kind == "entity" else None
     for (a, b) in sent.clauses[1:] if firm is not None and firm.type == "COMPANY" else []:

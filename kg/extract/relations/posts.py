@@ -359,6 +359,7 @@ _THEN = re.compile(rf"(?:{rules.alternation('post_time_words')})$")
 #: `<name>(目前)在<org>担任<title>`: the words between the name and `在`, and the verb after the organization.
 _BEFORE_AT = re.compile(r"[^,;:。在]{0,6}?在")
 _SERVE = re.compile(rules.alternation("post_serve_verbs"))
+_COUNTRY_AT = re.compile(rules.alternation("foreign_countries"))
 
 
 def then_title(r: Reader, sent: Sentence, p: Mention) -> None:
@@ -375,15 +376,18 @@ def then_title(r: Reader, sent: Sentence, p: Mention) -> None:
 
 
 def serves_at(r: Reader, sent: Sentence, p: Mention) -> None:
-    """``post:serves-at``: `<name>(目前)在<org>担任/任<title>` (`李明目前在华峰科技担任董事长`): the post is in the
-    organization after `在`."""
+    """``post:serves-at``: `<name>(目前)在<org>担任/任<title>` (`李明目前在华峰科技担任董事长`), `<name>放弃在<org><title>
+    一职`: the post is in the organization after `在`."""
     text = r.text
     at = _BEFORE_AT.match(text, p.end, sent.end)
-    org = r.at_start.get(at.end()) if at else None
+    country = _COUNTRY_AT.match(text, at.end()) if at else None  # `在美国|西北大学牙科学院`: the country locates it
+    org = r.at_start.get(at.end()) or (r.at_start.get(country.end()) if country else None) if at else None
     if org is None or org.type not in ORG_LIKE:
         return
     verb = _SERVE.match(text, org.end, sent.end)
     found = r.titles.run_at(text, verb.end(), sent.end) if verb else []
+    if not verb:  # `放弃在<org>副院长一职`: the post named as such
+        found = [t for t in r.titles.run_at(text, org.end, sent.end)[:1] if text.startswith("一职", org.end + len(t))]
     if found:
         r.rel(p, "HOLDS_POST", org, sent, "post:serves-at", title=found[0])
 

@@ -96,8 +96,9 @@ RULES: tuple[Rule, ...] = (
          "before the title.",
          "时任江西省委副书记的邝家伦", ("post_time_words", "post_title_modifiers")),
     Rule("post:serves-at", ("HOLDS_POST",), ("posts",),
-         "`<name>(目前)在<org>担任/任<title>`: the person holds the title in the organization after `在`.",
-         "韦子谦目前在泰和生物科技有限公司担任董事长", ("post_serve_verbs", "post_title_modifiers")),
+         "`<name>(目前)在<org>担任/任<title>`, `<name>辞去在<org><title>一职`: the person holds the title in the "
+         "organization after `在` (a foreign country before it only locates it).",
+         "韦子谦目前在泰和生物科技有限公司担任董事长", ("post_serve_verbs", "post_title_modifiers", "foreign_countries")),
     Rule("post:title-is", ("HOLDS_POST",), ("posts",),
          "`<org>的<title>是<words><name>和<words><name>`: the people named after the copula hold the title in the "
          "organization right before `的`.",
@@ -255,10 +256,10 @@ RULES: tuple[Rule, ...] = (
          ("investment_adverbs", "holder_modifiers", "investor_nouns", "role_copulas")),
     Rule("invests:received", ("INVESTS_IN",), ("operates",),
          "`B获得/获A(的)战略投资`, `B完成由A(和C)领投的…融资`: the investors named between the verb and the "
-         "investment noun invest in the company B.",
+         "investment noun invest in the company B; `B由A及C持有`: the holders do.",
          "星辰智能科技有限公司获得华岳新材料股份有限公司投资",
          ("investment_receive_verbs", "investment_receive_adverbs", "investor_nouns", "investment_kinds", "investment_nouns",
-          "investment_adverbs", "list_open_cues")),
+          "investment_adverbs", "list_open_cues", "holding_verbs")),
     # ---------------------------------------------------------------- PARTNERS_WITH
     Rule("partners:sign", ("PARTNERS_WITH",), ("partners",),
          "`A与B、C签署/共建/合作…` or `A携手/牵手B`: every pair of the parties are partners.",
