@@ -133,3 +133,18 @@ def test_the_trainer_refuses_the_test_split():
 
     with pytest.raises(KgUsageError, match="test split"):
         collect("test")
+
+
+def test_residual_candidates_leave_out_what_the_rules_relate():
+    from kg.extract.relations.reader import Relation
+
+    text = "王明是青岛市科技局局长。华峰科技有限公司入驻了西安高新区。"
+    ms = [Mention(0, 2, "PERSON", "王明", "t"), Mention(3, 9, "ORG", "青岛市科技局", "t"),
+          Mention(12, 20, "COMPANY", "华峰科技有限公司", "t"), Mention(23, 28, "PARK", "西安高新区", "t")]
+    found = [Relation(ms[0], "HOLDS_POST", ms[1], 0, 12, "post:title-is", {}),
+             Relation(ms[2], "LOCATED_IN", ms[3], 12, 29, "located:join", {})]
+    every = {(p.head.text, p.tail.text) for p, _ in pairs.featurized(text, ms, found, residual=False)}
+    assert ("王明", "青岛市科技局") in every and ("西安高新区", "华峰科技有限公司") in every
+    assert list(pairs.featurized(text, ms, found, residual=True)) == []  # both pairs related (either order)
+    left = {(p.head.text, p.tail.text) for p, _ in pairs.featurized(text, ms, found[1:], residual=True)}
+    assert left == {("王明", "青岛市科技局")}

@@ -107,7 +107,7 @@ def train(out: Path, sets: Sequence[str] = TRAIN_SETS) -> dict[str, object]:
     meta = {
         "model": out.name, "sha256": sha256(out), "bytes": out.stat().st_size, "rule": pairs.RULE,
         "kind": "multinomial logistic regression (python-crfsuite L-BFGS on one-item sequences)",
-        "params": pairs.PARAMS, "threshold": pairs.THRESHOLD, "add_types": list(pairs.ADD_TYPES), "max_gap": pairs.MAX_GAP,
+        "params": pairs.PARAMS, "threshold": pairs.THRESHOLD, "residual": pairs.RESIDUAL, "rule_feature": pairs.RULE_FEATURE, "add_types": list(pairs.ADD_TYPES), "max_gap": pairs.MAX_GAP,
         "trigger_lists": list(pairs.TRIGGER_LISTS + pairs.TRIGGER_PATTERNS),
         "training_files": {p.name: sha256(p) for s in sets for p in set_paths(s)},
         "documents": len(docs), "examples": len(data), "labels": dict(sorted(Counter(lab for _, lab in data).items())),
