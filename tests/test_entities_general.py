@@ -598,6 +598,16 @@ class TestNamesAfterATitle:
         assert {"王立新", "赵明远"} <= of_type(got, "PERSON")
         assert not of_type(found(rules, "市政府任命王立新为代表参加会议。"), "PERSON")  # no post named
 
+    def test_a_person_before_a_verb_of_holding_a_post(self):
+        from kg.extract.nlp import make_nlp
+
+        rules = make_nlp("jieba", model=False)  # the rule itself, not the tagger
+        got = found(rules, "会上,王建新任星湖发展集团有限公司董事长。2019年,赵明远任苏州星湖高新区管委会主任。")
+        assert {"王建新", "赵明远"} <= of_type(got, "PERSON")  # `新任`, `远任`: the name's end glued to the verb
+        got = found(rules, "会上,新任星湖发展集团有限公司董事长发言。去年,公司现任星湖发展集团有限公司董事长。")
+        assert not of_type(got, "PERSON")
+        assert "星湖发展集团有限公司" in of_type(got, "COMPANY")  # `新任` is no part of the name
+
     def test_a_given_name_may_hold_he(self):
         from kg.extract.nlp import make_nlp
 

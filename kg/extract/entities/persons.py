@@ -208,6 +208,36 @@ def _persons_appointed(ctx: _Ctx) -> list[Mention]:
     return out
 
 
+# `赵明远任|现任|曾任 <org><title>`: the verb by which the person before it holds the post after it.
+_TAKES_POST = re.compile(rf"(?:{rules.alternation('post_holding_verbs')})$")
+_NAME_OPENERS = frozenset(",。;:、!?\n“(年月日")
+
+
+def _persons_before_a_post(ctx: _Ctx, found: list[Mention]) -> list[Mention]:
+    """`2019年,赵明远任苏州高新区管委会主任`, `会上,王建新任…集团董事长`: a name that opens its clause right
+    before a verb of holding a post, an organization already found and a (non-generic) title after it.
+    The segmenter often glues the name's end to the verb (`新任`, `远任`): the characters decide, not its words."""
+    text = ctx.text
+    titles = _tries(ctx.lex)["titles"]
+    out = []
+    for m in found:
+        verb = _TAKES_POST.search(text, max(0, m.start - 2), m.start) if m.type in ("ORG", "COMPANY", "PARK") else None
+        title = titles.longest_at(text, m.end) if verb else None
+        if not title or ctx.lex.titles.get(title) == "generic":
+            continue
+        for length in (3, 2):
+            p = verb.start() - length
+            cand = text[p:verb.start()] if p >= 0 else ""
+            sur = cand[:2] if cand[:2] in ctx.lex.surnames else cand[:1]
+            if not cand or (p > 0 and text[p - 1] not in _NAME_OPENERS) or sur not in ctx.lex.surnames \
+                    or not all(_CJK.match(c) for c in cand) or cand in _NOT_NAME or set(cand[1:]) & _NOT_IN_GIVEN_NAME \
+                    or (ctx.words.get(cand) or "nr")[:2] != "nr" or any(ctx.taken[p:verb.start()]):
+                continue
+            out.append(Mention(p, verb.start(), "PERSON", cand, "person:takes-post"))
+            break
+    return out
+
+
 _NAME_LIST = re.compile(r"(?:[:]|包括)((?:[\u4e00-\u9fff]{2,4}、)+)(?=[\u4e00-\u9fff]{2})")
 
 
