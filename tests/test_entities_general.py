@@ -278,6 +278,10 @@ class TestCompanyGrammar:
         assert "水循环国际公司" in of_type(got, "COMPANY")
         assert not of_type(found(nlp, "这是一家大型国际公司。"), "COMPANY")
 
+    def test_a_fund_manager_carries_its_funds_name(self, nlp):
+        got = found(nlp, "星湖市天使投资引导基金管理有限公司负责运营。")
+        assert "星湖市天使投资引导基金管理有限公司" in of_type(got, "COMPANY")  # `引导` is at home in a name
+
     def test_a_name_goes_over_a_verb_of_the_firms_service(self, nlp):
         got = found(nlp, "资料显示,华昇诊断中心有限公司于6月成立。据悉,成立投资管理有限公司。张立明出任星辰智能科技有限公司CEO。")
         companies = of_type(got, "COMPANY")
