@@ -358,6 +358,22 @@ class TestCompanyNoise:
         assert "惠誉公司" in of_type(got, "COMPANY")
 
 
+class TestModifiersInsideFirmNames:
+    """A firm's name holds adverbs, verbs and time words before its line of business (`快速`, `稀有`, `现代`)."""
+
+    def test_name_runs_back_over_a_modifier_to_its_place(self, nlp):
+        got = found(nlp, "公司与常州龙城快速电梯有限公司、河北燕赵现代农机股份有限公司签约。")
+        assert {"常州龙城快速电梯有限公司", "河北燕赵现代农机股份有限公司"} <= of_type(got, "COMPANY")
+        assert not {"电梯有限公司", "农机股份有限公司", "股份有限公司"} & of_type(got, "COMPANY")
+
+    def test_line_of_business_alone_is_no_name(self, nlp):
+        # near miss: no place before the modifier, so the fragment names no one; a deal verb is the clause's
+        got = found(nlp, "会上,快速电梯有限公司总经理李明发言。滨江集团收购杭州钱塘冷链有限公司。")
+        assert "电梯有限公司" not in of_type(got, "COMPANY")
+        assert "杭州钱塘冷链有限公司" in of_type(got, "COMPANY")
+        assert not any("收购" in s for s in of_type(got, "COMPANY"))
+
+
 class TestGeneralNewsNoise:
     """Patterns of general news that looked like entities to earlier rules."""
 

@@ -101,6 +101,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
         if kind == "park":
             s = _over_ji(ctx, _after_park_verb(ctx.text, s, i), i, "及与和")  # `海洋大数据与智能超算创新园`
         s = _anchor_region(ctx, s, i)
+        if kind == "company" and (s := _past_inner_modifiers(ctx, s, i, max_len)) is None:
+            continue  # `苏州江南快速|电梯有限公司` runs back to its place; `快速|电梯有限公司` alone is a fragment
         # `创新及科技局`: two fields joined by `及` name the office, as a proper name would
         two_fields, s = _org_start(ctx, s, i) if kind == "org" else (False, s)
         member_named = False
@@ -125,11 +127,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
             continue
         if kind == "org" and suf in _ACADEMIC:
             s = _drop_locating_country(text, s, i)  # `美国麻省理工学院` → `麻省理工学院`; a ministry keeps its country
-        if kind == "company":
-            start = _company_start(ctx, s, i, e)
-            if start is None:
-                continue
-            s = start
+        if kind == "company" and (s := _company_start(ctx, s, i, e)) is None:
+            continue
         if kind == "company" and suf == "公司" and not _names_a_company(ctx, s, i):
             continue  # `A股上市公司`, `细分领域公司`: a kind of company, not a name
         if kind == "org":
@@ -261,6 +260,52 @@ def _back_to_region(ctx: _Ctx, s: int) -> int:
     if tok is not None and ctx.text[tok[0]:tok[1]] in ctx.lex.regions and not any(ctx.taken[tok[0]:tok[1]]):
         return tok[0]
     return s
+
+
+# Parts of speech of a content word that stops a name growing left but sits inside a firm's name before its
+# line of business (`快速` d, `稀有`/`出版`/`冷冻` v, `现代` t, `大同` d): adverbs, verbs and time words.
+_INNER_MODIFIER_POS = frozenset({"d", "v", "vd", "t"})
+# Verbs of a deal or a tie between firms: before a firm's name they are the clause's (`收购|电梯有限公司`).
+_FIRM_CLAUSE_VERBS = frozenset(rules.words("firm_deal_words")) | frozenset(rules.words("clause_verbs"))
+_PROPER_POS = frozenset({"ns", "nz", "nt", "nr", "nrt", "nrfg", "eng"})
+
+
+def _generic_firm_body(ctx: _Ctx, s: int, i: int) -> bool:
+    """Is ``[s, i)`` only dictionary words of a line of business (`电梯`, `设备`, `股份`), a bracketed place
+    aside (`地板(中国)`): no place, brand or word the dictionary lacks that would name a firm?"""
+    for a, b, pos in ctx.tokens_in(s, i):
+        word = ctx.text[a:b]
+        if ctx.text[a - 1:a] == "(" or not _NAME_CHAR.match(word[0]) or word in "()":
+            continue
+        if pos in _PROPER_POS or word in ctx.lex.regions or (pos is None and len(word) >= 2) or not _CJK.match(word[0]):
+            return False
+    return True
+
+
+def _past_inner_modifiers(ctx: _Ctx, s: int, i: int, max_len: int) -> int | None:
+    """Where a company name ending in a suffix at ``i`` starts when the left extension stopped at ``s``
+    before an adverb, verb or time word and what it kept names only a line of business
+    (`苏州江南|快速|电梯有限公司`, `中国|出版|集团有限公司`, `黑龙江顶鹤|现代|股份有限公司`): over at most two
+    such words and on to the name's start, when a place comes before them there; else None after an adverb
+    or time word (the words kept are a fragment, not a name) and ``s`` unchanged after a verb, which may be
+    the clause's (`出任|星辰智能科技有限公司`) or when the name was not cut short."""
+    if ctx.tokens is None or not _generic_firm_body(ctx, s, i):
+        return s
+    j, crossed = s, []
+    while len(crossed) < 2 and (tok := ctx.by_end.get(j)) is not None:
+        word = ctx.text[tok[0]:tok[1]]
+        if tok[2] not in _INNER_MODIFIER_POS or len(word) < 2 or word in ctx.lex.boundaries or word in _FIRM_CLAUSE_VERBS \
+                or word in _NAME_VERBS or any(ctx.taken[tok[0]:tok[1]]):
+            break
+        j = tok[0]
+        crossed.append(tok[2])
+    if not crossed:
+        return s
+    start = _extend_left(ctx, j, max(0, max_len - (i - j)))
+    if any(b - a >= 2 and (pos == "ns" or ctx.text[a:b] in ctx.lex.regions) for a, b, pos in ctx.tokens_in(start, s)):
+        return start
+    # no place: a verb may be the clause's (`出任|星辰智能科技有限公司`), an adverb or time word is not (`快速|电梯…`)
+    return s if any(p in ("v", "vd") for p in crossed) else None
 
 
 def _company_start(ctx: _Ctx, s: int, i: int, e: int) -> int | None:
