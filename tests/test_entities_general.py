@@ -374,6 +374,27 @@ class TestModifiersInsideFirmNames:
         assert not any("收购" in s for s in of_type(got, "COMPANY"))
 
 
+class TestTiesBetweenFirms:
+    """Words of a tie between two firms (`子公司`, `母公司`, `隶属于`, `控股70%`) belong to neither name."""
+
+    def test_daughter_and_parent_nouns_split_two_firms(self, nlp):
+        got = found(nlp, "鹏翔电梯子公司苏州恒达与客户签约。鹏翔控股母公司鹏翔集团增持股份。Baxter Foods母公司Nova Holdings表示。")
+        companies = of_type(got, "COMPANY")
+        assert {"鹏翔电梯", "鹏翔集团", "Baxter Foods"} <= companies
+        assert not any(c.endswith(("子公司", "母公司")) or "母公司" in c for c in companies)
+        # near miss: a firm's own daughter with no name before it, and a branch named by its firm
+        got = found(nlp, "该公司子公司与各子公司签约,一家子公司投产。前四间鹏翔子公司负责分销。")
+        assert not any(c.startswith("前") or "子公司" in c for c in of_type(got, "COMPANY"))
+
+    def test_a_tie_word_opens_no_name(self, nlp):
+        got = found(nlp, "常州龙城电梯有限公司(隶属于鹏翔集团)与其合作。京华粮油入股30%,鹏翔控股70%。")
+        companies = of_type(got, "COMPANY")
+        assert "鹏翔集团" in companies and not any(c.startswith("隶属") for c in companies)
+        assert "鹏翔控股" not in companies  # `控股70%`: the verb, not the legal form
+        # near miss: `控股` as a legal form
+        assert "鹏翔控股" in of_type(found(nlp, "鹏翔控股发布公告称。"), "COMPANY")
+
+
 class TestGeneralNewsNoise:
     """Patterns of general news that looked like entities to earlier rules."""
 

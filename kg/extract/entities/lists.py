@@ -113,6 +113,9 @@ _ROLE_BEFORE_NAME = re.compile(rules.pattern("firm_roles_before_name"))
 _COUNTED_FIRMS = re.compile(rf"[两二三四五六七八九十]家(?:{rules.alternation('counted_firm_heads')})")
 # A name in Latin letters right after a firm's noun or a verb of founding (`生物科技公司Illumina`, `成立Fairchild`).
 _LATIN_AFTER_FIRM_WORD = re.compile(rf"(?:{rules.pattern('latin_firm_openers')})([A-Z][A-Za-z0-9&\-]{{2,}}(?: [A-Z][A-Za-z0-9&\-]+)*)(?![A-Za-z0-9])")
+# A firm's daughter or parent named after it (`A子公司B`, `A全资子公司`, `A母公司B`): A is a firm.
+_TIE_AFTER_NAME = re.compile(r"(?:全资|控股)?[子母]公司")
+_LATIN_NAME_END = re.compile(r"[A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*)*$")
 _NAME_POS = frozenset({"n", "nz", "nr", "nrt", "ns", "nt", "eng", "j", None})
 _ITEM_END = frozenset(",。;:!?、()“”《》和与及等的在已将于为是")
 
@@ -140,6 +143,12 @@ def _companies_by_role(ctx: _Ctx) -> list[Mention]:
         if ctx.is_token_boundary(m.end()) and (b := _name_after(ctx, m.end())) - m.end() >= 2 \
                 and (b == len(text) or text[b] in _ITEM_END or (tok := ctx.by_pos.get(b)) is not None and tok[2] in ("v", "d", "p")):
             spans.append((m.end(), b))
+    for m in _TIE_AFTER_NAME.finditer(text):  # `康力电梯子公司苏州新达`, `A母公司B`: the firm whose daughter or parent
+        latin = _LATIN_NAME_END.search(text, max(0, m.start() - 40), m.start())  # `Manassen Foods母公司`
+        a = latin.start() if latin else _extend_left(ctx, m.start(), 10)
+        if ctx.is_token_boundary(m.start()) and m.start() - a >= 2 \
+                and not any(pos in ("m", "q", "f") for _, _, pos in ctx.tokens_in(a, m.start())):  # `前四间华大`: a count
+            spans.append((a, m.start()))
     for m in _LATIN_AFTER_FIRM_WORD.finditer(text):
         if not (m.group(1).isupper() and len(m.group(1)) <= 4):  # `公司AI`, `CEO`: acronyms of a field or a post
             spans.append((m.start(1), m.end(1)))

@@ -72,6 +72,7 @@ _COUNT_OF_UNITS = re.compile(r"[0-9]+多?[家个只所批间]")
 _ONE_UNIT = re.compile(r"一[间家个所]")
 _COUNT_OF_FIRMS = re.compile(r"(?:首批)?有?[0-9一二两三四五六七八九十百几多数]+家")
 _YEAR = re.compile(r"[0-9]{4}年")
+_SHARE = re.compile(r"[0-9.]+%|百分之")
 
 
 @lru_cache(maxsize=8)
@@ -89,8 +90,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
     extra = _PARK_BOUNDARY if kind == "park" else frozenset()
     for i, suf in _tries(ctx.lex)[kind].finditer(text):
         e = i + len(suf)
-        if kind == "company" and (suf in _WEAK_COMPANY_SUFFIX or suf == "控股" and text[e:e + 1] in "的了"):
-            continue  # `由海尔集团控股的…`: the verb `控股`, not the legal form (`海尔集团` ends at its own suffix)
+        if kind == "company" and (suf in _WEAK_COMPANY_SUFFIX or suf == "控股" and (text[e:e + 1] in "的了" or _SHARE.match(text, e))):
+            continue  # `由海尔集团控股的…`, `京粮控股70%`: the verb `控股`, not the legal form
         if _ends_inside_a_word(ctx, kind, i, e):
             continue
         # the suffix must end a word: `局` in `局长`, `委` in `委员`, `部` in `部长` are titles
@@ -322,6 +323,10 @@ def _company_start(ctx: _Ctx, s: int, i: int, e: int) -> int | None:
         return None
     role = _ROLE_OPENING.match(text, s, i)  # `运营方|A集团有限公司`: a firm's role noun opens no name
     s = role.end() if role and i - role.end() >= 2 else s
+    deal = _DEAL_OPENING.match(text, s, i)  # `(隶属于|奥的斯集团)`: nor does a word of a deal or tie
+    s = deal.end() if deal and i - deal.end() >= 2 and ctx.is_token_boundary(deal.end()) else s
+    inner = [m.end() for m in _INNER_TIE_ROLE.finditer(text, s, i) if i - m.end() >= 2]
+    s = inner[-1] if inner else s  # `中粮控股母公司|中粮集团`: the firm in the role of another's parent or holder
     if _COUNT_INSIDE.search(text, s, i) or _COUNT_OF_FIRMS.match(text[s:i]):
         return None  # `中国石油两大集团`, `日本三大汽车公司`, `有8家新公司`: a count of firms, not a name
     return s
@@ -351,6 +356,11 @@ _DEMONSTRATIVES = frozenset("该此某各每")
 # Nouns of a firm's role before another firm's name (`母公司|香港新恒基集团`): never the start of that name.
 _ROLE_NOUNS = frozenset(rules.words("firm_role_nouns"))
 _ROLE_OPENING = re.compile(rules.alternation("firm_role_nouns"))
+# Words of a deal or a tie that open a clause, not a name (`隶属于|奥的斯集团`); not those at home in names (`投资`).
+_DEAL_OPENING = re.compile("|".join(re.escape(w) for w in sorted(rules.words("firm_deal_words"), key=len, reverse=True)
+                                    if len(w) >= 2 and w not in _NAME_VERBS))
+# A firm's tie to another named before it (`A母公司B集团`, `A控股股东B`, `A股东B`): B's name starts after it.
+_INNER_TIE_ROLE = re.compile(f"{rules.alternation('parent_nouns')}|{rules.alternation('investor_nouns')}|(?:全资|控股)?子公司")
 
 
 def _region_after_a_predicate(ctx: _Ctx, s: int, i: int) -> int:
@@ -407,9 +417,11 @@ def _drop_glued_boundary(ctx: _Ctx, s: int, e: int) -> int:
 
 def _names_a_company(ctx: _Ctx, s: int, i: int) -> bool:
     """Does the body before `公司` name one company: a brand-like word, or a region before what the
-    company does (`株洲市国有资产投资经营公司`; not a region's `子公司` or `分公司`)?"""
+    company does (`株洲市国有资产投资经营公司`; not a region's `子公司` or `分公司`, nor a firm's `子公司`)?"""
     body = ctx.text[s:i]
-    if body.endswith(("子", "分")):
+    if body.endswith(("子", "母")):
+        return False  # `康力电梯子公司`, `A母公司`: the firm's role, not a name (the firm before it is one: lists.py)
+    if body.endswith("分"):
         return _brand_like(ctx, s, i)
     if len(body) >= 4 and body.endswith("国际") and not _COUNT_INSIDE.search(body):
         return True  # `碳循环国际公司`: a trade name before `国际` (`一家国际公司` is counted, `各国际公司` has no name)
