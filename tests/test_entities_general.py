@@ -517,6 +517,24 @@ class TestPersonBoundaries:
         got = found(nlp, "平头哥半导体市场副总裁高慧称,晶片减低耗能可以减低客户成本。")
         assert ("高慧", "PERSON") in got and ("高慧称", "PERSON") not in got
 
+    def test_saying_after_a_name_that_is_also_a_word(self, nlp):
+        # `路风` is a dictionary noun, yet after a title and before `说,` it is the name
+        got = found(nlp, "南方大学经济学院教授路风说,这在实践中可以得到体现。")
+        assert ("路风", "PERSON") in got and ("路风说", "PERSON") not in got
+        # near miss: a three-character name closed by punctuation keeps its third character
+        assert ("吕振东", "PERSON") in found(nlp, "安徽省委书记吕振东,浙江省委书记易炼红出席。")
+
+    def test_no_name_starts_with_a_preposition(self, nlp):
+        got = found(nlp, "要深入贯彻总书记关于加强作风建设的重要论述。")
+        assert not of_type(got, "PERSON")
+
+    def test_a_title_glued_to_a_place_names_no_one(self, nlp):
+        # `宜兴市长江…`: `市长` is split by the place `长江`, and a firm's name follows, not a person's
+        got = found(nlp, "公司与宜兴市长江稀土冶炼厂签署协议。")
+        assert not of_type(got, "PERSON")
+        # near miss: the same split before a name and a verb of speaking is a mayor
+        assert ("江涛", "PERSON") in found(nlp, "常州市长江涛表示。")
+
     def test_married_name_of_four_characters(self, nlp):
         # Hong Kong: the husband's surname, her own, her given name
         got = found(nlp, "团结香港基金总干事郑李锦芬,预计有超过10万人受惠。")
