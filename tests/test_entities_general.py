@@ -333,6 +333,15 @@ class TestParkGrammar:
         assert not any(s.startswith("反观") for s in of_type(got, "PARK"))
 
 
+class TestPredicatesTaggedAsNouns:
+    def test_adverb_and_verb_in_one_word_end_a_name(self, nlp):
+        # `充分肯定` is one dictionary word tagged nz: the predicate before a bare `示范区`, not part of a park's name
+        got = found(nlp, "省长王明充分肯定示范区建设成效,努力实现示范区高质量发展。")
+        assert not of_type(got, "PARK")
+        # near miss: a park named by its place
+        assert "滨江智能网联汽车示范区" in of_type(found(nlp, "王明来到滨江智能网联汽车示范区调研。"), "PARK")
+
+
 class TestCompanyNoise:
     """Phrases of general news that end in a company suffix but name no company."""
 
