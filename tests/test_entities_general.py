@@ -333,6 +333,14 @@ class TestParkGrammar:
         assert not any(s.startswith("反观") for s in of_type(got, "PARK"))
 
 
+class TestGeneralPurposeInNames:
+    def test_tong_yong_is_at_home_in_a_name(self, nlp):
+        # `通用` (general-purpose) is a verb to the dictionary, but 通用航空 is a sector
+        got = found(nlp, "作为国家通用航空产业综合示范区,这里聚集了企业。将为临江通用航空产业链补上一环。")
+        assert "国家通用航空产业综合示范区" in of_type(got, "PARK")
+        assert "通用航空产业链" in of_type(got, "INDUSTRY")
+
+
 class TestPredicatesTaggedAsNouns:
     def test_adverb_and_verb_in_one_word_end_a_name(self, nlp):
         # `充分肯定` is one dictionary word tagged nz: the predicate before a bare `示范区`, not part of a park's name
@@ -775,6 +783,17 @@ class TestGoodsAndTools:
         # near miss: the same list as industries a place develops
         got = found(nlp, "贵阳重点发展人工智能、大数据、区块链等新技术产业。")
         assert {"人工智能", "大数据", "区块链"} <= of_type(got, "INDUSTRY")
+
+    def test_goods_shipped_are_not_industries(self, nlp):
+        got = found(nlp, "去年该省出口汽车、钢铁、集成电路均增长较快。")
+        assert not of_type(got, "INDUSTRY")
+        # near miss: the same goods as industries a place develops
+        got = found(nlp, "该省将推动新材料、集成电路、风力发电发展。")
+        assert {"新材料", "集成电路", "风力发电"} <= of_type(got, "INDUSTRY")
+
+    def test_a_known_industry_ending_inside_a_word_is_no_item(self, nlp):
+        got = found(nlp, "当地企业生产新材料、集成电路、风力发电机组。")
+        assert "风力发电" not in of_type(got, "INDUSTRY")
 
     def test_a_ministry_named_after_industry_is_no_industry(self, nlp):
         got = found(nlp, "韩国贸易产业省与日本经济产业省的调查显示。")
