@@ -255,6 +255,8 @@ CASES: list = [
     # a site in a park; a park whose name opens with its city after `在`
     (f"{A}在{P}设有生产基地。", (A, "LOCATED_IN", P)),
     (f"{A}计划投资20亿元,在{P}新建一条生产线。", (A, "LOCATED_IN", P)),
+    # a project the firms build, sited in a park after `在`: the firms are in the park
+    (f"由{A}投资建设的新材料生产基地项目在{P}开工建设。", (A, "LOCATED_IN", P)),
     # partners that join hands or form an alliance
     (f"{A}和{B}联手打造新平台。", (A, "PARTNERS_WITH", B)),
     (f"{A}与{B}结成战略联盟。", (A, "PARTNERS_WITH", B)),
@@ -273,6 +275,8 @@ NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
     (f"{A}的代表在{P}参加了招商推介会。", (A, "LOCATED_IN", P)),
     (f"{D}负责人介绍了{P}的情况。", (D, "OPERATES", P)),
     (f"{D}参观了{P}。", (D, "OPERATES", P)),
+    (f"由{A}投资建设的新材料生产基地项目在{P}开工建设。", (A, "OPERATES", P)),  # the project is built, not the park
+    (f"由{D}投资建设的项目已投产,{P}将继续招商。", (D, "OPERATES", P)),  # another clause's park
     (f"{D}是{P}的入驻企业。", (D, "OPERATES", P)),
     (f"{D}是{P}的开发者之一。", (D, "OPERATES", P)),
     (f"{A}与{B}讨论了投资事宜。", (A, "INVESTS_IN", B)),
