@@ -341,6 +341,21 @@ class TestGeneralPurposeInNames:
         assert "通用航空产业链" in of_type(got, "INDUSTRY")
 
 
+class TestFundCounts:
+    def test_batches_and_counts_of_funds_are_no_fund(self, nlp):
+        got = found(nlp, "各市同步组建首批产业专项基金。全省已组建首批12支产业专项基金,另设两支创投基金。")
+        assert not of_type(got, "FUND")
+        assert not any("首批" in s or "支" in s for s in of_type(got, "INDUSTRY"))
+        # near miss: one fund set up, named without the article `一支`
+        assert "产业基金" in of_type(found(nlp, "该市设立一支产业基金。"), "FUND")
+
+
+class TestQuotedTitles:
+    def test_a_quoted_forum_title_names_no_park(self, nlp):
+        got = found(nlp, "在“深化产业园区和特殊经济区南南合作”分论坛上,与会人士建言献策。")
+        assert not of_type(got, "PARK")
+
+
 class TestPredicatesTaggedAsNouns:
     def test_adverb_and_verb_in_one_word_end_a_name(self, nlp):
         # `充分肯定` is one dictionary word tagged nz: the predicate before a bare `示范区`, not part of a park's name

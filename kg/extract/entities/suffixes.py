@@ -497,6 +497,8 @@ _INVESTMENT_WORD = re.compile(rules.alternation("investment_words"))
 _NOT_INVESTMENT = re.compile(rules.alternation("non_investment_fund_words"))
 
 
+_FUND_BATCH = re.compile(r"首批|第[0-9一二三四五六七八九十]+批|[0-9]+[余多]?[支只个]|[两二三四五六七八九十几多数]+[支只个]")
+_ONE_FUND = re.compile(r"一[支只个]")
 _FUND_COUNT = re.compile(r"\d|[一二三四五六七八九十]+[只支个]")
 _UP_TO_DE = re.compile(r"^.*?的")
 _UP_TO_AMOUNT = re.compile(r"^.*?[0-9.]+[万亿]*元")
@@ -519,8 +521,9 @@ def _funds(ctx: _Ctx) -> list[Mention]:
         s = i - len(body)
         if head == "基金" and (not body or _generic(body, _GENERIC_INDUSTRY) or not _INVESTMENT_WORD.search(body)):
             continue
-        if _NOT_INVESTMENT.search(text[s:e]):  # social insurance and currency funds
-            continue
+        if _NOT_INVESTMENT.search(text[s:e]) or _FUND_BATCH.search(body):  # social insurance and currency funds;
+            continue  # `首批14支产业专项基金`, `两支创投基金`: a batch or count of funds, not one (guidelines)
+        s += 2 if _ONE_FUND.match(body) and (len(body) > 2 or head != "基金") else 0  # `设立一支|产业基金`: "a" fund
         out.append(Mention(s, e, "FUND", text[s:e], "fund:head"))
     return out
 
