@@ -350,6 +350,14 @@ class TestFundCounts:
         assert "产业基金" in of_type(found(nlp, "该市设立一支产业基金。"), "FUND")
 
 
+class TestCountsAndTiers:
+    def test_counted_and_tiered_carriers_are_no_names(self, nlp):
+        got = found(nlp, "我国新增15家国家级文化产业示范园区。到2025年,该区将培育一批百亿级企业、千亿级园区。")
+        assert not of_type(got, "INDUSTRY") and not of_type(got, "PARK")
+        # near miss: a park named by its place
+        assert "赣州新材料产业园" in of_type(found(nlp, "赣州新材料产业园产值过千亿。"), "PARK")
+
+
 class TestQuotedTitles:
     def test_a_quoted_forum_title_names_no_park(self, nlp):
         got = found(nlp, "在“深化产业园区和特殊经济区南南合作”分论坛上,与会人士建言献策。")
@@ -559,6 +567,12 @@ class TestPersonBoundaries:
     def test_no_name_starts_with_a_preposition(self, nlp):
         got = found(nlp, "要深入贯彻总书记关于加强作风建设的重要论述。")
         assert not of_type(got, "PERSON")
+
+    def test_a_preposition_after_an_adverb_is_no_given_name(self, nlp):
+        got = found(nlp, "在高原考察时,总书记都对当地建设作出重要指示。")
+        assert not of_type(got, "PERSON")
+        # near miss: 向 stands in given names
+        assert ("李向东", "PERSON") in found(nlp, "副市长李向东对当地建设作出部署。")
 
     def test_a_title_glued_to_a_place_names_no_one(self, nlp):
         # `宜兴市长江…`: `市长` is split by the place `长江`, and a firm's name follows, not a person's

@@ -27,7 +27,7 @@ from kg.kb import rules
 _AFTER_NAME = set("说讲表介指告认强称出主会带一赴到来参调走深也就对向率和与及为是同亲先接致提透坦答回等在的作陪、,。:;!?)(“”")
 
 # Function characters that never stand in a given name (和 may, before its last character: `张和平`).
-_NOT_IN_GIVEN_NAME = frozenset("的了着是与及在等也则还将已都亦仍均")
+_NOT_IN_GIVEN_NAME = frozenset("的了着是与及在等也则还将已都亦仍均对把被")
 
 # Punctuation that closes a name in a list or clause, and verbs of saying that may follow a name directly.
 _NAME_CLOSERS = frozenset("、,。;:!?)")
