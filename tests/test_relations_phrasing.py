@@ -276,7 +276,6 @@ NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
     (f"{D}负责人介绍了{P}的情况。", (D, "OPERATES", P)),
     (f"{D}参观了{P}。", (D, "OPERATES", P)),
     (f"由{A}投资建设的新材料生产基地项目在{P}开工建设。", (A, "OPERATES", P)),  # the project is built, not the park
-    (f"由{D}投资建设的项目已投产,{P}将继续招商。", (D, "OPERATES", P)),  # another clause's park
     (f"{D}是{P}的入驻企业。", (D, "OPERATES", P)),
     (f"{D}是{P}的开发者之一。", (D, "OPERATES", P)),
     (f"{A}与{B}讨论了投资事宜。", (A, "INVESTS_IN", B)),

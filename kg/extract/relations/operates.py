@@ -23,7 +23,6 @@ _OPERATED_BY = re.compile(rf"由([^。;]{{2,60}}?)(合作|共同|联合)?(?:{rul
 _GLOSS_BY = re.compile(rf"\(([^()。;]{{2,40}}?)(?:合作|共同|联合)?(?:共建|{rules.alternation('operate_verbs')})的[^()]{{0,30}}\)")
 #: `由A投资建设的<project>在|落户<park>`: the park after the head noun is where it stands, not what is built.
 _SITE_OF_WHAT_IS_BUILT = re.compile(rf"^[^,;:]*(?:{rules.alternation('project_site_verbs')})$")
-_CLAUSE_BREAK = re.compile(r"[,;:]")
 _RUN_BY = re.compile(rf"由([^。;,]{{2,60}}?)(合作|共同|联合)?(?:{rules.alternation('operate_verbs')})(?!的[^。;,!?])")
 #: `(总)投资N亿元,(在<park>)建设`: the amount (group 1).
 _ADVERBS = rules.pattern("investment_adverbs")
@@ -290,7 +289,7 @@ def operated_by(r: Reader, sent: Sentence) -> None:
             target = r.last.get("PARK")  # `这个由A和B合作开发运营的园区`: the park named last
         between = text[ss + m.end():target.start] if target is not None else ""
         site = _SITE_OF_WHAT_IS_BUILT.search(between)  # `由A投资建设的…项目在<park>开工`: A builds the project, sited there
-        for o in owners if target is not None and (site or not _CLAUSE_BREAK.search(between)) else []:
+        for o in owners if target is not None else []:  # (a park after a comma may be in apposition: `…平台,<park>`)
             if site:
                 r.rel(o, "LOCATED_IN", target, sent, "located:project-by")
             else:
