@@ -358,6 +358,15 @@ class TestCountsAndTiers:
         assert "赣州新材料产业园" in of_type(found(nlp, "赣州新材料产业园产值过千亿。"), "PARK")
 
 
+class TestRanksInLists:
+    def test_a_rank_before_the_first_firm_is_no_part_of_it(self, nlp):
+        got = found(nlp, "在前10位华岳油脂、星湖粮油、中粮集团等公司中,还看不到它的影子。")
+        assert not any(c.startswith("前") for c in of_type(got, "COMPANY"))
+        # near miss: the rank stated apart from the list leaves the first firm whole
+        got = found(nlp, "在排名前10位的华岳油脂、星湖粮油、中粮集团等公司中。")
+        assert "华岳油脂" in of_type(got, "COMPANY")
+
+
 class TestQuotedTitles:
     def test_a_quoted_forum_title_names_no_park(self, nlp):
         got = found(nlp, "在“深化产业园区和特殊经济区南南合作”分论坛上,与会人士建言献策。")

@@ -42,12 +42,23 @@ _LANDING = re.compile(rf"(?:{rules.alternation('landing_verbs')})$")
 _FIRM_WORDS = rules.words("firm_words")
 
 
+# A rank before the first item of a list (`在前10位益海嘉里、…`): no part of the firm's name.
+_RANK = re.compile(r"(?:前|第)[0-9一二三四五六七八九十]+[位名强]")
+
+
+def _after_rank(text: str, s: int, e: int) -> int:
+    """Where an item starts after a rank in front of it (`前10位|益海嘉里`), when a name is left."""
+    m = _RANK.match(text, s, e)
+    return m.end() if m and e - m.end() >= 2 else s
+
+
 def _companies_by_context(ctx: _Ctx) -> list[Mention]:
     """Companies without a legal form: `链主企业鹏博士集团`, `A、B等龙头企业`, `入驻A、B等企业`."""
     text = ctx.text
     out = []
     for m in _COMPANY_LIST_HEAD.finditer(text):
-        items = [(s, s + len(_SITE_TAIL.sub("", text[s:e]))) for s, e in _name_list_before(ctx, m.start(), brand_check=False, max_item=12)]
+        items = [(_after_rank(text, s, e), s + len(_SITE_TAIL.sub("", text[s:e])))
+                 for s, e in _name_list_before(ctx, m.start(), brand_check=False, max_item=12)]
         if any(_known_industry(ctx, text[s:e]) for s, e in items):
             continue  # `雷达、传感器、核心电机等上下游企业`: firms named by what they make
         brands = [e - s >= 2 and _brand_like(ctx, s, e) for s, e in items]
@@ -187,7 +198,7 @@ def _list_mates(ctx: _Ctx, found: list[Mention]) -> list[Mention]:
         if not (text[m.start - 1:m.start] == "、" or text[m.end:m.end + 1] == "、"):
             continue  # `与台积电与三星竞争`: a pair joined by a conjunction is no list
         for a, b in items:
-            b = a + len(_SITE_TAIL.sub("", text[a:b]))  # `VIVO全球AI总部`: the firm, not its site
+            a, b = _after_rank(text, a, b), a + len(_SITE_TAIL.sub("", text[a:b]))  # `VIVO全球AI总部`: the firm, not its site
             if _known_company(ctx, text[a:b]) and not any(ctx.taken[a:b]):
                 out.append(Mention(a, b, "COMPANY", text[a:b], "company:list-mate"))  # `三星`: the list says firm
             elif b - a >= 2 and _brand_like(ctx, a, b) and not any(ctx.taken[a:b]) \
