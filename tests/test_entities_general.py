@@ -358,6 +358,15 @@ class TestCountsAndTiers:
         assert "赣州新材料产业园" in of_type(found(nlp, "赣州新材料产业园产值过千亿。"), "PARK")
 
 
+class TestDemonstrativesBeforeIndustries:
+    def test_a_glued_demonstrative_is_no_part_of_an_industry(self, nlp):
+        got = found(nlp, "如果说涨价只是一时,那大健康产业则是公司稳定盈利的保障。")
+        assert "大健康产业" in of_type(got, "INDUSTRY")
+        assert not any(s.startswith("那") for s in of_type(got, "INDUSTRY"))
+        # near miss: a place whose name opens with 那 is not cut after its first character
+        assert "曲文旅产业" not in of_type(found(nlp, "那曲文旅产业发展迅速。"), "INDUSTRY")
+
+
 class TestRanksInLists:
     def test_a_rank_before_the_first_firm_is_no_part_of_it(self, nlp):
         got = found(nlp, "在前10位华岳油脂、星湖粮油、中粮集团等公司中,还看不到它的影子。")

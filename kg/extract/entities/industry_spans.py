@@ -153,6 +153,8 @@ def _industry_start(ctx: _Ctx, s: int, max_len: int = 10, item: bool = False) ->
     # a development verb inside a word the segmenter made (`大力发展`, `做大做强`) ends the name too
     cut = max((k + len(w) for w in _DEVELOPMENT_VERBS if (k := text.rfind(w, j, s)) >= 0), default=j)
     j = cut if cut < s else j
+    if text[j:j + 1] in "这那该此" and s - j > 3 and text[j:j + 2] not in ctx.lex.regions:
+        j += 1  # `那|大健康产业`: a demonstrative the segmenter glued to the name's first character (`那大`)
     # prefer a known industry that ends here when the span is longer than it
     known = _longest_known_industry_ending(ctx, j, s)
     if known is not None:
