@@ -402,6 +402,13 @@ class TestCompanyNoise:
         got = found(nlp, "多家律师事务所提供法律服务,一些A股上市公司参与其中,当地还发展农民专业合作社。")
         assert not of_type(got, "COMPANY")
 
+    def test_kinds_and_wholes_of_firms(self, nlp):
+        got = found(nlp, "通产省组织日本各大公司出资。它成了全产业链的大型食品产业集团,这将对整个集团产生影响。")
+        assert not of_type(got, "COMPANY")
+        # near miss: a registered name with a legal form, and a named group
+        got = found(nlp, "中型机械有限公司与星湖发展集团签约。")
+        assert {"中型机械有限公司", "星湖发展集团"} <= of_type(got, "COMPANY")
+
     def test_country_locates_a_foreign_firm(self, nlp):
         got = found(nlp, "副总理在北京会见德国西门子能源集团管理董事会主席。")
         assert "西门子能源集团" in of_type(got, "COMPANY")

@@ -313,8 +313,11 @@ def _company_start(ctx: _Ctx, s: int, i: int, e: int) -> int | None:
     """Where the company name ending in the suffix ``[i, e)`` starts, the extension having reached ``s``;
     None when the words name no firm (a reference, a count)."""
     text = ctx.text
-    if text[i - 1:i] in _DEMONSTRATIVES:
-        return None  # `地震前该公司`, `各公司`: the firm spoken of, not a name
+    if text[i - 1:i] in _DEMONSTRATIVES or "各大" in text[s:i]:
+        return None  # `地震前该公司`, `各公司`, `日本各大公司`: the firm spoken of, not a name
+    first = ctx.tokens_in(s, i)[:1] if ctx.tokens is not None else []
+    if first and first[0][0] == s and first[0][2] == "b" and "有限" not in text[i:e] and _generic_firm_body(ctx, first[0][1], i):
+        return None  # `大型|食品产业集团`, `整个|集团`: a kind or the whole of a firm, no name
     s = _drop_glued_boundary(ctx, s, e)
     s = _region_after_a_predicate(ctx, s, i)
     s = _drop_locating_country(text, s, i)
