@@ -439,6 +439,16 @@ class TestModifiersInsideFirmNames:
         assert not any("收购" in s for s in of_type(got, "COMPANY"))
 
 
+class TestKnownFirmInsideARegisteredName:
+    def test_a_known_firm_inside_a_registered_name_is_part_of_it(self, nlp):
+        got = found(nlp, "供货商是湖州南太湖海尔电器配件有限公司和宁波亨达家具有限公司。")
+        assert "湖州南太湖海尔电器配件有限公司" in of_type(got, "COMPANY")
+        assert "电器配件有限公司" not in of_type(got, "COMPANY")
+        # near miss: the known firm and another firm joined by a conjunction stay two
+        got = found(nlp, "海尔与宁波星辰电器有限公司签约。")
+        assert {"海尔", "宁波星辰电器有限公司"} <= of_type(got, "COMPANY")
+
+
 class TestTiesBetweenFirms:
     """Words of a tie between two firms (`子公司`, `母公司`, `隶属于`, `控股70%`) belong to neither name."""
 
