@@ -461,6 +461,14 @@ class TestTiesBetweenFirms:
         got = found(nlp, "该公司子公司与各子公司签约,一家子公司投产。前四间鹏翔子公司负责分销。")
         assert not any(c.startswith("前") or "子公司" in c for c in of_type(got, "COMPANY"))
 
+    def test_member_firms_and_kinds_in_apposition(self, nlp):
+        got = found(nlp, "该公司属于鹏翔集团成员公司。同意河北民营钢厂兴华钢铁公司入股。")
+        companies = of_type(got, "COMPANY")
+        assert {"鹏翔集团", "兴华钢铁公司"} <= companies
+        assert not any(c.endswith("成员公司") or c.startswith("河北民营") for c in companies)
+        # near miss: a kind word that ends the name before its legal form stays in it
+        assert "常州第二纺织厂有限公司" in of_type(found(nlp, "常州第二纺织厂有限公司发布公告。"), "COMPANY")
+
     def test_a_tie_word_opens_no_name(self, nlp):
         got = found(nlp, "常州龙城电梯有限公司(隶属于鹏翔集团)与其合作。京华粮油入股30%,鹏翔控股70%。")
         companies = of_type(got, "COMPANY")

@@ -125,7 +125,7 @@ _COUNTED_FIRMS = re.compile(rf"[两二三四五六七八九十]家(?:{rules.alte
 # A name in Latin letters right after a firm's noun or a verb of founding (`生物科技公司Illumina`, `成立Fairchild`).
 _LATIN_AFTER_FIRM_WORD = re.compile(rf"(?:{rules.pattern('latin_firm_openers')})([A-Z][A-Za-z0-9&\-]{{2,}}(?: [A-Z][A-Za-z0-9&\-]+)*)(?![A-Za-z0-9])")
 # A firm's daughter or parent named after it (`A子公司B`, `A全资子公司`, `A母公司B`): A is a firm.
-_TIE_AFTER_NAME = re.compile(r"(?:全资|控股)?[子母]公司")
+_TIE_AFTER_NAME = re.compile(r"(?:全资|控股)?[子母]公司|成员(?:公司|企业)")
 _LATIN_NAME_END = re.compile(r"[A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*)*$")
 _NAME_POS = frozenset({"n", "nz", "nr", "nrt", "ns", "nt", "eng", "j", None})
 _ITEM_END = frozenset(",。;:!?、()“”《》和与及等的在已将于为是")

@@ -330,6 +330,9 @@ def _company_start(ctx: _Ctx, s: int, i: int, e: int) -> int | None:
     s = deal.end() if deal and i - deal.end() >= 2 and ctx.is_token_boundary(deal.end()) else s
     inner = [m.end() for m in _INNER_TIE_ROLE.finditer(text, s, i) if i - m.end() >= 2]
     s = inner[-1] if inner else s  # `中粮控股母公司|中粮集团`: the firm in the role of another's parent or holder
+    kinds = [b for a, b, _ in ctx.tokens_in(s, i) if text[a:b].endswith(("厂", "企业")) and b - a >= 2 and b < i
+             and (nxt := ctx.by_pos.get(b)) is not None and nxt[1] < i and (nxt[2] in _PROPER_POS or nxt[2] is None)]
+    s = kinds[-1] if kinds else s  # `河北民资钢厂|兴华钢铁公司`: a kind of firm in apposition before its name
     if _COUNT_INSIDE.search(text, s, i) or _COUNT_OF_FIRMS.match(text[s:i]):
         return None  # `中国石油两大集团`, `日本三大汽车公司`, `有8家新公司`: a count of firms, not a name
     return s
@@ -422,8 +425,8 @@ def _names_a_company(ctx: _Ctx, s: int, i: int) -> bool:
     """Does the body before `公司` name one company: a brand-like word, or a region before what the
     company does (`株洲市国有资产投资经营公司`; not a region's `子公司` or `分公司`, nor a firm's `子公司`)?"""
     body = ctx.text[s:i]
-    if body.endswith(("子", "母")):
-        return False  # `康力电梯子公司`, `A母公司`: the firm's role, not a name (the firm before it is one: lists.py)
+    if body.endswith(("子", "母", "成员")):
+        return False  # `康力电梯子公司`, `A母公司`, `A集团成员公司`: the firm's role, not a name (A is one: lists.py)
     if body.endswith("分"):
         return _brand_like(ctx, s, i)
     if len(body) >= 4 and body.endswith("国际") and not _COUNT_INSIDE.search(body):
