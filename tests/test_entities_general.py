@@ -337,6 +337,64 @@ class TestParkGrammar:
         assert not any(s.startswith("反观") for s in of_type(got, "PARK"))
 
 
+class TestGeneralPurposeInNames:
+    def test_tong_yong_is_at_home_in_a_name(self, nlp):
+        # `通用` (general-purpose) is a verb to the dictionary, but 通用航空 is a sector
+        got = found(nlp, "作为国家通用航空产业综合示范区,这里聚集了企业。将为临江通用航空产业链补上一环。")
+        assert "国家通用航空产业综合示范区" in of_type(got, "PARK")
+        assert "通用航空产业链" in of_type(got, "INDUSTRY")
+
+
+class TestFundCounts:
+    def test_batches_and_counts_of_funds_are_no_fund(self, nlp):
+        got = found(nlp, "各市同步组建首批产业专项基金。全省已组建首批12支产业专项基金,另设两支创投基金。")
+        assert not of_type(got, "FUND")
+        assert not any("首批" in s or "支" in s for s in of_type(got, "INDUSTRY"))
+        # near miss: one fund set up, named without the article `一支`
+        assert "产业基金" in of_type(found(nlp, "该市设立一支产业基金。"), "FUND")
+
+
+class TestCountsAndTiers:
+    def test_counted_and_tiered_carriers_are_no_names(self, nlp):
+        got = found(nlp, "我国新增15家国家级文化产业示范园区。到2025年,该区将培育一批百亿级企业、千亿级园区。")
+        assert not of_type(got, "INDUSTRY") and not of_type(got, "PARK")
+        # near miss: a park named by its place
+        assert "赣州新材料产业园" in of_type(found(nlp, "赣州新材料产业园产值过千亿。"), "PARK")
+
+
+class TestDemonstrativesBeforeIndustries:
+    def test_a_glued_demonstrative_is_no_part_of_an_industry(self, nlp):
+        got = found(nlp, "如果说涨价只是一时,那大健康产业则是公司稳定盈利的保障。")
+        assert "大健康产业" in of_type(got, "INDUSTRY")
+        assert not any(s.startswith("那") for s in of_type(got, "INDUSTRY"))
+        # near miss: a place whose name opens with 那 is not cut after its first character
+        assert "曲文旅产业" not in of_type(found(nlp, "那曲文旅产业发展迅速。"), "INDUSTRY")
+
+
+class TestRanksInLists:
+    def test_a_rank_before_the_first_firm_is_no_part_of_it(self, nlp):
+        got = found(nlp, "在前10位华岳油脂、星湖粮油、中粮集团等公司中,还看不到它的影子。")
+        assert not any(c.startswith("前") for c in of_type(got, "COMPANY"))
+        # near miss: the rank stated apart from the list leaves the first firm whole
+        got = found(nlp, "在排名前10位的华岳油脂、星湖粮油、中粮集团等公司中。")
+        assert "华岳油脂" in of_type(got, "COMPANY")
+
+
+class TestQuotedTitles:
+    def test_a_quoted_forum_title_names_no_park(self, nlp):
+        got = found(nlp, "在“深化产业园区和特殊经济区南南合作”分论坛上,与会人士建言献策。")
+        assert not of_type(got, "PARK")
+
+
+class TestPredicatesTaggedAsNouns:
+    def test_adverb_and_verb_in_one_word_end_a_name(self, nlp):
+        # `充分肯定` is one dictionary word tagged nz: the predicate before a bare `示范区`, not part of a park's name
+        got = found(nlp, "省长王明充分肯定示范区建设成效,努力实现示范区高质量发展。")
+        assert not of_type(got, "PARK")
+        # near miss: a park named by its place
+        assert "滨江智能网联汽车示范区" in of_type(found(nlp, "王明来到滨江智能网联汽车示范区调研。"), "PARK")
+
+
 class TestCompanyNoise:
     """Phrases of general news that end in a company suffix but name no company."""
 
@@ -347,6 +405,13 @@ class TestCompanyNoise:
     def test_kinds_of_firms(self, nlp):
         got = found(nlp, "多家律师事务所提供法律服务,一些A股上市公司参与其中,当地还发展农民专业合作社。")
         assert not of_type(got, "COMPANY")
+
+    def test_kinds_and_wholes_of_firms(self, nlp):
+        got = found(nlp, "通产省组织日本各大公司出资。它成了全产业链的大型食品产业集团,这将对整个集团产生影响。")
+        assert not of_type(got, "COMPANY")
+        # near miss: a registered name with a legal form, and a named group
+        got = found(nlp, "中型机械有限公司与星湖发展集团签约。")
+        assert {"中型机械有限公司", "星湖发展集团"} <= of_type(got, "COMPANY")
 
     def test_country_locates_a_foreign_firm(self, nlp):
         got = found(nlp, "副总理在北京会见德国西门子能源集团管理董事会主席。")
@@ -360,6 +425,61 @@ class TestCompanyNoise:
     def test_role_noun_before_a_name(self, nlp):
         got = found(nlp, "评级机构惠誉公司将展望下调。")
         assert "惠誉公司" in of_type(got, "COMPANY")
+
+
+class TestModifiersInsideFirmNames:
+    """A firm's name holds adverbs, verbs and time words before its line of business (`快速`, `稀有`, `现代`)."""
+
+    def test_name_runs_back_over_a_modifier_to_its_place(self, nlp):
+        got = found(nlp, "公司与常州龙城快速电梯有限公司、河北燕赵现代农机股份有限公司签约。")
+        assert {"常州龙城快速电梯有限公司", "河北燕赵现代农机股份有限公司"} <= of_type(got, "COMPANY")
+        assert not {"电梯有限公司", "农机股份有限公司", "股份有限公司"} & of_type(got, "COMPANY")
+
+    def test_line_of_business_alone_is_no_name(self, nlp):
+        # near miss: no place before the modifier, so the fragment names no one; a deal verb is the clause's
+        got = found(nlp, "会上,快速电梯有限公司总经理李明发言。滨江集团收购杭州钱塘冷链有限公司。")
+        assert "电梯有限公司" not in of_type(got, "COMPANY")
+        assert "杭州钱塘冷链有限公司" in of_type(got, "COMPANY")
+        assert not any("收购" in s for s in of_type(got, "COMPANY"))
+
+
+class TestKnownFirmInsideARegisteredName:
+    def test_a_known_firm_inside_a_registered_name_is_part_of_it(self, nlp):
+        got = found(nlp, "供货商是湖州南太湖海尔电器配件有限公司和宁波亨达家具有限公司。")
+        assert "湖州南太湖海尔电器配件有限公司" in of_type(got, "COMPANY")
+        assert "电器配件有限公司" not in of_type(got, "COMPANY")
+        # near miss: the known firm and another firm joined by a conjunction stay two
+        got = found(nlp, "海尔与宁波星辰电器有限公司签约。")
+        assert {"海尔", "宁波星辰电器有限公司"} <= of_type(got, "COMPANY")
+
+
+class TestTiesBetweenFirms:
+    """Words of a tie between two firms (`子公司`, `母公司`, `隶属于`, `控股70%`) belong to neither name."""
+
+    def test_daughter_and_parent_nouns_split_two_firms(self, nlp):
+        got = found(nlp, "鹏翔电梯子公司苏州恒达与客户签约。鹏翔控股母公司鹏翔集团增持股份。Baxter Foods母公司Nova Holdings表示。")
+        companies = of_type(got, "COMPANY")
+        assert {"鹏翔电梯", "鹏翔集团", "Baxter Foods"} <= companies
+        assert not any(c.endswith(("子公司", "母公司")) or "母公司" in c for c in companies)
+        # near miss: a firm's own daughter with no name before it, and a branch named by its firm
+        got = found(nlp, "该公司子公司与各子公司签约,一家子公司投产。前四间鹏翔子公司负责分销。")
+        assert not any(c.startswith("前") or "子公司" in c for c in of_type(got, "COMPANY"))
+
+    def test_member_firms_and_kinds_in_apposition(self, nlp):
+        got = found(nlp, "该公司属于鹏翔集团成员公司。同意河北民营钢厂兴华钢铁公司入股。")
+        companies = of_type(got, "COMPANY")
+        assert {"鹏翔集团", "兴华钢铁公司"} <= companies
+        assert not any(c.endswith("成员公司") or c.startswith("河北民营") for c in companies)
+        # near miss: a kind word that ends the name before its legal form stays in it
+        assert "常州第二纺织厂有限公司" in of_type(found(nlp, "常州第二纺织厂有限公司发布公告。"), "COMPANY")
+
+    def test_a_tie_word_opens_no_name(self, nlp):
+        got = found(nlp, "常州龙城电梯有限公司(隶属于鹏翔集团)与其合作。京华粮油入股30%,鹏翔控股70%。")
+        companies = of_type(got, "COMPANY")
+        assert "鹏翔集团" in companies and not any(c.startswith("隶属") for c in companies)
+        assert "鹏翔控股" not in companies  # `控股70%`: the verb, not the legal form
+        # near miss: `控股` as a legal form
+        assert "鹏翔控股" in of_type(found(nlp, "鹏翔控股发布公告称。"), "COMPANY")
 
 
 class TestGeneralNewsNoise:
@@ -483,6 +603,30 @@ class TestPersonBoundaries:
     def test_verb_of_saying_after_a_two_character_name(self, nlp):
         got = found(nlp, "平头哥半导体市场副总裁高慧称,晶片减低耗能可以减低客户成本。")
         assert ("高慧", "PERSON") in got and ("高慧称", "PERSON") not in got
+
+    def test_saying_after_a_name_that_is_also_a_word(self, nlp):
+        # `路风` is a dictionary noun, yet after a title and before `说,` it is the name
+        got = found(nlp, "南方大学经济学院教授路风说,这在实践中可以得到体现。")
+        assert ("路风", "PERSON") in got and ("路风说", "PERSON") not in got
+        # near miss: a three-character name closed by punctuation keeps its third character
+        assert ("吕振东", "PERSON") in found(nlp, "安徽省委书记吕振东,浙江省委书记易炼红出席。")
+
+    def test_no_name_starts_with_a_preposition(self, nlp):
+        got = found(nlp, "要深入贯彻总书记关于加强作风建设的重要论述。")
+        assert not of_type(got, "PERSON")
+
+    def test_a_preposition_after_an_adverb_is_no_given_name(self, nlp):
+        got = found(nlp, "在高原考察时,总书记都对当地建设作出重要指示。")
+        assert not of_type(got, "PERSON")
+        # near miss: 向 stands in given names
+        assert ("李向东", "PERSON") in found(nlp, "副市长李向东对当地建设作出部署。")
+
+    def test_a_title_glued_to_a_place_names_no_one(self, nlp):
+        # `宜兴市长江…`: `市长` is split by the place `长江`, and a firm's name follows, not a person's
+        got = found(nlp, "公司与宜兴市长江稀土冶炼厂签署协议。")
+        assert not of_type(got, "PERSON")
+        # near miss: the same split before a name and a verb of speaking is a mayor
+        assert ("江涛", "PERSON") in found(nlp, "常州市长江涛表示。")
 
     def test_married_name_of_four_characters(self, nlp):
         # Hong Kong: the husband's surname, her own, her given name
@@ -725,6 +869,17 @@ class TestGoodsAndTools:
         # near miss: the same list as industries a place develops
         got = found(nlp, "贵阳重点发展人工智能、大数据、区块链等新技术产业。")
         assert {"人工智能", "大数据", "区块链"} <= of_type(got, "INDUSTRY")
+
+    def test_goods_shipped_are_not_industries(self, nlp):
+        got = found(nlp, "去年该省出口汽车、钢铁、集成电路均增长较快。")
+        assert not of_type(got, "INDUSTRY")
+        # near miss: the same goods as industries a place develops
+        got = found(nlp, "该省将推动新材料、集成电路、风力发电发展。")
+        assert {"新材料", "集成电路", "风力发电"} <= of_type(got, "INDUSTRY")
+
+    def test_a_known_industry_ending_inside_a_word_is_no_item(self, nlp):
+        got = found(nlp, "当地企业生产新材料、集成电路、风力发电机组。")
+        assert "风力发电" not in of_type(got, "INDUSTRY")
 
     def test_a_ministry_named_after_industry_is_no_industry(self, nlp):
         got = found(nlp, "韩国贸易产业省与日本经济产业省的调查显示。")

@@ -105,6 +105,7 @@ CASES: list = [
     (f"{G}控股的{B}发布了新产品。", (B, "SUBSIDIARY_OF", G)),
     (f"{G}全资子公司{B}发布了新产品。", (B, "SUBSIDIARY_OF", G)),
     (f"{B}是{G}的子公司。", (B, "SUBSIDIARY_OF", G)),
+    (f"{B}属于{G}的成员企业。", (B, "SUBSIDIARY_OF", G)),
     (f"{B}隶属于{G}。", (B, "SUBSIDIARY_OF", G)),
     (f"{B}为{G}全资子公司。", (B, "SUBSIDIARY_OF", G)),
     (f"{B}系{G}控股子公司。", (B, "SUBSIDIARY_OF", G)),
@@ -256,6 +257,8 @@ CASES: list = [
     # a site in a park; a park whose name opens with its city after `在`
     (f"{A}在{P}设有生产基地。", (A, "LOCATED_IN", P)),
     (f"{A}计划投资20亿元,在{P}新建一条生产线。", (A, "LOCATED_IN", P)),
+    # a project the firms build, sited in a park after `在`: the firms are in the park
+    (f"由{A}投资建设的新材料生产基地项目在{P}开工建设。", (A, "LOCATED_IN", P)),
     # partners that join hands or form an alliance
     (f"{A}和{B}联手打造新平台。", (A, "PARTNERS_WITH", B)),
     (f"{A}与{B}结成战略联盟。", (A, "PARTNERS_WITH", B)),
@@ -274,6 +277,8 @@ NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
     (f"{A}的代表在{P}参加了招商推介会。", (A, "LOCATED_IN", P)),
     (f"{D}负责人介绍了{P}的情况。", (D, "OPERATES", P)),
     (f"{D}参观了{P}。", (D, "OPERATES", P)),
+    (f"{B}属于{G}的客户。", (B, "SUBSIDIARY_OF", G)),  # a customer is no unit
+    (f"由{A}投资建设的新材料生产基地项目在{P}开工建设。", (A, "OPERATES", P)),  # the project is built, not the park
     (f"{D}是{P}的入驻企业。", (D, "OPERATES", P)),
     (f"{D}是{P}的开发者之一。", (D, "OPERATES", P)),
     (f"{A}与{B}讨论了投资事宜。", (A, "INVESTS_IN", B)),

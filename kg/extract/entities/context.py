@@ -319,6 +319,12 @@ def _stops_name(word: str, pos: str | None, lex: Lexicons, extra: frozenset[str]
     return pos in STOP_POS and word not in _NAME_VERBS
 
 
+def _adverb_and_verb(words: Mapping[str, str], word: str) -> bool:
+    """`充分肯定` (tagged ``nz``), `努力实现` (``nr``): an adverb and a verb that the dictionary keeps as one word
+    under a noun's tag are a predicate, never inside a name."""
+    return len(word) >= 4 and words.get(word[:2]) in ("d", "ad") and words.get(word[2:]) == "v"
+
+
 @lru_cache(maxsize=8)
 def _boundary_pattern(lex: Lexicons) -> re.Pattern[str]:
     """The boundary words of two or more characters as one pattern, longest first."""
@@ -351,7 +357,7 @@ def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] =
             break
         if "(" in word and ")" not in text[ts + word.index("("):s]:  # an opening bracket must close inside the name
             break
-        if _stops_name(word, pos, ctx.lex, extra):
+        if _stops_name(word, pos, ctx.lex, extra) or _adverb_and_verb(ctx.words, word):
             break
         if pos is None and len(word) > 1 and word[0] in _FUNCTION_CHARS:  # `与鹏` from an unknown word
             j = ts + 1

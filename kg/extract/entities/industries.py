@@ -139,7 +139,8 @@ def _used_or_owned(ctx: _Ctx, list_start: int, start: int, end: int) -> bool:
     after = head.end() if head else end
     return bool(any(_COMPANY_LINES.search(text, max(0, k - 24), k) or _company_lines(ctx, k) for k in {list_start, start})
                 or _APPLICATION.match(text, after) or _NOT_DEVELOPED_AFTER.match(text, after) or _MARKET_AFTER.match(text, after)
-                or any(_TECHNOLOGY_VERB.search(text, max(0, k - 4), k) for k in {list_start, start}) or _about_firms(ctx, list_start))
+                or any(_TECHNOLOGY_VERB.search(text, max(0, k - 4), k) or _TRADE_VERB.search(text, max(0, k - 3), k) for k in {list_start, start})
+                or _about_firms(ctx, list_start))
 
 
 def _about_firms(ctx: _Ctx, k: int) -> bool:
@@ -148,6 +149,9 @@ def _about_firms(ctx: _Ctx, k: int) -> bool:
     sentence = max(text.rfind(c, 0, k) for c in "。!?;\n") + 1
     return "企业" in text[sentence:k] or any(sentence <= m.start < k and m.type == "COMPANY" for m in ctx.found)
 
+
+# Verbs of trade before a list of goods (`出口汽车、手机、风力发电机组`): goods shipped, not industries.
+_TRADE_VERB = re.compile(r"(?:出口|进口|进出口|外销)$")
 
 # Verbs before a list of technologies a thing uses (`融合云计算、工业机器人`), not industries.
 _TECHNOLOGY_VERB = re.compile(rf"(?:{rules.alternation('technology_verbs')})$")
@@ -187,7 +191,7 @@ def _known_lists(ctx: _Ctx) -> list[Mention]:
                     found.append((start, b))
             elif k == len(items) - 1:  # `人工智能|发展`
                 head = trie.longest_at(text, a)
-                if head:
+                if head and ctx.is_token_boundary(a + len(head)):  # not `风力发电|机组`: a known industry ending inside a word
                     found.append((a, a + len(head)))
         if len(found) >= 2 and len(found) * 2 > len(items) and not _used_or_owned(ctx, m.start(), found[0][0], found[-1][1]):
             out.extend(Mention(a, b, "INDUSTRY", text[a:b], "industry:known-list") for a, b in found)

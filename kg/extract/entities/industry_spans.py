@@ -38,7 +38,7 @@ _ITEM_COUNT_TAIL = re.compile(r"[0-9一二两三四五六七八九十]+大.*$|�
 # the phrase (`超前布局`, `积极发展新兴产业`) and directions of change (`高端化、智能化、绿色化`; `影视文化`
 # is an industry). It is only ever asked whether it matches, so the order of its alternatives is free.
 _NOT_INDUSTRY_BODY = re.compile(
-    r"[0-9]+[亿万]|[的等新]$|^[的等]|[为向把被从对将暨]|[0-9一二两三四五六七八九十]+[大个]|一[楼区园镇村]一|"
+    r"[0-9]+[亿万]|[的等新]$|^[的等]|[为向把被从对将暨]|[0-9一二两三四五六七八九十]+[大个支只批家]|首批|一[楼区园镇村]一|"
     rf"{rules.alternation('non_industry_words')}|(?:{rules.alternation('non_industry_endings')})$|"
     rf"(?:{rules.alternation('capacity_words')})力$|^(?:{rules.alternation('policy_action_openers')})|"
     rf"(?:{rules.alternation('change_direction_words')})化$")
@@ -153,6 +153,8 @@ def _industry_start(ctx: _Ctx, s: int, max_len: int = 10, item: bool = False) ->
     # a development verb inside a word the segmenter made (`大力发展`, `做大做强`) ends the name too
     cut = max((k + len(w) for w in _DEVELOPMENT_VERBS if (k := text.rfind(w, j, s)) >= 0), default=j)
     j = cut if cut < s else j
+    if text[j:j + 1] in "这那该此" and s - j > 3 and text[j:j + 2] not in ctx.lex.regions:
+        j += 1  # `那|大健康产业`: a demonstrative the segmenter glued to the name's first character (`那大`)
     # prefer a known industry that ends here when the span is longer than it
     known = _longest_known_industry_ending(ctx, j, s)
     if known is not None:

@@ -42,12 +42,23 @@ _LANDING = re.compile(rf"(?:{rules.alternation('landing_verbs')})$")
 _FIRM_WORDS = rules.words("firm_words")
 
 
+# A rank before the first item of a list (`在前10位益海嘉里、…`): no part of the firm's name.
+_RANK = re.compile(r"(?:前|第)[0-9一二三四五六七八九十]+[位名强]")
+
+
+def _after_rank(text: str, s: int, e: int) -> int:
+    """Where an item starts after a rank in front of it (`前10位|益海嘉里`), when a name is left."""
+    m = _RANK.match(text, s, e)
+    return m.end() if m and e - m.end() >= 2 else s
+
+
 def _companies_by_context(ctx: _Ctx) -> list[Mention]:
     """Companies without a legal form: `链主企业鹏博士集团`, `A、B等龙头企业`, `入驻A、B等企业`."""
     text = ctx.text
     out = []
     for m in _COMPANY_LIST_HEAD.finditer(text):
-        items = [(s, s + len(_SITE_TAIL.sub("", text[s:e]))) for s, e in _name_list_before(ctx, m.start(), brand_check=False, max_item=12)]
+        items = [(_after_rank(text, s, e), s + len(_SITE_TAIL.sub("", text[s:e])))
+                 for s, e in _name_list_before(ctx, m.start(), brand_check=False, max_item=12)]
         if any(_known_industry(ctx, text[s:e]) for s, e in items):
             continue  # `雷达、传感器、核心电机等上下游企业`: firms named by what they make
         brands = [e - s >= 2 and _brand_like(ctx, s, e) for s, e in items]
@@ -113,6 +124,9 @@ _ROLE_BEFORE_NAME = re.compile(rules.pattern("firm_roles_before_name"))
 _COUNTED_FIRMS = re.compile(rf"[两二三四五六七八九十]家(?:{rules.alternation('counted_firm_heads')})")
 # A name in Latin letters right after a firm's noun or a verb of founding (`生物科技公司Illumina`, `成立Fairchild`).
 _LATIN_AFTER_FIRM_WORD = re.compile(rf"(?:{rules.pattern('latin_firm_openers')})([A-Z][A-Za-z0-9&\-]{{2,}}(?: [A-Z][A-Za-z0-9&\-]+)*)(?![A-Za-z0-9])")
+# A firm's daughter or parent named after it (`A子公司B`, `A全资子公司`, `A母公司B`): A is a firm.
+_TIE_AFTER_NAME = re.compile(r"(?:全资|控股)?[子母]公司|成员(?:公司|企业)")
+_LATIN_NAME_END = re.compile(r"[A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*)*$")
 _NAME_POS = frozenset({"n", "nz", "nr", "nrt", "ns", "nt", "eng", "j", None})
 _ITEM_END = frozenset(",。;:!?、()“”《》和与及等的在已将于为是")
 
@@ -140,6 +154,12 @@ def _companies_by_role(ctx: _Ctx) -> list[Mention]:
         if ctx.is_token_boundary(m.end()) and (b := _name_after(ctx, m.end())) - m.end() >= 2 \
                 and (b == len(text) or text[b] in _ITEM_END or (tok := ctx.by_pos.get(b)) is not None and tok[2] in ("v", "d", "p")):
             spans.append((m.end(), b))
+    for m in _TIE_AFTER_NAME.finditer(text):  # `康力电梯子公司苏州新达`, `A母公司B`: the firm whose daughter or parent
+        latin = _LATIN_NAME_END.search(text, max(0, m.start() - 40), m.start())  # `Manassen Foods母公司`
+        a = latin.start() if latin else _extend_left(ctx, m.start(), 10)
+        if ctx.is_token_boundary(m.start()) and m.start() - a >= 2 \
+                and not any(pos in ("m", "q", "f") for _, _, pos in ctx.tokens_in(a, m.start())):  # `前四间华大`: a count
+            spans.append((a, m.start()))
     for m in _LATIN_AFTER_FIRM_WORD.finditer(text):
         if not (m.group(1).isupper() and len(m.group(1)) <= 4):  # `公司AI`, `CEO`: acronyms of a field or a post
             spans.append((m.start(1), m.end(1)))
@@ -178,7 +198,7 @@ def _list_mates(ctx: _Ctx, found: list[Mention]) -> list[Mention]:
         if not (text[m.start - 1:m.start] == "、" or text[m.end:m.end + 1] == "、"):
             continue  # `与台积电与三星竞争`: a pair joined by a conjunction is no list
         for a, b in items:
-            b = a + len(_SITE_TAIL.sub("", text[a:b]))  # `VIVO全球AI总部`: the firm, not its site
+            a, b = _after_rank(text, a, b), a + len(_SITE_TAIL.sub("", text[a:b]))  # `VIVO全球AI总部`: the firm, not its site
             if _known_company(ctx, text[a:b]) and not any(ctx.taken[a:b]):
                 out.append(Mention(a, b, "COMPANY", text[a:b], "company:list-mate"))  # `三星`: the list says firm
             elif b - a >= 2 and _brand_like(ctx, a, b) and not any(ctx.taken[a:b]) \

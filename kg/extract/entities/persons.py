@@ -27,7 +27,7 @@ from kg.kb import rules
 _AFTER_NAME = set("说讲表介指告认强称出主会带一赴到来参调走深也就对向率和与及为是同亲先接致提透坦答回等在的作陪、,。:;!?)(“”")
 
 # Function characters that never stand in a given name (和 may, before its last character: `张和平`).
-_NOT_IN_GIVEN_NAME = frozenset("的了着是与及在等也则还将已都亦仍均")
+_NOT_IN_GIVEN_NAME = frozenset("的了着是与及在等也则还将已都亦仍均对把被")
 
 # Punctuation that closes a name in a list or clause, and verbs of saying that may follow a name directly.
 _NAME_CLOSERS = frozenset("、,。;:!?)")
@@ -35,6 +35,9 @@ _SAYING = frozenset("说称讲道")
 
 # Two-character words that are not names even after a title (`局长表示`).
 _NOT_NAME = frozenset(rules.words("non_name_words"))
+
+# Parts of speech of function words: a name never starts with one (`关于|加强`, `对于`).
+_FUNCTION_POS = frozenset({"p", "c", "u", "uj", "r"})
 
 # Titles of foreign states' heads, after which names are transliterations (`总统卢拉`, `总统奥尔西`).
 _FOREIGN_TITLES = frozenset(rules.words("foreign_titles"))
@@ -64,6 +67,8 @@ def _persons(ctx: _Ctx) -> list[Mention]:
             name = run if len(run) >= 2 and (name is None or len(run) > len(name)) else name
         if name and cover is not None and cover[0] == p and cover[2] in ("i", "l") and cover[1] > p + len(name):
             continue  # `主席|高瞻远瞩`: an idiom after the title, not a name
+        if name and cover is not None and cover[0] == p - 1 and cover[1] > p and text[p + len(name):p + len(name) + 1] not in _AFTER_NAME:
+            continue  # `宜兴市|长江|稀土冶炼厂`: the title's last character opens a place, no name follows (`常州市长江涛表示`)
         if name:
             name = _dotted_name(ctx, p, name)
             out.append(Mention(p, p + len(name), "PERSON", name, "person:title"))
@@ -338,7 +343,7 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
             continue
         head = ctx.words.get(text[p:p + 2])
         followed = e < len(text) and text[e] in "说在表介指告称强,、"
-        if given == 2 and head is not None and not head.startswith("nr") and not followed:
+        if given == 2 and head is not None and (not head.startswith("nr") and not followed or head in _FUNCTION_POS):
             continue  # `关于党`, `高度重视`, `关心引领`: starts with an ordinary word
         options.append((given, e, cand))
     # `卓越的` is no name; inside a given name 和 is a name's character (`张和平`, `田中和宏`), the others are not
@@ -353,6 +358,8 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
     # a name closed by punctuation (`省委书记易炼红、`) is the three characters, unless the third is a verb
     # of saying (`副总裁高慧称,`); the segmenter splits rare given names (`易炼|红`)
     if three and three[0][1] < len(text) and text[three[0][1]] in _NAME_CLOSERS:
+        if three[0][2][-1] in _SAYING and not two and text[p:s + 1] not in _NOT_NAME and ctx.is_token_boundary(s + 1):
+            return text[p:s + 1]  # `教授路风说,`: a name that is also a word (`路风`), then the verb of saying
         return two[0][2] if two and three[0][2][-1] in _SAYING else three[0][2]
     if ctx.starts is not None:
         for _given, e, cand in options:

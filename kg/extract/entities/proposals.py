@@ -190,6 +190,8 @@ def _whole_words(ctx: _Ctx, start: int, end: int) -> bool:
     return ctx.is_token_boundary(start) and (ctx.is_token_boundary(end) or ctx.text[end:end + 1] in _GLUED_AFTER_NAME)
 
 
+_QUOTE = re.compile(r"[“”‘’「」《》\"]")
+
 # Function words the segmenter glues to the last character of an unknown name (`志及`, `超为`, `中和`).
 _GLUED_AFTER_NAME = frozenset("及和与为等在")
 
@@ -207,8 +209,8 @@ def _person(ctx: _Ctx, name: str, prob: float) -> str | None:
 
 
 def _organization(ctx: _Ctx, name: str, start: int, label: str, prob: float) -> str | None:
-    if len(name) < 2 or _GENERIC_HEAD.match(name) or name in ctx.lex.regions:
-        return None
+    if len(name) < 2 or _GENERIC_HEAD.match(name) or name in ctx.lex.regions or _QUOTE.search(name):
+        return None  # `“深化产业园区`: a quotation mark opens a title or a slogan, not a name
     lex = ctx.lex
     if name.endswith(lex.fund_heads):
         etype = "FUND"

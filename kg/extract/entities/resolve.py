@@ -102,7 +102,8 @@ def find_mentions(
         if k.type == "PARK" and text.startswith(_SUB_AREA, k.end):
             tail = next(a for a in _SUB_AREA if text.startswith(a, k.end))
             sub_parks.append(Mention(k.start, k.end + len(tail), "PARK", text[k.start:k.end + len(tail)], "park:sub-area", k.key))
-    known = accept(known_found + sub_parks + [m for m in sub_named if any(k.end < m.end for k in known_at.get(m.start, ()))
+    known = accept(known_found + sub_parks + [m for m in sub_named if (any(k.end < m.end for k in known_at.get(m.start, ()))
+                                                                       or _firm_around_known(m, known_found))
                                               and not _site_of_known_firm(text, m, known_at)])
     persons = _persons(ctx) + _persons_title_after(ctx) + _persons_before_title(ctx) + _person_lists(ctx) + _persons_appointed(ctx)
     named = accept(
@@ -128,6 +129,16 @@ def find_mentions(
         if not any(ctx.taken[i:e]) and _whole_word(ctx, i, e):
             repeats.append(Mention(i, e, m.type, m.text, "repeat", m.key))
     return sorted(found + accept(repeats), key=lambda m: m.start)
+
+
+_FULL_LEGAL_FORMS = ("有限责任公司", "股份有限公司", "有限公司")
+
+
+def _firm_around_known(m: Mention, known_found: list[Mention]) -> bool:
+    """`海宁卡雷诺家私有限公司`, `广江南海本田汽车零部件有限公司`: a registered name (a full legal form) with a
+    known firm inside it, after its start and before its line of business, is one firm of its own."""
+    return m.type == "COMPANY" and m.text.endswith(_FULL_LEGAL_FORMS) and any(
+        k.type == "COMPANY" and m.start < k.start and k.end < m.end - 4 for k in known_found)
 
 
 def _site_of_known_firm(text: str, m: Mention, known_at: Mapping[int, list[Mention]]) -> bool:

@@ -72,6 +72,7 @@ _COUNT_OF_UNITS = re.compile(r"[0-9]+多?[家个只所批间]")
 _ONE_UNIT = re.compile(r"一[间家个所]")
 _COUNT_OF_FIRMS = re.compile(r"(?:首批)?有?[0-9一二两三四五六七八九十百几多数]+家")
 _YEAR = re.compile(r"[0-9]{4}年")
+_SHARE = re.compile(r"[0-9.]+%|百分之")
 
 
 @lru_cache(maxsize=8)
@@ -89,8 +90,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
     extra = _PARK_BOUNDARY if kind == "park" else frozenset()
     for i, suf in _tries(ctx.lex)[kind].finditer(text):
         e = i + len(suf)
-        if kind == "company" and (suf in _WEAK_COMPANY_SUFFIX or suf == "控股" and text[e:e + 1] in "的了"):
-            continue  # `由海尔集团控股的…`: the verb `控股`, not the legal form (`海尔集团` ends at its own suffix)
+        if kind == "company" and (suf in _WEAK_COMPANY_SUFFIX or suf == "控股" and (text[e:e + 1] in "的了" or _SHARE.match(text, e))):
+            continue  # `由海尔集团控股的…`, `京粮控股70%`: the verb `控股`, not the legal form
         if _ends_inside_a_word(ctx, kind, i, e):
             continue
         # the suffix must end a word: `局` in `局长`, `委` in `委员`, `部` in `部长` are titles
@@ -101,6 +102,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
         if kind == "park":
             s = _over_ji(ctx, _after_park_verb(ctx.text, s, i), i, "及与和")  # `海洋大数据与智能超算创新园`
         s = _anchor_region(ctx, s, i)
+        if kind == "company" and (s := _past_inner_modifiers(ctx, s, i, max_len)) is None:
+            continue  # `苏州江南快速|电梯有限公司` runs back to its place; `快速|电梯有限公司` alone is a fragment
         # `创新及科技局`: two fields joined by `及` name the office, as a proper name would
         two_fields, s = _org_start(ctx, s, i) if kind == "org" else (False, s)
         member_named = False
@@ -125,11 +128,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
             continue
         if kind == "org" and suf in _ACADEMIC:
             s = _drop_locating_country(text, s, i)  # `美国麻省理工学院` → `麻省理工学院`; a ministry keeps its country
-        if kind == "company":
-            start = _company_start(ctx, s, i, e)
-            if start is None:
-                continue
-            s = start
+        if kind == "company" and (s := _company_start(ctx, s, i, e)) is None:
+            continue
         if kind == "company" and suf == "公司" and not _names_a_company(ctx, s, i):
             continue  # `A股上市公司`, `细分领域公司`: a kind of company, not a name
         if kind == "org":
@@ -263,12 +263,61 @@ def _back_to_region(ctx: _Ctx, s: int) -> int:
     return s
 
 
+# Parts of speech of a content word that stops a name growing left but sits inside a firm's name before its
+# line of business (`快速` d, `稀有`/`出版`/`冷冻` v, `现代` t, `大同` d): adverbs, verbs and time words.
+_INNER_MODIFIER_POS = frozenset({"d", "v", "vd", "t"})
+# Verbs of a deal or a tie between firms: before a firm's name they are the clause's (`收购|电梯有限公司`).
+_FIRM_CLAUSE_VERBS = frozenset(rules.words("firm_deal_words")) | frozenset(rules.words("clause_verbs"))
+_PROPER_POS = frozenset({"ns", "nz", "nt", "nr", "nrt", "nrfg", "eng"})
+
+
+def _generic_firm_body(ctx: _Ctx, s: int, i: int) -> bool:
+    """Is ``[s, i)`` only dictionary words of a line of business (`电梯`, `设备`, `股份`), a bracketed place
+    aside (`地板(中国)`): no place, brand or word the dictionary lacks that would name a firm?"""
+    for a, b, pos in ctx.tokens_in(s, i):
+        word = ctx.text[a:b]
+        if ctx.text[a - 1:a] == "(" or not _NAME_CHAR.match(word[0]) or word in "()":
+            continue
+        if pos in _PROPER_POS or word in ctx.lex.regions or (pos is None and len(word) >= 2) or not _CJK.match(word[0]):
+            return False
+    return True
+
+
+def _past_inner_modifiers(ctx: _Ctx, s: int, i: int, max_len: int) -> int | None:
+    """Where a company name ending in a suffix at ``i`` starts when the left extension stopped at ``s``
+    before an adverb, verb or time word and what it kept names only a line of business
+    (`苏州江南|快速|电梯有限公司`, `中国|出版|集团有限公司`, `黑龙江顶鹤|现代|股份有限公司`): over at most two
+    such words and on to the name's start, when a place comes before them there; else None after an adverb
+    or time word (the words kept are a fragment, not a name) and ``s`` unchanged after a verb, which may be
+    the clause's (`出任|星辰智能科技有限公司`) or when the name was not cut short."""
+    if ctx.tokens is None or not _generic_firm_body(ctx, s, i):
+        return s
+    j, crossed = s, []
+    while len(crossed) < 2 and (tok := ctx.by_end.get(j)) is not None:
+        word = ctx.text[tok[0]:tok[1]]
+        if tok[2] not in _INNER_MODIFIER_POS or len(word) < 2 or word in ctx.lex.boundaries or word in _FIRM_CLAUSE_VERBS \
+                or word in _NAME_VERBS or any(ctx.taken[tok[0]:tok[1]]):
+            break
+        j = tok[0]
+        crossed.append(tok[2])
+    if not crossed:
+        return s
+    start = _extend_left(ctx, j, max(0, max_len - (i - j)))
+    if any(b - a >= 2 and (pos == "ns" or ctx.text[a:b] in ctx.lex.regions) for a, b, pos in ctx.tokens_in(start, s)):
+        return start
+    # no place: a verb may be the clause's (`出任|星辰智能科技有限公司`), an adverb or time word is not (`快速|电梯…`)
+    return s if any(p in ("v", "vd") for p in crossed) else None
+
+
 def _company_start(ctx: _Ctx, s: int, i: int, e: int) -> int | None:
     """Where the company name ending in the suffix ``[i, e)`` starts, the extension having reached ``s``;
     None when the words name no firm (a reference, a count)."""
     text = ctx.text
-    if text[i - 1:i] in _DEMONSTRATIVES:
-        return None  # `地震前该公司`, `各公司`: the firm spoken of, not a name
+    if text[i - 1:i] in _DEMONSTRATIVES or "各大" in text[s:i]:
+        return None  # `地震前该公司`, `各公司`, `日本各大公司`: the firm spoken of, not a name
+    first = ctx.tokens_in(s, i)[:1] if ctx.tokens is not None else []
+    if first and first[0][0] == s and first[0][2] == "b" and "有限" not in text[i:e] and _generic_firm_body(ctx, first[0][1], i):
+        return None  # `大型|食品产业集团`, `整个|集团`: a kind or the whole of a firm, no name
     s = _drop_glued_boundary(ctx, s, e)
     s = _region_after_a_predicate(ctx, s, i)
     s = _drop_locating_country(text, s, i)
@@ -277,6 +326,13 @@ def _company_start(ctx: _Ctx, s: int, i: int, e: int) -> int | None:
         return None
     role = _ROLE_OPENING.match(text, s, i)  # `运营方|A集团有限公司`: a firm's role noun opens no name
     s = role.end() if role and i - role.end() >= 2 else s
+    deal = _DEAL_OPENING.match(text, s, i)  # `(隶属于|奥的斯集团)`: nor does a word of a deal or tie
+    s = deal.end() if deal and i - deal.end() >= 2 and ctx.is_token_boundary(deal.end()) else s
+    inner = [m.end() for m in _INNER_TIE_ROLE.finditer(text, s, i) if i - m.end() >= 2]
+    s = inner[-1] if inner else s  # `中粮控股母公司|中粮集团`: the firm in the role of another's parent or holder
+    kinds = [b for a, b, _ in ctx.tokens_in(s, i) if text[a:b].endswith(("厂", "企业")) and b - a >= 2 and b < i
+             and (nxt := ctx.by_pos.get(b)) is not None and nxt[1] < i and (nxt[2] in _PROPER_POS or nxt[2] is None)]
+    s = kinds[-1] if kinds else s  # `河北民资钢厂|兴华钢铁公司`: a kind of firm in apposition before its name
     if _COUNT_INSIDE.search(text, s, i) or _COUNT_OF_FIRMS.match(text[s:i]):
         return None  # `中国石油两大集团`, `日本三大汽车公司`, `有8家新公司`: a count of firms, not a name
     return s
@@ -306,6 +362,11 @@ _DEMONSTRATIVES = frozenset("该此某各每")
 # Nouns of a firm's role before another firm's name (`母公司|香港新恒基集团`): never the start of that name.
 _ROLE_NOUNS = frozenset(rules.words("firm_role_nouns"))
 _ROLE_OPENING = re.compile(rules.alternation("firm_role_nouns"))
+# Words of a deal or a tie that open a clause, not a name (`隶属于|奥的斯集团`); not those at home in names (`投资`).
+_DEAL_OPENING = re.compile("|".join(re.escape(w) for w in sorted(rules.words("firm_deal_words"), key=len, reverse=True)
+                                    if len(w) >= 2 and w not in _NAME_VERBS))
+# A firm's tie to another named before it (`A母公司B集团`, `A控股股东B`, `A股东B`): B's name starts after it.
+_INNER_TIE_ROLE = re.compile(f"{rules.alternation('parent_nouns')}|{rules.alternation('investor_nouns')}|(?:全资|控股)?子公司")
 
 
 def _region_after_a_predicate(ctx: _Ctx, s: int, i: int) -> int:
@@ -362,9 +423,11 @@ def _drop_glued_boundary(ctx: _Ctx, s: int, e: int) -> int:
 
 def _names_a_company(ctx: _Ctx, s: int, i: int) -> bool:
     """Does the body before `公司` name one company: a brand-like word, or a region before what the
-    company does (`株洲市国有资产投资经营公司`; not a region's `子公司` or `分公司`)?"""
+    company does (`株洲市国有资产投资经营公司`; not a region's `子公司` or `分公司`, nor a firm's `子公司`)?"""
     body = ctx.text[s:i]
-    if body.endswith(("子", "分")):
+    if body.endswith(("子", "母", "成员")):
+        return False  # `康力电梯子公司`, `A母公司`, `A集团成员公司`: the firm's role, not a name (A is one: lists.py)
+    if body.endswith("分"):
         return _brand_like(ctx, s, i)
     if len(body) >= 4 and body.endswith("国际") and not _COUNT_INSIDE.search(body):
         return True  # `碳循环国际公司`: a trade name before `国际` (`一家国际公司` is counted, `各国际公司` has no name)
@@ -440,6 +503,8 @@ _INVESTMENT_WORD = re.compile(rules.alternation("investment_words"))
 _NOT_INVESTMENT = re.compile(rules.alternation("non_investment_fund_words"))
 
 
+_FUND_BATCH = re.compile(r"首批|第[0-9一二三四五六七八九十]+批|[0-9]+[余多]?[支只个]|[两二三四五六七八九十几多数]+[支只个]")
+_ONE_FUND = re.compile(r"一[支只个]")
 _FUND_COUNT = re.compile(r"\d|[一二三四五六七八九十]+[只支个]")
 _UP_TO_DE = re.compile(r"^.*?的")
 _UP_TO_AMOUNT = re.compile(r"^.*?[0-9.]+[万亿]*元")
@@ -462,8 +527,9 @@ def _funds(ctx: _Ctx) -> list[Mention]:
         s = i - len(body)
         if head == "基金" and (not body or _generic(body, _GENERIC_INDUSTRY) or not _INVESTMENT_WORD.search(body)):
             continue
-        if _NOT_INVESTMENT.search(text[s:e]):  # social insurance and currency funds
-            continue
+        if _NOT_INVESTMENT.search(text[s:e]) or _FUND_BATCH.search(body):  # social insurance and currency funds;
+            continue  # `首批14支产业专项基金`, `两支创投基金`: a batch or count of funds, not one (guidelines)
+        s += 2 if _ONE_FUND.match(body) and (len(body) > 2 or head != "基金") else 0  # `设立一支|产业基金`: "a" fund
         out.append(Mention(s, e, "FUND", text[s:e], "fund:head"))
     return out
 

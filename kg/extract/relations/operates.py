@@ -21,6 +21,8 @@ _OPERATED_BY = re.compile(rf"由([^。;]{{2,60}}?)(合作|共同|联合)?(?:{rul
 #: `由A和B(共同)打造。`: the owners (group 1) of the park subject before, in predicate form.
 #: `<park>(A和B共建的…)`: the builders (group 1) in a bracketed gloss right after a park.
 _GLOSS_BY = re.compile(rf"\(([^()。;]{{2,40}}?)(?:合作|共同|联合)?(?:共建|{rules.alternation('operate_verbs')})的[^()]{{0,30}}\)")
+#: `由A投资建设的<project>在|落户<park>`: the park after the head noun is where it stands, not what is built.
+_SITE_OF_WHAT_IS_BUILT = re.compile(rf"^[^,;:]*(?:{rules.alternation('project_site_verbs')})$")
 _RUN_BY = re.compile(rf"由([^。;,]{{2,60}}?)(合作|共同|联合)?(?:{rules.alternation('operate_verbs')})(?!的[^。;,!?])")
 #: `(总)投资N亿元,(在<park>)建设`: the amount (group 1).
 _ADVERBS = rules.pattern("investment_adverbs")
@@ -285,8 +287,12 @@ def operated_by(r: Reader, sent: Sentence) -> None:
         target = next((x for x in ms if x.type == "PARK" and x.start >= ss + m.end()), None)
         if target is None and PARK_ANAPHOR.match(text, ss + m.end()):
             target = r.last.get("PARK")  # `这个由A和B合作开发运营的园区`: the park named last
-        for o in owners:
-            if target is not None:
+        between = text[ss + m.end():target.start] if target is not None else ""
+        site = _SITE_OF_WHAT_IS_BUILT.search(between)  # `由A投资建设的…项目在<park>开工`: A builds the project, sited there
+        for o in owners if target is not None else []:  # (a park after a comma may be in apposition: `…平台,<park>`)
+            if site:
+                r.rel(o, "LOCATED_IN", target, sent, "located:project-by")
+            else:
                 r.rel(o, "OPERATES", target, sent, "operates:by")
         if m.group(2) or re.search(r"合作|共同", text[a:b]):
             for x, y in zip(owners, owners[1:]):

@@ -157,7 +157,7 @@ def inner(r: Reader, sent: Sentence) -> None:
             r.rel(y, "SUBSIDIARY_OF", parent, sent, "subsidiary:inner")
 
 
-_COPULA = re.compile(r"[^,;。]{0,6}?(?:是|为|系)")
+_COPULA = re.compile(r"[^,;。]{0,6}?(?:是|为|系|属于)")  # `B属于A的成员企业`
 
 
 def is_unit(r: Reader, sent: Sentence) -> None:
