@@ -241,6 +241,22 @@ def test_variants_of_one_firm_still_join_when_only_trade_words_differ():
     assert fuller_names(found, Lexicons.load()) == {("COMPANY", "北京大北农科技股份有限公司"): "大北农科技集团股份有限公司"}
 
 
+def test_a_group_named_with_and_without_its_holding_word_and_region_is_one_firm():
+    forms = _entity_forms("浙江星岚控股集团与冰岛公司签约。星岚集团旗下的星岚汽车成为首家制造商。")
+    assert any({"浙江星岚控股集团", "星岚集团"} <= f for f in forms.values())  # one firm, two names
+    assert not any({"星岚汽车", "星岚集团"} <= f for f in forms.values())  # its daughter with a line of business stays apart
+
+
+def test_a_firm_named_by_the_initials_of_its_words_is_the_firm():
+    from types import SimpleNamespace
+
+    from kg.kb.lexicons import Lexicons
+    from kg.link.within import fuller_names
+
+    found = [(SimpleNamespace(type="COMPANY"), n) for n in ("中国检验有限公司", "中检", "中粮")]
+    assert fuller_names(found, Lexicons.load()) == {("COMPANY", "中检"): "中国检验有限公司"}
+
+
 @pytest.mark.parametrize("etype, outer, inner", [
     ("PARK", "西安高新区", "西安高新区集贤产业园"),            # a park inside a park
     ("ORG", "青岛市科技局", "青岛市科技局高新技术处"),          # an office and its department

@@ -162,6 +162,18 @@ def _same_firm_cores(a: str, b: str) -> bool:
         and not any("集团" in x and "股份" in y for x, y in ((a, b), (b, a)))
 
 
+def initials(core: str) -> str:
+    """The short name made of the first character of each two-character word of a firm's core, when the
+    core is two or three such words (`中国检验` → `中检`); empty otherwise.
+
+    >>> initials("中国检验"), initials("中国储备粮管理"), initials("海尔")
+    ('中检', '', '')
+    """
+    if len(core) not in (4, 6) or not all("\u4e00" <= c <= "\u9fff" for c in core):
+        return ""
+    return core[::2]
+
+
 def group_firm_apart(a: str, b: str) -> bool:
     """Is one of two company names a firm of the other's group, named by a trade word the other lacks
     (`西门子能源` beside `西门子股份公司`, `本田汽车` beside `本田`)? Those are two firms, not two names of one.
@@ -206,6 +218,8 @@ def fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str
                     or etype == "COMPANY" and group_firm_apart(name, other)
                 if len(a) >= 2 and len(b) >= 2 and not apart and (a == b or (etype == "COMPANY" and _same_firm_cores(a, b))):
                     prefer((etype, name), other)
+                elif etype == "COMPANY" and len(a) in (2, 3) and initials(b) == a:
+                    prefer((etype, name), other)  # `中检` for `中国检验有限公司`: the first character of each word
                 elif (min(len(name), len(other)) >= 7 and one_edit_apart(name, other)
                       and typo_apart(etype, name, other, regions, suffixes[etype]) is None):
                     # a one-character slip (`中关村科技企业协会` for `…企业家协会`), not another body
