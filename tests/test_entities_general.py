@@ -540,6 +540,13 @@ class TestPublicBodies:
         got = found(nlp, "上海市财政局及税务局联合发文。")
         assert {"上海市财政局", "税务局"} <= of_type(got, "ORG")
 
+    def test_hong_kong_variant_characters(self, nlp):
+        # Hong Kong writes 衞 for 衛: the office is the same body, its head a person with a post
+        got = found(nlp, "食物及衞生局局長賀文達表示，衞生署會跟進。")
+        assert {"食物及卫生局", "卫生署"} <= of_type(got, "ORG")
+        assert "贺文达" in of_type(got, "PERSON")
+        assert not of_type(found(nlp, "市民要注意個人衞生。"), "ORG")
+
 
 class TestParkPrefixes:
     def test_province_before_a_city_only_locates_a_park(self, nlp):
