@@ -151,6 +151,12 @@ class TestOrganizationGrammar:
 
 
 class TestCompanyGrammar:
+    def test_latin_name_closed_by_an_english_legal_form(self, nlp):
+        got = found(nlp, "他是一間英國公司 Brelford Data Limited董事，另一股東為Quenton & Hale Holdings Ltd.。")
+        assert {"Brelford Data Limited", "Quenton & Hale Holdings Ltd."} <= of_type(got, "COMPANY")
+        # a legal-form word that closes no name, and a product, are not firms
+        assert not of_type(found(nlp, "這款Limited Edition手袋印有Ltd字樣，限量發售。"), "COMPANY")
+
     def test_boundary_word_glued_to_a_name(self, nlp):
         # jieba reads 联合国|实…: the boundary word 联合 is glued to the name's first character
         got = found(nlp, "联合国实集团对配套企业进行梳理。依托国实集团、海检集团等龙头企业带动集聚。")
