@@ -151,6 +151,14 @@ class TestOrganizationGrammar:
 
 
 class TestCompanyGrammar:
+    def test_clause_words_before_a_company_suffix_name_no_firm(self, nlp):
+        # verbs and adverbs of the clause before 公司/集团: the firm spoken of, not a name
+        got = found(nlp, "信中說公司有底氣，該職位約佔集團兩成，為了集中經營集團旗下品牌。")
+        assert not of_type(got, "COMPANY")
+        got = found(nlp, "驗樹的是一間叫綠色環境有限公司的企業，與海晟集團合作。")
+        assert {"绿色环境有限公司", "海晟集团"} <= of_type(got, "COMPANY")
+        assert "叫绿色环境有限公司" not in of_type(got, "COMPANY")
+
     def test_latin_name_closed_by_an_english_legal_form(self, nlp):
         got = found(nlp, "他是一間英國公司 Brelford Data Limited董事，另一股東為Quenton & Hale Holdings Ltd.。")
         assert {"Brelford Data Limited", "Quenton & Hale Holdings Ltd."} <= of_type(got, "COMPANY")

@@ -275,10 +275,31 @@ def _company_start(ctx: _Ctx, s: int, i: int, e: int) -> int | None:
     s = _after_inner_firm(text, s, i)
     if s is None:
         return None
+    s = _after_clause_verb(ctx, s, i)
+    if s is None:
+        return None
     role = _ROLE_OPENING.match(text, s, i)  # `运营方|A集团有限公司`: a firm's role noun opens no name
     s = role.end() if role and i - role.end() >= 2 else s
     if _COUNT_INSIDE.search(text, s, i) or _COUNT_OF_FIRMS.match(text[s:i]):
         return None  # `中国石油两大集团`, `日本三大汽车公司`, `有8家新公司`: a count of firms, not a name
+    return s
+
+
+# Parts of speech of words that say nothing of a name: verbs, adverbs, pronouns, localizers, function words.
+_CLAUSE_POS = frozenset({"v", "vn", "vd", "d", "f", "r", "p", "c", "u", "uj"})
+
+
+def _after_clause_verb(ctx: _Ctx, s: int, i: int) -> int | None:
+    """Start of a company name before its suffix at ``i`` once the clause's words are left out: None when the
+    words before the suffix are only verbs, adverbs and the like (`约|占|集团`, `经营|集团`, `边|间|公司`) or end
+    in a one-character verb (`信中|说|公司`); after a one-character verb that opens them (`叫|城市绿化有限公司`)."""
+    toks = ctx.tokens_in(s, i) if ctx.tokens is not None else []
+    if not toks or toks[0][0] != s:
+        return s
+    if all(pos in _CLAUSE_POS for _, _, pos in toks) or (toks[-1][1] - toks[-1][0] == 1 and toks[-1][2] == "v"):
+        return None
+    if len(toks) >= 2 and toks[0][1] - toks[0][0] == 1 and toks[0][2] == "v" and i - toks[0][1] >= 2:
+        return toks[0][1]
     return s
 
 
