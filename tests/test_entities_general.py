@@ -159,6 +159,11 @@ class TestCompanyGrammar:
         assert {"绿色环境有限公司", "海晟集团"} <= of_type(got, "COMPANY")
         assert "叫绿色环境有限公司" not in of_type(got, "COMPANY")
 
+    def test_firm_named_after_listed_company(self, nlp):
+        got = found(nlp, "內地上市公司粵訊通信取得合約，他曾是上市公司恒晉國際（710）主席。")
+        assert {"粤讯通信", "恒晋国际"} <= of_type(got, "COMPANY")
+        assert not of_type(found(nlp, "上市公司數量增加，上市公司董事須申報。"), "COMPANY")
+
     def test_latin_name_closed_by_an_english_legal_form(self, nlp):
         got = found(nlp, "他是一間英國公司 Brelford Data Limited董事，另一股東為Quenton & Hale Holdings Ltd.。")
         assert {"Brelford Data Limited", "Quenton & Hale Holdings Ltd."} <= of_type(got, "COMPANY")
