@@ -643,6 +643,14 @@ class TestOperatorShortForms:
         assert ("安诺", "COMPANY") in got
 
 
+class TestCommonSurnames:
+    def test_lai_and_hung_are_surnames(self, nlp):
+        # 賴 and 洪, common in Hong Kong and Taiwan, open a name after a title like any listed surname
+        got = found(nlp, "某某科技副總裁賴啟明與董事長洪立峰出席。")
+        assert {"赖启明", "洪立峰"} <= of_type(got, "PERSON")
+        assert not of_type(found(nlp, "副總裁洪水泛濫時信賴政府。"), "PERSON")
+
+
 class TestPersonNameLength:
     def test_a_fourth_character_that_opens_a_word_is_not_part_of_the_name(self, nlp):
         # `陈宗` looks like two surnames (a married name), but `担任` is the next word
