@@ -559,6 +559,11 @@ class TestPublicBodies:
         got = found(nlp, "上海市财政局及税务局联合发文。")
         assert {"上海市财政局", "税务局"} <= of_type(got, "ORG")
 
+    def test_hong_kong_departments_by_their_bare_names(self, nlp):
+        got = found(nlp, "消防處、入境處及機電工程署聯同積金局和私隱專員公署跟進，行政長官辦公室回應。")
+        assert {"消防处", "入境处", "机电工程署", "积金局", "私隐专员公署", "行政长官办公室"} <= of_type(got, "ORG")
+        assert not of_type(found(nlp, "市民可到附近的天文台參觀，亦可報名做消防員。"), "ORG")
+
     def test_hong_kong_variant_characters(self, nlp):
         # Hong Kong writes 衞 for 衛: the office is the same body, its head a person with a post
         got = found(nlp, "食物及衞生局局長賀文達表示，衞生署會跟進。")
