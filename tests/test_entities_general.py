@@ -559,6 +559,12 @@ class TestPublicBodies:
         got = found(nlp, "上海市财政局及税务局联合发文。")
         assert {"上海市财政局", "税务局"} <= of_type(got, "ORG")
 
+    def test_a_government_starts_at_its_place(self, nlp):
+        got = found(nlp, "這段時期美國政府加強管制，他們依澳洲政府要求投資。")
+        assert of_type(got, "ORG") == {"美国政府", "澳洲政府"}
+        got = found(nlp, "廣東省深圳市政府與江蘇省蘇州市人民政府簽約。")  # a chain of places stays whole
+        assert {"广东省深圳市政府", "江苏省苏州市人民政府"} <= of_type(got, "ORG")
+
     def test_hong_kong_departments_by_their_bare_names(self, nlp):
         got = found(nlp, "消防處、入境處及機電工程署聯同積金局和私隱專員公署跟進，行政長官辦公室回應。")
         assert {"消防处", "入境处", "机电工程署", "积金局", "私隐专员公署", "行政长官办公室"} <= of_type(got, "ORG")

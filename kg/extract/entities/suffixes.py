@@ -137,7 +137,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
                 continue
             if suf in _ONE_CHAR_ORG_SUFFIX and not body.endswith(_departments(ctx.lex)):
                 continue
-            if suf in ("政府", "人民政府") and not _place_like(ctx, body):
+            if suf in ("政府", "人民政府") and (s := _government_start(ctx, s, i)) is None:
                 continue
         if suf in _NEEDS_A_NAME and not (_place_like(ctx, body) or _proper_body(ctx, body, s, unknown_ok=False)):
             continue  # `有关银行`, `中小学校` name no one
@@ -285,6 +285,8 @@ def _company_start(ctx: _Ctx, s: int, i: int, e: int) -> int | None:
     return s
 
 
+_COUNTRY_WORDS = frozenset(rules.words("foreign_countries"))
+
 # Parts of speech of words that say nothing of a name: verbs, adverbs, pronouns, localizers, function words.
 _CLAUSE_POS = frozenset({"v", "vn", "vd", "d", "f", "r", "p", "c", "u", "uj"})
 
@@ -428,6 +430,25 @@ def _proper_noun_in(ctx: _Ctx, body: str, start: int) -> bool:
 
 
 _SIDES = re.compile(r"[两各多外本该双][国方]")
+
+
+def _government_start(ctx: _Ctx, s: int, i: int) -> int | None:
+    """Start of a government's name before `政府` at ``i``: its place (`这段时期|美国政府`, `依|美国政府`); None
+    when the words name no place (`两国政府` is two governments, not a place's)."""
+    s = s if _SIDES.search(ctx.text, s, i) else _places_before(ctx, s, i)
+    return s if _place_like(ctx, ctx.text[s:i]) else None
+
+
+def _places_before(ctx: _Ctx, s: int, i: int) -> int:
+    """Start of the place name (a division, a dictionary `ns`, a country) that ends the body ``[s, i)`` when
+    what comes before it is no place (`这段时期|美国`, `依|美国`); ``s`` otherwise (`广东省深圳市` stays whole)."""
+    def place(a: int, b: int) -> bool:
+        w = ctx.text[a:b]
+        return w in ctx.lex.regions or ctx.words.get(w) == "ns" or w in _COUNTRY_WORDS
+    for k in range(s + 1, i - 1):
+        if ctx.is_token_boundary(k) and place(k, i) and not any(place(s, m) for m in range(s + 1, k + 1)):
+            return k
+    return s
 
 
 def _place_like(ctx: _Ctx, body: str) -> bool:
