@@ -559,6 +559,13 @@ class TestPublicBodies:
         got = found(nlp, "上海市财政局及税务局联合发文。")
         assert {"上海市财政局", "税务局"} <= of_type(got, "ORG")
 
+    def test_former_is_not_part_of_a_name(self, nlp):
+        # `原` (former) before a body's name: the name without it; a bare kind left over names nothing
+        got = found(nlp, "原嶺南航空學院改名，原科技園主席韋某某表示支持。")
+        assert "岭南航空学院" in of_type(got, "ORG")
+        assert not any(n.startswith("原") for n in of_type(got, "ORG") | of_type(got, "PARK"))
+        assert "原平市政府" in of_type(found(nlp, "原平市政府發文。"), "ORG")  # 原平 is a city
+
     def test_a_government_starts_at_its_place(self, nlp):
         got = found(nlp, "這段時期美國政府加強管制，他們依澳洲政府要求投資。")
         assert of_type(got, "ORG") == {"美国政府", "澳洲政府"}
