@@ -189,3 +189,31 @@ def test_markup_inside_lines_is_cut_and_its_text_kept():
     c = _clean(raw)
     assert c.body_text() == PARA + "\n园区展厅内的量子计算机模型。\n市民可到 [网上]预约参观,详情见。"
     assert "markup" in {r.reason for r in c.removed} and "科技局" not in c.body_text()
+
+
+def test_related_heading_inside_the_link_or_over_links_does_not_end_the_article():
+    inline = "[相關新聞：某市成立創新聯盟　多家公司參與](https://example.org/article/1555/某市成立創新聯盟)"
+    c = _clean("\n\n".join([PARA, inline, PARA2]))
+    assert c.body_text() == PARA + "\n" + PARA2  # the heading sits inside the link's text
+    over = "\n".join(["相關新聞：", "[甲公司獲資助](https://example.org/a/1)", "[乙公司上市](https://example.org/a/2)"])
+    assert _clean("\n\n".join([PARA, over, PARA2])).body_text() == PARA + "\n" + PARA2
+
+
+def test_related_heading_over_links_at_the_end_still_ends_the_article():
+    over = "\n".join(["相關新聞：", "[甲公司獲資助](https://example.org/a/1)", "[乙公司上市](https://example.org/a/2)"])
+    assert _clean("\n\n".join([PARA, over])).body_text() == PARA
+    assert _clean("\n\n".join([PARA, "相關新聞：", PARA2])).body_text() == PARA  # no links: the heading ends it
+
+
+def test_subscription_appeal_and_blog_author_box_end_the_article():
+    tail = "\n\n".join([
+        "---",
+        "請加入成為某某新聞的月費訂戶，長期支持我們的工作。",
+        "月費訂戶 [網址：example.org/aboutus/#subscribe](https://example.org/aboutus/#subscribe)",
+    ])
+    assert _clean("\n\n".join([PARA, tail])).body_text() == PARA + "\n---"
+    bio = "\n\n".join(["---", "**博客 | 陳某**", "【陳某專欄】陳某，某某科技有限公司創辦人，金融業從業員。"])
+    assert _clean("\n\n".join([PARA, bio])).body_text() == PARA + "\n---"
+    # a sentence about subscribers inside the article stays
+    inside = "該報表示，三千名讀者已加入成為月費訂戶，網站將推出更多專題。"
+    assert _clean("\n\n".join([PARA, inside, PARA2])).body_text() == "\n".join([PARA, inside, PARA2])

@@ -151,6 +151,25 @@ class TestOrganizationGrammar:
 
 
 class TestCompanyGrammar:
+    def test_clause_words_before_a_company_suffix_name_no_firm(self, nlp):
+        # verbs and adverbs of the clause before 公司/集团: the firm spoken of, not a name
+        got = found(nlp, "信中說公司有底氣，該職位約佔集團兩成，為了集中經營集團旗下品牌。")
+        assert not of_type(got, "COMPANY")
+        got = found(nlp, "驗樹的是一間叫綠色環境有限公司的企業，與海晟集團合作。")
+        assert {"绿色环境有限公司", "海晟集团"} <= of_type(got, "COMPANY")
+        assert "叫绿色环境有限公司" not in of_type(got, "COMPANY")
+
+    def test_firm_named_after_listed_company(self, nlp):
+        got = found(nlp, "內地上市公司粵訊通信取得合約，他曾是上市公司恒晉國際（710）主席。")
+        assert {"粤讯通信", "恒晋国际"} <= of_type(got, "COMPANY")
+        assert not of_type(found(nlp, "上市公司數量增加，上市公司董事須申報。"), "COMPANY")
+
+    def test_latin_name_closed_by_an_english_legal_form(self, nlp):
+        got = found(nlp, "他是一間英國公司 Brelford Data Limited董事，另一股東為Quenton & Hale Holdings Ltd.。")
+        assert {"Brelford Data Limited", "Quenton & Hale Holdings Ltd."} <= of_type(got, "COMPANY")
+        # a legal-form word that closes no name, and a product, are not firms
+        assert not of_type(found(nlp, "這款Limited Edition手袋印有Ltd字樣，限量發售。"), "COMPANY")
+
     def test_boundary_word_glued_to_a_name(self, nlp):
         # jieba reads 联合国|实…: the boundary word 联合 is glued to the name's first character
         got = found(nlp, "联合国实集团对配套企业进行梳理。依托国实集团、海检集团等龙头企业带动集聚。")
@@ -688,6 +707,31 @@ class TestPublicBodies:
         got = found(nlp, "上海市财政局及税务局联合发文。")
         assert {"上海市财政局", "税务局"} <= of_type(got, "ORG")
 
+    def test_former_is_not_part_of_a_name(self, nlp):
+        # `原` (former) before a body's name: the name without it; a bare kind left over names nothing
+        got = found(nlp, "原嶺南航空學院改名，原科技園主席韋某某表示支持。")
+        assert "岭南航空学院" in of_type(got, "ORG")
+        assert not any(n.startswith("原") for n in of_type(got, "ORG") | of_type(got, "PARK"))
+        assert "原平市政府" in of_type(found(nlp, "原平市政府發文。"), "ORG")  # 原平 is a city
+
+    def test_a_government_starts_at_its_place(self, nlp):
+        got = found(nlp, "這段時期美國政府加強管制，他們依澳洲政府要求投資。")
+        assert of_type(got, "ORG") == {"美国政府", "澳洲政府"}
+        got = found(nlp, "廣東省深圳市政府與江蘇省蘇州市人民政府簽約。")  # a chain of places stays whole
+        assert {"广东省深圳市政府", "江苏省苏州市人民政府"} <= of_type(got, "ORG")
+
+    def test_hong_kong_departments_by_their_bare_names(self, nlp):
+        got = found(nlp, "消防處、入境處及機電工程署聯同積金局和私隱專員公署跟進，行政長官辦公室回應。")
+        assert {"消防处", "入境处", "机电工程署", "积金局", "私隐专员公署", "行政长官办公室"} <= of_type(got, "ORG")
+        assert not of_type(found(nlp, "市民可到附近的天文台參觀，亦可報名做消防員。"), "ORG")
+
+    def test_hong_kong_variant_characters(self, nlp):
+        # Hong Kong writes 衞 for 衛: the office is the same body, its head a person with a post
+        got = found(nlp, "食物及衞生局局長賀文達表示，衞生署會跟進。")
+        assert {"食物及卫生局", "卫生署"} <= of_type(got, "ORG")
+        assert "贺文达" in of_type(got, "PERSON")
+        assert not of_type(found(nlp, "市民要注意個人衞生。"), "ORG")
+
 
 class TestParkPrefixes:
     def test_province_before_a_city_only_locates_a_park(self, nlp):
@@ -773,6 +817,14 @@ class TestOperatorShortForms:
     def test_a_gene_firm_goes_by_its_name_without_the_trade_word(self, nlp):
         got = found(nlp, "深圳安诺基因科技有限公司发布新品。安诺六间分公司同时开业。")
         assert ("安诺", "COMPANY") in got
+
+
+class TestCommonSurnames:
+    def test_lai_and_hung_are_surnames(self, nlp):
+        # 賴 and 洪, common in Hong Kong and Taiwan, open a name after a title like any listed surname
+        got = found(nlp, "某某科技副總裁賴啟明與董事長洪立峰出席。")
+        assert {"赖启明", "洪立峰"} <= of_type(got, "PERSON")
+        assert not of_type(found(nlp, "副總裁洪水泛濫時信賴政府。"), "PERSON")
 
 
 class TestPersonNameLength:

@@ -170,6 +170,10 @@ _FRONT_MATTER_FIELDS = {"title": "title", "date": "date", "author": "author", "s
 
 # A heading, a colon and one Markdown link, nothing after: `相关新闻: [标题](https://…)`.
 _ONE_LINK_LINE = re.compile(r"^[^\[\]()]{1,12}[:：]\s*\[[^\]]+\](?:\([^()]+\))?\s*$")  # (the target may be cut as markup)
+# The heading inside the link's text: `[相关新闻:标题](https://…)`.
+_LINKED_HEADING_LINE = re.compile(r"^\[[^\[\]()]{1,12}[:：][^\[\]]+\](?:\([^()]+\))?\s*$")
+# A line that is one Markdown link and nothing else: `[标题](https://…)`.
+_LINK_ONLY_LINE = re.compile(r"^\s*\[[^\[\]]+\](?:\([^()]+\))?\s*$")
 # Line kinds removed under another name in :class:`Removal` (the reasons it documents).
 _REMOVAL_REASON = {"end": "footer", "related-link": "related"}
 
@@ -377,7 +381,8 @@ class Cleaner:
         if self._is_end_marker(text):
             # `相关新闻: [标题](链接)` between paragraphs links one story and the article goes on; only a
             # heading on its own (the list follows) closes the article
-            line.kind = "related-link" if _ONE_LINK_LINE.match(text) else "end"
+            one_link = _ONE_LINK_LINE.match(text) or _LINKED_HEADING_LINE.match(text)
+            line.kind = "related-link" if one_link else "end"
             return
         if self._is_footer(text):
             line.kind = "footer"
@@ -541,6 +546,8 @@ class Cleaner:
             if not seen_paragraph:
                 continue
             if line.kind == "end":
+                if self._links_then_article(lines, i):
+                    continue
                 cut = i
                 break
             if line.kind == "related":
@@ -556,6 +563,25 @@ class Cleaner:
         for line in lines[cut:]:
             if line.kind in ("body", "related"):
                 line.kind = reason
+
+    @staticmethod
+    def _links_then_article(lines: list[_Line], head: int) -> bool:
+        """A related heading over link lines with a paragraph after them links stories mid-article.
+
+        `相关报道:` / `[标题一](…)` / `[标题二](…)` / then the article goes on: the heading
+        and its links are removed (kind `related-link`), the paragraphs after stay. A heading
+        with no links under it, or links with no paragraph after them, ends the article.
+        """
+        links, i = [], head + 1
+        while i < len(lines) and (lines[i].kind == "blank" or _LINK_ONLY_LINE.match(lines[i].text)):
+            if lines[i].kind != "blank":
+                links.append(i)
+            i += 1
+        if not links or i >= len(lines) or not lines[i].is_paragraph:
+            return False
+        for j in [head, *links]:
+            lines[j].kind = "related-link"
+        return True
 
     def _related_block_start(self, lines: list[_Line], first: int) -> int:
         """A related-news item is headline, snippet (`…[详细]`), `site date`.

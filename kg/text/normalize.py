@@ -79,7 +79,7 @@ def to_simplified(text: str) -> str:
     conv = _opencc().convert
     out = conv(text)
     if len(out) == len(text):
-        return _keep_qian(text, out)
+        return _keep_qian(text, out).translate(_HK_VARIANTS)
     lines = text.split("\n")
     fixed = []
     for line in lines:
@@ -87,7 +87,12 @@ def to_simplified(text: str) -> str:
         if len(c) != len(line):
             c = "".join(ch2 if len(ch2 := conv(ch)) == 1 else ch for ch in line)
         fixed.append(c)
-    return _keep_qian(text, "\n".join(fixed))
+    return _keep_qian(text, "\n".join(fixed)).translate(_HK_VARIANTS)
+
+
+# Hong Kong variant characters that OpenCC's `t2s` leaves as they are (its `hk2s` maps them):
+# 衞 in 衞生署 and 食物及衞生局, 敍 (叙), 粧 (妆), 衹 (只), 糭 (粽). One character each, so offsets stay.
+_HK_VARIANTS = str.maketrans({"衞": "卫", "敍": "叙", "粧": "妆", "衹": "只", "糭": "粽"})
 
 
 # OpenCC maps 乾 to 干 outside a few phrases, but 乾 is also standard

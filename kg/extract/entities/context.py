@@ -373,8 +373,9 @@ def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] =
 def _anchor_region(ctx: _Ctx, j: int, s: int) -> int:
     """Move a start forward to the first region name inside ``[j, s)`` when
     what precedes that region is not itself part of a region/name chain."""
-    if ctx.tokens is not None:  # with words, the extension already stopped at the right word
-        return j
+    if ctx.tokens is not None:  # with words, the extension already stopped at the right word, but for
+        tok = ctx.by_pos.get(j)  # `原` (former) as a word of its own: `原|中国民航学院`, not `原平市`, `原子能`
+        return j + 1 if ctx.text[j:j + 1] == "原" and tok is not None and tok[:2] == (j, j + 1) and s - j > 2 else j
     regions = _tries(ctx.lex)["regions"]
     text = ctx.text
     if regions.longest_at(text, j) if j < len(text) else None:

@@ -123,10 +123,13 @@ _ROLE_BEFORE_NAME = re.compile(rules.pattern("firm_roles_before_name"))
 # Two or three firms counted after their names: `引进A和B两家投资人`, `A、B三家公司`.
 _COUNTED_FIRMS = re.compile(rf"[两二三四五六七八九十]家(?:{rules.alternation('counted_firm_heads')})")
 # A name in Latin letters right after a firm's noun or a verb of founding (`生物科技公司Illumina`, `成立Fairchild`).
-_LATIN_AFTER_FIRM_WORD = re.compile(rf"(?:{rules.pattern('latin_firm_openers')})([A-Z][A-Za-z0-9&\-]{{2,}}(?: [A-Z][A-Za-z0-9&\-]+)*)(?![A-Za-z0-9])")
+_LATIN_AFTER_FIRM_WORD = re.compile(rf"(?:{rules.pattern('latin_firm_openers')}) ?([A-Z][A-Za-z0-9&\-]{{2,}}(?: [A-Z][A-Za-z0-9&\-]+)*)(?![A-Za-z0-9])")
 # A firm's daughter or parent named after it (`A子公司B`, `A全资子公司`, `A母公司B`): A is a firm.
 _TIE_AFTER_NAME = re.compile(r"(?:全资|控股)?[子母]公司|成员(?:公司|企业)")
 _LATIN_NAME_END = re.compile(r"[A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*)*$")
+# A name in Latin letters closed by an English legal form (`Emerdata Limited`, `Acme Trading Co. Ltd.`), wherever it stands.
+_LATIN_LEGAL_NAME = re.compile(rf"(?<![A-Za-z0-9&.\-])[A-Z][A-Za-z0-9&'\-]*(?:,? (?:[A-Z][A-Za-z0-9&'\-]*|&|of|and)\.?)*?"
+                               rf",? (?:{rules.pattern('latin_legal_forms')})(?![A-Za-z0-9])")
 _NAME_POS = frozenset({"n", "nz", "nr", "nrt", "ns", "nt", "eng", "j", None})
 _ITEM_END = frozenset(",。;:!?、()“”《》和与及等的在已将于为是")
 
@@ -163,6 +166,7 @@ def _companies_by_role(ctx: _Ctx) -> list[Mention]:
     for m in _LATIN_AFTER_FIRM_WORD.finditer(text):
         if not (m.group(1).isupper() and len(m.group(1)) <= 4):  # `公司AI`, `CEO`: acronyms of a field or a post
             spans.append((m.start(1), m.end(1)))
+    spans.extend(m.span() for m in _LATIN_LEGAL_NAME.finditer(text))
     for m in _COUNTED_FIRMS.finditer(text):
         items = _items_before(ctx, m.start())  # `A、B三家` ...
         if (g := text.rfind("和", max(0, m.start() - 12), m.start())) > 0 and not items:  # ... or `A和B两家`

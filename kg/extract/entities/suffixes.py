@@ -137,7 +137,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
                 continue
             if suf in _ONE_CHAR_ORG_SUFFIX and not body.endswith(_departments(ctx.lex)):
                 continue
-            if suf in ("政府", "人民政府") and not _place_like(ctx, body):
+            if suf in ("政府", "人民政府") and (s := _government_start(ctx, s, i)) is None:
                 continue
         if suf in _NEEDS_A_NAME and not (_place_like(ctx, body) or _proper_body(ctx, body, s, unknown_ok=False)):
             continue  # `有关银行`, `中小学校` name no one
@@ -324,6 +324,9 @@ def _company_start(ctx: _Ctx, s: int, i: int, e: int) -> int | None:
     s = _after_inner_firm(text, s, i)
     if s is None:
         return None
+    s = _after_clause_verb(ctx, s, i)
+    if s is None:
+        return None
     role = _ROLE_OPENING.match(text, s, i)  # `运营方|A集团有限公司`: a firm's role noun opens no name
     s = role.end() if role and i - role.end() >= 2 else s
     deal = _DEAL_OPENING.match(text, s, i)  # `(隶属于|奥的斯集团)`: nor does a word of a deal or tie
@@ -335,6 +338,26 @@ def _company_start(ctx: _Ctx, s: int, i: int, e: int) -> int | None:
     s = kinds[-1] if kinds else s  # `河北民资钢厂|兴华钢铁公司`: a kind of firm in apposition before its name
     if _COUNT_INSIDE.search(text, s, i) or _COUNT_OF_FIRMS.match(text[s:i]):
         return None  # `中国石油两大集团`, `日本三大汽车公司`, `有8家新公司`: a count of firms, not a name
+    return s
+
+
+_COUNTRY_WORDS = frozenset(rules.words("foreign_countries"))
+
+# Parts of speech of words that say nothing of a name: verbs, adverbs, pronouns, localizers, function words.
+_CLAUSE_POS = frozenset({"v", "vn", "vd", "d", "f", "r", "p", "c", "u", "uj"})
+
+
+def _after_clause_verb(ctx: _Ctx, s: int, i: int) -> int | None:
+    """Start of a company name before its suffix at ``i`` once the clause's words are left out: None when the
+    words before the suffix are only verbs, adverbs and the like (`约|占|集团`, `经营|集团`, `边|间|公司`) or end
+    in a one-character verb (`信中|说|公司`); after a one-character verb that opens them (`叫|城市绿化有限公司`)."""
+    toks = ctx.tokens_in(s, i) if ctx.tokens is not None else []
+    if not toks or toks[0][0] != s:
+        return s
+    if all(pos in _CLAUSE_POS for _, _, pos in toks) or (toks[-1][1] - toks[-1][0] == 1 and toks[-1][2] == "v"):
+        return None
+    if len(toks) >= 2 and toks[0][1] - toks[0][0] == 1 and toks[0][2] == "v" and i - toks[0][1] >= 2:
+        return toks[0][1]
     return s
 
 
@@ -470,6 +493,25 @@ def _proper_noun_in(ctx: _Ctx, body: str, start: int) -> bool:
 
 
 _SIDES = re.compile(r"[两各多外本该双][国方]")
+
+
+def _government_start(ctx: _Ctx, s: int, i: int) -> int | None:
+    """Start of a government's name before `政府` at ``i``: its place (`这段时期|美国政府`, `依|美国政府`); None
+    when the words name no place (`两国政府` is two governments, not a place's)."""
+    s = s if _SIDES.search(ctx.text, s, i) else _places_before(ctx, s, i)
+    return s if _place_like(ctx, ctx.text[s:i]) else None
+
+
+def _places_before(ctx: _Ctx, s: int, i: int) -> int:
+    """Start of the place name (a division, a dictionary `ns`, a country) that ends the body ``[s, i)`` when
+    what comes before it is no place (`这段时期|美国`, `依|美国`); ``s`` otherwise (`广东省深圳市` stays whole)."""
+    def place(a: int, b: int) -> bool:
+        w = ctx.text[a:b]
+        return w in ctx.lex.regions or ctx.words.get(w) == "ns" or w in _COUNTRY_WORDS
+    for k in range(s + 1, i - 1):
+        if ctx.is_token_boundary(k) and place(k, i) and not any(place(s, m) for m in range(s + 1, k + 1)):
+            return k
+    return s
 
 
 def _place_like(ctx: _Ctx, body: str) -> bool:
