@@ -247,6 +247,11 @@ def test_a_group_named_with_and_without_its_holding_word_and_region_is_one_firm(
     assert not any({"星岚汽车", "星岚集团"} <= f for f in forms.values())  # its daughter with a line of business stays apart
 
 
+def test_a_name_in_brackets_after_a_name_is_its_other_name():
+    forms = _entity_forms("香港星岚生物科技有限公司(Hong Kong Xinglan Limited)于2013年注册,董事只有张立明及王建新。")
+    assert forms["香港星岚生物科技有限公司"] == {"香港星岚生物科技有限公司", "Hong Kong Xinglan Limited"}
+
+
 def test_a_firm_named_by_the_initials_of_its_words_is_the_firm():
     from types import SimpleNamespace
 

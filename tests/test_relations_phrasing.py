@@ -41,6 +41,7 @@ CASES: list = [
     (f"{M}是{B}的创始人。", (M, "HOLDS_POST", B)),
     (f"{M}辞去在{B}总经理一职。", (M, "HOLDS_POST", B)),
     (f"2019年,{M}任{B}总经理。", (M, "HOLDS_POST", B)),
+    (f"{B}成立于2010年,董事只有{M}及王建新。", (M, "HOLDS_POST", B)),
     (f"{B}相关负责人{M}告诉记者,项目进展顺利。", (M, "HOLDS_POST", B)),
     (f"记者从{B}获悉,该公司负责人{M}表示,新品将于年底上市。", (M, "HOLDS_POST", B)),
     (f"{U}校长{M}出席活动。", (M, "HOLDS_POST", U)),

@@ -49,11 +49,16 @@ class EntityMention:
 
 
 _SPACES = re.compile(r"\s+")
+_LATIN_SPACE = re.compile(r"(?<=[A-Za-z0-9.,&])\s+(?=[A-Za-z0-9&(])")  # between two words in Latin letters
 
 
 def canonical_name(etype: str, text: str, lex: Lexicons | None = None) -> str:
-    """The canonical name of a normalized surface form (see module docs)."""
-    name = _SPACES.sub("", text)
+    """The canonical name of a normalized surface form (see module docs).
+
+    >>> canonical_name("COMPANY", "星岚 生物\\n科技有限公司"), canonical_name("COMPANY", "Illumina  Cambridge Limited")
+    ('星岚生物科技有限公司', 'Illumina Cambridge Limited')
+    """
+    name = _SPACES.sub("", _LATIN_SPACE.sub("\x00", text)).replace("\x00", " ")  # `Illumina Cambridge Limited` keeps its spaces
     if etype in ("PARK", "ORG"):
         name = _NATIONAL_PAREN.sub(r"\1", name)
         if etype == "PARK":

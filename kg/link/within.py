@@ -115,6 +115,35 @@ def _office_lead_split(name: str, regions: Mapping[str, str], zones: tuple[str, 
     return lead, rest
 
 
+#: What may stand between a name and its other name in brackets (`A(B)`, `A(简称B)`, `A(下称“B”)`).
+_ALIAS_OPEN = re.compile(r"\((?:(?:简称|下称|以下简称|英文名称?)[::]?)?[“\"]?")
+_ALIAS_CLOSE = re.compile(r"[”\"]?\)")
+
+
+def bracket_aliases(text: str, found: list) -> dict[tuple[str, str], str]:
+    """Within one document, a name of the same type that fills the brackets right after another name is
+    that entity's other name (`香港凯普生物科技有限公司(Hong Kong Hybribio Limited)`, `…有限公司(简称“星辰”)`):
+    variant → the name before the brackets (``found`` pairs mentions with canonical names, as in
+    :func:`fuller_names`).
+
+    >>> from types import SimpleNamespace as M
+    >>> t = "星岚生物有限公司(Xinglan Limited)成立。"
+    >>> a, b = M(type="COMPANY", start=0, end=8), M(type="COMPANY", start=9, end=24)
+    >>> bracket_aliases(t, [(a, "星岚生物有限公司"), (b, "Xinglan Limited")])
+    {('COMPANY', 'Xinglan Limited'): '星岚生物有限公司'}
+    """
+    at_start = {m.start: (m, name) for m, name in found}
+    out: dict[tuple[str, str], str] = {}
+    for m, name in found:
+        if m.type not in ("COMPANY", "ORG", "PARK") or not (o := _ALIAS_OPEN.match(text, m.end)) or o.end() == m.end:
+            continue
+        other = at_start.get(o.end())
+        if other is None or other[0].type != m.type or other[1] == name or not _ALIAS_CLOSE.match(text, other[0].end):
+            continue
+        out.setdefault((m.type, other[1]), name)
+    return out
+
+
 def one_edit_apart(a: str, b: str) -> bool:
     """One inserted, deleted or replaced character between ``a`` and ``b``.
 

@@ -35,7 +35,7 @@ from kg.text.ingest import WARNING, Document, Rejected, iter_inputs
 from kg.extract.components import JiebaPipeline
 from kg.extract.relations import find_relations
 from kg.extract.relations.pairs import default_model
-from kg.link.within import fuller_names, link_document
+from kg.link.within import bracket_aliases, fuller_names, link_document
 from kg.text.normalize import encodable, normalize_body
 from kg.options import DEFAULT_SEGMENTER, Segmenter
 from kg.run.records import ProcessedDocument
@@ -201,6 +201,8 @@ def extract_document(
     raw = item.doc.raw_text
     found = [(m, canonical_name(m.type, m.key or m.text, lex)) for m in found_mentions]
     fuller = fuller_names(found, lex)
+    # `A(B)`: B is A's other name, and takes A's fullest form
+    fuller = {**{k: fuller.get((k[0], v), v) for k, v in bracket_aliases(norm.text, found).items()}, **fuller}
     name_of = {id(m): fuller.get((m.type, name), name) for m, name in found}
     regions = lex.cities if lex is not None else frozenset()
     found_relations = find_relations(norm.text, [m for m, _ in found], lex.titles if lex is not None else {}, regions,

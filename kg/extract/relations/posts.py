@@ -272,9 +272,9 @@ def roster(r: Reader, sent: Sentence, p: Mention) -> None:
         break
 
 
-#: Between a title and the names it is shared by: a count and a list cue (`董事只有4人,包括`, `董事包括`, `董事:`,
+#: Between a title and the names it is shared by: a count and a list cue (`董事只有4人,包括`, `董事只有`, `董事包括`, `董事:`,
 #: `董事局,包括:`).
-_TITLE_LIST_CUE = re.compile(rf"(?:(?:只有|共有|共)?[0-9一二两三四五六七八九十]+[人名位],?)?"
+_TITLE_LIST_CUE = re.compile(rf"(?:只有|共有|共)?(?:[0-9一二两三四五六七八九十]+[人名位],?)?"
                              rf"(?:,?(?:{rules.pattern('list_open_cues')}))?:?")
 #: A board right after its organization, whose listed members hold the post `<board>成员`
 #: (`加入A公司董事局,包括:B、C`).
