@@ -103,6 +103,7 @@ CASES: list = [
     (f"{A}持有{B}20%股权。", (A, "INVESTS_IN", B)),
     # SUBSIDIARY_OF: company or organization → company or organization
     (f"{G}旗下的{B}发布了新产品。", (B, "SUBSIDIARY_OF", G)),
+    (f"{B}是一家老企业,属于{G}成员公司,在全球拥有多家子公司。", (B, "SUBSIDIARY_OF", G)),
     (f"{G}控股的{B}发布了新产品。", (B, "SUBSIDIARY_OF", G)),
     (f"{G}全资子公司{B}发布了新产品。", (B, "SUBSIDIARY_OF", G)),
     (f"{B}是{G}的子公司。", (B, "SUBSIDIARY_OF", G)),
@@ -269,6 +270,7 @@ CASES: list = [
 NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
     (f"{B}由{A}管理。", (A, "INVESTS_IN", B)),  # managing is no holding
     (f"{M}在{B}工作多年。", (M, "HOLDS_POST", B)),  # no post named
+    (f"{A}与{B}签约,属于{G}成员公司。", (A, "SUBSIDIARY_OF", G)),  # the sentence is about a pair, not one firm
     (f"{M}参观了{B}。", (M, "HOLDS_POST", B)),
     (f"{B}向{M}颁发了荣誉证书,{M}为公司做出贡献。", (M, "HOLDS_POST", B)),
     (f"{M}会见了{B}董事长李娜。", (M, "HOLDS_POST", B)),

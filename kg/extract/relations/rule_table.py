@@ -295,7 +295,8 @@ RULES: tuple[Rule, ...] = (
          "`X内设/下设A、B`: the organizations and companies after the verb are units of X (`该委员会` resolved).",
          "中关村管委会下设中关村发展集团。", ("parent_anaphor_classes",)),
     Rule("subsidiary:is-unit", ("SUBSIDIARY_OF",), ("subsidiary",),
-         "`B是/为/属于A下属的…`, `B是A的全资子公司`, `B属于A的成员企业`, `B是由A…设立的…`: the clause's subject B is a unit of A.",
+         "`B是/为/属于A下属的…`, `B是A的全资子公司`, `B属于A的成员企业`, `B是由A…设立的…`: the clause's subject B is a unit of A; "
+         "a later clause opening with `属于` speaks of the sentence's one firm (`B是…老企业,属于A成员公司`).",
          "南瑞科技有限公司是国家电网公司下属的高科技企业", ("subsidiary_cues", "subsidiary_unit_nouns", "subsidiary_found_verbs")),
     Rule("subsidiary:founded", ("SUBSIDIARY_OF",), ("subsidiary",),
          "`由A设立/成立/组建的B`: B, named right after, is a unit of its one founder A.",

@@ -162,16 +162,26 @@ _COPULA = re.compile(r"[^,;。]{0,6}?(?:是|为|系|属于)")  # `B属于A的成
 
 def is_unit(r: Reader, sent: Sentence) -> None:
     """``subsidiary:is-unit``: `B是/为/系A下属的…`, `B是A的全资子公司`, `B是由A…设立的…` — the clause's own
-    subject B is a unit of A."""
+    subject B is a unit of A; a later clause opening with `属于` speaks of the sentence's firm
+    (`B是…老企业,属于A成员公司`)."""
     text = r.text
-    for (a, b), own in zip(sent.clauses, sent.subjects):
-        if own is None or own.kind != "entity" or own.carried or own.head.type not in _UNIT_TYPES:
+    for i, ((a, b), own) in enumerate(zip(sent.clauses, sent.subjects)):
+        if own is None and i > 0 and (main := sent.main) is not None and main.kind == "entity" and not main.carried:
+            # `旭硝子株式会社是日本的老企业,属于三菱集团成员公司`: a clause opening with `属于` is about the sentence's firm
+            lead = LEAD.match(text, a, b).end()
+            if main.head.type in _UNIT_TYPES and len(main.ms) == 1 and text.startswith("属于", lead) and main.head.end <= a:
+                own, x0 = main, lead
+            else:
+                continue
+        elif own is None or own.kind != "entity" or own.carried or own.head.type not in _UNIT_TYPES:
             continue
+        else:
+            x0 = own.head.end
         x = own.head
-        cop = _COPULA.match(text[x.end:b])
+        cop = _COPULA.match(text[x0:b])
         if not cop:
             continue
-        k = x.end + cop.end()
+        k = x0 + cop.end()
         by = _FOUNDED_BY.match(text, k, b)
         parents = _founders(r, by.start(1), by.end(1)) if by else []
         if not by:
