@@ -252,6 +252,12 @@ def test_a_name_in_brackets_after_a_name_is_its_other_name():
     assert forms["香港星岚生物科技有限公司"] == {"香港星岚生物科技有限公司", "Hong Kong Xinglan Limited"}
 
 
+def test_the_short_names_of_a_national_development_zone_are_the_zone():
+    # 义乌经济技术开发区 is national (parks.tsv); news calls it 义乌市经济开发区 or 义乌开发区 as well
+    forms = _entity_forms("星辰公司在义乌市经济开发区注册成立。义乌经济开发区将提供服务,义乌开发区已集聚百家企业。")
+    assert {"义乌市经济开发区", "义乌开发区", "义乌经济开发区"} <= forms["义乌经济技术开发区"]
+
+
 def test_a_firm_named_by_the_initials_of_its_words_is_the_firm():
     from types import SimpleNamespace
 

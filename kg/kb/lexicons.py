@@ -149,6 +149,32 @@ def _sources(row: dict[str, str]) -> frozenset[str]:
     return frozenset(s.strip() for s in row.get("sources", "").replace(",", "|").split("|") if s.strip())
 
 
+_ETDZ = "经济技术开发区"
+
+
+def _etdz_variants(row: dict[str, str], regions: dict[str, str], zoned: set[str]) -> tuple[str, ...]:
+    """The names news gives a national economic and technological development zone besides its own
+    (`吴江经济技术开发区`): `吴江经济开发区`, `吴江市经济开发区` (a county-level city's old name too), and
+    `吴江开发区` where the place has no national high-tech zone (``zoned``: first two characters of theirs)
+    that `开发区` could mean as well.
+
+    >>> _etdz_variants({"name": "吴江经济技术开发区", "kind": "etdz"}, {"吴江": "吴江区"}, set())
+    ('吴江经济开发区', '吴江市经济开发区', '吴江开发区')
+    >>> _etdz_variants({"name": "苏州工业园区", "kind": "etdz"}, {}, set())
+    ()
+    """
+    name = row["name"]
+    if row.get("kind") != "etdz" or not name.endswith(_ETDZ) or len(name) - len(_ETDZ) < 2:
+        return ()
+    region = name[: -len(_ETDZ)]
+    out = [region + "经济开发区"]
+    if not region.endswith(("市", "县", "区")):
+        out.append(region + "市经济开发区")
+    if region[:2] not in zoned:
+        out.append(region + "开发区")
+    return tuple(out)
+
+
 def _load(data: Path) -> Lexicons:
     lexdir = data / "lexicons" if (data / "lexicons").is_dir() else data
     regions: dict[str, str] = {}
@@ -168,8 +194,10 @@ def _load(data: Path) -> Lexicons:
     for r in _rows(lexdir / "enterprises.tsv"):
         forms = [f for f in (r.get("short", ""), *_split(r.get("aliases", ""))) if f and f != r["name"]]
         known.append(KnownEntity(r["name"], "COMPANY", tuple(dict.fromkeys(forms)), _sources(r), r.get("note") == "ambiguous"))
-    for r in _rows(lexdir / "parks.tsv"):
-        known.append(KnownEntity(r["name"], "PARK", _split(r.get("aliases", "")), _sources(r)))
+    park_rows = list(_rows(lexdir / "parks.tsv"))
+    zoned = {r["name"][:2] for r in park_rows if r.get("kind") == "hightech_zone"}  # places with a high-tech zone too
+    for r in park_rows:
+        known.append(KnownEntity(r["name"], "PARK", _split(r.get("aliases", "")) + _etdz_variants(r, regions, zoned), _sources(r)))
     industries: dict[str, str] = {}
     for r in _rows(lexdir / "industries.tsv"):
         industries.setdefault(r["name"], r["name"])
