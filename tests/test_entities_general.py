@@ -315,6 +315,11 @@ class TestUniversities:
         assert {"北大", "港大", "浙大"} <= of_type(got, "ORG")
         assert "北大" not in of_type(found(nlp, "北大荒集团表示。"), "ORG")  # inside a word of its own
 
+    def test_a_universitys_school_of_two_fields(self, nlp):
+        got = found(nlp, "王建新是清华大学网络科学与网络空间研究院院长。清华大学与星湖研究院签约。")
+        assert "清华大学网络科学与网络空间研究院" in of_type(got, "ORG")
+        assert not any(o.startswith("清华大学与") for o in of_type(got, "ORG"))  # two parties joined by 与 stay two
+
     def test_a_university_science_park_carries_the_university(self, nlp):
         got = found(nlp, "华中科技大学科技园和武汉大学科技园入驻企业。")
         assert {"华中科技大学科技园", "武汉大学科技园"} <= of_type(got, "PARK")

@@ -221,8 +221,9 @@ _OFFICE_END = frozenset("局署处司委办部厅院会")
 def _over_ji_office(ctx: _Ctx, s: int, i: int) -> int:
     """`创新及科技局`, `财经事务及库务局`: an office named by two fields joined by `及` (the Hong Kong
     style) is one name, when the first field is nouns that begin a clause or follow a region and
-    do not end in an office suffix of their own (`财政局及税务局` stays two offices)."""
-    if s < 3 or ctx.tokens is None or ctx.text[s - 1] != "及" or s == i:
+    do not end in an office suffix of their own (`财政局及税务局` stays two offices); so is a university's
+    school of two fields joined by `及` or `与`, with the university (`清华大学网络科学与网络空间研究院`)."""
+    if s < 3 or ctx.tokens is None or ctx.text[s - 1] not in "及与" or s == i:
         return s
     text = ctx.text
     for k in range(s - 3, max(s - 8, -1), -1):
@@ -233,8 +234,10 @@ def _over_ji_office(ctx: _Ctx, s: int, i: int) -> int:
         if not words or any(not (w[2] or "n").startswith(("n", "v")) for w in words) or any(ctx.taken[k:s - 1]):
             continue
         before = text[k - 1] if k > 0 else ""
-        if not _CJK.match(before) or any(text.endswith(r, 0, k) for r in ("香港", "澳门", "特区政府", "政府")):
+        if text[s - 1] == "及" and (not _CJK.match(before) or any(text.endswith(r, 0, k) for r in ("香港", "澳门", "特区政府", "政府"))):
             return k
+        if text.endswith(_ACADEMIC, 0, k) and not any(ctx.taken[max(0, k - 2):k]):
+            return _extend_left(ctx, k, 10)  # `清华大学|网络科学与网络空间研究院`: a university's school of two fields
     return s
 
 
