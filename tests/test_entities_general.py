@@ -309,6 +309,40 @@ class TestCompanyGrammar:
         assert not any(c.startswith("成立") for c in companies)  # a verb opening the clause stays out
 
 
+class TestStemTaggedAsAnAdverbBeforeAPost:
+    def test_trade_name_read_as_adverb_or_unknown_before_group_and_post(self, nlp):
+        # `长久` is an adverb in the dictionary; before `集团` and a post a person holds it names the firm
+        got = found(nlp, "長久集團副主席陳志遠昨日表示看好。翠邁企業董事長黃立新出席。")
+        assert {"长久集团", "翠迈企业"} <= of_type(got, "COMPANY")
+
+    def test_clause_openers_and_kinds_before_a_post_name_no_firm(self, nlp):
+        got = found(nlp, "隨後集團董事長陳志遠表示。同時集團董事長黃立新說。高新企業董事長李國強出席。")
+        assert of_type(got, "COMPANY") == set()
+
+
+class TestNumberedBureausOfStateFirms:
+    def test_numbered_bureau_is_a_company(self, nlp):
+        got = found(nlp, "中鐵九局承建該隧道,由中冶七局負責配套工程。")
+        assert {"中铁九局", "中冶七局"} <= of_type(got, "COMPANY")
+        assert not of_type(got, "ORG") & {"中铁九局", "中冶七局"}
+
+    def test_a_numbered_office_or_a_count_is_no_firm(self, nlp):
+        got = found(nlp, "國務院第一局負責此事。比賽中三局兩勝。")
+        assert not any(s.endswith("局") for s in of_type(got, "COMPANY"))
+
+
+class TestHeOpeningATradeName:
+    def test_region_then_he_in_a_registered_name(self, nlp):
+        got = found(nlp, "杭州和達智能科技有限公司昨日成立。")
+        assert "杭州和达智能科技有限公司" in of_type(got, "COMPANY")
+
+    def test_two_regions_or_a_place_inside_the_clause_stay_out(self, nlp):
+        got = found(nlp, "北京和上海星辰科技有限公司簽約。他在北京和翠邁科技有限公司簽約。")
+        companies = of_type(got, "COMPANY")
+        assert {"上海星辰科技有限公司", "翠迈科技有限公司"} <= companies
+        assert not any(c.startswith("北京") for c in companies)
+
+
 class TestUniversities:
     def test_short_forms_of_universities(self, nlp):
         got = found(nlp, "北大与港大合作,浙大也参与。")

@@ -222,7 +222,12 @@ def _companies_before_a_title(ctx: _Ctx) -> list[Mention]:
     persons = {m.start for m in ctx.found if m.type == "PERSON"}
     out = []
     for i, title in _tries(ctx.lex)["titles"].finditer(text):
-        if ctx.lex.titles.get(title) != "company" or title in _NOT_A_FIRM_TITLE or i + len(title) not in persons:
+        if title in _NOT_A_FIRM_TITLE or i + len(title) not in persons:
+            continue
+        if (stem := _stem_firm(ctx, i)) is not None:  # `长实集团副主席`: any post after `集团` is a firm's
+            out.append(stem)
+            continue
+        if ctx.lex.titles.get(title) != "company":
             continue
         s = _extend_left(ctx, i, 8)
         body = text[s:i]
@@ -235,6 +240,30 @@ def _companies_before_a_title(ctx: _Ctx) -> list[Mention]:
         if _brand_like(ctx, s, i) or body.endswith(_TRADE_WORDS):
             out.append(Mention(s, i, "COMPANY", body, "company:post"))
     return out
+
+
+def _stem_firm(ctx: _Ctx, i: int) -> Mention | None:
+    """`长实|集团|副主席李明`, `溢达|企业|董事长…`: a trade name the dictionary tags as an adverb or an idiom
+    (or does not know), alone before `集团`/`企业` and a post that a person holds, names the firm; a word
+    that opens a clause (`随后|集团董事长…`, `同时`) or a kind (`民营|企业`) does not."""
+    text = ctx.text
+    head = next((w for w in _STEM_FIRM_HEADS if text.endswith(w, 0, i)), None)
+    if head is None or ctx.tokens is None or any(ctx.taken[i - len(head) - 1:i]):
+        return None
+    tok = ctx.by_pos.get(i - len(head) - 1)
+    if tok is None or tok[1] != i - len(head) or not 2 <= tok[1] - tok[0] <= 4 or tok[2] not in _STEM_POS:
+        return None
+    a = tok[0]
+    if text[a:tok[1]] in _CLAUSE_LEADS or text[a:tok[1]] in _NAME_VERBS or ctx.taken[a] or (a > 0 and text[a - 1] in "的之"):
+        return None
+    return Mention(a, i, "COMPANY", text[a:i], "company:post")
+
+
+# The words of a firm that a bare trade name takes before a post (`长实集团副主席`).
+_STEM_FIRM_HEADS = ("集团", "企业")
+# Tags of a trade name the dictionary reads as an adverb, an idiom or a fixed phrase, or does not know.
+_STEM_POS = frozenset({None, "d", "l", "i", "nz"})
+_CLAUSE_LEADS = frozenset(rules.words("clause_lead_words"))
 
 
 # Company titles that professionals hold outside one firm (`律师`, `基金经理`): they name no employer before them.

@@ -27,7 +27,8 @@ from kg.extract.entities.persons import (_person_lists, _persons, _persons_appoi
                                         _persons_title_after)
 from kg.extract.entities.proposals import Proposal, proposed_mentions, widen_persons
 from kg.extract.entities.short_forms import _short_forms
-from kg.extract.entities.suffixes import _GENERIC_COMPANY_BODY, _GENERIC_ORG_BODY, _funds, _party_committees, _suffix_names
+from kg.extract.entities.suffixes import (_GENERIC_COMPANY_BODY, _GENERIC_ORG_BODY, _funds, _numbered_bureaus, _party_committees,
+                                          _suffix_names)
 from kg.kb.lexicons import Lexicons
 
 
@@ -102,7 +103,8 @@ def find_mentions(
         if k.type == "PARK" and text.startswith(_SUB_AREA, k.end):
             tail = next(a for a in _SUB_AREA if text.startswith(a, k.end))
             sub_parks.append(Mention(k.start, k.end + len(tail), "PARK", text[k.start:k.end + len(tail)], "park:sub-area", k.key))
-    known = accept(known_found + sub_parks + [m for m in sub_named if (any(k.end < m.end for k in known_at.get(m.start, ()))
+    bureaus = _numbered_bureaus(ctx)  # `中铁|九局`: a known firm and its numbered bureau make one firm
+    known = accept(known_found + sub_parks + bureaus + [m for m in sub_named if (any(k.end < m.end for k in known_at.get(m.start, ()))
                                                                        or _firm_around_known(m, known_found))
                                               and not _site_of_known_firm(text, m, known_at)])
     persons = _persons(ctx) + _persons_title_after(ctx) + _persons_before_title(ctx) + _person_lists(ctx) + _persons_appointed(ctx)

@@ -322,6 +322,7 @@ def _company_start(ctx: _Ctx, s: int, i: int, e: int) -> int | None:
     if first and first[0][0] == s and first[0][2] == "b" and "有限" not in text[i:e] and _generic_firm_body(ctx, first[0][1], i):
         return None  # `大型|食品产业集团`, `整个|集团`: a kind or the whole of a firm, no name
     s = _drop_glued_boundary(ctx, s, e)
+    s = _region_and_trade_name(ctx, s, e)
     s = _region_after_a_predicate(ctx, s, i)
     s = _drop_locating_country(text, s, i)
     s = _after_inner_firm(text, s, i)
@@ -393,6 +394,22 @@ _DEAL_OPENING = re.compile("|".join(re.escape(w) for w in sorted(rules.words("fi
                                     if len(w) >= 2 and w not in _NAME_VERBS))
 # A firm's tie to another named before it (`A母公司B集团`, `A控股股东B`, `A股东B`): B's name starts after it.
 _INNER_TIE_ROLE = re.compile(f"{rules.alternation('parent_nouns')}|{rules.alternation('investor_nouns')}|(?:全资|控股)?子公司")
+
+
+def _region_and_trade_name(ctx: _Ctx, s: int, e: int) -> int:
+    """`北京和利时系统工程有限公司`: a registered name (a legal form) stopped at `和` right after a region that
+    opens the clause: the `和` is the trade name's first character, the region its place. Two parties
+    (`北京和上海…有限公司`: a region after `和`) or a region inside a clause (`在北京和…有限公司签约`) stay out."""
+    text = ctx.text
+    if text[s - 1:s] != "和" or "有限" not in text[s:e] or _tries(ctx.lex)["regions"].longest_at(text, s):
+        return s
+    for a in range(s - 3, max(-1, s - 9), -1):
+        if text[a:s - 1] in ctx.lex.regions and (a == 0 or text[a - 1] in _CLAUSE_OPENING):
+            return a
+    return s
+
+
+_CLAUSE_OPENING = frozenset("\n,，。;；:：、(（“\"「")
 
 
 def _region_after_a_predicate(ctx: _Ctx, s: int, i: int) -> int:
@@ -609,3 +626,15 @@ def _party_committees(ctx: _Ctx) -> list[Mention]:
                                        region + text[gov.start() + 2:gov.end()]))
                 break
     return out
+
+
+# A numbered engineering bureau of a central state firm (`中铁一局`, `中建八局`, `中交二局`): the firm's short
+# form (`中` and one character), a numeral and `局`; a firm of the group, not a government office (`第一局`).
+_NUMBERED_BUREAU = re.compile(r"(?<![第])中[\u4e00-\u9fff][一二三四五六七八九十]{1,3}局(?!长|集团|有限|股份|公司)")
+
+
+def _numbered_bureaus(ctx: _Ctx) -> list[Mention]:
+    """`中铁一局承建`, `由中建三局负责`: a state firm's numbered bureau is a COMPANY (guidelines: firms of a group)."""
+    return [Mention(m.start(), m.end(), "COMPANY", m.group(), "company:bureau") for m in _NUMBERED_BUREAU.finditer(ctx.text)
+            if not any(ctx.taken[m.start():m.end()])]
+
