@@ -343,6 +343,15 @@ class TestHeOpeningATradeName:
         assert not any(c.startswith("北京") for c in companies)
 
 
+class TestIndustryAfterAVerbTaggedAsANoun:
+    def test_affect_ends_an_industry_and_ancillary_is_a_class(self, nlp):
+        got = found(nlp, "外資企業影響汽車零部件產業。當地發展輔助產業。")
+        assert of_type(got, "INDUSTRY") == {"汽车零部件产业"}  # `影响` (tagged vn) is the clause's verb
+
+    def test_ancillary_inside_a_sector_name_stays(self, nlp):
+        assert "辅助驾驶产业" in of_type(found(nlp, "重點發展輔助駕駛產業。"), "INDUSTRY")
+
+
 class TestUniversities:
     def test_short_forms_of_universities(self, nlp):
         got = found(nlp, "北大与港大合作,浙大也参与。")
