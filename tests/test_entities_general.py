@@ -348,6 +348,12 @@ class TestParkGrammar:
         # a county or a proper name names one; so does a longer field, as a district names its own park
         assert of_type(got, "PARK") == {"集贤产业园", "海岱软件园", "海洋信息产业园"}
 
+    def test_a_class_word_and_an_industry_name_a_kind_of_park(self, nlp):
+        got = found(nlp, "该县正在建设新型能源产业基地和先进制造产业园,已获批国家现代农业产业园。"
+                         "云岭新型能源产业基地与星湖现代农业产业园同日开园。")
+        # a place or a proper name before the class word names one park
+        assert of_type(got, "PARK") == {"云岭新型能源产业基地", "星湖现代农业产业园"}
+
     def test_named_park_inside_a_zone_is_a_second_park(self, nlp):
         got = found(nlp, "位于合肥高新区云谷产业园的某某科技有限公司生产基地内")
         assert {"合肥高新区", "云谷产业园"} <= of_type(got, "PARK")
