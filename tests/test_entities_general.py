@@ -348,6 +348,11 @@ class TestParkGrammar:
         # a county or a proper name names one; so does a longer field, as a district names its own park
         assert of_type(got, "PARK") == {"集贤产业园", "海岱软件园", "海洋信息产业园"}
 
+    def test_a_verb_compound_of_the_field_inside_a_park_name(self, nlp):
+        got = found(nlp, "苏州市高级别自动驾驶示范区开放测试道路。无锡市加快自动驾驶示范区建设。")
+        # after the place, a verb of the clause (`加快`) starts no name
+        assert of_type(got, "PARK") == {"苏州市高级别自动驾驶示范区"}
+
     def test_a_class_word_and_an_industry_name_a_kind_of_park(self, nlp):
         got = found(nlp, "该县正在建设新型能源产业基地和先进制造产业园,已获批国家现代农业产业园。"
                          "云岭新型能源产业基地与星湖现代农业产业园同日开园。")
