@@ -151,6 +151,12 @@ class TestOrganizationGrammar:
 
 
 class TestCompanyGrammar:
+    def test_a_state_firms_short_form_the_dictionary_tags_as_a_verb(self, nlp):
+        # `攀钢` (a city's initial and 钢) is tagged a verb; the public short form opens the firm's and its institute's
+        # names, while a real verb before 集团 stays the clause's
+        got = found(nlp, "攀钢集团与攀钢研究院签署合作协议,双方将共同经营集团旗下品牌。")
+        assert of_type(got, "COMPANY") == {"攀钢集团"} and "攀钢研究院" in of_type(got, "ORG")
+
     def test_clause_words_before_a_company_suffix_name_no_firm(self, nlp):
         # verbs and adverbs of the clause before 公司/集团: the firm spoken of, not a name
         got = found(nlp, "信中說公司有底氣，該職位約佔集團兩成，為了集中經營集團旗下品牌。")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.entities.context import (_CJK, _COUNT_INSIDE, _NAME_CHAR, _NAME_VERBS, _PARK_BOUNDARY, Mention, _anchor_region,
+from kg.extract.entities.context import (_CJK, firm_short_form, _COUNT_INSIDE, _NAME_CHAR, _NAME_VERBS, _PARK_BOUNDARY, Mention, _anchor_region,
                                          _boundary_ends_at, _Ctx, _extend_left, _generic, _tries)
 from kg.extract.entities.industry_spans import _GENERIC_INDUSTRY, _over_ji
 from kg.extract.entities.known import _COUNTRIES
@@ -383,7 +383,7 @@ def _after_clause_verb(ctx: _Ctx, s: int, i: int) -> int | None:
     toks = ctx.tokens_in(s, i) if ctx.tokens is not None else []
     if not toks or toks[0][0] != s:
         return s
-    if all(pos in _CLAUSE_POS for _, _, pos in toks) or (toks[-1][1] - toks[-1][0] == 1 and toks[-1][2] == "v"):
+    if all(pos in _CLAUSE_POS and not firm_short_form(ctx.text[a:b], pos, ctx.lex) for a, b, pos in toks) or (toks[-1][1] - toks[-1][0] == 1 and toks[-1][2] == "v"):
         return None
     if len(toks) >= 2 and toks[0][1] - toks[0][0] == 1 and toks[0][2] == "v" and i - toks[0][1] >= 2:
         return toks[0][1]
@@ -563,7 +563,8 @@ def _proper_body(ctx: _Ctx, body: str, start: int | None = None, unknown_ok: boo
     if ctx.tokens is not None and start is not None:
         for ts, te, pos in ctx.tokens_in(start, start + len(body)):
             if te - ts >= 2 and (
-                    pos in ("nz", "nt", "nr", "ns", "nrt") or (pos is None and unknown_ok and ctx.text[ts:te] not in ctx.lex.industries)):
+                    pos in ("nz", "nt", "nr", "ns", "nrt") or (pos is None and unknown_ok and ctx.text[ts:te] not in ctx.lex.industries)
+                    or firm_short_form(ctx.text[ts:te], pos, ctx.lex)):
                 return True
     return False
 
