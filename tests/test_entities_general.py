@@ -20,6 +20,10 @@ class TestIndustryGrammar:
                          "促贸易聚产业,一体化筑牢产业根基。")
         assert of_type(got, "INDUSTRY") <= {"LED产业链"}  # a verb ends an industry's name on its left
 
+    def test_a_verb_of_development_right_before_the_suffix_leaves_no_industry(self, nlp):
+        got = found(nlp, "星湖区研究制定2024年优化产业环境方案,大力发展新能源产业。")
+        assert of_type(got, "INDUSTRY") == {"新能源产业"}
+
     def test_taiwan_and_hong_kong_words_for_a_sector(self, nlp):
         # a sector word known only by its mainland name would not head this list
         assert "晶片" in of_type(found(nlp, "推動晶片、面板等產業發展。"), "INDUSTRY")
