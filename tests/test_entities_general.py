@@ -20,6 +20,10 @@ class TestIndustryGrammar:
                          "促贸易聚产业,一体化筑牢产业根基。")
         assert of_type(got, "INDUSTRY") <= {"LED产业链"}  # a verb ends an industry's name on its left
 
+    def test_a_verb_of_development_right_before_the_suffix_leaves_no_industry(self, nlp):
+        got = found(nlp, "星湖区研究制定2024年优化产业环境方案,大力发展新能源产业。")
+        assert of_type(got, "INDUSTRY") == {"新能源产业"}
+
     def test_taiwan_and_hong_kong_words_for_a_sector(self, nlp):
         # a sector word known only by its mainland name would not head this list
         assert "晶片" in of_type(found(nlp, "推動晶片、面板等產業發展。"), "INDUSTRY")
@@ -151,6 +155,12 @@ class TestOrganizationGrammar:
 
 
 class TestCompanyGrammar:
+    def test_a_state_firms_short_form_the_dictionary_tags_as_a_verb(self, nlp):
+        # `攀钢` (a city's initial and 钢) is tagged a verb; the public short form opens the firm's and its institute's
+        # names, while a real verb before 集团 stays the clause's
+        got = found(nlp, "攀钢集团与攀钢研究院签署合作协议,双方将共同经营集团旗下品牌。")
+        assert of_type(got, "COMPANY") == {"攀钢集团"} and "攀钢研究院" in of_type(got, "ORG")
+
     def test_clause_words_before_a_company_suffix_name_no_firm(self, nlp):
         # verbs and adverbs of the clause before 公司/集团: the firm spoken of, not a name
         got = found(nlp, "信中說公司有底氣，該職位約佔集團兩成，為了集中經營集團旗下品牌。")
@@ -390,6 +400,17 @@ class TestParkGrammar:
         got = found(nlp, "当地将新建体育产业园和软件园。集贤产业园与海岱软件园已经投用,海洋信息产业园正在规划。")
         # a county or a proper name names one; so does a longer field, as a district names its own park
         assert of_type(got, "PARK") == {"集贤产业园", "海岱软件园", "海洋信息产业园"}
+
+    def test_a_verb_compound_of_the_field_inside_a_park_name(self, nlp):
+        got = found(nlp, "苏州市高级别自动驾驶示范区开放测试道路。无锡市加快自动驾驶示范区建设。")
+        # after the place, a verb of the clause (`加快`) starts no name
+        assert of_type(got, "PARK") == {"苏州市高级别自动驾驶示范区"}
+
+    def test_a_class_word_and_an_industry_name_a_kind_of_park(self, nlp):
+        got = found(nlp, "该县正在建设新型能源产业基地和先进制造产业园,已获批国家现代农业产业园。"
+                         "云岭新型能源产业基地与星湖现代农业产业园同日开园。")
+        # a place or a proper name before the class word names one park
+        assert of_type(got, "PARK") == {"云岭新型能源产业基地", "星湖现代农业产业园"}
 
     def test_named_park_inside_a_zone_is_a_second_park(self, nlp):
         got = found(nlp, "位于合肥高新区云谷产业园的某某科技有限公司生产基地内")

@@ -216,6 +216,9 @@ CASES: list = [
     (f"在{P},以集成电路、生物医药等为核心的一批主导产业正在加速发展。", (P, "FOCUSES_ON", "生物医药")),
     (f"{P}发力新能源汽车产业。", (P, "FOCUSES_ON", "新能源汽车产业")),
     (f"{P}锚定生物医药产业,持续发力。", (P, "FOCUSES_ON", "生物医药产业")),
+    (f"市长来到{P}考察。这里重点发展生物医药产业。", (P, "FOCUSES_ON", "生物医药产业")),
+    (f"市长来到{P}考察。这个产业园重点发展生物医药产业。", (P, "FOCUSES_ON", "生物医药产业")),
+    ("星湖市科技局聚焦集成电路产业,印发《产业发展方案》。", ("星湖市科技局", "FOCUSES_ON", "集成电路产业")),
     (f"{Q}是{Z}的重要片区。", (Q, "PART_OF", Z)),
     (f"{Z}{Q}近日开园。", (Q, "PART_OF", Z)),
     (f"{Z}的{Q}是省级特色园区。", (Q, "PART_OF", Z)),
@@ -298,6 +301,11 @@ NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
     (f"{A}和{B}均位于{P}。", (A, "PARTNERS_WITH", B)),
     (f"{P}举办集成电路产业大会。", (P, "FOCUSES_ON", "集成电路产业")),
     (f"在{P},市长参观了生物医药产业展。", (P, "FOCUSES_ON", "生物医药产业")),
+    # an office issuing a document: what the document focuses on is not the office's focus
+    ("近日,星湖市科技局印发《产业发展方案》,聚焦集成电路产业。", ("星湖市科技局", "FOCUSES_ON", "集成电路产业")),
+    # `这些`/`这种` opens a clause about many things or a kind, not the park named last (`这里` still is)
+    (f"市长来到{P}考察。这些边远山区要大力发展养老产业。", (P, "FOCUSES_ON", "养老产业")),
+    (f"市长来到{P}考察。这个创新处今年成立,将重点发展低空经济产业。", (P, "FOCUSES_ON", "低空经济产业")),
     (f"{Q}学习借鉴{Z}的经验。", (Q, "PART_OF", Z)),
     (f"{Z}分为{Q}和{R}两个片区。", (Z, "PART_OF", R)),
     (f"{Q}管辖{Z}的部分区域。", (Z, "PART_OF", Q)),

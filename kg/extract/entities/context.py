@@ -308,10 +308,23 @@ def _extend_left(ctx: _Ctx, s: int, max_len: int, extra_boundaries: frozenset[st
     return j
 
 
+@lru_cache(maxsize=4)
+def _city_initials(lex: Lexicons) -> frozenset[str]:
+    """The first characters of the cities' names (`攀` of 攀枝花): the initial of a firm's short form."""
+    return frozenset(c[0] for c in lex.cities)
+
+
+def firm_short_form(word: str, pos: str | None, lex: Lexicons) -> bool:
+    """`攀钢` (tagged a verb): a city's initial and its metal or fuel is a state firm's short form, not a verb."""
+    return pos == "v" and len(word) == 2 and word[1] in "钢铁煤铝" and word[0] in _city_initials(lex)
+
+
 def _stops_name(word: str, pos: str | None, lex: Lexicons, extra: frozenset[str]) -> bool:
     """Does the word (with its part of speech) end a name growing to the left?"""
     if word in lex.boundaries or word in extra:
         return True
+    if firm_short_form(word, pos, lex):
+        return False
     if len(word) == 1:
         return word in _FUNCTION_CHARS or word in _CLAUSE_CHARS or pos in _FUNCTION_POS or (pos == "v" and word in _CLAUSE_VERBS)
     if pos == "i" or (pos == "l" and _boundary_inside(word, lex)) or word in _NOUN_TAGGED_VERBS:

@@ -152,6 +152,8 @@ def _industry_start(ctx: _Ctx, s: int, max_len: int = 10, item: bool = False) ->
             j -= 1
     # a development verb inside a word the segmenter made (`大力发展`, `做大做强`) ends the name too
     cut = max((k + len(w) for w in _DEVELOPMENT_VERBS if (k := text.rfind(w, j, s)) >= 0), default=j)
+    if cut == s and j < s:
+        return s  # `2024年优化|产业`: a verb of development right before the suffix leaves no industry's name
     j = cut if cut < s else j
     if text[j:j + 1] in "这那该此" and s - j > 3 and text[j:j + 2] not in ctx.lex.regions:
         j += 1  # `那|大健康产业`: a demonstrative the segmenter glued to the name's first character (`那大`)

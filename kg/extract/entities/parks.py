@@ -91,10 +91,19 @@ _INDUSTRY_PARK_SUFFIXES = ("产业园", "软件园", "产业基地", "街区")  
 _INDUSTRY_PARK_TAIL = re.compile(r"(?:产业园|园|产业基地|街区)$")
 
 
+# Class words before an industry (`现代农业`, `新型能源`): with a designation's level, a park they name is a kind
+# of park (`国家现代农业产业园`, `新型能源产业基地`); a place before them names one (`榆林新型能源产业基地`).
+_KIND_OPENERS = tuple(sorted(set(rules.words("industry_class_modifiers")) | {"新型", "先进"}, key=len, reverse=True))
+
+
 def _industry_only(ctx: _Ctx, name: str) -> bool:
-    """Is the park named by a two-character industry alone (`体育产业园`, `软件园`)? A place alone names
-    one (`集贤产业园`, after the county)."""
+    """Is the park named by a two-character industry alone (`体育产业园`, `软件园`), or by a class word and an
+    industry (`新型能源产业基地`, `国家现代农业产业园`)? A place alone names one (`集贤产业园`, after the county)."""
     body = _INDUSTRY_PARK_TAIL.sub("", name)
+    kind = re.sub(r"^(?:国家级|国家|省级|市级)", "", body)
+    rest = kind[len(o):] if (o := next((o for o in _KIND_OPENERS if kind.startswith(o)), "")) else ""
+    if len(rest) >= 2 and (rest in ctx.lex.industries or kind in ctx.lex.industries or ctx.words.get(rest) in ("n", "vn", "v")):
+        return True
     if len(body) > 2 or body in ctx.lex.regions or ctx.words.get(body) in ("ns", "nz", "nt", "nr"):
         return False  # a longer field (`海洋信息产业园`) is how a district names its own park
     return not _named_park_body(ctx, body + "园区")

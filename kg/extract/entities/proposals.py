@@ -38,7 +38,7 @@ from typing import Any
 
 from kg.extract.entities.context import _COUNT_INSIDE, _NAME_VERBS, STOP_POS, Mention, _Ctx, _generic, _tries
 from kg.extract.entities.lists import _SITE_TAIL
-from kg.extract.entities.parks import _GENERIC_PARK_BODY
+from kg.extract.entities.parks import _GENERIC_PARK_BODY, _INDUSTRY_PARK_SUFFIXES, _industry_only
 from kg.extract.entities.suffixes import (_GENERIC_COMPANY_BODY, _GENERIC_ORG_BODY, _MEDIA, _ORG_NEEDS_PROPER_BODY, _proper_body,
                                           _region_named)
 from kg.kb import rules
@@ -228,6 +228,8 @@ def _organization(ctx: _Ctx, name: str, start: int, label: str, prob: float) -> 
     body = name[: len(name) - len(suffix)]
     if prob < MIN_PROB["company" if etype == "COMPANY" else "typed"] or len(body) < 2 or _generic(body, _GENERIC[etype]):
         return None  # `科技公司`, `有关部门`: a kind, not a name
+    if etype == "PARK" and name.endswith(_INDUSTRY_PARK_SUFFIXES) and _industry_only(ctx, name):
+        return None  # `体育产业园`, `先进制造产业园`: a kind of park (the park grammar's own test)
     if _COUNT_INSIDE.search(name) or _MEDIA.search(name) or _SITE_TAIL.search(name):
         return None  # `三家证券交易所`, `…电视总台新闻中心`, `ZTO全球总部`: counts, media and a firm's sites
         # are not names of their own (as for the grammars)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.entities.context import (_CJK, _COUNT_INSIDE, _NAME_CHAR, _NAME_VERBS, _PARK_BOUNDARY, Mention, _anchor_region,
+from kg.extract.entities.context import (_CJK, firm_short_form, _COUNT_INSIDE, _NAME_CHAR, _NAME_VERBS, _PARK_BOUNDARY, Mention, _anchor_region,
                                          _boundary_ends_at, _Ctx, _extend_left, _generic, _tries)
 from kg.extract.entities.industry_spans import _GENERIC_INDUSTRY, _over_ji
 from kg.extract.entities.known import _COUNTRIES
@@ -101,7 +101,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
         s = _extend_left(ctx, i, max_len, extra) if kind != "org" else _extend_over_department(ctx, i, max_len)
         if kind == "park":
             s = _over_ji(ctx, _after_park_verb(ctx.text, s, i), i, "及与和")  # `海洋大数据与智能超算创新园`
-        s = _anchor_region(ctx, s, i)
+        s = _anchor_region(ctx, s, i) if kind != "park" else _park_over_verb_compound(ctx, _anchor_region(ctx, s, i), i)
         if kind == "company" and (s := _past_inner_modifiers(ctx, s, i, max_len)) is None:
             continue  # `苏州江南快速|电梯有限公司` runs back to its place; `快速|电梯有限公司` alone is a fragment
         # `创新及科技局`: two fields joined by `及` name the office, as a proper name would
@@ -241,6 +241,32 @@ def _over_ji_office(ctx: _Ctx, s: int, i: int) -> int:
     return s
 
 
+# Verbs of building or developing: after a place they are the clause's (`北京市建设|自动驾驶示范区`).
+_PARK_CLAUSE_VERBS = frozenset(rules.words("park_build_verbs")) | frozenset(rules.words("development_verbs"))
+
+
+def _park_over_verb_compound(ctx: _Ctx, s: int, i: int) -> int:
+    """`北京市|高级别|自动|驾驶|示范区`: a park name that stopped at a verb goes back over a verb compound
+    of the park's field (two or three content words, the last a verb) to a place right before it; a verb
+    right after the place (`上海召开|…`) or one of building or developing (`建设`, `推进`) is the clause's."""
+    if ctx.tokens is None or s != i and not any(p in ("v", "vn") for _, _, p in ctx.tokens_in(s, i)[:1]):
+        return s
+    gap: list[tuple[str, str | None]] = []
+    j = s
+    while (tok := ctx.by_end.get(j)) is not None:
+        word = ctx.text[tok[0]:tok[1]]
+        if word in ctx.lex.regions and tok[1] - tok[0] >= 2:
+            if not any(ctx.taken[tok[0]:tok[1]]) and len(gap) >= 2 and gap[0][1] != "v" and gap[-1][1] in ("v", "vn"):
+                return tok[0]
+            break
+        if len(gap) == 3 or tok[2] not in ("a", "an", "b", "n", "v", "vn") or word in ctx.lex.boundaries or word in _PARK_BOUNDARY \
+                or word in _PARK_CLAUSE_VERBS or word in _FIRM_CLAUSE_VERBS or any(ctx.taken[tok[0]:tok[1]]):
+            break
+        gap.insert(0, (word, tok[2]))
+        j = tok[0]
+    return s
+
+
 def _back_to_region(ctx: _Ctx, s: int) -> int:
     """`青岛市|先进|封装|测试中心`: a name that stopped at a verb or adjective
     goes back to a region one or two content words further left, when nothing
@@ -358,7 +384,7 @@ def _after_clause_verb(ctx: _Ctx, s: int, i: int) -> int | None:
     toks = ctx.tokens_in(s, i) if ctx.tokens is not None else []
     if not toks or toks[0][0] != s:
         return s
-    if all(pos in _CLAUSE_POS for _, _, pos in toks) or (toks[-1][1] - toks[-1][0] == 1 and toks[-1][2] == "v"):
+    if all(pos in _CLAUSE_POS and not firm_short_form(ctx.text[a:b], pos, ctx.lex) for a, b, pos in toks) or (toks[-1][1] - toks[-1][0] == 1 and toks[-1][2] == "v"):
         return None
     if len(toks) >= 2 and toks[0][1] - toks[0][0] == 1 and toks[0][2] == "v" and i - toks[0][1] >= 2:
         return toks[0][1]
@@ -554,7 +580,8 @@ def _proper_body(ctx: _Ctx, body: str, start: int | None = None, unknown_ok: boo
     if ctx.tokens is not None and start is not None:
         for ts, te, pos in ctx.tokens_in(start, start + len(body)):
             if te - ts >= 2 and (
-                    pos in ("nz", "nt", "nr", "ns", "nrt") or (pos is None and unknown_ok and ctx.text[ts:te] not in ctx.lex.industries)):
+                    pos in ("nz", "nt", "nr", "ns", "nrt") or (pos is None and unknown_ok and ctx.text[ts:te] not in ctx.lex.industries)
+                    or firm_short_form(ctx.text[ts:te], pos, ctx.lex)):
                 return True
     return False
 

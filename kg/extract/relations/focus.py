@@ -89,6 +89,8 @@ def cued(r: Reader, sent: Sentence, s: Subject | None, seg: str, inds: list[Ment
     holders = [h for h in holders if (h.type == "PARK" or own or _ORG_FOCUS_CUE.search(seg)) and acts(r, sent, h)]
     for h in holders:
         for ind in inds:
+            if h.type == "ORG" and "》" in r.text[h.end:ind.start]:
+                continue  # `商务部印发《…方案》,聚焦…`: the document's focus, not the ministry's
             if not (h.start <= ind.start < h.end) and not bracketed_apart(r.text, h, ind):
                 r.rel(h, "FOCUSES_ON", ind, sent, "focus:own" if own else "focus:cue")
 

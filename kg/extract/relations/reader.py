@@ -551,6 +551,10 @@ class Reader:
             ref = self.last.get("PARK")
             return Subject("entity", (ref,), carried=True) if ref is not None else _NONE
         if text.startswith("这", p):
+            if text[p + 1:p + 2] in ("些", "种", "类", "样"):
+                return _NONE  # `这些边远山区…`, `这种模式…`: many things or a kind, never the one park named last
+            if text[p + 1:p + 2] in ("个", "家", "座", "一") and not any(w in text[p + 2:min(b, p + 12)] for w in (*_PARK_CLASSES, "园")):
+                return _NONE  # `这个场景创新处…`: a thing of its own kind (`这个产业园`, `这座科技园` refer back)
             # `这是…,这是…”漫步在X内`: the walk; else the park named last
             ref = self.walk_frame or self.last.get("PARK") or self.topic_park
             return Subject("entity", (ref,), carried=True) if ref is not None else _NONE
