@@ -75,7 +75,7 @@ _LIST_JOIN = re.compile(r"、|和|与|及|以及|,")
 RULE = "model:pairs"
 MODEL_FILE = "relation-pairs.crfsuite"
 #: SHA-256 of the shipped model file (``python -m kg.eval.pairs_train`` prints it).
-MODEL_SHA256 = "f87e63591e829fbde6a5f10d2d9248f1f35491e841c279e70c48810847640ea2"
+MODEL_SHA256 = "5972b9bdcc4e054d77687b6128e5215265ed9cab3405782f9ab22f56193e416b"
 TRAIN_CMD = "python -m kg.eval.pairs_train --out kg/data/models/relation-pairs.crfsuite"
 #: The probability a candidate's best type needs to become a relation (chosen by cross-validation on dev).
 THRESHOLD = 0.6
