@@ -97,8 +97,9 @@ def find_relations(
     """
     r = Reader(text, mentions, titles, regions)
     for sent in r.sentences():
-        for family in FAMILIES:
-            family(r, sent)
+        if sent.mentions:  # every relation has an end in its sentence: the rules have nothing to read in the rest
+            for family in FAMILIES:
+                family(r, sent)
         r.carry(sent)
     found = r.relations()
     if model is not None:
