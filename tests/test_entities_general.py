@@ -1014,3 +1014,44 @@ class TestSectorWords:
         # near miss: `业` that begins another word, and sector words too short to tell
         got = found(nlp, "当地旅游业态丰富,软件业务收入增长,企业、就业和商业稳定。")
         assert not of_type(got, "INDUSTRY")
+
+
+class TestPersonsOnUnseenText:
+    """Person rules found missing or wrong on unseen news (names invented)."""
+
+    def test_a_surname_and_a_form_of_address_is_no_name(self):
+        from kg.extract.nlp import make_nlp
+
+        rules = make_nlp("jieba", model=False)
+        assert not of_type(found(rules, "星湖物业管理处负责人黎先生表示,将减免管理费。"), "PERSON")
+        assert not of_type(found(rules, "华岳公司总经理陈女士说,订单增加。"), "PERSON")
+        assert ("黎先立", "PERSON") in found(rules, "星湖物业管理处负责人黎先立表示,将减免管理费。")
+
+    def test_a_third_character_that_opens_a_verb_with_the_follower(self):
+        from kg.extract.nlp import make_nlp
+
+        rules = make_nlp("jieba", model=False)
+        assert ("韩松", "PERSON") in found(rules, "华岳集团总裁韩松交出一份物业名单。")
+        assert ("赵豪志", "PERSON") in found(rules, "华岳集团总经理赵豪志在会上说。")  # `在` decides as before
+
+    def test_a_space_closes_a_transliterated_name(self):
+        from kg.extract.nlp import make_nlp
+
+        rules = make_nlp("jieba", model=False)
+        assert ("卡洛西", "PERSON") in found(rules, "他会见了众议院议长卡洛西 (左),谈及贸易。")  # not `卡洛`
+
+    def test_a_body_short_name_before_its_head_is_no_person(self):
+        from kg.extract.nlp import make_nlp
+
+        rules = make_nlp("jieba", model=False)
+        got = of_type(found(rules, "26名人士包括居联会主席李卓文及多名常委。"), "PERSON")
+        assert "居联会" not in got and "李卓文" in got
+
+    def test_foreign_ministers_and_commissioners_are_posts(self):
+        from kg.extract.nlp import make_nlp
+
+        rules = make_nlp("jieba", model=False)
+        got = of_type(found(rules, "美国国务卿瓦尔德斯周二发表声明。外相蓝思文则指出,立场清晰。"
+                                   "律政司副民事法律专员林启明表示,权利获保留。"), "PERSON")
+        assert {"瓦尔德斯", "蓝思文", "林启明"} <= got
+

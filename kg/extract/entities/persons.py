@@ -26,6 +26,9 @@ from kg.kb import rules
 # `徐一冰说`): a two-character name is chosen when the third character is one.
 _AFTER_NAME = set("说讲表介指告认强称出主会带一赴到来参调走深也就对向率和与及为是同亲先接致提透坦答回等在的作陪、,。:;!?)(“”")
 
+# Forms of address after a surname (`李先生`): the surname alone is no name (decisions: a surname is not the name).
+_ADDRESS_WORDS = frozenset({"先生", "女士", "小姐", "太太", "夫人"})
+
 # Function characters that never stand in a given name (和 may, before its last character: `张和平`).
 _NOT_IN_GIVEN_NAME = frozenset("的了着是与及在等也则还将已都亦仍均对把被")
 
@@ -62,8 +65,8 @@ def _persons(ctx: _Ctx) -> list[Mention]:
         name = _name_at(ctx, p)
         if title in _FOREIGN_TITLES:  # `乌拉圭总统奥尔西`: after a head of a foreign state, a short transliteration
             run = _foreign_name(text, p, min_len=2, any_first=False) or ""
-            while len(run) > 2 and not ctx.is_token_boundary(p + len(run)):
-                run = run[:-1]  # `奥尔西|特别`: the name ends where the next word starts
+            while len(run) > 2 and not ctx.is_token_boundary(p + len(run)) and not text[p + len(run):p + len(run) + 1].isspace():
+                run = run[:-1]  # `奥尔西|特别`: the name ends where the next word starts (or at a space: `卡洛西 (左)`)
             name = run if len(run) >= 2 and (name is None or len(run) > len(name)) else name
         if name and cover is not None and cover[0] == p and cover[2] in ("i", "l") and cover[1] > p + len(name):
             continue  # `主席|高瞻远瞩`: an idiom after the title, not a name
@@ -160,6 +163,8 @@ def _persons_before_title(ctx: _Ctx) -> list[Mention]:
                 continue
             if length == 2 and title[0] in _OFFICE_CHARS:
                 continue  # `卫福|部长`: two characters before `部长` are the office's short name, not a person
+            if text[i - 1] in _BODY_END_CHARS:
+                continue  # `居联会|主席`: a body's short name ending in `会`/`局`…, not a person
             if p > 0 and _CJK.match(text[p - 1]) and text[p - 1] not in _BEFORE_NAME and not (length == 3 and _after_word(ctx, p)):
                 continue  # `高新区|管委会主任`-like runs: the "name" is the end of a longer phrase
             out.append(Mention(p, i, "PERSON", text[p:i], "person:before-title"))
@@ -170,6 +175,10 @@ def _persons_before_title(ctx: _Ctx) -> list[Mention]:
 # The characters that end an office's name (`部`, `局`); a title starting with one (`部长`) may be read
 # as the office's name plus `长`.
 _OFFICE_CHARS = frozenset("部局厅处署司院委")
+
+# The characters that end a body's (short) name right before its head's title (`居联会主席`, `民政局局长`):
+# a given name does not end in one there.
+_BODY_END_CHARS = frozenset("会局部厅处署司院委办所")
 
 # Characters after which a name may start inside a run of Chinese characters (`会上王建国书记…`).
 _BEFORE_NAME = set("上中后时的和与及同、")
@@ -330,6 +339,8 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
     if married:
         return married
     s = p + len(sur)
+    if text[s:s + 2] in _ADDRESS_WORDS:
+        return None  # `李先生`, `陈女士`: a surname and a form of address, not a name
     options = []
     for given in (2, 1):
         e = s + given
@@ -354,6 +365,9 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
     three = [o for o in options if o[0] == 2]
     # a typical follower right after three characters decides first (`赵豪志在`, where `志在` is a word)
     if three and three[0][1] < len(text) and text[three[0][1]] in "说在表介指告称强是也今亲出会上试曾还则将已":
+        e3 = three[0][1]
+        if two and text[e3] in "出会上" and (ctx.words.get(text[e3 - 1:e3 + 1]) or "")[:1] == "v":
+            return two[0][2]  # `总裁韩松|交出`: the third character opens a verb with the follower
         return three[0][2]
     # a name closed by punctuation (`省委书记易炼红、`) is the three characters, unless the third is a verb
     # of saying (`副总裁高慧称,`); the segmenter splits rare given names (`易炼|红`)
