@@ -1055,3 +1055,34 @@ class TestPersonsOnUnseenText:
                                    "律政司副民事法律专员林启明表示,权利获保留。"), "PERSON")
         assert {"瓦尔德斯", "蓝思文", "林启明"} <= got
 
+
+class TestProposedPersons:
+    """Which names the tagger proposes the rules take as persons (hand-made proposals, no tokens)."""
+
+    @staticmethod
+    def taken(text: str, *spans: tuple[str, float]) -> set[str]:
+        from kg.extract.entities.context import _Ctx
+        from kg.extract.entities.proposals import Proposal, proposed_mentions
+        from kg.kb.lexicons import Lexicons
+
+        ctx = _Ctx(text, Lexicons.load(), None, [False] * len(text))
+        props = [Proposal(text.index(name), text.index(name) + len(name), "PER", prob) for name, prob in spans]
+        return {m.text for m in proposed_mentions(ctx, props) if m.type == "PERSON"}
+
+    def test_a_name_with_an_unlisted_surname_right_after_a_post(self):
+        assert self.taken("中央政法委副秘书长訚松介绍,改革推进。", ("訚松", 0.95)) == {"訚松"}
+        assert self.taken("州长沃尔特近日表示,行动应结束。", ("沃尔特", 0.98)) == {"沃尔特"}
+        assert not self.taken("中央政法委副秘书长訚松介绍,改革推进。", ("訚松", 0.85))  # the tagger not sure enough
+        assert not self.taken("副秘书长出席。訚松介绍,改革推进。", ("訚松", 0.95))  # not after the title
+
+    def test_a_name_in_a_clause_of_its_own_needs_a_post_in_it(self):
+        text = "星湖顾问食品研究员周立然分析称,在王天福、和其正两大品牌地位巩固的格局下,难度很大。"
+        assert self.taken(text, ("周立然", 0.95), ("王天福", 0.95)) == {"周立然"}
+        text = "厂商会行政总裁杨立新,上台献唱主题曲、郑天秋的《岁月》。"
+        assert self.taken(text, ("郑天秋", 0.95)) == set()
+
+    def test_a_name_opening_a_clause_or_followed_by_what_the_person_is(self):
+        text = "在工程院院士刘大平家中,他表示感谢,刘大平对人才培养提出建议。"
+        assert self.taken(text, ("刘大平", 0.95)) == {"刘大平"}
+        text = "开发银行入股该基金,元老之子陈立元,为时任开发银行董事长。"
+        assert self.taken(text, ("陈立元", 0.95)) == {"陈立元"}
