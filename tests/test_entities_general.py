@@ -1056,6 +1056,27 @@ class TestPersonsOnUnseenText:
         assert {"瓦尔德斯", "蓝思文", "林启明"} <= got
 
 
+    def test_a_person_serving_at_a_named_firm(self):
+        from kg.extract.nlp import make_nlp
+
+        rules = make_nlp("jieba", model=False)
+        got = found(rules, "8月5日,在星湖汽车有限公司工作了13年的韦立冰正式离职。韦立冰在星湖汽车有限公司担任销售公司总经理一职。")
+        assert "韦立冰" in of_type(got, "PERSON")
+        assert not of_type(found(rules, "公司在星湖汽车有限公司担任销售公司总经理一职的人很多。"), "PERSON")
+
+    def test_a_noun_after_de_before_a_title_is_no_name(self):
+        from kg.extract.nlp import make_nlp
+
+        rules = make_nlp("jieba", model=False)
+        assert not of_type(found(rules, "公司派遣具备认证的高素质工程师对客户进行培训。"), "PERSON")
+        assert "王建国" in of_type(found(rules, "会见了市里的王建国书记。"), "PERSON")
+
+    def test_a_latin_name_run_together_after_a_title(self):
+        from kg.extract.nlp import make_nlp
+
+        rules = make_nlp("jieba", model=False)
+        assert "JohnMerrow" in of_type(found(rules, "Atlas公司董事长JohnMerrow在接受专访时表示。"), "PERSON")
+
 class TestProposedPersons:
     """Which names the tagger proposes the rules take as persons (hand-made proposals, no tokens)."""
 

@@ -80,7 +80,8 @@ def _persons(ctx: _Ctx) -> list[Mention]:
 
 
 # A Western name in Latin letters: capitalized words and initials (`Ray Kurzweil`, `Peter H. Diamandis`).
-_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-zA-Z'-]+))*(?: [A-Z][a-zA-Z'-]+)(?![A-Za-z])")
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-zA-Z'-]+))*(?: [A-Z][a-zA-Z'-]+)(?![A-Za-z])"
+                         r"|[A-Z][a-z]{2,}[A-Z][a-z]{2,}(?![A-Za-z])")  # or given and family name run together (`DavidSmith`)
 
 
 def _after_an_office(ctx: _Ctx, i: int) -> bool:
@@ -163,6 +164,8 @@ def _persons_before_title(ctx: _Ctx) -> list[Mention]:
                 continue
             if length == 2 and title[0] in _OFFICE_CHARS:
                 continue  # `卫福|部长`: two characters before `部长` are the office's short name, not a person
+            if length == 3 and text[p - 1:p] == "的" and ctx.words.get(text[p + 1:i]) == "n":
+                continue  # `认证的|高素质|工程师`: after `的`, a surname-like character and a noun describe the post holders
             if text[i - 1] in _BODY_END_CHARS:
                 continue  # `居联会|主席`: a body's short name ending in `会`/`局`…, not a person
             if p > 0 and _CJK.match(text[p - 1]) and text[p - 1] not in _BEFORE_NAME and not (length == 3 and _after_word(ctx, p)):
@@ -229,27 +232,47 @@ _NAME_OPENERS = frozenset(",。;:、!?\n“(年月日")
 
 def _persons_before_a_post(ctx: _Ctx, found: list[Mention]) -> list[Mention]:
     """`2019年,赵明远任苏州高新区管委会主任`, `会上,王建新任…集团董事长`: a name that opens its clause right
-    before a verb of holding a post, an organization already found and a (non-generic) title after it.
-    The segmenter often glues the name's end to the verb (`新任`, `远任`): the characters decide, not its words."""
+    before a verb of holding a post, an organization already found and a (non-generic) title after it; or
+    `赵明远在星湖集团担任销售公司总经理一职`: the name, `在`, the organization, a verb of serving and a title
+    in the clause. The segmenter often glues the name's end to the verb (`新任`, `远任`): the characters decide,
+    not its words."""
     text = ctx.text
-    titles = _tries(ctx.lex)["titles"]
     out = []
     for m in found:
-        verb = _TAKES_POST.search(text, max(0, m.start - 2), m.start) if m.type in ("ORG", "COMPANY", "PARK") else None
-        title = titles.longest_at(text, m.end) if verb else None
-        if not title or ctx.lex.titles.get(title) == "generic":
+        end = _post_holder_end(ctx, m) if m.type in ("ORG", "COMPANY", "PARK") else None
+        if end is None:
             continue
         for length in (3, 2):
-            p = verb.start() - length
-            cand = text[p:verb.start()] if p >= 0 else ""
+            p = end - length
+            cand = text[p:end] if p >= 0 else ""
             sur = cand[:2] if cand[:2] in ctx.lex.surnames else cand[:1]
             if not cand or (p > 0 and text[p - 1] not in _NAME_OPENERS) or sur not in ctx.lex.surnames \
                     or not all(_CJK.match(c) for c in cand) or cand in _NOT_NAME or set(cand[1:]) & _NOT_IN_GIVEN_NAME \
-                    or (ctx.words.get(cand) or "nr")[:2] != "nr" or any(ctx.taken[p:verb.start()]):
+                    or (ctx.words.get(cand) or "nr")[:2] != "nr" or any(ctx.taken[p:end]):
                 continue
-            out.append(Mention(p, verb.start(), "PERSON", cand, "person:takes-post"))
+            out.append(Mention(p, end, "PERSON", cand, "person:takes-post"))
             break
     return out
+
+
+_SERVES = re.compile(rf"(?:{rules.alternation('post_serve_verbs')})")
+
+
+def _post_holder_end(ctx: _Ctx, m: Mention) -> int | None:
+    """Where the name of the post's holder ends before the organization ``m``: right before the verb
+    (`…任<org><title>`), or right before `在` when a verb of serving and a title follow the organization
+    within the clause (`在<org>担任…<title>`)."""
+    text = ctx.text
+    titles = _tries(ctx.lex)["titles"]
+    verb = _TAKES_POST.search(text, max(0, m.start - 2), m.start)
+    if verb:
+        title = titles.longest_at(text, m.end)
+        return verb.start() if title and ctx.lex.titles.get(title) != "generic" else None
+    serve = _SERVES.match(text, m.end) if text[m.start - 1:m.start] == "在" else None
+    clause = re.match(r"[^,;。!?]{1,16}", text[serve.end():]) if serve else None
+    if clause and any(ctx.lex.titles.get(t) != "generic" for _, t in titles.finditer(clause.group())):
+        return m.start - 1
+    return None
 
 
 _NAME_LIST = re.compile(r"(?:[:]|包括)((?:[\u4e00-\u9fff]{2,4}、)+)(?=[\u4e00-\u9fff]{2})")
