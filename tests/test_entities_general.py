@@ -1107,3 +1107,7 @@ class TestProposedPersons:
         assert self.taken(text, ("刘大平", 0.95)) == {"刘大平"}
         text = "开发银行入股该基金,元老之子陈立元,为时任开发银行董事长。"
         assert self.taken(text, ("陈立元", 0.95)) == {"陈立元"}
+
+    def test_names_under_a_collective_designation_hold_no_post(self):
+        text = "星湖市领导王立新、李天福及华岳电器董事长朱江海参加开工仪式。"
+        assert self.taken(text, ("王立新", 0.97), ("李天福", 0.99), ("朱江海", 0.99)) == {"朱江海"}

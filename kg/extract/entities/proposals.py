@@ -81,7 +81,8 @@ def proposed_mentions(ctx: _Ctx, proposals: Iterable[Proposal]) -> list[Mention]
     titled_ends = _title_ends(ctx)
     post_ends = _title_ends(ctx, posts_only=True)
     for p in proposals:
-        if p.label == "PER" and not _holds_post(ctx, p, with_post, in_clause) and _list_start(ctx.text, p.start) not in titled_ends:
+        if p.label == "PER" and (_under_leaders(ctx.text, p.start)
+                                 or not _holds_post(ctx, p, with_post, in_clause) and _list_start(ctx.text, p.start) not in titled_ends):
             continue  # a person is an entity only with a post (guidelines): no title next to the name, no post
         start = p.start if p.label == "PER" else _after_predicate(ctx, p.start, p.end)
         name = ctx.text[start:p.end]
@@ -213,6 +214,17 @@ def _list_start(text: str, start: int) -> int:
     while (m := _LIST_ITEM_BEFORE.search(text, max(0, j - 5), j)) is not None:
         j = m.start()
     return j - 1 if j > 0 and text[j - 1] == ":" else j
+
+
+def _under_leaders(text: str, start: int) -> bool:
+    """Is the name listed under a collective designation (`星湖市领导A、B`, `市县领导:A`)? That is no post
+    (decisions: `X市領導`, `市县领导`), whatever title the clause names for someone else.
+
+    >>> _under_leaders("星湖市领导王立、李天出席", 8), _under_leaders("星湖市领导王立、李天出席", 5)
+    (True, True)
+    """
+    j = _list_start(text, start)  # the greedy item pattern may take the designation's last character (`导A、`)
+    return "领导" in text[max(0, j - 3):start]
 
 
 def _after_predicate(ctx: _Ctx, start: int, end: int) -> int:
