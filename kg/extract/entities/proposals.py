@@ -4,9 +4,12 @@ The tagger (:mod:`kg.extract.ner`) finds names without a lexicon entry or a titl
 with coarse labels (person, organization, location) and loose boundaries. The rules decide:
 
 * **persons**: a proposed person is taken when it looks like a Chinese name (a listed surname and one
-  or two more characters, or a transliterated name joined by ``·``), is not an ordinary word of the
-  dictionary, a title or a place, the tagger is sure enough (``min_prob``), and it holds a post: a title
-  in its sentence, or a title (generic ones too) right before it or before its list (``成员:A、B``);
+  or two more characters, or a transliterated name joined by ``·``; right after a post's title, any two to
+  four characters the tagger is very sure of: rare surnames, transliterations), is not an ordinary word of
+  the dictionary, a title or a place, the tagger is sure enough (``min_prob``), and it holds a post: a
+  title in its clause (in its sentence when the name opens a clause; in a copula clause right after it,
+  ``A,为时任…董事长``), or a title (generic ones too) right before it or before its list (``成员:A、B``),
+  but not under a collective designation (``市领导A、B``);
   a person the rules found is carried to a longer one the tagger is sure of (:func:`widen_persons`);
 * **organizations**: a proposed organization is typed by the grammar of its ending: an office or
   institution suffix makes an ORG, a park suffix a PARK, a fund head a FUND; generic phrases
