@@ -1077,6 +1077,13 @@ class TestPersonsOnUnseenText:
         rules = make_nlp("jieba", model=False)
         assert "JohnMerrow" in of_type(found(rules, "Atlas公司董事长JohnMerrow在接受专访时表示。"), "PERSON")
 
+    def test_a_surname_that_is_also_a_function_word_after_a_title(self):
+        from kg.extract.nlp import make_nlp
+
+        rules = make_nlp("jieba", model=False)
+        assert "于旭明" in of_type(found(rules, "在星湖集团总裁于旭明拜会农业部长时表示欢迎。"), "PERSON")
+        assert not of_type(found(rules, "公司总经理于近日表示。董事长于2010年上任。局长于会上表示。"), "PERSON")
+
 class TestProposedPersons:
     """Which names the tagger proposes the rules take as persons (hand-made proposals, no tokens)."""
 

@@ -63,6 +63,9 @@ def _persons(ctx: _Ctx) -> list[Mention]:
         if cover is not None and cover[0] < i + len(title) - 1 and cover[1] > p and cover[2] is not None:
             continue  # `常任理事|国`: the title ends inside a word (`安理会常任理事国`), no name follows
         name = _name_at(ctx, p)
+        if name is None and cover is not None and cover[0] == p and cover[2] in (None, "nr") and 3 <= cover[1] - p <= 4 \
+                and text[p] in _FUNCTION_CHARS and text[p] in ctx.lex.surnames:
+            name = text[p:cover[1]]  # `总裁于旭明`: a surname that is also a function word, one unknown word (a name) with the rest
         if title in _FOREIGN_TITLES:  # `乌拉圭总统奥尔西`: after a head of a foreign state, a short transliteration
             run = _foreign_name(text, p, min_len=2, any_first=False) or ""
             while len(run) > 2 and not ctx.is_token_boundary(p + len(run)) and not text[p + len(run):p + len(run) + 1].isspace():
