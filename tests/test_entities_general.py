@@ -1033,6 +1033,7 @@ class TestPersonsOnUnseenText:
         rules = make_nlp("jieba", model=False)
         assert ("韩松", "PERSON") in found(rules, "华岳集团总裁韩松交出一份物业名单。")
         assert ("赵豪志", "PERSON") in found(rules, "华岳集团总经理赵豪志在会上说。")  # `在` decides as before
+        assert ("陈国生", "PERSON") in found(rules, "华岳集团总经理陈国生出席会议。")  # `出席` is a word of its own
 
     def test_a_space_closes_a_transliterated_name(self):
         from kg.extract.nlp import make_nlp
@@ -1118,3 +1119,9 @@ class TestProposedPersons:
     def test_names_under_a_collective_designation_hold_no_post(self):
         text = "星湖市领导王立新、李天福及华岳电器董事长朱江海参加开工仪式。"
         assert self.taken(text, ("王立新", 0.97), ("李天福", 0.99), ("朱江海", 0.99)) == {"朱江海"}
+        text = "古巴革命领导人罗德里格·卡斯特罗和古共中央第一书记出席。"  # `领导人` is a leader's role, not a designation
+        assert self.taken(text, ("罗德里格·卡斯特罗", 0.99)) == {"罗德里格·卡斯特罗"}
+
+    def test_a_transliteration_joined_by_a_hyphen_after_a_post(self):
+        text = "古巴国家主席罗德里格-帕斯托祝中国人民新春快乐。"
+        assert self.taken(text, ("罗德里格", 0.99)) == {"罗德里格-帕斯托"}

@@ -392,8 +392,8 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
     # a typical follower right after three characters decides first (`赵豪志在`, where `志在` is a word)
     if three and three[0][1] < len(text) and text[three[0][1]] in "说在表介指告称强是也今亲出会上试曾还则将已":
         e3 = three[0][1]
-        if two and text[e3] in "出会上" and (ctx.words.get(text[e3 - 1:e3 + 1]) or "")[:1] == "v":
-            return two[0][2]  # `总裁韩松|交出`: the third character opens a verb with the follower
+        if two and text[e3] in "出会上" and (ctx.words.get(text[e3 - 1:e3 + 1]) or "")[:1] == "v" and text[e3:e3 + 2] not in ctx.words:
+            return two[0][2]  # `总裁韩松|交出`: the third character opens a verb with the follower (not `陈国生|出席`)
         return three[0][2]
     # a name closed by punctuation (`省委书记易炼红、`) is the three characters, unless the third is a verb
     # of saying (`副总裁高慧称,`); the segmenter splits rare given names (`易炼|红`)

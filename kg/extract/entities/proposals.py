@@ -41,6 +41,7 @@ from typing import Any
 
 from kg.extract.entities.context import _COUNT_INSIDE, _NAME_VERBS, STOP_POS, Mention, _Ctx, _generic, _tries
 from kg.extract.entities.lists import _SITE_TAIL
+from kg.extract.entities.persons import _TRANSLIT
 from kg.extract.entities.parks import _GENERIC_PARK_BODY, _INDUSTRY_PARK_SUFFIXES, _industry_only
 from kg.extract.entities.suffixes import (_GENERIC_COMPANY_BODY, _GENERIC_ORG_BODY, _MEDIA, _ORG_NEEDS_PROPER_BODY, _proper_body,
                                           _region_named)
@@ -55,7 +56,7 @@ _SENTENCE_END = re.compile(r"[。!?;\n]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MARKUP = re.compile(r"[%<>&=/\\,;:!?。、]")  # markup, or punctuation that no name holds (`邮政,以及香港房屋委员会`)
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
-_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+")
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·-][\u4e00-\u9fff]{1,8})+")  # parts joined by `·` or a hyphen
 _GENERIC_HEAD = re.compile(rf"^(?:{rules.alternation('generic_name_openers')})")
 _FIRM_WORDS = rules.words("short_form_trade_words")
 _GENERIC = {"COMPANY": _GENERIC_COMPANY_BODY, "ORG": _GENERIC_ORG_BODY, "PARK": _GENERIC_PARK_BODY, "FUND": frozenset()}
@@ -88,15 +89,16 @@ def proposed_mentions(ctx: _Ctx, proposals: Iterable[Proposal]) -> list[Mention]
                                  or not _holds_post(ctx, p, with_post, in_clause) and _list_start(ctx.text, p.start) not in titled_ends):
             continue  # a person is an entity only with a post (guidelines): no title next to the name, no post
         start = p.start if p.label == "PER" else _after_predicate(ctx, p.start, p.end)
-        name = ctx.text[start:p.end]
+        end = _hyphen_tail(ctx.text, p.end) if p.label == "PER" and start in post_ends else p.end
+        name = ctx.text[start:end]
         if not _CJK.search(name) or _MARKUP.search(name):
             continue  # markup or escaped bytes (`%EF%BF%BD`) the tagger took for a name
         if p.label == "PER":
-            etype = _person(ctx, name, p.prob, start in post_ends) if _whole_words(ctx, start, p.end) else None
+            etype = _person(ctx, name, p.prob, start in post_ends) if _whole_words(ctx, start, end) else None
         else:
             etype = _organization(ctx, name, start, p.label, p.prob)
         if etype:
-            out.append(Mention(start, p.end, etype, name, f"model:{etype.lower()}"))
+            out.append(Mention(start, end, etype, name, f"model:{etype.lower()}"))
     return out
 
 
@@ -219,6 +221,21 @@ def _list_start(text: str, start: int) -> int:
     return j - 1 if j > 0 and text[j - 1] == ":" else j
 
 
+def _hyphen_tail(text: str, end: int) -> int:
+    """The end of a transliterated name whose parts are joined by a hyphen (`马里奥-德拉斯`), when the
+    tagger stopped at the hyphen.
+
+    >>> t = "国家主席马里奥-德拉斯祝贺"
+    >>> t[4:_hyphen_tail(t, 7)]
+    '马里奥-德拉斯'
+    """
+    m = _HYPHEN_PART.match(text, end)
+    return m.end() if m else end
+
+
+_HYPHEN_PART = re.compile(rf"-[{''.join(sorted(_TRANSLIT - {'·'}))}]{{2,5}}")
+
+
 def _under_leaders(text: str, start: int) -> bool:
     """Is the name listed under a collective designation (`星湖市领导A、B`, `市县领导:A`)? That is no post
     (decisions: `X市領導`, `市县领导`), whatever title the clause names for someone else.
@@ -227,7 +244,8 @@ def _under_leaders(text: str, start: int) -> bool:
     (True, True)
     """
     j = _list_start(text, start)  # the greedy item pattern may take the designation's last character (`导A、`)
-    return "领导" in text[max(0, j - 3):start]
+    k = text.rfind("领导", max(0, j - 3), start)
+    return k >= 0 and text[k + 2:k + 3] != "人"  # not `领导人` (`革命领导人A`: a leader's role)
 
 
 def _after_predicate(ctx: _Ctx, start: int, end: int) -> int:
