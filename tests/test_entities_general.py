@@ -1023,9 +1023,9 @@ class TestPersonsOnUnseenText:
         from kg.extract.nlp import make_nlp
 
         rules = make_nlp("jieba", model=False)
-        assert not of_type(found(rules, "星湖物业管理处负责人黎先生表示,将减免管理费。"), "PERSON")
+        assert not of_type(found(rules, "星湖物业管理处负责人韩先生表示,将减免管理费。"), "PERSON")
         assert not of_type(found(rules, "华岳公司总经理陈女士说,订单增加。"), "PERSON")
-        assert ("黎先立", "PERSON") in found(rules, "星湖物业管理处负责人黎先立表示,将减免管理费。")
+        assert ("韩先立", "PERSON") in found(rules, "星湖物业管理处负责人韩先立表示,将减免管理费。")
 
     def test_a_third_character_that_opens_a_verb_with_the_follower(self):
         from kg.extract.nlp import make_nlp
@@ -1105,7 +1105,7 @@ class TestProposedPersons:
         assert not self.taken("副秘书长出席。訚松介绍,改革推进。", ("訚松", 0.95))  # not after the title
 
     def test_a_name_in_a_clause_of_its_own_needs_a_post_in_it(self):
-        text = "星湖顾问食品研究员周立然分析称,在王天福、和其正两大品牌地位巩固的格局下,难度很大。"
+        text = "星湖顾问食品研究员周立然分析称,在王天福、和其美两大品牌地位巩固的格局下,难度很大。"
         assert self.taken(text, ("周立然", 0.95), ("王天福", 0.95)) == {"周立然"}
         text = "厂商会行政总裁杨立新,上台献唱主题曲、郑天秋的《岁月》。"
         assert self.taken(text, ("郑天秋", 0.95)) == set()
@@ -1119,8 +1119,8 @@ class TestProposedPersons:
     def test_names_under_a_collective_designation_hold_no_post(self):
         text = "星湖市领导王立新、李天福及华岳电器董事长朱江海参加开工仪式。"
         assert self.taken(text, ("王立新", 0.97), ("李天福", 0.99), ("朱江海", 0.99)) == {"朱江海"}
-        text = "古巴革命领导人罗德里格·卡斯特罗和古共中央第一书记出席。"  # `领导人` is a leader's role, not a designation
-        assert self.taken(text, ("罗德里格·卡斯特罗", 0.99)) == {"罗德里格·卡斯特罗"}
+        text = "古巴革命领导人罗德里格·帕斯托和古共中央第一书记出席。"  # `领导人` is a leader's role, not a designation
+        assert self.taken(text, ("罗德里格·帕斯托", 0.99)) == {"罗德里格·帕斯托"}
 
     def test_a_transliteration_joined_by_a_hyphen_after_a_post(self):
         text = "古巴国家主席罗德里格-帕斯托祝中国人民新春快乐。"

@@ -185,7 +185,7 @@ def _holds_post(ctx: _Ctx, p: Proposal, with_post: list[tuple[int, int]], in_cla
     (`公司总经理王建国昨天说`); a title in the sentence when the person opens a clause as its subject
     (`…院士刘大平家中,…,刘大平对…提出建议`); a title in the next clause that says what the person is
     (`陈立元,为时任开发银行董事长`). A name inside a clause about something else in a sentence with someone
-    else's title (`在王天福、和其正两大品牌…`, `「郑天秋在《岁月》里也说`) is not taken."""
+    else's title (`在王天福、和其美两大品牌…`, `「郑天秋在《岁月》里也说`) is not taken."""
 
     def inside(spans: list[tuple[int, int]], i: int) -> bool:
         k = bisect_right(spans, (i, len(ctx.text) + 1)) - 1
