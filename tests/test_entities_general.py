@@ -1014,3 +1014,114 @@ class TestSectorWords:
         # near miss: `业` that begins another word, and sector words too short to tell
         got = found(nlp, "当地旅游业态丰富,软件业务收入增长,企业、就业和商业稳定。")
         assert not of_type(got, "INDUSTRY")
+
+
+class TestPersonsOnUnseenText:
+    """Person rules found missing or wrong on unseen news (names invented)."""
+
+    def test_a_surname_and_a_form_of_address_is_no_name(self):
+        from kg.extract.nlp import make_nlp
+
+        rules = make_nlp("jieba", model=False)
+        assert not of_type(found(rules, "星湖物业管理处负责人韩先生表示,将减免管理费。"), "PERSON")
+        assert not of_type(found(rules, "华岳公司总经理陈女士说,订单增加。"), "PERSON")
+        assert ("韩先立", "PERSON") in found(rules, "星湖物业管理处负责人韩先立表示,将减免管理费。")
+
+    def test_a_third_character_that_opens_a_verb_with_the_follower(self):
+        from kg.extract.nlp import make_nlp
+
+        rules = make_nlp("jieba", model=False)
+        assert ("韩松", "PERSON") in found(rules, "华岳集团总裁韩松交出一份物业名单。")
+        assert ("赵豪志", "PERSON") in found(rules, "华岳集团总经理赵豪志在会上说。")  # `在` decides as before
+        assert ("陈国生", "PERSON") in found(rules, "华岳集团总经理陈国生出席会议。")  # `出席` is a word of its own
+
+    def test_a_space_closes_a_transliterated_name(self):
+        from kg.extract.nlp import make_nlp
+
+        rules = make_nlp("jieba", model=False)
+        assert ("卡洛西", "PERSON") in found(rules, "他会见了众议院议长卡洛西 (左),谈及贸易。")  # not `卡洛`
+
+    def test_a_body_short_name_before_its_head_is_no_person(self):
+        from kg.extract.nlp import make_nlp
+
+        rules = make_nlp("jieba", model=False)
+        got = of_type(found(rules, "26名人士包括居联会主席李卓文及多名常委。"), "PERSON")
+        assert "居联会" not in got and "李卓文" in got
+
+    def test_foreign_ministers_and_commissioners_are_posts(self):
+        from kg.extract.nlp import make_nlp
+
+        rules = make_nlp("jieba", model=False)
+        got = of_type(found(rules, "美国国务卿瓦尔德斯周二发表声明。外相蓝思文则指出,立场清晰。"
+                                   "律政司副民事法律专员林启明表示,权利获保留。"), "PERSON")
+        assert {"瓦尔德斯", "蓝思文", "林启明"} <= got
+
+
+    def test_a_person_serving_at_a_named_firm(self):
+        from kg.extract.nlp import make_nlp
+
+        rules = make_nlp("jieba", model=False)
+        got = found(rules, "8月5日,在星湖汽车有限公司工作了13年的韦立冰正式离职。韦立冰在星湖汽车有限公司担任销售公司总经理一职。")
+        assert "韦立冰" in of_type(got, "PERSON")
+        assert not of_type(found(rules, "公司在星湖汽车有限公司担任销售公司总经理一职的人很多。"), "PERSON")
+
+    def test_a_noun_after_de_before_a_title_is_no_name(self):
+        from kg.extract.nlp import make_nlp
+
+        rules = make_nlp("jieba", model=False)
+        assert not of_type(found(rules, "公司派遣具备认证的高素质工程师对客户进行培训。"), "PERSON")
+        assert "王建国" in of_type(found(rules, "会见了市里的王建国书记。"), "PERSON")
+
+    def test_a_latin_name_run_together_after_a_title(self):
+        from kg.extract.nlp import make_nlp
+
+        rules = make_nlp("jieba", model=False)
+        assert "JohnMerrow" in of_type(found(rules, "Atlas公司董事长JohnMerrow在接受专访时表示。"), "PERSON")
+
+    def test_a_surname_that_is_also_a_function_word_after_a_title(self):
+        from kg.extract.nlp import make_nlp
+
+        rules = make_nlp("jieba", model=False)
+        assert "于旭明" in of_type(found(rules, "在星湖集团总裁于旭明拜会农业部长时表示欢迎。"), "PERSON")
+        assert not of_type(found(rules, "公司总经理于近日表示。董事长于2010年上任。局长于会上表示。"), "PERSON")
+
+class TestProposedPersons:
+    """Which names the tagger proposes the rules take as persons (hand-made proposals, no tokens)."""
+
+    @staticmethod
+    def taken(text: str, *spans: tuple[str, float]) -> set[str]:
+        from kg.extract.entities.context import _Ctx
+        from kg.extract.entities.proposals import Proposal, proposed_mentions
+        from kg.kb.lexicons import Lexicons
+
+        ctx = _Ctx(text, Lexicons.load(), None, [False] * len(text))
+        props = [Proposal(text.index(name), text.index(name) + len(name), "PER", prob) for name, prob in spans]
+        return {m.text for m in proposed_mentions(ctx, props) if m.type == "PERSON"}
+
+    def test_a_name_with_an_unlisted_surname_right_after_a_post(self):
+        assert self.taken("中央政法委副秘书长訚松介绍,改革推进。", ("訚松", 0.95)) == {"訚松"}
+        assert self.taken("州长沃尔特近日表示,行动应结束。", ("沃尔特", 0.98)) == {"沃尔特"}
+        assert not self.taken("中央政法委副秘书长訚松介绍,改革推进。", ("訚松", 0.85))  # the tagger not sure enough
+        assert not self.taken("副秘书长出席。訚松介绍,改革推进。", ("訚松", 0.95))  # not after the title
+
+    def test_a_name_in_a_clause_of_its_own_needs_a_post_in_it(self):
+        text = "星湖顾问食品研究员周立然分析称,在王天福、和其美两大品牌地位巩固的格局下,难度很大。"
+        assert self.taken(text, ("周立然", 0.95), ("王天福", 0.95)) == {"周立然"}
+        text = "厂商会行政总裁杨立新,上台献唱主题曲、郑天秋的《岁月》。"
+        assert self.taken(text, ("郑天秋", 0.95)) == set()
+
+    def test_a_name_opening_a_clause_or_followed_by_what_the_person_is(self):
+        text = "在工程院院士刘大平家中,他表示感谢,刘大平对人才培养提出建议。"
+        assert self.taken(text, ("刘大平", 0.95)) == {"刘大平"}
+        text = "开发银行入股该基金,元老之子陈立元,为时任开发银行董事长。"
+        assert self.taken(text, ("陈立元", 0.95)) == {"陈立元"}
+
+    def test_names_under_a_collective_designation_hold_no_post(self):
+        text = "星湖市领导王立新、李天福及华岳电器董事长朱江海参加开工仪式。"
+        assert self.taken(text, ("王立新", 0.97), ("李天福", 0.99), ("朱江海", 0.99)) == {"朱江海"}
+        text = "古巴革命领导人罗德里格·帕斯托和古共中央第一书记出席。"  # `领导人` is a leader's role, not a designation
+        assert self.taken(text, ("罗德里格·帕斯托", 0.99)) == {"罗德里格·帕斯托"}
+
+    def test_a_transliteration_joined_by_a_hyphen_after_a_post(self):
+        text = "古巴国家主席罗德里格-帕斯托祝中国人民新春快乐。"
+        assert self.taken(text, ("罗德里格", 0.99)) == {"罗德里格-帕斯托"}

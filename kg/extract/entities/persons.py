@@ -26,6 +26,9 @@ from kg.kb import rules
 # `徐一冰说`): a two-character name is chosen when the third character is one.
 _AFTER_NAME = set("说讲表介指告认强称出主会带一赴到来参调走深也就对向率和与及为是同亲先接致提透坦答回等在的作陪、,。:;!?)(“”")
 
+# Forms of address after a surname (`李先生`): the surname alone is no name (decisions: a surname is not the name).
+_ADDRESS_WORDS = frozenset({"先生", "女士", "小姐", "太太", "夫人"})
+
 # Function characters that never stand in a given name (和 may, before its last character: `张和平`).
 _NOT_IN_GIVEN_NAME = frozenset("的了着是与及在等也则还将已都亦仍均对把被")
 
@@ -60,10 +63,13 @@ def _persons(ctx: _Ctx) -> list[Mention]:
         if cover is not None and cover[0] < i + len(title) - 1 and cover[1] > p and cover[2] is not None:
             continue  # `常任理事|国`: the title ends inside a word (`安理会常任理事国`), no name follows
         name = _name_at(ctx, p)
+        if name is None and cover is not None and cover[0] == p and cover[2] in (None, "nr") and 3 <= cover[1] - p <= 4 \
+                and text[p] in _FUNCTION_CHARS and text[p] in ctx.lex.surnames:
+            name = text[p:cover[1]]  # `总裁于旭明`: a surname that is also a function word, one unknown word (a name) with the rest
         if title in _FOREIGN_TITLES:  # `乌拉圭总统奥尔西`: after a head of a foreign state, a short transliteration
             run = _foreign_name(text, p, min_len=2, any_first=False) or ""
-            while len(run) > 2 and not ctx.is_token_boundary(p + len(run)):
-                run = run[:-1]  # `奥尔西|特别`: the name ends where the next word starts
+            while len(run) > 2 and not ctx.is_token_boundary(p + len(run)) and not text[p + len(run):p + len(run) + 1].isspace():
+                run = run[:-1]  # `奥尔西|特别`: the name ends where the next word starts (or at a space: `卡洛西 (左)`)
             name = run if len(run) >= 2 and (name is None or len(run) > len(name)) else name
         if name and cover is not None and cover[0] == p and cover[2] in ("i", "l") and cover[1] > p + len(name):
             continue  # `主席|高瞻远瞩`: an idiom after the title, not a name
@@ -77,7 +83,8 @@ def _persons(ctx: _Ctx) -> list[Mention]:
 
 
 # A Western name in Latin letters: capitalized words and initials (`Ray Kurzweil`, `Peter H. Diamandis`).
-_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-zA-Z'-]+))*(?: [A-Z][a-zA-Z'-]+)(?![A-Za-z])")
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-zA-Z'-]+))*(?: [A-Z][a-zA-Z'-]+)(?![A-Za-z])"
+                         r"|[A-Z][a-z]{2,}[A-Z][a-z]{2,}(?![A-Za-z])")  # or given and family name run together (`DavidSmith`)
 
 
 def _after_an_office(ctx: _Ctx, i: int) -> bool:
@@ -160,6 +167,10 @@ def _persons_before_title(ctx: _Ctx) -> list[Mention]:
                 continue
             if length == 2 and title[0] in _OFFICE_CHARS:
                 continue  # `卫福|部长`: two characters before `部长` are the office's short name, not a person
+            if length == 3 and text[p - 1:p] == "的" and ctx.words.get(text[p + 1:i]) == "n":
+                continue  # `认证的|高素质|工程师`: after `的`, a surname-like character and a noun describe the post holders
+            if text[i - 1] in _BODY_END_CHARS:
+                continue  # `居联会|主席`: a body's short name ending in `会`/`局`…, not a person
             if p > 0 and _CJK.match(text[p - 1]) and text[p - 1] not in _BEFORE_NAME and not (length == 3 and _after_word(ctx, p)):
                 continue  # `高新区|管委会主任`-like runs: the "name" is the end of a longer phrase
             out.append(Mention(p, i, "PERSON", text[p:i], "person:before-title"))
@@ -170,6 +181,10 @@ def _persons_before_title(ctx: _Ctx) -> list[Mention]:
 # The characters that end an office's name (`部`, `局`); a title starting with one (`部长`) may be read
 # as the office's name plus `长`.
 _OFFICE_CHARS = frozenset("部局厅处署司院委")
+
+# The characters that end a body's (short) name right before its head's title (`居联会主席`, `民政局局长`):
+# a given name does not end in one there.
+_BODY_END_CHARS = frozenset("会局部厅处署司院委办所")
 
 # Characters after which a name may start inside a run of Chinese characters (`会上王建国书记…`).
 _BEFORE_NAME = set("上中后时的和与及同、")
@@ -220,27 +235,47 @@ _NAME_OPENERS = frozenset(",。;:、!?\n“(年月日")
 
 def _persons_before_a_post(ctx: _Ctx, found: list[Mention]) -> list[Mention]:
     """`2019年,赵明远任苏州高新区管委会主任`, `会上,王建新任…集团董事长`: a name that opens its clause right
-    before a verb of holding a post, an organization already found and a (non-generic) title after it.
-    The segmenter often glues the name's end to the verb (`新任`, `远任`): the characters decide, not its words."""
+    before a verb of holding a post, an organization already found and a (non-generic) title after it; or
+    `赵明远在星湖集团担任销售公司总经理一职`: the name, `在`, the organization, a verb of serving and a title
+    in the clause. The segmenter often glues the name's end to the verb (`新任`, `远任`): the characters decide,
+    not its words."""
     text = ctx.text
-    titles = _tries(ctx.lex)["titles"]
     out = []
     for m in found:
-        verb = _TAKES_POST.search(text, max(0, m.start - 2), m.start) if m.type in ("ORG", "COMPANY", "PARK") else None
-        title = titles.longest_at(text, m.end) if verb else None
-        if not title or ctx.lex.titles.get(title) == "generic":
+        end = _post_holder_end(ctx, m) if m.type in ("ORG", "COMPANY", "PARK") else None
+        if end is None:
             continue
         for length in (3, 2):
-            p = verb.start() - length
-            cand = text[p:verb.start()] if p >= 0 else ""
+            p = end - length
+            cand = text[p:end] if p >= 0 else ""
             sur = cand[:2] if cand[:2] in ctx.lex.surnames else cand[:1]
             if not cand or (p > 0 and text[p - 1] not in _NAME_OPENERS) or sur not in ctx.lex.surnames \
                     or not all(_CJK.match(c) for c in cand) or cand in _NOT_NAME or set(cand[1:]) & _NOT_IN_GIVEN_NAME \
-                    or (ctx.words.get(cand) or "nr")[:2] != "nr" or any(ctx.taken[p:verb.start()]):
+                    or (ctx.words.get(cand) or "nr")[:2] != "nr" or any(ctx.taken[p:end]):
                 continue
-            out.append(Mention(p, verb.start(), "PERSON", cand, "person:takes-post"))
+            out.append(Mention(p, end, "PERSON", cand, "person:takes-post"))
             break
     return out
+
+
+_SERVES = re.compile(rf"(?:{rules.alternation('post_serve_verbs')})")
+
+
+def _post_holder_end(ctx: _Ctx, m: Mention) -> int | None:
+    """Where the name of the post's holder ends before the organization ``m``: right before the verb
+    (`…任<org><title>`), or right before `在` when a verb of serving and a title follow the organization
+    within the clause (`在<org>担任…<title>`)."""
+    text = ctx.text
+    titles = _tries(ctx.lex)["titles"]
+    verb = _TAKES_POST.search(text, max(0, m.start - 2), m.start)
+    if verb:
+        title = titles.longest_at(text, m.end)
+        return verb.start() if title and ctx.lex.titles.get(title) != "generic" else None
+    serve = _SERVES.match(text, m.end) if text[m.start - 1:m.start] == "在" else None
+    clause = re.match(r"[^,;。!?]{1,16}", text[serve.end():]) if serve else None
+    if clause and any(ctx.lex.titles.get(t) != "generic" for _, t in titles.finditer(clause.group())):
+        return m.start - 1
+    return None
 
 
 _NAME_LIST = re.compile(r"(?:[:]|包括)((?:[\u4e00-\u9fff]{2,4}、)+)(?=[\u4e00-\u9fff]{2})")
@@ -330,6 +365,8 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
     if married:
         return married
     s = p + len(sur)
+    if text[s:s + 2] in _ADDRESS_WORDS:
+        return None  # `李先生`, `陈女士`: a surname and a form of address, not a name
     options = []
     for given in (2, 1):
         e = s + given
@@ -354,6 +391,9 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
     three = [o for o in options if o[0] == 2]
     # a typical follower right after three characters decides first (`赵豪志在`, where `志在` is a word)
     if three and three[0][1] < len(text) and text[three[0][1]] in "说在表介指告称强是也今亲出会上试曾还则将已":
+        e3 = three[0][1]
+        if two and text[e3] in "出会上" and (ctx.words.get(text[e3 - 1:e3 + 1]) or "")[:1] == "v" and text[e3:e3 + 2] not in ctx.words:
+            return two[0][2]  # `总裁韩松|交出`: the third character opens a verb with the follower (not `陈国生|出席`)
         return three[0][2]
     # a name closed by punctuation (`省委书记易炼红、`) is the three characters, unless the third is a verb
     # of saying (`副总裁高慧称,`); the segmenter splits rare given names (`易炼|红`)
