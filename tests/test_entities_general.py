@@ -1014,3 +1014,30 @@ class TestSectorWords:
         # near miss: `业` that begins another word, and sector words too short to tell
         got = found(nlp, "当地旅游业态丰富,软件业务收入增长,企业、就业和商业稳定。")
         assert not of_type(got, "INDUSTRY")
+
+
+class TestIndustryLocatorsAndDates:
+    def test_a_country_or_place_before_an_industry_only_locates_it(self, nlp):
+        got = of_type(found(nlp, "今后韩国半导体材料产业可能加速向外转移。这是中国储能电池产业的关键一年。河西冰雪产业快速成长。"), "INDUSTRY")
+        assert {"半导体材料产业", "储能电池产业", "冰雪产业"} <= got
+        assert not {"韩国半导体材料产业", "中国储能电池产业", "河西冰雪产业"} & got
+
+    def test_a_verb_before_a_country_stays_the_clauses(self, nlp):
+        got = of_type(found(nlp, "借此推广中国冰雕艺术产业的发展。"), "INDUSTRY")
+        assert got == {"冰雕艺术产业"}
+
+    def test_a_date_before_an_industry_is_no_part_of_it(self, nlp):
+        got = of_type(found(nlp, "2019年冰雕艺术产业产值达到50亿元。"), "INDUSTRY")
+        assert got == {"冰雕艺术产业"}
+
+    def test_an_event_named_after_an_industry_is_no_industry(self, nlp):
+        got = of_type(found(nlp, "2019年中国国际宠物用品产业博览会在会展中心开幕,第三届康养旅居产业论坛同期举行。"), "INDUSTRY")
+        assert not {g for g in got if "产业" in g}
+
+    def test_infrastructure_of_a_field_is_no_industry(self, nlp):
+        got = of_type(found(nlp, "资金用于支持交通基础设施、水利基础设施、能源基础设施等领域。"), "INDUSTRY")
+        assert not got
+
+    def test_world_class_and_innovation_chains_are_no_industries(self, nlp):
+        got = of_type(found(nlp, "完善创新链产业链协同机制,合力打造世界级产业集群。"), "INDUSTRY")
+        assert not got
