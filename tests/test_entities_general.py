@@ -1041,3 +1041,17 @@ class TestIndustryLocatorsAndDates:
     def test_world_class_and_innovation_chains_are_no_industries(self, nlp):
         got = of_type(found(nlp, "完善创新链产业链协同机制,合力打造世界级产业集群。"), "INDUSTRY")
         assert not got
+
+
+class TestFundEdges:
+    def test_a_class_of_industries_names_the_fund(self, nlp):
+        got = of_type(found(nlp, "今年,嘉陵市设立总规模约80亿元的未来产业基金。"), "FUND")
+        assert got == {"未来产业基金"}
+
+    def test_the_complement_of_a_verb_is_no_part_of_a_fund(self, nlp):
+        got = of_type(found(nlp, "该区用好产业引导基金,撬动社会资本。"), "FUND")
+        assert got == {"产业引导基金"}
+
+    def test_government_investment_funds_as_a_class_are_no_fund(self, nlp):
+        got = of_type(found(nlp, "要发挥好政府投资基金等引导作用,促进政府投资基金高质量发展。"), "FUND")
+        assert not got

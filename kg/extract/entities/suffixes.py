@@ -592,6 +592,8 @@ _INVESTMENT_WORD = re.compile(rules.alternation("investment_words"))
 _NOT_INVESTMENT = re.compile(rules.alternation("non_investment_fund_words"))
 
 
+_FUND_INDUSTRY_CLASSES = tuple(rules.words("fund_industry_classes"))
+
 _FUND_BATCH = re.compile(r"首批|第[0-9一二三四五六七八九十]+批|[0-9]+[余多]?[支只个]|[两二三四五六七八九十几多数]+[支只个]")
 _ONE_FUND = re.compile(r"一[支只个]")
 _FUND_COUNT = re.compile(r"\d|[一二三四五六七八九十]+[只支个]")
@@ -619,8 +621,24 @@ def _funds(ctx: _Ctx) -> list[Mention]:
         if _NOT_INVESTMENT.search(text[s:e]) or _FUND_BATCH.search(body):  # social insurance and currency funds;
             continue  # `首批14支产业专项基金`, `两支创投基金`: a batch or count of funds, not one (guidelines)
         s += 2 if _ONE_FUND.match(body) and (len(body) > 2 or head != "基金") else 0  # `设立一支|产业基金`: "a" fund
+        s = _fund_edge(ctx, s, i)
+        if text.startswith("政府投资基金", e - 6) and not _tries(ctx.lex)["regions"].longest_at(text[s:e], 0):
+            continue  # `发挥好政府投资基金等引导作用`: the legal class of government funds, not one fund
         out.append(Mention(s, e, "FUND", text[s:e], "fund:head"))
     return out
+
+
+def _fund_edge(ctx: _Ctx, s: int, i: int) -> int:
+    """The start of a fund's name before its head at ``i``: back over a class of industries that the extension
+    left out (`未来|产业基金`, a time word), and forward past a verb's complement `好` (`用好|产业引导基金`)."""
+    text = ctx.text
+    if s == i and text.startswith("产业", i):
+        cls = next((c for c in _FUND_INDUSTRY_CLASSES if text.startswith(c, i - len(c))), None)
+        if cls is not None and not any(ctx.taken[i - len(cls):i]):
+            return i - len(cls)
+    if text.startswith("好", s) and s < i and s > 0 and _CJK.match(text[s - 1]):
+        return s + 1  # `发挥好`, `用好`: no fund's name starts with the complement of the verb before it
+    return s
 
 
 # A department after a named committee is one body with it (`云南省委统战部`).
