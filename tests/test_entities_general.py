@@ -1055,3 +1055,13 @@ class TestFundEdges:
     def test_government_investment_funds_as_a_class_are_no_fund(self, nlp):
         got = of_type(found(nlp, "要发挥好政府投资基金等引导作用,促进政府投资基金高质量发展。"), "FUND")
         assert not got
+
+
+class TestBrokerages:
+    def test_a_brokerage_before_its_analysts_is_a_firm(self, nlp):
+        got = of_type(found(nlp, "永顺证券认为,行业仍处低谷。南岭证券机械行业分析师指出,订单回暖。瑞丰期货一位研究员表示,价格企稳。"), "COMPANY")
+        assert {"永顺证券", "南岭证券", "瑞丰期货"} <= got
+
+    def test_the_securities_market_and_papers_are_no_firms(self, nlp):
+        got = of_type(found(nlp, "据证券时报报道,证券市场表示回暖,投资者认为证券分析师指出的风险不大。"), "COMPANY")
+        assert not got

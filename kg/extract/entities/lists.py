@@ -146,6 +146,26 @@ def _name_after(ctx: _Ctx, a: int) -> int:
     return b if b - a <= 10 else a
 
 
+# A securities or futures firm's short name before its analysts or its statements (`民族证券认为`,
+# `东海证券机械行业分析师`, `元富证券一位分析师`): `证券` alone is the market, `证券报` a paper.
+_GENERIC_FIRM_BODY = frozenset(rules.words("generic_company_bodies"))
+_BROKERAGE = re.compile(rf"(?:证券|期货)(?=(?:[\u4e00-\u9fff]{{0,6}}?(?:分析师|研究员))|(?:{rules.alternation('brokerage_followers')}))")
+
+
+def _brokerages(ctx: _Ctx) -> list[Mention]:
+    """Brokerages named by a short form of two to four characters and their kind (`民族证券`, `国泰君安期货`)."""
+    text = ctx.text
+    out = []
+    for m in _BROKERAGE.finditer(text):
+        a = _extend_left(ctx, m.start(), 4)
+        body = text[a:m.start()]
+        if not 2 <= len(body) <= 4 or not ctx.is_token_boundary(a) or _generic(body, _GENERIC_FIRM_BODY) \
+                or any(ctx.taken[a:m.end()]) or any(pos in STOP_POS for _, _, pos in ctx.tokens_in(a, m.start())):
+            continue
+        out.append(Mention(a, m.end(), "COMPANY", text[a:m.end()], "company:role"))
+    return out
+
+
 def _companies_by_role(ctx: _Ctx) -> list[Mention]:
     """Firms named right after their role (`控股子公司深圳某某`) and firms counted after their names
     (`引进A和B两家投资人`): each name must look like one (:func:`_brand_like`), not a place or an industry."""
