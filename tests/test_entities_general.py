@@ -1065,3 +1065,13 @@ class TestBrokerages:
     def test_the_securities_market_and_papers_are_no_firms(self, nlp):
         got = of_type(found(nlp, "据证券时报报道,证券市场表示回暖,投资者认为证券分析师指出的风险不大。"), "COMPANY")
         assert not got
+
+
+class TestClauseConjunctionBeforeAName:
+    def test_a_conjunction_glued_to_an_unknown_name_opens_the_clause(self, nlp):
+        got = of_type(found(nlp, "多数企业议价能力较弱。而鲁帕克(中国)有限公司今年提价两成。"), "COMPANY")
+        assert got == {"鲁帕克(中国)有限公司"}
+
+    def test_superconducting_is_a_trade_word(self, nlp):
+        got = of_type(found(nlp, "研究员李明、东部超导材料科技股份有限公司首席科学家王强发言。他参观了南方超导材料有限公司。"), "COMPANY")
+        assert got == {"东部超导材料科技股份有限公司", "南方超导材料有限公司"}
