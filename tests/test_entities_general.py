@@ -1075,3 +1075,13 @@ class TestClauseConjunctionBeforeAName:
     def test_superconducting_is_a_trade_word(self, nlp):
         got = of_type(found(nlp, "研究员李明、东部超导材料科技股份有限公司首席科学家王强发言。他参观了南方超导材料有限公司。"), "COMPANY")
         assert got == {"东部超导材料科技股份有限公司", "南方超导材料有限公司"}
+
+
+class TestSectorsKnownWithTheirSuffix:
+    def test_a_sector_known_with_ye_is_found_where_it_ends_free(self, nlp):
+        got = of_type(found(nlp, "该县积极发展生产性服务业,引导外资更多投向先进制造业。"), "INDUSTRY")
+        assert {"生产性服务业", "先进制造业"} <= got
+
+    def test_a_centre_a_cluster_designation_or_a_park_headed_by_it_is_not(self, nlp):
+        got = of_type(found(nlp, "新建数据技术中心和先进制造业中心。12个国家先进制造业集群分布各地。走进国家现代农业产业园。"), "INDUSTRY")
+        assert not {"先进制造业", "现代农业"} & got
