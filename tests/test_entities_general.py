@@ -1085,3 +1085,19 @@ class TestSectorsKnownWithTheirSuffix:
     def test_a_centre_a_cluster_designation_or_a_park_headed_by_it_is_not(self, nlp):
         got = of_type(found(nlp, "新建数据技术中心和先进制造业中心。12个国家先进制造业集群分布各地。走进国家现代农业产业园。"), "INDUSTRY")
         assert not {"先进制造业", "现代农业"} & got
+
+
+class TestAmpersandInFirmNames:
+    def test_letters_joined_by_ampersand_are_one_name_and_anchor_a_list(self, nlp):
+        got = of_type(found(nlp, "已有欧福隆、佳润发、R&K国际集团、百安居等知名采购商确认参展。"), "COMPANY")
+        assert {"R&K国际集团", "佳润发"} <= got
+
+
+class TestKindsOfFirmBeforeGongsi:
+    def test_a_date_before_gongsi_names_no_firm(self, nlp):
+        got = of_type(found(nlp, "该公司1月29日发布公告后,3月26日公司再次发布了签订合同的公告。"), "COMPANY")
+        assert not got
+
+    def test_where_a_firm_is_listed_is_a_kind_of_firm(self, nlp):
+        got = of_type(found(nlp, "香港联交所上市公司远帆广告传媒有限公司希望合作。"), "COMPANY")
+        assert got == {"远帆广告传媒有限公司"}

@@ -52,7 +52,7 @@ _PARTY_COMMITTEE = re.compile(r"(?:[省市区县]委|党委|党组|纪委|监委
 _MEMBER_NAMED = frozenset(rules.words("member_named_org_suffixes"))
 
 # A date or `下称` that opens the text before a name: not part of it (`2011年宝钢集团`).
-_LEADING_DATE = re.compile(r"(?:[0-9]{2,4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:以来)?|[下简]称|又称|即)")
+_LEADING_DATE = re.compile(r"(?:(?:[0-9]{2,4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?|[0-9]{1,2}月[0-9]{1,2}日)(?:以来)?|[下简]称|又称|即)")
 
 # A body's own office after its name is part of the one ORG (`…指挥部办公室`).
 _OFFICE_OF = ("办公室", "秘书处")
@@ -130,6 +130,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
             s = _drop_locating_country(text, s, i)  # `美国麻省理工学院` → `麻省理工学院`; a ministry keeps its country
         if kind == "company" and (s := _company_start(ctx, s, i, e)) is None:
             continue
+        if kind == "company":
+            s = _over_ampersand(text, s)
         if kind == "company" and suf == "公司" and not _names_a_company(ctx, s, i):
             continue  # `A股上市公司`, `细分领域公司`: a kind of company, not a name
         if kind == "org":
@@ -490,12 +492,22 @@ def _drop_glued_boundary(ctx: _Ctx, s: int, e: int) -> int:
     return s
 
 
+_LATIN_AMPERSAND = re.compile(r"[A-Za-z]+&$")
+
+
+def _over_ampersand(text: str, s: int) -> int:
+    """`A&X国际集团`, `P&G公司`: letters joined by `&` are one name, which the name characters do not cover."""
+    m = _LATIN_AMPERSAND.search(text, max(0, s - 12), s)
+    return m.start() if m is not None and s < len(text) and text[s].isascii() and text[s].isalpha() else s
+
+
 def _names_a_company(ctx: _Ctx, s: int, i: int) -> bool:
     """Does the body before `公司` name one company: a brand-like word, or a region before what the
     company does (`株洲市国有资产投资经营公司`; not a region's `子公司` or `分公司`, nor a firm's `子公司`)?"""
     body = ctx.text[s:i]
-    if body.endswith(("子", "母", "成员")):
-        return False  # `康力电梯子公司`, `A母公司`, `A集团成员公司`: the firm's role, not a name (A is one: lists.py)
+    if body.endswith(("子", "母", "成员", "上市")):
+        return False  # `康力电梯子公司`, `A母公司`, `A集团成员公司`: the firm's role, not a name (A is one: lists.py);
+        # `纳斯达克上市公司`: where a firm is listed, a kind of firm
     if body.endswith("分"):
         return _brand_like(ctx, s, i)
     if len(body) >= 4 and body.endswith("国际") and not _COUNT_INSIDE.search(body):
