@@ -1082,6 +1082,10 @@ class TestSectorsKnownWithTheirSuffix:
         got = of_type(found(nlp, "该县积极发展生产性服务业,引导外资更多投向先进制造业。"), "INDUSTRY")
         assert {"生产性服务业", "先进制造业"} <= got
 
+    def test_a_verb_may_follow_the_sector(self, nlp):
+        got = of_type(found(nlp, "上半年,全省生产性服务业加快向价值链高端延伸。"), "INDUSTRY")
+        assert "生产性服务业" in got
+
     def test_a_centre_a_cluster_designation_or_a_park_headed_by_it_is_not(self, nlp):
         got = of_type(found(nlp, "新建数据技术中心和先进制造业中心。12个国家先进制造业集群分布各地。走进国家现代农业产业园。"), "INDUSTRY")
         assert not {"先进制造业", "现代农业"} & got
@@ -1101,3 +1105,9 @@ class TestKindsOfFirmBeforeGongsi:
     def test_where_a_firm_is_listed_is_a_kind_of_firm(self, nlp):
         got = of_type(found(nlp, "香港联交所上市公司远帆广告传媒有限公司希望合作。"), "COMPANY")
         assert got == {"远帆广告传媒有限公司"}
+
+
+class TestKnownIndustriesSideBySide:
+    def test_two_known_industries_before_one_suffix_name_one(self, nlp):
+        got = of_type(found(nlp, "物流枢纽直接联通家居家电产业集群。"), "INDUSTRY")
+        assert got == {"家居家电产业集群"}

@@ -340,10 +340,18 @@ def _suffix_phrases(ctx: _Ctx) -> list[Mention]:
 _NOT_SECTOR_AFTER = "务态绩主界者余内"
 
 
+# Parts of speech of a word that starts the predicate after a subject (`生产性服务业|加快…`).
+_PREDICATE_POS = frozenset({"v", "vd", "d", "ad", "p", "c"})
+
+
 def _free_sector(ctx: _Ctx, a: int, b: int) -> bool:
     """A sector the lexicons know with its `业` (`先进制造业`, `生产性服务业`) that heads no longer noun
-    (`先进制造业中心`, `先进制造业集群`, `现代农业产业园` are a centre, a designation and a park)."""
-    return ctx.text[a:b] in ctx.lex.industries and _industry_ends_free(ctx, a, b) and not ctx.text.startswith("产", b)
+    (`先进制造业中心`, `先进制造业集群`, `现代农业产业园` are a centre, a designation and a park); a verb or
+    an adverb may follow it (`生产性服务业加快…`)."""
+    if ctx.text[a:b] not in ctx.lex.industries or ctx.text.startswith("产", b):
+        return False
+    after = ctx.by_pos.get(b) if ctx.tokens is not None else None
+    return _industry_ends_free(ctx, a, b) or (after is not None and after[0] == b and after[2] in _PREDICATE_POS)
 
 
 def _sector_words(ctx: _Ctx) -> list[Mention]:

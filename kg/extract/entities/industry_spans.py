@@ -235,7 +235,9 @@ def _longest_known_industry_ending(ctx: _Ctx, j: int, s: int) -> int | None:
     industries = ctx.lex.industries
     for k in range(j, s - 1):
         if ctx.text[k:s] in industries and ctx.is_token_boundary(k):  # not inside a word (`光电子|信息`)
-            return k if k > j else None
+            # `家居家电`, `新能源新材料`: two known industries side by side name one (decisions §3)
+            m = next((m for m in range(j, k - 1) if ctx.text[m:k] in industries and ctx.is_token_boundary(m)), k)
+            return m if m > j else None
     return None
 
 
