@@ -1111,3 +1111,10 @@ class TestKnownIndustriesSideBySide:
     def test_two_known_industries_before_one_suffix_name_one(self, nlp):
         got = of_type(found(nlp, "物流枢纽直接联通家居家电产业集群。"), "INDUSTRY")
         assert got == {"家居家电产业集群"}
+
+
+class TestPredicatesBeforeAnIndustry:
+    def test_predicates_the_dictionary_tags_as_nouns_or_does_not_know_end_the_name(self, nlp):
+        got = of_type(found(nlp, "乡镇振兴的关键在于产业要兴旺。代表们多次点赞茶叶深加工产业,力争花卉苗木产业产值翻番。"), "INDUSTRY")
+        assert not {g for g in got if g.startswith(("关键", "在于", "点赞", "多次", "力争"))}
+        assert {"茶叶深加工产业", "花卉苗木产业"} <= got
