@@ -1118,3 +1118,9 @@ class TestPredicatesBeforeAnIndustry:
         got = of_type(found(nlp, "乡镇振兴的关键在于产业要兴旺。代表们多次点赞茶叶深加工产业,力争花卉苗木产业产值翻番。"), "INDUSTRY")
         assert not {g for g in got if g.startswith(("关键", "在于", "点赞", "多次", "力争"))}
         assert {"茶叶深加工产业", "花卉苗木产业"} <= got
+
+
+class TestMarketsDiversificationAndCatalogues:
+    def test_markets_diversification_and_catalogues_are_no_industries(self, nlp):
+        got = of_type(found(nlp, "海外市场和相关多元化产业的拓展带来增长。募资补充相关多元产业2亿元。修订鼓励类外商投资产业目录。"), "INDUSTRY")
+        assert not got
