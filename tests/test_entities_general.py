@@ -1124,3 +1124,13 @@ class TestMarketsDiversificationAndCatalogues:
     def test_markets_diversification_and_catalogues_are_no_industries(self, nlp):
         got = of_type(found(nlp, "海外市场和相关多元化产业的拓展带来增长。募资补充相关多元产业2亿元。修订鼓励类外商投资产业目录。"), "INDUSTRY")
         assert not got
+
+
+class TestLatinFirmNames:
+    def test_a_latin_name_after_a_firm_word_runs_over_lower_case_words_to_the_comma(self, nlp):
+        got = of_type(found(nlp, "澳大利亚影视制作公司Kestrel media、营销和通信公司K2K blue,都希望合作。"), "COMPANY")
+        assert {"Kestrel media", "K2K blue"} <= got
+
+    def test_a_latin_name_before_its_analysts_is_a_firm(self, nlp):
+        got = of_type(found(nlp, "Voltmark资深分析师Jon Perry表示,需求趋稳。"), "COMPANY")
+        assert got == {"Voltmark"}
