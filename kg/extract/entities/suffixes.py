@@ -130,8 +130,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
             s = _drop_locating_country(text, s, i)  # `美国麻省理工学院` → `麻省理工学院`; a ministry keeps its country
         if kind == "company" and (s := _company_start(ctx, s, i, e)) is None:
             continue
-        if kind == "company":
-            s = _over_ampersand(text, s)
+        s = _over_ampersand(text, s) if kind == "company" else s
         if kind == "company" and suf == "公司" and not _names_a_company(ctx, s, i):
             continue  # `A股上市公司`, `细分领域公司`: a kind of company, not a name
         if kind == "org":
