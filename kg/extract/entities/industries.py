@@ -345,11 +345,11 @@ _PREDICATE_POS = frozenset({"v", "vd", "d", "ad", "p", "c"})
 
 
 def _free_sector(ctx: _Ctx, a: int, b: int) -> bool:
-    """A sector the lexicons know with its `业` (`先进制造业`, `生产性服务业`) that heads no longer noun
+    """A manufacturing or service sector the lexicons know with its `业` (`先进制造业`, `生产性服务业`) that heads no longer noun
     (`先进制造业中心`, `先进制造业集群`, `现代农业产业园` are a centre, a designation and a park); a verb or
     an adverb may follow it (`生产性服务业加快…`)."""
-    if ctx.text[a:b] not in ctx.lex.industries or ctx.text.startswith("产", b):
-        return False
+    if ctx.text[a:b] not in ctx.lex.industries or not ctx.text.endswith(("制造业", "服务业"), a, b) or ctx.text.startswith("产", b):
+        return False  # (`现代农业`, `海洋渔业` end in a word of their own: the lexicon and list rules find them)
     after = ctx.by_pos.get(b) if ctx.tokens is not None else None
     return _industry_ends_free(ctx, a, b) or (after is not None and after[0] == b and after[2] in _PREDICATE_POS)
 

@@ -174,7 +174,8 @@ _COUNTRIES = frozenset(rules.words("foreign_countries")) | {"中国"}
 def _past_locators(ctx: _Ctx, j: int, s: int) -> int:
     """Move a name start ``j`` past a date and past a place or country word that only locates the industry
     (`中国|太阳能热利用产业`, `日本|电子产业`, `推广中国|绿色文化产业`): no industry's name starts with a place, and
-    what stands before one is the clause's. At least two characters stay; sea words (`海洋`) are no place here."""
+    what stands before one is the clause's. At least two characters stay. Only divisions and countries count: the
+    dictionary's place words also name industries (`海洋`, `临港高技术服务`)."""
     text = ctx.text
     for m in _DATE_IN_NAME.finditer(text, max(0, j - 4), s):
         if m.end() > j and s - m.end() >= 2:
@@ -183,8 +184,8 @@ def _past_locators(ctx: _Ctx, j: int, s: int) -> int:
         if not ctx.is_token_boundary(k):
             continue
         w = next((text[k:k + n] for n in (4, 3, 2) if k + n <= s - 2 and ctx.is_token_boundary(k + n)
-                  and (text[k:k + n] in _COUNTRIES or _is_place(ctx, text[k:k + n]))), None)
-        if w is not None and w not in _INDUSTRY_MODIFIER:
+                  and (text[k:k + n] in _COUNTRIES or text[k:k + n] in ctx.lex.regions)), None)
+        if w is not None:
             return k + len(w)
     return j
 
