@@ -1125,3 +1125,123 @@ class TestProposedPersons:
     def test_a_transliteration_joined_by_a_hyphen_after_a_post(self):
         text = "古巴国家主席罗德里格-帕斯托祝中国人民新春快乐。"
         assert self.taken(text, ("罗德里格", 0.99)) == {"罗德里格-帕斯托"}
+
+
+class TestIndustryLocatorsAndDates:
+    def test_a_country_or_place_before_an_industry_only_locates_it(self, nlp):
+        got = of_type(found(nlp, "今后韩国半导体材料产业可能加速向外转移。这是中国储能电池产业的关键一年。吉林冰雪产业快速成长。"), "INDUSTRY")
+        assert {"半导体材料产业", "储能电池产业", "冰雪产业"} <= got
+        assert not {"韩国半导体材料产业", "中国储能电池产业", "吉林冰雪产业"} & got
+
+    def test_a_verb_before_a_country_stays_the_clauses(self, nlp):
+        got = of_type(found(nlp, "借此推广中国冰雕艺术产业的发展。"), "INDUSTRY")
+        assert got == {"冰雕艺术产业"}
+
+    def test_a_date_before_an_industry_is_no_part_of_it(self, nlp):
+        got = of_type(found(nlp, "2019年冰雕艺术产业产值达到50亿元。"), "INDUSTRY")
+        assert got == {"冰雕艺术产业"}
+
+    def test_an_event_named_after_an_industry_is_no_industry(self, nlp):
+        got = of_type(found(nlp, "2019年中国国际宠物用品产业博览会在会展中心开幕,第三届康养旅居产业论坛同期举行。"), "INDUSTRY")
+        assert not {g for g in got if "产业" in g}
+
+    def test_infrastructure_of_a_field_is_no_industry(self, nlp):
+        got = of_type(found(nlp, "资金用于支持交通基础设施、水利基础设施、能源基础设施等领域。"), "INDUSTRY")
+        assert not got
+
+    def test_world_class_and_innovation_chains_are_no_industries(self, nlp):
+        got = of_type(found(nlp, "完善创新链产业链协同机制,合力打造世界级产业集群。"), "INDUSTRY")
+        assert not got
+
+
+class TestFundEdges:
+    def test_a_class_of_industries_names_the_fund(self, nlp):
+        got = of_type(found(nlp, "今年,嘉陵市设立总规模约80亿元的未来产业基金。"), "FUND")
+        assert got == {"未来产业基金"}
+
+    def test_the_complement_of_a_verb_is_no_part_of_a_fund(self, nlp):
+        got = of_type(found(nlp, "该区用好产业引导基金,撬动社会资本。"), "FUND")
+        assert got == {"产业引导基金"}
+
+    def test_government_investment_funds_as_a_class_are_no_fund(self, nlp):
+        got = of_type(found(nlp, "要发挥好政府投资基金等引导作用,促进政府投资基金高质量发展。"), "FUND")
+        assert not got
+
+
+class TestBrokerages:
+    def test_a_brokerage_before_its_analysts_is_a_firm(self, nlp):
+        got = of_type(found(nlp, "永顺证券认为,行业仍处低谷。南岭证券机械行业分析师指出,订单回暖。瑞丰期货一位研究员表示,价格企稳。"), "COMPANY")
+        assert {"永顺证券", "南岭证券", "瑞丰期货"} <= got
+
+    def test_the_securities_market_and_papers_are_no_firms(self, nlp):
+        got = of_type(found(nlp, "据证券时报报道,证券市场表示回暖,投资者认为证券分析师指出的风险不大。"), "COMPANY")
+        assert not got
+
+
+class TestClauseConjunctionBeforeAName:
+    def test_a_conjunction_glued_to_an_unknown_name_opens_the_clause(self, nlp):
+        got = of_type(found(nlp, "多数企业议价能力较弱。而鲁帕克(中国)有限公司今年提价两成。"), "COMPANY")
+        assert got == {"鲁帕克(中国)有限公司"}
+
+    def test_superconducting_is_a_trade_word(self, nlp):
+        got = of_type(found(nlp, "研究员李明、东部超导材料科技股份有限公司首席科学家王强发言。他参观了南方超导材料有限公司。"), "COMPANY")
+        assert got == {"东部超导材料科技股份有限公司", "南方超导材料有限公司"}
+
+
+class TestSectorsKnownWithTheirSuffix:
+    def test_a_sector_known_with_ye_is_found_where_it_ends_free(self, nlp):
+        got = of_type(found(nlp, "该县积极发展生产性服务业,引导外资更多投向先进制造业。"), "INDUSTRY")
+        assert {"生产性服务业", "先进制造业"} <= got
+
+    def test_a_verb_may_follow_the_sector(self, nlp):
+        got = of_type(found(nlp, "上半年,全省生产性服务业加快向价值链高端延伸。"), "INDUSTRY")
+        assert "生产性服务业" in got
+
+    def test_a_centre_a_cluster_designation_or_a_park_headed_by_it_is_not(self, nlp):
+        got = of_type(found(nlp, "新建数据技术中心和先进制造业中心。12个国家先进制造业集群分布各地。走进国家现代农业产业园。"), "INDUSTRY")
+        assert not {"先进制造业", "现代农业"} & got
+
+
+class TestAmpersandInFirmNames:
+    def test_letters_joined_by_ampersand_are_one_name_and_anchor_a_list(self, nlp):
+        got = of_type(found(nlp, "已有欧福隆、佳润发、R&K国际集团、百安居等知名采购商确认参展。"), "COMPANY")
+        assert {"R&K国际集团", "佳润发"} <= got
+
+
+class TestKindsOfFirmBeforeGongsi:
+    def test_a_date_before_gongsi_names_no_firm(self, nlp):
+        got = of_type(found(nlp, "该公司1月29日发布公告后,3月26日公司再次发布了签订合同的公告。"), "COMPANY")
+        assert not got
+
+    def test_where_a_firm_is_listed_is_a_kind_of_firm(self, nlp):
+        got = of_type(found(nlp, "香港联交所上市公司远帆广告传媒有限公司希望合作。"), "COMPANY")
+        assert got == {"远帆广告传媒有限公司"}
+
+
+class TestKnownIndustriesSideBySide:
+    def test_two_known_industries_before_one_suffix_name_one(self, nlp):
+        got = of_type(found(nlp, "物流枢纽直接联通家居家电产业集群。"), "INDUSTRY")
+        assert got == {"家居家电产业集群"}
+
+
+class TestPredicatesBeforeAnIndustry:
+    def test_predicates_the_dictionary_tags_as_nouns_or_does_not_know_end_the_name(self, nlp):
+        got = of_type(found(nlp, "乡镇振兴的关键在于产业要兴旺。代表们多次点赞茶叶深加工产业,力争花卉苗木产业产值翻番。"), "INDUSTRY")
+        assert not {g for g in got if g.startswith(("关键", "在于", "点赞", "多次", "力争"))}
+        assert {"茶叶深加工产业", "花卉苗木产业"} <= got
+
+
+class TestMarketsDiversificationAndCatalogues:
+    def test_markets_diversification_and_catalogues_are_no_industries(self, nlp):
+        got = of_type(found(nlp, "海外市场和相关多元化产业的拓展带来增长。募资补充相关多元产业2亿元。修订鼓励类外商投资产业目录。"), "INDUSTRY")
+        assert not got
+
+
+class TestLatinFirmNames:
+    def test_a_latin_name_after_a_firm_word_runs_over_lower_case_words_to_the_comma(self, nlp):
+        got = of_type(found(nlp, "澳大利亚影视制作公司Kestrel media、营销和通信公司K2K blue,都希望合作。"), "COMPANY")
+        assert {"Kestrel media", "K2K blue"} <= got
+
+    def test_a_latin_name_before_its_analysts_is_a_firm(self, nlp):
+        got = of_type(found(nlp, "Voltmark资深分析师Jon Perry表示,需求趋稳。"), "COMPANY")
+        assert got == {"Voltmark"}

@@ -185,6 +185,9 @@ _NAME_VERBS = frozenset(rules.words("name_verbs"))
 # Function characters and parts of speech: never inside a name.
 _FUNCTION_CHARS = set("与和及在的将对向由以为从把被于等是予据")
 
+# Conjunctions that open a clause and that the segmenter glues to an unknown name after them (`而雷马`).
+_CLAUSE_CONJUNCTIONS = frozenset("而但且")
+
 _FUNCTION_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o"})
 
 # Single characters that are adverbs or auxiliaries of the clause (`要全面…`, `并…`).
@@ -372,8 +375,8 @@ def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] =
             break
         if _stops_name(word, pos, ctx.lex, extra) or _adverb_and_verb(ctx.words, word):
             break
-        if pos is None and len(word) > 1 and word[0] in _FUNCTION_CHARS:  # `与鹏` from an unknown word
-            j = ts + 1
+        if pos is None and len(word) > 1 and (word[0] in _FUNCTION_CHARS or word[0] in _CLAUSE_CONJUNCTIONS):
+            j = ts + 1  # `与鹏`, `而雷马` from an unknown word: the clause's function word or conjunction
             break
         if pos is None and len(word) > 1 and word[-1] in _CLAUSE_ENDING_CHARS:
             break  # `判予|`, `现由|`, `曾任|`, `会令|`: an unknown word that ends with the clause's preposition or verb

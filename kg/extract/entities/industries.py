@@ -340,6 +340,20 @@ def _suffix_phrases(ctx: _Ctx) -> list[Mention]:
 _NOT_SECTOR_AFTER = "务态绩主界者余内"
 
 
+# Parts of speech of a word that starts the predicate after a subject (`生产性服务业|加快…`).
+_PREDICATE_POS = frozenset({"v", "vd", "d", "ad", "p", "c"})
+
+
+def _free_sector(ctx: _Ctx, a: int, b: int) -> bool:
+    """A manufacturing or service sector the lexicons know with its `业` (`先进制造业`, `生产性服务业`) that heads no longer noun
+    (`先进制造业中心`, `先进制造业集群`, `现代农业产业园` are a centre, a designation and a park); a verb or
+    an adverb may follow it (`生产性服务业加快…`)."""
+    if ctx.text[a:b] not in ctx.lex.industries or not ctx.text.endswith(("制造业", "服务业"), a, b) or ctx.text.startswith("产", b):
+        return False  # (`现代农业`, `海洋渔业` end in a word of their own: the lexicon and list rules find them)
+    after = ctx.by_pos.get(b) if ctx.tokens is not None else None
+    return _industry_ends_free(ctx, a, b) or (after is not None and after[0] == b and after[2] in _PREDICATE_POS)
+
+
 def _sector_words(ctx: _Ctx) -> list[Mention]:
     """`X业` where X is a known industry of two characters or more (`旅游业`, `钢铁业`, `现代金融业`,
     `装备制造业`): the sector word names the industry as `X产业` does, wherever it stands
@@ -351,7 +365,8 @@ def _sector_words(ctx: _Ctx) -> list[Mention]:
         i = m.start()
         if (i + 1 < len(text) and text[i + 1] in _NOT_SECTOR_AFTER) or text.startswith("产", i - 1):
             continue  # (`X产业` is the phrase rule's)
-        start = next((k for k in range(max(0, i - 8), i - 1) if text[k:i] in industries and ctx.is_token_boundary(k) and not any(ctx.taken[k:i + 1])), None)
+        start = next((k for k in range(max(0, i - 8), i - 1) if (text[k:i] in industries or _free_sector(ctx, k, i + 1))
+                      and ctx.is_token_boundary(k) and not any(ctx.taken[k:i + 1])), None)
         if start is None or _generic(text[start:i], _GENERIC_INDUSTRY) or _NOT_INDUSTRY_BODY.search(text[start:i]):
             continue
         out.append(Mention(start, i + 1, "INDUSTRY", text[start:i + 1], "industry:suffix"))

@@ -155,6 +155,7 @@ def _industry_start(ctx: _Ctx, s: int, max_len: int = 10, item: bool = False) ->
     if cut == s and j < s:
         return s  # `2024年优化|产业`: a verb of development right before the suffix leaves no industry's name
     j = cut if cut < s else j
+    j = _past_locators(ctx, j, s)
     if text[j:j + 1] in "这那该此" and s - j > 3 and text[j:j + 2] not in ctx.lex.regions:
         j += 1  # `那|大健康产业`: a demonstrative the segmenter glued to the name's first character (`那大`)
     # prefer a known industry that ends here when the span is longer than it
@@ -162,6 +163,31 @@ def _industry_start(ctx: _Ctx, s: int, max_len: int = 10, item: bool = False) ->
     if known is not None:
         return known
     return _over_ji(ctx, j, s)
+
+
+# A date in front of a name (`力争2026年|文化产业`, `2011年|…`): the clause's time, never part of an industry.
+_DATE_IN_NAME = re.compile(r"(?:[0-9]{2,4}|[今明去前后])年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?")
+
+_COUNTRIES = frozenset(rules.words("foreign_countries")) | {"中国"}
+
+
+def _past_locators(ctx: _Ctx, j: int, s: int) -> int:
+    """Move a name start ``j`` past a date and past a place or country word that only locates the industry
+    (`中国|太阳能热利用产业`, `日本|电子产业`, `推广中国|绿色文化产业`): no industry's name starts with a place, and
+    what stands before one is the clause's. At least two characters stay. Only divisions and countries count: the
+    dictionary's place words also name industries (`海洋`, `临港高技术服务`)."""
+    text = ctx.text
+    for m in _DATE_IN_NAME.finditer(text, max(0, j - 4), s):
+        if m.end() > j and s - m.end() >= 2:
+            j = m.end()
+    for k in range(s - 3, j - 1, -1):
+        if not ctx.is_token_boundary(k):
+            continue
+        w = next((text[k:k + n] for n in (4, 3, 2) if k + n <= s - 2 and ctx.is_token_boundary(k + n)
+                  and (text[k:k + n] in _COUNTRIES or text[k:k + n] in ctx.lex.regions)), None)
+        if w is not None:
+            return k + len(w)
+    return j
 
 
 def _clean_left(ctx: _Ctx, end: int, start: int) -> bool:
@@ -210,7 +236,9 @@ def _longest_known_industry_ending(ctx: _Ctx, j: int, s: int) -> int | None:
     industries = ctx.lex.industries
     for k in range(j, s - 1):
         if ctx.text[k:s] in industries and ctx.is_token_boundary(k):  # not inside a word (`光电子|信息`)
-            return k if k > j else None
+            # `家居家电`, `新能源新材料`: two known industries side by side name one (decisions §3)
+            m = next((m for m in range(j, k - 1) if ctx.text[m:k] in industries and ctx.is_token_boundary(m)), k)
+            return m if m > j else None
     return None
 
 

@@ -126,6 +126,8 @@ _COUNTED_FIRMS = re.compile(rf"[两二三四五六七八九十]家(?:{rules.alte
 _LATIN_AFTER_FIRM_WORD = re.compile(rf"(?:{rules.pattern('latin_firm_openers')}) ?([A-Z][A-Za-z0-9&\-]{{2,}}(?: [A-Z][A-Za-z0-9&\-]+)*)(?![A-Za-z0-9])")
 # A firm's daughter or parent named after it (`A子公司B`, `A全资子公司`, `A母公司B`): A is a firm.
 _TIE_AFTER_NAME = re.compile(r"(?:全资|控股)?[子母]公司|成员(?:公司|企业)")
+# Lower-case words that close a Latin name before the comma or the list mark (`Dew production、`).
+_LATIN_LOWER_TAIL = re.compile(r"(?: [a-z][A-Za-z0-9&\-]*){1,2}(?=[、,。;:])")
 _LATIN_NAME_END = re.compile(r"[A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*)*$")
 # A name in Latin letters closed by an English legal form (`Emerdata Limited`, `Acme Trading Co. Ltd.`), wherever it stands.
 _LATIN_LEGAL_NAME = re.compile(rf"(?<![A-Za-z0-9&.\-])[A-Z][A-Za-z0-9&'\-]*(?:,? (?:[A-Z][A-Za-z0-9&'\-]*|&|of|and)\.?)*?"
@@ -146,6 +148,32 @@ def _name_after(ctx: _Ctx, a: int) -> int:
     return b if b - a <= 10 else a
 
 
+# A securities or futures firm's short name before its analysts or its statements (`民族证券认为`,
+# `东海证券机械行业分析师`, `元富证券一位分析师`): `证券` alone is the market, `证券报` a paper.
+_GENERIC_FIRM_BODY = frozenset(rules.words("generic_company_bodies"))
+_BROKERAGE = re.compile(rf"(?:证券|期货)(?=(?:[\u4e00-\u9fff]{{0,6}}?(?:分析师|研究员))|(?:{rules.alternation('brokerage_followers')}))")
+
+
+# A name in Latin letters before its analysts (`Solarbuzz资深分析师`): a research or brokerage firm.
+_LATIN_BEFORE_ANALYST = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z][A-Za-z0-9&\-]{2,}(?: [A-Z][A-Za-z0-9&\-]*)*(?=(?:资深|首席|高级)?(?:分析师|研究员))")
+
+
+def _brokerages(ctx: _Ctx) -> list[Mention]:
+    """Brokerages named by a short form of two to four characters and their kind (`民族证券`, `国泰君安期货`),
+    and firms in Latin letters whose analysts speak (`Solarbuzz资深分析师`)."""
+    text = ctx.text
+    out = [Mention(m.start(), m.end(), "COMPANY", m.group(), "company:role") for m in _LATIN_BEFORE_ANALYST.finditer(text)
+           if not any(ctx.taken[m.start():m.end()])]
+    for m in _BROKERAGE.finditer(text):
+        a = _extend_left(ctx, m.start(), 4)
+        body = text[a:m.start()]
+        if not 2 <= len(body) <= 4 or not ctx.is_token_boundary(a) or _generic(body, _GENERIC_FIRM_BODY) \
+                or any(ctx.taken[a:m.end()]) or any(pos in STOP_POS for _, _, pos in ctx.tokens_in(a, m.start())):
+            continue
+        out.append(Mention(a, m.end(), "COMPANY", text[a:m.end()], "company:role"))
+    return out
+
+
 def _companies_by_role(ctx: _Ctx) -> list[Mention]:
     """Firms named right after their role (`控股子公司深圳某某`) and firms counted after their names
     (`引进A和B两家投资人`): each name must look like one (:func:`_brand_like`), not a place or an industry."""
@@ -164,8 +192,9 @@ def _companies_by_role(ctx: _Ctx) -> list[Mention]:
                 and not any(pos in ("m", "q", "f") for _, _, pos in ctx.tokens_in(a, m.start())):  # `前四间华大`: a count
             spans.append((a, m.start()))
     for m in _LATIN_AFTER_FIRM_WORD.finditer(text):
-        if not (m.group(1).isupper() and len(m.group(1)) <= 4):  # `公司AI`, `CEO`: acronyms of a field or a post
-            spans.append((m.start(1), m.end(1)))
+        tail = _LATIN_LOWER_TAIL.match(text, m.end(1))  # `Dew production`, `B2B green`: the name runs to the comma
+        if tail or not (m.group(1).isupper() and len(m.group(1)) <= 4):  # `公司AI`, `CEO`: acronyms of a field or a post
+            spans.append((m.start(1), tail.end() if tail else m.end(1)))
     spans.extend(m.span() for m in _LATIN_LEGAL_NAME.finditer(text))
     for m in _COUNTED_FIRMS.finditer(text):
         items = _items_before(ctx, m.start())  # `A、B三家` ...

@@ -52,7 +52,7 @@ _PARTY_COMMITTEE = re.compile(r"(?:[省市区县]委|党委|党组|纪委|监委
 _MEMBER_NAMED = frozenset(rules.words("member_named_org_suffixes"))
 
 # A date or `下称` that opens the text before a name: not part of it (`2011年宝钢集团`).
-_LEADING_DATE = re.compile(r"(?:[0-9]{2,4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:以来)?|[下简]称|又称|即)")
+_LEADING_DATE = re.compile(r"(?:(?:[0-9]{2,4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?|[0-9]{1,2}月[0-9]{1,2}日)(?:以来)?|[下简]称|又称|即)")
 
 # A body's own office after its name is part of the one ORG (`…指挥部办公室`).
 _OFFICE_OF = ("办公室", "秘书处")
@@ -130,6 +130,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
             s = _drop_locating_country(text, s, i)  # `美国麻省理工学院` → `麻省理工学院`; a ministry keeps its country
         if kind == "company" and (s := _company_start(ctx, s, i, e)) is None:
             continue
+        s = _over_ampersand(text, s) if kind == "company" else s
         if kind == "company" and suf == "公司" and not _names_a_company(ctx, s, i):
             continue  # `A股上市公司`, `细分领域公司`: a kind of company, not a name
         if kind == "org":
@@ -490,12 +491,22 @@ def _drop_glued_boundary(ctx: _Ctx, s: int, e: int) -> int:
     return s
 
 
+_LATIN_AMPERSAND = re.compile(r"[A-Za-z]+&$")
+
+
+def _over_ampersand(text: str, s: int) -> int:
+    """`A&X国际集团`, `P&G公司`: letters joined by `&` are one name, which the name characters do not cover."""
+    m = _LATIN_AMPERSAND.search(text, max(0, s - 12), s)
+    return m.start() if m is not None and s < len(text) and text[s].isascii() and text[s].isalpha() else s
+
+
 def _names_a_company(ctx: _Ctx, s: int, i: int) -> bool:
     """Does the body before `公司` name one company: a brand-like word, or a region before what the
     company does (`株洲市国有资产投资经营公司`; not a region's `子公司` or `分公司`, nor a firm's `子公司`)?"""
     body = ctx.text[s:i]
-    if body.endswith(("子", "母", "成员")):
-        return False  # `康力电梯子公司`, `A母公司`, `A集团成员公司`: the firm's role, not a name (A is one: lists.py)
+    if body.endswith(("子", "母", "成员", "上市")):
+        return False  # `康力电梯子公司`, `A母公司`, `A集团成员公司`: the firm's role, not a name (A is one: lists.py);
+        # `纳斯达克上市公司`: where a firm is listed, a kind of firm
     if body.endswith("分"):
         return _brand_like(ctx, s, i)
     if len(body) >= 4 and body.endswith("国际") and not _COUNT_INSIDE.search(body):
@@ -592,6 +603,8 @@ _INVESTMENT_WORD = re.compile(rules.alternation("investment_words"))
 _NOT_INVESTMENT = re.compile(rules.alternation("non_investment_fund_words"))
 
 
+_FUND_INDUSTRY_CLASSES = tuple(rules.words("fund_industry_classes"))
+
 _FUND_BATCH = re.compile(r"首批|第[0-9一二三四五六七八九十]+批|[0-9]+[余多]?[支只个]|[两二三四五六七八九十几多数]+[支只个]")
 _ONE_FUND = re.compile(r"一[支只个]")
 _FUND_COUNT = re.compile(r"\d|[一二三四五六七八九十]+[只支个]")
@@ -619,8 +632,24 @@ def _funds(ctx: _Ctx) -> list[Mention]:
         if _NOT_INVESTMENT.search(text[s:e]) or _FUND_BATCH.search(body):  # social insurance and currency funds;
             continue  # `首批14支产业专项基金`, `两支创投基金`: a batch or count of funds, not one (guidelines)
         s += 2 if _ONE_FUND.match(body) and (len(body) > 2 or head != "基金") else 0  # `设立一支|产业基金`: "a" fund
+        s = _fund_edge(ctx, s, i)
+        if text.startswith("政府投资基金", e - 6) and not _tries(ctx.lex)["regions"].longest_at(text[s:e], 0):
+            continue  # `发挥好政府投资基金等引导作用`: the legal class of government funds, not one fund
         out.append(Mention(s, e, "FUND", text[s:e], "fund:head"))
     return out
+
+
+def _fund_edge(ctx: _Ctx, s: int, i: int) -> int:
+    """The start of a fund's name before its head at ``i``: back over a class of industries that the extension
+    left out (`未来|产业基金`, a time word), and forward past a verb's complement `好` (`用好|产业引导基金`)."""
+    text = ctx.text
+    if s == i and text.startswith("产业", i):
+        cls = next((c for c in _FUND_INDUSTRY_CLASSES if text.startswith(c, i - len(c))), None)
+        if cls is not None and not any(ctx.taken[i - len(cls):i]):
+            return i - len(cls)
+    if text.startswith("好", s) and s < i and s > 0 and _CJK.match(text[s - 1]):
+        return s + 1  # `发挥好`, `用好`: no fund's name starts with the complement of the verb before it
+    return s
 
 
 # A department after a named committee is one body with it (`云南省委统战部`).
