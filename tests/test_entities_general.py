@@ -1014,3 +1014,18 @@ class TestSectorWords:
         # near miss: `业` that begins another word, and sector words too short to tell
         got = found(nlp, "当地旅游业态丰富,软件业务收入增长,企业、就业和商业稳定。")
         assert not of_type(got, "INDUSTRY")
+
+
+class TestHongKongNames:
+    """Hong Kong bodies, parties and firms by their short forms, and the clause words that Traditional
+    news glues to a name's edges (invented sentences)."""
+
+    def test_hong_kong_parties_councils_and_departments(self, nlp):
+        got = found(nlp, "經民聯主席陳大文表示支持,公民黨黨魁李小明則批評。財委會今日開會,運房局局長黃一鳴、"
+                         "社署署長何美華出席,工聯會亦有代表。")
+        assert {"经民联", "公民党", "财委会", "运房局", "社署", "工联会"} <= of_type(got, "ORG")
+
+    def test_hong_kong_rd_centre_and_blue_chips(self, nlp):
+        got = found(nlp, "香港紡織及成衣研發中心(HKRITA)與港鐵、長實合作。")
+        assert {"香港纺织及成衣研发中心", "HKRITA"} <= of_type(got, "ORG")
+        assert {"港铁", "长实"} <= of_type(got, "COMPANY")
