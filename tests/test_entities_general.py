@@ -1029,3 +1029,34 @@ class TestHongKongNames:
         got = found(nlp, "香港紡織及成衣研發中心(HKRITA)與港鐵、長實合作。")
         assert {"香港纺织及成衣研发中心", "HKRITA"} <= of_type(got, "ORG")
         assert {"港铁", "长实"} <= of_type(got, "COMPANY")
+
+    def test_clause_words_before_a_suffix_are_not_the_name(self, nlp):
+        got = found(nlp, "當局今日才公開明遠集團為供應商,剛進公司的員工表示,可交刑事調查公司處理。"
+                         "每年到了放榜的時候總會有人批評。當整個特區政府都不重視科研。")
+        assert of_type(got, "COMPANY") <= {"明远集团"}
+        assert "时候总会" not in of_type(got, "ORG") and not any(o.startswith("当") for o in of_type(got, "ORG"))
+
+    def test_a_firm_after_or_and_a_or_a_year(self, nlp):
+        got = found(nlp, "令東星日報或力行顧問有限公司獲利。報道指他擔任寧波一間銀行的副行長,"
+                         "香港一眾銀行均受影響。政府繼1999年華信投資銀行清盤後再出手。")
+        companies = of_type(got, "COMPANY")
+        assert "力行顾问有限公司" in companies
+        assert not any(c.startswith(("或", "宁波一间", "香港一众", "政府")) for c in companies)
+        # near miss: `一间` before the whole name still opens it
+        assert "金川检验(香港)有限公司" in of_type(found(nlp, "一間金川檢驗(香港)有限公司"), "COMPANY")
+
+    def test_no_person_from_adverbs_numerals_or_when(self, nlp):
+        got = found(nlp, "他出任立法會議員時曾經批評政府。6席當然委員由港方委員出任。但幾位合夥人無糧出。"
+                         "曾在2003年沙士時擔任立法會議員的陳美玲表示。")
+        assert of_type(got, "PERSON") <= {"陈美玲"}
+
+    def test_a_rare_three_character_name_cut_by_the_segmenter(self, nlp):
+        got = found(nlp, "研究所常務所長莊太量分析,研究中心主任關焯照同樣認為。")
+        assert {"庄太量", "关焯照"} <= of_type(got, "PERSON")
+
+    def test_a_known_office_before_or_and_a_firm_word_stays_known(self, nlp):
+        from kg.extract.nlp import mentions_of
+        from kg.text.normalize import normalize_text
+
+        got = mentions_of(nlp(normalize_text("根據條例財政司司長或公司註冊處長有權處理。").text))
+        assert [m.key for m in got if m.text == "财政司"] == ["香港特别行政区政府财政司"]

@@ -132,7 +132,7 @@ _FIRM_SUFFIX_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:有限|股份|集团|�
 
 
 # A few characters and a firm's head right after a known body: the body's name is part of a firm's.
-_FIRM_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}(?:集团|公司)")
+_FIRM_AFTER = re.compile(r"(?:(?![或和与及的])[\u4e00-\u9fff]){1,4}(?:集团|公司)")  # not across `或` (`司长或公司注册处`)
 
 
 def _company_context(text: str, s: int, e: int) -> bool:
