@@ -790,3 +790,9 @@ def test_parties_that_build_an_alliance_are_partners(nlp):
     titles = titles_of(nlp)
     got = given("恒远集团将和泰和生物科技有限公司建立战略联盟。", titles, ("恒远集团", "COMPANY"), ("泰和生物科技有限公司", "COMPANY"))
     assert got == {("恒远集团", "PARTNERS_WITH", "泰和生物科技有限公司")}
+
+
+def test_holds_post_hong_kong_titles_in_a_list_after_one_company(nlp):
+    # HK titles (营运总裁, 行政总监, 党魁) are posts: every titled name of the list holds one at the company
+    got = rels(nlp, "明遠傳媒集團創辦人王大文、營運總裁李小東及行政總監陳一明被控欺詐罪。公民黨黨魁楊三橋認為預算案無新意。")
+    assert {("李小东", "明远传媒集团"), ("陈一明", "明远传媒集团"), ("杨三桥", "公民党")} <= of_type(got, "HOLDS_POST")
