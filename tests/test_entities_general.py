@@ -1060,3 +1060,9 @@ class TestHongKongNames:
 
         got = mentions_of(nlp(normalize_text("根據條例財政司司長或公司註冊處長有權處理。").text))
         assert [m.key for m in got if m.text == "财政司"] == ["香港特别行政区政府财政司"]
+
+    def test_sector_and_public_kinds_are_no_names(self, nlp):
+        got = found(nlp, "他曾在香港銀行業工作。政府向公營醫院、指定急症醫院及全港中學撥款,產品於網購平台上架。")
+        assert not of_type(got, "COMPANY") and not of_type(got, "ORG")
+        # near miss: a bank named by its city, before 业务 (business), stays a bank
+        assert "青岛银行" in of_type(found(nlp, "青島銀行業務增長。"), "COMPANY")

@@ -206,7 +206,8 @@ def _ends_inside_a_word(ctx: _Ctx, kind: str, i: int, e: int) -> bool:
     crossing = ctx.by_pos.get(e - 1) if ctx.tokens is not None else None
     if crossing is None or crossing[1] <= e or crossing[2] is None or _tries(ctx.lex)["titles"].longest_at(ctx.text, e):
         return False
-    return not (kind == "company" and crossing[0] == i and ctx.text[e:crossing[1]] in ctx.words)
+    return not (kind == "company" and crossing[0] == i and ctx.text[e:crossing[1]] in ctx.words
+                and ctx.text[e:crossing[1]] not in ("业", "界"))  # `银行|业`: the sector, not a bank
 
 
 def _extend_over_department(ctx: _Ctx, i: int, max_len: int) -> int:
