@@ -1066,3 +1066,8 @@ class TestHongKongNames:
         assert not of_type(got, "COMPANY") and not of_type(got, "ORG")
         # near miss: a bank named by its city, before 业务 (business), stays a bank
         assert "青岛银行" in of_type(found(nlp, "青島銀行業務增長。"), "COMPANY")
+
+    def test_hong_kong_government_funds_and_the_loop_park(self, nlp):
+        got = found(nlp, "政府向創新及科技基金注資,成立政府防疫抗疫基金,並預留200億元投資河套區創科園。")
+        assert {"创新及科技基金", "防疫抗疫基金"} == of_type(got, "FUND")  # `政府` before the fund only owns it
+        assert "河套区创科园" in of_type(got, "PARK")
