@@ -1071,3 +1071,7 @@ class TestHongKongNames:
         got = found(nlp, "政府向創新及科技基金注資,成立政府防疫抗疫基金,並預留200億元投資河套區創科園。")
         assert {"创新及科技基金", "防疫抗疫基金"} == of_type(got, "FUND")  # `政府` before the fund only owns it
         assert "河套区创科园" in of_type(got, "PARK")
+
+    def test_a_bracketed_latin_name_before_a_title_is_no_firm_alone(self, nlp):
+        got = found(nlp, "由藍海（Bluesea）創辦人陳一邦創辦。")
+        assert not any(c.endswith(")") for c in of_type(got, "COMPANY"))
