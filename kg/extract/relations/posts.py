@@ -100,8 +100,8 @@ def title_chain(r: Reader, sent: Sentence, p: Mention) -> None:
         if t is not None:
             seg.insert(0, t)
             j -= len(t)
-            if text[j - 1:j] == "兼":
-                seg.insert(0, "兼")
+            if text[j - 1:j] == "兼" or text[j - 1:j] == "及" and r.titles.ending_at(text, j - 1, floor_of(j - 1)) is not None:
+                seg.insert(0, text[j - 1])  # `董事长兼总经理`, `总裁及财务总裁`: two posts of one person
                 j -= 1
             continue
         org = r.at_end.get(j)
