@@ -1075,3 +1075,7 @@ class TestHongKongNames:
     def test_a_bracketed_latin_name_before_a_title_is_no_firm_alone(self, nlp):
         got = found(nlp, "由藍海（Bluesea）創辦人陳一邦創辦。")
         assert not any(c.endswith(")") for c in of_type(got, "COMPANY"))
+
+    def test_the_variant_surname_ning(self, nlp):
+        # 甯 is a surname of its own in Hong Kong and Taiwan (not the Traditional form of 宁)
+        assert "甯一豪" in of_type(found(nlp, "發展局常秘甯一豪出席會議。"), "PERSON")
