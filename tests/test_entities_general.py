@@ -1079,3 +1079,10 @@ class TestHongKongNames:
     def test_the_variant_surname_ning(self, nlp):
         # 甯 is a surname of its own in Hong Kong and Taiwan (not the Traditional form of 宁)
         assert "甯一豪" in of_type(found(nlp, "發展局常秘甯一豪出席會議。"), "PERSON")
+
+    def test_the_loop_park_by_its_short_name(self, nlp):
+        from kg.extract.nlp import mentions_of
+        from kg.text.normalize import normalize_text
+
+        got = mentions_of(nlp(normalize_text("政府撥款發展港深創科園。").text))
+        assert [m.key for m in got if m.type == "PARK"] == ["港深创新及科技园"]
