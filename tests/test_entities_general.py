@@ -1035,6 +1035,8 @@ class TestHongKongNames:
                          "每年到了放榜的時候總會有人批評。當整個特區政府都不重視科研。")
         assert of_type(got, "COMPANY") <= {"明远集团"}
         assert "时候总会" not in of_type(got, "ORG") and not any(o.startswith("当") for o in of_type(got, "ORG"))
+        # near miss: an alliance named by its members' noun keeps it (`企业|联盟`)
+        assert "企业联盟" in of_type(found(nlp, "蓝谷成立了企业联盟、院所联盟。"), "ORG")
 
     def test_a_firm_after_or_and_a_or_a_year(self, nlp):
         got = found(nlp, "令東星日報或力行顧問有限公司獲利。報道指他擔任寧波一間銀行的副行長,"

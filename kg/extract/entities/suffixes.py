@@ -176,8 +176,8 @@ def _members_before(ctx: _Ctx, i: int) -> int | None:
     `青岛市|企业|联合会`); None when the word before is not such a noun (or there are no words)."""
     tok = ctx.by_end.get(i) if ctx.tokens is not None else None
     if not (tok and tok[2] in ("n", "nz", "nt") and tok[1] - tok[0] >= 2 and not any(ctx.taken[tok[0]:tok[1]])) \
-            or ctx.text[tok[0]:tok[1]] in ctx.lex.boundaries:
-        return None  # `时候|总会` ("will always"): a boundary word names no members
+            or ctx.text[tok[0]:tok[1]] in ("时候", "时刻", "期间"):
+        return None  # `时候|总会` ("will always"): a time names no members
     s = tok[0]
     while (prev := ctx.by_end.get(s)) and prev[2] in ("n", "nt", "ns") and prev[1] - prev[0] >= 2 and i - prev[0] <= 10 \
             and not any(ctx.taken[prev[0]:prev[1]]):
