@@ -1245,3 +1245,77 @@ class TestLatinFirmNames:
     def test_a_latin_name_before_its_analysts_is_a_firm(self, nlp):
         got = of_type(found(nlp, "Voltmark资深分析师Jon Perry表示,需求趋稳。"), "COMPANY")
         assert got == {"Voltmark"}
+
+
+class TestHongKongNames:
+    """Hong Kong bodies, parties and firms by their short forms, and the clause words that Traditional
+    news glues to a name's edges (invented sentences)."""
+
+    def test_hong_kong_parties_councils_and_departments(self, nlp):
+        got = found(nlp, "經民聯主席陳大文表示支持,公民黨黨魁李小明則批評。財委會今日開會,運房局局長黃一鳴、"
+                         "社署署長何美華出席,工聯會亦有代表。")
+        assert {"经民联", "公民党", "财委会", "运房局", "社署", "工联会"} <= of_type(got, "ORG")
+
+    def test_hong_kong_rd_centre_and_blue_chips(self, nlp):
+        got = found(nlp, "香港紡織及成衣研發中心(HKRITA)與港鐵、長實合作。")
+        assert {"香港纺织及成衣研发中心", "HKRITA"} <= of_type(got, "ORG")
+        assert {"港铁", "长实"} <= of_type(got, "COMPANY")
+
+    def test_clause_words_before_a_suffix_are_not_the_name(self, nlp):
+        got = found(nlp, "當局今日才公開明遠集團為供應商,剛進公司的員工表示,可交刑事調查公司處理。"
+                         "每年到了放榜的時候總會有人批評。當整個特區政府都不重視科研。")
+        assert of_type(got, "COMPANY") <= {"明远集团"}
+        assert "时候总会" not in of_type(got, "ORG") and not any(o.startswith("当") for o in of_type(got, "ORG"))
+        # near miss: an alliance named by its members' noun keeps it (`企业|联盟`)
+        assert "企业联盟" in of_type(found(nlp, "蓝谷成立了企业联盟、院所联盟。"), "ORG")
+
+    def test_a_firm_after_or_and_a_or_a_year(self, nlp):
+        got = found(nlp, "令東星日報或力行顧問有限公司獲利。報道指他擔任寧波一間銀行的副行長,"
+                         "香港一眾銀行均受影響。政府繼1999年華信投資銀行清盤後再出手。")
+        companies = of_type(got, "COMPANY")
+        assert "力行顾问有限公司" in companies
+        assert not any(c.startswith(("或", "宁波一间", "香港一众", "政府")) for c in companies)
+        # near miss: `一间` before the whole name still opens it
+        assert "金川检验(香港)有限公司" in of_type(found(nlp, "一間金川檢驗(香港)有限公司"), "COMPANY")
+
+    def test_no_person_from_adverbs_numerals_or_when(self, nlp):
+        got = found(nlp, "他出任立法會議員時曾經批評政府。6席當然委員由港方委員出任。但幾位合夥人無糧出。"
+                         "曾在2003年沙士時擔任立法會議員的陳美玲表示。")
+        assert of_type(got, "PERSON") <= {"陈美玲"}
+
+    def test_a_rare_three_character_name_cut_by_the_segmenter(self, nlp):
+        got = found(nlp, "研究所常務所長莊太量分析,研究中心主任關焯照同樣認為。")
+        assert {"庄太量", "关焯照"} <= of_type(got, "PERSON")
+
+    def test_a_known_office_before_or_and_a_firm_word_stays_known(self, nlp):
+        from kg.extract.nlp import mentions_of
+        from kg.text.normalize import normalize_text
+
+        got = mentions_of(nlp(normalize_text("根據條例財政司司長或公司註冊處長有權處理。").text))
+        assert [m.key for m in got if m.text == "财政司"] == ["香港特别行政区政府财政司"]
+
+    def test_sector_and_public_kinds_are_no_names(self, nlp):
+        got = found(nlp, "他曾在香港銀行業工作。政府向公營醫院、指定急症醫院及全港中學撥款,產品於網購平台上架。")
+        assert not of_type(got, "COMPANY") and not of_type(got, "ORG")
+        # near miss: a bank named by its city, before 业务 (business), stays a bank
+        assert "青岛银行" in of_type(found(nlp, "青島銀行業務增長。"), "COMPANY")
+
+    def test_hong_kong_government_funds_and_the_loop_park(self, nlp):
+        got = found(nlp, "政府向創新及科技基金注資,成立政府防疫抗疫基金,並預留200億元投資河套區創科園。")
+        assert {"创新及科技基金", "防疫抗疫基金"} == of_type(got, "FUND")  # `政府` before the fund only owns it
+        assert "河套区创科园" in of_type(got, "PARK")
+
+    def test_a_bracketed_latin_name_before_a_title_is_no_firm_alone(self, nlp):
+        got = found(nlp, "由藍海（Bluesea）創辦人陳一邦創辦。")
+        assert not any(c.endswith(")") for c in of_type(got, "COMPANY"))
+
+    def test_the_variant_surname_ning(self, nlp):
+        # 甯 is a surname of its own in Hong Kong and Taiwan (not the Traditional form of 宁)
+        assert "甯一豪" in of_type(found(nlp, "發展局常秘甯一豪出席會議。"), "PERSON")
+
+    def test_the_loop_park_by_its_short_name(self, nlp):
+        from kg.extract.nlp import mentions_of
+        from kg.text.normalize import normalize_text
+
+        got = mentions_of(nlp(normalize_text("政府撥款發展港深創科園。").text))
+        assert [m.key for m in got if m.type == "PARK"] == ["港深创新及科技园"]

@@ -286,3 +286,16 @@ def test_linking_never_merges_a_body_with_a_unit_inside_it(etype, outer, inner):
     assert fuller_names([(SimpleNamespace(type=etype), n) for n in (outer, inner)], lex) == {}
     key = (lambda n: company_key(n, lex.regions)) if etype == "COMPANY" else (lambda n: n)
     assert entity_id(etype, key(outer)) != entity_id(etype, key(inner))
+
+
+def test_a_married_womans_two_surnames_are_her_short_form():
+    from types import SimpleNamespace
+
+    from kg.kb.lexicons import Lexicons
+    from kg.link.within import fuller_names
+
+    found = [(SimpleNamespace(type="PERSON"), n) for n in ("周何美玲", "周何", "陈明")]
+    assert fuller_names(found, Lexicons.load()) == {("PERSON", "周何"): "周何美玲"}
+    # near miss: two four-character names that open with the same pair leave the pair alone
+    found = [(SimpleNamespace(type="PERSON"), n) for n in ("周何美玲", "周何美华", "周何")]
+    assert fuller_names(found, Lexicons.load()) == {}

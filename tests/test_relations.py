@@ -790,3 +790,20 @@ def test_parties_that_build_an_alliance_are_partners(nlp):
     titles = titles_of(nlp)
     got = given("恒远集团将和泰和生物科技有限公司建立战略联盟。", titles, ("恒远集团", "COMPANY"), ("泰和生物科技有限公司", "COMPANY"))
     assert got == {("恒远集团", "PARTNERS_WITH", "泰和生物科技有限公司")}
+
+
+def test_holds_post_hong_kong_titles_in_a_list_after_one_company(nlp):
+    # HK titles (营运总裁, 行政总监, 党魁) are posts: every titled name of the list holds one at the company
+    got = rels(nlp, "明遠傳媒集團創辦人王大文、營運總裁李小東及行政總監陳一明被控欺詐罪。公民黨黨魁楊三橋認為預算案無新意。")
+    assert {("李小东", "明远传媒集团"), ("陈一明", "明远传媒集团"), ("杨三桥", "公民党")} <= of_type(got, "HOLDS_POST")
+
+
+def test_holds_post_a_person_who_founded_the_body_after_de(nlp):
+    got = rels(nlp, "律師會前會長陳大強成立的全球華語工商聯盟、教授李小然成立的明德基金會都有一票。政府成立的數碼港管理公司負責管理。")
+    assert {("陈大强", "全球华语工商联盟"), ("李小然", "明德基金会")} <= of_type(got, "HOLDS_POST")
+    assert not {h for h, t in of_type(got, "HOLDS_POST") if t.startswith("数码港")}
+
+
+def test_holds_post_two_titles_joined_by_ji_before_a_name(nlp):
+    got = rels(nlp, "王大文與明遠傳媒集團總裁及財務總裁李小東、行政總監陳一明,在本案被控一項欺詐罪。")
+    assert {("李小东", "明远传媒集团"), ("陈一明", "明远传媒集团")} <= of_type(got, "HOLDS_POST")

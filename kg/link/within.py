@@ -213,6 +213,21 @@ def group_firm_apart(a: str, b: str) -> bool:
     return any(x.endswith(w) and w not in y for x, y in ((a, b), (b, a)) for w in _GROUP_TRADE_WORDS)
 
 
+def _married_short_forms(names: list[tuple[str, str]], lex: Lexicons | None) -> list[tuple[str, str]]:
+    """`林郑` for `林郑月娥`: the two surnames of a married woman's name in Hong Kong, used alone, are her
+    short form when one person of the document has a four-character name that opens with them."""
+    if lex is None:
+        return []
+    people = [n for t, n in names if t == "PERSON"]
+    out = []
+    for short in people:
+        if len(short) == 2 and short[0] in lex.surnames and short[1] in lex.surnames:
+            longer = [n for n in people if len(n) == 4 and n.startswith(short)]
+            if len(longer) == 1:
+                out.append((short, longer[0]))
+    return out
+
+
 def fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str]:
     """Within one document, variants of one name get the fullest form:
     a name without its region prefix (`极视角科技有限公司` → `深圳极视角科技有限公司`),
@@ -267,6 +282,8 @@ def fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str
             longer = [n for n in parks if n != short and n.startswith(region) and n.endswith(kind) and len(n) - len(short) >= 2]
             if len(longer) == 1:
                 prefer(("PARK", short), longer[0])
+    for short, full in _married_short_forms(names, lex):
+        prefer(("PERSON", short), full)
     # a variant's fullest form may itself have a fuller form: follow to the end
     for key in list(out):
         seen = {key[1]}

@@ -176,14 +176,14 @@ Token = tuple[int, int, "str | None"]
 # Only whole words of two or more characters stop a name by their tag: the
 # dictionary's tags are noisy (`高速` adverb, `北部` locality), and unknown
 # brand names come out as single characters with any tag (`聚`, `极`).
-STOP_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "y", "e", "o", "t", "tg", "v", "vd",
+STOP_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "y", "e", "o", "t", "tg", "v", "vd", "ad",
                       "d"})
 
 # Verbs (and words the dictionary tags as adverbs, `高新`) that are at home inside names (`创新中心`, `投资发展集团`).
 _NAME_VERBS = frozenset(rules.words("name_verbs"))
 
 # Function characters and parts of speech: never inside a name.
-_FUNCTION_CHARS = set("与和及在的将对向由以为从把被于等是予据")
+_FUNCTION_CHARS = set("与和及或在的将对向由以为从把被于等是予据")
 
 # Conjunctions that open a clause and that the segmenter glues to an unknown name after them (`而雷马`).
 _CLAUSE_CONJUNCTIONS = frozenset("而但且")
@@ -191,7 +191,7 @@ _CLAUSE_CONJUNCTIONS = frozenset("而但且")
 _FUNCTION_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o"})
 
 # Single characters that are adverbs or auxiliaries of the clause (`要全面…`, `并…`).
-_CLAUSE_CHARS = frozenset("要让使并都也还就又才已曾而")
+_CLAUSE_CHARS = frozenset("要让使并都也还就又才已曾而刚可")
 
 # One-character verbs of motion, giving and holding that stand before a place's or a park's name and are
 # never the first word of one (`送|上海保税区`, `去|吴江开发区`, `掌|科技园`, `到|园区`); verbs common in
@@ -376,8 +376,12 @@ def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] =
         if _stops_name(word, pos, ctx.lex, extra) or _adverb_and_verb(ctx.words, word):
             break
         if pos is None and len(word) > 1 and (word[0] in _FUNCTION_CHARS or word[0] in _CLAUSE_CONJUNCTIONS):
-            j = ts + 1  # `与鹏`, `而雷马` from an unknown word: the clause's function word or conjunction
+            # `与鹏`, `而雷马` from an unknown word: the clause's function word or conjunction;
+            # `或令|科技园`: "or make", no name's head
+            j = ts + 1 if word[1:] not in _CLAUSE_ENDING_CHARS else te
             break
+        if pos is None and len(word) > 1 and word[0] in _CLAUSE_CHARS:
+            break  # `刚进|公司`, `可交|刑事调查公司`: an unknown word that opens with the clause's adverb
         if pos is None and len(word) > 1 and word[-1] in _CLAUSE_ENDING_CHARS:
             break  # `判予|`, `现由|`, `曾任|`, `会令|`: an unknown word that ends with the clause's preposition or verb
         if s - ts > max_len:

@@ -68,7 +68,8 @@ def _known(ctx: _Ctx) -> list[Mention]:
             if not all(aligned) if len(form) <= 2 else not any(aligned):
                 continue  # `安联` inside `西安|联创`: a short known name must be whole words
             crossing = ctx.by_pos.get(end - 1)
-            if not aligned[1] and crossing is not None and crossing[2] is not None and crossing[1] > end:
+            if not aligned[1] and crossing is not None and crossing[2] is not None and crossing[1] > end \
+                    and text[end:crossing[1]] not in ctx.lex.titles:  # `运房局|局长` split as `运房|局局长`: the title follows
                 if crossing[2] == "nt" and crossing[0] == i and k.type == "ORG":  # `国务院新闻办公室`: the dictionary's
                     out.append(Mention(i, crossing[1], "ORG", text[i:crossing[1]], "known", text[i:crossing[1]]))  # body of it
                 continue  # `人社部|门` is `人社|部门`: the name ends inside a dictionary word
@@ -131,7 +132,7 @@ _FIRM_SUFFIX_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:有限|股份|集团|�
 
 
 # A few characters and a firm's head right after a known body: the body's name is part of a firm's.
-_FIRM_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}(?:集团|公司)")
+_FIRM_AFTER = re.compile(r"(?:(?![或和与及的])[\u4e00-\u9fff]){1,4}(?:集团|公司)")  # not across `或` (`司长或公司注册处`)
 
 
 def _company_context(text: str, s: int, e: int) -> bool:

@@ -261,6 +261,7 @@ def _companies_before_a_title(ctx: _Ctx) -> list[Mention]:
         s = _extend_left(ctx, i, 8)
         body = text[s:i]
         if i - s < 2 or any(ctx.taken[max(0, s - 1):i]) or body in ctx.lex.regions or _generic(body, _GENERIC_FIRM_BODY) \
+                or body.count("(") != body.count(")") \
                 or _clause_inside(ctx, s + 1, i) or _NOT_A_FIRM_BODY.search(body) \
                 or re.sub(r"\([A-Za-z]+\)$", "", body).endswith(ctx.lex.org_suffixes + ctx.lex.company_suffixes) \
                 or ctx.words.get(body, "nz") not in ("nz", "nt", "nr", "nrt") \

@@ -64,7 +64,8 @@ def _persons(ctx: _Ctx) -> list[Mention]:
             continue  # `常任理事|国`: the title ends inside a word (`安理会常任理事国`), no name follows
         name = _name_at(ctx, p)
         if name is None and cover is not None and cover[0] == p and cover[2] in (None, "nr") and 3 <= cover[1] - p <= 4 \
-                and text[p] in _FUNCTION_CHARS and text[p] in ctx.lex.surnames:
+                and text[p] in _FUNCTION_CHARS and text[p] in ctx.lex.surnames \
+                and not _tries(ctx.lex)["titles"].longest_at(text, cover[1]):  # `委员由港方|委员出任`: a preposition
             name = text[p:cover[1]]  # `总裁于旭明`: a surname that is also a function word, one unknown word (a name) with the rest
         if title in _FOREIGN_TITLES:  # `乌拉圭总统奥尔西`: after a head of a foreign state, a short transliteration
             run = _foreign_name(text, p, min_len=2, any_first=False) or ""
@@ -251,8 +252,8 @@ def _persons_before_a_post(ctx: _Ctx, found: list[Mention]) -> list[Mention]:
             sur = cand[:2] if cand[:2] in ctx.lex.surnames else cand[:1]
             if not cand or (p > 0 and text[p - 1] not in _NAME_OPENERS) or sur not in ctx.lex.surnames \
                     or not all(_CJK.match(c) for c in cand) or cand in _NOT_NAME or set(cand[1:]) & _NOT_IN_GIVEN_NAME \
-                    or (ctx.words.get(cand) or "nr")[:2] != "nr" or any(ctx.taken[p:end]):
-                continue
+                    or (ctx.words.get(cand) or "nr")[:2] != "nr" or any(ctx.taken[p:end]) or cand[-1] == "时":
+                continue  # `2003年沙士时担任…`: "when" ends a clause of time, not a name
             out.append(Mention(p, end, "PERSON", cand, "person:takes-post"))
             break
     return out
@@ -367,6 +368,8 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
     s = p + len(sur)
     if text[s:s + 2] in _ADDRESS_WORDS:
         return None  # `李先生`, `陈女士`: a surname and a form of address, not a name
+    if _clause_word_after_surname(ctx, s):
+        return None
     options = []
     for given in (2, 1):
         e = s + given
@@ -375,6 +378,8 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
             continue
         if cand in _NOT_NAME or cand in ctx.lex.titles or _tries(ctx.lex)["titles"].longest_at(text, s):
             continue
+        if given == 2 and cand[-1] == "时" and ctx.by_pos.get(e - 1, (0, 0))[:2] == (e - 1, e):
+            continue  # `2003年沙士|时|担任`: "when", not a given name's character
         pos = ctx.words.get(cand)
         if pos is not None and not pos.startswith("nr"):  # an ordinary word (`关于`, `来到`), not a name
             continue
@@ -401,6 +406,8 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
         if three[0][2][-1] in _SAYING and not two and text[p:s + 1] not in _NOT_NAME and ctx.is_token_boundary(s + 1):
             return text[p:s + 1]  # `教授路风说,`: a name that is also a word (`路风`), then the verb of saying
         return two[0][2] if two and three[0][2][-1] in _SAYING else three[0][2]
+    if three and two and _third_character_split(ctx, p, two[0][1]):
+        return three[0][2]
     if ctx.starts is not None:
         for _given, e, cand in options:
             if e in ctx.starts and p in ctx.starts and all(q not in ctx.starts for q in range(p + 1, e) if q != s):
@@ -413,3 +420,27 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
     if three:
         return three[0][2]
     return two[0][2] if two else None
+
+
+def _clause_word_after_surname(ctx: _Ctx, s: int) -> bool:
+    """Is the word right after a surname character an adverb, numeral or conjunction of the clause
+    (`议员|时|曾经|批评`, `6席|当然|委员`, `但|几位|合伙人`)? Then the surname is no surname."""
+    tok = ctx.by_pos.get(s) if ctx.tokens is not None else None
+    sur = ctx.by_pos.get(s - 1) if tok is not None else None
+    return tok is not None and tok[0] == s and tok[1] - s == 2 and tok[2] in ("d", "m", "c", "p", "r") \
+        and not (sur is not None and sur[2] == "nr")  # `王|立新` (a surname the dictionary knows as one)
+
+
+def _third_character_split(ctx: _Ctx, p: int, e: int) -> bool:
+    """Did the segmenter cut a rare three-character name after two characters, an unknown word, and glue
+    the third to what follows (`庄太|量分析`, the rest a word) or leave it alone (`关焯|照|同样`)?"""
+    if ctx.tokens is None or ctx.by_pos.get(p, (0, 0, "x"))[:3] != (p, e, None) or e >= len(ctx.text):
+        return False
+    nxt = ctx.by_pos.get(e)
+    if nxt is None or nxt[0] != e or ctx.text[e] in _AFTER_NAME or ctx.text[e] in _FUNCTION_CHARS:
+        return False
+    rest = ctx.text[e + 1:nxt[1]]
+    if not rest:  # a character of its own, then a word of the clause
+        after = ctx.by_pos.get(e + 1)
+        return nxt[2] in ("n", "ng", None) and after is not None and after[0] == e + 1 and after[2] in ("d", "v", "p", "c")
+    return nxt[2] in ("l", "i", None) and ctx.words.get(rest) in ("v", "vn", "d")

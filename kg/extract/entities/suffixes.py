@@ -69,7 +69,7 @@ _QUALIFIER = re.compile(r"\([\u4e00-\u9fff]{2,6}\)")
 
 
 _COUNT_OF_UNITS = re.compile(r"[0-9]+多?[家个只所批间]")
-_ONE_UNIT = re.compile(r"一[间家个所]")
+_ONE_UNIT = re.compile(r"一[间家个所众]")
 _COUNT_OF_FIRMS = re.compile(r"(?:首批)?有?[0-9一二两三四五六七八九十百几多数]+家")
 _YEAR = re.compile(r"[0-9]{4}年")
 _SHARE = re.compile(r"[0-9.]+%|百分之")
@@ -116,7 +116,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
             s = lead.end()
         if _COUNT_OF_UNITS.match(text[s:i]):  # `85家食用菌专业合作社`: a count, not a name
             continue
-        s += 2 if _ONE_UNIT.match(text[s:i]) and i - s > 3 else 0  # `一间|金域检验(香港)有限公司`: "a" firm
+        s = _past_unit_or_year(text, s, i, kind)
         if s >= 2 and text[s - 1] in "—－" and text[s - 3:s - 1] == "中国" and kind in ("park", "org"):
             s -= 3  # `中国—中东欧国家经贸合作示范区`, `中国—东盟信息港`: China and its partner name the body
         body = text[s:i]
@@ -163,12 +163,22 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
     return out
 
 
+def _past_unit_or_year(text: str, s: int, i: int, kind: str) -> int:
+    """Where a name before its suffix at ``i`` starts once "a" firm (`一间|金域检验(香港)有限公司`) is left out;
+    inside a firm's span, "a" or a date (`宁波一间银行`, `政府继1999年华资投资银行`) is the clause's, and the name,
+    if any, starts after it."""
+    s += 2 if _ONE_UNIT.match(text[s:i]) and i - s > 3 else 0
+    inner = [m.end() for m in _ONE_UNIT.finditer(text, s + 1, i)] + [m.end() for m in _YEAR.finditer(text, s + 1, i)]
+    return max(inner) if inner and kind == "company" else s
+
+
 def _members_before(ctx: _Ctx, i: int) -> int | None:
     """Start of the nouns before an association's suffix at ``i`` that name its members (`企业|联盟`,
     `青岛市|企业|联合会`); None when the word before is not such a noun (or there are no words)."""
     tok = ctx.by_end.get(i) if ctx.tokens is not None else None
-    if not (tok and tok[2] in ("n", "nz", "nt") and tok[1] - tok[0] >= 2 and not any(ctx.taken[tok[0]:tok[1]])):
-        return None
+    if not (tok and tok[2] in ("n", "nz", "nt") and tok[1] - tok[0] >= 2 and not any(ctx.taken[tok[0]:tok[1]])) \
+            or ctx.text[tok[0]:tok[1]] in ("时候", "时刻", "期间"):
+        return None  # `时候|总会` ("will always"): a time names no members
     s = tok[0]
     while (prev := ctx.by_end.get(s)) and prev[2] in ("n", "nt", "ns") and prev[1] - prev[0] >= 2 and i - prev[0] <= 10 \
             and not any(ctx.taken[prev[0]:prev[1]]):
@@ -197,7 +207,8 @@ def _ends_inside_a_word(ctx: _Ctx, kind: str, i: int, e: int) -> bool:
     crossing = ctx.by_pos.get(e - 1) if ctx.tokens is not None else None
     if crossing is None or crossing[1] <= e or crossing[2] is None or _tries(ctx.lex)["titles"].longest_at(ctx.text, e):
         return False
-    return not (kind == "company" and crossing[0] == i and ctx.text[e:crossing[1]] in ctx.words)
+    return not (kind == "company" and crossing[0] == i and ctx.text[e:crossing[1]] in ctx.words
+                and ctx.text[e:crossing[1]] not in ("业", "界"))  # `银行|业`: the sector, not a bank
 
 
 def _extend_over_department(ctx: _Ctx, i: int, max_len: int) -> int:

@@ -100,8 +100,8 @@ def title_chain(r: Reader, sent: Sentence, p: Mention) -> None:
         if t is not None:
             seg.insert(0, t)
             j -= len(t)
-            if text[j - 1:j] == "兼":
-                seg.insert(0, "兼")
+            if text[j - 1:j] == "兼" or text[j - 1:j] == "及" and r.titles.ending_at(text, j - 1, floor_of(j - 1)) is not None:
+                seg.insert(0, text[j - 1])  # `董事长兼总经理`, `总裁及财务总裁`: two posts of one person
                 j -= 1
             continue
         org = r.at_end.get(j)
@@ -604,9 +604,17 @@ def title_is(r: Reader, sent: Sentence, p: Mention) -> None:
 _FOUNDED_BY = re.compile(rf"由([^,;:。]{{2,60}}?)\s*(?:于[^,;:。]{{0,12}}?)?(?:{rules.pattern('founding_verbs')})(?!的)")
 
 
+_FOUNDED_ONE = re.compile(rf"(?:于?[0-9]{{4}}年)?(?:{rules.pattern('founding_verbs')}|成立)的")
+
+
 def founded_by(r: Reader, sent: Sentence, p: Mention) -> None:
     """``post:founded-by``: `<org>…,由<title>A及<title>B于2008创办` — people named as its founders are the
-    创办人 of the company or organization the sentence opens with (never of one named after the verb)."""
+    创办人 of the company or organization the sentence opens with (never of one named after the verb);
+    `A(2001年)成立的<org>`, `A创办的<org>`: the person right before the verb founded the body right after `的`."""
+    one = _FOUNDED_ONE.match(r.text, p.end)
+    org = r.at_start.get(one.end()) if one else None
+    if org is not None and org.type in ("COMPANY", "ORG") and org.end <= sent.end:
+        r.rel(p, "HOLDS_POST", org, sent, "post:founded-by", title="创办人")
     if sent.main is None or p is not next((m for m in sent.mentions if m.type == "PERSON"), None):
         return
     org = next(iter(sent.main.of_type("COMPANY", "ORG")), None)

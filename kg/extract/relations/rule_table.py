@@ -105,7 +105,7 @@ RULES: tuple[Rule, ...] = (
          "泰和生物科技有限公司的创始人是新加坡籍华人王志明和他的妻子李美玲。", ("post_title_modifiers",)),
     Rule("post:founded-by", ("HOLDS_POST",), ("posts",),
          "`<org>…由A及B(于2008年)创办`: the people named as founders are the 创办人 of the company or organization "
-         "the sentence opens with.",
+         "the sentence opens with; `A(2001年)成立的<org>`: the person right before the verb founded the body after `的`.",
          "星河大学由谷歌工程总监张伟明及企业家李志强于2008年创办,总部设于硅谷。", ("founding_verbs",)),
     # ---------------------------------------------------------------- FOCUSES_ON
     Rule("focus:carrier", ("FOCUSES_ON",), ("focus",),
