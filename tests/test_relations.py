@@ -790,3 +790,24 @@ def test_parties_that_build_an_alliance_are_partners(nlp):
     titles = titles_of(nlp)
     got = given("恒远集团将和泰和生物科技有限公司建立战略联盟。", titles, ("恒远集团", "COMPANY"), ("泰和生物科技有限公司", "COMPANY"))
     assert got == {("恒远集团", "PARTNERS_WITH", "泰和生物科技有限公司")}
+
+
+def test_an_organization_with_a_title_after_it_is_no_focus_actor_later():
+    """`X委员会常委张三…。他表示,要聚焦…`: the body of a post, carried as the topic, acts in no focus clause."""
+    from kg.extract.entities import Mention
+    from kg.extract.relations import focus
+    from kg.extract.relations.reader import Reader
+
+    text = "星湖委员会常委张立明到园区考察。他表示,要聚焦文化旅游业。"
+
+    def at(s: str, t: str) -> Mention:
+        i = text.index(s)
+        return Mention(i, i + len(s), t, s, "t")
+
+    org = at("星湖委员会", "ORG")
+    r = Reader(text, [org, at("张立明", "PERSON"), at("文化旅游业", "INDUSTRY")], {"常委": "party"}, set())
+    sents = []
+    for s in r.sentences():
+        sents.append(s)
+        r.carry(s)
+    assert not focus.acts(r, sents[1], org)

@@ -267,6 +267,8 @@ CASES: list = [
     # partners that join hands or form an alliance
     (f"{A}和{B}联手打造新平台。", (A, "PARTNERS_WITH", B)),
     (f"{A}与{B}结成战略联盟。", (A, "PARTNERS_WITH", B)),
+    # a topic park named in the paragraph's sentence before still holds its leading industries
+    (f"{P}抓住了产业发展重点。今年前七个月,新能源汽车、生物医药两大主导产业产值超过2000亿元。", (P, "FOCUSES_ON", "新能源汽车")),
 ]
 
 #: (sentence, (head, relation, tail)) the pipeline must NOT find: the phrasing's words without its relation.
@@ -332,6 +334,24 @@ NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
     (f"{A}宣布在{P}兴建数据中心,后来因成本高昂放弃了计划。", (A, "LOCATED_IN", P)),
     (f"{A}计划投资20亿元,在{P}新建一条生产线。", (A, "OPERATES", P)),
     (f"{A}计划投资20亿元,在{P}新建一条生产线。", (A, "INVESTS_IN", P)),
+    # FOCUSES_ON only from the park or body the clause is about (unseen news, 2026-12 sample)
+    # a property word inside an industry's name (`战略性新兴产业`) makes nothing a body's property
+    (f"{Q}举办推介会。星湖市科技局表示,将引导资金加大对战略性新兴产业、先进制造业等领域的投资。",
+     ("星湖市科技局", "FOCUSES_ON", "先进制造业")),
+    # a topic park named paragraphs before is not what a later paragraph's zero subject is about
+    (f"{P}举行开园仪式,吸引了企业入驻。\n总书记指出,要加强基础研究,当好龙头。\n在星湖大学,由院士带领的青年科研团队"
+     "正在加紧攻关,推动新材料在储能、生物医药等领域加快落地。", (P, "FOCUSES_ON", "生物医药")),
+    (f"{P}加快推进项目建设。\n海南持续扩大开放\n旅游业、现代服务业、高新技术产业四大主导产业占全省GDP比重将近七成。",
+     (P, "FOCUSES_ON", "旅游业")),
+    # a park that is the object in a clause about someone else (`中方支持…参与A等重大项目`)
+    (f"中方支持企业参与印尼新首都、{P}等重大项目开发建设,做大做强数字经济、光伏、新能源汽车等新兴产业合作。",
+     (P, "FOCUSES_ON", "光伏")),
+    # `这让X…`: an event that makes a city act; `来自A的…单位`: a noun phrase about others
+    (f"市长来到{P}考察。这让星湖市有了发展低空经济产业的信心。", (P, "FOCUSES_ON", "低空经济产业")),
+    (f"{P}举办人才交流大会,来自{P}及周边地区的150多家用人单位发布人才需求,主要集中在金融、新能源等领域。",
+     (P, "FOCUSES_ON", "新能源")),
+    # an industry named as a district's, after `这是`
+    (f"{P}位于{Z}。这是花都汽车产业发展的一次飞跃。", (Z, "FOCUSES_ON", "汽车产业")),
 ]
 
 

@@ -120,6 +120,7 @@ _PARK_CLASSES = rules.words("park_anaphor_classes")
 _PREDICATE = re.compile(rules.alternation("clause_predicate_openers"))
 _REGION_WORDS = re.compile(rules.alternation("region_subject_words"))
 #: Parts of speech (jieba's dictionary) of a word that opens a predicate: verbs, prepositions, adverbs, conjunctions.
+_CAUSATIVE = re.compile(r"(?:也|就|更)?[让使令]")
 _PREDICATE_POS = frozenset({"v", "vn", "vd", "vi", "p", "d", "ad", "c", "z"})
 #: Modifiers a title may carry (`执行总裁`, `常务副总经理`), tried in this order.
 _TITLE_MOD = rules.words("post_title_modifiers")
@@ -550,7 +551,11 @@ class Reader:
         if text.startswith("我们", p):
             ref = self.last.get("PARK")
             return Subject("entity", (ref,), carried=True) if ref is not None else _NONE
+        if text.startswith("来自", p):
+            return _NONE  # `来自A的150多家单位…`: a noun phrase about others, not a zero subject
         if text.startswith("这", p):
+            if _CAUSATIVE.match(text, p + 1, b):
+                return _NONE  # `这让合肥有了发展…的信心`: an event that makes someone else act
             if text[p + 1:p + 2] in ("些", "种", "类", "样"):
                 return _NONE  # `这些边远山区…`, `这种模式…`: many things or a kind, never the one park named last
             if text[p + 1:p + 2] in ("个", "家", "座", "一") and not any(w in text[p + 2:min(b, p + 12)] for w in (*_PARK_CLASSES, "园")):
