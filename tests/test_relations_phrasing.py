@@ -267,6 +267,23 @@ CASES: list = [
     # partners that join hands or form an alliance
     (f"{A}和{B}联手打造新平台。", (A, "PARTNERS_WITH", B)),
     (f"{A}与{B}结成战略联盟。", (A, "PARTNERS_WITH", B)),
+    # phrasings of unseen news (2026-12 sample): money spent to build a park, a buyer of a described firm,
+    # a project breaking ground, a described or pointed-at subject in a frame, a fund launched
+    (f"去年,{D}投资了50多亿元,打造了近千亩的{P}。", (D, "INVESTS_IN", P)),
+    (f"去年,{D}投资了50多亿元,打造了近千亩的{P}。", (D, "OPERATES", P)),
+    (f"{G}宣布斥资2.31亿欧元收购德国个人电子消费企业{B}。", (G, "INVESTS_IN", B)),
+    (f"{G}投资组建{B}。", (G, "INVESTS_IN", B)),
+    (f"昨日上午,{A}发动机产能扩建项目在{P}奠基。", (A, "LOCATED_IN", P)),
+    (f"在{P},法资企业{A}不久前宣布在这里投资10亿元设立全新的生产基地。", (A, "LOCATED_IN", P)),
+    (f"在{Z},正在建设的这个{Q}审批时限大幅压缩。", (Q, "PART_OF", Z)),
+    (f"{G}启动总规模800亿元的{F}。", (G, "OPERATES", F)),
+    # a firm subject (`公司`) that invests to build the base named before into an industry's base
+    (f"2005年,{A}和星湖光电产业基地应运而生。公司计划5年内投资约320亿元人民币,将基地建设成为全国最具规模的光电子产业基地。",
+     (A, "INVESTS_IN", "星湖光电产业基地")),
+    (f"2005年,{A}和星湖光电产业基地应运而生。公司计划5年内投资约320亿元人民币,将基地建设成为全国最具规模的光电子产业基地。",
+     (A, "OPERATES", "星湖光电产业基地")),
+    (f"2005年,{A}和星湖光电产业基地应运而生。公司计划5年内投资约320亿元人民币,将基地建设成为全国最具规模的光电子产业基地。",
+     ("星湖光电产业基地", "FOCUSES_ON", "光电子")),
     # a topic park named in the paragraph's sentence before still holds its leading industries
     (f"{P}抓住了产业发展重点。今年前七个月,新能源汽车、生物医药两大主导产业产值超过2000亿元。", (P, "FOCUSES_ON", "新能源汽车")),
 ]
@@ -350,6 +367,11 @@ NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
     (f"市长来到{P}考察。这让星湖市有了发展低空经济产业的信心。", (P, "FOCUSES_ON", "低空经济产业")),
     (f"{P}举办人才交流大会,来自{P}及周边地区的150多家用人单位发布人才需求,主要集中在金融、新能源等领域。",
      (P, "FOCUSES_ON", "新能源")),
+    # items of one side's list are not each other's partners; a body that only supports another's fund;
+    # the units of a group that move, not the group
+    (f"公司与{G}、{A}和{B}建立了良好的合作关系。", (A, "PARTNERS_WITH", B)),
+    (f"国务院国资委支持中央企业设立相应的{F}。", ("国务院国资委", "OPERATES", F)),
+    (f"{G}旗下十家企业正式启动整体搬迁到{P}的工作。", (G, "LOCATED_IN", P)),
     # an industry named as a district's, after `这是`
     (f"{P}位于{Z}。这是花都汽车产业发展的一次飞跃。", (Z, "FOCUSES_ON", "汽车产业")),
 ]

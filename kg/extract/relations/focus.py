@@ -25,6 +25,9 @@ _OWN_CUE = re.compile(rules.alternation("own_industry_words"))
 _GOAL = re.compile(rules.alternation("focus_goal_verbs"))
 _STOP = re.compile(r"[,;:。!?]")
 _SENTENCE_END = re.compile(r"[。!?]")
+#: `将<park or class word>建设成为`: the park (group 1; group 2 when a class word stands for it) and the goal verb.
+_BUILT_INTO = re.compile(rf"将(□+|该?({rules.alternation('park_anaphor_classes')}))(?:{rules.alternation('focus_goal_verbs')})")
+_GOAL_NOUN = re.compile(rf"(?:{rules.alternation('focus_goal_nouns')})")
 
 
 def focuses_on(r: Reader, sent: Sentence) -> None:
@@ -40,6 +43,7 @@ def focuses_on(r: Reader, sent: Sentence) -> None:
         strength(r, sent, a, b, seg, inds)
         framed = next((k for pos, k in reversed(sent.frame) if pos <= a), None)  # `在X,…主导产业…`
         cued(r, sent, s, a, seg, inds, parks_in_sentence, framed)
+        built_into(r, sent, a, seg, inds)
 
 
 def carriers(r: Reader, sent: Sentence, a: int, seg: str, inds: list[Mention]) -> None:
@@ -98,6 +102,22 @@ def cued(r: Reader, sent: Sentence, s: Subject | None, a: int, seg: str, inds: l
                 continue  # `这是花都汽车产业发展…`, `海南旅游业…四大主导产业`: the region's industry
             if not (h.start <= ind.start < h.end) and not bracketed_apart(r.text, h, ind):
                 r.rel(h, "FOCUSES_ON", ind, sent, "focus:own" if own else "focus:cue")
+
+
+def built_into(r: Reader, sent: Sentence, a: int, seg: str, inds: list[Mention]) -> None:
+    """``focus:cue`` for the park a clause builds into an industry's base: `将<park>建设成为…<industry>产业基地`,
+    `将基地打造成…新材料产业高地` (a class word for the park named before): the park focuses on the industry."""
+    text = r.text
+    for g in _BUILT_INTO.finditer(seg):
+        p = a + g.start(1)
+        park = r.at_start.get(p)
+        if park is None or park.type != "PARK" or park.end != a + g.end(1):
+            park = r.resolve("PARK", text[p:a + g.end(1)], p) if g.group(2) else None
+        if park is None:
+            continue
+        for ind in inds:
+            if ind.start >= a + g.end() and _GOAL_NOUN.match(text, ind.end) and not _STOP.search(text, a + g.end(), ind.start):
+                r.rel(park, "FOCUSES_ON", ind, sent, "focus:cue")
 
 
 def own_cue(r: Reader, a: int, seg: str) -> re.Match[str] | None:

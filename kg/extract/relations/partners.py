@@ -17,6 +17,8 @@ _COJOIN = re.compile(rf"^(?:{rules.pattern('partner_adverbs')})*(?:{rules.altern
 _STANDALONE = frozenset(rules.words("partner_standalone_verbs"))  # `A携手B`: partners without a verb after B
 _JOINT_BODY = re.compile(rules.alternation("joint_bodies"))
 _LIST_SIGNS = re.compile(rules.pattern("list_signing_cues"))
+#: What ends right before a party that is an item of the other side's list (`…、A和B`, `与A和B`).
+_IN_PARTY_LIST = re.compile(rf"(?:、|(?:{rules.alternation('partner_conjunctions')}))$")
 _FOUNDS_JOINT_BODY = re.compile(r"(?:建立|组建|共建|成立|打造)[^,;]{0,20}(?:" + _JOINT_BODY.pattern + ")")
 
 
@@ -51,6 +53,8 @@ def signing(r: Reader, sent: Sentence) -> None:
         listed = nxt is not None and text[x.end:nxt.start] == "、" and _opens_clause(r, sent, x)
         if nxt is None or nxt.type not in ORG_LIKE or not (listed or _COJOIN.match(text[x.end:nxt.start])):
             continue
+        if not listed and _IN_PARTY_LIST.search(text, max(sent.start, x.start - 4), x.start):
+            continue  # `公司与宏碁、索尼和爱立信建立合作`, `通过与A和B合作`: items of one side, not each other's partners
         parties = [x] + [m for m in r.coordinated(nxt, sent.end) if m.type in ORG_LIKE]
         tail_end = parties[-1].end
         if listed and not _LIST_SIGNS.match(r.masked, tail_end, sent.end):

@@ -120,6 +120,7 @@ _PARK_CLASSES = rules.words("park_anaphor_classes")
 _PREDICATE = re.compile(rules.alternation("clause_predicate_openers"))
 _REGION_WORDS = re.compile(rules.alternation("region_subject_words"))
 #: Parts of speech (jieba's dictionary) of a word that opens a predicate: verbs, prepositions, adverbs, conjunctions.
+_DESCRIBED = re.compile(rf"(?:[^,;:。□、“”\d的]{{1,6}}?(?:{rules.alternation('firm_class_nouns')})|[^,;:。□]{{1,12}}?的(?:这|该)[个座家所])")
 _CAUSATIVE = re.compile(r"(?:也|就|更)?[让使令]")
 _PREDICATE_POS = frozenset({"v", "vn", "vd", "vi", "p", "d", "ad", "c", "z"})
 #: Modifiers a title may carry (`执行总裁`, `常务副总经理`), tried in this order.
@@ -493,6 +494,12 @@ class Reader:
             n = self.region_at(p, b)
             nxt = self.at_start.get(p + n) if n else None
             if nxt is not None and nxt.type == "PARK":
+                m = nxt
+        if m is None:
+            # `法资企业赛诺菲…`, `正在建设的这个大数据产业园…`: a class noun (or a demonstrative) right before the name
+            d = _DESCRIBED.match(self.masked, p, b)
+            nxt = self.at_start.get(d.end()) if d else None
+            if nxt is not None and nxt.type in ORG_LIKE:
                 m = nxt
         if m is None:
             # `总投资260亿元的甬江实验室`, `位于崂山区的青岛高科技工业园`: the head noun after a modifier
