@@ -53,6 +53,8 @@ _RECEIVED = re.compile(rf"的?(?:{rules.pattern('investment_kinds')})*(?:{rules.
 #: `(计划5年内)投资约N元(人民币),将<park or class word>建设成为`: the amount (1), the park (2; 3 for a class word).
 _INVEST_INTO = re.compile(rf"(?:{_ADVERBS})*(?:\d+年内)?总?投资了?([^,。;□]{{1,12}}?元)(?:人民币)?,?(?:{_ADVERBS})?将"
                           rf"(□+|该?({rules.alternation('park_anaphor_classes')}))(?:{rules.alternation('firm_build_verbs')})")
+#: `建设X是…的着力点`: a clause that opens with the verb and has a copula is about building X, by no one named.
+_NOMINAL_BUILD = re.compile(r"[^,;。]*?(?:是|为)")
 _FIRM_BUILD = re.compile(f"(?:投资)?(?:{rules.alternation('firm_build_verbs')})")
 #: `A(同样)负责管理<parks>` after an organization; `管理<park>的A` before one.
 _MANAGE = rules.alternation("manage_verbs")
@@ -284,6 +286,8 @@ def funds(r: Reader, sent: Sentence) -> None:
                 head = before[-1]
             elif s is not None and s.kind == "entity" and s.ms:
                 head = s.ms[0]
+                if head.end <= cue.start() and _SUPPORTS.search(r.masked, head.end, cue.start()):
+                    continue  # `国资委…出台政策措施,支持中央企业…,设立…基金`: the firms supported set it up
             elif s is None:
                 head = r.topic_park
             else:
@@ -366,7 +370,7 @@ def firm_builds(r: Reader, sent: Sentence) -> None:
         if not firms:
             continue
         cue = _FIRM_BUILD.search(text[a:b])
-        if cue:
+        if cue and not (cue.start() == 0 and _NOMINAL_BUILD.match(text, a + cue.end(), b)):
             o = next((m for m in r.mentions_in(a + cue.end(), b) if m.type == "PARK" and m.start - (a + cue.end()) <= 2), None)
             if o is not None:
                 r.rel(firms[0], "OPERATES", o, sent, "operates:build")

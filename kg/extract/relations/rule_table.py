@@ -243,7 +243,8 @@ RULES: tuple[Rule, ...] = (
          "东山科技园(科技部和省政府共建的“国家级产业园”)", ("operate_verbs",)),
     Rule("operates:build", ("OPERATES",), ("part_of", "operates"),
          "A park subject that builds parks, a company that invests to build a park (`公司…投资N亿元,将基地建设成为…`), "
-         "or a company subject that builds the park right after the verb: it operates it.",
+         "or a company subject that builds the park right after the verb (not `建设X是…`, a clause about building "
+         "it): it operates it.",
          "南京江北新区正在建设南京软件园", ("park_build_verbs", "firm_build_verbs", "parent_zone_ends")),
     # ---------------------------------------------------------------- INVESTS_IN
     Rule("invests:build", ("INVESTS_IN",), ("operates",),
