@@ -284,6 +284,8 @@ CASES: list = [
      (A, "OPERATES", "星湖光电产业基地")),
     (f"2005年,{A}和星湖光电产业基地应运而生。公司计划5年内投资约320亿元人民币,将基地建设成为全国最具规模的光电子产业基地。",
      ("星湖光电产业基地", "FOCUSES_ON", "光电子")),
+    # named bodies that jointly issue a document (joint action, like `联合`/`会同`)
+    ("工业和信息化部、财政部近日联合印发《产业发展行动方案》。", ("工业和信息化部", "PARTNERS_WITH", "财政部")),
     # a topic park named in the paragraph's sentence before still holds its leading industries
     (f"{P}抓住了产业发展重点。今年前七个月,新能源汽车、生物医药两大主导产业产值超过2000亿元。", (P, "FOCUSES_ON", "新能源汽车")),
 ]
@@ -376,6 +378,7 @@ NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
     (f"在{A}展厅内,公司创始人向我们展示着公司迁入园区后的成果。建设{P}是星湖融入发展大潮的着力点。", (A, "OPERATES", P)),
     (f"近日,国务院国资委、国家发展改革委联合出台政策措施,支持中央企业聚焦重点领域,设立相应的{F}。",
      ("国务院国资委", "OPERATES", F)),
+    (f"{A}、{B}等企业联合发布行业倡议。", (A, "PARTNERS_WITH", B)),  # not all the parties are named
     # an industry named as a district's, after `这是`
     (f"{P}位于{Z}。这是花都汽车产业发展的一次飞跃。", (Z, "FOCUSES_ON", "汽车产业")),
 ]
