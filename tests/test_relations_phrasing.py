@@ -284,6 +284,8 @@ CASES: list = [
      (A, "OPERATES", "星湖光电产业基地")),
     (f"2005年,{A}和星湖光电产业基地应运而生。公司计划5年内投资约320亿元人民币,将基地建设成为全国最具规模的光电子产业基地。",
      ("星湖光电产业基地", "FOCUSES_ON", "光电子")),
+    # a unit its parent wholly holds, named after `全资持有的`
+    (f"{G}全资持有的{B}今年营收增长三成。", (B, "SUBSIDIARY_OF", G)),
     # named bodies that jointly issue a document (joint action, like `联合`/`会同`)
     ("工业和信息化部、财政部近日联合印发《产业发展行动方案》。", ("工业和信息化部", "PARTNERS_WITH", "财政部")),
     # a topic park named in the paragraph's sentence before still holds its leading industries

@@ -296,7 +296,7 @@ RULES: tuple[Rule, ...] = (
          "由江北新区管委会和南京扬子国资投资集团有限责任公司合作开发运营的南京软件园", ("operate_verbs",)),
     # ---------------------------------------------------------------- SUBSIDIARY_OF
     Rule("subsidiary:cue", ("SUBSIDIARY_OF",), ("subsidiary",),
-         "`A直属企业B`, `A旗下子公司B`, `A控股的B`, `A名下的B`, `A全资拥有B`: B is a unit of A.",
+         "`A直属企业B`, `A旗下子公司B`, `A控股的B`, `A全资持有的B`, `A名下的B`, `A全资拥有B`: B is a unit of A.",
          "青岛蓝谷管理局直属企业青岛海洋科技投资发展集团有限公司", ("subsidiary_cues",)),
     Rule("subsidiary:inner", ("SUBSIDIARY_OF",), ("subsidiary",),
          "`X内设/下设A、B`: the organizations and companies after the verb are units of X (`该委员会` resolved).",
