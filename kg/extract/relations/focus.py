@@ -24,7 +24,6 @@ _ORG_FOCUS_CUE = re.compile(rules.alternation("org_focus_cues"))
 _OWN_CUE = re.compile(rules.alternation("own_industry_words"))
 _GOAL = re.compile(rules.alternation("focus_goal_verbs"))
 _STOP = re.compile(r"[,;:。!?]")
-_SENTENCE_END = re.compile(r"[。!?]")
 #: `将<park or class word>建设成为`: the park (group 1; group 2 when a class word stands for it) and the goal verb.
 _BUILT_INTO = re.compile(rf"将(□+|该?({rules.alternation('park_anaphor_classes')}))(?:{rules.alternation('focus_goal_verbs')})")
 _GOAL_NOUN = re.compile(rf"(?:{rules.alternation('focus_goal_nouns')})")
@@ -93,7 +92,7 @@ def cued(r: Reader, sent: Sentence, s: Subject | None, a: int, seg: str, inds: l
         return
     # an organization needs a strong cue: a ministry that `发布促进光伏产业发展的通知` focuses on nothing
     holders = [h for h in holders if (h.type == "PARK" or own or _ORG_FOCUS_CUE.search(seg)) and acts(r, sent, h)
-               and near(r, sent, h, inds[0].start)]
+               and r.near(sent, h, inds[0].start)]
     for h in holders:
         for ind in inds:
             if h.type == "ORG" and "》" in r.text[h.end:ind.start]:
@@ -128,17 +127,6 @@ def own_cue(r: Reader, a: int, seg: str) -> re.Match[str] | None:
         if not any(i.type == "INDUSTRY" and i.start <= s and e <= i.end for i in r.mentions_in(max(0, s - 20), e + 20)):
             return m
     return None
-
-
-def near(r: Reader, sent: Sentence, h: Mention, p: int) -> bool:
-    """Whether a holder named before the sentence (a carried topic, an anaphor's referent) is still what the
-    text is about at ``p``: named in the same paragraph, or above it across heading lines only (a park
-    heading over its bullets), not paragraphs of other sentences back (`南繁硅谷` two paragraphs before)."""
-    if h.start >= sent.start:
-        return True
-    last = max((m.end for m in r.mentions_in(0, sent.start) if m.text == h.text), default=h.end)
-    gap = r.text[last:p]
-    return "\n" not in gap or not _SENTENCE_END.search(gap)
 
 
 def object_of_other(sent: Sentence, park: Mention) -> bool:

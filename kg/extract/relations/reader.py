@@ -313,6 +313,7 @@ class Clause:
 _CLAUSE_BREAK = re.compile(r"[,;。]")
 _LEAD_ITEMS = re.compile(r"(?:[^,;:。、]{1,20}、)+")
 _SENTENCE_END_AT_END = re.compile(r"[。!?]$")
+_SENTENCE_END_IN = re.compile(r"[。!?]")
 _ITEM_OPENER = re.compile(r"\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,、是]|[一二三四五六七八九十]+、)")
 _WALK_INTO_AT_END = re.compile(r"(?:漫步|走进|来到)(?:在)?$")
 _INSIDE = re.compile(r"(?:内|里|中)")
@@ -378,6 +379,16 @@ class Reader:
                 out.append(self.ms[i])
             i += 1
         return out
+
+    def near(self, sent: Sentence, h: Mention, p: int) -> bool:
+        """Whether an actor named before the sentence (a carried topic, an anaphor's referent) is still what the
+        text is about at ``p``: named in the same paragraph, or above it across heading lines only (a park
+        heading over its bullets), not paragraphs of other sentences back."""
+        if h.start >= sent.start:
+            return True
+        last = max((m.end for m in self.mentions_in(0, sent.start) if m.text == h.text), default=h.end)
+        gap = self.text[last:p]
+        return "\n" not in gap or not _SENTENCE_END_IN.search(gap)
 
     def rel(self, head: Mention, rtype: str, tail: Mention, sent: Sentence, rule: str, **attrs: str) -> None:
         """Record ``head -rtype-> tail`` stated by ``sent``, found by ``rule`` (a name in ``rule_table.RULES``)."""
