@@ -284,6 +284,9 @@ CASES: list = [
      (A, "OPERATES", "星湖光电产业基地")),
     (f"2005年,{A}和星湖光电产业基地应运而生。公司计划5年内投资约320亿元人民币,将基地建设成为全国最具规模的光电子产业基地。",
      ("星湖光电产业基地", "FOCUSES_ON", "光电子")),
+    # all the co-hosts listed after `由` are partners (only a list after `与/和/同` is the other side's)
+    (f"由星湖电视台、{A}和{B}共同主办的博览会昨晚开幕。", (A, "PARTNERS_WITH", B)),
+    (f"双方共同见证{A}和{B}签署合作协议。", (A, "PARTNERS_WITH", B)),
     # a unit its parent wholly holds, named after `全资持有的`
     (f"{G}全资持有的{B}今年营收增长三成。", (B, "SUBSIDIARY_OF", G)),
     # named bodies that jointly issue a document (joint action, like `联合`/`会同`)
