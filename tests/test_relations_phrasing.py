@@ -384,6 +384,9 @@ NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
     (f"近日,国务院国资委、国家发展改革委联合出台政策措施,支持中央企业聚焦重点领域,设立相应的{F}。",
      ("国务院国资委", "OPERATES", F)),
     (f"{A}、{B}等企业联合发布行业倡议。", (A, "PARTNERS_WITH", B)),  # not all the parties are named
+    # the fields that tenants or goods cover (`涵盖/覆盖…领域`) are no park's focus
+    (f"{P}首批项目集中入驻\n昨天,40多家企业集中入驻{P},这是首批市场化引进项目,涵盖智慧建造、生物医药、现代商业服务等领域。",
+     (P, "FOCUSES_ON", "生物医药")),
     # an industry named as a district's, after `这是`
     (f"{P}位于{Z}。这是花都汽车产业发展的一次飞跃。", (Z, "FOCUSES_ON", "汽车产业")),
 ]

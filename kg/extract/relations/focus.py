@@ -24,6 +24,8 @@ _ORG_FOCUS_CUE = re.compile(rules.alternation("org_focus_cues"))
 _OWN_CUE = re.compile(rules.alternation("own_industry_words"))
 _GOAL = re.compile(rules.alternation("focus_goal_verbs"))
 _STOP = re.compile(r"[,;:。!?]")
+#: `涵盖/覆盖…领域`: fields that tenants, projects or goods cover (decisions: no FOCUSES_ON from `涵盖`).
+_COVERS = re.compile(r"涵盖|覆盖")
 #: `将<park or class word>建设成为`: the park (group 1; group 2 when a class word stands for it) and the goal verb.
 _BUILT_INTO = re.compile(rf"将(□+|该?({rules.alternation('park_anaphor_classes')}))(?:{rules.alternation('focus_goal_verbs')})")
 _GOAL_NOUN = re.compile(rf"(?:{rules.alternation('focus_goal_nouns')})")
@@ -90,6 +92,8 @@ def cued(r: Reader, sent: Sentence, s: Subject | None, a: int, seg: str, inds: l
             holders = [r.topic_park] if r.topic_park is not None else []
     if not holders or not (own or _FOCUS_CUE.search(seg)):
         return
+    if _COVERS.search(seg, 0, max(0, inds[0].start - a)):
+        return  # `…项目,涵盖智慧建造、生物医药等领域`: the fields tenants or goods cover, no one's focus
     # an organization needs a strong cue: a ministry that `发布促进光伏产业发展的通知` focuses on nothing
     holders = [h for h in holders if (h.type == "PARK" or own or _ORG_FOCUS_CUE.search(seg)) and acts(r, sent, h)
                and r.near(sent, h, inds[0].start)]
