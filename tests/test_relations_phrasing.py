@@ -379,6 +379,7 @@ NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
     (f"公司与{G}、{A}和{B}建立了良好的合作关系。", (A, "PARTNERS_WITH", B)),
     (f"国务院国资委支持中央企业设立相应的{F}。", ("国务院国资委", "OPERATES", F)),
     (f"{G}旗下十家企业正式启动整体搬迁到{P}的工作。", (G, "LOCATED_IN", P)),
+    (f"今天,{G}9家疏解企业(产业)集中落户{P}。", (G, "LOCATED_IN", P)),
     # a clause that names building a park as its subject (`建设X是…`); a fund of the firms a policy supports
     (f"在{A}展厅内,公司创始人向我们展示着公司迁入园区后的成果。建设{P}是星湖融入发展大潮的着力点。", (A, "OPERATES", P)),
     (f"近日,国务院国资委、国家发展改革委联合出台政策措施,支持中央企业聚焦重点领域,设立相应的{F}。",
