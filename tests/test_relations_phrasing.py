@@ -287,6 +287,8 @@ CASES: list = [
     # all the co-hosts listed after `由` are partners (only a list after `与/和/同` is the other side's)
     (f"由星湖电视台、{A}和{B}共同主办的博览会昨晚开幕。", (A, "PARTNERS_WITH", B)),
     (f"双方共同见证{A}和{B}签署合作协议。", (A, "PARTNERS_WITH", B)),
+    # the subject that founds a fund together with a partner (`并与B共同成立…基金`) runs it too
+    (f"团队入驻研究院成立了研发中心,{G}来提供应用场景和装备,并与{U}共同成立联合研究平台和{F}。", (G, "OPERATES", F)),
     # a unit its parent wholly holds, named after `全资持有的`
     (f"{G}全资持有的{B}今年营收增长三成。", (B, "SUBSIDIARY_OF", G)),
     # named bodies that jointly issue a document (joint action, like `联合`/`会同`)

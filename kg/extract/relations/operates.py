@@ -16,6 +16,9 @@ from kg.extract.relations.reader import LEAD, ORG_LIKE, PARK_ANAPHOR, Reader, Se
 from kg.kb import rules
 
 _FUND_CUE = re.compile(rules.alternation("fund_setup_verbs"))
+#: `并与B共同成立…基金`: a co-founder B after `与/和/同`, and `共同/联合` before the set-up verb.
+_WITH_PARTNER = re.compile(r"(?:与|和|同)$")
+_TOGETHER = re.compile(r"共同|联合")
 #: `A支持/鼓励/引导B设立…基金`: A only supports; the fund is B's.
 _SUPPORTS = re.compile(rules.alternation("support_verbs"))
 #: `由A和B(合作)开发运营的`: the owners (group 1), an optional `合作/共同/联合` (group 2), the verb.
@@ -294,6 +297,11 @@ def funds(r: Reader, sent: Sentence) -> None:
                 continue
             if head is not None:
                 r.rel(head, "OPERATES", f, sent, "operates:fund")
+            # `(A…,)并与B共同成立…基金`: the subject that founds it together with B runs it too
+            if before and s is not None and s.kind == "entity" and s.ms and s.ms[0] is not head \
+                    and _WITH_PARTNER.search(r.masked, max(a, head.start - 3), head.start) \
+                    and _TOGETHER.search(r.masked, head.end, cue.start()):
+                r.rel(s.ms[0], "OPERATES", f, sent, "operates:fund")
 
 
 def operated_by(r: Reader, sent: Sentence) -> None:

@@ -227,7 +227,8 @@ RULES: tuple[Rule, ...] = (
          ("operator_tasks", "operator_roles", "operator_duty_verbs", "role_copulas", "manage_adverbs")),
     Rule("operates:fund", ("OPERATES",), ("operates",),
          "A fund set up (`设立/成立/推出/启动…<fund>`) by the entity before the verb (not one that only supports "
-         "another's: `国资委支持中央企业设立…基金`), else by the clause's subject or the park the text is about.",
+         "another's: `国资委支持中央企业设立…基金`), else by the clause's subject or the park the text is about; "
+         "the subject that founds it with a partner (`并与B共同成立…基金`) as well.",
          "合肥高新区设立总规模50亿元的天使投资基金", ("fund_setup_verbs", "support_verbs")),
     Rule("operates:by", ("OPERATES",), ("operates",),
          "`由A和B…开发运营的<park>`: A and B operate the park after it (or the park named last, for `的园区`); "
