@@ -289,6 +289,8 @@ CASES: list = [
     (f"双方共同见证{A}和{B}签署合作协议。", (A, "PARTNERS_WITH", B)),
     # the subject that founds a fund together with a partner (`并与B共同成立…基金`) runs it too
     (f"团队入驻研究院成立了研发中心,{G}来提供应用场景和装备,并与{U}共同成立联合研究平台和{F}。", (G, "OPERATES", F)),
+    # a clause without its own subject that opens with the verb: the company in force invests
+    (f"{G}在转型上的脚步并未停止:2006年初重组整合了一家公司,2008年投资组建{B},2009年启动新业务。", (G, "INVESTS_IN", B)),
     # a unit its parent wholly holds, named after `全资持有的`
     (f"{G}全资持有的{B}今年营收增长三成。", (B, "SUBSIDIARY_OF", G)),
     # named bodies that jointly issue a document (joint action, like `联合`/`会同`)

@@ -237,6 +237,25 @@ def stake(r: Reader, sent: Sentence) -> None:
                 y = r.at_start.get(d.end()) if d else None
         if y is not None and y.type == "COMPANY" and y is not x:
             r.rel(x, "INVESTS_IN", y, sent, "invests:stake")
+    zero_subject_stake(r, sent)
+
+
+def zero_subject_stake(r: Reader, sent: Sentence) -> None:
+    """``invests:stake`` in a clause without a subject of its own that opens with the verb (`…,2008年投资组建B`,
+    `…,并收购了B`): the company or organization in force invests in B."""
+    text = r.text
+    for (a, b), own, s in zip(sent.clauses, sent.subjects, sent.in_force):
+        firms = s.of_type("COMPANY", "ORG") if own is None and s is not None else []
+        p = LEAD.match(text, a, b).end()
+        m = _STAKE.match(text, p, b) if firms else None
+        if m is None:
+            continue
+        y = r.at_start.get(m.end())
+        if y is None:
+            d = _FIRM_DESCRIPTION.match(r.masked, m.end(), b)
+            y = r.at_start.get(d.end()) if d else None
+        if y is not None and y.type == "COMPANY" and y not in firms:
+            r.rel(firms[0], "INVESTS_IN", y, sent, "invests:stake")
 
 
 #: `B由A(及C)(共同)持有`: the holders between `由` and the verb of holding.

@@ -255,7 +255,8 @@ RULES: tuple[Rule, ...] = (
          ("investment_adverbs", "firm_build_verbs", "park_anaphor_classes")),
     Rule("invests:stake", ("INVESTS_IN",), ("operates",),
          "`A增资/注资/入股/收购/领投/投资组建B`, `A向/对B注资N亿元`, `A出资/投资N亿元入股/收购B`, "
-         "`A(宣布)以N元收购<description>B` (`收购德国电子零售商B`), `A完成对B的投资`: A invests in the company B.",
+         "`A(宣布)以N元收购<description>B` (`收购德国电子零售商B`), `A完成对B的投资`: A invests in the company B; "
+         "also the company in force for a clause without a subject that opens with the verb (`…,2008年投资组建B`).",
          "恒远集团向恒远新材料有限公司注资5亿元", ("stake_verbs", "investment_adverbs", "firm_class_nouns")),
     Rule("invests:inject", ("INVESTS_IN",), ("operates",),
          "`A…(大量)资金/N亿元投入B`, `A向B投入资金N亿元`: A puts money into the company B (no name between A and the "
