@@ -291,6 +291,7 @@ CASES: list = [
     (f"团队入驻研究院成立了研发中心,{G}来提供应用场景和装备,并与{U}共同成立联合研究平台和{F}。", (G, "OPERATES", F)),
     # a clause without its own subject that opens with the verb: the company in force invests
     (f"{G}在转型上的脚步并未停止:2006年初重组整合了一家公司,2008年投资组建{B},2009年启动新业务。", (G, "INVESTS_IN", B)),
+    (f"{A}与{B}签订战略合作协议,首批订单已交付。", (A, "PARTNERS_WITH", B)),
     # a unit its parent wholly holds, named after `全资持有的`
     (f"{G}全资持有的{B}今年营收增长三成。", (B, "SUBSIDIARY_OF", G)),
     # named bodies that jointly issue a document (joint action, like `联合`/`会同`)
@@ -392,6 +393,8 @@ NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
     # the fields that tenants or goods cover (`涵盖/覆盖…领域`) are no park's focus
     (f"{P}首批项目集中入驻\n昨天,40多家企业集中入驻{P},这是首批市场化引进项目,涵盖智慧建造、生物医药、现代商业服务等领域。",
      (P, "FOCUSES_ON", "生物医药")),
+    # an order signed is a supply deal (decisions: a supplier tie is no partnership)
+    (f"今天,{A}与{B}在北京签订了18艘大型运输船项目订单。", (A, "PARTNERS_WITH", B)),
     # an industry named as a district's, after `这是`
     (f"{P}位于{Z}。这是花都汽车产业发展的一次飞跃。", (Z, "FOCUSES_ON", "汽车产业")),
 ]

@@ -275,7 +275,8 @@ RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- PARTNERS_WITH
     Rule("partners:sign", ("PARTNERS_WITH",), ("partners",),
          "`A与B、C签署/共建/合作…`, `A携手/牵手B` or `A、B(近日)联合印发…`: every pair of the parties are partners "
-         "(not the items of one side's list: `公司与A、B和C建立合作`).",
+         "(not the items of one side's list: `公司与A、B和C建立合作`, nor a buyer and supplier signing an order: "
+         "`A与B签订…项目订单`).",
          "苏州市科技局与华为技术有限公司、中国移动通信集团有限公司签署战略合作协议",
          ("partner_conjunctions", "partner_verbs", "partner_adverbs", "partner_standalone_verbs", "list_signing_cues")),
     Rule("partners:joint", ("PARTNERS_WITH",), ("partners",),
