@@ -807,3 +807,24 @@ def test_holds_post_a_person_who_founded_the_body_after_de(nlp):
 def test_holds_post_two_titles_joined_by_ji_before_a_name(nlp):
     got = rels(nlp, "王大文與明遠傳媒集團總裁及財務總裁李小東、行政總監陳一明,在本案被控一項欺詐罪。")
     assert {("李小东", "明远传媒集团"), ("陈一明", "明远传媒集团")} <= of_type(got, "HOLDS_POST")
+
+
+def test_an_organization_with_a_title_after_it_is_no_focus_actor_later():
+    """`X委员会常委张三…。他表示,要聚焦…`: the body of a post, carried as the topic, acts in no focus clause."""
+    from kg.extract.entities import Mention
+    from kg.extract.relations import focus
+    from kg.extract.relations.reader import Reader
+
+    text = "星湖委员会常委张立明到园区考察。他表示,要聚焦文化旅游业。"
+
+    def at(s: str, t: str) -> Mention:
+        i = text.index(s)
+        return Mention(i, i + len(s), t, s, "t")
+
+    org = at("星湖委员会", "ORG")
+    r = Reader(text, [org, at("张立明", "PERSON"), at("文化旅游业", "INDUSTRY")], {"常委": "party"}, set())
+    sents = []
+    for s in r.sentences():
+        sents.append(s)
+        r.carry(s)
+    assert not focus.acts(r, sents[1], org)

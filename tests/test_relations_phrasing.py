@@ -267,6 +267,37 @@ CASES: list = [
     # partners that join hands or form an alliance
     (f"{A}和{B}联手打造新平台。", (A, "PARTNERS_WITH", B)),
     (f"{A}与{B}结成战略联盟。", (A, "PARTNERS_WITH", B)),
+    # phrasings of unseen news (2026-12 sample): money spent to build a park, a buyer of a described firm,
+    # a project breaking ground, a described or pointed-at subject in a frame, a fund launched
+    (f"去年,{D}投资了50多亿元,打造了近千亩的{P}。", (D, "INVESTS_IN", P)),
+    (f"去年,{D}投资了50多亿元,打造了近千亩的{P}。", (D, "OPERATES", P)),
+    (f"{G}宣布斥资2.31亿欧元收购德国个人电子消费企业{B}。", (G, "INVESTS_IN", B)),
+    (f"{G}投资组建{B}。", (G, "INVESTS_IN", B)),
+    (f"昨日上午,{A}发动机产能扩建项目在{P}奠基。", (A, "LOCATED_IN", P)),
+    (f"在{P},法资企业{A}不久前宣布在这里投资10亿元设立全新的生产基地。", (A, "LOCATED_IN", P)),
+    (f"在{Z},正在建设的这个{Q}审批时限大幅压缩。", (Q, "PART_OF", Z)),
+    (f"{G}启动总规模800亿元的{F}。", (G, "OPERATES", F)),
+    # a firm subject (`公司`) that invests to build the base named before into an industry's base
+    (f"2005年,{A}和星湖光电产业基地应运而生。公司计划5年内投资约320亿元人民币,将基地建设成为全国最具规模的光电子产业基地。",
+     (A, "INVESTS_IN", "星湖光电产业基地")),
+    (f"2005年,{A}和星湖光电产业基地应运而生。公司计划5年内投资约320亿元人民币,将基地建设成为全国最具规模的光电子产业基地。",
+     (A, "OPERATES", "星湖光电产业基地")),
+    (f"2005年,{A}和星湖光电产业基地应运而生。公司计划5年内投资约320亿元人民币,将基地建设成为全国最具规模的光电子产业基地。",
+     ("星湖光电产业基地", "FOCUSES_ON", "光电子")),
+    # all the co-hosts listed after `由` are partners (only a list after `与/和/同` is the other side's)
+    (f"由星湖电视台、{A}和{B}共同主办的博览会昨晚开幕。", (A, "PARTNERS_WITH", B)),
+    (f"双方共同见证{A}和{B}签署合作协议。", (A, "PARTNERS_WITH", B)),
+    # the subject that founds a fund together with a partner (`并与B共同成立…基金`) runs it too
+    (f"团队入驻研究院成立了研发中心,{G}来提供应用场景和装备,并与{U}共同成立联合研究平台和{F}。", (G, "OPERATES", F)),
+    # a clause without its own subject that opens with the verb: the company in force invests
+    (f"{G}在转型上的脚步并未停止:2006年初重组整合了一家公司,2008年投资组建{B},2009年启动新业务。", (G, "INVESTS_IN", B)),
+    (f"{A}与{B}签订战略合作协议,首批订单已交付。", (A, "PARTNERS_WITH", B)),
+    # a unit its parent wholly holds, named after `全资持有的`
+    (f"{G}全资持有的{B}今年营收增长三成。", (B, "SUBSIDIARY_OF", G)),
+    # named bodies that jointly issue a document (joint action, like `联合`/`会同`)
+    ("工业和信息化部、财政部近日联合印发《产业发展行动方案》。", ("工业和信息化部", "PARTNERS_WITH", "财政部")),
+    # a topic park named in the paragraph's sentence before still holds its leading industries
+    (f"{P}抓住了产业发展重点。今年前七个月,新能源汽车、生物医药两大主导产业产值超过2000亿元。", (P, "FOCUSES_ON", "新能源汽车")),
 ]
 
 #: (sentence, (head, relation, tail)) the pipeline must NOT find: the phrasing's words without its relation.
@@ -332,6 +363,40 @@ NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
     (f"{A}宣布在{P}兴建数据中心,后来因成本高昂放弃了计划。", (A, "LOCATED_IN", P)),
     (f"{A}计划投资20亿元,在{P}新建一条生产线。", (A, "OPERATES", P)),
     (f"{A}计划投资20亿元,在{P}新建一条生产线。", (A, "INVESTS_IN", P)),
+    # FOCUSES_ON only from the park or body the clause is about (unseen news, 2026-12 sample)
+    # a property word inside an industry's name (`战略性新兴产业`) makes nothing a body's property
+    (f"{Q}举办推介会。星湖市科技局表示,将引导资金加大对战略性新兴产业、先进制造业等领域的投资。",
+     ("星湖市科技局", "FOCUSES_ON", "先进制造业")),
+    # a topic park named paragraphs before is not what a later paragraph's zero subject is about
+    (f"{P}举行开园仪式,吸引了企业入驻。\n总书记指出,要加强基础研究,当好龙头。\n在星湖大学,由院士带领的青年科研团队"
+     "正在加紧攻关,推动新材料在储能、生物医药等领域加快落地。", (P, "FOCUSES_ON", "生物医药")),
+    (f"{P}加快推进项目建设。\n海南持续扩大开放\n旅游业、现代服务业、高新技术产业四大主导产业占全省GDP比重将近七成。",
+     (P, "FOCUSES_ON", "旅游业")),
+    # a park that is the object in a clause about someone else (`中方支持…参与A等重大项目`)
+    (f"中方支持企业参与印尼新首都、{P}等重大项目开发建设,做大做强数字经济、光伏、新能源汽车等新兴产业合作。",
+     (P, "FOCUSES_ON", "光伏")),
+    # `这让X…`: an event that makes a city act; `来自A的…单位`: a noun phrase about others
+    (f"市长来到{P}考察。这让星湖市有了发展低空经济产业的信心。", (P, "FOCUSES_ON", "低空经济产业")),
+    (f"{P}举办人才交流大会,来自{P}及周边地区的150多家用人单位发布人才需求,主要集中在金融、新能源等领域。",
+     (P, "FOCUSES_ON", "新能源")),
+    # items of one side's list are not each other's partners; a body that only supports another's fund;
+    # the units of a group that move, not the group
+    (f"公司与{G}、{A}和{B}建立了良好的合作关系。", (A, "PARTNERS_WITH", B)),
+    (f"国务院国资委支持中央企业设立相应的{F}。", ("国务院国资委", "OPERATES", F)),
+    (f"{G}旗下十家企业正式启动整体搬迁到{P}的工作。", (G, "LOCATED_IN", P)),
+    (f"今天,{G}9家疏解企业(产业)集中落户{P}。", (G, "LOCATED_IN", P)),
+    # a clause that names building a park as its subject (`建设X是…`); a fund of the firms a policy supports
+    (f"在{A}展厅内,公司创始人向我们展示着公司迁入园区后的成果。建设{P}是星湖融入发展大潮的着力点。", (A, "OPERATES", P)),
+    (f"近日,国务院国资委、国家发展改革委联合出台政策措施,支持中央企业聚焦重点领域,设立相应的{F}。",
+     ("国务院国资委", "OPERATES", F)),
+    (f"{A}、{B}等企业联合发布行业倡议。", (A, "PARTNERS_WITH", B)),  # not all the parties are named
+    # the fields that tenants or goods cover (`涵盖/覆盖…领域`) are no park's focus
+    (f"{P}首批项目集中入驻\n昨天,40多家企业集中入驻{P},这是首批市场化引进项目,涵盖智慧建造、生物医药、现代商业服务等领域。",
+     (P, "FOCUSES_ON", "生物医药")),
+    # an order signed is a supply deal (decisions: a supplier tie is no partnership)
+    (f"今天,{A}与{B}在北京签订了18艘大型运输船项目订单。", (A, "PARTNERS_WITH", B)),
+    # an industry named as a district's, after `这是`
+    (f"{P}位于{Z}。这是花都汽车产业发展的一次飞跃。", (Z, "FOCUSES_ON", "汽车产业")),
 ]
 
 

@@ -24,6 +24,11 @@ _ORG_FOCUS_CUE = re.compile(rules.alternation("org_focus_cues"))
 _OWN_CUE = re.compile(rules.alternation("own_industry_words"))
 _GOAL = re.compile(rules.alternation("focus_goal_verbs"))
 _STOP = re.compile(r"[,;:。!?]")
+#: `涵盖/覆盖…领域`: fields that tenants, projects or goods cover (decisions: no FOCUSES_ON from `涵盖`).
+_COVERS = re.compile(r"涵盖|覆盖")
+#: `将<park or class word>建设成为`: the park (group 1; group 2 when a class word stands for it) and the goal verb.
+_BUILT_INTO = re.compile(rf"将(□+|该?({rules.alternation('park_anaphor_classes')}))(?:{rules.alternation('focus_goal_verbs')})")
+_GOAL_NOUN = re.compile(rf"(?:{rules.alternation('focus_goal_nouns')})")
 
 
 def focuses_on(r: Reader, sent: Sentence) -> None:
@@ -38,7 +43,8 @@ def focuses_on(r: Reader, sent: Sentence) -> None:
         glosses(r, sent, a, b, seg, inds)
         strength(r, sent, a, b, seg, inds)
         framed = next((k for pos, k in reversed(sent.frame) if pos <= a), None)  # `在X,…主导产业…`
-        cued(r, sent, s, seg, inds, parks_in_sentence, framed)
+        cued(r, sent, s, a, seg, inds, parks_in_sentence, framed)
+        built_into(r, sent, a, seg, inds)
 
 
 def carriers(r: Reader, sent: Sentence, a: int, seg: str, inds: list[Mention]) -> None:
@@ -63,12 +69,12 @@ def strength(r: Reader, sent: Sentence, a: int, b: int, seg: str, inds: list[Men
                     r.rel(x, "FOCUSES_ON", ind, sent, "focus:strength")
 
 
-def cued(r: Reader, sent: Sentence, s: Subject | None, seg: str, inds: list[Mention],
+def cued(r: Reader, sent: Sentence, s: Subject | None, a: int, seg: str, inds: list[Mention],
          parks_in_sentence: list[Mention], framed: Mention | None = None) -> None:
     """``focus:own`` (`青岛蓝谷以海洋生物医药等为主导产业`) and ``focus:cue`` (`蓝谷聚焦海洋生物医药产业`):
     the park or organization the clause is about (or the park of a locative frame before it, `在X,以A为核心的
     主导产业…`) focuses on its industries."""
-    own = _OWN_CUE.search(seg)
+    own = own_cue(r, a, seg)
     holders: list[Mention] = []
     if s is not None and s.kind == "entity":
         holders = [m for m in s.ms if m.type in ("PARK", "ORG")]
@@ -79,20 +85,70 @@ def cued(r: Reader, sent: Sentence, s: Subject | None, seg: str, inds: list[Ment
     elif own and not [h for h in holders if h.type == "PARK"] and (s is None or s.kind not in ("region", "plan")):
         # `…等主导产业`, `产业体系`: a property of the park the sentence names
         before = [m for m in parks_in_sentence if m.end <= inds[0].start] or parks_in_sentence
+        before = [m for m in before if not object_of_other(sent, m)]
         if before:
             holders = [before[-1]]
         elif s is None or s.kind == "industry" or s.kind == "entity" and s.carried:
             holders = [r.topic_park] if r.topic_park is not None else []
     if not holders or not (own or _FOCUS_CUE.search(seg)):
         return
+    if _COVERS.search(seg, 0, max(0, inds[0].start - a)):
+        return  # `…项目,涵盖智慧建造、生物医药等领域`: the fields tenants or goods cover, no one's focus
     # an organization needs a strong cue: a ministry that `发布促进光伏产业发展的通知` focuses on nothing
-    holders = [h for h in holders if (h.type == "PARK" or own or _ORG_FOCUS_CUE.search(seg)) and acts(r, sent, h)]
+    holders = [h for h in holders if (h.type == "PARK" or own or _ORG_FOCUS_CUE.search(seg)) and acts(r, sent, h)
+               and r.near(sent, h, inds[0].start)]
     for h in holders:
         for ind in inds:
             if h.type == "ORG" and "》" in r.text[h.end:ind.start]:
                 continue  # `商务部印发《…方案》,聚焦…`: the document's focus, not the ministry's
+            if h.start < sent.start and region_owned(r, ind):
+                continue  # `这是花都汽车产业发展…`, `海南旅游业…四大主导产业`: the region's industry
             if not (h.start <= ind.start < h.end) and not bracketed_apart(r.text, h, ind):
                 r.rel(h, "FOCUSES_ON", ind, sent, "focus:own" if own else "focus:cue")
+
+
+def built_into(r: Reader, sent: Sentence, a: int, seg: str, inds: list[Mention]) -> None:
+    """``focus:cue`` for the park a clause builds into an industry's base: `将<park>建设成为…<industry>产业基地`,
+    `将基地打造成…新材料产业高地` (a class word for the park named before): the park focuses on the industry."""
+    text = r.text
+    for g in _BUILT_INTO.finditer(seg):
+        p = a + g.start(1)
+        park = r.at_start.get(p)
+        if park is None or park.type != "PARK" or park.end != a + g.end(1):
+            park = r.resolve("PARK", text[p:a + g.end(1)], p) if g.group(2) else None
+        if park is None:
+            continue
+        for ind in inds:
+            if ind.start >= a + g.end() and _GOAL_NOUN.match(text, ind.end) and not _STOP.search(text, a + g.end(), ind.start):
+                r.rel(park, "FOCUSES_ON", ind, sent, "focus:cue")
+
+
+def own_cue(r: Reader, a: int, seg: str) -> re.Match[str] | None:
+    """The first property word of the clause (`…等主导产业`, `产业体系`) that is not part of an industry's
+    name: `战略性新兴产业`, `优势特色产业集群` name industries, they make nothing a park's property."""
+    for m in _OWN_CUE.finditer(seg):
+        s, e = a + m.start(), a + m.end()
+        if not any(i.type == "INDUSTRY" and i.start <= s and e <= i.end for i in r.mentions_in(max(0, s - 20), e + 20)):
+            return m
+    return None
+
+
+def object_of_other(sent: Sentence, park: Mention) -> bool:
+    """Whether ``park`` is named in a clause about someone else (`中方支持…参与印尼新首都、A工业园等重大项目`):
+    its clause opens with a subject that is no entity (a noun, a region), so the park is an object there."""
+    for (a, b), own in zip(sent.clauses, sent.subjects):
+        if a <= park.start < b:
+            return own is not None and own.kind in ("other", "region") and park.start > a
+    return False
+
+
+def region_owned(r: Reader, ind: Mention) -> bool:
+    """Whether the industry is named as a city's or province's (`海南旅游业`, `花都汽车产业`): a region name
+    opens it or comes right before it."""
+    text = r.text
+    if r.region_at(ind.start, ind.end):
+        return True
+    return any(text[ind.start - n:ind.start] in r.regions for n in range(2, min(6, ind.start) + 1))
 
 
 def glosses(r: Reader, sent: Sentence, a: int, b: int, seg: str, inds: list[Mention]) -> None:
@@ -112,7 +168,8 @@ def glosses(r: Reader, sent: Sentence, a: int, b: int, seg: str, inds: list[Ment
 
 def acts(r: Reader, sent: Sentence, h: Mention) -> bool:
     """Whether ``h`` can be the actor of a focus clause: not the goal of a goal verb
-    (`将基地建设成为…光电子产业基地`), not the organization of a person's title (`民革中央常委夏先鹏`)."""
+    (`将基地建设成为…光电子产业基地`), not the organization of a person's title (`民革中央常委夏先鹏`, also
+    in an earlier sentence carried as the topic)."""
     text = r.text
     for g in _GOAL.finditer(text, max(0, h.start - 30), h.start):
         if not _STOP.search(text, g.end(), h.start):
@@ -121,6 +178,8 @@ def acts(r: Reader, sent: Sentence, h: Mention) -> bool:
         after = [m for m in sent.mentions if m.start >= h.end and m.start - h.end <= 4]
         if any(m.type == "PERSON" and not _STOP.search(text, h.end, m.start) for m in after):
             return False
+        if r.titles.run_at(text, h.end, min(len(text), h.end + 12)):
+            return False  # `中共中央政治局常委、…王沪宁`: a title right after it makes it a post's body
     return True
 
 

@@ -29,7 +29,10 @@ _AT_VERB = re.compile(f"(?:{rules.pattern('at_park_adverbs')})*(?:{rules.alterna
 #: A project given up later in the sentence (`…可是…放弃有关计划`): no site in the park.
 _ABANDONED = re.compile(rules.alternation("project_abandon_words"))
 #: `A的(新)工厂/项目` right before `在<park>`: a site or project of the firm A.
-_FIRM_SITE = re.compile(rf"的?(?:{rules.pattern('site_modifiers')})?(?:{rules.alternation('site_in_park_nouns')}|项目)(?:将|已|也)?$")
+#: Heads after an entity that name others (`A旗下十家企业`, `A会员企业`): those others are the ones that move in.
+_OTHERS_OF = re.compile(rules.pattern("subject_other_heads"))
+_FIRM_SITE = re.compile(rf"的?(?:{rules.pattern('site_modifiers')}|[^,;:。□、“”的]{{1,10}}?)?(?:{rules.alternation('site_in_park_nouns')}|项目)"
+                        r"(?:将|已|也)?$")
 _PROJECT_LIST = re.compile(r"等[^,;:。等]{0,12}?项目")
 _PROJECT_GO = re.compile(rules.alternation("project_progress_words"))
 #: `X(仅/也)是<park>…的一个实例`: an adverb, the park (group 1), a measure word, the noun.
@@ -128,7 +131,8 @@ def joined(r: Reader, sent: Sentence, c: Clause) -> None:
     one park the sentence names."""
     a, cms, seg = c.start, c.mentions, c.seg
     for cue in _JOIN_CUE.finditer(seg):
-        firms = [m for m in cms if m.type in ("COMPANY", "ORG") and m.end <= a + cue.start()]
+        firms = [m for m in cms if m.type in ("COMPANY", "ORG") and m.end <= a + cue.start()
+                 and not _OTHERS_OF.match(r.text, m.end)]  # `A旗下十家企业搬迁到X`: the units move, not A
         firms = _listed_before(r, firms) if firms else c.subject_firms
         if not firms:
             # `公司的研发总部搬到这里`: the company named last
@@ -162,7 +166,7 @@ def at_park(r: Reader, sent: Sentence, c: Clause) -> None:
         k = text.rfind("在", max(c.start, m.start - 9), m.start)
         if m.type == "PARK" and k >= 0 and r.regions_before(k + 1, m.start) and _AT_VERB.match(text, m.end) \
                 and not _ABANDONED.search(r.masked, m.end, sent.end):
-            site = _FIRM_SITE.search(text, c.start, k)  # `A的新工厂在<park>投产`: the firm of the site
+            site = _FIRM_SITE.search(r.masked, c.start, k)  # `A的新工厂在<park>投产`, `A发动机扩建项目在<park>奠基`
             x = r.at_end.get(site.start() if site else k)
             firms = [x] if x is not None and x.type in ("COMPANY", "ORG") else c.subject_firms
             for f in firms:

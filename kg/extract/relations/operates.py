@@ -16,6 +16,11 @@ from kg.extract.relations.reader import LEAD, ORG_LIKE, PARK_ANAPHOR, Reader, Se
 from kg.kb import rules
 
 _FUND_CUE = re.compile(rules.alternation("fund_setup_verbs"))
+#: `并与B共同成立…基金`: a co-founder B after `与/和/同`, and `共同/联合` before the set-up verb.
+_WITH_PARTNER = re.compile(r"(?:与|和|同)$")
+_TOGETHER = re.compile(r"共同|联合")
+#: `A支持/鼓励/引导B设立…基金`: A only supports; the fund is B's.
+_SUPPORTS = re.compile(rules.alternation("support_verbs"))
 #: `由A和B(合作)开发运营的`: the owners (group 1), an optional `合作/共同/联合` (group 2), the verb.
 _OPERATED_BY = re.compile(rf"由([^。;]{{2,60}}?)(合作|共同|联合)?(?:{rules.alternation('operate_verbs')})的")
 #: `由A和B(共同)打造。`: the owners (group 1) of the park subject before, in predicate form.
@@ -27,9 +32,14 @@ _RUN_BY = re.compile(rf"由([^。;,]{{2,60}}?)(合作|共同|联合)?(?:{rules.a
 #: `(总)投资N亿元,(在<park>)建设`: the amount (group 1).
 _ADVERBS = rules.pattern("investment_adverbs")
 #: `在<park>` (group 2) says where the thing built stands: the park there is no target (a LOCATED_IN, :mod:`.locations`).
-_INVEST_TO_BUILD = re.compile(rf"(?:{_ADVERBS})?总?投资([^,。;]{{1,12}}?元)[,]?(?:在([^,。;]{{2,20}}?))?(?:建设|打造|兴建|新建)")
+_INVEST_TO_BUILD = re.compile(rf"(?:{_ADVERBS})?总?投资了?([^,。;]{{1,12}}?元)(?:人民币)?[,]?(?:在([^,。;]{{2,20}}?))?(?:{rules.alternation('firm_build_verbs')})了?")
+#: `打造了近千亩的<park>`: a measure or a description ending with `的` between the verb and the park built.
+_BUILT_MODIFIER = re.compile(r"[^,;:。□、]{1,10}?的")
 #: `A增资B`, `A向B注资`: the verb right before the company (group 1: `向`).
-_STAKE = re.compile(rf"(?:{_ADVERBS})*(?:(?:出资|投资|斥资)[^,;。]{{1,12}}?元)?(?:{rules.pattern('stake_verbs')})了?")
+_STAKE = re.compile(rf"(?:\d{{1,2}}月\d{{1,2}}日)?(?:宣布|表示)?(?:{_ADVERBS})*(?:(?:出资|投资|斥资|以)[^,;。]{{1,12}}?元)?"
+                    rf"(?:{rules.pattern('stake_verbs')})了?")
+#: `A收购德国电子零售商B`: a description of the company (a nationality, a trade) between the verb and its name.
+_FIRM_DESCRIPTION = re.compile(rf"[^,;:。□、“”\d]{{1,12}}?(?:{rules.alternation('firm_class_nouns')})")
 #: `A向B…`, `A(完成)对B的…投资`: the preposition before the company, the verb (perhaps a noun after `的`) after it.
 _TOWARDS = re.compile(rf"(?:{_ADVERBS})*(?:完成|进行|实施)?了?(?:向|对)")
 _STAKE_AFTER = re.compile(rf"(?:的(?:{rules.pattern('investment_kinds')})*|(?:进行|实施)了?(?:{rules.pattern('investment_kinds')})*)?"
@@ -43,6 +53,11 @@ _INVESTORS_OF = re.compile(rf"的(?:主要)?(?:{rules.alternation('investor_noun
 #: `B完成…融资,由A(和C)领投`: a clause that names the investors of the sentence's company (group 1).
 _LED_BY = re.compile(rf"由([^,;。]{{2,60}}?)(?:{rules.pattern('investment_nouns')})")
 _RECEIVED = re.compile(rf"的?(?:{rules.pattern('investment_kinds')})*(?:{rules.pattern('investment_nouns')})")
+#: `(计划5年内)投资约N元(人民币),将<park or class word>建设成为`: the amount (1), the park (2; 3 for a class word).
+_INVEST_INTO = re.compile(rf"(?:{_ADVERBS})*(?:\d+年内)?总?投资了?([^,。;□]{{1,12}}?元)(?:人民币)?,?(?:{_ADVERBS})?将"
+                          rf"(□+|该?({rules.alternation('park_anaphor_classes')}))(?:{rules.alternation('firm_build_verbs')})")
+#: `建设X是…的着力点`: a clause that opens with the verb and has a copula is about building X, by no one named.
+_NOMINAL_BUILD = re.compile(r"[^,;。]*?(?:是|为)")
 _FIRM_BUILD = re.compile(f"(?:投资)?(?:{rules.alternation('firm_build_verbs')})")
 #: `A(同样)负责管理<parks>` after an organization; `管理<park>的A` before one.
 _MANAGE = rules.alternation("manage_verbs")
@@ -64,6 +79,7 @@ def operates(r: Reader, sent: Sentence) -> None:
     injects(r, sent)
     holder(r, sent)
     firm_builds(r, sent)
+    invests_to_build_into(r, sent)
     manages(r, sent)
     entrusted(r, sent)
     operator_role(r, sent)
@@ -216,8 +232,30 @@ def stake(r: Reader, sent: Sentence) -> None:
             y = y if m is not None else None
         else:
             y = r.at_start.get(m.end()) if m is not None else None
+            if m is not None and y is None:
+                d = _FIRM_DESCRIPTION.match(r.masked, m.end(), sent.end)
+                y = r.at_start.get(d.end()) if d else None
         if y is not None and y.type == "COMPANY" and y is not x:
             r.rel(x, "INVESTS_IN", y, sent, "invests:stake")
+    zero_subject_stake(r, sent)
+
+
+def zero_subject_stake(r: Reader, sent: Sentence) -> None:
+    """``invests:stake`` in a clause without a subject of its own that opens with the verb (`…,2008年投资组建B`,
+    `…,并收购了B`): the company or organization in force invests in B."""
+    text = r.text
+    for (a, b), own, s in zip(sent.clauses, sent.subjects, sent.in_force):
+        firms = s.of_type("COMPANY", "ORG") if own is None and s is not None else []
+        p = LEAD.match(text, a, b).end()
+        m = _STAKE.match(text, p, b) if firms else None
+        if m is None:
+            continue
+        y = r.at_start.get(m.end())
+        if y is None:
+            d = _FIRM_DESCRIPTION.match(r.masked, m.end(), b)
+            y = r.at_start.get(d.end()) if d else None
+        if y is not None and y.type == "COMPANY" and y not in firms:
+            r.rel(firms[0], "INVESTS_IN", y, sent, "invests:stake")
 
 
 #: `B由A(及C)(共同)持有`: the holders between `由` and the verb of holding.
@@ -264,16 +302,25 @@ def funds(r: Reader, sent: Sentence) -> None:
             if not cue:
                 continue
             before = [m for m in r.mentions_in(a, cue.start()) if m.type in ORG_LIKE]
+            if before and _SUPPORTS.search(r.masked, before[-1].end, cue.start()):
+                continue  # `国资委…支持中央企业设立…基金`: the party supported sets the fund up
             if before:
                 head = before[-1]
             elif s is not None and s.kind == "entity" and s.ms:
                 head = s.ms[0]
+                if head.end <= cue.start() and _SUPPORTS.search(r.masked, head.end, cue.start()):
+                    continue  # `国资委…出台政策措施,支持中央企业…,设立…基金`: the firms supported set it up
             elif s is None:
                 head = r.topic_park
             else:
                 continue
             if head is not None:
                 r.rel(head, "OPERATES", f, sent, "operates:fund")
+            # `(A…,)并与B共同成立…基金`: the subject that founds it together with B runs it too
+            if before and s is not None and s.kind == "entity" and s.ms and s.ms[0] is not head \
+                    and _WITH_PARTNER.search(r.masked, max(a, head.start - 3), head.start) \
+                    and _TOGETHER.search(r.masked, head.end, cue.start()):
+                r.rel(s.ms[0], "OPERATES", f, sent, "operates:fund")
 
 
 def operated_by(r: Reader, sent: Sentence) -> None:
@@ -309,13 +356,36 @@ def invests(r: Reader, sent: Sentence) -> None:
         if not m:
             continue
         where = (x.end + m.start(2), x.end + m.end(2)) if m.group(2) else (0, 0)
-        target = next((y for y in ms[i + 1:] if y.type in ("PARK", "COMPANY") and y.start <= x.end + m.end() + 2
+        end = x.end + m.end()
+        mod = _BUILT_MODIFIER.match(r.masked, end, sent.end)
+        reach = max(end + 2, mod.end() if mod else 0)
+        target = next((y for y in ms[i + 1:] if y.type in ("PARK", "COMPANY") and y.start <= reach
                        and not where[0] <= y.start < where[1]), None)
         if target is not None:
             amount = parse_amount(m.group(1))
             r.rel(x, "INVESTS_IN", target, sent, "invests:build", amount=amount.text if amount else m.group(1))
             if target.type == "PARK":
                 r.rel(x, "OPERATES", target, sent, "operates:build")
+
+
+def invests_to_build_into(r: Reader, sent: Sentence) -> None:
+    """``invests:build`` and ``operates:build`` for a firm subject: `公司计划5年内投资约320亿元,将基地建设成为…`
+    — the company or organization the clause is about (named or `公司`) invests in and builds the park after `将`
+    (a class word for the park named before)."""
+    text = r.text
+    for (a, b), s in zip(sent.clauses, sent.subjects):
+        firms = s.of_type("COMPANY", "ORG") if s is not None else []
+        m = _INVEST_INTO.search(r.masked, a, sent.end) if firms else None
+        if m is None or m.start() >= b:
+            continue
+        p = m.start(2)
+        park = r.at_start.get(p)
+        if park is None or park.type != "PARK" or park.end != m.end(2):
+            park = r.resolve("PARK", text[p:m.end(2)], p) if m.group(3) else None
+        if park is not None:
+            amount = parse_amount(m.group(1))
+            r.rel(firms[0], "INVESTS_IN", park, sent, "invests:build", amount=amount.text if amount else m.group(1))
+            r.rel(firms[0], "OPERATES", park, sent, "operates:build")
 
 
 def firm_builds(r: Reader, sent: Sentence) -> None:
@@ -327,7 +397,7 @@ def firm_builds(r: Reader, sent: Sentence) -> None:
         if not firms:
             continue
         cue = _FIRM_BUILD.search(text[a:b])
-        if cue:
+        if cue and not (cue.start() == 0 and _NOMINAL_BUILD.match(text, a + cue.end(), b)):
             o = next((m for m in r.mentions_in(a + cue.end(), b) if m.type == "PARK" and m.start - (a + cue.end()) <= 2), None)
             if o is not None:
                 r.rel(firms[0], "OPERATES", o, sent, "operates:build")

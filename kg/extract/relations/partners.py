@@ -17,6 +17,11 @@ _COJOIN = re.compile(rf"^(?:{rules.pattern('partner_adverbs')})*(?:{rules.altern
 _STANDALONE = frozenset(rules.words("partner_standalone_verbs"))  # `A携手B`: partners without a verb after B
 _JOINT_BODY = re.compile(rules.alternation("joint_bodies"))
 _LIST_SIGNS = re.compile(rules.pattern("list_signing_cues"))
+#: `…订单`: an order signed is a supply deal; unless the signing is also an alliance or a joint venture.
+_ORDER = re.compile(r"订单")
+_ALLIANCE = re.compile(r"战略合作|合作协议|框架协议|合资|联盟")
+#: A conjunction before a party in its clause: the party is on the other side (`公司与A、B和C`, `与A和B合作`).
+_IN_PARTY_LIST = re.compile(r"与|(?<![总温缓柔])和(?![平谐])|(?<![共如相协会])同(?![时步样比期等])|跟")
 _FOUNDS_JOINT_BODY = re.compile(r"(?:建立|组建|共建|成立|打造)[^,;]{0,20}(?:" + _JOINT_BODY.pattern + ")")
 
 
@@ -51,15 +56,26 @@ def signing(r: Reader, sent: Sentence) -> None:
         listed = nxt is not None and text[x.end:nxt.start] == "、" and _opens_clause(r, sent, x)
         if nxt is None or nxt.type not in ORG_LIKE or not (listed or _COJOIN.match(text[x.end:nxt.start])):
             continue
+        if not listed and _other_side(r, sent, x):
+            continue  # `公司与宏碁、索尼和爱立信建立合作`, `通过与A和B合作`: items of one side, not each other's partners
         parties = [x] + [m for m in r.coordinated(nxt, sent.end) if m.type in ORG_LIKE]
         tail_end = parties[-1].end
         if listed and not _LIST_SIGNS.match(r.masked, tail_end, sent.end):
             continue
+        if _ORDER.search(r.masked, tail_end, sent.end) and not _ALLIANCE.search(r.masked, tail_end, sent.end):
+            continue  # `A与B签订了18艘运输船项目订单`: a buyer and its supplier, no partners
         if text[x.end:nxt.start] in _STANDALONE or _PARTNER_CUE.search(r.masked, tail_end, min(sent.end, tail_end + 12)):
             for k, p in enumerate(parties):
                 done.add(p.start)
                 for q in parties[k + 1:]:
                     r.rel(p, "PARTNERS_WITH", q, sent, "partners:sign")
+
+
+def _other_side(r: Reader, sent: Sentence, x: Mention) -> bool:
+    """Is ``x`` an item of the list after `与/和/同` (the other side of an unnamed or earlier party), not the
+    first of the parties (`由A、B和C共同主办` lists them all)?"""
+    a = max((c for c, _ in sent.clauses if c <= x.start), default=sent.start)
+    return bool(_IN_PARTY_LIST.search(r.masked, a, x.start))
 
 
 def _opens_clause(r: Reader, sent: Sentence, x: Mention) -> bool:

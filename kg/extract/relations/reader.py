@@ -120,6 +120,8 @@ _PARK_CLASSES = rules.words("park_anaphor_classes")
 _PREDICATE = re.compile(rules.alternation("clause_predicate_openers"))
 _REGION_WORDS = re.compile(rules.alternation("region_subject_words"))
 #: Parts of speech (jieba's dictionary) of a word that opens a predicate: verbs, prepositions, adverbs, conjunctions.
+_DESCRIBED = re.compile(rf"(?:[^,;:。□、“”\d的]{{1,6}}?(?:{rules.alternation('firm_class_nouns')})|[^,;:。□]{{1,12}}?的(?:这|该)[个座家所])")
+_CAUSATIVE = re.compile(r"(?:也|就|更)?[让使令]")
 _PREDICATE_POS = frozenset({"v", "vn", "vd", "vi", "p", "d", "ad", "c", "z"})
 #: Modifiers a title may carry (`执行总裁`, `常务副总经理`), tried in this order.
 _TITLE_MOD = rules.words("post_title_modifiers")
@@ -311,6 +313,7 @@ class Clause:
 _CLAUSE_BREAK = re.compile(r"[,;。]")
 _LEAD_ITEMS = re.compile(r"(?:[^,;:。、]{1,20}、)+")
 _SENTENCE_END_AT_END = re.compile(r"[。!?]$")
+_SENTENCE_END_IN = re.compile(r"[。!?]")
 _ITEM_OPENER = re.compile(r"\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,、是]|[一二三四五六七八九十]+、)")
 _WALK_INTO_AT_END = re.compile(r"(?:漫步|走进|来到)(?:在)?$")
 _INSIDE = re.compile(r"(?:内|里|中)")
@@ -376,6 +379,16 @@ class Reader:
                 out.append(self.ms[i])
             i += 1
         return out
+
+    def near(self, sent: Sentence, h: Mention, p: int) -> bool:
+        """Whether an actor named before the sentence (a carried topic, an anaphor's referent) is still what the
+        text is about at ``p``: named in the same paragraph, or above it across heading lines only (a park
+        heading over its bullets), not paragraphs of other sentences back."""
+        if h.start >= sent.start:
+            return True
+        last = max((m.end for m in self.mentions_in(0, sent.start) if m.text == h.text), default=h.end)
+        gap = self.text[last:p]
+        return "\n" not in gap or not _SENTENCE_END_IN.search(gap)
 
     def rel(self, head: Mention, rtype: str, tail: Mention, sent: Sentence, rule: str, **attrs: str) -> None:
         """Record ``head -rtype-> tail`` stated by ``sent``, found by ``rule`` (a name in ``rule_table.RULES``)."""
@@ -494,6 +507,12 @@ class Reader:
             if nxt is not None and nxt.type == "PARK":
                 m = nxt
         if m is None:
+            # `法资企业赛诺菲…`, `正在建设的这个大数据产业园…`: a class noun (or a demonstrative) right before the name
+            d = _DESCRIBED.match(self.masked, p, b)
+            nxt = self.at_start.get(d.end()) if d else None
+            if nxt is not None and nxt.type in ORG_LIKE:
+                m = nxt
+        if m is None:
             # `总投资260亿元的甬江实验室`, `位于崂山区的青岛高科技工业园`: the head noun after a modifier
             k = text.find("的", p, min(b, p + 31))
             while k >= 0:
@@ -550,7 +569,11 @@ class Reader:
         if text.startswith("我们", p):
             ref = self.last.get("PARK")
             return Subject("entity", (ref,), carried=True) if ref is not None else _NONE
+        if text.startswith("来自", p):
+            return _NONE  # `来自A的150多家单位…`: a noun phrase about others, not a zero subject
         if text.startswith("这", p):
+            if _CAUSATIVE.match(text, p + 1, b):
+                return _NONE  # `这让合肥有了发展…的信心`: an event that makes someone else act
             if text[p + 1:p + 2] in ("些", "种", "类", "样"):
                 return _NONE  # `这些边远山区…`, `这种模式…`: many things or a kind, never the one park named last
             if text[p + 1:p + 2] in ("个", "家", "座", "一") and not any(w in text[p + 2:min(b, p + 12)] for w in (*_PARK_CLASSES, "园")):

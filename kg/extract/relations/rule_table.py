@@ -127,8 +127,10 @@ RULES: tuple[Rule, ...] = (
     Rule("focus:cue", ("FOCUSES_ON",), ("focus",),
          "A clause with a focus cue: its park subject (or organization subject, with a strong cue) focuses on "
          "the clause's industries; not a goal park (`建成…产业孵化基地`), not the organization of a person's "
-         "title (`某委员会常委张三`), not across brackets.",
-         "合肥高新区聚焦集成电路、人工智能等产业", ("focus_cues", "org_focus_cues", "focus_goal_verbs")),
+         "title (`某委员会常委张三`, also carried from an earlier sentence), not a topic from paragraphs before, not "
+         "across brackets; also the park built into an industry's base (`将<park>/将基地建设成为…光电子产业基地`).",
+         "合肥高新区聚焦集成电路、人工智能等产业",
+         ("focus_cues", "org_focus_cues", "focus_goal_verbs", "focus_goal_nouns", "park_anaphor_classes")),
     # ---------------------------------------------------------------- LOCATED_IN
     Rule("located:frame", _PLACES, ("locations",),
          "A locative frame (`在X内,`, `走进X——` over the next paragraph, `漫步在X内`) holds for the explicit "
@@ -144,11 +146,12 @@ RULES: tuple[Rule, ...] = (
          "合肥高新区聚焦智能语音产业,科大讯飞等企业在此集聚。", ("host_verbs", "join_verbs")),
     Rule("located:join", ("LOCATED_IN",), ("locations",),
          "A company before a join verb (`入驻`, `落户`, `的生产基地设在`) is in the park right after it (or "
-         "`这里`); `X的落户` in the one park the sentence names.",
-         "鹏博士集团迁址青岛蓝谷", ("join_verbs", "site_in_park_nouns", "at_park_adverbs")),
+         "`这里`), unless others of it move (`A旗下十家企业搬迁到…`); `X的落户` in the one park the sentence names.",
+         "鹏博士集团迁址青岛蓝谷", ("join_verbs", "site_in_park_nouns", "at_park_adverbs", "subject_other_heads")),
     Rule("located:at", ("LOCATED_IN",), ("locations",),
-         "`<company>在<park><verb>`, the park perhaps after its province and city (`在江西省南昌市…`): the company "
-         "(or the firm subject) is in the park, unless the sentence says the project was given up (`放弃`, `取消`).",
+         "`<company>在<park><verb>`, the park perhaps after its province and city (`在江西省南昌市…`), also "
+         "`<company><…项目>在<park>奠基`: the company (or the firm subject) is in the park, unless the sentence says "
+         "the project was given up (`放弃`, `取消`).",
          "华为在东莞松山湖高新区投资建设", ("at_park_verbs", "at_park_adverbs", "site_in_park_nouns", "site_modifiers",
                                  "project_abandon_words")),
     Rule("located:weiyu", _PLACES, ("locations",),
@@ -223,9 +226,10 @@ RULES: tuple[Rule, ...] = (
          "星湖发展集团有限公司是苏州星湖产业园的运营主体",
          ("operator_tasks", "operator_roles", "operator_duty_verbs", "role_copulas", "manage_adverbs")),
     Rule("operates:fund", ("OPERATES",), ("operates",),
-         "A fund set up (`设立/成立/推出…<fund>`) by the entity before the verb, else by the clause's subject or "
-         "the park the text is about.",
-         "合肥高新区设立总规模50亿元的天使投资基金", ("fund_setup_verbs",)),
+         "A fund set up (`设立/成立/推出/启动…<fund>`) by the entity before the verb (not one that only supports "
+         "another's: `国资委支持中央企业设立…基金`), else by the clause's subject or the park the text is about; "
+         "the subject that founds it with a partner (`并与B共同成立…基金`) as well.",
+         "合肥高新区设立总规模50亿元的天使投资基金", ("fund_setup_verbs", "support_verbs")),
     Rule("operates:by", ("OPERATES",), ("operates",),
          "`由A和B…开发运营的<park>`: A and B operate the park after it (or the park named last, for `的园区`); "
          "`<park>由A、B(共同)打造` (`<fund>由A管理`): they operate the park or fund subject.",
@@ -239,17 +243,21 @@ RULES: tuple[Rule, ...] = (
          "after a park operate it.",
          "东山科技园(科技部和省政府共建的“国家级产业园”)", ("operate_verbs",)),
     Rule("operates:build", ("OPERATES",), ("part_of", "operates"),
-         "A park subject that builds parks, a company that invests to build a park, or a company subject that "
-         "builds the park right after the verb: it operates it.",
+         "A park subject that builds parks, a company that invests to build a park (`公司…投资N亿元,将基地建设成为…`), "
+         "or a company subject that builds the park right after the verb (not `建设X是…`, a clause about building "
+         "it): it operates it.",
          "南京江北新区正在建设南京软件园", ("park_build_verbs", "firm_build_verbs", "parent_zone_ends")),
     # ---------------------------------------------------------------- INVESTS_IN
     Rule("invests:build", ("INVESTS_IN",), ("operates",),
-         "`X投资N亿元,建设<park>`: X invests in the park (or company) built; ``amount`` is the sum.",
-         "青岛聚大洋藻业集团有限公司投资12亿元,建设海洋生物医药科技园", ("investment_adverbs",)),
+         "`X投资N亿元,建设<park>` (also `投资了N亿元,打造了近千亩的<park>`; a firm subject's `投资N亿元,将基地建设成为…`): "
+         "X invests in the park (or company) built; ``amount`` is the sum.",
+         "青岛聚大洋藻业集团有限公司投资12亿元,建设海洋生物医药科技园",
+         ("investment_adverbs", "firm_build_verbs", "park_anaphor_classes")),
     Rule("invests:stake", ("INVESTS_IN",), ("operates",),
-         "`A增资/注资/入股/收购/领投B`, `A向/对B注资N亿元`, `A出资/投资N亿元入股/收购B`, `A完成对B的投资`: A invests in the "
-         "company B.",
-         "恒远集团向恒远新材料有限公司注资5亿元", ("stake_verbs", "investment_adverbs")),
+         "`A增资/注资/入股/收购/领投/投资组建B`, `A向/对B注资N亿元`, `A出资/投资N亿元入股/收购B`, "
+         "`A(宣布)以N元收购<description>B` (`收购德国电子零售商B`), `A完成对B的投资`: A invests in the company B; "
+         "also the company in force for a clause without a subject that opens with the verb (`…,2008年投资组建B`).",
+         "恒远集团向恒远新材料有限公司注资5亿元", ("stake_verbs", "investment_adverbs", "firm_class_nouns")),
     Rule("invests:inject", ("INVESTS_IN",), ("operates",),
          "`A…(大量)资金/N亿元投入B`, `A向B投入资金N亿元`: A puts money into the company B (no name between A and the "
          "verb).",
@@ -266,7 +274,9 @@ RULES: tuple[Rule, ...] = (
           "investment_adverbs", "list_open_cues", "holding_verbs")),
     # ---------------------------------------------------------------- PARTNERS_WITH
     Rule("partners:sign", ("PARTNERS_WITH",), ("partners",),
-         "`A与B、C签署/共建/合作…` or `A携手/牵手B`: every pair of the parties are partners.",
+         "`A与B、C签署/共建/合作…`, `A携手/牵手B` or `A、B(近日)联合印发…`: every pair of the parties are partners "
+         "(not the items of one side's list: `公司与A、B和C建立合作`, nor a buyer and supplier signing an order: "
+         "`A与B签订…项目订单`).",
          "苏州市科技局与华为技术有限公司、中国移动通信集团有限公司签署战略合作协议",
          ("partner_conjunctions", "partner_verbs", "partner_adverbs", "partner_standalone_verbs", "list_signing_cues")),
     Rule("partners:joint", ("PARTNERS_WITH",), ("partners",),
@@ -289,7 +299,7 @@ RULES: tuple[Rule, ...] = (
          "由江北新区管委会和南京扬子国资投资集团有限责任公司合作开发运营的南京软件园", ("operate_verbs",)),
     # ---------------------------------------------------------------- SUBSIDIARY_OF
     Rule("subsidiary:cue", ("SUBSIDIARY_OF",), ("subsidiary",),
-         "`A直属企业B`, `A旗下子公司B`, `A控股的B`, `A名下的B`, `A全资拥有B`: B is a unit of A.",
+         "`A直属企业B`, `A旗下子公司B`, `A控股的B`, `A全资持有的B`, `A名下的B`, `A全资拥有B`: B is a unit of A.",
          "青岛蓝谷管理局直属企业青岛海洋科技投资发展集团有限公司", ("subsidiary_cues",)),
     Rule("subsidiary:inner", ("SUBSIDIARY_OF",), ("subsidiary",),
          "`X内设/下设A、B`: the organizations and companies after the verb are units of X (`该委员会` resolved).",
@@ -353,4 +363,4 @@ SHARED_LISTS: tuple[str, ...] = (
     "clause_lead_words", "clause_lead_times", "clause_predicate_openers", "region_subject_words", "speech_verbs",
     "subject_other_heads", "park_anaphors", "park_anaphor_classes", "org_anaphor_classes", "list_item_name_ends",
     "name_leading_host_verbs", "subsidiary_cues", "post_title_modifiers", "parent_zone_ends",
-    "subject_attribute_nouns")
+    "subject_attribute_nouns", "firm_class_nouns")
