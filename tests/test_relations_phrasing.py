@@ -298,10 +298,15 @@ CASES: list = [
     ("工业和信息化部、财政部近日联合印发《产业发展行动方案》。", ("工业和信息化部", "PARTNERS_WITH", "财政部")),
     # a topic park named in the paragraph's sentence before still holds its leading industries
     (f"{P}抓住了产业发展重点。今年前七个月,新能源汽车、生物医药两大主导产业产值超过2000亿元。", (P, "FOCUSES_ON", "新能源汽车")),
+    # park profiles: `<park>位于…,由A开发运营` (a clause opening with `由` after the park's clause); `该园区由A运营`
+    (f"{P}位于苏州市东部,由{D}负责开发建设和运营管理。", (D, "OPERATES", P)),
+    (f"{P}占地500亩。该园区由{D}运营管理。", (D, "OPERATES", P)),
 ]
 
 #: (sentence, (head, relation, tail)) the pipeline must NOT find: the phrasing's words without its relation.
 NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
+    # a `由` clause after a company's own clause says who holds the company, not who runs the park
+    (f"{A}位于{P},由{D}控股。", (D, "OPERATES", P)),
     (f"{B}由{A}管理。", (A, "INVESTS_IN", B)),  # managing is no holding
     (f"{M}在{B}工作多年。", (M, "HOLDS_POST", B)),  # no post named
     (f"{A}与{B}签约,属于{G}成员公司。", (A, "SUBSIDIARY_OF", G)),  # the sentence is about a pair, not one firm

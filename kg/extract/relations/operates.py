@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from kg.extract.amounts import parse_amount
-from kg.extract.relations.reader import LEAD, ORG_LIKE, PARK_ANAPHOR, Reader, Sentence
+from kg.extract.entities import Mention
+from kg.extract.relations.reader import LEAD, ORG_LIKE, PARK_ANAPHOR, Reader, Sentence, Subject
 from kg.kb import rules
 
 _FUND_CUE = re.compile(rules.alternation("fund_setup_verbs"))
@@ -200,12 +201,13 @@ def run_by(r: Reader, sent: Sentence) -> None:
     """``operates:by`` in predicate form: `<park>由A、B和C(共同)打造/开发运营。` — the owners operate the park
     subject; ``partners:co-develop`` when they do it `共同/合作`."""
     text = r.text
-    for (a, b), own in zip(sent.clauses, sent.subjects):
-        parks = own.of_type("PARK") if own is not None and not own.carried else []
+    for (a, b), own, force in zip(sent.clauses, sent.subjects, sent.in_force):
+        parks, start = _run_by_subject(r, a, b, own, force)
         fund = r.at_start.get(LEAD.match(text, a, b).end())
-        parks = parks or ([fund] if fund is not None and fund.type == "FUND" else [])  # `<fund>由A管理`: a fund is no subject
-        m = _RUN_BY.search(text, parks[0].end, b) if parks else None
-        if m is None or m.start() - parks[0].end > 6:
+        if not parks and fund is not None and fund.type == "FUND":  # `<fund>由A管理`: a fund is no subject
+            parks, start = [fund], fund.end
+        m = _RUN_BY.search(text, start, b) if parks else None
+        if m is None or m.start() - start > 6:
             continue
         owners = [x for x in r.mentions_in(m.start(1), m.end(1)) if x.type in ("ORG", "COMPANY")
                   and "委托" not in text[x.end:m.end(1)]]  # `由A委托B管理`: A entrusts, B runs (operates:entrusted)
@@ -215,6 +217,20 @@ def run_by(r: Reader, sent: Sentence) -> None:
             for k, x in enumerate(owners):
                 for y in owners[k + 1:]:
                     r.rel(x, "PARTNERS_WITH", y, sent, "partners:co-develop")
+
+
+def _run_by_subject(r: Reader, a: int, b: int, own: Subject | None, force: Subject | None) -> tuple[list[Mention], int]:
+    """The park a `由A运营` clause ``[a, b)`` is about, and where its `由` phrase may start: the park the clause
+    names; or the park of an anaphor (`该园区由A运营`); or, for a clause opening with `由`, the park in force
+    (`X产业园位于…,由A开发运营`)."""
+    if own is not None and not own.carried:
+        parks = own.of_type("PARK")
+        return parks, (parks[0].end if parks else b)
+    k = LEAD.match(r.text, a, b).end()
+    if own is None and not r.text.startswith("由", k):
+        return [], b
+    subject = own if own is not None else force
+    return (subject.of_type("PARK") if subject is not None else []), k
 
 
 def stake(r: Reader, sent: Sentence) -> None:
