@@ -301,12 +301,19 @@ CASES: list = [
     # park profiles: `<park>位于…,由A开发运营` (a clause opening with `由` after the park's clause); `该园区由A运营`
     (f"{P}位于苏州市东部,由{D}负责开发建设和运营管理。", (D, "OPERATES", P)),
     (f"{P}占地500亩。该园区由{D}运营管理。", (D, "OPERATES", P)),
+    # a groundbreaking held in a park, then the investment in a clause without its own subject (`正式宣布投资…,开建`)
+    (f"{A}在{P}举行开工仪式,正式宣布投资50亿元,开建年产值250亿元的{R}。", (A, "LOCATED_IN", P)),
+    (f"{A}在{P}举行开工仪式,正式宣布投资50亿元,开建年产值250亿元的{R}。", (A, "INVESTS_IN", R)),
+    (f"{A}在{P}举行开工仪式,正式宣布投资50亿元,开建年产值250亿元的{R}。", (A, "OPERATES", R)),
+    (f"{A}正式宣布投资30亿元,开建{R}。", (A, "INVESTS_IN", R)),
 ]
 
 #: (sentence, (head, relation, tail)) the pipeline must NOT find: the phrasing's words without its relation.
 NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
     # a `由` clause after a company's own clause says who holds the company, not who runs the park
     (f"{A}位于{P},由{D}控股。", (D, "OPERATES", P)),
+    # an event held in a park that is no project of the company's
+    (f"{A}在{P}举行新品发布会。", (A, "LOCATED_IN", P)),
     (f"{B}由{A}管理。", (A, "INVESTS_IN", B)),  # managing is no holding
     (f"{M}在{B}工作多年。", (M, "HOLDS_POST", B)),  # no post named
     (f"{A}与{B}签约,属于{G}成员公司。", (A, "SUBSIDIARY_OF", G)),  # the sentence is about a pair, not one firm

@@ -363,25 +363,45 @@ def operated_by(r: Reader, sent: Sentence) -> None:
 
 
 def invests(r: Reader, sent: Sentence) -> None:
-    """``invests:build`` (``amount`` attribute) and ``operates:build`` for a park: `X投资N亿元,建设<park>`."""
+    """``invests:build`` (``amount`` attribute) and ``operates:build`` for a park: `X投资N亿元,建设<park>`; also in
+    a clause without its own subject that opens with the investment (`A在B举行开工仪式,正式宣布投资N亿元,开建<park>`),
+    by the firm in force."""
     text, ms = r.text, sent.mentions
     for i, x in enumerate(ms):
         if x.type not in ("COMPANY", "ORG", "FUND", "PARK"):
             continue
-        m = _INVEST_TO_BUILD.match(text[x.end:x.end + 24])
-        if not m:
-            continue
-        where = (x.end + m.start(2), x.end + m.end(2)) if m.group(2) else (0, 0)
-        end = x.end + m.end()
-        mod = _BUILT_MODIFIER.match(r.masked, end, sent.end)
-        reach = max(end + 2, mod.end() if mod else 0)
-        target = next((y for y in ms[i + 1:] if y.type in ("PARK", "COMPANY") and y.start <= reach
-                       and not where[0] <= y.start < where[1]), None)
-        if target is not None:
-            amount = parse_amount(m.group(1))
-            r.rel(x, "INVESTS_IN", target, sent, "invests:build", amount=amount.text if amount else m.group(1))
-            if target.type == "PARK":
-                r.rel(x, "OPERATES", target, sent, "operates:build")
+        at = _ANNOUNCES.match(text, x.end, sent.end).end()  # `A正式宣布投资…`
+        m = _INVEST_TO_BUILD.match(text[at:at + 24])
+        if m:
+            _invest_to_build(r, sent, x, at, m)
+    firms: list[Mention] = []
+    for (a, b), own, force in zip(sent.clauses, sent.subjects, sent.in_force):
+        if own is not None and own.ms:
+            firms = own.of_type("COMPANY", "ORG")
+            continue  # a clause naming its subject: `firms` are what later clauses without one carry
+        lead = _ANNOUNCES.match(text, a, b)
+        m = _INVEST_TO_BUILD.match(text[lead.end():lead.end() + 24])
+        if firms and m and m.group(1)[:1].isdigit():  # `正式宣布投资50亿元`: no subject of its own
+            _invest_to_build(r, sent, firms[0], lead.end(), m)
+
+
+#: What may open a clause before its investment verb (`正式宣布`, `计划`).
+_ANNOUNCES = re.compile(rf"(?:\d{{1,2}}月\d{{1,2}}日)?(?:正式)?(?:宣布|表示)?(?:{_ADVERBS})*")
+
+
+def _invest_to_build(r: Reader, sent: Sentence, x: Mention, at: int, m: re.Match[str]) -> None:
+    """The relations of an `投资N亿元(,)建设<park/company>` match ``m`` read at ``at``, with ``x`` the investor."""
+    where = (at + m.start(2), at + m.end(2)) if m.group(2) else (0, 0)
+    end = at + m.end()
+    mod = _BUILT_MODIFIER.match(r.masked, end, sent.end)
+    reach = max(end + 2, mod.end() if mod else 0)
+    target = next((y for y in sent.mentions if y.start >= end and y.type in ("PARK", "COMPANY") and y.start <= reach
+                   and not where[0] <= y.start < where[1]), None)
+    if target is not None and target is not x:
+        amount = parse_amount(m.group(1))
+        r.rel(x, "INVESTS_IN", target, sent, "invests:build", amount=amount.text if amount else m.group(1))
+        if target.type == "PARK":
+            r.rel(x, "OPERATES", target, sent, "operates:build")
 
 
 def invests_to_build_into(r: Reader, sent: Sentence) -> None:
