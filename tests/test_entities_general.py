@@ -976,6 +976,18 @@ class TestParkDescriptions:
         got = found(nlp, "打造集研发、孵化于一体的芜湖国际创新园。企业迁入溧阳北部工业园区。")
         assert {"芜湖国际创新园", "溧阳北部工业园区"} <= of_type(got, "PARK")
 
+    def test_a_park_described_with_yi_wei_yiti_is_no_name(self, nlp):
+        got = found(nlp, "形成了以冰雪器材研发、制造、检测为一体的冰雪器材产业基地。")
+        assert not of_type(got, "PARK")
+        # near miss: a named park after the same words
+        got = found(nlp, "打造以研发、孵化为一体的芜湖国际创新园。")
+        assert "芜湖国际创新园" in of_type(got, "PARK")
+
+    def test_a_list_number_is_not_part_of_a_park_name(self, nlp):
+        got = found(nlp, "深度融合:(1)长三角国家大数据综合试验区(2)智慧城市合作")
+        assert "长三角国家大数据综合试验区" in of_type(got, "PARK")
+        assert not any(s.startswith("(") for s in of_type(got, "PARK"))
+
     def test_a_heritage_district_is_no_carrier(self, nlp):
         got = found(nlp, "扬州东关历史文化街区游人如织,传统文化街区焕发新活力。")
         assert not of_type(got, "PARK")

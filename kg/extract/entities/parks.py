@@ -130,7 +130,7 @@ def _parks(ctx: _Ctx) -> list[Mention]:
         if _COUNT_PREFIX.match(body) and not _tries(ctx.lex)["regions"].longest_at(body, 0):
             continue
         if _SUPERLATIVE_BEFORE.search(ctx.text, max(0, m.start - 6), m.start) or body.endswith(("历史文化街区", "传统文化街区")) \
-                or (ctx.text.endswith("于一体的", 0, m.start) and not _has_place(ctx, m)):
+                or (ctx.text.endswith(("于一体的", "为一体的"), 0, m.start) and not _has_place(ctx, m)):
             continue  # `湖北省最大的…孵化基地`, `集A、B于一体的…产业园`: descriptions; a heritage district is no carrier
         if _COUNT_INSIDE.search(body) or _BATCH.match(body):  # `海洋信息四大千亩产业园`: the suffix heads a counted
             continue  # list; `首批人工智能创新街区`: a batch of a kind of park
@@ -158,8 +158,11 @@ def _parks(ctx: _Ctx) -> list[Mention]:
 
 
 def _trim_park_start(ctx: _Ctx, m: Mention) -> Mention:
-    """A park's name starts after a province before its city (`山东省|济南经济开发区`: the province only
-    locates it; the city is part of the name)."""
+    """A park's name starts after a list number (`(1)珠三角…试验区`) and after a province before its city
+    (`山东省|济南经济开发区`: the province only locates it; the city is part of the name)."""
+    number = re.match(r"\(\d{1,2}\)", m.text)
+    if number:
+        m = Mention(m.start + number.end(), m.end, m.type, m.text[number.end():], m.rule, m.key)
     text = ctx.text
     province = next((p for p in _provinces(ctx.lex) if text.startswith(p, m.start)), None)
     if not province or not _tries(ctx.lex)["regions"].longest_at(text, m.start + len(province)):
