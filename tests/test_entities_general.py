@@ -983,6 +983,15 @@ class TestParkDescriptions:
         got = found(nlp, "打造以研发、孵化为一体的芜湖国际创新园。")
         assert "芜湖国际创新园" in of_type(got, "PARK")
 
+    def test_places_listed_before_one_park_suffix_are_known_parks_each(self, nlp):
+        got = found(nlp, "星湖集团在苏州、无锡和常州三个高新区都设有研发中心。")
+        assert {"苏州", "无锡", "常州"} <= of_type(got, "PARK")
+        got = found(nlp, "星湖集团的工厂分布在苏州、无锡、常州高新区。")
+        assert {"苏州", "无锡", "常州高新区"} <= of_type(got, "PARK")
+        # near miss: a counted class that is no park suffix; places whose parks the lexicons do not know
+        assert not of_type(found(nlp, "他去过苏州、无锡和常州三个城市。"), "PARK")
+        assert not of_type(found(nlp, "北京市、天津市和河北省三个新区代表参会。"), "PARK")
+
     def test_a_list_number_is_not_part_of_a_park_name(self, nlp):
         got = found(nlp, "深度融合:(1)长三角国家大数据综合试验区(2)智慧城市合作")
         assert "长三角国家大数据综合试验区" in of_type(got, "PARK")

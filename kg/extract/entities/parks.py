@@ -197,3 +197,56 @@ def _valley_parks(ctx: _Ctx) -> list[Mention]:
                 break
         out.append(Mention(s, e, "PARK", text[s:e], "park:valley"))
     return out
+
+
+# ---------------------------------------------------------------- parks sharing one suffix
+#: Joiners of list items (`大埔、元朗和将军澳三个工业邨`), and a count between the last item and the suffix.
+_ITEM_JOINERS = "、和及与"
+_SHARED_COUNT = re.compile(r"[两三四五六七八九十]+[个座]")
+
+
+def _shared_suffix_parks(ctx: _Ctx, found: list[Mention]) -> list[Mention]:
+    """Places listed before one park suffix are parks each (`大埔、元朗、将军澳、屯门工业邨`, `大埔、元朗和将军澳
+    三个工业邨`): an item is a mention of the park its place and the suffix name, when the lexicons know that park
+    (general knowledge: the public list of parks). The list is found from a park found before (the last item,
+    with the suffix) or from a counted suffix after the items."""
+    text, out = ctx.text, []
+    anchors = [(m.start - 1, s) for m in found if m.type == "PARK" and text[m.start - 1:m.start] in tuple(_ITEM_JOINERS)
+               for s in [_suffix_of(ctx, m.text)] if s]
+    for s in _park_suffixes_longest(ctx.lex):
+        for k in (i.start() for i in re.finditer(re.escape(s), text)):
+            count = _SHARED_COUNT.search(text, max(0, k - 4), k)
+            if count and count.end() == k:
+                anchors.append((count.start(), s))
+    for q, suffix in anchors:
+        while True:
+            item = next((text[q - n:q] for n in (4, 3, 2) if q - n >= 0 and not any(ctx.taken[q - n:q])
+                         and _listed_place(ctx, text[q - n:q], suffix)), None)
+            if item is None:
+                break
+            out.append(Mention(q - len(item), q, "PARK", item, "park:shared-suffix", item + suffix))
+            q -= len(item)
+            if not (q > 0 and text[q - 1] in _ITEM_JOINERS):
+                break
+            q -= 1
+    return out
+
+
+def _suffix_of(ctx: _Ctx, name: str) -> str:
+    """The park suffix a park's name ends with after a place of two to four characters (`工业邨` of `屯门工业邨`), or ''."""
+    s = next((s for s in _park_suffixes_longest(ctx.lex) if name.endswith(s)), "")
+    return s if s and 2 <= len(name) - len(s) <= 4 else ""
+
+
+def _listed_place(ctx: _Ctx, item: str, suffix: str) -> bool:
+    """Is ``item`` a place that names a known park with ``suffix``? (A region alone is not enough: `北京市、天津市、
+    河北省三个…新区` are no parks.)"""
+    from kg.extract.entities.known import _known_index
+    known = _known_index(ctx.lex)[1].get(item + suffix)
+    return re.fullmatch(r"[\u4e00-\u9fff]+", item) is not None and known is not None and known.type == "PARK"
+
+
+@lru_cache(maxsize=4)
+def _park_suffixes_longest(lex: Lexicons) -> tuple[str, ...]:
+    """The park suffixes of two characters or more, longest first."""
+    return tuple(sorted((s for s in lex.park_suffixes if len(s) >= 2), key=len, reverse=True))

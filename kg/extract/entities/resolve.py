@@ -22,7 +22,7 @@ from kg.extract.entities.industry_spans import _industry_ends_free
 from kg.extract.entities.known import _known
 from kg.extract.entities.lists import (_SITE_TAIL, _companies_before_a_title, _companies_by_context, _brokerages, _companies_by_role, _companies_included,
                                       _list_mates, _typed_lists)
-from kg.extract.entities.parks import _SUB_AREA, _industry_only, _parks
+from kg.extract.entities.parks import _SUB_AREA, _industry_only, _parks, _shared_suffix_parks
 from kg.extract.entities.persons import (_person_lists, _persons, _persons_appointed, _persons_before_a_post, _persons_before_title,
                                         _persons_title_after)
 from kg.extract.entities.proposals import Proposal, proposed_mentions, widen_persons
@@ -119,7 +119,7 @@ def find_mentions(
     )
     first = known + named + (accept(proposed_mentions(ctx, proposals)) if proposals else [])
     later = accept(_industries(ctx) + _companies_by_context(ctx) + _companies_included(ctx) + _companies_by_role(ctx) + _brokerages(ctx) + _short_forms(ctx, first) + _list_mates(ctx, first)
-                   + _companies_before_a_title(ctx) + _persons_before_a_post(ctx, first))
+                   + _companies_before_a_title(ctx) + _persons_before_a_post(ctx, first) + _shared_suffix_parks(ctx, first))
     # a name established in the text is a mention wherever it occurs again (`徐一冰说`, `人工智能`)
     found = first + later
     repeats = []
