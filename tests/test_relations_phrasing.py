@@ -306,6 +306,9 @@ CASES: list = [
     (f"{A}在{P}举行开工仪式,正式宣布投资50亿元,开建年产值250亿元的{R}。", (A, "INVESTS_IN", R)),
     (f"{A}在{P}举行开工仪式,正式宣布投资50亿元,开建年产值250亿元的{R}。", (A, "OPERATES", R)),
     (f"{A}正式宣布投资30亿元,开建{R}。", (A, "INVESTS_IN", R)),
+    # `A是Z的一个园区/子园区`
+    (f"{Q}是{Z}的一个园区。", (Q, "PART_OF", Z)),
+    (f"{Q}是{Z}的子园区,重点发展集成电路。", (Q, "PART_OF", Z)),
 ]
 
 #: (sentence, (head, relation, tail)) the pipeline must NOT find: the phrasing's words without its relation.
