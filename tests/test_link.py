@@ -40,6 +40,13 @@ def test_merges_scripts_and_region_prefixed_company_names(tmp_path):
     assert len(parks) == 1 and parks[0]["n_docs"] == "2"
 
 
+def test_a_park_named_by_its_company_is_one_park_with_its_own_name_alone(tmp_path):
+    rows = _build(tmp_path, {"a": "星湖电器股份有限公司宣布投资30亿元,开建星湖电器华南产业基地。"
+                                  "此次开建的华南产业基地占地约800亩。"})
+    parks = [r for r in rows if r["type"] == "PARK"]
+    assert [(r["name"], r["aliases"]) for r in parks] == [("星湖电器华南产业基地", "华南产业基地")]
+
+
 def test_keeps_apart_parks_of_two_cities_and_funds_of_two_owners(tmp_path):
     rows = _build(tmp_path, {
         "a": "西安高新区聚焦光电子信息产业。西安高新区设立了总规模50亿元的产业基金。",

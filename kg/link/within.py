@@ -228,6 +228,16 @@ def _married_short_forms(names: list[tuple[str, str]], lex: Lexicons | None) -> 
     return out
 
 
+def _firm_park_short_forms(found: list, names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`西南产业基地` for `格力电器西南产业基地`: a park named by a company of the document before its own name is
+    that park where its own name stands alone (the company's name only says whose it is)."""
+    firms = {getattr(m, "text", n) for m, n in found if m.type == "COMPANY"} | {n for t, n in names if t == "COMPANY"}
+    firms |= {re.sub(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司)$", "", f) for f in firms}  # `星湖电器` of `星湖电器股份有限公司`
+    parks = [n for t, n in names if t == "PARK"]
+    return [(short, full) for short in parks if len(short) >= 4 for full in parks
+            if full != short and full.endswith(short) and full[:len(full) - len(short)] in firms]
+
+
 def fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str]:
     """Within one document, variants of one name get the fullest form:
     a name without its region prefix (`极视角科技有限公司` → `深圳极视角科技有限公司`),
@@ -284,6 +294,8 @@ def fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str
                 prefer(("PARK", short), longer[0])
     for short, full in _married_short_forms(names, lex):
         prefer(("PERSON", short), full)
+    for short, full in _firm_park_short_forms(found, names):
+        prefer(("PARK", short), full)
     # a variant's fullest form may itself have a fuller form: follow to the end
     for key in list(out):
         seen = {key[1]}
