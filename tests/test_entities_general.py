@@ -802,6 +802,21 @@ class TestPublicBodies:
         assert not of_type(found(nlp, "市民要注意個人衞生。"), "ORG")
 
 
+class TestLocalBodiesAndServiceUnits:
+    def test_a_division_before_a_national_short_form_is_its_own_body(self, nlp):
+        # 发改委 and 社科院 alone are the national bodies; a province or city has its own of the same short name
+        got = of_type(found(nlp, "河南省发改委和江西省社科院联合调研，市国资委参加。"), "ORG")
+        assert {"河南省发改委", "江西省社科院", "市国资委"} <= got and not {"发改委", "社科院", "国资委"} & got
+        assert "国家发改委" in of_type(found(nlp, "国家发改委发布通知。"), "ORG")
+
+    def test_verbs_of_a_public_function_inside_a_body_name(self, nlp):
+        # 采购 (procurement), 排灌 (irrigation), 合成: verbs at home in the names of public units
+        got = of_type(found(nlp, "据河南省政府采购中心介绍，中国城乡采购研究所所长李某表示，"
+                                 "浙江省机电排灌总站和青山县农业机电管理站已完成采购，加紧布局国家合成材料创新中心。"), "ORG")
+        assert {"河南省政府采购中心", "中国城乡采购研究所", "浙江省机电排灌总站", "青山县农业机电管理站", "国家合成材料创新中心"} <= got
+        assert "河南省政府" not in got
+        assert not of_type(found(nlp, "政府采购中心高度重视，积极采购实验室设备。"), "ORG")
+
 class TestParkPrefixes:
     def test_province_before_a_city_only_locates_a_park(self, nlp):
         got = found(nlp, "山东省济南经济开发区成立于1992年。")

@@ -77,6 +77,10 @@ def _known(ctx: _Ctx) -> list[Mention]:
         if country:  # `美国国务院` is not 国务院: the country's own body, a name of its own
             out.append(Mention(i - len(country), end, "ORG", text[i - len(country):end], "known", text[i - len(country):end]))
             continue
+        local = _local_body_start(ctx, k, form, i)
+        if local < i:  # `河南省发改委`, `市国资委`: a province's or city's own body, not the national one
+            out.append(Mention(local, end, "ORG", text[local:end], "known", text[local:end]))
+            continue
         if k.type == "COMPANY":  # `青岛华大基因`: a region right before a brand belongs to the name
             for n in (4, 3, 2):
                 if i - n >= 0 and text[i - n:i] in ctx.lex.regions and (i - n == 0 or not _CJK.match(text[i - n - 1]) or _boundary_ends_at(ctx, i - n)):
@@ -96,6 +100,23 @@ def _known(ctx: _Ctx) -> list[Mention]:
             continue
         out.append(Mention(start, end, k.type, text[start:end], "known", k.name if start == i else text[start:end]))
     return out
+
+
+_NATIONAL_HEADS = tuple(rules.words("national_body_heads"))
+
+
+def _local_body_start(ctx: _Ctx, k: KnownEntity, form: str, i: int) -> int:
+    """Start of a division (`河南省`, `青岛市`) or a bare level (`市`, `省`) right before the short form ``form``
+    at ``i`` of a national body (`发改委`, `社科院`, `国资委`): provinces and cities have bodies of the same
+    short name, so that prefix names a local body of its own. ``i`` when there is none."""
+    if k.type != "ORG" or form == k.name or form.startswith(_NATIONAL_HEADS) or not k.name.startswith(_NATIONAL_HEADS):
+        return i
+    text = ctx.text
+    for n in (4, 3, 2):
+        r = text[i - n:i] if i - n >= 0 else ""
+        if r in ctx.lex.regions and r not in ("中国", "全国") and (i - n == 0 or not _CJK.match(text[i - n - 1]) or _boundary_ends_at(ctx, i - n)):
+            return i - n
+    return i - 1 if i >= 1 and text[i - 1] in "省市区县" else i
 
 
 def _city_before(ctx: _Ctx, i: int) -> int:
