@@ -817,6 +817,15 @@ class TestLocalBodiesAndServiceUnits:
         assert "河南省政府" not in got
         assert not of_type(found(nlp, "政府采购中心高度重视，积极采购实验室设备。"), "ORG")
 
+class TestKindsOfBodies:
+    def test_a_determiner_before_a_body_makes_it_a_kind(self, nlp):
+        got = of_type(found(nlp, "各相关产业协会牵头组织，各式战略联盟纷纷成立，任何企业联盟都不应由政府主导，"
+                                 "以齿轮协会等为主的行业协会组织起到服务作用。不少地区政府出台规定，鼓励各大商会参与，"
+                                 "推动在京全国重点实验室成果转化。"), "ORG")
+        assert got == {"齿轮协会"}
+        got = of_type(found(nlp, "白沙镇成立了企业联盟、院所联盟，各省科技厅与相关湖北省水利厅参加。"), "ORG")
+        assert {"企业联盟", "院所联盟", "湖北省水利厅"} <= got
+
 class TestParkPrefixes:
     def test_province_before_a_city_only_locates_a_park(self, nlp):
         got = found(nlp, "山东省济南经济开发区成立于1992年。")

@@ -126,6 +126,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
             member_named = True  # `院所联盟`: the members' kind names the alliance
         if len(body) < min_body or (_generic(body, generic) and not member_named):
             continue
+        if kind == "org" and _a_kind_of_body(ctx, s, i, member_named):
+            continue  # `各相关产业协会`, `任何企业联盟`, `…为主的行业协会`: a kind of body, no one's name
         if kind == "org" and suf in _ACADEMIC:
             s = _drop_locating_country(text, s, i)  # `美国麻省理工学院` → `麻省理工学院`; a ministry keeps its country
         if kind == "company" and (s := _company_start(ctx, s, i, e)) is None:
@@ -160,6 +162,25 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
             e = q.end()  # `山东大学(青岛)`: a campus or branch qualifier belongs to the name
         out.append(Mention(s, e, etype, text[s:e], f"suffix:{kind}"))
     return out
+
+
+_DETERMINER_BEFORE = re.compile(rf"(?:{rules.alternation('determiners_before_bodies')})$")
+_DETERMINER_OPENS = re.compile(rules.alternation("determiners_before_bodies"))
+
+
+def _a_kind_of_body(ctx: _Ctx, s: int, i: int, member_named: bool) -> bool:
+    """Does the body ``[s, i)`` of an organization's suffix name a kind of body rather than one body: after a
+    determiner (`各相关|产业协会`, `不少|地区政府`), or named by its members after `的` (`为主的|行业协会`), or a
+    one-character place after `在` (`在|京|全国重点实验室`), with no proper name of its own?"""
+    text = ctx.text
+    if s >= 1 and text[s - 1] == "在" and i - s == 1:
+        return True
+    opener = _DETERMINER_OPENS.match(text, s, i)
+    if opener and not _proper_body(ctx, text[opener.end():i], opener.end(), unknown_ok=False):
+        return True  # `各大|商会`: the determiner is the whole body
+    if not (_DETERMINER_BEFORE.search(text, max(0, s - 2), s) or member_named and text[s - 1:s] == "的"):
+        return False
+    return not _proper_body(ctx, text[s:i], s, unknown_ok=False) or text[s:i] in ("地区", "海外")
 
 
 def _members_before(ctx: _Ctx, i: int) -> int | None:
