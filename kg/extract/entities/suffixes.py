@@ -124,9 +124,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
             continue  # `必和必拓(BHP)矿业公司` cut after a known name: a fragment
         if suf in _MEMBER_NAMED and len(body) >= 2 and ctx.words.get(body) in ("n", "nz", "nt"):
             member_named = True  # `院所联盟`: the members' kind names the alliance
-        if len(body) < min_body or (_generic(body, generic) and not member_named):
-            continue
-        if kind == "org" and _a_kind_of_body(ctx, s, i, member_named):
+        if len(body) < min_body or (_generic(body, generic) and not member_named) or kind == "org" and _a_kind_of_body(ctx, s, i, member_named):
             continue  # `各相关产业协会`, `任何企业联盟`, `…为主的行业协会`: a kind of body, no one's name
         if kind == "org" and suf in _ACADEMIC:
             s = _drop_locating_country(text, s, i)  # `美国麻省理工学院` → `麻省理工学院`; a ministry keeps its country
