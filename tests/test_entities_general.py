@@ -826,6 +826,18 @@ class TestKindsOfBodies:
         got = of_type(found(nlp, "白沙镇成立了企业联盟、院所联盟，各省科技厅与相关湖北省水利厅参加。"), "ORG")
         assert {"企业联盟", "院所联盟", "湖北省水利厅"} <= got
 
+class TestBodyLeftEdges:
+    def test_a_predicate_phrase_or_an_anaphor_is_not_part_of_a_body(self, nlp):
+        got = of_type(found(nlp, "刘某说，王某主席高度重视顾问委员会工作。该厅公路管理局局长赵某表示。"), "ORG")
+        assert "顾问委员会" in got and "公路管理局" in got
+        assert not any(n.startswith(("王某", "该")) for n in got)
+
+    def test_a_positioning_label_is_no_body(self, nlp):
+        got = of_type(found(nlp, "青山市紧抓北京（京津冀）国际科技创新中心扩围机遇，共建滨江国际金融中心，"
+                                 "国家合成材料创新中心也已落户。"), "ORG")
+        assert got == {"国家合成材料创新中心"}
+        assert not of_type(found(nlp, "政府将动员12个海外办事处，在外地举行超过200项活动。"), "ORG")
+
 class TestParkPrefixes:
     def test_province_before_a_city_only_locates_a_park(self, nlp):
         got = found(nlp, "山东省济南经济开发区成立于1992年。")

@@ -332,9 +332,12 @@ def _stops_name(word: str, pos: str | None, lex: Lexicons, extra: frozenset[str]
     return pos in STOP_POS and word not in _NAME_VERBS
 
 
-def _adverb_and_verb(words: Mapping[str, str], word: str) -> bool:
+def _adverb_and_verb(words: Mapping[str, str], word: str, pos: str | None = None) -> bool:
     """`充分肯定` (tagged ``nz``), `努力实现` (``nr``): an adverb and a verb that the dictionary keeps as one word
-    under a noun's tag are a predicate, never inside a name."""
+    under a noun's tag are a predicate, never inside a name; so is a fixed phrase (``l``) that ends with a verb
+    not at home in names (`高度|重视`, but `技术|创新`)."""
+    if pos == "l" and len(word) == 4 and words.get(word[2:]) == "v" and word[2:] not in _NAME_VERBS:
+        return True
     return len(word) >= 4 and words.get(word[:2]) in ("d", "ad") and words.get(word[2:]) == "v"
 
 
@@ -370,8 +373,8 @@ def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] =
             break
         if "(" in word and ")" not in text[ts + word.index("("):s]:  # an opening bracket must close inside the name
             break
-        if _stops_name(word, pos, ctx.lex, extra) or _adverb_and_verb(ctx.words, word):
-            break
+        if _stops_name(word, pos, ctx.lex, extra) or _adverb_and_verb(ctx.words, word, pos) or pos is None and word[0] in "该此":
+            break  # `该厅|公路管理局`: an anaphor of a body is not part of the next one's name
         if pos is None and len(word) > 1 and word[0] in _FUNCTION_CHARS:  # `与鹏` from an unknown word
             j = ts + 1
             break

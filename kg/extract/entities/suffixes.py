@@ -164,6 +164,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
 
 _DETERMINER_BEFORE = re.compile(rf"(?:{rules.alternation('determiners_before_bodies')})$")
 _DETERMINER_OPENS = re.compile(rules.alternation("determiners_before_bodies"))
+_POSITIONING_LABEL = re.compile(rf"(?:国际|全球|世界)(?:{rules.alternation('label_center_fields')})中心")
 
 
 def _a_kind_of_body(ctx: _Ctx, s: int, i: int, member_named: bool) -> bool:
@@ -176,6 +177,9 @@ def _a_kind_of_body(ctx: _Ctx, s: int, i: int, member_named: bool) -> bool:
     opener = _DETERMINER_OPENS.match(text, s, i)
     if opener and not _proper_body(ctx, text[opener.end():i], opener.end(), unknown_ok=False):
         return True  # `各大|商会`: the determiner is the whole body
+    label = _POSITIONING_LABEL.search(text, s, i + 6)
+    if label is not None and label.end() > i:
+        return True  # `共建北京国际科技创新中心`: a role a city aims at
     if not (_DETERMINER_BEFORE.search(text, max(0, s - 2), s) or member_named and text[s - 1:s] == "的"):
         return False
     return not _proper_body(ctx, text[s:i], s, unknown_ok=False) or text[s:i] in ("地区", "海外")
