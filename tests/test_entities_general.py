@@ -802,6 +802,18 @@ class TestPublicBodies:
         assert not of_type(found(nlp, "市民要注意個人衞生。"), "ORG")
 
 
+class TestPublicBodiesByShortName:
+    def test_hong_kong_councils_departments_and_parties(self, nlp):
+        got = of_type(found(nlp, "特首主持行政會議前表示，衞生防護中心、資訊科技總監辦公室及社會福利署人員抗疫。"
+                                 "立法會財委會今早開會，康文署及旅發局回覆議員，經民聯議員與基本法委員會前委員發言。"), "ORG")
+        assert {"行政会议", "卫生防护中心", "资讯科技总监办公室", "社会福利署", "立法会财委会", "康文署", "旅发局", "经民联",
+                "基本法委员会"} <= got
+        assert of_type(found(nlp, "科學園公司主席李某表示。"), "ORG") == {"科学园公司"}
+
+    def test_national_and_foreign_agencies(self, nlp):
+        got = of_type(found(nlp, "据中国地震台网正式测定，美国太空总署和美国疾病控制和预防中心均作出回应，美国国会也表态。"), "ORG")
+        assert {"中国地震台网", "美国太空总署", "美国疾病控制和预防中心", "美国国会"} <= got
+
 class TestLocalBodiesAndServiceUnits:
     def test_a_division_before_a_national_short_form_is_its_own_body(self, nlp):
         # 发改委 and 社科院 alone are the national bodies; a province or city has its own of the same short name

@@ -286,3 +286,17 @@ def test_linking_never_merges_a_body_with_a_unit_inside_it(etype, outer, inner):
     assert fuller_names([(SimpleNamespace(type=etype), n) for n in (outer, inner)], lex) == {}
     key = (lambda n: company_key(n, lex.regions)) if etype == "COMPANY" else (lambda n: n)
     assert entity_id(etype, key(outer)) != entity_id(etype, key(inner))
+
+
+def test_an_office_named_again_without_its_owner_is_the_office():
+    from types import SimpleNamespace
+
+    from kg.kb.lexicons import Lexicons
+    from kg.link.within import fuller_names
+
+    lex = Lexicons.load()
+    found = [(SimpleNamespace(type="ORG"), n) for n in ("滨江市国土房管局", "房管局", "星海大学管理学院顾问委员会", "顾问委员会")]
+    assert fuller_names(found, lex) == {("ORG", "房管局"): "滨江市国土房管局", ("ORG", "顾问委员会"): "星海大学管理学院顾问委员会"}
+    # the end of two bodies' names is neither of them
+    found = [(SimpleNamespace(type="ORG"), n) for n in ("滨江大学顾问委员会", "临海学院顾问委员会", "顾问委员会")]
+    assert ("ORG", "顾问委员会") not in fuller_names(found, lex)

@@ -213,6 +213,15 @@ def group_firm_apart(a: str, b: str) -> bool:
     return any(x.endswith(w) and w not in y for x, y in ((a, b), (b, a)) for w in _GROUP_TRADE_WORDS)
 
 
+def _tail_of_one(name: str, other: str, names: list[tuple[str, str]], leads: Mapping[tuple[str, str], str]) -> bool:
+    """Is the office ``name`` (three characters or more, no place in front) the end of ``other`` and of no
+    other ORG of the document? Then it is ``other`` named again without its owner (`太空总署` after
+    `美国太空总署`, `顾问委员会` after `清华…顾问委员会`)."""
+    if len(name) < 3 or len(other) <= len(name) or not other.endswith(name) or leads.get(("ORG", name)):
+        return False
+    return sum(1 for t, n in names if t == "ORG" and n != name and n.endswith(name)) == 1
+
+
 def fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str]:
     """Within one document, variants of one name get the fullest form:
     a name without its region prefix (`极视角科技有限公司` → `深圳极视角科技有限公司`),
@@ -238,6 +247,8 @@ def fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str
                 continue
             if other.endswith(name) and other[: len(other) - len(name)] in regions:
                 prefer((etype, name), other)
+            elif etype == "ORG" and _tail_of_one(name, other, names, leads):
+                prefer((etype, name), other)  # `太空总署` for `美国太空总署`, `房管局` for `广州市国土房管局`
             elif etype in ("COMPANY", "ORG"):
                 a, b = cores[(etype, name)], cores[(etype, other)]
                 # offices of two named places stay apart (`青岛市科技局`, `崂山区科技局`); a bare level
