@@ -770,6 +770,10 @@ class TestPublicBodies:
         got = found(nlp, "中国—东盟经贸合作示范区正式揭牌。")
         assert "中国—东盟经贸合作示范区" in of_type(got, "PARK")
 
+    def test_office_whose_field_joins_two_departments(self, nlp):
+        got = of_type(found(nlp, "市监督局已会同滨江市交通运输和港口管理局、临海市城乡建设和交通委员会召开会议。"), "ORG")
+        assert {"滨江市交通运输和港口管理局", "临海市城乡建设和交通委员会"} <= got
+
     def test_office_named_by_two_fields(self, nlp):
         got = found(nlp, "政府创新及科技局今日公布资助计划。")
         assert "创新及科技局" in of_type(got, "ORG")

@@ -228,8 +228,28 @@ def _extend_over_department(ctx: _Ctx, i: int, max_len: int) -> int:
     ends a name elsewhere."""
     dept = next((d for d in _joined_departments(ctx.lex) if ctx.text.endswith(d, 0, i)), None)
     if dept is None:
+        dept = _two_departments(ctx, i)
+    if dept is None:
         return _extend_left(ctx, i, max_len)
     return _extend_left(ctx, i - len(dept), max(0, max_len - len(dept)))
+
+
+def _two_departments(ctx: _Ctx, i: int) -> str | None:
+    """Two department words joined by `和`/`与` right before ``i`` (`交通运输和港口`, `城乡建设和交通`): one office's
+    field, as a standard joined department is; None when the words before `和` are not a department."""
+    text = ctx.text
+    for b in _departments_longest(ctx.lex):
+        j = i - len(b)
+        if j >= 1 and text.endswith(b, 0, i) and text[j - 1] in "和与":
+            a = next((a for a in _departments_longest(ctx.lex) if text.endswith(a, 0, j - 1)), None)
+            return text[j - 1 - len(a):i] if a else None
+    return None
+
+
+@lru_cache(maxsize=4)
+def _departments_longest(lex) -> tuple[str, ...]:  # noqa: ANN001 - Lexicons
+    """The department words of the lexicon, longest first."""
+    return tuple(sorted(lex.departments, key=len, reverse=True))
 
 
 @lru_cache(maxsize=4)
