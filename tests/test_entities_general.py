@@ -818,6 +818,21 @@ class TestPublicBodiesByShortName:
         got = of_type(found(nlp, "据中国地震台网正式测定，美国太空总署和美国疾病控制和预防中心均作出回应，美国国会也表态。"), "ORG")
         assert {"中国地震台网", "美国太空总署", "美国疾病控制和预防中心", "美国国会"} <= got
 
+class TestInstitutesListsAndPlatforms:
+    def test_an_institute_after_an_academy_is_a_body_of_its_own(self, nlp):
+        got = of_type(found(nlp, "方案由中科院地理所负责制定，中科院长春光机所参与，中科院所属单位和中科院院士所在团队配合。"), "ORG")
+        assert {"中科院地理所", "中科院长春光机所", "中科院"} <= got
+        assert not any(n.endswith(("所属", "所在")) or "院士" in n for n in got)
+
+    def test_two_known_bodies_joined_by_ji_stay_two(self, nlp):
+        got = of_type(found(nlp, "一半议席由中國科學院院士及中國工程院院士提名產生。"), "ORG")
+        assert {"中国科学院", "中国工程院"} <= got and not any("及" in n for n in got)
+
+    def test_a_platform_named_by_a_product_code_is_no_body(self, nlp):
+        got = of_type(found(nlp, "星辰电视基于Android和OMI双平台开发，AMT产品平台和6速DCT平台也已完成。"
+                                 "台灣中央警察大學國境警察系教授王某認為。"), "ORG")
+        assert got == {"台湾中央警察大学"}
+
 class TestLocalBodiesAndServiceUnits:
     def test_a_division_before_a_national_short_form_is_its_own_body(self, nlp):
         # 发改委 and 社科院 alone are the national bodies; a province or city has its own of the same short name

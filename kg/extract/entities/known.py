@@ -61,6 +61,10 @@ def _known(ctx: _Ctx) -> list[Mention]:
                 continue
         if k.type == "ORG" and _FIRM_AFTER.match(text, end):
             continue  # `联合国实集团` is `联合|国实集团`: a firm's name runs on from the known one
+        institute = _INSTITUTE_AFTER.match(text, end) if k.type == "ORG" and k.name.endswith("科学院") else None
+        if institute:  # `中科院地理所`: an institute of the academy, a body of its own
+            out.append(Mention(i, institute.end(), "ORG", text[i:institute.end()], "known", text[i:institute.end()]))
+            continue
         if (k.ambiguous or form.isdigit()) and not _company_context(text, i, end):
             continue  # `360度`, `360亿` are numbers unless the text says company
         if ctx.starts is not None and len(form) <= 4:
@@ -150,6 +154,9 @@ def _group_firm_tail(ctx: _Ctx, end: int) -> int:
 # name the grammar reads: `本田汽车零部件有限公司`), or a word that makes it a line of business (`歌尔微电子产业项目`).
 _FIRM_SUFFIX_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:有限|股份|集团|公司|[(（])|" + rules.alternation("group_firm_stop_words"))
 
+
+# An institute's short name right after an academy's (`中科院|地理所`, `中科院|长春光机所`): not `所长`, `所属`.
+_INSTITUTE_AFTER = re.compile(r"[^\W\d_的与和及在等是为对将从向把被由、，。]{1,5}?所(?![长属以有在谓得])")
 
 # A few characters and a firm's head right after a known body: the body's name is part of a firm's.
 _FIRM_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}(?:集团|公司)")

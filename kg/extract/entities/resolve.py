@@ -106,7 +106,8 @@ def find_mentions(
     bureaus = _numbered_bureaus(ctx)  # `中铁|九局`: a known firm and its numbered bureau make one firm
     known = accept(known_found + sub_parks + bureaus + [m for m in sub_named if (any(k.end < m.end for k in known_at.get(m.start, ()))
                                                                        or _firm_around_known(m, known_found))
-                                              and not _site_of_known_firm(text, m, known_at)])
+                                              and not _site_of_known_firm(text, m, known_at)
+                                              and not _known_list(text, m, known_found)])
     persons = _persons(ctx) + _persons_title_after(ctx) + _persons_before_title(ctx) + _person_lists(ctx) + _persons_appointed(ctx)
     named = accept(
         _suffix_names(ctx, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
@@ -147,6 +148,12 @@ def _site_of_known_firm(text: str, m: Mention, known_at: Mapping[int, list[Menti
     """`华为研发中心`, `海尔全球总部`: a known firm's site is a mention of the firm, not an organization."""
     return m.type == "ORG" and any(k.type == "COMPANY" and _SITE_TAIL.fullmatch(text, k.end, m.end)
                                    for k in known_at.get(m.start, ()))
+
+
+def _known_list(text: str, m: Mention, known_found: list[Mention]) -> bool:
+    """`中国科学院院士及中国工程院`: a name that ends with a second known body after `及`/`和`/`、` is a
+    list of bodies (the first with a title), not one body's name."""
+    return any(k.type == m.type and k.end == m.end and k.start > m.start and text[k.start - 1] in "及和与、" for k in known_found)
 
 
 def _whole_word(ctx: _Ctx, a: int, b: int) -> bool:

@@ -141,8 +141,9 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
                 continue
         if suf in _NEEDS_A_NAME and not (_place_like(ctx, body) or _proper_body(ctx, body, s, unknown_ok=False)):
             continue  # `有关银行`, `中小学校` name no one
-        if suf.endswith(("中心", "平台")) and not _proper_noun_in(ctx, body, s) and not (suf.endswith("中心") and _region_named(ctx, body)):
-            continue  # `公共资源服务中心`, `青岛数字经济平台`: a function, not a name
+        if suf.endswith(("中心", "平台")) and not _proper_noun_in(ctx, body, s) and not (suf.endswith("中心") and _region_named(ctx, body)) \
+                or suf.endswith("平台") and _product_platform(ctx, body, s):
+            continue  # `公共资源服务中心`, `青岛数字经济平台`: a function, not a name; `OMI双平台`: a product
         if kind == "org":
             if _PARTY_COMMITTEE.search(text[s:e]) and not _place_like(ctx, body):
                 continue
@@ -183,6 +184,18 @@ def _a_kind_of_body(ctx: _Ctx, s: int, i: int, member_named: bool) -> bool:
     if not (_DETERMINER_BEFORE.search(text, max(0, s - 2), s) or member_named and text[s - 1:s] == "的"):
         return False
     return not _proper_body(ctx, text[s:i], s, unknown_ok=False) or text[s:i] in ("地区", "海外")
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _product_platform(ctx: _Ctx, body: str, s: int) -> bool:
+    """A platform named by a product code (`OMI双平台`, `AMT产品平台`, `6速前横置DCT平台`): Latin letters and,
+    without them, no proper name: a technical or software platform, not a public one (products are no entities)."""
+    if not _LATIN.search(body) or _tries(ctx.lex)["regions"].longest_at(body, 0):
+        return False
+    rest = [(a, b) for a, b, _ in ctx.tokens_in(s, s + len(body)) if not _LATIN.search(ctx.text[a:b])] if ctx.tokens is not None else []
+    return not any(_proper_body(ctx, ctx.text[a:b], a, unknown_ok=False) for a, b in rest)
 
 
 def _members_before(ctx: _Ctx, i: int) -> int | None:
