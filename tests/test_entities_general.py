@@ -833,6 +833,12 @@ class TestInstitutesListsAndPlatforms:
                                  "台灣中央警察大學國境警察系教授王某認為。"), "ORG")
         assert got == {"台湾中央警察大学"}
 
+    def test_classes_of_labs_in_a_typed_list_and_the_verb_learn_are_no_bodies(self, nlp):
+        got = of_type(found(nlp, "青山省正加力提升全国重点实验室、国家技术创新中心、白鹭实验室等创新平台策源功能。"), "ORG")
+        assert got == {"白鹭实验室"}
+        got = of_type(found(nlp, "通极框架让机器人学会各种极限动作，滨江市机器人学会成立。"), "ORG")
+        assert got == {"滨江市机器人学会"}
+
 class TestLocalBodiesAndServiceUnits:
     def test_a_division_before_a_national_short_form_is_its_own_body(self, nlp):
         # 发改委 and 社科院 alone are the national bodies; a province or city has its own of the same short name

@@ -96,7 +96,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
             continue
         # the suffix must end a word: `局` in `局长`, `委` in `委员`, `部` in `部长` are titles
         # (`大学园路`, `大学城`: a road or a district named after a university, not a university)
-        if e < len(text) and kind == "org" and (text[e] in "长员" or suf in _ACADEMIC and text[e] in _PLACE_AFTER_ACADEMIC):
+        if kind == "org" and _title_or_word_after(text, suf, e):
             continue
         s = _extend_left(ctx, i, max_len, extra) if kind != "org" else _extend_over_department(ctx, i, max_len)
         if kind == "park":
@@ -188,6 +188,9 @@ def _a_kind_of_body(ctx: _Ctx, s: int, i: int, member_named: bool) -> bool:
 
 _LATIN = re.compile(r"[A-Za-z]")
 
+# What follows the verb 学会 (learn) and never a society's name: an object's determiner, an aspect particle.
+_LEARNED_WHAT = re.compile(rules.alternation("learn_verb_objects"))
+
 
 def _product_platform(ctx: _Ctx, body: str, s: int) -> bool:
     """A platform named by a product code (`OMI双平台`, `AMT产品平台`, `6速前横置DCT平台`): Latin letters and,
@@ -196,6 +199,14 @@ def _product_platform(ctx: _Ctx, body: str, s: int) -> bool:
         return False
     rest = [(a, b) for a, b, _ in ctx.tokens_in(s, s + len(body)) if not _LATIN.search(ctx.text[a:b])] if ctx.tokens is not None else []
     return not any(_proper_body(ctx, ctx.text[a:b], a, unknown_ok=False) for a, b in rest)
+
+
+def _title_or_word_after(text: str, suf: str, e: int) -> bool:
+    """Does what follows an organization's suffix ending at ``e`` make it part of another word: a title
+    (`局长`, `委员`), a road or district named after a university (`大学园路`, `大学城`), or the object of
+    the verb 学会, learn (`让机器人学会各种动作`)?"""
+    return e < len(text) and (text[e] in "长员" or suf in _ACADEMIC and text[e] in _PLACE_AFTER_ACADEMIC
+                              or suf == "学会" and _LEARNED_WHAT.match(text, e) is not None)
 
 
 def _members_before(ctx: _Ctx, i: int) -> int | None:
