@@ -814,6 +814,13 @@ class TestPublicBodiesByShortName:
                 "基本法委员会"} <= got
         assert of_type(found(nlp, "科學園公司主席李某表示。"), "ORG") == {"科学园公司"}
 
+    def test_a_known_office_written_after_its_known_parent_is_the_office(self, nlp):
+        from kg.extract.nlp import mentions_of
+        from kg.text.normalize import normalize_text
+
+        got = {(m.text, m.key) for m in mentions_of(nlp(normalize_text("創新及科技局政府資訊科技總監辦公室表示，資科辦回應。").text))}
+        assert {("创新及科技局政府资讯科技总监办公室", "香港政府资讯科技总监办公室"), ("资科办", "香港政府资讯科技总监办公室")} <= got
+
     def test_national_and_foreign_agencies(self, nlp):
         got = of_type(found(nlp, "据中国地震台网正式测定，美国太空总署和美国疾病控制和预防中心均作出回应，美国国会也表态。"), "ORG")
         assert {"中国地震台网", "美国太空总署", "美国疾病控制和预防中心", "美国国会"} <= got

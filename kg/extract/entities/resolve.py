@@ -104,6 +104,7 @@ def find_mentions(
             tail = next(a for a in _SUB_AREA if text.startswith(a, k.end))
             sub_parks.append(Mention(k.start, k.end + len(tail), "PARK", text[k.start:k.end + len(tail)], "park:sub-area", k.key))
     bureaus = _numbered_bureaus(ctx)  # `中铁|九局`: a known firm and its numbered bureau make one firm
+    sub_named = [_named_by_known_tail(m, known_found) for m in sub_named]
     known = accept(known_found + sub_parks + bureaus + [m for m in sub_named if (any(k.end < m.end for k in known_at.get(m.start, ()))
                                                                        or _firm_around_known(m, known_found))
                                               and not _site_of_known_firm(text, m, known_at)
@@ -148,6 +149,16 @@ def _site_of_known_firm(text: str, m: Mention, known_at: Mapping[int, list[Menti
     """`华为研发中心`, `海尔全球总部`: a known firm's site is a mention of the firm, not an organization."""
     return m.type == "ORG" and any(k.type == "COMPANY" and _SITE_TAIL.fullmatch(text, k.end, m.end)
                                    for k in known_at.get(m.start, ()))
+
+
+def _named_by_known_tail(m: Mention, known_found: list[Mention]) -> Mention:
+    """`创新及科技局政府资讯科技总监办公室`: an office written after its parent's name, where the office itself
+    is a known body ending the name, is a mention of that body (its canonical name as the key)."""
+    if m.type != "ORG" or m.key:
+        return m
+    tail = next((k for k in known_found if k.type == "ORG" and k.end == m.end and k.start > m.start and k.key
+                 and any(j.type == "ORG" and j.start == m.start for j in known_found)), None)
+    return Mention(m.start, m.end, m.type, m.text, m.rule, tail.key) if tail else m
 
 
 def _known_list(text: str, m: Mention, known_found: list[Mention]) -> bool:
