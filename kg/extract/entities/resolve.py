@@ -85,9 +85,8 @@ def find_mentions(
     # an office, institute or company may carry a known name at its start
     # (`青岛蓝谷管理局`, `中科院生物能源研究所`, `海尔集团`): those grammars see known names as free text
     ctx_sub = ctx.with_taken(list(ctx.taken))
-    sub_named = (_suffix_names(ctx_sub, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
-                 + _suffix_names(ctx_sub, "org", "ORG", 22, _GENERIC_ORG_BODY, 1)
-                 + _typed_lists(ctx_sub))
+    sub_named = [_named_by_known_tail(m, known_found) for m in _suffix_names(ctx_sub, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
+                 + _suffix_names(ctx_sub, "org", "ORG", 22, _GENERIC_ORG_BODY, 1) + _typed_lists(ctx_sub)]
     # a park may carry a company's name (`中电光谷工业园` is one PARK), not another park's, except a
     # sub-area named after it, which is that park (`蓝色硅谷核心区`), and a kind of park that the known
     # park's name makes a name (`光谷软件园`; `软件园` alone is a kind)
@@ -104,7 +103,6 @@ def find_mentions(
             tail = next(a for a in _SUB_AREA if text.startswith(a, k.end))
             sub_parks.append(Mention(k.start, k.end + len(tail), "PARK", text[k.start:k.end + len(tail)], "park:sub-area", k.key))
     bureaus = _numbered_bureaus(ctx)  # `中铁|九局`: a known firm and its numbered bureau make one firm
-    sub_named = [_named_by_known_tail(m, known_found) for m in sub_named]
     known = accept(known_found + sub_parks + bureaus + [m for m in sub_named if (any(k.end < m.end for k in known_at.get(m.start, ()))
                                                                        or _firm_around_known(m, known_found))
                                               and not _site_of_known_firm(text, m, known_at)
