@@ -814,6 +814,10 @@ class TestPublicBodiesByShortName:
                 "基本法委员会"} <= got
         assert of_type(found(nlp, "科學園公司主席李某表示。"), "ORG") == {"科学园公司"}
 
+    def test_alumni_and_community_associations(self, nlp):
+        got = of_type(found(nlp, "白鷺中學校友會舉辦活動，青衣婦女會主辦研修班，潮州同鄉會贊助。"), "ORG")
+        assert {"白鹭中学校友会", "青衣妇女会", "潮州同乡会"} <= got
+
     def test_a_known_office_written_after_its_known_parent_is_the_office(self, nlp):
         from kg.extract.nlp import mentions_of
         from kg.text.normalize import normalize_text
@@ -859,6 +863,8 @@ class TestLocalBodiesAndServiceUnits:
                                  "浙江省机电排灌总站和青山县农业机电管理站已完成采购，加紧布局国家合成材料创新中心。"), "ORG")
         assert {"河南省政府采购中心", "中国城乡采购研究所", "浙江省机电排灌总站", "青山县农业机电管理站", "国家合成材料创新中心"} <= got
         assert "河南省政府" not in got
+        got = of_type(found(nlp, "青山市节能减排领导小组办公室发出通知，由35家单位组成的汽车自动变速器总成创新联盟成立。"), "ORG")
+        assert {"青山市节能减排领导小组办公室", "汽车自动变速器总成创新联盟"} <= got
         assert not of_type(found(nlp, "政府采购中心高度重视，积极采购实验室设备。"), "ORG")
 
 class TestKindsOfBodies:
