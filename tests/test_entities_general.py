@@ -814,6 +814,13 @@ class TestPublicBodiesByShortName:
                 "基本法委员会"} <= got
         assert of_type(found(nlp, "科學園公司主席李某表示。"), "ORG") == {"科学园公司"}
 
+    def test_missions_chambers_exchanges_and_japanese_ministries(self, nlp):
+        got = of_type(found(nlp, "日本经济产业省与日本贸易振兴机构联合举办，日本驻青山总领事馆出席，中国驻里约总领馆协办，"
+                                 "全国电动车信息联席会秘书长表示，星辰公司在澳大利亚证交所上市，美国众议院通过法案，日本总务省消防厅发布警报。"), "ORG")
+        assert {"日本经济产业省", "日本贸易振兴机构", "日本驻青山总领事馆", "中国驻里约总领馆", "全国电动车信息联席会", "澳大利亚证交所",
+                "美国众议院", "日本总务省消防厅"} <= got
+        assert not of_type(found(nlp, "推动在川全国重点实验室成果转化。"), "ORG")
+
     def test_alumni_and_community_associations(self, nlp):
         got = of_type(found(nlp, "白鷺中學校友會舉辦活動，青衣婦女會主辦研修班，潮州同鄉會贊助。"), "ORG")
         assert {"白鹭中学校友会", "青衣妇女会", "潮州同乡会"} <= got
