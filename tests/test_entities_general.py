@@ -821,6 +821,12 @@ class TestPublicBodiesByShortName:
                 "美国众议院", "日本总务省消防厅"} <= got
         assert not of_type(found(nlp, "推动在川全国重点实验室成果转化。"), "ORG")
 
+    def test_a_place_tagged_otherwise_or_known_only_to_the_dictionary_opens_a_body(self, nlp):
+        # 大连 is tagged an adverb by the segmenter; 长三角 is a place the dictionary knows, not a division
+        got = of_type(found(nlp, "这是中国科学院大连化学物理研究所研发的，位于科学城的长三角国家技术创新中心布局建设院所，"
+                                 "星辰公司计划在深交所上市。"), "ORG")
+        assert {"中国科学院大连化学物理研究所", "长三角国家技术创新中心", "深交所"} <= got and "中国科学院" not in got
+
     def test_alumni_and_community_associations(self, nlp):
         got = of_type(found(nlp, "白鷺中學校友會舉辦活動，青衣婦女會主辦研修班，潮州同鄉會贊助。"), "ORG")
         assert {"白鹭中学校友会", "青衣妇女会", "潮州同乡会"} <= got

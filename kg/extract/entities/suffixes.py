@@ -592,6 +592,9 @@ def _proper_noun_in(ctx: _Ctx, body: str, start: int) -> bool:
     words? `国家`/`中国` at the head count (`国家海洋技术转移中心`)."""
     rest = body
     r = _tries(ctx.lex)["regions"].longest_at(rest, 0) if rest else None
+    if not r and ctx.tokens is not None:  # a place the dictionary knows but the divisions do not (`长三角`, `张江`)
+        first = ctx.by_pos.get(start)
+        r = ctx.text[start:first[1]] if first and first[0] == start and first[2] == "ns" and first[1] - start >= 2 else None
     if r:
         rest = rest[len(r):]
     if rest.startswith(("国家", "中国", "中科")) and not rest.startswith(("国家级",)):
