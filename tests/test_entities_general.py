@@ -827,6 +827,17 @@ class TestPublicBodiesByShortName:
                                  "星辰公司计划在深交所上市。"), "ORG")
         assert {"中国科学院大连化学物理研究所", "长三角国家技术创新中心", "深交所"} <= got and "中国科学院" not in got
 
+    def test_offices_listed_after_one_with_a_place_take_that_place(self, nlp):
+        from kg.extract.nlp import mentions_of
+        from kg.text.normalize import normalize_text
+
+        def keys(text):
+            return {m.text: m.key or m.text for m in mentions_of(nlp(normalize_text(text).text)) if m.type == "ORG"}
+        got = keys("四川省公安厅、省经信委、省工商局等部门联合制定办法，青岛市发改委、科技局联合发文。")
+        assert got["省经信委"] == "四川省经信委" and got["省工商局"] == "四川省工商局" and got["科技局"] == "青岛市科技局"
+        got = keys("四川省公安厅、市工商局参加，科技局另行通知。")  # another level, or no list: no place given
+        assert got["市工商局"] == "市工商局" and got["科技局"] == "科技局"
+
     def test_alumni_and_community_associations(self, nlp):
         got = of_type(found(nlp, "白鷺中學校友會舉辦活動，青衣婦女會主辦研修班，潮州同鄉會贊助。"), "ORG")
         assert {"白鹭中学校友会", "青衣妇女会", "潮州同乡会"} <= got

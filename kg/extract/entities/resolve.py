@@ -130,7 +130,7 @@ def find_mentions(
             continue  # `影视` again in `影视中心`: a modifier there, not the industry
         if not any(ctx.taken[i:e]) and _whole_word(ctx, i, e):
             repeats.append(Mention(i, e, m.type, m.text, "repeat", m.key))
-    return sorted(found + accept(repeats), key=lambda m: m.start)
+    return _offices_sharing_a_place(text, sorted(found + accept(repeats), key=lambda m: m.start), lex)
 
 
 _FULL_LEGAL_FORMS = ("有限责任公司", "股份有限公司", "有限公司")
@@ -147,6 +147,35 @@ def _site_of_known_firm(text: str, m: Mention, known_at: Mapping[int, list[Menti
     """`华为研发中心`, `海尔全球总部`: a known firm's site is a mention of the firm, not an organization."""
     return m.type == "ORG" and any(k.type == "COMPANY" and _SITE_TAIL.fullmatch(text, k.end, m.end)
                                    for k in known_at.get(m.start, ()))
+
+
+_OFFICE_END = re.compile(r"[局委厅办署处]$|委员会$")
+
+
+def _offices_sharing_a_place(text: str, found: list[Mention], lex: Lexicons) -> list[Mention]:
+    """`四川省公安厅、省经信委、省工商局`, `滨江市发改委、科技局`: offices listed after one with a place take that
+    place, whether written with the bare level (`省`) or with none; their key is the place's office."""
+    out = list(found)
+    place = ""
+    for n, m in enumerate(out):
+        if m.type != "ORG":
+            place = ""
+            continue
+        prev = out[n - 1] if n else None
+        joined = prev is not None and prev.type == "ORG" and text[prev.end:m.start] in ("、", "和", "及", "与")
+        name = m.key or m.text
+        own = _place_of(name, lex)
+        if own or not joined or not place or not _OFFICE_END.search(name) or name[0] in "省市区县" and name[0] != place[-1]:
+            place = own
+            continue
+        out[n] = Mention(m.start, m.end, m.type, m.text, m.rule, place + (name[1:] if name[0] == place[-1] else name))
+    return out
+
+
+def _place_of(name: str, lex: Lexicons) -> str:
+    """The division that opens an office's name when it ends with its level (`四川省`, `青岛市`), else ''."""
+    r = next((name[:k] for k in (4, 3, 2) if name[:k] in lex.regions), "")
+    return r if r[-1:] in "省市区县" else ""
 
 
 def _named_by_known_tail(m: Mention, known_found: list[Mention]) -> Mention:
