@@ -837,6 +837,11 @@ class TestPublicBodiesByShortName:
         assert got["省经信委"] == "四川省经信委" and got["省工商局"] == "四川省工商局" and got["科技局"] == "青岛市科技局"
         got = keys("四川省公安厅、市工商局参加，科技局另行通知。")  # another level, or no list: no place given
         assert got["市工商局"] == "市工商局" and got["科技局"] == "科技局"
+        from kg.extract.entities.resolve import _department_office
+        from kg.kb.lexicons import Lexicons
+        lex = Lexicons.load()
+        assert _department_office("省工商局", lex) and _department_office("科技局", lex)
+        assert not _department_office("亚组委", lex)  # a games' organizing committee, not a department's office
 
     def test_alumni_and_community_associations(self, nlp):
         got = of_type(found(nlp, "白鷺中學校友會舉辦活動，青衣婦女會主辦研修班，潮州同鄉會贊助。"), "ORG")
@@ -852,6 +857,7 @@ class TestPublicBodiesByShortName:
     def test_national_and_foreign_agencies(self, nlp):
         got = of_type(found(nlp, "据中国地震台网正式测定，美国太空总署和美国疾病控制和预防中心均作出回应，美国国会也表态。"), "ORG")
         assert {"中国地震台网", "美国太空总署", "美国疾病控制和预防中心", "美国国会"} <= got
+        assert "中国物流与采购联合会" in of_type(found(nlp, "中国物流与采购联合会今天发布制造业采购经理指数。"), "ORG")
 
 class TestInstitutesListsAndPlatforms:
     def test_an_institute_after_an_academy_is_a_body_of_its_own(self, nlp):

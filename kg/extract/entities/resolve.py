@@ -149,7 +149,7 @@ def _site_of_known_firm(text: str, m: Mention, known_at: Mapping[int, list[Menti
                                    for k in known_at.get(m.start, ()))
 
 
-_OFFICE_END = re.compile(r"[局委厅办署处]$|委员会$")
+_OFFICE_END = re.compile(r"(?:委员会|[局委厅办署处])$")
 
 
 def _offices_sharing_a_place(text: str, found: list[Mention], lex: Lexicons) -> list[Mention]:
@@ -165,11 +165,18 @@ def _offices_sharing_a_place(text: str, found: list[Mention], lex: Lexicons) -> 
         joined = prev is not None and prev.type == "ORG" and text[prev.end:m.start] in ("、", "和", "及", "与")
         name = m.key or m.text
         own = _place_of(name, lex)
-        if own or not joined or not place or not _OFFICE_END.search(name) or name[0] in "省市区县" and name[0] != place[-1]:
+        if own or not joined or not place or not _department_office(name, lex) or name[0] in "省市区县" and name[0] != place[-1]:
             place = own
             continue
         out[n] = Mention(m.start, m.end, m.type, m.text, m.rule, place + (name[1:] if name[0] == place[-1] else name))
     return out
+
+
+def _department_office(name: str, lex: Lexicons) -> bool:
+    """Is ``name`` a government department's office, with or without a bare level (`省工商局`, `科技局`), not
+    another body ending in an office's character (`亚组委`)?"""
+    end = _OFFICE_END.search(name)
+    return end is not None and name[1 if name[:1] in "省市区县" else 0:end.start()] in lex.departments
 
 
 def _place_of(name: str, lex: Lexicons) -> str:
