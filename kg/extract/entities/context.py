@@ -329,7 +329,7 @@ def _stops_name(word: str, pos: str | None, lex: Lexicons, extra: frozenset[str]
         return word in _FUNCTION_CHARS or word in _CLAUSE_CHARS or pos in _FUNCTION_POS or (pos == "v" and word in _CLAUSE_VERBS)
     if pos == "i" or (pos == "l" and _boundary_inside(word, lex)) or word in _NOUN_TAGGED_VERBS:
         return True  # an idiom or fixed phrase with a verb of the clause (`紧紧围绕`) is never inside a name
-    return pos in STOP_POS and word not in _NAME_VERBS and not (len(word) >= 2 and word in lex.regions)  # `大连` tagged an adverb
+    return pos in STOP_POS and word not in _NAME_VERBS and not (len(word) >= 2 and pos in ("v", "d", "t") and word in lex.regions)  # `大连|`/d
 
 
 def _adverb_and_verb(words: Mapping[str, str], word: str, pos: str | None = None) -> bool:
