@@ -896,6 +896,9 @@ class TestLocalBodiesAndServiceUnits:
         got = of_type(found(nlp, "青山市节能减排领导小组办公室发出通知，由35家单位组成的汽车自动变速器总成创新联盟成立。"), "ORG")
         assert {"青山市节能减排领导小组办公室", "汽车自动变速器总成创新联盟"} <= got
         assert not of_type(found(nlp, "政府采购中心高度重视，积极采购实验室设备。"), "ORG")
+        # the clause's verb before a name is none of its words, and company and park names stop at these verbs
+        got = found(nlp, "青山市规划建设产业园，并统一采购星辰科技有限公司的设备，参与救援滨江化工有限公司事故，大量采购白沙研究院产品。")
+        assert {"星辰科技有限公司", "滨江化工有限公司"} <= of_type(got, "COMPANY") and "白沙研究院" in of_type(got, "ORG")
 
 class TestKindsOfBodies:
     def test_a_determiner_before_a_body_makes_it_a_kind(self, nlp):

@@ -285,12 +285,13 @@ def _boundary_ends_at(ctx: _Ctx, j: int) -> int:
 _CLAUSE_ENDING_CHARS = frozenset(_FUNCTION_CHARS) | frozenset("任令替给让使")
 
 
-def _extend_left(ctx: _Ctx, s: int, max_len: int, extra_boundaries: frozenset[str] = frozenset()) -> int:
+def _extend_left(ctx: _Ctx, s: int, max_len: int, extra_boundaries: frozenset[str] = frozenset(), inside: frozenset[str] = frozenset()) -> int:
     """Leftmost start of a name ending at ``s``: over name characters, not
     across punctuation, a boundary word or an accepted name. With tokens,
-    whole words are taken and a verb, preposition, adverb… ends the name."""
+    whole words are taken and a verb, preposition, adverb… ends the name,
+    except the words ``inside`` (verbs at home in the names of one kind)."""
     if ctx.tokens is not None:
-        return _extend_left_tokens(ctx, s, max_len, extra_boundaries)
+        return _extend_left_tokens(ctx, s, max_len, extra_boundaries, inside)
     text = ctx.text
     j = s
     while j > 0 and s - j < max_len:
@@ -352,7 +353,7 @@ def _boundary_inside(word: str, lex: Lexicons) -> bool:
     return _boundary_pattern(lex).search(word) is not None
 
 
-def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] = frozenset()) -> int:
+def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] = frozenset(), inside: frozenset[str] = frozenset()) -> int:
     """:func:`_extend_left` over whole words: back until a word that stops a name (or ``max_len``)."""
     text = ctx.text
     j = s
@@ -373,7 +374,9 @@ def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] =
             break
         if "(" in word and ")" not in text[ts + word.index("("):s]:  # an opening bracket must close inside the name
             break
-        if _stops_name(word, pos, ctx.lex, extra) or _adverb_and_verb(ctx.words, word, pos) or pos is None and word[0] in "该此":
+        if word in inside and j < s and _proper_word(ctx, j):
+            break  # `采购|滨江大学`: the clause's verb before a place or a name, not a word of the name
+        if word not in inside and (_stops_name(word, pos, ctx.lex, extra) or _adverb_and_verb(ctx.words, word, pos) or pos is None and word[0] in "该此"):
             break  # `该厅|公路管理局`: an anaphor of a body is not part of the next one's name
         if pos is None and len(word) > 1 and word[0] in _FUNCTION_CHARS:  # `与鹏` from an unknown word
             j = ts + 1
@@ -384,6 +387,12 @@ def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] =
             break
         j = ts
     return j
+
+
+def _proper_word(ctx: _Ctx, j: int) -> bool:
+    """Is the word starting at ``j`` a place or a proper name (`滨江`, a division, a ``ns``/``nt``/``nz``/``nr`` word)?"""
+    tok = ctx.by_pos.get(j)
+    return tok is not None and tok[0] == j and (tok[2] in ("ns", "nt", "nz", "nr", "nrt") or ctx.text[tok[0]:tok[1]] in ctx.lex.regions)
 
 
 def _anchor_region(ctx: _Ctx, j: int, s: int) -> int:

@@ -36,6 +36,9 @@ _GENERIC_COMPANY_BODY = frozenset(rules.words("generic_company_bodies"))
 
 _GENERIC_ORG_BODY = frozenset(rules.words("generic_org_bodies"))
 
+# Verbs of a public function at home in the names of public bodies (`政府采购中心`), never their first word.
+_ORG_NAME_VERBS = frozenset(rules.words("org_name_verbs"))
+
 # Suffixes of a function (`中心`, `平台`): the body must hold a proper name or start with a region.
 _ORG_NEEDS_PROPER_BODY = frozenset(rules.words("functional_org_suffixes"))
 
@@ -255,9 +258,11 @@ def _extend_over_department(ctx: _Ctx, i: int, max_len: int) -> int:
     dept = next((d for d in _joined_departments(ctx.lex) if ctx.text.endswith(d, 0, i)), None)
     if dept is None:
         dept = _two_departments(ctx, i)
-    if dept is None:
-        return _extend_left(ctx, i, max_len)
-    return _extend_left(ctx, i - len(dept), max(0, max_len - len(dept)))
+    j = _extend_left(ctx, i, max_len, inside=_ORG_NAME_VERBS) if dept is None else \
+        _extend_left(ctx, i - len(dept), max(0, max_len - len(dept)), inside=_ORG_NAME_VERBS)
+    while (w := next((v for v in _ORG_NAME_VERBS if ctx.text.startswith(v, j) and j + len(v) < i and ctx.is_token_boundary(j + len(v))), None)):
+        j += len(w)  # `采购|滨江大学`: a verb of the clause right before a name, not its first word
+    return j
 
 
 def _two_departments(ctx: _Ctx, i: int) -> str | None:
