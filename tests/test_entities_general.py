@@ -820,6 +820,7 @@ class TestPublicBodiesByShortName:
         assert {"日本经济产业省", "日本贸易振兴机构", "日本驻青山总领事馆", "中国驻里约总领馆", "全国电动车信息联席会", "澳大利亚证交所",
                 "美国众议院", "日本总务省消防厅"} <= got
         assert not of_type(found(nlp, "推动在川全国重点实验室成果转化。"), "ORG")
+        assert not any(n.startswith("全国委员会") for n in of_type(found(nlp, "政协第十三届全国委员会常务委员会第二十次会议举行。"), "ORG"))
 
     def test_a_place_tagged_otherwise_or_known_only_to_the_dictionary_opens_a_body(self, nlp):
         # 大连 is tagged an adverb by the segmenter; 长三角 is a place the dictionary knows, not a division

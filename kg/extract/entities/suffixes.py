@@ -228,7 +228,8 @@ def _members_before(ctx: _Ctx, i: int) -> int | None:
 def _org_start(ctx: _Ctx, s: int, i: int) -> tuple[bool, int]:
     """Where an office's name starts (back to its region, over `A及`), and whether it joined two fields."""
     s = _back_to_region(ctx, s)
-    if i - s >= 2 and ctx.text.endswith("全国", 0, s) and not _generic(ctx.text[s:i], _GENERIC_ORG_BODY):
+    if i - s >= 2 and ctx.text.endswith("全国", 0, s) and not _generic(ctx.text[s:i], _GENERIC_ORG_BODY) \
+            and not _tries(ctx.lex)["org"].longest_at(ctx.text, s):  # not `全国|委员会常务|委员会`
         s -= 2  # `全国|乘用车信息联席会`: the nation's scope opens the name (a boundary word elsewhere)
     joined = _over_ji_office(ctx, s, i)
     return joined != s, joined
