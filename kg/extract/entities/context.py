@@ -288,12 +288,13 @@ def _boundary_ends_at(ctx: _Ctx, j: int) -> int:
 _CLAUSE_ENDING_CHARS = frozenset(_FUNCTION_CHARS) | frozenset("任令替给让使")
 
 
-def _extend_left(ctx: _Ctx, s: int, max_len: int, extra_boundaries: frozenset[str] = frozenset()) -> int:
+def _extend_left(ctx: _Ctx, s: int, max_len: int, extra_boundaries: frozenset[str] = frozenset(), inside: frozenset[str] = frozenset()) -> int:
     """Leftmost start of a name ending at ``s``: over name characters, not
     across punctuation, a boundary word or an accepted name. With tokens,
-    whole words are taken and a verb, preposition, adverb… ends the name."""
+    whole words are taken and a verb, preposition, adverb… ends the name,
+    except the words ``inside`` (verbs at home in the names of one kind)."""
     if ctx.tokens is not None:
-        return _extend_left_tokens(ctx, s, max_len, extra_boundaries)
+        return _extend_left_tokens(ctx, s, max_len, extra_boundaries, inside)
     text = ctx.text
     j = s
     while j > 0 and s - j < max_len:
@@ -332,12 +333,15 @@ def _stops_name(word: str, pos: str | None, lex: Lexicons, extra: frozenset[str]
         return word in _FUNCTION_CHARS or word in _CLAUSE_CHARS or pos in _FUNCTION_POS or (pos == "v" and word in _CLAUSE_VERBS)
     if pos == "i" or (pos == "l" and _boundary_inside(word, lex)) or word in _NOUN_TAGGED_VERBS:
         return True  # an idiom or fixed phrase with a verb of the clause (`紧紧围绕`) is never inside a name
-    return pos in STOP_POS and word not in _NAME_VERBS
+    return pos in STOP_POS and word not in _NAME_VERBS and not (len(word) >= 2 and pos in ("v", "d", "t") and word in lex.regions)  # `大连|`/d
 
 
-def _adverb_and_verb(words: Mapping[str, str], word: str) -> bool:
+def _adverb_and_verb(words: Mapping[str, str], word: str, pos: str | None = None) -> bool:
     """`充分肯定` (tagged ``nz``), `努力实现` (``nr``): an adverb and a verb that the dictionary keeps as one word
-    under a noun's tag are a predicate, never inside a name."""
+    under a noun's tag are a predicate, never inside a name; so is a fixed phrase (``l``) that ends with a verb
+    not at home in names (`高度|重视`, but `技术|创新`)."""
+    if pos == "l" and len(word) == 4 and words.get(word[2:]) == "v" and word[2:] not in _NAME_VERBS:
+        return True
     return len(word) >= 4 and words.get(word[:2]) in ("d", "ad") and words.get(word[2:]) == "v"
 
 
@@ -352,7 +356,7 @@ def _boundary_inside(word: str, lex: Lexicons) -> bool:
     return _boundary_pattern(lex).search(word) is not None
 
 
-def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] = frozenset()) -> int:
+def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] = frozenset(), inside: frozenset[str] = frozenset()) -> int:
     """:func:`_extend_left` over whole words: back until a word that stops a name (or ``max_len``)."""
     text = ctx.text
     j = s
@@ -373,8 +377,10 @@ def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] =
             break
         if "(" in word and ")" not in text[ts + word.index("("):s]:  # an opening bracket must close inside the name
             break
-        if _stops_name(word, pos, ctx.lex, extra) or _adverb_and_verb(ctx.words, word):
-            break
+        if word in inside and j < s and _proper_word(ctx, j):
+            break  # `采购|滨江大学`: the clause's verb before a place or a name, not a word of the name
+        if word not in inside and (_stops_name(word, pos, ctx.lex, extra) or _adverb_and_verb(ctx.words, word, pos) or pos is None and word[0] in "该此"):
+            break  # `该厅|公路管理局`: an anaphor of a body is not part of the next one's name
         if pos is None and len(word) > 1 and (word[0] in _FUNCTION_CHARS or word[0] in _CLAUSE_CONJUNCTIONS):
             # `与鹏`, `而雷马` from an unknown word: the clause's function word or conjunction;
             # `或令|科技园`: "or make", no name's head
@@ -388,6 +394,12 @@ def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] =
             break
         j = ts
     return j
+
+
+def _proper_word(ctx: _Ctx, j: int) -> bool:
+    """Is the word starting at ``j`` a place or a proper name (`滨江`, a division, a ``ns``/``nt``/``nz``/``nr`` word)?"""
+    tok = ctx.by_pos.get(j)
+    return tok is not None and tok[0] == j and (tok[2] in ("ns", "nt", "nz", "nr", "nrt") or ctx.text[tok[0]:tok[1]] in ctx.lex.regions)
 
 
 def _anchor_region(ctx: _Ctx, j: int, s: int) -> int:
