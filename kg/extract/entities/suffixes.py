@@ -280,18 +280,20 @@ def _two_departments(ctx: _Ctx, i: int) -> str | None:
     """Two department words joined by `和`/`与` right before ``i`` (`交通运输和港口`, `城乡建设和交通`): one office's
     field, as a standard joined department is; None when the words before `和` are not a department."""
     text = ctx.text
-    for b in _departments_longest(ctx.lex):
-        j = i - len(b)
-        if j >= 1 and text.endswith(b, 0, i) and text[j - 1] in "和与":
-            a = next((a for a in _departments_longest(ctx.lex) if text.endswith(a, 0, j - 1)), None)
-            return text[j - 1 - len(a):i] if a else None
+    by_len = _departments_by_length(ctx.lex)
+    for n, words in by_len:  # the longest department word ending at `i` with `和`/`与` before it
+        j = i - n
+        if j >= 1 and text[j - 1] in "和与" and text[j:i] in words:
+            a = next((m for m, ws in by_len if j - 1 - m >= 0 and text[j - 1 - m:j - 1] in ws), None)
+            return text[j - 1 - a:i] if a else None
     return None
 
 
 @lru_cache(maxsize=4)
-def _departments_longest(lex) -> tuple[str, ...]:  # noqa: ANN001 - Lexicons
-    """The department words of the lexicon, longest first."""
-    return tuple(sorted(lex.departments, key=len, reverse=True))
+def _departments_by_length(lex) -> tuple[tuple[int, frozenset[str]], ...]:  # noqa: ANN001 - Lexicons
+    """The department words of the lexicon by length, longest first (a lookup per length, not per word)."""
+    lengths = sorted({len(d) for d in lex.departments}, reverse=True)
+    return tuple((n, frozenset(d for d in lex.departments if len(d) == n)) for n in lengths)
 
 
 @lru_cache(maxsize=4)
