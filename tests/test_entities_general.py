@@ -1389,6 +1389,11 @@ class TestHongKongNames:
         # near miss: an alliance named by its members' noun keeps it (`企业|联盟`)
         assert "企业联盟" in of_type(found(nlp, "蓝谷成立了企业联盟、院所联盟。"), "ORG")
 
+    def test_a_lone_adverb_character_inside_a_name_stays(self, nlp):
+        # `可` alone opens `可再生能源`, a word of many names: only an unknown word opening with it (`可交`) ends a name
+        got = found(nlp, "5月31日,中国可再生能源学会储能专业委员会副主任王明达表示。")
+        assert "中国可再生能源学会储能专业委员会" in of_type(got, "ORG")
+
     def test_a_firm_after_or_and_a_or_a_year(self, nlp):
         got = found(nlp, "令東星日報或力行顧問有限公司獲利。報道指他擔任寧波一間銀行的副行長,"
                          "香港一眾銀行均受影響。政府繼1999年華信投資銀行清盤後再出手。")
