@@ -1197,6 +1197,8 @@ class TestPersonsOnUnseenText:
 
         rules = make_nlp("jieba", model=False)
         assert "JohnMerrow" in of_type(found(rules, "Atlas公司董事长JohnMerrow在接受专访时表示。"), "PERSON")
+        # a hyphenated given name (`ParkMin-ho`) is not cut to its run-together first part
+        assert "ParkMin" not in of_type(found(rules, "Atlas公司副总裁ParkMin-ho说,订单增加。"), "PERSON")
 
     def test_a_surname_that_is_also_a_function_word_after_a_title(self):
         from kg.extract.nlp import make_nlp
