@@ -1197,6 +1197,8 @@ class TestPersonsOnUnseenText:
 
         rules = make_nlp("jieba", model=False)
         assert "JohnMerrow" in of_type(found(rules, "Atlas公司董事长JohnMerrow在接受专访时表示。"), "PERSON")
+        # a hyphenated given name (`ParkMin-ho`) is not cut to its run-together first part
+        assert "ParkMin" not in of_type(found(rules, "Atlas公司副总裁ParkMin-ho说,订单增加。"), "PERSON")
 
     def test_a_surname_that_is_also_a_function_word_after_a_title(self):
         from kg.extract.nlp import make_nlp
@@ -1388,6 +1390,11 @@ class TestHongKongNames:
         assert "时候总会" not in of_type(got, "ORG") and not any(o.startswith("当") for o in of_type(got, "ORG"))
         # near miss: an alliance named by its members' noun keeps it (`企业|联盟`)
         assert "企业联盟" in of_type(found(nlp, "蓝谷成立了企业联盟、院所联盟。"), "ORG")
+
+    def test_a_lone_adverb_character_inside_a_name_stays(self, nlp):
+        # `可` alone opens `可再生能源`, a word of many names: only an unknown word opening with it (`可交`) ends a name
+        got = found(nlp, "5月31日,中国可再生能源学会储能专业委员会副主任王明达表示。")
+        assert "中国可再生能源学会储能专业委员会" in of_type(got, "ORG")
 
     def test_a_firm_after_or_and_a_or_a_year(self, nlp):
         got = found(nlp, "令東星日報或力行顧問有限公司獲利。報道指他擔任寧波一間銀行的副行長,"

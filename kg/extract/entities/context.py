@@ -191,7 +191,11 @@ _CLAUSE_CONJUNCTIONS = frozenset("而但且")
 _FUNCTION_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o"})
 
 # Single characters that are adverbs or auxiliaries of the clause (`要全面…`, `并…`).
-_CLAUSE_CHARS = frozenset("要让使并都也还就又才已曾而刚可")
+_CLAUSE_CHARS = frozenset("要让使并都也还就又才已曾而")
+
+# Adverbs that open an unknown word glued to a name after them (`刚进|公司`, `可交|刑事调查公司`). Alone they do not
+# end a name: `可` opens `可再生能源` (`中国可再生能源学会`), a word of many names.
+_CLAUSE_OPENING_CHARS = _CLAUSE_CHARS | frozenset("刚可")
 
 # One-character verbs of motion, giving and holding that stand before a place's or a park's name and are
 # never the first word of one (`送|上海保税区`, `去|吴江开发区`, `掌|科技园`, `到|园区`); verbs common in
@@ -386,7 +390,7 @@ def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] =
             # `或令|科技园`: "or make", no name's head
             j = ts + 1 if word[1:] not in _CLAUSE_ENDING_CHARS else te
             break
-        if pos is None and len(word) > 1 and word[0] in _CLAUSE_CHARS:
+        if pos is None and len(word) > 1 and word[0] in _CLAUSE_OPENING_CHARS:
             break  # `刚进|公司`, `可交|刑事调查公司`: an unknown word that opens with the clause's adverb
         if pos is None and len(word) > 1 and word[-1] in _CLAUSE_ENDING_CHARS:
             break  # `判予|`, `现由|`, `曾任|`, `会令|`: an unknown word that ends with the clause's preposition or verb

@@ -85,7 +85,8 @@ def _persons(ctx: _Ctx) -> list[Mention]:
 
 # A Western name in Latin letters: capitalized words and initials (`Ray Kurzweil`, `Peter H. Diamandis`).
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-zA-Z'-]+))*(?: [A-Z][a-zA-Z'-]+)(?![A-Za-z])"
-                         r"|[A-Z][a-z]{2,}[A-Z][a-z]{2,}(?![A-Za-z])")  # or given and family name run together (`DavidSmith`)
+                         r"|[A-Z][a-z]{2,}[A-Z][a-z]{2,}(?![A-Za-z-])")  # or given and family name run together (`DavidSmith`);
+# not before a hyphen: `KimYoung-ky` is one name the run-together form would cut
 
 
 def _after_an_office(ctx: _Ctx, i: int) -> bool:
