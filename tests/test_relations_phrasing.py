@@ -298,6 +298,9 @@ CASES: list = [
     ("工业和信息化部、财政部近日联合印发《产业发展行动方案》。", ("工业和信息化部", "PARTNERS_WITH", "财政部")),
     # a topic park named in the paragraph's sentence before still holds its leading industries
     (f"{P}抓住了产业发展重点。今年前七个月,新能源汽车、生物医药两大主导产业产值超过2000亿元。", (P, "FOCUSES_ON", "新能源汽车")),
+    # `与` inside `参与`, `同` inside `认同` join no party list: the parties after them are partners
+    (f"参与改革的{A}与{B}签署战略合作协议。", (A, "PARTNERS_WITH", B)),
+    (f"认同该方案的{A}与{B}签署战略合作协议。", (A, "PARTNERS_WITH", B)),
 ]
 
 #: (sentence, (head, relation, tail)) the pipeline must NOT find: the phrasing's words without its relation.

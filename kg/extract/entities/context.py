@@ -176,8 +176,10 @@ Token = tuple[int, int, "str | None"]
 # Only whole words of two or more characters stop a name by their tag: the
 # dictionary's tags are noisy (`高速` adverb, `北部` locality), and unknown
 # brand names come out as single characters with any tag (`聚`, `极`).
-STOP_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "y", "e", "o", "t", "tg", "v", "vd", "ad",
-                      "d"})
+STOP_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "y", "e", "o", "t", "tg", "v", "vd", "d"})
+
+# Adverbial adjectives of the clause (`公开`, `积极`): unlike other `ad` words (`大全`), never inside a name.
+_CLAUSE_ADVERBS = frozenset(rules.words("clause_adverbs"))
 
 # Verbs (and words the dictionary tags as adverbs, `高新`) that are at home inside names (`创新中心`, `投资发展集团`).
 _NAME_VERBS = frozenset(rules.words("name_verbs"))
@@ -337,6 +339,8 @@ def _stops_name(word: str, pos: str | None, lex: Lexicons, extra: frozenset[str]
         return word in _FUNCTION_CHARS or word in _CLAUSE_CHARS or pos in _FUNCTION_POS or (pos == "v" and word in _CLAUSE_VERBS)
     if pos == "i" or (pos == "l" and _boundary_inside(word, lex)) or word in _NOUN_TAGGED_VERBS:
         return True  # an idiom or fixed phrase with a verb of the clause (`紧紧围绕`) is never inside a name
+    if pos == "ad":
+        return word in _CLAUSE_ADVERBS  # `公开|晶苑集团`, but `大全集团`
     return pos in STOP_POS and word not in _NAME_VERBS and not (len(word) >= 2 and pos in ("v", "d", "t") and word in lex.regions)  # `大连|`/d
 
 

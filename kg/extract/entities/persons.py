@@ -428,6 +428,8 @@ def _clause_word_after_surname(ctx: _Ctx, s: int) -> bool:
     (`议员|时|曾经|批评`, `6席|当然|委员`, `但|几位|合伙人`)? Then the surname is no surname."""
     tok = ctx.by_pos.get(s) if ctx.tokens is not None else None
     sur = ctx.by_pos.get(s - 1) if tok is not None else None
+    if tok is not None and tok[2] == "m" and ctx.lex.title_ending_at(ctx.text, s - 1):
+        return False  # `技术总监|智|百年`: after a title a numeral-like given name (`百年`) is a name's
     return tok is not None and tok[0] == s and tok[1] - s == 2 and tok[2] in ("d", "m", "c", "p", "r") \
         and not (sur is not None and sur[2] == "nr")  # `王|立新` (a surname the dictionary knows as one)
 
