@@ -306,3 +306,17 @@ def test_a_married_womans_two_surnames_are_her_short_form():
     # near miss: two four-character names that open with the same pair leave the pair alone
     found = [(SimpleNamespace(type="PERSON"), n) for n in ("周何美玲", "周何美华", "周何")]
     assert fuller_names(found, Lexicons.load()) == {}
+
+
+def test_an_office_named_again_without_its_owner_is_the_office():
+    from types import SimpleNamespace
+
+    from kg.kb.lexicons import Lexicons
+    from kg.link.within import fuller_names
+
+    lex = Lexicons.load()
+    found = [(SimpleNamespace(type="ORG"), n) for n in ("滨江市国土房管局", "房管局", "星海大学管理学院顾问委员会", "顾问委员会")]
+    assert fuller_names(found, lex) == {("ORG", "房管局"): "滨江市国土房管局", ("ORG", "顾问委员会"): "星海大学管理学院顾问委员会"}
+    # the end of two bodies' names is neither of them
+    found = [(SimpleNamespace(type="ORG"), n) for n in ("滨江大学顾问委员会", "临海学院顾问委员会", "顾问委员会")]
+    assert ("ORG", "顾问委员会") not in fuller_names(found, lex)

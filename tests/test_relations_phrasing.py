@@ -309,6 +309,9 @@ CASES: list = [
     # `A是Z的一个园区/子园区`
     (f"{Q}是{Z}的一个园区。", (Q, "PART_OF", Z)),
     (f"{Q}是{Z}的子园区,重点发展集成电路。", (Q, "PART_OF", Z)),
+    # `与` inside `参与`, `同` inside `认同` join no party list: the parties after them are partners
+    (f"参与改革的{A}与{B}签署战略合作协议。", (A, "PARTNERS_WITH", B)),
+    (f"认同该方案的{A}与{B}签署战略合作协议。", (A, "PARTNERS_WITH", B)),
 ]
 
 #: (sentence, (head, relation, tail)) the pipeline must NOT find: the phrasing's words without its relation.

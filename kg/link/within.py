@@ -238,6 +238,35 @@ def _firm_park_short_forms(found: list, names: list[tuple[str, str]]) -> list[tu
             if full != short and full.endswith(short) and full[:len(full) - len(short)] in firms]
 
 
+def _tail_of_one(name: str, other: str, names: list[tuple[str, str]], leads: Mapping[tuple[str, str], str]) -> bool:
+    """Is the office ``name`` (three characters or more, no place in front) the end of ``other`` and of no
+    other ORG of the document? Then it is ``other`` named again without its owner (`太空总署` after
+    `美国太空总署`, `顾问委员会` after `清华…顾问委员会`)."""
+    if len(name) < 3 or len(other) <= len(name) or not other.endswith(name) or leads.get(("ORG", name)):
+        return False
+    return sum(1 for t, n in names if t == "ORG" and n != name and n.endswith(name)) == 1
+
+
+def _region_kind_parks(names: list[tuple[str, str]], lex: Lexicons | None) -> list[tuple[str, str]]:
+    """`碑林产业带` for `碑林环大学创新产业带`: a region with only the kind of carrier is the one park of that
+    region and kind in the article (two candidates: it stays itself)."""
+    if lex is None:
+        return []
+    regions = lex.regions
+    parks = [n for t, n in names if t == "PARK"]
+    kinds = sorted((x for x in lex.park_suffixes if len(x) >= 3), key=len, reverse=True)
+    out = []
+    for short in parks:
+        kind = next((x for x in kinds if short.endswith(x)), None)
+        region = short[: len(short) - len(kind)] if kind else ""
+        if not kind or region not in regions:
+            continue
+        longer = [n for n in parks if n != short and n.startswith(region) and n.endswith(kind) and len(n) - len(short) >= 2]
+        if len(longer) == 1:
+            out.append((short, longer[0]))
+    return out
+
+
 def fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str]:
     """Within one document, variants of one name get the fullest form:
     a name without its region prefix (`极视角科技有限公司` → `深圳极视角科技有限公司`),
@@ -263,6 +292,8 @@ def fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str
                 continue
             if other.endswith(name) and other[: len(other) - len(name)] in regions:
                 prefer((etype, name), other)
+            elif etype == "ORG" and _tail_of_one(name, other, names, leads):
+                prefer((etype, name), other)  # `太空总署` for `美国太空总署`, `房管局` for `广州市国土房管局`
             elif etype in ("COMPANY", "ORG"):
                 a, b = cores[(etype, name)], cores[(etype, other)]
                 # offices of two named places stay apart (`青岛市科技局`, `崂山区科技局`); a bare level
@@ -279,19 +310,8 @@ def fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str
                     # a one-character slip (`中关村科技企业协会` for `…企业家协会`), not another body
                     # (`第十四届`/`第十五届…委员会`, `南方航空`/`东方航空`, `华能`/`华电`: kg.link.keys.typo_apart)
                     prefer((etype, name), other)
-    # `碑林产业带` for `碑林环大学创新产业带`: a region with only the kind of carrier is the one park
-    # of that region and kind in the article (two candidates: it stays itself)
-    if lex is not None:
-        parks = [n for t, n in names if t == "PARK"]
-        kinds = sorted((x for x in lex.park_suffixes if len(x) >= 3), key=len, reverse=True)
-        for short in parks:
-            kind = next((x for x in kinds if short.endswith(x)), None)
-            region = short[: len(short) - len(kind)] if kind else ""
-            if not kind or region not in regions:
-                continue
-            longer = [n for n in parks if n != short and n.startswith(region) and n.endswith(kind) and len(n) - len(short) >= 2]
-            if len(longer) == 1:
-                prefer(("PARK", short), longer[0])
+    for short, full in _region_kind_parks(names, lex):
+        prefer(("PARK", short), full)
     for short, full in _married_short_forms(names, lex):
         prefer(("PERSON", short), full)
     for short, full in _firm_park_short_forms(found, names):

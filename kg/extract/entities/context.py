@@ -176,8 +176,10 @@ Token = tuple[int, int, "str | None"]
 # Only whole words of two or more characters stop a name by their tag: the
 # dictionary's tags are noisy (`高速` adverb, `北部` locality), and unknown
 # brand names come out as single characters with any tag (`聚`, `极`).
-STOP_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "y", "e", "o", "t", "tg", "v", "vd", "ad",
-                      "d"})
+STOP_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "y", "e", "o", "t", "tg", "v", "vd", "d"})
+
+# Adverbial adjectives of the clause (`公开`, `积极`): unlike other `ad` words (`大全`), never inside a name.
+_CLAUSE_ADVERBS = frozenset(rules.words("clause_adverbs"))
 
 # Verbs (and words the dictionary tags as adverbs, `高新`) that are at home inside names (`创新中心`, `投资发展集团`).
 _NAME_VERBS = frozenset(rules.words("name_verbs"))
@@ -191,7 +193,11 @@ _CLAUSE_CONJUNCTIONS = frozenset("而但且")
 _FUNCTION_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o"})
 
 # Single characters that are adverbs or auxiliaries of the clause (`要全面…`, `并…`).
-_CLAUSE_CHARS = frozenset("要让使并都也还就又才已曾而刚可")
+_CLAUSE_CHARS = frozenset("要让使并都也还就又才已曾而")
+
+# Adverbs that open an unknown word glued to a name after them (`刚进|公司`, `可交|刑事调查公司`). Alone they do not
+# end a name: `可` opens `可再生能源` (`中国可再生能源学会`), a word of many names.
+_CLAUSE_OPENING_CHARS = _CLAUSE_CHARS | frozenset("刚可")
 
 # One-character verbs of motion, giving and holding that stand before a place's or a park's name and are
 # never the first word of one (`送|上海保税区`, `去|吴江开发区`, `掌|科技园`, `到|园区`); verbs common in
@@ -288,12 +294,13 @@ def _boundary_ends_at(ctx: _Ctx, j: int) -> int:
 _CLAUSE_ENDING_CHARS = frozenset(_FUNCTION_CHARS) | frozenset("任令替给让使")
 
 
-def _extend_left(ctx: _Ctx, s: int, max_len: int, extra_boundaries: frozenset[str] = frozenset()) -> int:
+def _extend_left(ctx: _Ctx, s: int, max_len: int, extra_boundaries: frozenset[str] = frozenset(), inside: frozenset[str] = frozenset()) -> int:
     """Leftmost start of a name ending at ``s``: over name characters, not
     across punctuation, a boundary word or an accepted name. With tokens,
-    whole words are taken and a verb, preposition, adverb… ends the name."""
+    whole words are taken and a verb, preposition, adverb… ends the name,
+    except the words ``inside`` (verbs at home in the names of one kind)."""
     if ctx.tokens is not None:
-        return _extend_left_tokens(ctx, s, max_len, extra_boundaries)
+        return _extend_left_tokens(ctx, s, max_len, extra_boundaries, inside)
     text = ctx.text
     j = s
     while j > 0 and s - j < max_len:
@@ -332,12 +339,17 @@ def _stops_name(word: str, pos: str | None, lex: Lexicons, extra: frozenset[str]
         return word in _FUNCTION_CHARS or word in _CLAUSE_CHARS or pos in _FUNCTION_POS or (pos == "v" and word in _CLAUSE_VERBS)
     if pos == "i" or (pos == "l" and _boundary_inside(word, lex)) or word in _NOUN_TAGGED_VERBS:
         return True  # an idiom or fixed phrase with a verb of the clause (`紧紧围绕`) is never inside a name
-    return pos in STOP_POS and word not in _NAME_VERBS
+    if pos == "ad":
+        return word in _CLAUSE_ADVERBS  # `公开|晶苑集团`, but `大全集团`
+    return pos in STOP_POS and word not in _NAME_VERBS and not (len(word) >= 2 and pos in ("v", "d", "t") and word in lex.regions)  # `大连|`/d
 
 
-def _adverb_and_verb(words: Mapping[str, str], word: str) -> bool:
+def _adverb_and_verb(words: Mapping[str, str], word: str, pos: str | None = None) -> bool:
     """`充分肯定` (tagged ``nz``), `努力实现` (``nr``): an adverb and a verb that the dictionary keeps as one word
-    under a noun's tag are a predicate, never inside a name."""
+    under a noun's tag are a predicate, never inside a name; so is a fixed phrase (``l``) that ends with a verb
+    not at home in names (`高度|重视`, but `技术|创新`)."""
+    if pos == "l" and len(word) == 4 and words.get(word[2:]) == "v" and word[2:] not in _NAME_VERBS:
+        return True
     return len(word) >= 4 and words.get(word[:2]) in ("d", "ad") and words.get(word[2:]) == "v"
 
 
@@ -352,7 +364,7 @@ def _boundary_inside(word: str, lex: Lexicons) -> bool:
     return _boundary_pattern(lex).search(word) is not None
 
 
-def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] = frozenset()) -> int:
+def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] = frozenset(), inside: frozenset[str] = frozenset()) -> int:
     """:func:`_extend_left` over whole words: back until a word that stops a name (or ``max_len``)."""
     text = ctx.text
     j = s
@@ -373,14 +385,16 @@ def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] =
             break
         if "(" in word and ")" not in text[ts + word.index("("):s]:  # an opening bracket must close inside the name
             break
-        if _stops_name(word, pos, ctx.lex, extra) or _adverb_and_verb(ctx.words, word):
-            break
+        if word in inside and j < s and _proper_word(ctx, j):
+            break  # `采购|滨江大学`: the clause's verb before a place or a name, not a word of the name
+        if word not in inside and (_stops_name(word, pos, ctx.lex, extra) or _adverb_and_verb(ctx.words, word, pos) or pos is None and word[0] in "该此"):
+            break  # `该厅|公路管理局`: an anaphor of a body is not part of the next one's name
         if pos is None and len(word) > 1 and (word[0] in _FUNCTION_CHARS or word[0] in _CLAUSE_CONJUNCTIONS):
             # `与鹏`, `而雷马` from an unknown word: the clause's function word or conjunction;
             # `或令|科技园`: "or make", no name's head
             j = ts + 1 if word[1:] not in _CLAUSE_ENDING_CHARS else te
             break
-        if pos is None and len(word) > 1 and word[0] in _CLAUSE_CHARS:
+        if pos is None and len(word) > 1 and word[0] in _CLAUSE_OPENING_CHARS:
             break  # `刚进|公司`, `可交|刑事调查公司`: an unknown word that opens with the clause's adverb
         if pos is None and len(word) > 1 and word[-1] in _CLAUSE_ENDING_CHARS:
             break  # `判予|`, `现由|`, `曾任|`, `会令|`: an unknown word that ends with the clause's preposition or verb
@@ -388,6 +402,12 @@ def _extend_left_tokens(ctx: _Ctx, s: int, max_len: int, extra: frozenset[str] =
             break
         j = ts
     return j
+
+
+def _proper_word(ctx: _Ctx, j: int) -> bool:
+    """Is the word starting at ``j`` a place or a proper name (`滨江`, a division, a ``ns``/``nt``/``nz``/``nr`` word)?"""
+    tok = ctx.by_pos.get(j)
+    return tok is not None and tok[0] == j and (tok[2] in ("ns", "nt", "nz", "nr", "nrt") or ctx.text[tok[0]:tok[1]] in ctx.lex.regions)
 
 
 def _anchor_region(ctx: _Ctx, j: int, s: int) -> int:

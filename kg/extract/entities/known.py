@@ -61,6 +61,10 @@ def _known(ctx: _Ctx) -> list[Mention]:
                 continue
         if k.type == "ORG" and _FIRM_AFTER.match(text, end):
             continue  # `联合国实集团` is `联合|国实集团`: a firm's name runs on from the known one
+        institute = _INSTITUTE_AFTER.match(text, end) if k.type == "ORG" and k.name.endswith("科学院") else None
+        if institute:  # `中科院地理所`: an institute of the academy, a body of its own
+            out.append(Mention(i, institute.end(), "ORG", text[i:institute.end()], "known", text[i:institute.end()]))
+            continue
         if (k.ambiguous or form.isdigit()) and not _company_context(text, i, end):
             continue  # `360度`, `360亿` are numbers unless the text says company
         if ctx.starts is not None and len(form) <= 4:
@@ -77,6 +81,10 @@ def _known(ctx: _Ctx) -> list[Mention]:
         country = next((c for c in _COUNTRIES if text.startswith(c, i - len(c))), None) if k.type == "ORG" else None
         if country:  # `美国国务院` is not 国务院: the country's own body, a name of its own
             out.append(Mention(i - len(country), end, "ORG", text[i - len(country):end], "known", text[i - len(country):end]))
+            continue
+        local = _local_body_start(ctx, k, form, i)
+        if local < i:  # `河南省发改委`, `市国资委`: a province's or city's own body, not the national one
+            out.append(Mention(local, end, "ORG", text[local:end], "known", text[local:end]))
             continue
         if k.type == "COMPANY":  # `青岛华大基因`: a region right before a brand belongs to the name
             for n in (4, 3, 2):
@@ -97,6 +105,23 @@ def _known(ctx: _Ctx) -> list[Mention]:
             continue
         out.append(Mention(start, end, k.type, text[start:end], "known", k.name if start == i else text[start:end]))
     return out
+
+
+_NATIONAL_HEADS = tuple(rules.words("national_body_heads"))
+
+
+def _local_body_start(ctx: _Ctx, k: KnownEntity, form: str, i: int) -> int:
+    """Start of a division (`河南省`, `青岛市`) or a bare level (`市`, `省`) right before the short form ``form``
+    at ``i`` of a national body (`发改委`, `社科院`, `国资委`): provinces and cities have bodies of the same
+    short name, so that prefix names a local body of its own. ``i`` when there is none."""
+    if k.type != "ORG" or form == k.name or form.startswith(_NATIONAL_HEADS) or not k.name.startswith(_NATIONAL_HEADS):
+        return i
+    text = ctx.text
+    for n in (4, 3, 2):
+        r = text[i - n:i] if i - n >= 0 else ""
+        if r in ctx.lex.regions and r not in ("中国", "全国") and (i - n == 0 or not _CJK.match(text[i - n - 1]) or _boundary_ends_at(ctx, i - n)):
+            return i - n
+    return i - 1 if i >= 1 and text[i - 1] in "省市区县" else i
 
 
 def _city_before(ctx: _Ctx, i: int) -> int:
@@ -130,6 +155,9 @@ def _group_firm_tail(ctx: _Ctx, end: int) -> int:
 # name the grammar reads: `本田汽车零部件有限公司`), or a word that makes it a line of business (`歌尔微电子产业项目`).
 _FIRM_SUFFIX_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:有限|股份|集团|公司|[(（])|" + rules.alternation("group_firm_stop_words"))
 
+
+# An institute's short name right after an academy's (`中科院|地理所`, `中科院|长春光机所`): not `所长`, `所属`.
+_INSTITUTE_AFTER = re.compile(r"[^\W\d_的与和及在等是为对将从向把被由、，。]{1,5}?所(?![长属以有在谓得])")
 
 # A few characters and a firm's head right after a known body: the body's name is part of a firm's.
 _FIRM_AFTER = re.compile(r"(?:(?![或和与及的])[\u4e00-\u9fff]){1,4}(?:集团|公司)")  # not across `或` (`司长或公司注册处`)

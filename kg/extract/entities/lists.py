@@ -399,11 +399,16 @@ def _typed_lists(ctx: _Ctx) -> list[Mention]:
             items[0] = (cut, e0)
         for s, e in items:
             name = text[s:e]
+            if _CLASS_HEAD.sub("", name) in suffixes:
+                continue  # `全国重点实验室、国家技术创新中心、…等创新平台`: classes of bodies, not names
             if name.endswith(suffixes) and len(name) >= (4 if len(items) > 1 else 6):
                 own = "PARK" if name.endswith(_PARK_ONLY_SUFFIXES) else etype  # `…孵化器` is a park whatever the head
                 out.append(Mention(s, e, own, name, "list:typed"))
     return out
 
+
+# A rank or scope that opens the name of a class of bodies (`国家|技术创新中心`, `全国|重点实验室`).
+_CLASS_HEAD = re.compile(rf"^(?:{rules.alternation('class_name_heads')})?")
 
 # What joins list items; the leftmost item is cut after one of the words.
 _LIST_GLUE = ("以及", "和", "及", "与", "、")

@@ -85,7 +85,8 @@ def _persons(ctx: _Ctx) -> list[Mention]:
 
 # A Western name in Latin letters: capitalized words and initials (`Ray Kurzweil`, `Peter H. Diamandis`).
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-zA-Z'-]+))*(?: [A-Z][a-zA-Z'-]+)(?![A-Za-z])"
-                         r"|[A-Z][a-z]{2,}[A-Z][a-z]{2,}(?![A-Za-z])")  # or given and family name run together (`DavidSmith`)
+                         r"|[A-Z][a-z]{2,}[A-Z][a-z]{2,}(?![A-Za-z-])")  # or given and family name run together (`DavidSmith`);
+# not before a hyphen: `KimYoung-ky` is one name the run-together form would cut
 
 
 def _after_an_office(ctx: _Ctx, i: int) -> bool:
@@ -427,6 +428,8 @@ def _clause_word_after_surname(ctx: _Ctx, s: int) -> bool:
     (`议员|时|曾经|批评`, `6席|当然|委员`, `但|几位|合伙人`)? Then the surname is no surname."""
     tok = ctx.by_pos.get(s) if ctx.tokens is not None else None
     sur = ctx.by_pos.get(s - 1) if tok is not None else None
+    if tok is not None and tok[2] == "m" and ctx.lex.title_ending_at(ctx.text, s - 1):
+        return False  # `技术总监|智|百年`: after a title a numeral-like given name (`百年`) is a name's
     return tok is not None and tok[0] == s and tok[1] - s == 2 and tok[2] in ("d", "m", "c", "p", "r") \
         and not (sur is not None and sur[2] == "nr")  # `王|立新` (a surname the dictionary knows as one)
 

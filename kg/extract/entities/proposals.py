@@ -43,8 +43,8 @@ from kg.extract.entities.context import _COUNT_INSIDE, _NAME_VERBS, STOP_POS, Me
 from kg.extract.entities.lists import _SITE_TAIL
 from kg.extract.entities.persons import _TRANSLIT
 from kg.extract.entities.parks import _GENERIC_PARK_BODY, _INDUSTRY_PARK_SUFFIXES, _industry_only
-from kg.extract.entities.suffixes import (_GENERIC_COMPANY_BODY, _GENERIC_ORG_BODY, _MEDIA, _ORG_NEEDS_PROPER_BODY, _proper_body,
-                                          _region_named)
+from kg.extract.entities.suffixes import (_DETERMINER_BEFORE, _GENERIC_COMPANY_BODY, _GENERIC_ORG_BODY, _MEDIA, _ORG_NEEDS_PROPER_BODY,
+                                          _POSITIONING_LABEL, _proper_body, _region_named)
 from kg.kb import rules
 from kg.kb.lexicons import Lexicons
 
@@ -306,6 +306,9 @@ def _organization(ctx: _Ctx, name: str, start: int, label: str, prob: float) -> 
         return None  # `科技公司`, `有关部门`: a kind, not a name
     if etype == "PARK" and name.endswith(_INDUSTRY_PARK_SUFFIXES) and _industry_only(ctx, name):
         return None  # `体育产业园`, `先进制造产业园`: a kind of park (the park grammar's own test)
+    if etype == "ORG" and (_POSITIONING_LABEL.search(name) or _COUNTED_BEFORE.search(ctx.text, max(0, start - 4), start)
+                           or _DETERMINER_BEFORE.search(ctx.text, max(0, start - 2), start) and not _proper_body(ctx, body, start, unknown_ok=False)):
+        return None  # `共建…国际金融中心` (a city's role), `12个海外办事处`, `各大商会`: no one body's name
     if _COUNT_INSIDE.search(name) or _MEDIA.search(name) or _SITE_TAIL.search(name):
         return None  # `三家证券交易所`, `…电视总台新闻中心`, `ZTO全球总部`: counts, media and a firm's sites
         # are not names of their own (as for the grammars)
@@ -314,6 +317,9 @@ def _organization(ctx: _Ctx, name: str, start: int, label: str, prob: float) -> 
     if function and not (_proper_body(ctx, plain, start, unknown_ok=False) or _region_named(ctx, plain)):
         return None  # `公共资源服务中心`: a function, not a name (the suffix grammar's own test)
     return etype
+
+
+_COUNTED_BEFORE = re.compile(r"[0-9一二两三四五六七八九十几多数]+[个家所间]$")
 
 
 def _suffix_of(name: str, etype: str, lex) -> str:  # noqa: ANN001 - Lexicons

@@ -85,9 +85,8 @@ def find_mentions(
     # an office, institute or company may carry a known name at its start
     # (`青岛蓝谷管理局`, `中科院生物能源研究所`, `海尔集团`): those grammars see known names as free text
     ctx_sub = ctx.with_taken(list(ctx.taken))
-    sub_named = (_suffix_names(ctx_sub, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
-                 + _suffix_names(ctx_sub, "org", "ORG", 22, _GENERIC_ORG_BODY, 1)
-                 + _typed_lists(ctx_sub))
+    sub_named = [_named_by_known_tail(m, known_found) for m in _suffix_names(ctx_sub, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
+                 + _suffix_names(ctx_sub, "org", "ORG", 22, _GENERIC_ORG_BODY, 1) + _typed_lists(ctx_sub)]
     # a park may carry a company's name (`中电光谷工业园` is one PARK), not another park's, except a
     # sub-area named after it, which is that park (`蓝色硅谷核心区`), and a kind of park that the known
     # park's name makes a name (`光谷软件园`; `软件园` alone is a kind)
@@ -106,7 +105,8 @@ def find_mentions(
     bureaus = _numbered_bureaus(ctx)  # `中铁|九局`: a known firm and its numbered bureau make one firm
     known = accept(known_found + sub_parks + bureaus + [m for m in sub_named if (any(k.end < m.end for k in known_at.get(m.start, ()))
                                                                        or _firm_around_known(m, known_found))
-                                              and not _site_of_known_firm(text, m, known_at)])
+                                              and not _site_of_known_firm(text, m, known_at)
+                                              and not _known_list(text, m, known_found)])
     persons = _persons(ctx) + _persons_title_after(ctx) + _persons_before_title(ctx) + _person_lists(ctx) + _persons_appointed(ctx)
     named = accept(
         _suffix_names(ctx, "company", "COMPANY", 24, _GENERIC_COMPANY_BODY, 2)
@@ -130,7 +130,7 @@ def find_mentions(
             continue  # `影视` again in `影视中心`: a modifier there, not the industry
         if not any(ctx.taken[i:e]) and _whole_word(ctx, i, e):
             repeats.append(Mention(i, e, m.type, m.text, "repeat", m.key))
-    return sorted(found + accept(repeats), key=lambda m: m.start)
+    return _offices_sharing_a_place(text, sorted(found + accept(repeats), key=lambda m: m.start), lex)
 
 
 _FULL_LEGAL_FORMS = ("有限责任公司", "股份有限公司", "有限公司")
@@ -147,6 +147,58 @@ def _site_of_known_firm(text: str, m: Mention, known_at: Mapping[int, list[Menti
     """`华为研发中心`, `海尔全球总部`: a known firm's site is a mention of the firm, not an organization."""
     return m.type == "ORG" and any(k.type == "COMPANY" and _SITE_TAIL.fullmatch(text, k.end, m.end)
                                    for k in known_at.get(m.start, ()))
+
+
+_OFFICE_END = re.compile(r"(?:委员会|[局委厅办署处])$")
+
+
+def _offices_sharing_a_place(text: str, found: list[Mention], lex: Lexicons) -> list[Mention]:
+    """`四川省公安厅、省经信委、省工商局`, `滨江市发改委、科技局`: offices listed after one with a place take that
+    place, whether written with the bare level (`省`) or with none; their key is the place's office."""
+    out = list(found)
+    place = ""
+    for n, m in enumerate(out):
+        if m.type != "ORG":
+            place = ""
+            continue
+        prev = out[n - 1] if n else None
+        joined = prev is not None and prev.type == "ORG" and text[prev.end:m.start] in ("、", "和", "及", "与")
+        name = m.key or m.text
+        own = _place_of(name, lex)
+        if own or not joined or not place or not _department_office(name, lex) or name[0] in "省市区县" and name[0] != place[-1]:
+            place = own
+            continue
+        out[n] = Mention(m.start, m.end, m.type, m.text, m.rule, place + (name[1:] if name[0] == place[-1] else name))
+    return out
+
+
+def _department_office(name: str, lex: Lexicons) -> bool:
+    """Is ``name`` a government department's office, with or without a bare level (`省工商局`, `科技局`), not
+    another body ending in an office's character (`亚组委`)?"""
+    end = _OFFICE_END.search(name)
+    return end is not None and name[1 if name[:1] in "省市区县" else 0:end.start()] in lex.departments
+
+
+def _place_of(name: str, lex: Lexicons) -> str:
+    """The division that opens an office's name when it ends with its level (`四川省`, `青岛市`), else ''."""
+    r = next((name[:k] for k in (4, 3, 2) if name[:k] in lex.regions), "")
+    return r if r[-1:] in "省市区县" else ""
+
+
+def _named_by_known_tail(m: Mention, known_found: list[Mention]) -> Mention:
+    """`创新及科技局政府资讯科技总监办公室`: an office written after its parent's name, where the office itself
+    is a known body ending the name, is a mention of that body (its canonical name as the key)."""
+    if m.type != "ORG" or m.key:
+        return m
+    tail = next((k for k in known_found if k.type == "ORG" and k.end == m.end and k.start > m.start and k.key
+                 and any(j.type == "ORG" and j.start == m.start for j in known_found)), None)
+    return Mention(m.start, m.end, m.type, m.text, m.rule, tail.key) if tail else m
+
+
+def _known_list(text: str, m: Mention, known_found: list[Mention]) -> bool:
+    """`中国科学院院士及中国工程院`: a name that ends with a second known body after `及`/`和`/`、` is a
+    list of bodies (the first with a title), not one body's name."""
+    return any(k.type == m.type and k.end == m.end and k.start > m.start and text[k.start - 1] in "及和与、" for k in known_found)
 
 
 def _whole_word(ctx: _Ctx, a: int, b: int) -> bool:

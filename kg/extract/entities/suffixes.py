@@ -36,6 +36,9 @@ _GENERIC_COMPANY_BODY = frozenset(rules.words("generic_company_bodies"))
 
 _GENERIC_ORG_BODY = frozenset(rules.words("generic_org_bodies"))
 
+# Verbs of a public function at home in the names of public bodies (`政府采购中心`), never their first word.
+_ORG_NAME_VERBS = frozenset(rules.words("org_name_verbs"))
+
 # Suffixes of a function (`中心`, `平台`): the body must hold a proper name or start with a region.
 _ORG_NEEDS_PROPER_BODY = frozenset(rules.words("functional_org_suffixes"))
 
@@ -96,7 +99,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
             continue
         # the suffix must end a word: `局` in `局长`, `委` in `委员`, `部` in `部长` are titles
         # (`大学园路`, `大学城`: a road or a district named after a university, not a university)
-        if e < len(text) and kind == "org" and (text[e] in "长员" or suf in _ACADEMIC and text[e] in _PLACE_AFTER_ACADEMIC):
+        if kind == "org" and _title_or_word_after(text, suf, e):
             continue
         s = _extend_left(ctx, i, max_len, extra) if kind != "org" else _extend_over_department(ctx, i, max_len)
         if kind == "park":
@@ -111,9 +114,7 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
             members = _members_before(ctx, i)
             if members is not None:
                 s, member_named = members, True
-        lead = _LEADING_DATE.match(text, s, i)
-        if lead:  # `2011年宝钢集团`, `下称宝钢集团`
-            s = lead.end()
+        s = lead.end() if (lead := _LEADING_DATE.match(text, s, i)) else s  # `2011年宝钢集团`, `下称宝钢集团`
         if _COUNT_OF_UNITS.match(text[s:i]):  # `85家食用菌专业合作社`: a count, not a name
             continue
         s = _past_unit_or_year(text, s, i, kind)
@@ -124,8 +125,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
             continue  # `必和必拓(BHP)矿业公司` cut after a known name: a fragment
         if suf in _MEMBER_NAMED and len(body) >= 2 and ctx.words.get(body) in ("n", "nz", "nt"):
             member_named = True  # `院所联盟`: the members' kind names the alliance
-        if len(body) < min_body or (_generic(body, generic) and not member_named):
-            continue
+        if len(body) < min_body or (_generic(body, generic) and not member_named) or kind == "org" and _a_kind_of_body(ctx, s, i, member_named):
+            continue  # `各相关产业协会`, `任何企业联盟`, `…为主的行业协会`: a kind of body, no one's name
         if kind == "org" and suf in _ACADEMIC:
             s = _drop_locating_country(text, s, i)  # `美国麻省理工学院` → `麻省理工学院`; a ministry keeps its country
         if kind == "company" and (s := _company_start(ctx, s, i, e)) is None:
@@ -142,8 +143,9 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
                 continue
         if suf in _NEEDS_A_NAME and not (_place_like(ctx, body) or _proper_body(ctx, body, s, unknown_ok=False)):
             continue  # `有关银行`, `中小学校` name no one
-        if suf.endswith(("中心", "平台")) and not _proper_noun_in(ctx, body, s) and not (suf.endswith("中心") and _region_named(ctx, body)):
-            continue  # `公共资源服务中心`, `青岛数字经济平台`: a function, not a name
+        if suf.endswith(("中心", "平台")) and not _proper_noun_in(ctx, body, s) and not (suf.endswith("中心") and _region_named(ctx, body)) \
+                or suf.endswith("平台") and _product_platform(ctx, body, s):
+            continue  # `公共资源服务中心`, `青岛数字经济平台`: a function, not a name; `OMI双平台`: a product
         if kind == "org":
             if _PARTY_COMMITTEE.search(text[s:e]) and not _place_like(ctx, body):
                 continue
@@ -172,6 +174,52 @@ def _past_unit_or_year(text: str, s: int, i: int, kind: str) -> int:
     return max(inner) if inner and kind == "company" else s
 
 
+_DETERMINER_BEFORE = re.compile(rf"(?:{rules.alternation('determiners_before_bodies')})$")
+_DETERMINER_OPENS = re.compile(rules.alternation("determiners_before_bodies"))
+_POSITIONING_LABEL = re.compile(rf"(?:国际|全球|世界)(?:{rules.alternation('label_center_fields')})中心")
+
+
+def _a_kind_of_body(ctx: _Ctx, s: int, i: int, member_named: bool) -> bool:
+    """Does the body ``[s, i)`` of an organization's suffix name a kind of body rather than one body: after a
+    determiner (`各相关|产业协会`, `不少|地区政府`), or named by its members after `的` (`为主的|行业协会`), or a
+    one-character place after `在` (`在|京|全国重点实验室`), with no proper name of its own?"""
+    text = ctx.text
+    if s >= 1 and text[s - 1] == "在" and i - s == 1:
+        return True
+    opener = _DETERMINER_OPENS.match(text, s, i)
+    if opener and not _proper_body(ctx, text[opener.end():i], opener.end(), unknown_ok=False):
+        return True  # `各大|商会`: the determiner is the whole body
+    label = _POSITIONING_LABEL.search(text, s, i + 6)
+    if label is not None and label.end() > i:
+        return True  # `共建北京国际科技创新中心`: a role a city aims at
+    if not (_DETERMINER_BEFORE.search(text, max(0, s - 2), s) or member_named and text[s - 1:s] == "的"):
+        return False
+    return not _proper_body(ctx, text[s:i], s, unknown_ok=False) or text[s:i] in ("地区", "海外")
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+
+# What follows the verb 学会 (learn) and never a society's name: an object's determiner, an aspect particle.
+_LEARNED_WHAT = re.compile(rules.alternation("learn_verb_objects"))
+
+
+def _product_platform(ctx: _Ctx, body: str, s: int) -> bool:
+    """A platform named by a product code (`OMI双平台`, `AMT产品平台`, `6速前横置DCT平台`): Latin letters and,
+    without them, no proper name: a technical or software platform, not a public one (products are no entities)."""
+    if not _LATIN.search(body) or _tries(ctx.lex)["regions"].longest_at(body, 0):
+        return False
+    rest = [(a, b) for a, b, _ in ctx.tokens_in(s, s + len(body)) if not _LATIN.search(ctx.text[a:b])] if ctx.tokens is not None else []
+    return not any(_proper_body(ctx, ctx.text[a:b], a, unknown_ok=False) for a, b in rest)
+
+
+def _title_or_word_after(text: str, suf: str, e: int) -> bool:
+    """Does what follows an organization's suffix ending at ``e`` make it part of another word: a title
+    (`局长`, `委员`), a road or district named after a university (`大学园路`, `大学城`), or the object of
+    the verb 学会, learn (`让机器人学会各种动作`)?"""
+    return e < len(text) and (text[e] in "长员" or suf in _ACADEMIC and text[e] in _PLACE_AFTER_ACADEMIC
+                              or suf == "学会" and _LEARNED_WHAT.match(text, e) is not None)
+
+
 def _members_before(ctx: _Ctx, i: int) -> int | None:
     """Start of the nouns before an association's suffix at ``i`` that name its members (`企业|联盟`,
     `青岛市|企业|联合会`); None when the word before is not such a noun (or there are no words)."""
@@ -189,6 +237,9 @@ def _members_before(ctx: _Ctx, i: int) -> int | None:
 def _org_start(ctx: _Ctx, s: int, i: int) -> tuple[bool, int]:
     """Where an office's name starts (back to its region, over `A及`), and whether it joined two fields."""
     s = _back_to_region(ctx, s)
+    if i - s >= 2 and ctx.text.endswith("全国", 0, s) and not _generic(ctx.text[s:i], _GENERIC_ORG_BODY) \
+            and not _tries(ctx.lex)["org"].longest_at(ctx.text, s):  # not `全国|委员会常务|委员会`
+        s -= 2  # `全国|乘用车信息联席会`: the nation's scope opens the name (a boundary word elsewhere)
     joined = _over_ji_office(ctx, s, i)
     return joined != s, joined
 
@@ -217,8 +268,32 @@ def _extend_over_department(ctx: _Ctx, i: int, max_len: int) -> int:
     ends a name elsewhere."""
     dept = next((d for d in _joined_departments(ctx.lex) if ctx.text.endswith(d, 0, i)), None)
     if dept is None:
-        return _extend_left(ctx, i, max_len)
-    return _extend_left(ctx, i - len(dept), max(0, max_len - len(dept)))
+        dept = _two_departments(ctx, i)
+    j = _extend_left(ctx, i, max_len, inside=_ORG_NAME_VERBS) if dept is None else \
+        _extend_left(ctx, i - len(dept), max(0, max_len - len(dept)), inside=_ORG_NAME_VERBS)
+    while (w := next((v for v in _ORG_NAME_VERBS if ctx.text.startswith(v, j) and j + len(v) < i and ctx.is_token_boundary(j + len(v))), None)):
+        j += len(w)  # `采购|滨江大学`: a verb of the clause right before a name, not its first word
+    return j
+
+
+def _two_departments(ctx: _Ctx, i: int) -> str | None:
+    """Two department words joined by `和`/`与` right before ``i`` (`交通运输和港口`, `城乡建设和交通`): one office's
+    field, as a standard joined department is; None when the words before `和` are not a department."""
+    text = ctx.text
+    by_len = _departments_by_length(ctx.lex)
+    for n, words in by_len:  # the longest department word ending at `i` with `和`/`与` before it
+        j = i - n
+        if j >= 1 and text[j - 1] in "和与" and text[j:i] in words:
+            a = next((m for m, ws in by_len if j - 1 - m >= 0 and text[j - 1 - m:j - 1] in ws), None)
+            return text[j - 1 - a:i] if a else None
+    return None
+
+
+@lru_cache(maxsize=4)
+def _departments_by_length(lex) -> tuple[tuple[int, frozenset[str]], ...]:  # noqa: ANN001 - Lexicons
+    """The department words of the lexicon by length, longest first (a lookup per length, not per word)."""
+    lengths = sorted({len(d) for d in lex.departments}, reverse=True)
+    return tuple((n, frozenset(d for d in lex.departments if len(d) == n)) for n in lengths)
 
 
 @lru_cache(maxsize=4)
@@ -545,6 +620,9 @@ def _proper_noun_in(ctx: _Ctx, body: str, start: int) -> bool:
     words? `国家`/`中国` at the head count (`国家海洋技术转移中心`)."""
     rest = body
     r = _tries(ctx.lex)["regions"].longest_at(rest, 0) if rest else None
+    if not r and ctx.tokens is not None:  # a place the dictionary knows but the divisions do not (`长三角`, `张江`)
+        first = ctx.by_pos.get(start)
+        r = ctx.text[start:first[1]] if first and first[0] == start and first[2] == "ns" and first[1] - start >= 2 else None
     if r:
         rest = rest[len(r):]
     if rest.startswith(("国家", "中国", "中科")) and not rest.startswith(("国家级",)):

@@ -21,7 +21,7 @@ _LIST_SIGNS = re.compile(rules.pattern("list_signing_cues"))
 _ORDER = re.compile(r"订单")
 _ALLIANCE = re.compile(r"战略合作|合作协议|框架协议|合资|联盟")
 #: A conjunction before a party in its clause: the party is on the other side (`公司与A、B和C`, `与A和B合作`).
-_IN_PARTY_LIST = re.compile(r"与|(?<![总温缓柔])和(?![平谐])|(?<![共如相协会])同(?![时步样比期等])|跟")
+_IN_PARTY_LIST = re.compile(r"(?<![参给赋])与|(?<![总温缓柔])和(?![平谐])|(?<![共如相协会合不认赞连等雷陪])同(?![时步样比期等])|跟")
 _FOUNDS_JOINT_BODY = re.compile(r"(?:建立|组建|共建|成立|打造)[^,;]{0,20}(?:" + _JOINT_BODY.pattern + ")")
 
 
