@@ -144,9 +144,14 @@ _SIGNALS = ("titles", "org", "park", "fund")
 
 def _sentences_with_a_title(ctx: _Ctx) -> list[tuple[int, int]]:
     """The sentences that name a post (a title of the lexicon other than a generic one, `先生`)."""
+    return _pieces_with_a_title(ctx, _SENTENCE_END)
+
+
+def _pieces_with_a_title(ctx: _Ctx, ends: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The pieces of the text between matches of ``ends`` that hold a non-generic title of the lexicon."""
     titled = sorted(i for i, t in _tries(ctx.lex)["titles"].finditer(ctx.text) if ctx.lex.titles.get(t) != "generic")
     spans, start = [], 0
-    for end in [m.end() for m in _SENTENCE_END.finditer(ctx.text)] + [len(ctx.text)]:
+    for end in [m.end() for m in ends.finditer(ctx.text)] + [len(ctx.text)]:
         k = bisect_left(titled, start)
         if k < len(titled) and titled[k] < end:
             spans.append((start, end))
@@ -164,14 +169,7 @@ def _title_ends(ctx: _Ctx, posts_only: bool = False) -> frozenset[int]:
 
 def _clauses_with_a_title(ctx: _Ctx) -> list[tuple[int, int]]:
     """The clauses (between commas, colons, quotation marks and sentence ends) that name a post."""
-    titled = sorted(i for i, t in _tries(ctx.lex)["titles"].finditer(ctx.text) if ctx.lex.titles.get(t) != "generic")
-    spans, start = [], 0
-    for end in [m.end() for m in _CLAUSE_END.finditer(ctx.text)] + [len(ctx.text)]:
-        k = bisect_left(titled, start)
-        if k < len(titled) and titled[k] < end:
-            spans.append((start, end))
-        start = end
-    return spans
+    return _pieces_with_a_title(ctx, _CLAUSE_END)
 
 
 _CLAUSE_END = re.compile(r"[。!?;\n,:]+")
