@@ -1,7 +1,7 @@
 """How far each relation rule is to be trusted: ``kg/data/relation_confidence.tsv``, loaded once.
 
-The file holds, per rule, the share of its relations the development gold confirms, shrunk towards its
-family's share (``benchmarks/calibrate_relations.py --update`` writes it). Extraction puts the number on
+The file holds, per rule, the share of its relations that are right on the development gold and on a
+sample of relations judged on unseen articles, pooled and shrunk towards its family's share (``benchmarks/calibrate_relations.py --update`` writes it). Extraction puts the number on
 a relation as it finds it (the ``kg_relations`` spaCy component); the graph export puts it on every edge.
 
 >>> 0 < confidence_of("post:title-name") <= 1
@@ -17,7 +17,7 @@ from importlib import resources
 
 @lru_cache(maxsize=1)
 def rule_confidences() -> dict[str, float]:
-    """Each relation rule's confidence, calibrated on the development set (``*``: a rule the file lacks)."""
+    """Each relation rule's confidence, calibrated on dev and the judged unseen sample (``*``: a rule the file lacks)."""
     with (resources.files("kg") / "data" / "relation_confidence.tsv").open(encoding="utf-8") as fh:
         rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
         return {row["rule"]: float(row["confidence"]) for row in rows}
