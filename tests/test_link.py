@@ -320,3 +320,19 @@ def test_an_office_named_again_without_its_owner_is_the_office():
     # the end of two bodies' names is neither of them
     found = [(SimpleNamespace(type="ORG"), n) for n in ("滨江大学顾问委员会", "临海学院顾问委员会", "顾问委员会")]
     assert ("ORG", "顾问委员会") not in fuller_names(found, lex)
+
+
+def test_firms_whose_place_is_their_trade_name_stay_apart():
+    # after the place comes only a line of business: the place is what names the firm
+    forms = _entity_forms("东岭矿业有限公司与宁波钢铁有限公司签约。东岭矿业已和武汉钢铁、安阳钢铁、广东韶钢等多家钢企建立起"
+                          "合作关系。宁波钢铁表示满意。")
+    assert forms["宁波钢铁有限公司"] == {"宁波钢铁有限公司", "宁波钢铁"}
+    assert {"武汉钢铁", "安阳钢铁"} <= set(forms)
+    # a trade name after the place still joins the firm with and without its place
+    assert len(_entity_forms("深圳星岚科技有限公司发布新品。星岚科技有限公司表示满意。")) == 1
+
+
+def test_two_departments_of_one_government_are_not_a_typo_of_each_other():
+    forms = _entity_forms("香港特區政府財政司司長陳大文表示將加大投資。前律政司司長梁小詩亦出席。")
+    assert "律政司" not in forms["香港特别行政区政府财政司"]
+    assert forms["香港特别行政区政府律政司"] == {"律政司"}

@@ -56,10 +56,25 @@ def strip_regions(name: str, regions: Mapping[str, str]) -> str:
     return core
 
 
+#: A company core made of lines of business only: the place in front is the firm's trade name.
+_LINE_ONLY = re.compile(rf"(?:{rules.alternation('company_line_words')})+")
+
+
 def company_key(name: str, regions: Mapping[str, str]) -> str:
-    """The core of a company name: no bracketed region, leading region or legal form."""
+    """The core of a company name: no bracketed region, leading region or legal form; but a core that is only
+    a line of business keeps its place, named by its full form (`宁波钢铁` ≠ `武汉钢铁`).
+
+    >>> company_key("宁波钢铁有限公司", {"宁波": "宁波市"}), company_key("宁波市钢铁", {"宁波市": "宁波市"})
+    ('宁波市钢铁', '宁波市钢铁')
+    """
     core = _LEGAL.sub("", strip_regions(name, regions))
-    return core if len(core) >= 2 else name
+    if len(core) < 2:
+        return name
+    if _LINE_ONLY.fullmatch(core):
+        plain = _BRACKETED.sub("", name)
+        lead = plain[: len(plain) - len(strip_regions(plain, regions))]
+        return regions.get(lead, lead) + core
+    return core
 
 
 def person_key(name: str, org: str | None, title: str | None, doc_id: str) -> str:
@@ -146,6 +161,8 @@ def kind_suffixes(etype: str, lex: object) -> tuple[str, ...]:
 
 
 _NATIONAL_PREFIX = re.compile(r"^(中国|中华|全国|国家)")
+#: A government named after its place belongs to the place, not to the name of its department (`…政府律政司`).
+_GOVERNMENT_LEAD = re.compile(r"^(?:人民|特区)?政府")
 
 
 def typo_apart(etype: str, a: str, b: str, regions: Mapping[str, str], suffixes: tuple[str, ...]) -> str | None:
@@ -165,6 +182,9 @@ def typo_apart(etype: str, a: str, b: str, regions: Mapping[str, str], suffixes:
     ('direction', 'kind')
     >>> why("ORG", "哈尔滨工程大学", "哈尔滨工业大学"), why("PERSON", "王伟@甲", "王纬@甲")
     ('short core', 'type')
+    >>> why("ORG", "香港特别行政区政府律政司", "香港特别行政区政府财政司")  # the government is the place's
+    'short core'
+
     """
     if etype not in TYPO_TYPES:
         return "type"
@@ -193,7 +213,7 @@ def typo_apart(etype: str, a: str, b: str, regions: Mapping[str, str], suffixes:
             return "kind"  # `科技局`/`科技厅`, `人民政府`/`人民政协`
         body = name[: len(name) - tail]
         body = _NATIONAL_PREFIX.sub("", body)  # `中国华能集团` is as distinctive as `华能`
-        head = len(name) - tail - len(strip_regions(body, regions))
+        head = len(name) - tail - len(_GOVERNMENT_LEAD.sub("", strip_regions(body, regions)))
         if i < head:
             return "region"
         if len(name) - tail - head < MIN_TYPO_CORE:
