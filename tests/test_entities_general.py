@@ -1481,3 +1481,24 @@ class TestReviewedBoundaries:
         assert "智百年" in of_type(found(nlp, "星海科技公司技术总监智百年表示,产品已量产。"), "PERSON")
         # near miss: without a title, a surname-like character before a numeral is the clause's
         assert not of_type(found(nlp, "但几位合伙人无粮出。"), "PERSON")
+
+
+class TestFirmsNamedByWhatOnlyFirmsHave:
+    """Listed firms named by their stock short name: a stock code, or the firm's shares and accounts (names invented)."""
+
+    def test_a_stock_code_after_a_name_makes_it_a_firm(self, nlp):
+        got = found(nlp, "据统计,包括青禾智造(300999.SZ)在内,共有5家企业参与。")
+        assert "青禾智造" in of_type(got, "COMPANY")
+        # near miss: a year in brackets is no stock code
+        assert not of_type(found(nlp, "发布《星湖产业发展报告(2024)》以来,反响热烈。"), "COMPANY")
+
+    def test_a_firm_named_twice_by_its_shares_and_accounts(self, nlp):
+        got = found(nlp, "7月25日,澜汐瑞讯股价当日下跌4.47%。此外,澜汐瑞讯管理层表示产品运行正常。")
+        assert "澜汐瑞讯" in of_type(got, "COMPANY")
+        got = found(nlp, "而今年,辰昊科技管理层已经进入行权期。辰昊科技的毛利率有望提高。")
+        assert "辰昊科技" in of_type(got, "COMPANY")
+
+    def test_kinds_markets_and_names_written_once_are_not_firms(self, nlp):
+        got = found(nlp, "公司股价下跌。该公司管理层表示,A股市值大增,创业板股价回落。澜汐瑞讯股价上涨。")
+        assert not of_type(got, "COMPANY")
+
