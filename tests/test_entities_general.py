@@ -1502,3 +1502,20 @@ class TestFirmsNamedByWhatOnlyFirmsHave:
         got = found(nlp, "公司股价下跌。该公司管理层表示,A股市值大增,创业板股价回落。澜汐瑞讯股价上涨。")
         assert not of_type(got, "COMPANY")
 
+
+class TestKnownFirmsAndRoles:
+    def test_an_ambiguous_firm_written_with_its_full_name(self, nlp):
+        # the short form is a common word (`苹果`); the full name ending in 公司 says firm by itself
+        assert "苹果公司" in of_type(found(nlp, "美國蘋果公司一名工程師被控竊取機密。"), "COMPANY")
+        assert not of_type(found(nlp, "他每天吃一个苹果。"), "COMPANY")
+
+    def test_a_party_to_a_case_or_a_rival_is_no_part_of_the_firm_name(self, nlp):
+        assert of_type(found(nlp, "法院驳回原告星澜印务公司的上诉。"), "COMPANY") == {"星澜印务公司"}
+        assert of_type(found(nlp, "其竞争对手Qorvana公司拥有100万箱。"), "COMPANY") == {"Qorvana公司"}
+
+    def test_a_known_firm_in_letters_listed_beside_others_takes_its_chinese_name(self, nlp):
+        from kg.extract.nlp import mentions_of
+        from kg.text.normalize import normalize_text
+
+        got = mentions_of(nlp(normalize_text("聚集国际知名公司(如Apple、Google、Qorvana)。").text))
+        assert {m.text: m.key for m in got if m.type == "COMPANY"}.get("Apple") == "苹果公司"
