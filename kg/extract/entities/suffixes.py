@@ -162,7 +162,23 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
         if q and kind in ("org", "company") and _tries(ctx.lex)["regions"].longest_at(text, e + 1) and not suf.endswith(")"):
             e = q.end()  # `山东大学(青岛)`: a campus or branch qualifier belongs to the name
         out.append(Mention(s, e, etype, text[s:e], f"suffix:{kind}"))
-    return out
+    return [_registered_association(m) for m in out]
+
+
+# An association registered as a company: its head, then a legal form (`香港福建社团联会有限公司`); not `夜总会`.
+_ASSOCIATION_AS_COMPANY = re.compile(rf"(?<!夜)(?:{rules.alternation('registered_association_heads')})(?:\([^)]*\))?(?=(?:有限责任公司|有限公司)$)")
+
+
+def _registered_association(m: Mention) -> Mention:
+    """`香港福建社团联会有限公司`, `香港八闽杨氏宗亲会有限公司`: an association, a clan society or a charity that is
+    registered as a guarantee company is an ORG, named without the legal form (decisions); the whole string stays
+    its mention. Other mentions pass unchanged.
+
+    >>> _registered_association(Mention(0, 12, "COMPANY", "星湖潮汕同乡会有限公司", "suffix:company")).key
+    '星湖潮汕同乡会'
+    """
+    a = _ASSOCIATION_AS_COMPANY.search(m.text) if m.type == "COMPANY" else None
+    return Mention(m.start, m.end, "ORG", m.text, m.rule, m.text[:a.end()]) if a else m
 
 
 def _past_unit_or_year(text: str, s: int, i: int, kind: str) -> int:
