@@ -1519,3 +1519,19 @@ class TestKnownFirmsAndRoles:
 
         got = mentions_of(nlp(normalize_text("聚集国际知名公司(如Apple、Google、Qorvana)。").text))
         assert {m.text: m.key for m in got if m.type == "COMPANY"}.get("Apple") == "苹果公司"
+
+
+class TestStakesAndRegisteredAssociations:
+    def test_a_stake_after_a_name_makes_it_a_firm(self, nlp):
+        got = found(nlp, "标的包括星禾模具100%股权、大连澜汐制品90%股权、合肥塑胶94.12%股权。")
+        assert {"星禾模具", "大连澜汐制品", "合肥塑胶"} <= of_type(got, "COMPANY")
+        # near miss: the holder, a pronoun or a kind of firm before a stake is no firm named by it
+        assert not of_type(found(nlp, "公司持有其30%股份,占总股本的30%股份。"), "COMPANY")
+
+    def test_an_association_registered_as_a_company_is_an_org(self, nlp):
+        from kg.extract.nlp import mentions_of
+        from kg.text.normalize import normalize_text
+
+        got = mentions_of(nlp(normalize_text("星湖潮汕同鄉會有限公司領取49萬元;星光夜總會有限公司開業。").text))
+        assert [(m.type, m.key) for m in got if m.text.startswith("星湖")] == [("ORG", "星湖潮汕同乡会")]
+        assert [m.type for m in got if m.text.startswith("星光")] == ["COMPANY"]  # a night club is a firm
