@@ -1535,3 +1535,9 @@ class TestStakesAndRegisteredAssociations:
         got = mentions_of(nlp(normalize_text("星湖潮汕同鄉會有限公司領取49萬元;星光夜總會有限公司開業。").text))
         assert [(m.type, m.key) for m in got if m.text.startswith("星湖")] == [("ORG", "星湖潮汕同乡会")]
         assert [m.type for m in got if m.text.startswith("星光")] == ["COMPANY"]  # a night club is a firm
+
+    def test_clause_words_before_a_firm_the_text_writes_alone_are_no_part_of_it(self, nlp):
+        got = found(nlp, "只要看清楚星澜集團的架構。伍氏家族依然在星澜集團擁有決策權。市民杯葛星澜集團。")
+        assert of_type(got, "COMPANY") == {"星澜集团"}
+        # near miss: a proper noun before the name stays (`北大方正公司` is not `方正公司`)
+        assert "北大方正公司" in of_type(found(nlp, "北大方正公司提起上诉。方正公司认为。"), "COMPANY")
