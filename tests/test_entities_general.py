@@ -1527,6 +1527,8 @@ class TestStakesAndRegisteredAssociations:
         assert {"星禾模具", "大连澜汐制品", "合肥塑胶"} <= of_type(got, "COMPANY")
         # near miss: the holder, a pronoun or a kind of firm before a stake is no firm named by it
         assert not of_type(found(nlp, "公司持有其30%股份,占总股本的30%股份。"), "COMPANY")
+        # near miss: an institute's stake names no firm, even when its name is cut before the stake
+        assert not of_type(found(nlp, "星丰去年收購星湖國際安全與防衛學院(ISDC)25%股權。"), "COMPANY") - {"星丰"}
 
     def test_an_association_registered_as_a_company_is_an_org(self, nlp):
         from kg.extract.nlp import mentions_of

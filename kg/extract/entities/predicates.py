@@ -68,6 +68,9 @@ def _name_start(ctx: _Ctx, i: int, coded: bool = False) -> int | None:
     if role and i - role[-1].end() >= 2:
         s = role[-1].end()
     name = text[s:i]
+    bare = re.sub(r"\([^)]*\)$", "", name)  # `…防卫学院(ISDC)25%股权`: an institute's stake, or a park's, is none of a firm
+    if bare.endswith(ctx.lex.org_suffixes + ctx.lex.park_suffixes) or bare.count("(") != bare.count(")"):
+        return None
     if len(name) < 2 or any(ctx.taken[s:i]) or name in ctx.lex.regions or _SHARE_CLASS.search(name) \
             or _generic(name, _GENERIC_COMPANY_BODY) or _known_industry(ctx, name) and not (coded and _region_led(ctx, name)) \
             or ctx.words.get(name) in ("n", "v", "vn", "a", "ns", "nr", "r", "t", "m") \
