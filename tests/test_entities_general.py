@@ -1481,3 +1481,65 @@ class TestReviewedBoundaries:
         assert "智百年" in of_type(found(nlp, "星海科技公司技术总监智百年表示,产品已量产。"), "PERSON")
         # near miss: without a title, a surname-like character before a numeral is the clause's
         assert not of_type(found(nlp, "但几位合伙人无粮出。"), "PERSON")
+
+
+class TestFirmsNamedByWhatOnlyFirmsHave:
+    """Listed firms named by their stock short name: a stock code, or the firm's shares and accounts (names invented)."""
+
+    def test_a_stock_code_after_a_name_makes_it_a_firm(self, nlp):
+        got = found(nlp, "据统计,包括青禾智造(300999.SZ)在内,共有5家企业参与。")
+        assert "青禾智造" in of_type(got, "COMPANY")
+        # near miss: a year in brackets is no stock code
+        assert not of_type(found(nlp, "发布《星湖产业发展报告(2024)》以来,反响热烈。"), "COMPANY")
+
+    def test_a_firm_named_twice_by_its_shares_and_accounts(self, nlp):
+        got = found(nlp, "7月25日,澜汐瑞讯股价当日下跌4.47%。此外,澜汐瑞讯管理层表示产品运行正常。")
+        assert "澜汐瑞讯" in of_type(got, "COMPANY")
+        got = found(nlp, "而今年,辰昊科技管理层已经进入行权期。辰昊科技的毛利率有望提高。")
+        assert "辰昊科技" in of_type(got, "COMPANY")
+
+    def test_kinds_markets_and_names_written_once_are_not_firms(self, nlp):
+        got = found(nlp, "公司股价下跌。该公司管理层表示,A股市值大增,创业板股价回落。澜汐瑞讯股价上涨。")
+        assert not of_type(got, "COMPANY")
+
+
+class TestKnownFirmsAndRoles:
+    def test_an_ambiguous_firm_written_with_its_full_name(self, nlp):
+        # the short form is a common word (`苹果`); the full name ending in 公司 says firm by itself
+        assert "苹果公司" in of_type(found(nlp, "美國蘋果公司一名工程師被控竊取機密。"), "COMPANY")
+        assert not of_type(found(nlp, "他每天吃一个苹果。"), "COMPANY")
+
+    def test_a_party_to_a_case_or_a_rival_is_no_part_of_the_firm_name(self, nlp):
+        assert of_type(found(nlp, "法院驳回原告星澜印务公司的上诉。"), "COMPANY") == {"星澜印务公司"}
+        assert of_type(found(nlp, "其竞争对手Qorvana公司拥有100万箱。"), "COMPANY") == {"Qorvana公司"}
+
+    def test_a_known_firm_in_letters_listed_beside_others_takes_its_chinese_name(self, nlp):
+        from kg.extract.nlp import mentions_of
+        from kg.text.normalize import normalize_text
+
+        got = mentions_of(nlp(normalize_text("聚集国际知名公司(如Apple、Google、Qorvana)。").text))
+        assert {m.text: m.key for m in got if m.type == "COMPANY"}.get("Apple") == "苹果公司"
+
+
+class TestStakesAndRegisteredAssociations:
+    def test_a_stake_after_a_name_makes_it_a_firm(self, nlp):
+        got = found(nlp, "标的包括星禾模具100%股权、大连澜汐制品90%股权、合肥塑胶94.12%股权。")
+        assert {"星禾模具", "大连澜汐制品", "合肥塑胶"} <= of_type(got, "COMPANY")
+        # near miss: the holder, a pronoun or a kind of firm before a stake is no firm named by it
+        assert not of_type(found(nlp, "公司持有其30%股份,占总股本的30%股份。"), "COMPANY")
+        # near miss: an institute's stake names no firm, even when its name is cut before the stake
+        assert not of_type(found(nlp, "星丰去年收購星湖國際安全與防衛學院(ISDC)25%股權。"), "COMPANY") - {"星丰"}
+
+    def test_an_association_registered_as_a_company_is_an_org(self, nlp):
+        from kg.extract.nlp import mentions_of
+        from kg.text.normalize import normalize_text
+
+        got = mentions_of(nlp(normalize_text("星湖潮汕同鄉會有限公司領取49萬元;星光夜總會有限公司開業。").text))
+        assert [(m.type, m.key) for m in got if m.text.startswith("星湖")] == [("ORG", "星湖潮汕同乡会")]
+        assert [m.type for m in got if m.text.startswith("星光")] == ["COMPANY"]  # a night club is a firm
+
+    def test_clause_words_before_a_firm_the_text_writes_alone_are_no_part_of_it(self, nlp):
+        got = found(nlp, "只要看清楚星澜集團的架構。伍氏家族依然在星澜集團擁有決策權。市民杯葛星澜集團。")
+        assert of_type(got, "COMPANY") == {"星澜集团"}
+        # near miss: a proper noun before the name stays (`北大方正公司` is not `方正公司`)
+        assert "北大方正公司" in of_type(found(nlp, "北大方正公司提起上诉。方正公司认为。"), "COMPANY")

@@ -19,6 +19,9 @@ one module each:
   :mod:`.industry_spans`);
 * **context triggers** for companies without a legal form (``链主企业X``,
   ``A、B等企业``, ``入驻A、B``) and lists typed by their head (:mod:`.lists`);
+* **what only firms have**: a stock code or a stake after a name (``包钢稀土(600111.SH)``,
+  ``大连精密制品90%股权``), or, for a name written twice, its shares and accounts (``安泰科技管理层``)
+  (:mod:`.predicates`);
 * **short forms** of names found in the same document (``聚大洋`` for
   ``青岛聚大洋藻业集团有限公司``, ``蓝谷`` for ``青岛蓝谷``) (:mod:`.short_forms`).
 
@@ -31,8 +34,8 @@ the context, the trie, boundary helpers) is in :mod:`.context`; their word
 lists are data files in ``kg/data/rules/`` (:mod:`kg.kb.rules`).
 
 Imports run one way: ``context`` ← ``known`` ← ``industry_spans`` ← ``lists``
-← ``suffixes`` ← ``parks``; ``persons``, ``industries`` and ``short_forms``
-sit on those; ``resolve`` imports the rules, and this package re-exports its API.
+← ``suffixes`` ← ``parks``; ``persons``, ``industries``, ``short_forms``
+and ``predicates`` sit on those; ``resolve`` imports the rules, and this package re-exports its API.
 
 >>> from kg.kb.lexicons import Lexicons
 >>> lex = Lexicons.load()

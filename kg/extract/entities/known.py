@@ -65,8 +65,8 @@ def _known(ctx: _Ctx) -> list[Mention]:
         if institute:  # `中科院地理所`: an institute of the academy, a body of its own
             out.append(Mention(i, institute.end(), "ORG", text[i:institute.end()], "known", text[i:institute.end()]))
             continue
-        if (k.ambiguous or form.isdigit()) and not _company_context(text, i, end):
-            continue  # `360度`, `360亿` are numbers unless the text says company
+        if (k.ambiguous and not (form == k.name and form.endswith(_FIRM_HEADS)) or form.isdigit()) and not _company_context(text, i, end):
+            continue  # `360度`, `360亿` are numbers unless the text says company; `苹果公司` says it itself
         if ctx.starts is not None and len(form) <= 4:
             aligned = (ctx.is_token_boundary(i), ctx.is_token_boundary(end))
             if not all(aligned) if len(form) <= 2 else not any(aligned):
@@ -163,6 +163,10 @@ _INSTITUTE_AFTER = re.compile(r"[^\W\d_的与和及在等是为对将从向把�
 _FIRM_AFTER = re.compile(r"(?:(?![或和与及的])[\u4e00-\u9fff]){1,4}(?:集团|公司)")  # not across `或` (`司长或公司注册处`)
 
 
+# A firm's head at the end of a known firm's full name: the name says firm (`苹果公司`, `小米集团`), whatever its short form means.
+_FIRM_HEADS = ("公司", "集团", "株式会社")
+
+
 def _company_context(text: str, s: int, e: int) -> bool:
     """Does the text around ``s:e`` say company (`360集团`, `企业360`)?"""
     after = text[e:e + 4]
@@ -174,3 +178,9 @@ def _known_company(ctx: _Ctx, name: str) -> bool:
     """Is ``name`` a form of a known company?"""
     k = _known_index(ctx.lex)[1].get(name)
     return k is not None and k.type == "COMPANY"
+
+
+def _known_name(ctx: _Ctx, form: str) -> str:
+    """The canonical name of the known entity that ``form`` is a form of ('' when none)."""
+    k = _known_index(ctx.lex)[1].get(form)
+    return k.name if k is not None else ""

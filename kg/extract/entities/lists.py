@@ -24,7 +24,7 @@ import re
 from kg.extract.entities.context import (_NAME_CHAR, _NAME_VERBS, _PARK_BOUNDARY, STOP_POS, Mention, _boundary_ends_at, _Ctx,
                                          _extend_left, _generic, _tries)
 from kg.extract.entities.industry_spans import _known_industry
-from kg.extract.entities.known import _known_company
+from kg.extract.entities.known import _known_company, _known_name
 from kg.kb import rules
 
 
@@ -232,8 +232,9 @@ def _list_mates(ctx: _Ctx, found: list[Mention]) -> list[Mention]:
             continue  # `与台积电与三星竞争`: a pair joined by a conjunction is no list
         for a, b in items:
             a, b = _after_rank(text, a, b), a + len(_SITE_TAIL.sub("", text[a:b]))  # `VIVO全球AI总部`: the firm, not its site
-            if _known_company(ctx, text[a:b]) and not any(ctx.taken[a:b]):
-                out.append(Mention(a, b, "COMPANY", text[a:b], "company:list-mate"))  # `三星`: the list says firm
+            if _known_company(ctx, text[a:b]) and not any(ctx.taken[a:b]):  # `三星`: the list says firm; a name in
+                key = _known_name(ctx, text[a:b]) if text[a:b].isascii() else ""  # letters takes the firm's Chinese name
+                out.append(Mention(a, b, "COMPANY", text[a:b], "company:list-mate", key))  # (`Apple` → 苹果公司)
             elif b - a >= 2 and _brand_like(ctx, a, b) and not any(ctx.taken[a:b]) \
                     and text.count("(", a, b) == text.count(")", a, b) and text[a:b] not in ctx.lex.regions \
                     and not _clause_inside(ctx, a, b):

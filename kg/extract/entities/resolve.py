@@ -23,6 +23,7 @@ from kg.extract.entities.known import _known
 from kg.extract.entities.lists import (_SITE_TAIL, _companies_before_a_title, _companies_by_context, _brokerages, _companies_by_role, _companies_included,
                                       _list_mates, _typed_lists)
 from kg.extract.entities.parks import _SUB_AREA, _industry_only, _parks, _shared_suffix_parks
+from kg.extract.entities.predicates import _companies_by_predicate
 from kg.extract.entities.persons import (_person_lists, _persons, _persons_appointed, _persons_before_a_post, _persons_before_title,
                                         _persons_title_after)
 from kg.extract.entities.proposals import Proposal, proposed_mentions, widen_persons
@@ -35,7 +36,7 @@ from kg.kb.lexicons import Lexicons
 # Among candidates of one length, the more reliable rule wins (lower first).
 _RULE_RANK = {"known": 0, "suffix:company": 1, "suffix:org": 1, "suffix:park": 1, "park:valley": 2, "fund:head": 1,
               "person:title": 1, "person:title-after": 2, "person:appointed": 2, "person:takes-post": 2, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "industry:lexicon": 3, "org:committee": 1, "park:sub-area": 0, "company:list": 3, "company:list-mate": 4, "company:post": 4,
-              "company:including": 3, "company:role": 4, "list:typed": 0,
+              "company:including": 3, "company:role": 4, "company:predicate": 4, "list:typed": 0,
               "short": 4, "repeat": 5,
               "model:person": 3, "model:company": 3, "model:org": 3, "model:park": 3, "model:fund": 3}
 
@@ -118,7 +119,7 @@ def find_mentions(
         + _typed_lists(ctx)
     )
     first = known + named + (accept(proposed_mentions(ctx, proposals)) if proposals else [])
-    later = accept(_industries(ctx) + _companies_by_context(ctx) + _companies_included(ctx) + _companies_by_role(ctx) + _brokerages(ctx) + _short_forms(ctx, first) + _list_mates(ctx, first)
+    later = accept(_industries(ctx) + _companies_by_context(ctx) + _companies_included(ctx) + _companies_by_role(ctx) + _companies_by_predicate(ctx) + _brokerages(ctx) + _short_forms(ctx, first) + _list_mates(ctx, first)
                    + _companies_before_a_title(ctx) + _persons_before_a_post(ctx, first) + _shared_suffix_parks(ctx, first))
     # a name established in the text is a mention wherever it occurs again (`徐一冰说`, `人工智能`)
     found = first + later

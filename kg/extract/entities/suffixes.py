@@ -162,7 +162,46 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
         if q and kind in ("org", "company") and _tries(ctx.lex)["regions"].longest_at(text, e + 1) and not suf.endswith(")"):
             e = q.end()  # `山东大学(青岛)`: a campus or branch qualifier belongs to the name
         out.append(Mention(s, e, etype, text[s:e], f"suffix:{kind}"))
+    return [_registered_association(m) for m in _past_clause_words(ctx, out)]
+
+
+# Parts of speech of words that open no firm's name before the name the text writes alone elsewhere.
+_CLAUSE_WORD_POS = frozenset({"v", "vn", "l", "n", "a", "ad", "d", "i"})
+
+
+def _past_clause_words(ctx: _Ctx, names: list[Mention]) -> list[Mention]:
+    """`看清楚|美心集团`, `杯葛|怡和集团`, `生产商身份|晶苑集团`: a firm's name that the text also writes alone
+    (`美心集团的架构`) starts there when what stands before it here is only common words (verbs, nouns,
+    idioms: the clause's words the dictionary mistags); a place or a proper noun before it stays
+    (`青岛|海尔集团`, `北大|方正公司`)."""
+    if ctx.tokens is None:
+        return names
+    alone = {m.text for m in names if m.type == "COMPANY"}
+    out = []
+    for m in names:
+        tail = max((t for t in alone if len(t) >= 4 and len(t) < len(m.text) and m.text.endswith(t)), key=len, default="")
+        cut = m.end - len(tail)
+        toks = ctx.tokens_in(m.start, cut) if tail and m.type == "COMPANY" and ctx.is_token_boundary(cut) else []
+        if toks and all(pos in _CLAUSE_WORD_POS and ctx.text[a:b] not in ctx.lex.regions for a, b, pos in toks):
+            m = Mention(cut, m.end, m.type, tail, m.rule, m.key)
+        out.append(m)
     return out
+
+
+# An association registered as a company: its head, then a legal form (`香港福建社团联会有限公司`); not `夜总会`.
+_ASSOCIATION_AS_COMPANY = re.compile(rf"(?<!夜)(?:{rules.alternation('registered_association_heads')})(?:\([^)]*\))?(?=(?:有限责任公司|有限公司)$)")
+
+
+def _registered_association(m: Mention) -> Mention:
+    """`香港福建社团联会有限公司`, `香港八闽杨氏宗亲会有限公司`: an association, a clan society or a charity that is
+    registered as a guarantee company is an ORG, named without the legal form (decisions); the whole string stays
+    its mention. Other mentions pass unchanged.
+
+    >>> _registered_association(Mention(0, 12, "COMPANY", "星湖潮汕同乡会有限公司", "suffix:company")).key
+    '星湖潮汕同乡会'
+    """
+    a = _ASSOCIATION_AS_COMPANY.search(m.text) if m.type == "COMPANY" else None
+    return Mention(m.start, m.end, "ORG", m.text, m.rule, m.text[:a.end()]) if a else m
 
 
 def _past_unit_or_year(text: str, s: int, i: int, kind: str) -> int:
