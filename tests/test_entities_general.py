@@ -744,6 +744,16 @@ class TestPersonBoundaries:
         got = found(nlp, "该学院由谷歌工程总监Alan T. Brooks创办。")
         assert "Alan T. Brooks" in of_type(got, "PERSON")
 
+    def test_a_shorter_name_then_an_adverb_or_zhi_is_no_married_name(self, nlp):
+        # `则`/`之` after two or three characters: the name is shorter, not two surnames and a given name
+        got = of_type(found(nlp, "立法會議員林國則獲提名出任主席。全國政協常委何孫東之女昨日出席。"), "PERSON")
+        assert not {"林国则获", "何孙东之"} & got
+        assert "何孙东" in got
+
+    def test_parts_of_a_foreign_name_joined_by_a_hyphen_are_one_name(self, nlp):
+        got = of_type(found(nlp, "美國國務卿保羅-巴爾克表示將訪華。接受英國首相柯絲蒂·考文垂的專訪時表示。"), "PERSON")
+        assert got == {"保罗-巴尔克", "柯丝蒂·考文垂"}
+
     def test_married_name_after_a_title_whatever_follows(self, nlp):
         got = found(nlp, "政府宣布特首郑李锦芬委任新主席。发言人汪文斌曾于11日表示。")
         assert "郑李锦芬" in of_type(got, "PERSON") and "汪文斌曾" not in of_type(got, "PERSON")

@@ -111,13 +111,14 @@ def _sharing_the_title(ctx: _Ctx, e: int) -> list[Mention]:
 
 
 def _dotted_name(ctx: _Ctx, p: int, name: str) -> str:
-    """`艾尔肯·吐尼亚孜`: a name written in parts joined by `·` is one name."""
+    """`艾尔肯·吐尼亚孜`: a name written in parts joined by `·` (or a hyphen: `保罗-巴尔克`) is one name."""
     text = ctx.text
     e = p + len(name)
-    while e + 2 < len(text) and text[e] == "·" and _CJK.match(text[e + 1]):
+    while e + 2 < len(text) and text[e] in "·-" and _CJK.match(text[e + 1]):
         k = e + 1
-        while k < len(text) and k - e <= 8 and _CJK.match(text[k]) and not (k > e + 2 and text[k:k + 2] in _NOT_NAME):
-            k += 1  # up to the next word of the clause (`…吐尼亚孜|出席`)
+        while k < len(text) and k - e <= 8 and _CJK.match(text[k]) and not (k > e + 2 and text[k:k + 2] in _NOT_NAME) \
+                and text[k] not in _NOT_IN_GIVEN_NAME:
+            k += 1  # up to the next word of the clause (`…吐尼亚孜|出席`, `…考文垂|的专访`)
         while k > e + 2 and not ctx.is_token_boundary(k):
             k -= 1  # the part ends where the next word starts
         e = k
@@ -334,6 +335,10 @@ def _foreign_name(text: str, p: int, min_len: int = 4, any_first: bool = True) -
     return name if len(name) >= min_len else None
 
 
+# Adverbs (and the 之 of `X之女`) that follow a name of two or three characters: never in a married name's given name.
+_ADVERB_AFTER_NAME = frozenset("今昨曾将已也又再仍均都亦则还连之")
+
+
 def _married_name(ctx: _Ctx, p: int) -> str | None:
     """`林郑月娥`, `郑李锦芬`: a married woman's name in Hong Kong carries her husband's surname before her
     own, then her given name: two single surnames and two more characters, closed like a name
@@ -343,8 +348,8 @@ def _married_name(ctx: _Ctx, p: int) -> str | None:
         return None
     given = text[p + 2:p + 4]
     if not all(_CJK.match(c) and c not in _FUNCTION_CHARS for c in given) or given in ctx.words \
-            or text[p + 1:p + 3] in ctx.words or given in _NOT_NAME or given[-1] in "今昨曾将已也又再仍均都亦则还连" or given[-1] in _AFTER_NAME:
-        return None  # `陈时中今(31/5)宣告`, `汪文斌曾于`: a three-character name, then "today" or an adverb
+            or text[p + 1:p + 3] in ctx.words or given in _NOT_NAME or set(given) & _ADVERB_AFTER_NAME or given[-1] in _AFTER_NAME:
+        return None  # `陈时中今(31/5)宣告`, `汪文斌曾于`, `黄国则获`: a shorter name, then "today", an adverb or 之
     if text[p + 3:p + 5] in ctx.words:
         return None  # `次长陈宗彦担任`: the fourth character opens the next word (`担任`)
     closed = p + 4 == len(text) or text[p + 4] in _AFTER_NAME or text[p + 4] in _NAME_CLOSERS \
