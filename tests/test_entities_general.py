@@ -1553,3 +1553,10 @@ class TestStakesAndRegisteredAssociations:
         assert of_type(got, "COMPANY") == {"星澜集团"}
         # near miss: a proper noun before the name stays (`北大方正公司` is not `方正公司`)
         assert "北大方正公司" in of_type(found(nlp, "北大方正公司提起上诉。方正公司认为。"), "COMPANY")
+
+
+class TestNonExecutiveDirectors:
+    def test_the_non_of_a_non_executive_director_is_no_part_of_the_firm(self, nlp):
+        got = found(nlp, "遠星發展非執董柯建民表示。")
+        assert ("远星发展", "COMPANY") in got and ("柯建民", "PERSON") in got
+        assert "远星发展非" not in of_type(got, "COMPANY")
