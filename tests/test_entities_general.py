@@ -1481,3 +1481,32 @@ class TestReviewedBoundaries:
         assert "智百年" in of_type(found(nlp, "星海科技公司技术总监智百年表示,产品已量产。"), "PERSON")
         # near miss: without a title, a surname-like character before a numeral is the clause's
         assert not of_type(found(nlp, "但几位合伙人无粮出。"), "PERSON")
+
+
+class TestParkHuntUnseen:
+    """Park kinds met in a sample of unseen news (names invented; zones of the lexicon are public knowledge)."""
+
+    def test_a_position_word_ends_a_park_name_on_its_left(self, nlp):
+        got = of_type(found(nlp, "青石物流公司位于梅岭镇北侧北环工业园。"), "PARK")
+        assert "北环工业园" in got and not any("北侧" in p for p in got)
+
+    def test_a_clause_conjunction_or_verb_before_a_bare_class_head_is_no_park(self, nlp):
+        assert not of_type(found(nlp, "惟科技園拒絕回應。"), "PARK")
+        assert not of_type(found(nlp, "公司利用工業邨土地興建廠房。"), "PARK")
+        # near miss: a named industrial estate is still one
+        assert "将军澳工业邨" in of_type(found(nlp, "公司在將軍澳工業邨興建廠房。"), "PARK")
+
+    def test_a_technology_corridor_with_a_place_is_a_park(self, nlp):
+        assert "成渝中线科技走廊" in of_type(found(nlp, "两地共同建设成渝中线科技走廊。"), "PARK")
+
+    def test_the_areas_a_new_zone_is_built_from_are_parks_of_their_own(self, nlp):
+        from kg.extract.nlp import mentions_of
+        from kg.text.normalize import normalize_text
+
+        text = normalize_text("代表团走进两江新区启动区。要集中力量推进启动区、起步区等建设。").text
+        parks = [(m.text, m.key) for m in mentions_of(nlp(text)) if m.type == "PARK"]
+        assert ("启动区", "两江新区启动区") in parks and ("起步区", "两江新区起步区") in parks
+        assert ("两江新区", "两江新区") in parks or any(t == "两江新区" for t, _ in parks)
+        # near miss: with no new zone in the text a bare 启动区 is no park, nor a project's 启动区
+        assert not of_type(found(nlp, "要集中力量推进启动区、起步区等建设。"), "PARK")
+        assert of_type(found(nlp, "两江新区的项目启动区已完工。"), "PARK") == {"两江新区"}

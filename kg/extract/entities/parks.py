@@ -35,6 +35,10 @@ _WEAK_PARK_SUFFIX = rules.words("weak_park_suffixes")
 # Sub-areas named after a known park are that park (`蓝色硅谷核心区` is 青岛蓝谷, per the guidelines).
 _SUB_AREA = ("核心区", "功能区")
 
+# Areas a zone is built up from (`雄安新区启动区`, `…起步区`): the text names them after the zone as areas
+# of their own, so the part word is a park of its own, PART_OF the zone (per the dev gold, the mention is the part word).
+_ZONE_PART_AREAS = ("先行启动区", "启动区", "起步区")
+
 # A zone suffix inside a longer park name, with a named park after it.
 _INNER_ZONE = re.compile(rf"(?:{rules.alternation('inner_zone_suffixes')})"
                          rf"(?=[\u4e00-\u9fff]{{2,}}(?:{rules.alternation('named_park_heads')})$)")
