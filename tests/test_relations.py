@@ -828,3 +828,10 @@ def test_an_organization_with_a_title_after_it_is_no_focus_actor_later():
         sents.append(s)
         r.carry(s)
     assert not focus.acts(r, sents[1], org)
+
+
+def test_weiyu_over_a_position_word_places_in_the_park_after_it(nlp):
+    # `位于X新城北侧Y工业园`: the new town only says where the park lies (names invented)
+    got = rels(nlp, "青禾物流园位于晋阳县梅岭新城北侧北环工业园。")
+    assert ("青禾物流园", "PART_OF", "北环工业园") in got
+    assert not any(t.endswith("新城") for _, rel, t in got if rel == "PART_OF")

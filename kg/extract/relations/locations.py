@@ -25,6 +25,8 @@ _HOST_CUE = re.compile(rules.alternation("host_verbs"))
 _AT, _HERE_WORDS = "在|于|到", "此|这里|这儿"
 _HERE = re.compile(f"(?:{_AT})(?:{_HERE_WORDS})")
 _LOCATE_AT = re.compile(rules.alternation("locate_verbs"))
+# `位于X北侧Y`: a place or zone followed by a word of position only says where the park Y after it lies.
+_POSITION = frozenset(rules.words("park_position_words"))
 _AT_VERB = re.compile(f"(?:{rules.pattern('at_park_adverbs')})*(?:{rules.alternation('at_park_verbs')})")
 #: A project given up later in the sentence (`…可是…放弃有关计划`): no site in the park.
 _ABANDONED = re.compile(rules.alternation("project_abandon_words"))
@@ -181,8 +183,10 @@ def located_at(r: Reader, sent: Sentence, c: Clause) -> None:
         parks: list[Mention] = []
         for m in c.mentions:
             gap = m.start - (a + cue.end())
-            if m.type == "PARK" and gap >= 0 and (not parks and (gap <= 2 or r.regions_before(a + cue.end(), m.start))
-                                                  or parks and m.start == parks[-1].end):
+            if m.type == "PARK" and gap >= 0 and parks and text[parks[-1].end:m.start] in _POSITION:
+                parks[-1] = m  # `位于X新城北侧Y工业园`: in Y, which lies north of X
+            elif m.type == "PARK" and gap >= 0 and (not parks and (gap <= 2 or r.regions_before(a + cue.end(), m.start))
+                                                    or parks and m.start == parks[-1].end):
                 parks.append(m)
         if not parks:
             continue

@@ -156,8 +156,8 @@ RULES: tuple[Rule, ...] = (
                                  "project_abandon_words")),
     Rule("located:weiyu", _PLACES, ("locations",),
          "`位于/地处<park>` (the park perhaps after its province and city): the subject before the verb is in the "
-         "park; `位于X的Y`: Y is in X.",
-         "苏州生物医药产业园地处苏州工业园区", ("locate_verbs",)),
+         "park; `位于X的Y`: Y is in X; `位于X北侧Y`: in Y.",
+         "苏州生物医药产业园地处苏州工业园区", ("locate_verbs", "park_position_words")),
     Rule("located:opens", ("LOCATED_IN",), ("locations",),
          "`A挂牌运营/揭牌成立/投入运行`: a company or organization named as the clause's subject that opens, in a "
          "sentence that names no park, is in the park the text is about.",
