@@ -1510,3 +1510,15 @@ class TestParkHuntUnseen:
         # near miss: with no new zone in the text a bare 启动区 is no park, nor a project's 启动区
         assert not of_type(found(nlp, "要集中力量推进启动区、起步区等建设。"), "PARK")
         assert of_type(found(nlp, "两江新区的项目启动区已完工。"), "PARK") == {"两江新区"}
+
+    def test_a_known_park_after_a_new_area_of_another_province_is_a_branch(self, nlp):
+        from kg.extract.nlp import mentions_of
+        from kg.text.normalize import normalize_text
+
+        def parks(s):
+            return [(m.text, m.key) for m in mentions_of(nlp(normalize_text(s).text)) if m.type == "PARK"]
+
+        assert ("中关村科技园", "雄安中关村科技园") in parks("企业落户雄安新区中关村科技园。")
+        assert ("雄安中关村科技园", "雄安中关村科技园") in parks("要高水平建设雄安中关村科技园。")
+        # near miss: the park in its own city is the known park
+        assert parks("北京中关村科技园区发展迅速。") == [("北京中关村科技园区", "中关村科技园区")]
