@@ -835,3 +835,10 @@ def test_weiyu_over_a_position_word_places_in_the_park_after_it(nlp):
     got = rels(nlp, "青禾物流园位于晋阳县梅岭新城北侧北环工业园。")
     assert ("青禾物流园", "PART_OF", "北环工业园") in got
     assert not any(t.endswith("新城") for _, rel, t in got if rel == "PART_OF")
+
+
+def test_a_bare_part_area_of_a_named_new_zone_is_part_of_it(nlp):
+    got = rels(nlp, "代表团来到两江新区考察。要集中力量推进启动区、起步区等建设。")
+    assert {("启动区", "两江新区"), ("起步区", "两江新区")} <= of_type(got, "PART_OF")
+    # near miss: no new zone named before, no part
+    assert not of_type(rels(nlp, "要集中力量推进启动区、起步区等建设。"), "PART_OF")
