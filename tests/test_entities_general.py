@@ -1522,3 +1522,10 @@ class TestParkHuntUnseen:
         assert ("雄安中关村科技园", "雄安中关村科技园") in parks("要高水平建设雄安中关村科技园。")
         # near miss: the park in its own city is the known park
         assert parks("北京中关村科技园区发展迅速。") == [("北京中关村科技园区", "中关村科技园区")]
+
+    def test_a_particle_accelerator_and_a_designation_are_no_parks(self, nlp):
+        assert not of_type(found(nlp, "梅岭实验室的强流重离子加速器装置正在进行束流调试。"), "PARK")
+        assert not of_type(found(nlp, "当地LED产业已被列为晋阳省LED产业基地。"), "PARK")
+        # near misses: a startup accelerator, and the park that receives a designation
+        assert "青禾创业加速器" in of_type(found(nlp, "青禾创业加速器为初创企业提供服务。"), "PARK")
+        assert "梅溪产业基地" in of_type(found(nlp, "梅溪产业基地被列为省级示范基地。"), "PARK")
