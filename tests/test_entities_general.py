@@ -1507,9 +1507,10 @@ class TestParkHuntUnseen:
         parks = [(m.text, m.key) for m in mentions_of(nlp(text)) if m.type == "PARK"]
         assert ("启动区", "两江新区启动区") in parks and ("起步区", "两江新区起步区") in parks
         assert ("两江新区", "两江新区") in parks or any(t == "两江新区" for t, _ in parks)
-        # near miss: with no new zone in the text a bare 启动区 is no park, nor a project's 启动区
+        # near misses: with no new zone in the text a bare 启动区 is no park, nor a project's 启动区, nor a role after a high-tech zone
         assert not of_type(found(nlp, "要集中力量推进启动区、起步区等建设。"), "PARK")
         assert of_type(found(nlp, "两江新区的项目启动区已完工。"), "PARK") == {"两江新区"}
+        assert "先行启动区" not in of_type(found(nlp, "重庆高新区发展迅速。两地以A、B作为先行启动区。"), "PARK")
 
     def test_a_known_park_after_a_new_area_of_another_province_is_a_branch(self, nlp):
         from kg.extract.nlp import mentions_of
@@ -1529,3 +1530,7 @@ class TestParkHuntUnseen:
         # near misses: a startup accelerator, and the park that receives a designation
         assert "青禾创业加速器" in of_type(found(nlp, "青禾创业加速器为初创企业提供服务。"), "PARK")
         assert "梅溪产业基地" in of_type(found(nlp, "梅溪产业基地被列为省级示范基地。"), "PARK")
+
+    def test_youth_inside_a_carrier_name(self, nlp):
+        # `青年` (tagged a time word) is at home inside a name: `梅溪青年创新创业基地`
+        assert "梅溪青年创新创业基地" in of_type(found(nlp, "梅溪青年创新创业基地正式开园。"), "PARK")

@@ -144,8 +144,8 @@ def _areas_of_known_parks(ctx: _Ctx, known_found: list[Mention]) -> list[Mention
             out.append(Mention(k.start, k.end + len(tail), "PARK", text[k.start:k.end + len(tail)], "park:sub-area", k.key))
         elif k.type == "PARK" and (part := next((a for a in _ZONE_PART_AREAS if text.startswith(a, k.end)), None)):
             out.append(Mention(k.end, k.end + len(part), "PARK", part, "park:zone-part", (k.key or k.text) + part))
-    zones = [k for k in known_found if k.type == "PARK" and k.text.endswith("新区")]
-    for m in re.finditer("|".join(_ZONE_PART_AREAS), text):
+    zones = [k for k in known_found if k.type == "PARK" and k.text.endswith("新区") and not k.text.endswith("高新区")]
+    for m in re.finditer(r"(?<!先行)(?:启动区|起步区)", text):  # `作为先行启动区`: a role in a phrase, not an area
         zone = next((z for z in reversed(zones) if z.end <= m.start()), None)
         before = ctx.by_end.get(m.start())
         if zone and zone.end < m.start() and (not _NAME_CHAR.match(text[m.start() - 1]) or before and before[2] == "v"):
