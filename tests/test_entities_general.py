@@ -1534,3 +1534,8 @@ class TestParkHuntUnseen:
     def test_youth_inside_a_carrier_name(self, nlp):
         # `青年` (tagged a time word) is at home inside a name: `梅溪青年创新创业基地`
         assert "梅溪青年创新创业基地" in of_type(found(nlp, "梅溪青年创新创业基地正式开园。"), "PARK")
+
+    def test_a_reduplicated_count_opens_no_park_name(self, nlp):
+        assert not of_type(found(nlp, "一个个青年创新创业基地成为青年的梦想舞台。"), "PARK")
+        # near miss: a city whose name starts with the measure word
+        assert "个旧工业园区" in of_type(found(nlp, "个旧工业园区发展加快。"), "PARK")

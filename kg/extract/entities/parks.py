@@ -137,8 +137,8 @@ def _parks(ctx: _Ctx) -> list[Mention]:
             continue
         body = m.text
         # a counted list head (`四大千亩产业园`) and `X园区` without a proper name are generic
-        if _COUNT_PREFIX.match(body) and not _tries(ctx.lex)["regions"].longest_at(body, 0):
-            continue
+        if (_COUNT_PREFIX.match(body) or body.startswith("个")) and not _tries(ctx.lex)["regions"].longest_at(body, 0):
+            continue  # (`一个个…创业基地`: a measure word opens no name; `个旧…` is a city)
         if _SUPERLATIVE_BEFORE.search(ctx.text, max(0, m.start - 6), m.start) or body.endswith(("历史文化街区", "传统文化街区")) \
                 or (ctx.text.endswith(("于一体的", "为一体的"), 0, m.start) and not _has_place(ctx, m)):
             continue  # `湖北省最大的…孵化基地`, `集A、B于一体的…产业园`: descriptions; a heritage district is no carrier
