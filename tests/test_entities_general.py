@@ -1539,3 +1539,16 @@ class TestParkHuntUnseen:
         assert not of_type(found(nlp, "一个个青年创新创业基地成为青年的梦想舞台。"), "PARK")
         # near miss: a city whose name starts with the measure word
         assert "个旧工业园区" in of_type(found(nlp, "个旧工业园区发展加快。"), "PARK")
+
+    def test_youth_stays_out_of_firm_names(self, nlp):
+        got = found(nlp, "他与梅溪大学的青年师生、青禾集团企业职工互动交流。")
+        assert not any("青年" in c for c in of_type(got, "COMPANY"))
+
+    def test_a_trade_agreement_area_and_a_motion_verb_before_a_part(self, nlp):
+        assert not of_type(found(nlp, "加快推动中国—东盟自贸区3.0版落地生效。"), "PARK")
+        assert not of_type(found(nlp, "深入推进政策进片区、进园区、进企业活动。"), "PARK")
+        # near miss: China and its partners name a real zone when it is a 示范区
+        assert "中国—中东欧国家经贸合作示范区" in of_type(found(nlp, "中国—中东欧国家经贸合作示范区建设加快。"), "PARK")
+
+    def test_a_science_and_innovation_city(self, nlp):
+        assert "梅溪科创城" in of_type(found(nlp, "梅溪科创城建设加快。"), "PARK")

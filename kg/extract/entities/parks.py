@@ -49,6 +49,9 @@ _BATCH = re.compile(r"(?:首|新一|第[一二三四五六七八九十]+)[批个
 # A superlative right before a park word describes a park (`最大的…基地`, `最具规模的…基地`).
 _SUPERLATIVE_BEFORE = re.compile(r"最[\u4e00-\u9fff]{0,3}的$")
 
+# China and a partner before 自贸区 name a free trade agreement's area (`中国—东盟自贸区`), not a zone.
+_FREE_TRADE_AGREEMENT = re.compile(r"中国[—－-][\u4e00-\u9fff]{1,8}(?:自贸区|自由贸易区)$")
+
 # A particle accelerator is a machine (`强流重离子加速器`), not a startup accelerator.
 _MACHINE_ACCELERATOR = re.compile(rf"(?:{rules.alternation('accelerator_machine_words')})加速器$")
 
@@ -152,8 +155,8 @@ def _parks(ctx: _Ctx) -> list[Mention]:
             continue  # `体育产业园`, `软件园`: an industry alone names a kind of park (`光谷|软件园`: a name before it)
         if re.search(r"(?:有限公司|股份公司|集团)(?=.)", body):  # `某某有限公司西安基地` is a company's site
             continue
-        if _MACHINE_ACCELERATOR.search(body) or _DESIGNATED.search(ctx.text, max(0, m.start - 4), m.start):
-            continue  # `强流重离子加速器`: a machine; `被列为…产业基地`: a designation
+        if _FREE_TRADE_AGREEMENT.match(body) or _MACHINE_ACCELERATOR.search(body) or _DESIGNATED.search(ctx.text, max(0, m.start - 4), m.start):
+            continue  # `中国—东盟自贸区`: a trade agreement; `强流重离子加速器`: a machine; `被列为…产业基地`: a designation
         if m.end < len(ctx.text) and ctx.text[m.end] == "·":  # `倍格硅巷·西安宏府大厦`: one carrier, two names
             tail = re.match(r"·([\u4e00-\u9fffA-Za-z0-9]{3,12}?)(?=[等和及与、,。;:!?()“”\s]|$)", ctx.text[m.end:])
             if tail and not any(ctx.taken[m.end:m.end + tail.end()]):
