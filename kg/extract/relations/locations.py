@@ -60,7 +60,8 @@ _THIS_IS = re.compile(r"[“\"]?这(?:里)?是")
 
 def framed(r: Reader, sent: Sentence, c: Clause) -> None:
     """``located:frame``: the last locative frame before the clause (`在西安高新区内,`, `走进X——` over the
-    next paragraph) holds for its explicit subjects, and for `这是X` in a walk (`漫步在X内`)."""
+    next paragraph) holds for its explicit subjects, for `这是X` in a walk (`漫步在X内`) and for a firm whose
+    site the clause shows (`…大楼是A公司的总部`)."""
     a, b, own, seg = c.start, c.end, c.own, c.seg
     park = next((k for pos, k in reversed(sent.frame) if pos <= a), None)
     if park is not None and not any(pos == b for pos, _ in sent.frame):
@@ -71,6 +72,10 @@ def framed(r: Reader, sent: Sentence, c: Clause) -> None:
         if shown:
             x = r.at_start.get(a + shown.end())
             if x is not None:
+                r.place(x, park, sent, "located:frame")
+        for x in r.mentions_in(a, b):  # `走进X,眼前这座大楼是A公司的总部`: a firm's site seen in the frame
+            if x.type in ("COMPANY", "ORG") and r.text.endswith("是", a, x.start) and _SITE.match(r.text, x.end + 1) \
+                    and r.text[x.end:x.end + 1] == "的":
                 r.place(x, park, sent, "located:frame")
         for visit in _VISIT.finditer(seg):  # `在X,李强来到A公司`: what is visited in the frame
             x = next((m for m in r.mentions_in(a + visit.end(), b) if m.type in ("COMPANY", "ORG")), None)

@@ -134,9 +134,10 @@ RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- LOCATED_IN
     Rule("located:frame", _PLACES, ("locations",),
          "A locative frame (`在X内,`, `走进X——` over the next paragraph, `漫步在X内`) holds for the explicit "
-         "subjects of the clauses after it and for what `这是…` shows.",
+         "subjects of the clauses after it, for what `这是…` shows and for a firm whose site a clause shows "
+         "(`…大楼是A公司的总部`).",
          "在张江科学城内,上海微电子装备(集团)股份有限公司正在加紧研发",
-         ("frame_walk_verbs", "frame_inside_words", "frame_address_words", "frame_visit_verbs")),
+         ("frame_walk_verbs", "frame_inside_words", "frame_address_words", "frame_visit_verbs", "site_in_park_nouns")),
     Rule("located:host", _PLACES, ("locations",),
          "A park before a host verb (or the park subject) hosts the entities listed after it.",
          "中关村软件园已入驻联想、百度、腾讯等企业", ("host_verbs",)),
