@@ -320,3 +320,13 @@ def test_an_office_named_again_without_its_owner_is_the_office():
     # the end of two bodies' names is neither of them
     found = [(SimpleNamespace(type="ORG"), n) for n in ("滨江大学顾问委员会", "临海学院顾问委员会", "顾问委员会")]
     assert ("ORG", "顾问委员会") not in fuller_names(found, lex)
+
+
+def test_a_known_park_a_new_area_of_another_province_builds_is_its_branch(tmp_path):
+    # the new area builds Zhongguancun (Beijing's park) as a platform of its own: the branch, named by the area
+    rows = _build(tmp_path, {
+        "a": "雄安新区建设有序推进。新区还积极搭建中关村科技园等创新平台。",
+        "b": "要高水平建设雄安中关村科技园。",
+    })
+    parks = {r["name"]: r["n_docs"] for r in rows if r["type"] == "PARK"}
+    assert parks.get("雄安中关村科技园") == "2" and "中关村科技园区" not in parks
