@@ -336,3 +336,13 @@ def test_two_departments_of_one_government_are_not_a_typo_of_each_other():
     forms = _entity_forms("香港特區政府財政司司長陳大文表示將加大投資。前律政司司長梁小詩亦出席。")
     assert "律政司" not in forms["香港特别行政区政府财政司"]
     assert forms["香港特别行政区政府律政司"] == {"律政司"}
+
+
+def test_a_known_park_a_new_area_of_another_province_builds_is_its_branch(tmp_path):
+    # the new area builds Zhongguancun (Beijing's park) as a platform of its own: the branch, named by the area
+    rows = _build(tmp_path, {
+        "a": "雄安新区建设有序推进。新区还积极搭建中关村科技园等创新平台。",
+        "b": "要高水平建设雄安中关村科技园。",
+    })
+    parks = {r["name"]: r["n_docs"] for r in rows if r["type"] == "PARK"}
+    assert parks.get("雄安中关村科技园") == "2" and "中关村科技园区" not in parks

@@ -828,3 +828,25 @@ def test_an_organization_with_a_title_after_it_is_no_focus_actor_later():
         sents.append(s)
         r.carry(s)
     assert not focus.acts(r, sents[1], org)
+
+
+def test_weiyu_over_a_position_word_places_in_the_park_after_it(nlp):
+    # `位于X新城北侧Y工业园`: the new town only says where the park lies (names invented)
+    got = rels(nlp, "青禾物流园位于晋阳县梅岭新城北侧北环工业园。")
+    assert ("青禾物流园", "PART_OF", "北环工业园") in got
+    assert not any(t.endswith("新城") for _, rel, t in got if rel == "PART_OF")
+
+
+def test_a_bare_part_area_of_a_named_new_zone_is_part_of_it(nlp):
+    got = rels(nlp, "代表团来到两江新区考察。要集中力量推进启动区、起步区等建设。")
+    assert {("启动区", "两江新区"), ("起步区", "两江新区")} <= of_type(got, "PART_OF")
+    # near miss: no new zone named before, no part
+    assert not of_type(rels(nlp, "要集中力量推进启动区、起步区等建设。"), "PART_OF")
+
+
+def test_a_firm_site_seen_in_a_walk_frame_is_in_the_park(nlp):
+    got = rels(nlp, "走进梅溪新区，眼前这座大楼是青禾星网科技有限公司的总部。")
+    assert ("青禾星网科技有限公司", "LOCATED_IN", "梅溪新区") in got
+    # near miss: a firm named as a partner of the site's owner is not placed
+    got = rels(nlp, "走进梅溪新区，眼前这座大楼与青禾星网科技有限公司合作建设。")
+    assert ("青禾星网科技有限公司", "LOCATED_IN", "梅溪新区") not in got

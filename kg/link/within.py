@@ -47,6 +47,7 @@ def link_document(doc_id: str, text: str, found: list, name_of: dict[int, str], 
             if owner:
                 for m in ms:
                     names[id(m)] = owner + name
+    _branch_parks(names, relations)
     keys: dict[int, str] = {}
     for m, _ in found:
         name = names[id(m)]
@@ -66,6 +67,27 @@ def link_document(doc_id: str, text: str, found: list, name_of: dict[int, str], 
                 continue
             keys[id(m)] = person_key(name, keys[org] if org is not None else None, title, doc_id)
     return names, keys
+
+
+def _branch_parks(names: dict[int, str], relations: list) -> None:
+    """A known park of one province that the text makes part of a new area of another (`新区还积极搭建…中关村
+    科技园等`, Zhongguancun being Beijing's) is the area's branch, named by the area's place
+    (`雄安中关村科技园`), as the entity stage names it right after the area (`雄安新区|中关村科技园`)."""
+    from kg.kb.codes import Divisions
+
+    divisions = None
+    for r in relations:
+        head, tail = names[id(r.head)], names[id(r.tail)]
+        if r.type != "PART_OF" or not tail.endswith("新区") or tail.endswith("高新区"):
+            continue
+        divisions = divisions or Divisions.load()
+        a, b = divisions.parks.get(head), divisions.parks.get(tail)
+        if a is not None and b is not None and divisions.province(a).code != divisions.province(b).code:
+            stem = tail[:-2]
+            names[id(r.head)] = stem + r.head.text
+            for other in list(names):
+                if names[other] == head:
+                    names[other] = stem + r.head.text
 
 
 #: The organization a holder of a post of the central leadership is keyed by (:func:`_central_post`).

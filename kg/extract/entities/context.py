@@ -192,8 +192,9 @@ _CLAUSE_CONJUNCTIONS = frozenset("而但且")
 
 _FUNCTION_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o"})
 
-# Single characters that are adverbs or auxiliaries of the clause (`要全面…`, `并…`).
-_CLAUSE_CHARS = frozenset("要让使并都也还就又才已曾而")
+# Single characters that are adverbs or auxiliaries of the clause (`要全面…`, `并…`; the written `亦`, `却`,
+# `惟` of Hong Kong and Taiwan prose: `惟|科技园`).
+_CLAUSE_CHARS = frozenset("要让使并都也还就又才已曾而亦却惟")
 
 # Adverbs that open an unknown word glued to a name after them (`刚进|公司`, `可交|刑事调查公司`). Alone they do not
 # end a name: `可` opens `可再生能源` (`中国可再生能源学会`), a word of many names.
@@ -208,8 +209,9 @@ _CLAUSE_VERBS = frozenset(rules.words("clause_verbs"))
 _NOUN_TAGGED_VERBS = frozenset(rules.words("noun_tagged_verbs"))
 
 # Verbs of planning and building that end a park's name on its left
-# (`加快建设海洋生物医药科技园`); company and office names may contain them.
-_PARK_BOUNDARY = frozenset(rules.words("park_boundary_verbs"))
+# (`加快建设海洋生物医药科技园`); company and office names may contain them. So do words of position
+# (`…新城北侧|北环工业园`): what stands before them only says where the park lies.
+_PARK_BOUNDARY = frozenset(rules.words("park_boundary_verbs")) | frozenset(rules.words("park_position_words"))
 
 
 @dataclass

@@ -93,6 +93,10 @@ def _known(ctx: _Ctx) -> list[Mention]:
                     break
         elif k.type == "PARK":  # `武汉光谷`: a city right before a park's short name is part of the name
             start = _city_before(ctx, i)  # (in another city, `雄安中关村科技园`, a branch: a park of its own)
+            zone = _zone_of_another_province(ctx, k, i) if start == i else None
+            if zone:  # `雄安新区中关村科技园`: a branch inside the zone, keyed by the zone's place, not the park elsewhere
+                out.append(Mention(i, end, "PARK", text[i:end], "known", zone[:-2] + text[i:end]))
+                continue
             if start < i:
                 city = text[start:i]  # `武汉市` before `东湖高新区` (武汉东湖高新区): the park's own city
                 short = city[:-1] if len(city) > 2 and city.endswith(("市", "县")) else city
@@ -125,14 +129,36 @@ def _local_body_start(ctx: _Ctx, k: KnownEntity, form: str, i: int) -> int:
 
 
 def _city_before(ctx: _Ctx, i: int) -> int:
-    """Start of a city or district name (not a province or country) right before ``i``, else ``i``."""
+    """Start of a city or district name (not a province or country), or of the place a new area is named
+    after (`雄安` of 雄安新区), right before ``i``, else ``i``."""
     text = ctx.text
     for n in (4, 3, 2):
         r = text[i - n:i] if i - n >= 0 else ""
-        if r in ctx.lex.regions and not ctx.lex.regions[r].endswith(("省", "自治区", "国")) and r != "中国" \
-                and (i - n == 0 or not _CJK.match(text[i - n - 1]) or _boundary_ends_at(ctx, i - n)):
+        place = r in ctx.lex.regions and not ctx.lex.regions[r].endswith(("省", "自治区", "国")) and r != "中国"
+        if place and (i - n == 0 or not _CJK.match(text[i - n - 1]) or _boundary_ends_at(ctx, i - n)):
             return i - n
+        if r + "新区" in _new_areas(ctx.lex) and (i - n == 0 or ctx.is_token_boundary(i - n)):
+            return i - n  # `建设|雄安|中关村科技园`: the new area's place, a word of its own
     return i
+
+
+@lru_cache(maxsize=8)
+def _new_areas(lex: Lexicons) -> frozenset[str]:
+    """Names of the known new areas (`雄安新区`)."""
+    return frozenset(k.name for k in lex.known if k.type == "PARK" and k.name.endswith("新区"))
+
+
+def _zone_of_another_province(ctx: _Ctx, k: KnownEntity, i: int) -> str | None:
+    """A known new area right before the known park ``k`` at ``i`` that lies in another province
+    (`雄安新区|中关村科技园`: Zhongguancun is Beijing's), else None."""
+    from kg.kb.codes import Divisions
+
+    zone = next((z for z in _new_areas(ctx.lex) if ctx.text.startswith(z, i - len(z))), None)
+    if zone is None:
+        return None
+    divisions = Divisions.load()
+    a, b = divisions.parks.get(zone), divisions.parks.get(k.name)
+    return zone if a is not None and b is not None and divisions.province(a).code != divisions.province(b).code else None
 
 
 _GROUP_TRADE_WORDS = tuple(sorted(rules.words("group_trade_words"), key=len, reverse=True))

@@ -35,6 +35,10 @@ _WEAK_PARK_SUFFIX = rules.words("weak_park_suffixes")
 # Sub-areas named after a known park are that park (`蓝色硅谷核心区` is 青岛蓝谷, per the guidelines).
 _SUB_AREA = ("核心区", "功能区")
 
+# Areas a zone is built up from (`雄安新区启动区`, `…起步区`): the text names them after the zone as areas
+# of their own, so the part word is a park of its own, PART_OF the zone (per the dev gold, the mention is the part word).
+_ZONE_PART_AREAS = ("先行启动区", "启动区", "起步区")
+
 # A zone suffix inside a longer park name, with a named park after it.
 _INNER_ZONE = re.compile(rf"(?:{rules.alternation('inner_zone_suffixes')})"
                          rf"(?=[\u4e00-\u9fff]{{2,}}(?:{rules.alternation('named_park_heads')})$)")
@@ -44,6 +48,15 @@ _BATCH = re.compile(r"(?:首|新一|第[一二三四五六七八九十]+)[批个
 
 # A superlative right before a park word describes a park (`最大的…基地`, `最具规模的…基地`).
 _SUPERLATIVE_BEFORE = re.compile(r"最[\u4e00-\u9fff]{0,3}的$")
+
+# China and a partner before 自贸区 name a free trade agreement's area (`中国—东盟自贸区`), not a zone.
+_FREE_TRADE_AGREEMENT = re.compile(r"中国[—－-][\u4e00-\u9fff]{1,8}(?:自贸区|自由贸易区)$")
+
+# A particle accelerator is a machine (`强流重离子加速器`), not a startup accelerator.
+_MACHINE_ACCELERATOR = re.compile(rf"(?:{rules.alternation('accelerator_machine_words')})加速器$")
+
+# A designation given to a place or an industry (`被列为广东省LED产业基地`): a kind of park, not a name.
+_DESIGNATED = re.compile(rf"(?:{rules.alternation('park_designation_verbs')})$")
 
 # Parts of a zone keep the zone's name (`山东自贸试验区青岛片区`, `…高新区核心区`).
 _SUB_PARK = rules.words("park_part_suffixes")
@@ -127,8 +140,8 @@ def _parks(ctx: _Ctx) -> list[Mention]:
             continue
         body = m.text
         # a counted list head (`四大千亩产业园`) and `X园区` without a proper name are generic
-        if _COUNT_PREFIX.match(body) and not _tries(ctx.lex)["regions"].longest_at(body, 0):
-            continue
+        if (_COUNT_PREFIX.match(body) or body.startswith("个")) and not _tries(ctx.lex)["regions"].longest_at(body, 0):
+            continue  # (`一个个…创业基地`: a measure word opens no name; `个旧…` is a city)
         if _SUPERLATIVE_BEFORE.search(ctx.text, max(0, m.start - 6), m.start) or body.endswith(("历史文化街区", "传统文化街区")) \
                 or (ctx.text.endswith(("于一体的", "为一体的"), 0, m.start) and not _has_place(ctx, m)):
             continue  # `湖北省最大的…孵化基地`, `集A、B于一体的…产业园`: descriptions; a heritage district is no carrier
@@ -142,6 +155,8 @@ def _parks(ctx: _Ctx) -> list[Mention]:
             continue  # `体育产业园`, `软件园`: an industry alone names a kind of park (`光谷|软件园`: a name before it)
         if re.search(r"(?:有限公司|股份公司|集团)(?=.)", body):  # `某某有限公司西安基地` is a company's site
             continue
+        if _FREE_TRADE_AGREEMENT.match(body) or _MACHINE_ACCELERATOR.search(body) or _DESIGNATED.search(ctx.text, max(0, m.start - 4), m.start):
+            continue  # `中国—东盟自贸区`: a trade agreement; `强流重离子加速器`: a machine; `被列为…产业基地`: a designation
         if m.end < len(ctx.text) and ctx.text[m.end] == "·":  # `倍格硅巷·西安宏府大厦`: one carrier, two names
             tail = re.match(r"·([\u4e00-\u9fffA-Za-z0-9]{3,12}?)(?=[等和及与、,。;:!?()“”\s]|$)", ctx.text[m.end:])
             if tail and not any(ctx.taken[m.end:m.end + tail.end()]):

@@ -16,14 +16,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from kg.extract.entities.context import Mention, Token, _Ctx, _Trie
+from kg.extract.entities.context import _NAME_CHAR, Mention, Token, _Ctx, _Trie
 from kg.extract.entities.industries import _industries
 from kg.extract.entities.industry_spans import _industry_ends_free
 from kg.extract.entities.known import _known
 from kg.extract.entities.lists import (_SITE_TAIL, _companies_before_a_title, _companies_by_context, _brokerages, _companies_by_role, _companies_included,
                                       _list_mates, _typed_lists)
+<<<<<<< HEAD
 from kg.extract.entities.parks import _SUB_AREA, _industry_only, _parks, _shared_suffix_parks
 from kg.extract.entities.predicates import _companies_by_predicate
+=======
+from kg.extract.entities.parks import _SUB_AREA, _ZONE_PART_AREAS, _industry_only, _parks, _shared_suffix_parks
+>>>>>>> parkhunt2
 from kg.extract.entities.persons import (_person_lists, _persons, _persons_appointed, _persons_before_a_post, _persons_before_title,
                                         _persons_title_after)
 from kg.extract.entities.proposals import Proposal, proposed_mentions, widen_persons
@@ -35,8 +39,13 @@ from kg.kb.lexicons import Lexicons
 
 # Among candidates of one length, the more reliable rule wins (lower first).
 _RULE_RANK = {"known": 0, "suffix:company": 1, "suffix:org": 1, "suffix:park": 1, "park:valley": 2, "fund:head": 1,
+<<<<<<< HEAD
               "person:title": 1, "person:title-after": 2, "person:appointed": 2, "person:takes-post": 2, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "industry:lexicon": 3, "org:committee": 1, "park:sub-area": 0, "company:list": 3, "company:list-mate": 4, "company:post": 4,
               "company:including": 3, "company:role": 4, "company:predicate": 4, "list:typed": 0,
+=======
+              "person:title": 1, "person:title-after": 2, "person:appointed": 2, "person:takes-post": 2, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "industry:lexicon": 3, "org:committee": 1, "park:sub-area": 0, "park:zone-part": 0, "company:list": 3, "company:list-mate": 4, "company:post": 4,
+              "company:including": 3, "company:role": 4, "list:typed": 0,
+>>>>>>> parkhunt2
               "short": 4, "repeat": 5,
               "model:person": 3, "model:company": 3, "model:org": 3, "model:park": 3, "model:fund": 3}
 
@@ -99,10 +108,7 @@ def find_mentions(
                                                                       and text[k.end:m.end] in lex.park_suffixes
                                                                       or k.type == "PARK" and _industry_only(ctx, text[k.end:m.end]))
                                                    for k in known_at.get(m.start, ()))]
-    for k in known_found:
-        if k.type == "PARK" and text.startswith(_SUB_AREA, k.end):
-            tail = next(a for a in _SUB_AREA if text.startswith(a, k.end))
-            sub_parks.append(Mention(k.start, k.end + len(tail), "PARK", text[k.start:k.end + len(tail)], "park:sub-area", k.key))
+    sub_parks += _areas_of_known_parks(ctx, known_found)
     bureaus = _numbered_bureaus(ctx)  # `中铁|九局`: a known firm and its numbered bureau make one firm
     known = accept(known_found + sub_parks + bureaus + [m for m in sub_named if (any(k.end < m.end for k in known_at.get(m.start, ()))
                                                                        or _firm_around_known(m, known_found))
@@ -135,6 +141,26 @@ def find_mentions(
 
 
 _FULL_LEGAL_FORMS = ("有限责任公司", "股份有限公司", "有限公司")
+
+
+def _areas_of_known_parks(ctx: _Ctx, known_found: list[Mention]) -> list[Mention]:
+    """Areas named after a known park: a sub-area is that park (`蓝色硅谷核心区`); an area a new zone is
+    built up from (`雄安新区启动区`) is a park of its own, named by the part word and keyed by zone and
+    part, and so is the bare part word later in a text that named the new zone (`推进启动区、起步区建设`)."""
+    text, out = ctx.text, []
+    for k in known_found:
+        if k.type == "PARK" and text.startswith(_SUB_AREA, k.end):
+            tail = next(a for a in _SUB_AREA if text.startswith(a, k.end))
+            out.append(Mention(k.start, k.end + len(tail), "PARK", text[k.start:k.end + len(tail)], "park:sub-area", k.key))
+        elif k.type == "PARK" and (part := next((a for a in _ZONE_PART_AREAS if text.startswith(a, k.end)), None)):
+            out.append(Mention(k.end, k.end + len(part), "PARK", part, "park:zone-part", (k.key or k.text) + part))
+    zones = [k for k in known_found if k.type == "PARK" and k.text.endswith("新区") and not k.text.endswith("高新区")]
+    for m in re.finditer(r"(?<!先行)(?:启动区|起步区)", text):  # `作为先行启动区`: a role in a phrase, not an area
+        zone = next((z for z in reversed(zones) if z.end <= m.start()), None)
+        before = ctx.by_end.get(m.start())
+        if zone and zone.end < m.start() and (not _NAME_CHAR.match(text[m.start() - 1]) or before and before[2] == "v"):
+            out.append(Mention(m.start(), m.end(), "PARK", m.group(), "park:zone-part", (zone.key or zone.text) + m.group()))
+    return out
 
 
 def _firm_around_known(m: Mention, known_found: list[Mention]) -> bool:

@@ -84,6 +84,11 @@ def _departments(lex: Lexicons) -> tuple[str, ...]:
     return tuple(sorted(lex.departments))
 
 
+# Words the dictionary tags as time words that are at home inside a carrier's name (`深港青年创新创业基地`),
+# though not inside a firm's (`南京大学的青年师生`).
+_PARK_INSIDE = frozenset({"青年"})
+
+
 def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: frozenset[str], min_body: int = 1) -> list[Mention]:
     """Names ending in a suffix of ``kind`` (``company``, ``org``, ``park``): the suffix extended left by
     at most ``max_len`` characters, kept when the body is at least ``min_body`` characters and more
@@ -101,7 +106,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
         # (`大学园路`, `大学城`: a road or a district named after a university, not a university)
         if kind == "org" and _title_or_word_after(text, suf, e):
             continue
-        s = _extend_left(ctx, i, max_len, extra) if kind != "org" else _extend_over_department(ctx, i, max_len)
+        s = _extend_left(ctx, i, max_len, extra, _PARK_INSIDE if kind == "park" else frozenset()) if kind != "org" \
+            else _extend_over_department(ctx, i, max_len)
         if kind == "park":
             s = _over_ji(ctx, _after_park_verb(ctx.text, s, i), i, "及与和")  # `海洋大数据与智能超算创新园`
         s = _anchor_region(ctx, s, i) if kind != "park" else _park_over_verb_compound(ctx, _anchor_region(ctx, s, i), i)

@@ -25,6 +25,8 @@ _HOST_CUE = re.compile(rules.alternation("host_verbs"))
 _AT, _HERE_WORDS = "在|于|到", "此|这里|这儿"
 _HERE = re.compile(f"(?:{_AT})(?:{_HERE_WORDS})")
 _LOCATE_AT = re.compile(rules.alternation("locate_verbs"))
+# `位于X北侧Y`: a place or zone followed by a word of position only says where the park Y after it lies.
+_POSITION = frozenset(rules.words("park_position_words"))
 _AT_VERB = re.compile(f"(?:{rules.pattern('at_park_adverbs')})*(?:{rules.alternation('at_park_verbs')})")
 #: A project given up later in the sentence (`…可是…放弃有关计划`): no site in the park.
 _ABANDONED = re.compile(rules.alternation("project_abandon_words"))
@@ -58,7 +60,8 @@ _THIS_IS = re.compile(r"[“\"]?这(?:里)?是")
 
 def framed(r: Reader, sent: Sentence, c: Clause) -> None:
     """``located:frame``: the last locative frame before the clause (`在西安高新区内,`, `走进X——` over the
-    next paragraph) holds for its explicit subjects, and for `这是X` in a walk (`漫步在X内`)."""
+    next paragraph) holds for its explicit subjects, for `这是X` in a walk (`漫步在X内`) and for a firm whose
+    site the clause shows (`…大楼是A公司的总部`)."""
     a, b, own, seg = c.start, c.end, c.own, c.seg
     park = next((k for pos, k in reversed(sent.frame) if pos <= a), None)
     if park is not None and not any(pos == b for pos, _ in sent.frame):
@@ -69,6 +72,10 @@ def framed(r: Reader, sent: Sentence, c: Clause) -> None:
         if shown:
             x = r.at_start.get(a + shown.end())
             if x is not None:
+                r.place(x, park, sent, "located:frame")
+        for x in r.mentions_in(a, b):  # `走进X,眼前这座大楼是A公司的总部`: a firm's site seen in the frame
+            if x.type in ("COMPANY", "ORG") and r.text.endswith("是", a, x.start) and _SITE.match(r.text, x.end + 1) \
+                    and r.text[x.end:x.end + 1] == "的":
                 r.place(x, park, sent, "located:frame")
         for visit in _VISIT.finditer(seg):  # `在X,李强来到A公司`: what is visited in the frame
             x = next((m for m in r.mentions_in(a + visit.end(), b) if m.type in ("COMPANY", "ORG")), None)
@@ -181,8 +188,10 @@ def located_at(r: Reader, sent: Sentence, c: Clause) -> None:
         parks: list[Mention] = []
         for m in c.mentions:
             gap = m.start - (a + cue.end())
-            if m.type == "PARK" and gap >= 0 and (not parks and (gap <= 2 or r.regions_before(a + cue.end(), m.start))
-                                                  or parks and m.start == parks[-1].end):
+            if m.type == "PARK" and gap >= 0 and parks and text[parks[-1].end:m.start] in _POSITION:
+                parks[-1] = m  # `位于X新城北侧Y工业园`: in Y, which lies north of X
+            elif m.type == "PARK" and gap >= 0 and (not parks and (gap <= 2 or r.regions_before(a + cue.end(), m.start))
+                                                    or parks and m.start == parks[-1].end):
                 parks.append(m)
         if not parks:
             continue

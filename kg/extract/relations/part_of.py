@@ -1,7 +1,7 @@
 """PART_OF: a park that is part of a larger park or zone (also LOCATED_IN when the part is a company
 or organization, through :meth:`Reader.place <kg.extract.relations.reader.Reader.place>`).
 
-In this order: ``part:adjacent`` over the sentence; for each clause ``part:carrier``,
+In this order: ``part:adjacent`` and ``part:zone-part`` over the sentence; for each clause ``part:carrier``,
 ``part:members``, ``part:build`` (with ``operates:build``) and ``part:member-list``; then
 ``part:multi``, ``part:phrase``, ``part:gloss`` and ``part:merge`` over the sentence. :func:`multi_park` also opens the member list
 of an `一区多园` heading that ``part:member-list`` reads in the paragraphs after it.
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.entities import Mention
+from kg.extract.entities.parks import _ZONE_PART_AREAS
 from kg.extract.relations.reader import CARRIER, ZONE, Clause, Reader, Sentence
 from kg.kb import rules
 
@@ -32,6 +33,7 @@ def part_of(r: Reader, sent: Sentence) -> None:
     """Every PART_OF rule on ``sent``, in the order of the module docstring."""
     parks = [m for m in sent.mentions if m.type == "PARK"]
     adjacent(r, sent, parks)
+    zone_parts(r, sent, parks)
     for c in r.clauses_of(sent):
         carriers(r, sent, c)
         members(r, sent, c, parks)
@@ -49,6 +51,19 @@ def adjacent(r: Reader, sent: Sentence, parks: list[Mention]) -> None:
     for x, y in zip(parks, parks[1:]):
         if y.start == x.end or r.text[x.end:y.start] == "的" and ZONE.search(x.text) and not ZONE.search(y.text):
             r.rel(y, "PART_OF", x, sent, "part:adjacent")
+
+
+def zone_parts(r: Reader, sent: Sentence, parks: list[Mention]) -> None:
+    """``part:zone-part``: an area a new zone is built up from, named bare (`推进启动区、起步区建设`) in a text
+    that named the zone before, is part of that zone (the entity stage keyed it zone + part word)."""
+    for m in parks:
+        part = next((a for a in _ZONE_PART_AREAS if m.text == a and m.key.endswith(a) and m.key != a), None)
+        if part is None:
+            continue
+        zone_key = m.key[:-len(part)]
+        zone = next((z for z in reversed(r.mentions_in(0, m.start)) if z.type == "PARK" and zone_key in (z.key, z.text)), None)
+        if zone is not None and zone.end != m.start:  # right before it: `part:adjacent`
+            r.rel(m, "PART_OF", zone, sent, "part:zone-part")
 
 
 def carriers(r: Reader, sent: Sentence, c: Clause) -> None:

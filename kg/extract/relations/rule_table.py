@@ -134,9 +134,10 @@ RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- LOCATED_IN
     Rule("located:frame", _PLACES, ("locations",),
          "A locative frame (`在X内,`, `走进X——` over the next paragraph, `漫步在X内`) holds for the explicit "
-         "subjects of the clauses after it and for what `这是…` shows.",
+         "subjects of the clauses after it, for what `这是…` shows and for a firm whose site a clause shows "
+         "(`…大楼是A公司的总部`).",
          "在张江科学城内,上海微电子装备(集团)股份有限公司正在加紧研发",
-         ("frame_walk_verbs", "frame_inside_words", "frame_address_words", "frame_visit_verbs")),
+         ("frame_walk_verbs", "frame_inside_words", "frame_address_words", "frame_visit_verbs", "site_in_park_nouns")),
     Rule("located:host", _PLACES, ("locations",),
          "A park before a host verb (or the park subject) hosts the entities listed after it.",
          "中关村软件园已入驻联想、百度、腾讯等企业", ("host_verbs",)),
@@ -156,8 +157,8 @@ RULES: tuple[Rule, ...] = (
                                  "project_abandon_words")),
     Rule("located:weiyu", _PLACES, ("locations",),
          "`位于/地处<park>` (the park perhaps after its province and city): the subject before the verb is in the "
-         "park; `位于X的Y`: Y is in X.",
-         "苏州生物医药产业园地处苏州工业园区", ("locate_verbs",)),
+         "park; `位于X的Y`: Y is in X; `位于X北侧Y`: in Y.",
+         "苏州生物医药产业园地处苏州工业园区", ("locate_verbs", "park_position_words")),
     Rule("located:opens", ("LOCATED_IN",), ("locations",),
          "`A挂牌运营/揭牌成立/投入运行`: a company or organization named as the clause's subject that opens, in a "
          "sentence that names no park, is in the park the text is about.",
@@ -185,6 +186,9 @@ RULES: tuple[Rule, ...] = (
     Rule("part:adjacent", ("PART_OF",), ("part_of",),
          "A park named right after its parent (or after a zone and `的`: `苏州高新区的星湖科技园`) is part of it.",
          "成都高新区天府软件园"),
+    Rule("part:zone-part", ("PART_OF",), ("part_of",),
+         "A new zone's 启动区/起步区 named bare in a text that named the zone before is part of that zone.",
+         "雄安新区建设有序推进。要集中力量推进启动区、起步区等建设"),
     Rule("part:carrier", ("PART_OF",), ("part_of",),
          "`以A等为载体`: the carrier parks A are part of the sentence's zone (its park subject, or the topic park).",
          "以临港新片区等为载体…,浦东新区正加快打造现代产业体系", ("carrier_roles",)),
