@@ -1493,7 +1493,6 @@ class TestReviewedBoundaries:
         assert not of_type(found(nlp, "但几位合伙人无粮出。"), "PERSON")
 
 
-<<<<<<< HEAD
 class TestFirmsNamedByWhatOnlyFirmsHave:
     """Listed firms named by their stock short name: a stock code, or the firm's shares and accounts (names invented)."""
 
@@ -1561,7 +1560,8 @@ class TestNonExecutiveDirectors:
         got = found(nlp, "遠星發展非執董柯建民表示。")
         assert ("远星发展", "COMPANY") in got and ("柯建民", "PERSON") in got
         assert "远星发展非" not in of_type(got, "COMPANY")
-=======
+
+
 class TestParkHuntUnseen:
     """Park kinds met in a sample of unseen news (names invented; zones of the lexicon are public knowledge)."""
 
@@ -1628,4 +1628,3 @@ class TestParkHuntUnseen:
         assert not of_type(found(nlp, "深入推进政策进片区、进园区、进企业活动。"), "PARK")
         # near miss: China and its partners name a real zone when it is a 示范区
         assert "中国—中东欧国家经贸合作示范区" in of_type(found(nlp, "中国—中东欧国家经贸合作示范区建设加快。"), "PARK")
->>>>>>> parkhunt2

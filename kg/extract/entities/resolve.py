@@ -22,12 +22,8 @@ from kg.extract.entities.industry_spans import _industry_ends_free
 from kg.extract.entities.known import _known
 from kg.extract.entities.lists import (_SITE_TAIL, _companies_before_a_title, _companies_by_context, _brokerages, _companies_by_role, _companies_included,
                                       _list_mates, _typed_lists)
-<<<<<<< HEAD
-from kg.extract.entities.parks import _SUB_AREA, _industry_only, _parks, _shared_suffix_parks
-from kg.extract.entities.predicates import _companies_by_predicate
-=======
 from kg.extract.entities.parks import _SUB_AREA, _ZONE_PART_AREAS, _industry_only, _parks, _shared_suffix_parks
->>>>>>> parkhunt2
+from kg.extract.entities.predicates import _companies_by_predicate
 from kg.extract.entities.persons import (_person_lists, _persons, _persons_appointed, _persons_before_a_post, _persons_before_title,
                                         _persons_title_after)
 from kg.extract.entities.proposals import Proposal, proposed_mentions, widen_persons
@@ -39,13 +35,8 @@ from kg.kb.lexicons import Lexicons
 
 # Among candidates of one length, the more reliable rule wins (lower first).
 _RULE_RANK = {"known": 0, "suffix:company": 1, "suffix:org": 1, "suffix:park": 1, "park:valley": 2, "fund:head": 1,
-<<<<<<< HEAD
-              "person:title": 1, "person:title-after": 2, "person:appointed": 2, "person:takes-post": 2, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "industry:lexicon": 3, "org:committee": 1, "park:sub-area": 0, "company:list": 3, "company:list-mate": 4, "company:post": 4,
-              "company:including": 3, "company:role": 4, "company:predicate": 4, "list:typed": 0,
-=======
               "person:title": 1, "person:title-after": 2, "person:appointed": 2, "person:takes-post": 2, "industry:suffix": 2, "industry:list": 2, "industry:focus": 3, "industry:lexicon": 3, "org:committee": 1, "park:sub-area": 0, "park:zone-part": 0, "company:list": 3, "company:list-mate": 4, "company:post": 4,
-              "company:including": 3, "company:role": 4, "list:typed": 0,
->>>>>>> parkhunt2
+              "company:including": 3, "company:role": 4, "company:predicate": 4, "list:typed": 0,
               "short": 4, "repeat": 5,
               "model:person": 3, "model:company": 3, "model:org": 3, "model:park": 3, "model:fund": 3}
 
