@@ -99,6 +99,33 @@ class TestIndustryGrammar:
         assert {"智慧产业", "精密仪器", "高端生产性服务业"} <= of_type(got, "INDUSTRY")
 
 
+    def test_a_word_after_the_suffix_that_speaks_of_the_industry(self, nlp):
+        got = found(nlp, "明确提出,到2030年高端装备产业规模达到800亿元,我国汽车产业创新步伐加快。")
+        assert {"高端装备产业", "汽车产业"} <= of_type(got, "INDUSTRY")
+        assert not of_type(found(nlp, "优化区域产业布局,壮大产业规模。"), "INDUSTRY")
+
+    def test_a_noun_the_dictionary_tags_as_a_verb_heads_the_name(self, nlp):
+        got = found(nlp, "甲省精准对接半导体照明产业的头部企业。")
+        assert of_type(got, "INDUSTRY") == {"半导体照明产业"}
+
+    def test_classes_of_industries_from_the_lexicon_are_none(self, nlp):
+        got = found(nlp, "聚焦新能源、新材料等战略性新兴产业。在机器人等新兴产业、未来产业集聚人才,夯实支柱产业、攻坚新兴产业。")
+        assert of_type(got, "INDUSTRY") == {"新能源", "新材料", "机器人"}
+
+    def test_a_rank_word_before_the_suffix_is_not_part_of_the_name(self, nlp):
+        got = of_type(found(nlp, "江门市人工智能核心产业规模超过千亿元,柑橘特色产业带动农民增收。"), "INDUSTRY")
+        assert {"人工智能", "柑橘"} <= got and not any("核心" in s or "特色" in s for s in got)
+
+    def test_a_bare_suffix_governs_only_a_list_of_industries(self, nlp):
+        got = found(nlp, "曾经,花期短、品种少是制约当地茶叶产业壮大的瓶颈。")
+        assert of_type(got, "INDUSTRY") == {"茶叶产业"}
+        assert "电子信息" in of_type(found(nlp, "大力发展电子信息、生物医药产业。"), "INDUSTRY")
+
+    def test_fields_of_a_count_are_no_industry(self, nlp):
+        got = of_type(found(nlp, "乙市正在打造机器人、储能、工业母机等8个重点领域产业集群。"), "INDUSTRY")
+        assert "机器人" in got and not any("领域" in s for s in got)
+
+
 class TestOrganizationGrammar:
     def test_government_after_a_named_committee(self, nlp):
         got = found(nlp, "项目在绍兴市委、市政府的坚强领导下推进。")

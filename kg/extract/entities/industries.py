@@ -25,8 +25,11 @@ from kg.kb import rules
 
 # `产业` followed by these is part of another word (`产业资源`, `产业园`), not a suffix.
 _NOT_AFTER_INDUSTRY = rf"(?!{rules.pattern('industry_compound_tails')})"
-# The same for a single phrase, where `X产业发展` may still name the industry X (the phrase rule checks X).
-_NOT_AFTER_INDUSTRY_PHRASE = rf"(?!{'|'.join(t for t in rules.words('industry_compound_tails') if t != '发展')})"
+# Words after `X产业` that still speak of the industry X (`X产业发展`, `X产业规模`): the phrase rule checks X.
+_ATTRIBUTE_TAILS = rules.words("industry_attribute_tails")
+_ATTRIBUTE_AFTER = re.compile("|".join(_ATTRIBUTE_TAILS))
+# The same for a single phrase, where `X产业规模` may still name the industry X.
+_NOT_AFTER_INDUSTRY_PHRASE = rf"(?!{'|'.join(t for t in rules.words('industry_compound_tails') if t not in _ATTRIBUTE_TAILS)})"
 
 # Companies as the subject of a list of fields: their own business lines (guidelines: not INDUSTRY).
 _COMPANY_LINES = re.compile(rf"企业[^。!?;,]{{0,12}}?(?:{rules.alternation('firm_scope_verbs')})$")
@@ -127,8 +130,10 @@ def _known_list_head(ctx: _Ctx, end: int) -> tuple[int, int] | None:
 
 def _industries(ctx: _Ctx) -> list[Mention]:
     """The INDUSTRY candidates of the text, step by step (in this order: ties in resolution keep it)."""
-    return (_suffix_governed_lists(ctx) + _focus_lists(ctx) + _main_item_lists(ctx) + _field_lists(ctx)
-            + _clause_terms(ctx) + _suffix_phrases(ctx) + _known_lists(ctx) + _sector_words(ctx))
+    found = (_suffix_governed_lists(ctx) + _focus_lists(ctx) + _main_item_lists(ctx) + _field_lists(ctx)
+             + _clause_terms(ctx) + _suffix_phrases(ctx) + _known_lists(ctx) + _sector_words(ctx))
+    # classes of industries the lexicon keeps as parents (`战略性新兴产业`, `未来产业`) are no industry (decisions §3)
+    return [m for m in found if not _generic(_INDUSTRY_SUFFIX_RE.sub("", m.text), _GENERIC_INDUSTRY)]
 
 
 def _used_or_owned(ctx: _Ctx, list_start: int, start: int, end: int) -> bool:
@@ -208,10 +213,14 @@ def _items_of_lists_before(ctx: _Ctx, head: re.Pattern[str]) -> list[Mention]:
     text = ctx.text
     out: list[Mention] = []
     for m in head.finditer(text):
-        for s, e in _list_before(ctx, m.start()):
-            span = _industry_item(ctx, s, e)
-            if span:
-                out.append(Mention(span[0], span[1], "INDUSTRY", text[span[0]:span[1]], "industry:list"))
+        spans = [sp for s, e in _list_before(ctx, m.start()) if (sp := _industry_item(ctx, s, e))]
+        if len(spans) >= 2 and (tail := _INDUSTRY_SUFFIX_RE.search(text, *spans[-1])) and tail.start() - spans[-1][0] >= 2 \
+                and not any(_INDUSTRY_SUFFIX_RE.search(text[a:b]) for a, b in spans[:-1]):
+            spans[-1] = (spans[-1][0], tail.start())  # `A、B、C产业集群等五大…`: the last item's suffix governs the list
+        if m.group() in _INDUSTRY_LIST_SUFFIX and 2 * sum(_known_industry(ctx, text[a:b]) or _industry_shaped(text[a:b])
+                                                          for a, b in spans) < len(spans):
+            continue  # `花期短、品种少是制约…产业`: with no `等` or count, only a list of mostly industries shares the suffix
+        out.extend(Mention(a, b, "INDUSTRY", text[a:b], "industry:list") for a, b in spans)
     return out
 
 
@@ -327,13 +336,24 @@ def _suffix_phrases(ctx: _Ctx) -> list[Mention]:
             continue  # `青岛产业`, `碑林产业`: a place, not an industry
         if _LIST_HEAD_BEFORE.search(text, max(0, s - 12), s):
             continue  # `A、B等重点海洋产业链`: the head of a list names the class of its items
-        if text.startswith("发展", m.end()) and not (_known_industry(ctx, body) or _known_industry(ctx, body + "产业")
-                                                     or _industry_shaped(body)):
-            continue  # `X产业发展` names an industry only when X is one (`加快区域产业发展` does not)
+        if _ATTRIBUTE_AFTER.match(text, m.end()) and not (_known_industry(ctx, body) or _known_industry(ctx, body + "产业")
+                                                          or _industry_shaped(body)):
+            continue  # `X产业发展`, `X产业规模` name an industry only when X is one (`加快区域产业发展` does not)
         if body.endswith(_NOT_INDUSTRY_HEADS):
             continue  # `应用场景全产业链`: a process or setting, not an industry
+        rank = next((w for w in _RANK_WORDS if body.endswith(w) and len(body) - len(w) >= 2), None)
+        if rank:  # `人工智能核心产业`, `荔枝特色产业`: the industry is the part before the rank word
+            rest = body[:-len(rank)]
+            if not (_known_industry(ctx, rest) or _industry_shaped(rest) or rank == "特色") \
+                    or _generic(rest, _GENERIC_INDUSTRY) or _NOT_INDUSTRY_BODY.search(rest):
+                continue  # `攻坚新兴产业`: a class of industries after a verb
+            e = s + len(rest)
         out.append(Mention(s, e, "INDUSTRY", text[s:e], "industry:suffix"))
     return out
+
+
+# Words that rank an industry in front of its suffix (`X核心产业`, `X特色产业`, `X支柱产业`), not part of its name.
+_RANK_WORDS = rules.words("industry_rank_words")
 
 
 # `业` starting another word after a sector (`旅游业态`, `软件业务`, `金融业绩`): no sector word there.

@@ -136,10 +136,10 @@ def _industry_start(ctx: _Ctx, s: int, max_len: int = 10, item: bool = False) ->
     if ctx.tokens is not None:
         j = _extend_left_tokens(ctx, s, max_len, _INDUSTRY_BOUNDARY_SET)
         last = ctx.by_end.get(s)
-        if item and j == s and last is not None and text[last[0]:s] in _HEAD_VERBS:
-            # `海洋高技术服务`: a verb of the boundary list that ends the item is its head noun
+        if j == s and last is not None and _verb_as_head(ctx, last, item):
+            # `海洋高技术服务`, `半导体照明产业`: a verb that ends the name is its head noun
             j = _extend_left_tokens(ctx, last[0], max_len - (s - last[0]), _INDUSTRY_BOUNDARY_SET)
-            if j == last[0]:  # nothing in front: a bare `服务` names no industry
+            if j == last[0]:  # nothing in front: a bare `服务`, `照明` names no industry
                 return s
     else:
         j = s
@@ -168,7 +168,18 @@ def _industry_start(ctx: _Ctx, s: int, max_len: int = 10, item: bool = False) ->
 # A date in front of a name (`力争2026年|文化产业`, `2011年|…`): the clause's time, never part of an industry.
 _DATE_IN_NAME = re.compile(r"(?:[0-9]{2,4}|[今明去前后])年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?")
 
-_COUNTRIES = frozenset(rules.words("foreign_countries")) | {"中国"}
+_COUNTRIES = frozenset(rules.words("foreign_countries")) | {"中国"} | frozenset(rules.words("industry_locator_words"))
+
+
+def _verb_as_head(ctx: _Ctx, word: tuple[int, int, str | None], item: bool) -> bool:
+    """Is the word before a suffix or at an item's end a verb the dictionary tags so but that heads an industry
+    name (`照明`, `显示` in `半导体照明产业`, `新型显示`)? Boundary verbs (`服务`, `制造` in items only) and
+    development verbs (`发展`, `壮大`) are not."""
+    w = ctx.text[word[0]:word[1]]
+    if item and w in _HEAD_VERBS:
+        return True
+    return word[2] in ("v", "vd") and len(w) >= 2 and w not in _INDUSTRY_BOUNDARY_SET \
+        and not any(d in w for d in _DEVELOPMENT_VERBS)
 
 
 def _past_locators(ctx: _Ctx, j: int, s: int) -> int:
