@@ -126,6 +126,26 @@ class TestIndustryGrammar:
         assert "机器人" in got and not any("领域" in s for s in got)
 
 
+    def test_a_known_industry_after_deng_heads_a_list(self, nlp):
+        got = of_type(found(nlp, "乙省将进一步发展风电装备、高端输变电、新型农牧机械等先进制造业。"), "INDUSTRY")
+        assert {"风电装备", "高端输变电", "新型农牧机械"} <= got
+        got = of_type(found(nlp, "青禾智造、蓝川精工等汽车及零部件企业也是同样的情况。"), "INDUSTRY")
+        assert not any(s in got for s in ("青禾智造", "蓝川精工"))
+
+    def test_two_known_industries_side_by_side_in_the_last_item(self, nlp):
+        got = of_type(found(nlp, "着力打造电子信息、锂电和光伏新能源等6个先进制造业集群。"), "INDUSTRY")
+        assert "光伏新能源" in got and "光伏" not in got
+
+    def test_a_domain_modifier_before_a_sector_word(self, nlp):
+        assert "海洋装备制造业" in of_type(found(nlp, "巩固提升海洋装备制造业优势。"), "INDUSTRY")
+
+    def test_no_industry_from_exhibits_counts_verbs_or_carriers(self, nlp):
+        got = found(nlp, "代表团参观了数字科技、清洁能源、先进制造等展区。新能源汽车拉动着上百条产业链共同跃升。"
+                         "公司致力于开发全产业链。各地正忙着全产业链发力。各方共同维护产业链供应链稳定。")
+        assert not of_type(got, "INDUSTRY")
+        assert not any(s.endswith("基地") for s in of_type(found(nlp, "做强做优高端船舶和海洋工程装备基地。"), "INDUSTRY"))
+
+
 class TestOrganizationGrammar:
     def test_government_after_a_named_committee(self, nlp):
         got = found(nlp, "项目在绍兴市委、市政府的坚强领导下推进。")

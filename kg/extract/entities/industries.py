@@ -19,7 +19,7 @@ from kg.extract.entities.context import _CJK, Mention, _boundary_ends_at, _Ctx, 
 from kg.extract.entities.industry_spans import (_GENERIC_INDUSTRY, _INDUSTRY_MODIFIER, _NOT_INDUSTRY_BODY,
                                                 _NOT_INDUSTRY_HEADS, _industry_ends_free, _industry_item,
                                                 _industry_shaped, _industry_start, _is_place, _known_industry,
-                                                _list_after, _list_before)
+                                                _list_after, _list_before, _verb_as_head)
 from kg.kb import rules
 
 
@@ -196,6 +196,9 @@ def _known_lists(ctx: _Ctx) -> list[Mention]:
                     found.append((start, b))
             elif k == len(items) - 1:  # `人工智能|发展`
                 head = trie.longest_at(text, a)
+                more = trie.longest_at(text, a + len(head)) if head else None
+                if more and a + len(head) + len(more) <= b and ctx.is_token_boundary(a + len(head) + len(more)):
+                    head += more  # `光伏新能源`: two known industries side by side name one (decisions §3)
                 if head and ctx.is_token_boundary(a + len(head)):  # not `风力发电|机组`: a known industry ending inside a word
                     found.append((a, a + len(head)))
         if len(found) >= 2 and len(found) * 2 > len(items) and not _used_or_owned(ctx, m.start(), found[0][0], found[-1][1]):
@@ -204,8 +207,36 @@ def _known_lists(ctx: _Ctx) -> list[Mention]:
 
 
 def _suffix_governed_lists(ctx: _Ctx) -> list[Mention]:
-    """The items of lists governed by one suffix: `A、B和C等九大重点产业链` → A, B, C."""
-    return _items_of_lists_before(ctx, _SUFFIX_LIST_HEAD)
+    """The items of lists governed by one suffix: `A、B和C等九大重点产业链` → A, B, C; and of lists that a known
+    industry heads after `等` (`发展A、B、C等先进制造业`, `A和B等6个先进制造业集群`): their items are industries too."""
+    return _items_of_lists_before(ctx, _SUFFIX_LIST_HEAD) + _lists_under_a_known_industry(ctx)
+
+
+# `等` and a count or class words before a known industry that heads a list (`等6个先进制造业集群`).
+_KNOWN_HEAD_LEAD = re.compile(rf"等(?:[0-9一二两三四五六七八九十]+[大个类条])?(?:{_CLASS_MODIFIERS})*")
+
+
+def _lists_under_a_known_industry(ctx: _Ctx) -> list[Mention]:
+    """`进一步发展新能源装备、高端输变电、新型农牧机械等先进制造业` → the three items: a known industry after `等`
+    names the class its items belong to. Not a company's lines, uses, goods or cooperation (see :func:`_used_or_owned`)."""
+    text = ctx.text
+    trie = _tries(ctx.lex)["industries"]
+    out: list[Mention] = []
+    for m in _KNOWN_HEAD_LEAD.finditer(text):
+        head = trie.longest_at(text, m.end()) if m.end() < len(text) else None
+        if not head or _generic(_INDUSTRY_SUFFIX_RE.sub("", head), _GENERIC_INDUSTRY):
+            continue
+        b = m.end() + len(head)
+        b += len(re.match(r"(?:产业集群|产业链|产业|集群)?", text[b:]).group())
+        if not (b >= len(text) or text[b] in ",。;!?、\n" or _industry_ends_free(ctx, m.end(), b)):
+            continue  # `等新能源汽车企业`: the head of a longer noun
+        spans = [sp for s, e in _list_before(ctx, m.start()) if (sp := _industry_item(ctx, s, e))]
+        if 2 * sum(_known_industry(ctx, text[a:e]) or _industry_shaped(text[a:e]) for a, e in spans) < len(spans):
+            continue  # `天润曲轴、中航黑豹等汽车…企业`: names, not industries
+        if spans and not _used_or_owned(ctx, spans[0][0], spans[0][0], spans[-1][1]) and not _APPLICATION.match(text, b) \
+                and not _NOT_DEVELOPED_AFTER.match(text, b):
+            out.extend(Mention(a, e, "INDUSTRY", text[a:e], "industry:list") for a, e in spans)
+    return out
 
 
 def _items_of_lists_before(ctx: _Ctx, head: re.Pattern[str]) -> list[Mention]:
@@ -311,10 +342,26 @@ def _clause_terms(ctx: _Ctx) -> list[Mention]:
             if len(term) <= 2 and not framed and not text.startswith("产业", b) \
                     and not (in_list and _list_of_industries(ctx, ss, se)):
                 continue  # short sector words (`体育`, `能源`) only in lists of industries, framed or before 产业
-            if _generic(_INDUSTRY_SUFFIX_RE.sub("", term), _GENERIC_INDUSTRY):
-                continue  # `战略性新兴产业`, `未来产业`: classes of industries, not one industry
+            if _generic(_INDUSTRY_SUFFIX_RE.sub("", term), _GENERIC_INDUSTRY) or _list_not_developed(ctx, b):
+                continue  # `战略性新兴产业`, `未来产业`: classes of industries; `…等领域合作`: fields of cooperation
             out.append(Mention(a, b, "INDUSTRY", term, "industry:lexicon"))
     return out
+
+
+# The rest of a list after one item, up to its `等`.
+_REST_OF_LIST = re.compile(r"(?:[、和及与][^,。;:、等\n]{1,12})*等")
+
+
+def _list_not_developed(ctx: _Ctx, b: int) -> bool:
+    """Does the list that goes on at ``b`` end in fields of use, goods or exhibits (`…、先进制造等展区`) rather than
+    industries? (Fields of cooperation, `新能源、数字经济等新兴领域合作`, are industries the parties develop.)"""
+    text = ctx.text
+    m = _REST_OF_LIST.match(text, b)
+    if not m:
+        return False
+    head = _FIELDS_HEAD.match(text, m.end() - 1)
+    after = head.end() if head else m.end()
+    return bool(_APPLICATION.match(text, after) or _MARKET_AFTER.match(text, m.end() - 1))
 
 
 def _suffix_phrases(ctx: _Ctx) -> list[Mention]:
@@ -339,8 +386,11 @@ def _suffix_phrases(ctx: _Ctx) -> list[Mention]:
         if _ATTRIBUTE_AFTER.match(text, m.end()) and not (_known_industry(ctx, body) or _known_industry(ctx, body + "产业")
                                                           or _industry_shaped(body)):
             continue  # `X产业发展`, `X产业规模` name an industry only when X is one (`加快区域产业发展` does not)
-        if body.endswith(_NOT_INDUSTRY_HEADS):
-            continue  # `应用场景全产业链`: a process or setting, not an industry
+        last = ctx.by_end.get(s + len(body)) if ctx.tokens is not None else None
+        verb = last is not None and last[0] >= s and ctx.words.get(text[last[0]:s + len(body)]) in ("v", "vd")
+        if body.endswith(_NOT_INDUSTRY_HEADS) or (verb and not _known_industry(ctx, body)
+                                                      and (last[0] == s or not _verb_as_head(ctx, last, False))):
+            continue  # `应用场景全产业链`: a process or setting, not an industry; `开发全产业链`: a verb and its object
         rank = next((w for w in _RANK_WORDS if body.endswith(w) and len(body) - len(w) >= 2), None)
         if rank:  # `人工智能核心产业`, `荔枝特色产业`: the industry is the part before the rank word
             rest = body[:-len(rank)]
@@ -389,5 +439,9 @@ def _sector_words(ctx: _Ctx) -> list[Mention]:
                       and ctx.is_token_boundary(k) and not any(ctx.taken[k:i + 1])), None)
         if start is None or _generic(text[start:i], _GENERIC_INDUSTRY) or _NOT_INDUSTRY_BODY.search(text[start:i]):
             continue
+        mod = next((w for w in _INDUSTRY_MODIFIER if text.startswith(w, start - len(w)) and not any(ctx.taken[start - len(w):start])
+                    and ctx.is_token_boundary(start - len(w))), None)
+        if mod:  # `海洋装备制造业`: a domain modifier makes one industry with the sector
+            start -= len(mod)
         out.append(Mention(start, i + 1, "INDUSTRY", text[start:i + 1], "industry:suffix"))
     return out

@@ -38,7 +38,7 @@ _ITEM_COUNT_TAIL = re.compile(r"[0-9一二两三四五六七八九十]+大.*$|�
 # the phrase (`超前布局`, `积极发展新兴产业`) and directions of change (`高端化、智能化、绿色化`; `影视文化`
 # is an industry). It is only ever asked whether it matches, so the order of its alternatives is free.
 _NOT_INDUSTRY_BODY = re.compile(
-    r"[0-9]+[亿万]|[的等新]$|^[的等]|[为向把被从对将暨]|[0-9一二两三四五六七八九十]+[大个支只批家]|首批|一[楼区园镇村]一|"
+    r"[0-9]+[亿万]|[的等新]$|^[的等]|[为向把被从对将暨着了]|[0-9一二两三四五六七八九十百千]+[大个支只批家条]|首批|一[楼区园镇村]一|"
     rf"{rules.alternation('non_industry_words')}|(?:{rules.alternation('non_industry_endings')})$|"
     rf"(?:{rules.alternation('capacity_words')})力$|^(?:{rules.alternation('policy_action_openers')})|"
     rf"(?:{rules.alternation('change_direction_words')})化$")
@@ -178,8 +178,22 @@ def _verb_as_head(ctx: _Ctx, word: tuple[int, int, str | None], item: bool) -> b
     w = ctx.text[word[0]:word[1]]
     if item and w in _HEAD_VERBS:
         return True
-    return word[2] in ("v", "vd") and len(w) >= 2 and w not in _INDUSTRY_BOUNDARY_SET \
-        and not any(d in w for d in _DEVELOPMENT_VERBS)
+    if word[2] not in ("v", "vd") or len(w) < 2 or w in _INDUSTRY_BOUNDARY_SET or any(d in w for d in _DEVELOPMENT_VERBS):
+        return False
+    before = ctx.by_end.get(word[0])  # a noun before it (`半导体|照明`), not an adverb (`共同|维护`)
+    return w in _head_verbs(ctx) or (before is not None and (before[2] or "").startswith("n"))
+
+
+_HEAD_VERB_CACHE: dict[tuple[int, int], frozenset[str]] = {}
+
+
+def _head_verbs(ctx: _Ctx) -> frozenset[str]:
+    """Last words of known industries that the dictionary tags as verbs (`显示` of `新型显示`, `制造`, `计算`)."""
+    key = (id(ctx.lex.industries), id(ctx.words))
+    if key not in _HEAD_VERB_CACHE:
+        _HEAD_VERB_CACHE[key] = frozenset(ind[-n:] for ind in ctx.lex.industries for n in (2, 3)
+                                          if len(ind) > n and ctx.words.get(ind[-n:]) in ("v", "vd"))
+    return _HEAD_VERB_CACHE[key]
 
 
 def _past_locators(ctx: _Ctx, j: int, s: int) -> int:
