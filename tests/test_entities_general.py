@@ -146,6 +146,20 @@ class TestIndustryGrammar:
         assert not any(s.endswith("基地") for s in of_type(found(nlp, "做强做优高端船舶和海洋工程装备基地。"), "INDUSTRY"))
 
 
+    def test_a_class_word_of_technology_heads_a_list(self, nlp):
+        got = of_type(found(nlp, "电子、汽车、化工等高技术产业成为外资企业扩大投资的热门之选。"), "INDUSTRY")
+        assert {"电子", "汽车", "化工"} <= got
+
+    def test_the_count_of_a_list_keeps_x_he_y_one_item(self, nlp):
+        got = of_type(found(nlp, "今年,丙新区将推动空天信息和卫星互联网、数字科技、软件和信息服务、绿色能源4个细分产业集聚成型。"), "INDUSTRY")
+        assert {"空天信息和卫星互联网", "软件和信息服务", "数字科技", "绿色能源"} <= got
+        assert "卫星互联网" not in got
+
+    def test_a_status_word_stays_out_of_a_known_item(self, nlp):
+        got = of_type(found(nlp, "丁省在新能源、特色农业、节能环保等方面具有发展优势。"), "INDUSTRY")
+        assert "农业" in got and "特色农业" not in got
+
+
 class TestOrganizationGrammar:
     def test_government_after_a_named_committee(self, nlp):
         got = found(nlp, "项目在绍兴市委、市政府的坚强领导下推进。")

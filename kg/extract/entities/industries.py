@@ -78,7 +78,7 @@ _INDUSTRY_LIST_SUFFIX = ("产业集群", "产业链条", "产业链", "产业领
 _QUOTED = r"(?:\"[^\"“”]{1,8}\"|“[^”]{1,8}”)?"  # `“6+1”`, before or after the modifiers
 # The head of a list governed by one suffix: `(A、B和C)等九大重点产业链`.
 _SUFFIX_LIST_HEAD = re.compile(rf"(?:等|的)?{_QUOTED}(?:[0-9一二两三四五六七八九十]+[大个])?(?:{_CLASS_MODIFIERS})*{_QUOTED}"
-                               rf"(?:海洋)?(?:{rules.alternation('industry_list_suffixes')}){_NOT_AFTER_INDUSTRY}")
+                               rf"(?:海洋)?(?:{rules.alternation('industry_list_suffixes')}){_NOT_AFTER_INDUSTRY_PHRASE}")
 # The rest of a phrase made of a list: `(A、B、C)为主的…产业链条体系`; not `…产业园区`, a park.
 _MAIN_ITEMS_PHRASE = re.compile(rf"为(?:主|核心|重点|主导)的[\u4e00-\u9fff]{{0,10}}?"
                                 rf"(?:{rules.alternation('list_phrase_suffixes')}){_NOT_AFTER_INDUSTRY}")
@@ -188,8 +188,9 @@ def _known_lists(ctx: _Ctx) -> list[Mention]:
             pos += len(part)
         found = []
         for k, (a, b) in enumerate(items):
-            if text[a:b] in known:
-                found.append((a, b))
+            rank = next((w for w in _RANK_WORDS if text.startswith(w, a) and text[a + len(w):b] in known), "")
+            if text[a:b] in known or rank:  # `特色农业`: the status word stays out of the mention (农业)
+                found.append((a + len(rank), b))
             elif k == 0:  # `重视|物联网`: the longest known industry ending the first item
                 start = next((j for j in range(a, b - 1) if text[j:b] in known), None)
                 if start is not None:
@@ -245,14 +246,35 @@ def _items_of_lists_before(ctx: _Ctx, head: re.Pattern[str]) -> list[Mention]:
     out: list[Mention] = []
     for m in head.finditer(text):
         spans = [sp for s, e in _list_before(ctx, m.start()) if (sp := _industry_item(ctx, s, e))]
+        count = _count_of(m.group())
+        if count and len(spans) != count:  # `空天信息和卫星互联网、…、绿色能源6个细分产业`: the count keeps `X和Y` one item
+            whole = [sp for s, e in _list_before(ctx, m.start(), split_he=False) if (sp := _industry_item(ctx, s, e))]
+            spans = whole if len(whole) == count else spans
         if len(spans) >= 2 and (tail := _INDUSTRY_SUFFIX_RE.search(text, *spans[-1])) and tail.start() - spans[-1][0] >= 2 \
                 and not any(_INDUSTRY_SUFFIX_RE.search(text[a:b]) for a, b in spans[:-1]):
             spans[-1] = (spans[-1][0], tail.start())  # `A、B、C产业集群等五大…`: the last item's suffix governs the list
-        if m.group() in _INDUSTRY_LIST_SUFFIX and 2 * sum(_known_industry(ctx, text[a:b]) or _industry_shaped(text[a:b])
+        if (m.group() in _INDUSTRY_LIST_SUFFIX or _ATTRIBUTE_AFTER.match(text, m.end())) and 2 * sum(_known_industry(ctx, text[a:b]) or _industry_shaped(text[a:b])
                                                           for a, b in spans) < len(spans):
-            continue  # `花期短、品种少是制约…产业`: with no `等` or count, only a list of mostly industries shares the suffix
+            continue  # `花期短、品种少是制约…产业`: with no `等` or count, or before `集聚`, `发展`, only a list of mostly industries
         out.extend(Mention(a, b, "INDUSTRY", text[a:b], "industry:list") for a, b in spans)
     return out
+
+
+_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九", 0)} | {"两": 2}
+
+
+def _count_of(head: str) -> int | None:
+    """The number a list head gives its items (`6个`, `九大`, `十二大`), if any."""
+    m = re.search(r"([0-9]+|[一二两三四五六七八九十]+)[大个条类]", head)
+    if not m:
+        return None
+    n = m.group(1)
+    if n.isdigit():
+        return int(n)
+    if "十" not in n:
+        return _NUMERALS.get(n) if len(n) == 1 else None
+    tens, _, ones = n.partition("十")
+    return (_NUMERALS.get(tens, 0) if tens else 1) * 10 + (_NUMERALS.get(ones, 0) if ones else 0)
 
 
 # each focus trigger with the copula or `的` it may take (`聚焦为`), compiled once

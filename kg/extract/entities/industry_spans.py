@@ -267,7 +267,7 @@ def _longest_known_industry_ending(ctx: _Ctx, j: int, s: int) -> int | None:
     return None
 
 
-def _list_before(ctx: _Ctx, end: int, max_item: int = 12) -> list[tuple[int, int]]:
+def _list_before(ctx: _Ctx, end: int, max_item: int = 12, split_he: bool = True) -> list[tuple[int, int]]:
     """Items of an enumeration ending at ``end`` (`A、B、C和D`), right to left.
 
     Items are separated by `、`; a conjunction separates only the last item
@@ -301,8 +301,10 @@ def _list_before(ctx: _Ctx, end: int, max_item: int = 12) -> list[tuple[int, int
                 ss = s  # `,基因与细胞、类脑智能…`: a clause-initial item joined by 与/及 is one name
             elif segment == (s, e) and ss - 1 > s and text[ss - 1] == "和":
                 ss = _over_shared_head(ctx, ss, se)  # `新能源和智能网联汽车、氢能…`
+                if not split_he and ss - 1 > s and text[ss - 1] == "和" and _industry_start(ctx, ss - 1, max_item, item=True) < ss - 2:
+                    ss = _industry_start(ctx, ss - 1, max_item, item=True)  # `推动空天信息和卫星互联网、…`: one item
         k = text.find("和", ss, se)
-        if segment == (s, e) and ss < k < se - 1 and k - ss >= 2 and not _shares_head(ctx, text[ss:k], k + 1, se):
+        if split_he and segment == (s, e) and ss < k < se - 1 and k - ss >= 2 and not _shares_head(ctx, text[ss:k], k + 1, se):
             # `和` joins two items inside a list (`海洋高端装备和海洋文旅`), not two that share a head noun
             # (`新能源和智能网联汽车`); `及` usually joins the parts of one name (`高端化工及新材料`) and is left alone
             items.append((k + 1, se))
