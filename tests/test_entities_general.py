@@ -1542,3 +1542,30 @@ class TestReviewedBoundaries:
         assert "智百年" in of_type(found(nlp, "星海科技公司技术总监智百年表示,产品已量产。"), "PERSON")
         # near miss: without a title, a surname-like character before a numeral is the clause's
         assert not of_type(found(nlp, "但几位合伙人无粮出。"), "PERSON")
+
+
+class TestFundIndividuation:
+    """A fund is one the text names or sets apart; classes of funds, rates and foundations are not FUNDs."""
+
+    def test_classes_and_rates_are_no_fund(self, nlp):
+        got = found(nlp, "美联储将联邦基金利率上调25个基点。建议适当增加政府引导基金的规模。此外,对创业投资基金作出特别规定。"
+                         "入驻企业可申领专项基金。")
+        assert not of_type(got, "FUND")
+
+    def test_an_amount_or_a_verb_of_setting_up_individuates_a_fund(self, nlp):
+        assert "企业投资基金" in of_type(found(nlp, "星湖园区拿出3亿元成立企业投资基金,专门用于参股。"), "FUND")
+        assert "引导基金" in of_type(found(nlp, "星湖园区设立了引导基金,总规模20亿元。"), "FUND")
+
+    def test_the_year_before_a_fund_is_the_clause_s(self, nlp):
+        got = of_type(found(nlp, "财政部下达2024年旅游发展基金补助地方项目资金。"), "FUND")
+        assert got == {"旅游发展基金"}
+
+    def test_a_proposed_fund_with_no_investment_word_is_a_foundation(self):
+        from kg.extract.entities.context import _Ctx
+        from kg.extract.entities.proposals import Proposal, proposed_mentions
+        from kg.kb.lexicons import Lexicons
+
+        text = "星湖同心基金第二年举办创科博览,展出多个模型。"
+        ctx = _Ctx(text, Lexicons.load(), None, [False] * len(text))
+        got = {(m.text, m.type) for m in proposed_mentions(ctx, [Proposal(0, 6, "ORG", 0.97)])}
+        assert ("星湖同心基金", "FUND") not in got
