@@ -160,6 +160,17 @@ class TestIndustryGrammar:
         assert "农业" in got and "特色农业" not in got
 
 
+    def test_the_last_item_under_a_bare_suffix_drops_it(self, nlp):
+        got = of_type(found(nlp, "戊市大力发展电子信息、生物医药产业。"), "INDUSTRY")
+        assert got == {"电子信息", "生物医药"}
+
+    def test_a_bare_suffix_list_needs_every_item_to_be_an_industry(self, nlp):
+        got = of_type(found(nlp, "戊市在数据基础制度先行先试、数据要素产业价值释放等方面出台举措。听取企业建设运营、卫星互联网产业发展等介绍。"),
+                      "INDUSTRY")
+        assert not any("先行先试" in s for s in got)
+        assert {"数据要素产业", "卫星互联网产业"} <= got
+
+
 class TestOrganizationGrammar:
     def test_government_after_a_named_committee(self, nlp):
         got = found(nlp, "项目在绍兴市委、市政府的坚强领导下推进。")

@@ -130,8 +130,12 @@ def _known_list_head(ctx: _Ctx, end: int) -> tuple[int, int] | None:
 
 def _industries(ctx: _Ctx) -> list[Mention]:
     """The INDUSTRY candidates of the text, step by step (in this order: ties in resolution keep it)."""
-    found = (_suffix_governed_lists(ctx) + _focus_lists(ctx) + _main_item_lists(ctx) + _field_lists(ctx)
-             + _clause_terms(ctx) + _suffix_phrases(ctx) + _known_lists(ctx) + _sector_words(ctx))
+    governed = _suffix_governed_lists(ctx)
+    last_items = {(m.start, m.end) for m in governed}
+    # `电子信息、生物医药产业`: the last item of a list under one suffix is a mention without it (guidelines span rules)
+    others = [m for m in _focus_lists(ctx) + _main_item_lists(ctx) + _field_lists(ctx) + _clause_terms(ctx) + _suffix_phrases(ctx)
+              if not any(a == m.start and b < m.end and _INDUSTRY_SUFFIX_RE.fullmatch(ctx.text, b, m.end) for a, b in last_items)]
+    found = governed + others + _known_lists(ctx) + _sector_words(ctx)
     # classes of industries the lexicon keeps as parents (`战略性新兴产业`, `未来产业`) are no industry (decisions §3)
     return [m for m in found if not _generic(_INDUSTRY_SUFFIX_RE.sub("", m.text), _GENERIC_INDUSTRY)]
 
@@ -245,7 +249,8 @@ def _items_of_lists_before(ctx: _Ctx, head: re.Pattern[str]) -> list[Mention]:
     text = ctx.text
     out: list[Mention] = []
     for m in head.finditer(text):
-        spans = [sp for s, e in _list_before(ctx, m.start()) if (sp := _industry_item(ctx, s, e))]
+        raw = _list_before(ctx, m.start())
+        spans = [sp for s, e in raw if (sp := _industry_item(ctx, s, e))]
         count = _count_of(m.group())
         if count and len(spans) != count:  # `空天信息和卫星互联网、…、绿色能源6个细分产业`: the count keeps `X和Y` one item
             whole = [sp for s, e in _list_before(ctx, m.start(), split_he=False) if (sp := _industry_item(ctx, s, e))]
@@ -253,8 +258,9 @@ def _items_of_lists_before(ctx: _Ctx, head: re.Pattern[str]) -> list[Mention]:
         if len(spans) >= 2 and (tail := _INDUSTRY_SUFFIX_RE.search(text, *spans[-1])) and tail.start() - spans[-1][0] >= 2 \
                 and not any(_INDUSTRY_SUFFIX_RE.search(text[a:b]) for a, b in spans[:-1]):
             spans[-1] = (spans[-1][0], tail.start())  # `A、B、C产业集群等五大…`: the last item's suffix governs the list
-        if (m.group() in _INDUSTRY_LIST_SUFFIX or _ATTRIBUTE_AFTER.match(text, m.end())) and 2 * sum(_known_industry(ctx, text[a:b]) or _industry_shaped(text[a:b])
-                                                          for a, b in spans) < len(spans):
+        named = sum(_known_industry(ctx, text[a:b]) or _industry_shaped(text[a:b]) for a, b in spans)
+        bare = m.group() in _INDUSTRY_LIST_SUFFIX  # `A、B产业`: every item must name an industry; before `集聚`, most
+        if (bare and (named < len(spans) or len(spans) < len(raw))) or (_ATTRIBUTE_AFTER.match(text, m.end()) and 2 * named < len(spans)):
             continue  # `花期短、品种少是制约…产业`: with no `等` or count, or before `集聚`, `发展`, only a list of mostly industries
         out.extend(Mention(a, b, "INDUSTRY", text[a:b], "industry:list") for a, b in spans)
     return out
