@@ -171,6 +171,15 @@ class TestIndustryGrammar:
         assert {"数据要素产业", "卫星互联网产业"} <= got
 
 
+    def test_no_industry_name_holds_another_suffix(self, nlp):
+        got = of_type(found(nlp, "他了解当地发展茶叶种植产业和文旅产业等情况。提升房地产产业链上各子产业企业的品牌形象。"), "INDUSTRY")
+        assert "文旅产业" in got and not any(s.startswith("产业") or "各子" in s for s in got)
+
+    def test_baokuo_zainei_frames_a_list(self, nlp):
+        got = of_type(found(nlp, "己省已梳理出包括高技术船舶与海工装备在内的16个重点产业集群。"), "INDUSTRY")
+        assert "海工装备" in got and not any(s.endswith("在内") for s in got)
+
+
 class TestOrganizationGrammar:
     def test_government_after_a_named_committee(self, nlp):
         got = found(nlp, "项目在绍兴市委、市政府的坚强领导下推进。")

@@ -398,6 +398,11 @@ def _suffix_phrases(ctx: _Ctx) -> list[Mention]:
     out: list[Mention] = []
     for m in _INDUSTRY_PHRASE_SUFFIX.finditer(text):
         s = _industry_start(ctx, m.start())
+        k = text.rfind("产业", s, m.start())
+        if k >= 0:  # `种植产业和|文旅产业`, `房地产产业链上|各子产业`: no name holds another industry's suffix
+            s = k + 2
+            while s < m.start() and text[s] in "链条上中的和及与、":
+                s += 1
         if _TYPE_QUALIFIER.match(text, s, m.start() - 2):
             s += 3  # `融合型数字产业`, `服务型数字产业`: kinds of one sector are that sector
         e = m.end()

@@ -276,7 +276,7 @@ def _list_before(ctx: _Ctx, end: int, max_item: int = 12, split_he: bool = True)
     """
     text = ctx.text
     items: list[tuple[int, int]] = []
-    e = end
+    e = end - 2 if text.startswith("在内", end - 2) else end  # `包括A与B在内的…产业集群`
     first = True
     while e > 0:
         s = e
