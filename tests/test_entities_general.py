@@ -180,6 +180,11 @@ class TestIndustryGrammar:
         assert "海工装备" in got and not any(s.endswith("在内") for s in got)
 
 
+    def test_a_known_industry_joined_to_a_found_one(self, nlp):
+        got = of_type(found(nlp, "庚省推动数字经济与先进制造业、现代服务业深度融合。"), "INDUSTRY")
+        assert {"数字经济", "先进制造业"} <= got
+
+
 class TestOrganizationGrammar:
     def test_government_after_a_named_committee(self, nlp):
         got = found(nlp, "项目在绍兴市委、市政府的坚强领导下推进。")

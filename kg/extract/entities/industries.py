@@ -137,7 +137,25 @@ def _industries(ctx: _Ctx) -> list[Mention]:
               if not any(a == m.start and b < m.end and _INDUSTRY_SUFFIX_RE.fullmatch(ctx.text, b, m.end) for a, b in last_items)]
     found = governed + others + _known_lists(ctx) + _sector_words(ctx)
     # classes of industries the lexicon keeps as parents (`战略性新兴产业`, `未来产业`) are no industry (decisions §3)
-    return [m for m in found if not _generic(_INDUSTRY_SUFFIX_RE.sub("", m.text), _GENERIC_INDUSTRY)]
+    found = [m for m in found if not _generic(_INDUSTRY_SUFFIX_RE.sub("", m.text), _GENERIC_INDUSTRY)]
+    return found + _coordinated(ctx, found)
+
+
+def _coordinated(ctx: _Ctx, found: list[Mention]) -> list[Mention]:
+    """A known industry joined by `与`/`和`/`及` to an industry found (`推动数字经济与先进制造业…深度融合`) is one too."""
+    text = ctx.text
+    trie = _tries(ctx.lex)["industries"]
+    out: list[Mention] = []
+    for m in found:
+        if m.start > 2 and text[m.start - 1] in "与和及":
+            k = next((k for k in range(max(0, m.start - 11), m.start - 2) if text[k:m.start - 1] in ctx.lex.industries
+                      and ctx.is_token_boundary(k) and not any(ctx.taken[k:m.start - 1])), None)
+            if k is not None:
+                out.append(Mention(k, m.start - 1, "INDUSTRY", text[k:m.start - 1], "industry:lexicon"))
+        if m.end + 2 < len(text) and text[m.end] in "与和及" and (w := trie.longest_at(text, m.end + 1)) \
+                and ctx.is_token_boundary(m.end + 1 + len(w)) and not any(ctx.taken[m.end + 1:m.end + 1 + len(w)]):
+            out.append(Mention(m.end + 1, m.end + 1 + len(w), "INDUSTRY", w, "industry:lexicon"))
+    return [m for m in out if not _generic(_INDUSTRY_SUFFIX_RE.sub("", m.text), _GENERIC_INDUSTRY)]
 
 
 def _used_or_owned(ctx: _Ctx, list_start: int, start: int, end: int) -> bool:
