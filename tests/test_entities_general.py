@@ -185,6 +185,11 @@ class TestIndustryGrammar:
         assert {"数字经济", "先进制造业"} <= got
 
 
+    def test_forward_planning_verbs_lead_a_focus_list(self, nlp):
+        assert "人工智能" in of_type(found(nlp, "辛省前瞻布局人工智能等未来产业。"), "INDUSTRY")
+        assert not of_type(found(nlp, "加快发展方式转变,积极发展对外交往。"), "INDUSTRY")
+
+
 class TestOrganizationGrammar:
     def test_government_after_a_named_committee(self, nlp):
         got = found(nlp, "项目在绍兴市委、市政府的坚强领导下推进。")
