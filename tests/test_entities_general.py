@@ -190,6 +190,11 @@ class TestIndustryGrammar:
         assert not of_type(found(nlp, "加快发展方式转变,积极发展对外交往。"), "INDUSTRY")
 
 
+    def test_a_strong_town_of_an_industry_is_a_designation(self, nlp):
+        assert not of_type(found(nlp, "今年新建200个农业产业强镇。"), "INDUSTRY")
+        assert "汽车产业" in of_type(found(nlp, "推动汽车产业强链补链。"), "INDUSTRY")
+
+
 class TestOrganizationGrammar:
     def test_government_after_a_named_committee(self, nlp):
         got = found(nlp, "项目在绍兴市委、市政府的坚强领导下推进。")
