@@ -195,6 +195,12 @@ class TestIndustryGrammar:
         assert "汽车产业" in of_type(found(nlp, "推动汽车产业强链补链。"), "INDUSTRY")
 
 
+    def test_a_known_field_whose_growth_is_pushed(self, nlp):
+        got = of_type(found(nlp, "星湖港则着力推动金融科技发展。"), "INDUSTRY")
+        assert got == {"金融科技"}
+        assert not of_type(found(nlp, "推动经济社会发展,促进教育发展。"), "INDUSTRY")
+
+
 class TestOrganizationGrammar:
     def test_government_after_a_named_committee(self, nlp):
         got = found(nlp, "项目在绍兴市委、市政府的坚强领导下推进。")

@@ -371,10 +371,13 @@ def _clause_terms(ctx: _Ctx) -> list[Mention]:
     trie = _tries(ctx.lex)["industries"]
     for clause in _CLAUSE.finditer(text):
         ss, se = clause.span()
-        if not (_INDUSTRY_CUE.search(text, ss, se) or _ASPECT_AT_END.search(text[ss:se])):
+        cued = bool(_INDUSTRY_CUE.search(text, ss, se) or _ASPECT_AT_END.search(text[ss:se]))
+        if not cued and not _PROMOTE.search(text, ss, se):
             continue
         for i, term in trie.finditer(text[ss:se]):
             a, b = ss + i, ss + i + len(term)
+            if not cued and not (text.startswith("发展", b) and _PROMOTE.search(text, ss, a)):
+                continue  # with no word of industry, only `推动X发展`: a known field whose growth is pushed
             mod = next((w for w in _INDUSTRY_MODIFIER if text.startswith(w, a - len(w)) and a - len(w) >= ss), None)
             if mod:
                 a -= len(mod)
@@ -392,6 +395,10 @@ def _clause_terms(ctx: _Ctx) -> list[Mention]:
                 continue  # `战略性新兴产业`, `未来产业`: classes of industries; `…等领域合作`: fields of cooperation
             out.append(Mention(a, b, "INDUSTRY", term, "industry:lexicon"))
     return out
+
+
+# Verbs of promoting a field's growth (`推动X发展`).
+_PROMOTE = re.compile(rules.alternation("industry_promote_verbs"))
 
 
 # The rest of a list after one item, up to its `等`.
