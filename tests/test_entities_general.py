@@ -99,6 +99,108 @@ class TestIndustryGrammar:
         assert {"智慧产业", "精密仪器", "高端生产性服务业"} <= of_type(got, "INDUSTRY")
 
 
+    def test_a_word_after_the_suffix_that_speaks_of_the_industry(self, nlp):
+        got = found(nlp, "明确提出,到2030年高端装备产业规模达到800亿元,我国汽车产业创新步伐加快。")
+        assert {"高端装备产业", "汽车产业"} <= of_type(got, "INDUSTRY")
+        assert not of_type(found(nlp, "优化区域产业布局,壮大产业规模。"), "INDUSTRY")
+
+    def test_a_noun_the_dictionary_tags_as_a_verb_heads_the_name(self, nlp):
+        got = found(nlp, "甲省精准对接半导体照明产业的头部企业。")
+        assert of_type(got, "INDUSTRY") == {"半导体照明产业"}
+
+    def test_classes_of_industries_from_the_lexicon_are_none(self, nlp):
+        got = found(nlp, "聚焦新能源、新材料等战略性新兴产业。在机器人等新兴产业、未来产业集聚人才,夯实支柱产业、攻坚新兴产业。")
+        assert of_type(got, "INDUSTRY") == {"新能源", "新材料", "机器人"}
+
+    def test_a_rank_word_before_the_suffix_is_not_part_of_the_name(self, nlp):
+        got = of_type(found(nlp, "江门市人工智能核心产业规模超过千亿元,柑橘特色产业带动农民增收。"), "INDUSTRY")
+        assert {"人工智能", "柑橘"} <= got and not any("核心" in s or "特色" in s for s in got)
+
+    def test_a_bare_suffix_governs_only_a_list_of_industries(self, nlp):
+        got = found(nlp, "曾经,花期短、品种少是制约当地茶叶产业壮大的瓶颈。")
+        assert of_type(got, "INDUSTRY") == {"茶叶产业"}
+        assert "电子信息" in of_type(found(nlp, "大力发展电子信息、生物医药产业。"), "INDUSTRY")
+
+    def test_fields_of_a_count_are_no_industry(self, nlp):
+        got = of_type(found(nlp, "乙市正在打造机器人、储能、工业母机等8个重点领域产业集群。"), "INDUSTRY")
+        assert "机器人" in got and not any("领域" in s for s in got)
+
+
+    def test_a_known_industry_after_deng_heads_a_list(self, nlp):
+        got = of_type(found(nlp, "乙省将进一步发展风电装备、高端输变电、新型农牧机械等先进制造业。"), "INDUSTRY")
+        assert {"风电装备", "高端输变电", "新型农牧机械"} <= got
+        got = of_type(found(nlp, "青禾智造、蓝川精工等汽车及零部件企业也是同样的情况。"), "INDUSTRY")
+        assert not any(s in got for s in ("青禾智造", "蓝川精工"))
+
+    def test_two_known_industries_side_by_side_in_the_last_item(self, nlp):
+        got = of_type(found(nlp, "着力打造电子信息、锂电和光伏新能源等6个先进制造业集群。"), "INDUSTRY")
+        assert "光伏新能源" in got and "光伏" not in got
+
+    def test_a_domain_modifier_before_a_sector_word(self, nlp):
+        assert "海洋装备制造业" in of_type(found(nlp, "巩固提升海洋装备制造业优势。"), "INDUSTRY")
+
+    def test_no_industry_from_exhibits_counts_verbs_or_carriers(self, nlp):
+        got = found(nlp, "代表团参观了数字科技、清洁能源、先进制造等展区。新能源汽车拉动着上百条产业链共同跃升。"
+                         "公司致力于开发全产业链。各地正忙着全产业链发力。各方共同维护产业链供应链稳定。")
+        assert not of_type(got, "INDUSTRY")
+        assert not any(s.endswith("基地") for s in of_type(found(nlp, "做强做优高端船舶和海洋工程装备基地。"), "INDUSTRY"))
+
+
+    def test_a_class_word_of_technology_heads_a_list(self, nlp):
+        got = of_type(found(nlp, "电子、汽车、化工等高技术产业成为外资企业扩大投资的热门之选。"), "INDUSTRY")
+        assert {"电子", "汽车", "化工"} <= got
+
+    def test_the_count_of_a_list_keeps_x_he_y_one_item(self, nlp):
+        got = of_type(found(nlp, "今年,丙新区将推动空天信息和卫星互联网、数字科技、软件和信息服务、绿色能源4个细分产业集聚成型。"), "INDUSTRY")
+        assert {"空天信息和卫星互联网", "软件和信息服务", "数字科技", "绿色能源"} <= got
+        assert "卫星互联网" not in got
+
+    def test_a_status_word_stays_out_of_a_known_item(self, nlp):
+        got = of_type(found(nlp, "丁省在新能源、特色农业、节能环保等方面具有发展优势。"), "INDUSTRY")
+        assert "农业" in got and "特色农业" not in got
+
+
+    def test_the_last_item_under_a_bare_suffix_drops_it(self, nlp):
+        got = of_type(found(nlp, "戊市大力发展电子信息、生物医药产业。"), "INDUSTRY")
+        assert got == {"电子信息", "生物医药"}
+
+    def test_a_bare_suffix_list_needs_every_item_to_be_an_industry(self, nlp):
+        got = of_type(found(nlp, "戊市在数据基础制度先行先试、数据要素产业价值释放等方面出台举措。听取企业建设运营、卫星互联网产业发展等介绍。"),
+                      "INDUSTRY")
+        assert not any("先行先试" in s for s in got)
+        assert {"数据要素产业", "卫星互联网产业"} <= got
+
+
+    def test_no_industry_name_holds_another_suffix(self, nlp):
+        got = of_type(found(nlp, "他了解当地发展茶叶种植产业和文旅产业等情况。提升房地产产业链上各子产业企业的品牌形象。"), "INDUSTRY")
+        assert "文旅产业" in got and not any(s.startswith("产业") or "各子" in s for s in got)
+
+    def test_baokuo_zainei_frames_a_list(self, nlp):
+        got = of_type(found(nlp, "己省已梳理出包括高技术船舶与海工装备在内的16个重点产业集群。"), "INDUSTRY")
+        assert "海工装备" in got and not any(s.endswith("在内") for s in got)
+
+
+    def test_a_known_industry_joined_to_a_found_one(self, nlp):
+        got = of_type(found(nlp, "庚省推动数字经济与先进制造业、现代服务业深度融合。"), "INDUSTRY")
+        assert {"数字经济", "先进制造业"} <= got
+
+
+    def test_forward_planning_verbs_lead_a_focus_list(self, nlp):
+        assert "人工智能" in of_type(found(nlp, "辛省前瞻布局人工智能等未来产业。"), "INDUSTRY")
+        assert not of_type(found(nlp, "加快发展方式转变,积极发展对外交往。"), "INDUSTRY")
+
+
+    def test_a_strong_town_of_an_industry_is_a_designation(self, nlp):
+        assert not of_type(found(nlp, "今年新建200个农业产业强镇。"), "INDUSTRY")
+        assert "汽车产业" in of_type(found(nlp, "推动汽车产业强链补链。"), "INDUSTRY")
+
+
+    def test_a_known_field_whose_growth_is_pushed(self, nlp):
+        got = of_type(found(nlp, "星湖港则着力推动金融科技发展。"), "INDUSTRY")
+        assert got == {"金融科技"}
+        assert not of_type(found(nlp, "推动经济社会发展,促进教育发展。"), "INDUSTRY")
+
+
 class TestOrganizationGrammar:
     def test_government_after_a_named_committee(self, nlp):
         got = found(nlp, "项目在绍兴市委、市政府的坚强领导下推进。")
@@ -1628,3 +1730,30 @@ class TestParkHuntUnseen:
         assert not of_type(found(nlp, "深入推进政策进片区、进园区、进企业活动。"), "PARK")
         # near miss: China and its partners name a real zone when it is a 示范区
         assert "中国—中东欧国家经贸合作示范区" in of_type(found(nlp, "中国—中东欧国家经贸合作示范区建设加快。"), "PARK")
+
+
+class TestFundIndividuation:
+    """A fund is one the text names or sets apart; classes of funds, rates and foundations are not FUNDs."""
+
+    def test_classes_and_rates_are_no_fund(self, nlp):
+        got = found(nlp, "美联储将联邦基金利率上调25个基点。建议适当增加政府引导基金的规模。此外,对创业投资基金作出特别规定。"
+                         "入驻企业可申领专项基金。")
+        assert not of_type(got, "FUND")
+
+    def test_an_amount_or_a_verb_of_setting_up_individuates_a_fund(self, nlp):
+        assert "企业投资基金" in of_type(found(nlp, "星湖园区拿出3亿元成立企业投资基金,专门用于参股。"), "FUND")
+        assert "引导基金" in of_type(found(nlp, "星湖园区设立了引导基金,总规模20亿元。"), "FUND")
+
+    def test_the_year_before_a_fund_is_the_clause_s(self, nlp):
+        got = of_type(found(nlp, "财政部下达2024年旅游发展基金补助地方项目资金。"), "FUND")
+        assert got == {"旅游发展基金"}
+
+    def test_a_proposed_fund_with_no_investment_word_is_a_foundation(self):
+        from kg.extract.entities.context import _Ctx
+        from kg.extract.entities.proposals import Proposal, proposed_mentions
+        from kg.kb.lexicons import Lexicons
+
+        text = "星湖同心基金第二年举办创科博览,展出多个模型。"
+        ctx = _Ctx(text, Lexicons.load(), None, [False] * len(text))
+        got = {(m.text, m.type) for m in proposed_mentions(ctx, [Proposal(0, 6, "ORG", 0.97)])}
+        assert ("星湖同心基金", "FUND") not in got

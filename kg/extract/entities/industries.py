@@ -19,14 +19,17 @@ from kg.extract.entities.context import _CJK, Mention, _boundary_ends_at, _Ctx, 
 from kg.extract.entities.industry_spans import (_GENERIC_INDUSTRY, _INDUSTRY_MODIFIER, _NOT_INDUSTRY_BODY,
                                                 _NOT_INDUSTRY_HEADS, _industry_ends_free, _industry_item,
                                                 _industry_shaped, _industry_start, _is_place, _known_industry,
-                                                _list_after, _list_before)
+                                                _list_after, _list_before, _verb_as_head)
 from kg.kb import rules
 
 
 # `产业` followed by these is part of another word (`产业资源`, `产业园`), not a suffix.
 _NOT_AFTER_INDUSTRY = rf"(?!{rules.pattern('industry_compound_tails')})"
-# The same for a single phrase, where `X产业发展` may still name the industry X (the phrase rule checks X).
-_NOT_AFTER_INDUSTRY_PHRASE = rf"(?!{'|'.join(t for t in rules.words('industry_compound_tails') if t != '发展')})"
+# Words after `X产业` that still speak of the industry X (`X产业发展`, `X产业规模`): the phrase rule checks X.
+_ATTRIBUTE_TAILS = rules.words("industry_attribute_tails")
+_ATTRIBUTE_AFTER = re.compile("|".join(_ATTRIBUTE_TAILS))
+# The same for a single phrase, where `X产业规模` may still name the industry X.
+_NOT_AFTER_INDUSTRY_PHRASE = rf"(?!{'|'.join(t for t in rules.words('industry_compound_tails') if t not in _ATTRIBUTE_TAILS)})"
 
 # Companies as the subject of a list of fields: their own business lines (guidelines: not INDUSTRY).
 _COMPANY_LINES = re.compile(rf"企业[^。!?;,]{{0,12}}?(?:{rules.alternation('firm_scope_verbs')})$")
@@ -75,7 +78,7 @@ _INDUSTRY_LIST_SUFFIX = ("产业集群", "产业链条", "产业链", "产业领
 _QUOTED = r"(?:\"[^\"“”]{1,8}\"|“[^”]{1,8}”)?"  # `“6+1”`, before or after the modifiers
 # The head of a list governed by one suffix: `(A、B和C)等九大重点产业链`.
 _SUFFIX_LIST_HEAD = re.compile(rf"(?:等|的)?{_QUOTED}(?:[0-9一二两三四五六七八九十]+[大个])?(?:{_CLASS_MODIFIERS})*{_QUOTED}"
-                               rf"(?:海洋)?(?:{rules.alternation('industry_list_suffixes')}){_NOT_AFTER_INDUSTRY}")
+                               rf"(?:海洋)?(?:{rules.alternation('industry_list_suffixes')}){_NOT_AFTER_INDUSTRY_PHRASE}")
 # The rest of a phrase made of a list: `(A、B、C)为主的…产业链条体系`; not `…产业园区`, a park.
 _MAIN_ITEMS_PHRASE = re.compile(rf"为(?:主|核心|重点|主导)的[\u4e00-\u9fff]{{0,10}}?"
                                 rf"(?:{rules.alternation('list_phrase_suffixes')}){_NOT_AFTER_INDUSTRY}")
@@ -127,8 +130,32 @@ def _known_list_head(ctx: _Ctx, end: int) -> tuple[int, int] | None:
 
 def _industries(ctx: _Ctx) -> list[Mention]:
     """The INDUSTRY candidates of the text, step by step (in this order: ties in resolution keep it)."""
-    return (_suffix_governed_lists(ctx) + _focus_lists(ctx) + _main_item_lists(ctx) + _field_lists(ctx)
-            + _clause_terms(ctx) + _suffix_phrases(ctx) + _known_lists(ctx) + _sector_words(ctx))
+    governed = _suffix_governed_lists(ctx)
+    last_items = {(m.start, m.end) for m in governed}
+    # `电子信息、生物医药产业`: the last item of a list under one suffix is a mention without it (guidelines span rules)
+    others = [m for m in _focus_lists(ctx) + _main_item_lists(ctx) + _field_lists(ctx) + _clause_terms(ctx) + _suffix_phrases(ctx)
+              if not any(a == m.start and b < m.end and _INDUSTRY_SUFFIX_RE.fullmatch(ctx.text, b, m.end) for a, b in last_items)]
+    found = governed + others + _known_lists(ctx) + _sector_words(ctx)
+    # classes of industries the lexicon keeps as parents (`战略性新兴产业`, `未来产业`) are no industry (decisions §3)
+    found = [m for m in found if not _generic(_INDUSTRY_SUFFIX_RE.sub("", m.text), _GENERIC_INDUSTRY)]
+    return found + _coordinated(ctx, found)
+
+
+def _coordinated(ctx: _Ctx, found: list[Mention]) -> list[Mention]:
+    """A known industry joined by `与`/`和`/`及` to an industry found (`推动数字经济与先进制造业…深度融合`) is one too."""
+    text = ctx.text
+    trie = _tries(ctx.lex)["industries"]
+    out: list[Mention] = []
+    for m in found:
+        if m.start > 2 and text[m.start - 1] in "与和及":
+            k = next((k for k in range(max(0, m.start - 11), m.start - 2) if text[k:m.start - 1] in ctx.lex.industries
+                      and ctx.is_token_boundary(k) and not any(ctx.taken[k:m.start - 1])), None)
+            if k is not None:
+                out.append(Mention(k, m.start - 1, "INDUSTRY", text[k:m.start - 1], "industry:lexicon"))
+        if m.end + 2 < len(text) and text[m.end] in "与和及" and (w := trie.longest_at(text, m.end + 1)) \
+                and ctx.is_token_boundary(m.end + 1 + len(w)) and not any(ctx.taken[m.end + 1:m.end + 1 + len(w)]):
+            out.append(Mention(m.end + 1, m.end + 1 + len(w), "INDUSTRY", w, "industry:lexicon"))
+    return [m for m in out if not _generic(_INDUSTRY_SUFFIX_RE.sub("", m.text), _GENERIC_INDUSTRY)]
 
 
 def _used_or_owned(ctx: _Ctx, list_start: int, start: int, end: int) -> bool:
@@ -183,14 +210,18 @@ def _known_lists(ctx: _Ctx) -> list[Mention]:
             pos += len(part)
         found = []
         for k, (a, b) in enumerate(items):
-            if text[a:b] in known:
-                found.append((a, b))
+            rank = next((w for w in _RANK_WORDS if text.startswith(w, a) and text[a + len(w):b] in known), "")
+            if text[a:b] in known or rank:  # `特色农业`: the status word stays out of the mention (农业)
+                found.append((a + len(rank), b))
             elif k == 0:  # `重视|物联网`: the longest known industry ending the first item
                 start = next((j for j in range(a, b - 1) if text[j:b] in known), None)
                 if start is not None:
                     found.append((start, b))
             elif k == len(items) - 1:  # `人工智能|发展`
                 head = trie.longest_at(text, a)
+                more = trie.longest_at(text, a + len(head)) if head else None
+                if more and a + len(head) + len(more) <= b and ctx.is_token_boundary(a + len(head) + len(more)):
+                    head += more  # `光伏新能源`: two known industries side by side name one (decisions §3)
                 if head and ctx.is_token_boundary(a + len(head)):  # not `风力发电|机组`: a known industry ending inside a word
                     found.append((a, a + len(head)))
         if len(found) >= 2 and len(found) * 2 > len(items) and not _used_or_owned(ctx, m.start(), found[0][0], found[-1][1]):
@@ -199,8 +230,36 @@ def _known_lists(ctx: _Ctx) -> list[Mention]:
 
 
 def _suffix_governed_lists(ctx: _Ctx) -> list[Mention]:
-    """The items of lists governed by one suffix: `A、B和C等九大重点产业链` → A, B, C."""
-    return _items_of_lists_before(ctx, _SUFFIX_LIST_HEAD)
+    """The items of lists governed by one suffix: `A、B和C等九大重点产业链` → A, B, C; and of lists that a known
+    industry heads after `等` (`发展A、B、C等先进制造业`, `A和B等6个先进制造业集群`): their items are industries too."""
+    return _items_of_lists_before(ctx, _SUFFIX_LIST_HEAD) + _lists_under_a_known_industry(ctx)
+
+
+# `等` and a count or class words before a known industry that heads a list (`等6个先进制造业集群`).
+_KNOWN_HEAD_LEAD = re.compile(rf"等(?:[0-9一二两三四五六七八九十]+[大个类条])?(?:{_CLASS_MODIFIERS})*")
+
+
+def _lists_under_a_known_industry(ctx: _Ctx) -> list[Mention]:
+    """`进一步发展新能源装备、高端输变电、新型农牧机械等先进制造业` → the three items: a known industry after `等`
+    names the class its items belong to. Not a company's lines, uses, goods or cooperation (see :func:`_used_or_owned`)."""
+    text = ctx.text
+    trie = _tries(ctx.lex)["industries"]
+    out: list[Mention] = []
+    for m in _KNOWN_HEAD_LEAD.finditer(text):
+        head = trie.longest_at(text, m.end()) if m.end() < len(text) else None
+        if not head or _generic(_INDUSTRY_SUFFIX_RE.sub("", head), _GENERIC_INDUSTRY):
+            continue
+        b = m.end() + len(head)
+        b += len(re.match(r"(?:产业集群|产业链|产业|集群)?", text[b:]).group())
+        if not (b >= len(text) or text[b] in ",。;!?、\n" or _industry_ends_free(ctx, m.end(), b)):
+            continue  # `等新能源汽车企业`: the head of a longer noun
+        spans = [sp for s, e in _list_before(ctx, m.start()) if (sp := _industry_item(ctx, s, e))]
+        if 2 * sum(_known_industry(ctx, text[a:e]) or _industry_shaped(text[a:e]) for a, e in spans) < len(spans):
+            continue  # `天润曲轴、中航黑豹等汽车…企业`: names, not industries
+        if spans and not _used_or_owned(ctx, spans[0][0], spans[0][0], spans[-1][1]) and not _APPLICATION.match(text, b) \
+                and not _NOT_DEVELOPED_AFTER.match(text, b):
+            out.extend(Mention(a, e, "INDUSTRY", text[a:e], "industry:list") for a, e in spans)
+    return out
 
 
 def _items_of_lists_before(ctx: _Ctx, head: re.Pattern[str]) -> list[Mention]:
@@ -208,11 +267,38 @@ def _items_of_lists_before(ctx: _Ctx, head: re.Pattern[str]) -> list[Mention]:
     text = ctx.text
     out: list[Mention] = []
     for m in head.finditer(text):
-        for s, e in _list_before(ctx, m.start()):
-            span = _industry_item(ctx, s, e)
-            if span:
-                out.append(Mention(span[0], span[1], "INDUSTRY", text[span[0]:span[1]], "industry:list"))
+        raw = _list_before(ctx, m.start())
+        spans = [sp for s, e in raw if (sp := _industry_item(ctx, s, e))]
+        count = _count_of(m.group())
+        if count and len(spans) != count:  # `空天信息和卫星互联网、…、绿色能源6个细分产业`: the count keeps `X和Y` one item
+            whole = [sp for s, e in _list_before(ctx, m.start(), split_he=False) if (sp := _industry_item(ctx, s, e))]
+            spans = whole if len(whole) == count else spans
+        if len(spans) >= 2 and (tail := _INDUSTRY_SUFFIX_RE.search(text, *spans[-1])) and tail.start() - spans[-1][0] >= 2 \
+                and not any(_INDUSTRY_SUFFIX_RE.search(text[a:b]) for a, b in spans[:-1]):
+            spans[-1] = (spans[-1][0], tail.start())  # `A、B、C产业集群等五大…`: the last item's suffix governs the list
+        named = sum(_known_industry(ctx, text[a:b]) or _industry_shaped(text[a:b]) for a, b in spans)
+        bare = m.group() in _INDUSTRY_LIST_SUFFIX  # `A、B产业`: every item must name an industry; before `集聚`, most
+        if (bare and (named < len(spans) or len(spans) < len(raw))) or (_ATTRIBUTE_AFTER.match(text, m.end()) and 2 * named < len(spans)):
+            continue  # `花期短、品种少是制约…产业`: with no `等` or count, or before `集聚`, `发展`, only a list of mostly industries
+        out.extend(Mention(a, b, "INDUSTRY", text[a:b], "industry:list") for a, b in spans)
     return out
+
+
+_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九", 0)} | {"两": 2}
+
+
+def _count_of(head: str) -> int | None:
+    """The number a list head gives its items (`6个`, `九大`, `十二大`), if any."""
+    m = re.search(r"([0-9]+|[一二两三四五六七八九十]+)[大个条类]", head)
+    if not m:
+        return None
+    n = m.group(1)
+    if n.isdigit():
+        return int(n)
+    if "十" not in n:
+        return _NUMERALS.get(n) if len(n) == 1 else None
+    tens, _, ones = n.partition("十")
+    return (_NUMERALS.get(tens, 0) if tens else 1) * 10 + (_NUMERALS.get(ones, 0) if ones else 0)
 
 
 # each focus trigger with the copula or `的` it may take (`聚焦为`), compiled once
@@ -285,10 +371,13 @@ def _clause_terms(ctx: _Ctx) -> list[Mention]:
     trie = _tries(ctx.lex)["industries"]
     for clause in _CLAUSE.finditer(text):
         ss, se = clause.span()
-        if not (_INDUSTRY_CUE.search(text, ss, se) or _ASPECT_AT_END.search(text[ss:se])):
+        cued = bool(_INDUSTRY_CUE.search(text, ss, se) or _ASPECT_AT_END.search(text[ss:se]))
+        if not cued and not _PROMOTE.search(text, ss, se):
             continue
         for i, term in trie.finditer(text[ss:se]):
             a, b = ss + i, ss + i + len(term)
+            if not cued and not (text.startswith("发展", b) and _PROMOTE.search(text, ss, a)):
+                continue  # with no word of industry, only `推动X发展`: a known field whose growth is pushed
             mod = next((w for w in _INDUSTRY_MODIFIER if text.startswith(w, a - len(w)) and a - len(w) >= ss), None)
             if mod:
                 a -= len(mod)
@@ -302,10 +391,30 @@ def _clause_terms(ctx: _Ctx) -> list[Mention]:
             if len(term) <= 2 and not framed and not text.startswith("产业", b) \
                     and not (in_list and _list_of_industries(ctx, ss, se)):
                 continue  # short sector words (`体育`, `能源`) only in lists of industries, framed or before 产业
-            if _generic(_INDUSTRY_SUFFIX_RE.sub("", term), _GENERIC_INDUSTRY):
-                continue  # `战略性新兴产业`, `未来产业`: classes of industries, not one industry
+            if _generic(_INDUSTRY_SUFFIX_RE.sub("", term), _GENERIC_INDUSTRY) or _list_not_developed(ctx, b):
+                continue  # `战略性新兴产业`, `未来产业`: classes of industries; `…等领域合作`: fields of cooperation
             out.append(Mention(a, b, "INDUSTRY", term, "industry:lexicon"))
     return out
+
+
+# Verbs of promoting a field's growth (`推动X发展`).
+_PROMOTE = re.compile(rules.alternation("industry_promote_verbs"))
+
+
+# The rest of a list after one item, up to its `等`.
+_REST_OF_LIST = re.compile(r"(?:[、和及与][^,。;:、等\n]{1,12})*等")
+
+
+def _list_not_developed(ctx: _Ctx, b: int) -> bool:
+    """Does the list that goes on at ``b`` end in fields of use, goods or exhibits (`…、先进制造等展区`) rather than
+    industries? (Fields of cooperation, `新能源、数字经济等新兴领域合作`, are industries the parties develop.)"""
+    text = ctx.text
+    m = _REST_OF_LIST.match(text, b)
+    if not m:
+        return False
+    head = _FIELDS_HEAD.match(text, m.end() - 1)
+    after = head.end() if head else m.end()
+    return bool(_APPLICATION.match(text, after) or _MARKET_AFTER.match(text, m.end() - 1))
 
 
 def _suffix_phrases(ctx: _Ctx) -> list[Mention]:
@@ -314,6 +423,11 @@ def _suffix_phrases(ctx: _Ctx) -> list[Mention]:
     out: list[Mention] = []
     for m in _INDUSTRY_PHRASE_SUFFIX.finditer(text):
         s = _industry_start(ctx, m.start())
+        k = text.rfind("产业", s, m.start())
+        if k >= 0:  # `种植产业和|文旅产业`, `房地产产业链上|各子产业`: no name holds another industry's suffix
+            s = k + 2
+            while s < m.start() and text[s] in "链条上中的和及与、":
+                s += 1
         if _TYPE_QUALIFIER.match(text, s, m.start() - 2):
             s += 3  # `融合型数字产业`, `服务型数字产业`: kinds of one sector are that sector
         e = m.end()
@@ -327,13 +441,27 @@ def _suffix_phrases(ctx: _Ctx) -> list[Mention]:
             continue  # `青岛产业`, `碑林产业`: a place, not an industry
         if _LIST_HEAD_BEFORE.search(text, max(0, s - 12), s):
             continue  # `A、B等重点海洋产业链`: the head of a list names the class of its items
-        if text.startswith("发展", m.end()) and not (_known_industry(ctx, body) or _known_industry(ctx, body + "产业")
-                                                     or _industry_shaped(body)):
-            continue  # `X产业发展` names an industry only when X is one (`加快区域产业发展` does not)
-        if body.endswith(_NOT_INDUSTRY_HEADS):
-            continue  # `应用场景全产业链`: a process or setting, not an industry
+        if _ATTRIBUTE_AFTER.match(text, m.end()) and not (_known_industry(ctx, body) or _known_industry(ctx, body + "产业")
+                                                          or _industry_shaped(body)):
+            continue  # `X产业发展`, `X产业规模` name an industry only when X is one (`加快区域产业发展` does not)
+        last = ctx.by_end.get(s + len(body)) if ctx.tokens is not None else None
+        verb = last is not None and last[0] >= s and ctx.words.get(text[last[0]:s + len(body)]) in ("v", "vd")
+        if body.endswith(_NOT_INDUSTRY_HEADS) or (verb and not _known_industry(ctx, body)
+                                                      and (last[0] == s or not _verb_as_head(ctx, last, False))):
+            continue  # `应用场景全产业链`: a process or setting, not an industry; `开发全产业链`: a verb and its object
+        rank = next((w for w in _RANK_WORDS if body.endswith(w) and len(body) - len(w) >= 2), None)
+        if rank:  # `人工智能核心产业`, `荔枝特色产业`: the industry is the part before the rank word
+            rest = body[:-len(rank)]
+            if not (_known_industry(ctx, rest) or _industry_shaped(rest) or rank == "特色") \
+                    or _generic(rest, _GENERIC_INDUSTRY) or _NOT_INDUSTRY_BODY.search(rest):
+                continue  # `攻坚新兴产业`: a class of industries after a verb
+            e = s + len(rest)
         out.append(Mention(s, e, "INDUSTRY", text[s:e], "industry:suffix"))
     return out
+
+
+# Words that rank an industry in front of its suffix (`X核心产业`, `X特色产业`, `X支柱产业`), not part of its name.
+_RANK_WORDS = rules.words("industry_rank_words")
 
 
 # `业` starting another word after a sector (`旅游业态`, `软件业务`, `金融业绩`): no sector word there.
@@ -369,5 +497,9 @@ def _sector_words(ctx: _Ctx) -> list[Mention]:
                       and ctx.is_token_boundary(k) and not any(ctx.taken[k:i + 1])), None)
         if start is None or _generic(text[start:i], _GENERIC_INDUSTRY) or _NOT_INDUSTRY_BODY.search(text[start:i]):
             continue
+        mod = next((w for w in _INDUSTRY_MODIFIER if text.startswith(w, start - len(w)) and not any(ctx.taken[start - len(w):start])
+                    and ctx.is_token_boundary(start - len(w))), None)
+        if mod:  # `海洋装备制造业`: a domain modifier makes one industry with the sector
+            start -= len(mod)
         out.append(Mention(start, i + 1, "INDUSTRY", text[start:i + 1], "industry:suffix"))
     return out

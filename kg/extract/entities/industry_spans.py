@@ -38,7 +38,7 @@ _ITEM_COUNT_TAIL = re.compile(r"[0-9一二两三四五六七八九十]+大.*$|�
 # the phrase (`超前布局`, `积极发展新兴产业`) and directions of change (`高端化、智能化、绿色化`; `影视文化`
 # is an industry). It is only ever asked whether it matches, so the order of its alternatives is free.
 _NOT_INDUSTRY_BODY = re.compile(
-    r"[0-9]+[亿万]|[的等新]$|^[的等]|[为向把被从对将暨]|[0-9一二两三四五六七八九十]+[大个支只批家]|首批|一[楼区园镇村]一|"
+    r"[0-9]+[亿万]|[的等新]$|^[的等]|[为向把被从对将暨着了]|[0-9一二两三四五六七八九十百千]+[大个支只批家条]|首批|一[楼区园镇村]一|"
     rf"{rules.alternation('non_industry_words')}|(?:{rules.alternation('non_industry_endings')})$|"
     rf"(?:{rules.alternation('capacity_words')})力$|^(?:{rules.alternation('policy_action_openers')})|"
     rf"(?:{rules.alternation('change_direction_words')})化$")
@@ -136,10 +136,10 @@ def _industry_start(ctx: _Ctx, s: int, max_len: int = 10, item: bool = False) ->
     if ctx.tokens is not None:
         j = _extend_left_tokens(ctx, s, max_len, _INDUSTRY_BOUNDARY_SET)
         last = ctx.by_end.get(s)
-        if item and j == s and last is not None and text[last[0]:s] in _HEAD_VERBS:
-            # `海洋高技术服务`: a verb of the boundary list that ends the item is its head noun
+        if j == s and last is not None and _verb_as_head(ctx, last, item):
+            # `海洋高技术服务`, `半导体照明产业`: a verb that ends the name is its head noun
             j = _extend_left_tokens(ctx, last[0], max_len - (s - last[0]), _INDUSTRY_BOUNDARY_SET)
-            if j == last[0]:  # nothing in front: a bare `服务` names no industry
+            if j == last[0]:  # nothing in front: a bare `服务`, `照明` names no industry
                 return s
     else:
         j = s
@@ -168,7 +168,32 @@ def _industry_start(ctx: _Ctx, s: int, max_len: int = 10, item: bool = False) ->
 # A date in front of a name (`力争2026年|文化产业`, `2011年|…`): the clause's time, never part of an industry.
 _DATE_IN_NAME = re.compile(r"(?:[0-9]{2,4}|[今明去前后])年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?")
 
-_COUNTRIES = frozenset(rules.words("foreign_countries")) | {"中国"}
+_COUNTRIES = frozenset(rules.words("foreign_countries")) | {"中国"} | frozenset(rules.words("industry_locator_words"))
+
+
+def _verb_as_head(ctx: _Ctx, word: tuple[int, int, str | None], item: bool) -> bool:
+    """Is the word before a suffix or at an item's end a verb the dictionary tags so but that heads an industry
+    name (`照明`, `显示` in `半导体照明产业`, `新型显示`)? Boundary verbs (`服务`, `制造` in items only) and
+    development verbs (`发展`, `壮大`) are not."""
+    w = ctx.text[word[0]:word[1]]
+    if item and w in _HEAD_VERBS:
+        return True
+    if word[2] not in ("v", "vd") or len(w) < 2 or w in _INDUSTRY_BOUNDARY_SET or any(d in w for d in _DEVELOPMENT_VERBS):
+        return False
+    before = ctx.by_end.get(word[0])  # a noun before it (`半导体|照明`), not an adverb (`共同|维护`)
+    return w in _head_verbs(ctx) or (before is not None and (before[2] or "").startswith("n"))
+
+
+_HEAD_VERB_CACHE: dict[tuple[int, int], frozenset[str]] = {}
+
+
+def _head_verbs(ctx: _Ctx) -> frozenset[str]:
+    """Last words of known industries that the dictionary tags as verbs (`显示` of `新型显示`, `制造`, `计算`)."""
+    key = (id(ctx.lex.industries), id(ctx.words))
+    if key not in _HEAD_VERB_CACHE:
+        _HEAD_VERB_CACHE[key] = frozenset(ind[-n:] for ind in ctx.lex.industries for n in (2, 3)
+                                          if len(ind) > n and ctx.words.get(ind[-n:]) in ("v", "vd"))
+    return _HEAD_VERB_CACHE[key]
 
 
 def _past_locators(ctx: _Ctx, j: int, s: int) -> int:
@@ -242,7 +267,7 @@ def _longest_known_industry_ending(ctx: _Ctx, j: int, s: int) -> int | None:
     return None
 
 
-def _list_before(ctx: _Ctx, end: int, max_item: int = 12) -> list[tuple[int, int]]:
+def _list_before(ctx: _Ctx, end: int, max_item: int = 12, split_he: bool = True) -> list[tuple[int, int]]:
     """Items of an enumeration ending at ``end`` (`A、B、C和D`), right to left.
 
     Items are separated by `、`; a conjunction separates only the last item
@@ -251,7 +276,7 @@ def _list_before(ctx: _Ctx, end: int, max_item: int = 12) -> list[tuple[int, int
     """
     text = ctx.text
     items: list[tuple[int, int]] = []
-    e = end
+    e = end - 2 if text.startswith("在内", end - 2) else end  # `包括A与B在内的…产业集群`
     first = True
     while e > 0:
         s = e
@@ -276,8 +301,10 @@ def _list_before(ctx: _Ctx, end: int, max_item: int = 12) -> list[tuple[int, int
                 ss = s  # `,基因与细胞、类脑智能…`: a clause-initial item joined by 与/及 is one name
             elif segment == (s, e) and ss - 1 > s and text[ss - 1] == "和":
                 ss = _over_shared_head(ctx, ss, se)  # `新能源和智能网联汽车、氢能…`
+                if not split_he and ss - 1 > s and text[ss - 1] == "和" and _industry_start(ctx, ss - 1, max_item, item=True) < ss - 2:
+                    ss = _industry_start(ctx, ss - 1, max_item, item=True)  # `推动空天信息和卫星互联网、…`: one item
         k = text.find("和", ss, se)
-        if segment == (s, e) and ss < k < se - 1 and k - ss >= 2 and not _shares_head(ctx, text[ss:k], k + 1, se):
+        if split_he and segment == (s, e) and ss < k < se - 1 and k - ss >= 2 and not _shares_head(ctx, text[ss:k], k + 1, se):
             # `和` joins two items inside a list (`海洋高端装备和海洋文旅`), not two that share a head noun
             # (`新能源和智能网联汽车`); `及` usually joins the parts of one name (`高端化工及新材料`) and is left alone
             items.append((k + 1, se))

@@ -753,8 +753,8 @@ def _funds(ctx: _Ctx) -> list[Mention]:
     for i, head in _tries(ctx.lex)["fund"].finditer(text):
         e = i + len(head)
         tail = text[e:e + 3]
-        if tail.startswith(("联盟", "会", "管理", "公司")) or _FUND_COUNT.match(tail):
-            continue
+        if tail.startswith(("联盟", "会", "管理", "公司", "利率")) or _FUND_COUNT.match(tail):
+            continue  # (`联邦基金利率`: a rate)
         s = _extend_left(ctx, i, 10)
         body = text[s:i]
         # a bare `基金` needs a name or kind in front of it; `总规模…的` is not a name
@@ -767,10 +767,33 @@ def _funds(ctx: _Ctx) -> list[Mention]:
             continue  # `首批14支产业专项基金`, `两支创投基金`: a batch or count of funds, not one (guidelines)
         s += 2 if _ONE_FUND.match(body) and (len(body) > 2 or head != "基金") else 0  # `设立一支|产业基金`: "a" fund
         s = _fund_edge(ctx, s, i)
+        s += len(m.group()) if (m := _DATE_BEFORE_FUND.match(text, s, i)) else 0  # `2024年|旅游发展基金`: the clause's year
+        if text.startswith("企业", s - 2) and text.startswith(("投资", "发展"), s) and not any(ctx.taken[s - 2:s]):
+            s -= 2  # `成立|企业投资基金`: a fund for firms (the word `企业` ends company names, not this one)
+        if _generic(text[s:i] + head.removesuffix("基金"), _FUND_CLASS_WORDS) and not _individuated(ctx, s, e):
+            continue  # `申领专项基金`, `对创业投资基金作出规定`: a class of funds, not one the text sets apart
         if text.startswith("政府投资基金", e - 6) and not _tries(ctx.lex)["regions"].longest_at(text[s:e], 0):
             continue  # `发挥好政府投资基金等引导作用`: the legal class of government funds, not one fund
         out.append(Mention(s, e, "FUND", text[s:e], "fund:head"))
     return out
+
+
+_FUND_CLASS_WORDS = frozenset(rules.words("generic_fund_kinds")) | frozenset(rules.words("fund_class_words"))
+_DATE_BEFORE_FUND = re.compile(r"(?:[0-9]{4}|[今明去])年度?")
+_AMOUNT = re.compile(r"[0-9.]+[万亿]*元|[0-9.]+[万亿]")
+_SETUP = re.compile(rules.alternation("fund_setup_verbs"))
+_OWNER_WORD = re.compile(r"[该本我全][省市区县园]")  # `该区用好产业引导基金`: the district's own fund
+_SIZE_AFTER = re.compile(r"[,,]?(?:总)?规模(?:为|达|约|超)?[0-9]")
+
+
+def _individuated(ctx: _Ctx, s: int, e: int) -> bool:
+    """Does the clause set the fund at ``s:e`` apart: an owner (`该区`, a body named before it), an amount or a verb of
+    setting it up before it in its clause (`设立100亿元产业投资基金`, `成立企业投资基金`), or its size after it (`…,总规模50亿元`)?"""
+    text = ctx.text
+    c = max(text.rfind(ch, 0, s) for ch in ",,。;;!?\n") + 1
+    before = text[max(c, s - 16):s]
+    owner = _OWNER_WORD.search(before) or any(c <= m.start < s and m.type in ("ORG", "PARK", "COMPANY") for m in ctx.found)
+    return bool(owner or _AMOUNT.search(before) or _SETUP.search(before) or _SIZE_AFTER.match(text, e))
 
 
 def _fund_edge(ctx: _Ctx, s: int, i: int) -> int:

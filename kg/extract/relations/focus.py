@@ -128,6 +128,8 @@ def own_cue(r: Reader, a: int, seg: str) -> re.Match[str] | None:
     name: `战略性新兴产业`, `优势特色产业集群` name industries, they make nothing a park's property."""
     for m in _OWN_CUE.finditer(seg):
         s, e = a + m.start(), a + m.end()
+        if r.text.startswith("、", e) or r.text.startswith("战略性", s - 3):
+            continue  # `对战略性新兴产业、先进制造业等领域的投资`: a class named as one item of a list, not its head
         if not any(i.type == "INDUSTRY" and i.start <= s and e <= i.end for i in r.mentions_in(max(0, s - 20), e + 20)):
             return m
     return None
