@@ -1,8 +1,8 @@
 """How far each relation rule is to be trusted: ``kg/data/relation_confidence.tsv``, loaded once.
 
 The file holds, per rule, the share of its relations that are right on the development gold and on a
-sample of relations judged on unseen articles, pooled and shrunk towards its family's share (``benchmarks/calibrate_relations.py --update`` writes it). Extraction puts the number on
-a relation as it finds it (the ``kg_relations`` spaCy component); the graph export puts it on every edge.
+sample of relations judged on unseen articles, pooled and shrunk towards its family's share
+(``benchmarks/calibrate_relations.py --update`` writes it). Extraction puts the number on a relation as it finds it (the ``kg_relations`` spaCy component); the graph export puts it on every edge.
 
 >>> 0 < confidence_of("post:title-name") <= 1
 True

@@ -3,8 +3,8 @@
 One :class:`Rule` per rule name the code emits; ``docs/rules.md`` is generated from :data:`RULES` by
 ``scripts/gen_rules_doc.py``, and ``tests/test_relations_package.py`` checks that the table and the
 code name the same rules. The part of a name before ``:`` is its family. Each rule's confidence (the
-``confidence`` of an edge in the graph exports) is calibrated on the development set:
-``kg/data/relation_confidence.tsv``, written by ``benchmarks/calibrate_relations.py --update``.
+``confidence`` of an edge in the graph exports) is calibrated on the development gold pooled with
+relations judged on unseen articles: ``kg/data/relation_confidence.tsv``, written by ``benchmarks/calibrate_relations.py --update``.
 
 >>> BY_NAME["located:weiyu"].relations
 ('LOCATED_IN', 'PART_OF')
