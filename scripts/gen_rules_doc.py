@@ -48,7 +48,8 @@ names the rule that found it in its `rule` column (`located:weiyu`); the same na
 `rule` of a graph edge and `kg:rule` in the RDF. The part before `:` is the rule's family.
 Each rule's confidence (the `confidence` of an edge in `graph.graphml` and `graph.gexf`) is
 calibrated on two samples pooled: the development gold, and 277 relations judged strictly on 68
-unseen articles (`benchmarks/gold/judged-relations.jsonl`, which the rules were never tuned on). It
+unseen articles (`benchmarks/gold/judged-relations.jsonl`: verdicts on the output of an earlier commit, recorded
+before any rule was changed from them). It
 is the share of its relations that are right there, shrunk towards its family's share ([`kg/data/relation_confidence.tsv`](../kg/data/relation_confidence.tsv),
 written by `python benchmarks/calibrate_relations.py --update`).
 
