@@ -9,10 +9,12 @@ at 0.8, about 80 % are right. "Right" is counted on two samples pooled:
   were written while reading these articles' errors, so alone it overstates them;
 * ``benchmarks/gold/judged-relations.jsonl``: every relation kg built (as of the commit named in the
   gold README) on 68 unseen, non-gold articles, each judged right or wrong by the guidelines, ends'
-  spans included. It is the sample the rules never saw; its verdicts are used as recorded. ``--update`` writes them to
-``kg/data/relation_confidence.tsv``, which the graph exports read (the ``confidence`` of an edge).
+  spans included. The rules had not seen it when it was judged; its verdicts are used as recorded
+  (rules fixed since from its errors make it, if anything, pessimistic).
 
-    python benchmarks/calibrate_relations.py --update       # measure on dev, write the table
+``--update`` writes the confidences to ``kg/data/relation_confidence.tsv``, which the graph exports read (the ``confidence`` of an edge).
+
+    python benchmarks/calibrate_relations.py --update       # measure on dev + the judged sample, write the table
     python benchmarks/calibrate_relations.py --report test  # stated confidence against precision, by bin
 
 A relation counts as right when both its ends match gold entities (the scorer's entity matching)
