@@ -1757,3 +1757,12 @@ class TestFundIndividuation:
         ctx = _Ctx(text, Lexicons.load(), None, [False] * len(text))
         got = {(m.text, m.type) for m in proposed_mentions(ctx, [Proposal(0, 6, "ORG", 0.97)])}
         assert ("星湖同心基金", "FUND") not in got
+
+
+class TestZonesKnownByTheirPlaceWord:
+    def test_bare_qianhai_is_the_cooperation_zone(self, nlp):
+        # decisions j5: 前海 is known as the zone, not as an administrative district
+        assert ("前海", "PARK") in found(nlp, "星岚科技落户前海,前海将继续扩大开放。")
+        assert ("深圳前海", "PARK") in found(nlp, "多家外资企业落户深圳前海。")
+        # near misses: the two characters across words (`提前|海外`, `之前|海啸`) are no zone
+        assert not of_type(found(nlp, "该片提前海外上映,此前海啸警报已解除。"), "PARK")
