@@ -320,3 +320,17 @@ def test_an_office_named_again_without_its_owner_is_the_office():
     # the end of two bodies' names is neither of them
     found = [(SimpleNamespace(type="ORG"), n) for n in ("滨江大学顾问委员会", "临海学院顾问委员会", "顾问委员会")]
     assert ("ORG", "顾问委员会") not in fuller_names(found, lex)
+
+
+def test_a_surname_with_a_form_of_address_is_the_one_person_of_that_surname():
+    from types import SimpleNamespace
+
+    from kg.kb.lexicons import Lexicons
+    from kg.link.within import fuller_names
+
+    lex = Lexicons.load()
+    found = [(SimpleNamespace(type="PERSON"), n) for n in ("韦子谦", "韦先生", "陈明", "欧阳小英", "欧阳女士")]
+    assert fuller_names(found, lex) == {("PERSON", "韦先生"): "韦子谦", ("PERSON", "欧阳女士"): "欧阳小英"}
+    # near miss: two people of that surname leave the form of address alone
+    found = [(SimpleNamespace(type="PERSON"), n) for n in ("韦子谦", "韦明", "韦先生")]
+    assert fuller_names(found, lex) == {}

@@ -828,3 +828,52 @@ def test_an_organization_with_a_title_after_it_is_no_focus_actor_later():
         sents.append(s)
         r.carry(s)
     assert not focus.acts(r, sents[1], org)
+
+
+def test_holds_post_copula_with_a_word_of_its_time(nlp):
+    titles = titles_of(nlp)
+    text = "罗正亮,现为泰和国际行政总裁,曾任星海大学校董;另一名执董韦子谦,更是现任华通纺织协会董事。"
+    got = given(text, titles, ("罗正亮", "PERSON"), ("泰和国际", "COMPANY"), ("华通纺织协会", "ORG"), ("韦子谦", "PERSON"))
+    assert ("韦子谦", "HOLDS_POST", "华通纺织协会") in got
+    # near miss: a member is no post
+    text = "罗正亮,现为泰和国际行政总裁,曾任星海大学校董;另一名执董韦子谦,更是现任华通纺织协会会员。"
+    got = given(text, titles, ("罗正亮", "PERSON"), ("泰和国际", "COMPANY"), ("华通纺织协会", "ORG"), ("韦子谦", "PERSON"))
+    assert ("韦子谦", "HOLDS_POST", "华通纺织协会") not in got
+
+
+def test_holds_post_in_the_body_of_the_post_named_before_a_count_or_a_side(nlp):
+    titles = titles_of(nlp)
+    text = "星海科技有限公司董事长李明,曾任华通协会会长;另一名董事王强则负责销售。"
+    got = given(text, titles, ("星海科技有限公司", "COMPANY"), ("李明", "PERSON"), ("华通协会", "ORG"), ("王强", "PERSON"))
+    assert ("王强", "HOLDS_POST", "星海科技有限公司") in got and ("王强", "HOLDS_POST", "华通协会") not in got
+    text = "据称,该公司韩籍总经理朴志勋失踪,而中方财务部长林小英则带走公章。"
+    got = given("泰和电子有限公司管理人员称," + text, titles, ("泰和电子有限公司", "COMPANY"), ("朴志勋", "PERSON"),
+                ("林小英", "PERSON"))
+    assert ("林小英", "HOLDS_POST", "泰和电子有限公司") in got
+    # near miss: a side word with no post named before it in the sentence
+    got = given("泰和电子有限公司停产。而中方财务部长林小英则带走公章。", titles, ("泰和电子有限公司", "COMPANY"),
+                ("林小英", "PERSON"))
+    assert not got
+
+
+def test_holds_post_named_before_the_person_who_holds_it(nlp):
+    titles = titles_of(nlp)
+    got = given("华通协会港澳事务顾问由前局长韦子谦出任。", titles, ("华通协会", "ORG"), ("韦子谦", "PERSON"))
+    assert got == {("韦子谦", "HOLDS_POST", "华通协会")}
+    # near miss: the post is named after the verb, and another body stands between
+    got = given("华通协会与星海大学合作的项目由韦子谦担任负责人。", titles, ("华通协会", "ORG"), ("星海大学", "ORG"),
+                ("韦子谦", "PERSON"))
+    assert not {(h, t) for h, r, t in got if r == "HOLDS_POST"}
+
+
+def test_operates_the_parks_under_an_organization(nlp):
+    titles = titles_of(nlp)
+    got = given("由政府全资拥有的滨海科技园公司,在辖下的滨海工业邨鼓励数据中心落户。", titles,
+                ("滨海科技园公司", "ORG"), ("滨海工业邨", "PARK"))
+    assert got == {("滨海科技园公司", "OPERATES", "滨海工业邨")}
+    got = given("星海区管委会下辖的星海软件园、星海生物园发展迅速。", titles,
+                ("星海区管委会", "ORG"), ("星海软件园", "PARK"), ("星海生物园", "PARK"))
+    assert of_type(got, "OPERATES") == {("星海区管委会", "星海软件园"), ("星海区管委会", "星海生物园")}
+    # near miss: the park is not what the word puts under the body
+    got = given("滨海科技园公司旗下企业众多,滨海工业邨发展迅速。", titles, ("滨海科技园公司", "ORG"), ("滨海工业邨", "PARK"))
+    assert not got
