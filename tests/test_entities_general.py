@@ -1481,3 +1481,19 @@ class TestReviewedBoundaries:
         assert "智百年" in of_type(found(nlp, "星海科技公司技术总监智百年表示,产品已量产。"), "PERSON")
         # near miss: without a title, a surname-like character before a numeral is the clause's
         assert not of_type(found(nlp, "但几位合伙人无粮出。"), "PERSON")
+
+
+class TestDeclaredAndOperatorNames:
+    def test_an_other_name_declared_in_brackets_names_the_entity(self, nlp):
+        got = found(nlp, "深圳市南方临港基因科技有限公司(简称南临基因)成立于2016年,南临基因主营测序。")
+        assert ("南临基因", "COMPANY") in got
+        got = found(nlp, "滨海科技园公司(下称「科技园」)表示,科技园将扩建。")
+        assert ("科技园", "ORG") in got and ("「科技园」", "ORG") not in got
+        # near miss: a bracket that declares nothing keeps its words
+        assert ("主营测序", "COMPANY") not in found(nlp, "深圳市南方临港基因科技有限公司(主营测序)成立。")
+
+    def test_the_bare_name_of_an_operator_where_it_acts(self, nlp):
+        got = found(nlp, "香港科技园公司成立多年。科技园掌管三个工业邨,科技园主席韦子谦表示满意。")
+        assert ("科技园", "ORG") in got
+        # near miss: without the operator named in the text, the word stays a common word
+        assert ("科技园", "ORG") not in found(nlp, "科技园掌管三个工业邨,科技园主席韦子谦表示满意。")
