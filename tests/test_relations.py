@@ -877,3 +877,28 @@ def test_operates_the_parks_under_an_organization(nlp):
     # near miss: the park is not what the word puts under the body
     got = given("滨海科技园公司旗下企业众多,滨海工业邨发展迅速。", titles, ("滨海科技园公司", "ORG"), ("滨海工业邨", "PARK"))
     assert not got
+
+
+def test_operates_a_park_managed_in_a_clause_that_opens_with_the_verb(nlp):
+    titles = titles_of(nlp)
+    got = given("滨海科技园公司是政府成立的法定机构,管理自行兴建的滨海科学园。", titles,
+                ("滨海科技园公司", "ORG"), ("滨海科学园", "PARK"))
+    assert got == {("滨海科技园公司", "OPERATES", "滨海科学园")}
+    # near miss: `管理B的C` is a relative clause about C
+    got = given("这是因为滨海科技园公司是法定机构,管理滨海科学园的星海管理有限公司则不然。", titles,
+                ("滨海科技园公司", "ORG"), ("滨海科学园", "PARK"), ("星海管理有限公司", "COMPANY"))
+    assert ("滨海科技园公司", "OPERATES", "滨海科学园") not in got
+
+
+def test_a_share_gained_as_a_fraction_or_of_the_company_the_sentence_names(nlp):
+    titles = titles_of(nlp)
+    got = given("星海矿业公司宣布,同意华岳钢铁公司获得公司三分之一股权。", titles,
+                ("星海矿业公司", "COMPANY"), ("华岳钢铁公司", "COMPANY"))
+    assert got == {("华岳钢铁公司", "INVESTS_IN", "星海矿业公司")}
+    got = given("华岳控股集团有限公司获得星辰智能科技有限公司6成股权。", titles,
+                ("华岳控股集团有限公司", "COMPANY"), ("星辰智能科技有限公司", "COMPANY"))
+    assert got == {("星辰智能科技有限公司", "SUBSIDIARY_OF", "华岳控股集团有限公司")}
+    # near miss: a gain that is no share
+    got = given("星海矿业公司宣布,同意华岳钢铁公司获得公司三分之一订单。", titles,
+                ("星海矿业公司", "COMPANY"), ("华岳钢铁公司", "COMPANY"))
+    assert not got

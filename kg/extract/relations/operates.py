@@ -196,6 +196,15 @@ def manages(r: Reader, sent: Sentence) -> None:
         park = r.at_end.get(x.start - 1) if text[x.start - 1:x.start] == "的" else None
         if park is not None and park.type == "PARK" and _MANAGING.search(r.masked, max(sent.start, park.start - 4), park.start):
             r.rel(x, "OPERATES", park, sent, "operates:manages")
+    for i, (a, b) in enumerate(sent.clauses[1:], 1):  # `A是法定机构,管理自行兴建的B`: the verb opens the clause
+        s = sent.in_force[i - 1]
+        firms = s.of_type("ORG", "COMPANY") if s is not None and not s.carried else []
+        m = _MANAGES.match(r.masked, LEAD.match(text, a, b).end(), b) if len(firms) == 1 else None
+        d = _BUILT_MODIFIER.match(r.masked, m.end(), b) if m is not None else None
+        park = r.at_start.get(d.end() if d else m.end()) if m is not None else None
+        if park is not None and park.type == "PARK" and firms[0].start >= sent.start and text[park.end:park.end + 1] != "的":
+            # (`管理B的C`: a relative clause about C, the operator named after it: no zero subject)
+            r.rel(firms[0], "OPERATES", park, sent, "operates:manages")
 
 
 #: `A(,)(在)辖下的`, `A下辖`, `A旗下的`: the word that puts the parks after it under A.

@@ -341,7 +341,8 @@ RULES: tuple[Rule, ...] = (
          "the park A.",
          "星辰智能科技有限公司隶属于华岳控股集团有限公司", ("belong_verbs",)),
     Rule("subsidiary:stake", ("SUBSIDIARY_OF", "INVESTS_IN"), ("subsidiary",),
-         "`A持有B N%股权`: B is a unit of A when N is over 50, else A invests in B.",
+         "`A持有/获得B N%股权` (a share as a percentage, a fraction `三分之一` or tenths `4成`; `公司` for the company the "
+         "sentence is about: `B同意A获得公司三分之一股权`): B is a unit of A when the share is over half, else A invests in B.",
          "华岳控股集团有限公司持有星辰智能科技有限公司51%股权", ("stake_hold_verbs",)),
     Rule("subsidiary:parent", ("SUBSIDIARY_OF",), ("subsidiary",),
          "`B的母公司/控股股东(为)A` or `A是B的母公司`: the company or organization B is a unit of its parent A.",
