@@ -33,10 +33,13 @@ def _short_forms(ctx: _Ctx, mentions: Sequence[Mention]) -> list[Mention]:
             if len(short) >= 2 and not _common_word(ctx, short):
                 wanted.setdefault(short, m)
     out += _operator_bare_names(ctx, mentions)
-    for short, m in _declared_aliases(text, mentions).items():
+    declared = _declared_aliases(text, mentions)
+    for short, m in declared.items():
         wanted.setdefault(short, m)
     for i, short in _Trie(wanted).finditer_all(text):  # one scan for all short forms
         m = wanted[short]
+        if short in declared and _common_word(ctx, short) and not _stands_alone(ctx, i, i + len(short)):
+            continue  # a declared ordinary word (`中心`) only as a word of its own, not in `新闻中心`
         out.append(Mention(i, i + len(short), m.type, short, "short", m.key or m.text))
     return out
 
@@ -68,6 +71,16 @@ def _operator_bare_names(ctx: _Ctx, mentions: Sequence[Mention]) -> list[Mention
             if _ACTOR_AFTER.match(text, e) or titles.longest_at(text, e):
                 out.append(Mention(i, e, "ORG", bare, "short", m.key or m.text))
     return out
+
+
+#: Parts of speech of a word right before an ordinary word that make one name with it (`新闻|中心`).
+_MODIFIER_POS = frozenset({"n", "nz", "nt", "ns", "vn", "j"})
+
+
+def _stands_alone(ctx: _Ctx, a: int, b: int) -> bool:
+    """Is ``[a, b)`` a word of its own: word boundaries at both ends and no noun right before it (`新闻中心`)?"""
+    before = ctx.by_end.get(a)
+    return ctx.is_token_boundary(a) and ctx.is_token_boundary(b) and (before is None or before[2] not in _MODIFIER_POS)
 
 
 #: `A(简称B)`, `A(下称“B”)`, `A(以下简称:B)`: the other name (group 1) the text declares for A in brackets right after it.
