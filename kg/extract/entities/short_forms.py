@@ -83,6 +83,12 @@ def _stands_alone(ctx: _Ctx, a: int, b: int) -> bool:
     return ctx.is_token_boundary(a) and ctx.is_token_boundary(b) and (before is None or before[2] not in _MODIFIER_POS)
 
 
+def _glued_short_word(ctx: _Ctx, m: Mention, a: int, b: int) -> bool:
+    """Is ``[a, b)``, an occurrence of the short form ``m`` that is an ordinary word (a declared `中心`, an operator's
+    `科技园`), glued into a longer name there (`新闻中心`)? Then it is no repeat of the entity."""
+    return m.rule == "short" and _common_word(ctx, m.text) and not _stands_alone(ctx, a, b)
+
+
 #: `A(简称B)`, `A(下称“B”)`, `A(以下简称:B)`: the other name (group 1) the text declares for A in brackets right after it.
 _DECLARED = re.compile(r"\((?:以下简称|以下称|下称|简称)[::]?[“\"「『]?([^()“”\"「」『』,;:。、\s]{2,12}?)[”\"」』]?\)")
 
