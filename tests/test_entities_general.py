@@ -1766,3 +1766,26 @@ class TestZonesKnownByTheirPlaceWord:
         assert ("深圳前海", "PARK") in found(nlp, "多家外资企业落户深圳前海。")
         # near misses: the two characters across words (`提前|海外`, `之前|海啸`) are no zone
         assert not of_type(found(nlp, "该片提前海外上映,此前海啸警报已解除。"), "PARK")
+
+
+class TestDeclaredAndOperatorNames:
+    def test_an_other_name_declared_in_brackets_names_the_entity(self, nlp):
+        got = found(nlp, "深圳市南方临港基因科技有限公司(简称南临基因)成立于2016年,南临基因主营测序。")
+        assert ("南临基因", "COMPANY") in got
+        got = found(nlp, "滨海科技园公司(下称「科技园」)表示,科技园将扩建。")
+        assert ("科技园", "ORG") in got and ("「科技园」", "ORG") not in got
+        # near miss: a bracket that declares nothing keeps its words
+        assert ("主营测序", "COMPANY") not in found(nlp, "深圳市南方临港基因科技有限公司(主营测序)成立。")
+        # near miss: a declared ordinary word inside a longer name is not the entity
+        from kg.extract.nlp import mentions_of
+        from kg.text.normalize import normalize_text
+
+        text = normalize_text("杭州市政府采购中心(以下简称中心)采购家具。网站新闻中心招聘编辑。去年中心采购规模达13亿元。").text
+        starts = [m.start for m in mentions_of(nlp(text)) if m.text == "中心"]
+        assert text.index("去年中心") + 2 in starts and text.index("新闻中心") + 2 not in starts
+
+    def test_the_bare_name_of_an_operator_where_it_acts(self, nlp):
+        got = found(nlp, "香港科技园公司成立多年。科技园掌管三个工业邨,科技园主席韦子谦表示满意。")
+        assert ("科技园", "ORG") in got
+        # near miss: without the operator named in the text, the word stays a common word
+        assert ("科技园", "ORG") not in found(nlp, "科技园掌管三个工业邨,科技园主席韦子谦表示满意。")

@@ -346,3 +346,17 @@ def test_a_known_park_a_new_area_of_another_province_builds_is_its_branch(tmp_pa
     })
     parks = {r["name"]: r["n_docs"] for r in rows if r["type"] == "PARK"}
     assert parks.get("雄安中关村科技园") == "2" and "中关村科技园区" not in parks
+
+
+def test_a_surname_with_a_form_of_address_is_the_one_person_of_that_surname():
+    from types import SimpleNamespace
+
+    from kg.kb.lexicons import Lexicons
+    from kg.link.within import fuller_names
+
+    lex = Lexicons.load()
+    found = [(SimpleNamespace(type="PERSON"), n) for n in ("韦子谦", "韦先生", "陈明", "欧阳小英", "欧阳女士")]
+    assert fuller_names(found, lex) == {("PERSON", "韦先生"): "韦子谦", ("PERSON", "欧阳女士"): "欧阳小英"}
+    # near miss: two people of that surname leave the form of address alone
+    found = [(SimpleNamespace(type="PERSON"), n) for n in ("韦子谦", "韦明", "韦先生")]
+    assert fuller_names(found, lex) == {}

@@ -850,3 +850,77 @@ def test_a_firm_site_seen_in_a_walk_frame_is_in_the_park(nlp):
     # near miss: a firm named as a partner of the site's owner is not placed
     got = rels(nlp, "走进梅溪新区，眼前这座大楼与青禾星网科技有限公司合作建设。")
     assert ("青禾星网科技有限公司", "LOCATED_IN", "梅溪新区") not in got
+
+
+def test_holds_post_copula_with_a_word_of_its_time(nlp):
+    titles = titles_of(nlp)
+    text = "罗正亮,现为泰和国际行政总裁,曾任星海大学校董;另一名执董韦子谦,更是现任华通纺织协会董事。"
+    got = given(text, titles, ("罗正亮", "PERSON"), ("泰和国际", "COMPANY"), ("华通纺织协会", "ORG"), ("韦子谦", "PERSON"))
+    assert ("韦子谦", "HOLDS_POST", "华通纺织协会") in got
+    # near miss: a member is no post
+    text = "罗正亮,现为泰和国际行政总裁,曾任星海大学校董;另一名执董韦子谦,更是现任华通纺织协会会员。"
+    got = given(text, titles, ("罗正亮", "PERSON"), ("泰和国际", "COMPANY"), ("华通纺织协会", "ORG"), ("韦子谦", "PERSON"))
+    assert ("韦子谦", "HOLDS_POST", "华通纺织协会") not in got
+
+
+def test_holds_post_in_the_body_of_the_post_named_before_a_count_or_a_side(nlp):
+    titles = titles_of(nlp)
+    text = "星海科技有限公司董事长李明,曾任华通协会会长;另一名董事王强则负责销售。"
+    got = given(text, titles, ("星海科技有限公司", "COMPANY"), ("李明", "PERSON"), ("华通协会", "ORG"), ("王强", "PERSON"))
+    assert ("王强", "HOLDS_POST", "星海科技有限公司") in got and ("王强", "HOLDS_POST", "华通协会") not in got
+    text = "据称,该公司韩籍总经理朴志勋失踪,而中方财务部长林小英则带走公章。"
+    got = given("泰和电子有限公司管理人员称," + text, titles, ("泰和电子有限公司", "COMPANY"), ("朴志勋", "PERSON"),
+                ("林小英", "PERSON"))
+    assert ("林小英", "HOLDS_POST", "泰和电子有限公司") in got
+    # near miss: a side word with no post named before it in the sentence
+    got = given("泰和电子有限公司停产。而中方财务部长林小英则带走公章。", titles, ("泰和电子有限公司", "COMPANY"),
+                ("林小英", "PERSON"))
+    assert not got
+
+
+def test_holds_post_named_before_the_person_who_holds_it(nlp):
+    titles = titles_of(nlp)
+    got = given("华通协会港澳事务顾问由前局长韦子谦出任。", titles, ("华通协会", "ORG"), ("韦子谦", "PERSON"))
+    assert got == {("韦子谦", "HOLDS_POST", "华通协会")}
+    # near miss: the post is named after the verb, and another body stands between
+    got = given("华通协会与星海大学合作的项目由韦子谦担任负责人。", titles, ("华通协会", "ORG"), ("星海大学", "ORG"),
+                ("韦子谦", "PERSON"))
+    assert not {(h, t) for h, r, t in got if r == "HOLDS_POST"}
+
+
+def test_operates_the_parks_under_an_organization(nlp):
+    titles = titles_of(nlp)
+    got = given("由政府全资拥有的滨海科技园公司,在辖下的滨海工业邨鼓励数据中心落户。", titles,
+                ("滨海科技园公司", "ORG"), ("滨海工业邨", "PARK"))
+    assert got == {("滨海科技园公司", "OPERATES", "滨海工业邨")}
+    got = given("星海区管委会下辖的星海软件园、星海生物园发展迅速。", titles,
+                ("星海区管委会", "ORG"), ("星海软件园", "PARK"), ("星海生物园", "PARK"))
+    assert of_type(got, "OPERATES") == {("星海区管委会", "星海软件园"), ("星海区管委会", "星海生物园")}
+    # near miss: the park is not what the word puts under the body
+    got = given("滨海科技园公司旗下企业众多,滨海工业邨发展迅速。", titles, ("滨海科技园公司", "ORG"), ("滨海工业邨", "PARK"))
+    assert not got
+
+
+def test_operates_a_park_managed_in_a_clause_that_opens_with_the_verb(nlp):
+    titles = titles_of(nlp)
+    got = given("滨海科技园公司是政府成立的法定机构,管理自行兴建的滨海科学园。", titles,
+                ("滨海科技园公司", "ORG"), ("滨海科学园", "PARK"))
+    assert got == {("滨海科技园公司", "OPERATES", "滨海科学园")}
+    # near miss: `管理B的C` is a relative clause about C
+    got = given("这是因为滨海科技园公司是法定机构,管理滨海科学园的星海管理有限公司则不然。", titles,
+                ("滨海科技园公司", "ORG"), ("滨海科学园", "PARK"), ("星海管理有限公司", "COMPANY"))
+    assert ("滨海科技园公司", "OPERATES", "滨海科学园") not in got
+
+
+def test_a_share_gained_as_a_fraction_or_of_the_company_the_sentence_names(nlp):
+    titles = titles_of(nlp)
+    got = given("星海矿业公司宣布,同意华岳钢铁公司获得公司三分之一股权。", titles,
+                ("星海矿业公司", "COMPANY"), ("华岳钢铁公司", "COMPANY"))
+    assert got == {("华岳钢铁公司", "INVESTS_IN", "星海矿业公司")}
+    got = given("华岳控股集团有限公司获得星辰智能科技有限公司6成股权。", titles,
+                ("华岳控股集团有限公司", "COMPANY"), ("星辰智能科技有限公司", "COMPANY"))
+    assert got == {("星辰智能科技有限公司", "SUBSIDIARY_OF", "华岳控股集团有限公司")}
+    # near miss: a gain that is no share
+    got = given("星海矿业公司宣布,同意华岳钢铁公司获得公司三分之一订单。", titles,
+                ("星海矿业公司", "COMPANY"), ("华岳钢铁公司", "COMPANY"))
+    assert not got

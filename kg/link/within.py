@@ -250,6 +250,29 @@ def _married_short_forms(names: list[tuple[str, str]], lex: Lexicons | None) -> 
     return out
 
 
+#: Forms of address after a surname (`王先生`, `陈女士`): the person of the document with that surname.
+_ADDRESS = ("先生", "女士", "小姐", "太太", "夫人")
+
+
+def _addressed_short_forms(names: list[tuple[str, str]], lex: Lexicons | None) -> list[tuple[str, str]]:
+    """`王先生` for `王志辉`: a surname with a form of address is the one person of the document whose name opens
+    with that surname (two such people: it stays itself)."""
+    if lex is None:
+        return []
+    people = [n for t, n in names if t == "PERSON"]
+    out = []
+    for short in people:
+        address = next((w for w in _ADDRESS if short.endswith(w)), None)
+        surname = short[: len(short) - len(address)] if address else ""
+        if surname not in lex.surnames:
+            continue
+        named = [n for n in people if n != short and n.startswith(surname) and len(n) > len(surname)
+                 and not n.endswith(_ADDRESS)]
+        if len(named) == 1:
+            out.append((short, named[0]))
+    return out
+
+
 def _firm_park_short_forms(found: list, names: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """`西南产业基地` for `格力电器西南产业基地`: a park named by a company of the document before its own name is
     that park where its own name stands alone (the company's name only says whose it is)."""
@@ -336,6 +359,8 @@ def fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str
         prefer(("PARK", short), full)
     for short, full in _married_short_forms(names, lex):
         prefer(("PERSON", short), full)
+    for short, full in _addressed_short_forms(names, lex):
+        out[("PERSON", short)] = full  # the name, however long the form of address
     for short, full in _firm_park_short_forms(found, names):
         prefer(("PARK", short), full)
     # a variant's fullest form may itself have a fuller form: follow to the end

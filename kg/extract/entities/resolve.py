@@ -27,7 +27,7 @@ from kg.extract.entities.predicates import _companies_by_predicate
 from kg.extract.entities.persons import (_person_lists, _persons, _persons_appointed, _persons_before_a_post, _persons_before_title,
                                         _persons_title_after)
 from kg.extract.entities.proposals import Proposal, proposed_mentions, widen_persons
-from kg.extract.entities.short_forms import _short_forms
+from kg.extract.entities.short_forms import _glued_short_word, _short_forms
 from kg.extract.entities.suffixes import (_GENERIC_COMPANY_BODY, _GENERIC_ORG_BODY, _funds, _numbered_bureaus, _party_committees,
                                           _suffix_names)
 from kg.kb.lexicons import Lexicons
@@ -126,7 +126,7 @@ def find_mentions(
         m, e = by_text[form], i + len(form)
         if m.type == "INDUSTRY" and e - i <= 2 and not _industry_ends_free(ctx, i, e):
             continue  # `影视` again in `影视中心`: a modifier there, not the industry
-        if not any(ctx.taken[i:e]) and _whole_word(ctx, i, e):
+        if not any(ctx.taken[i:e]) and _whole_word(ctx, i, e) and not _glued_short_word(ctx, m, i, e):
             repeats.append(Mention(i, e, m.type, m.text, "repeat", m.key))
     return _offices_sharing_a_place(text, sorted(found + accept(repeats), key=lambda m: m.start), lex)
 

@@ -32,9 +32,76 @@ def _short_forms(ctx: _Ctx, mentions: Sequence[Mention]) -> list[Mention]:
         for short in _short_candidates(m, regions, ctx.lex):
             if len(short) >= 2 and not _common_word(ctx, short):
                 wanted.setdefault(short, m)
+    out += _operator_bare_names(ctx, mentions)
+    declared = _declared_aliases(text, mentions)
+    for short, m in declared.items():
+        wanted.setdefault(short, m)
     for i, short in _Trie(wanted).finditer_all(text):  # one scan for all short forms
         m = wanted[short]
+        if short in declared and _common_word(ctx, short) and not _stands_alone(ctx, i, i + len(short)):
+            continue  # a declared ordinary word (`中心`) only as a word of its own, not in `新闻中心`
         out.append(Mention(i, i + len(short), m.type, short, "short", m.key or m.text))
+    return out
+
+
+#: After the bare name of an operator: what makes it the operator acting (`科技园掌管`, `科技园是`).
+_ACTOR_AFTER = re.compile(rules.pattern("operator_actor_words"))
+#: Before the bare name: a place word makes it the park (`在科技园`, `入驻科技园`).
+_PLACE_BEFORE = re.compile(rf"(?:{rules.alternation('operator_place_words')})$")
+
+
+def _operator_bare_names(ctx: _Ctx, mentions: Sequence[Mention]) -> list[Mention]:
+    """The bare name of an operator (`科技园` of `香港科技园公司`, an organization named `<region><park term>公司`)
+    where it acts (`科技园掌管工业邨`, `科技园主席`, `科技园是法定机构`): a mention of the operator; elsewhere the
+    word may mean the park, and is left alone."""
+    text, regions = ctx.text, _tries(ctx.lex)["regions"]
+    titles = _tries(ctx.lex)["titles"]
+    out = []
+    for m in {m.text: m for m in mentions if m.type == "ORG" and m.text.endswith("公司")}.values():
+        r = regions.longest_at(m.text, 0)
+        bare = m.text[len(r) if r else 0: -2]
+        if len(bare) < 2 or not _common_word(ctx, bare):
+            continue  # a name of its own is a short form already (`_short_candidates`)
+        for i in (k.start() for k in re.finditer(re.escape(bare), text)):
+            e = i + len(bare)
+            if text.startswith("公司", e) or _PLACE_BEFORE.search(text, max(0, i - 2), i):
+                continue
+            if (r and text.startswith(r, i - len(r))) or text[i - 1:i] in ("的",):
+                continue
+            if _ACTOR_AFTER.match(text, e) or titles.longest_at(text, e):
+                out.append(Mention(i, e, "ORG", bare, "short", m.key or m.text))
+    return out
+
+
+#: Parts of speech of a word right before an ordinary word that make one name with it (`新闻|中心`).
+_MODIFIER_POS = frozenset({"n", "nz", "nt", "ns", "vn", "j"})
+
+
+def _stands_alone(ctx: _Ctx, a: int, b: int) -> bool:
+    """Is ``[a, b)`` a word of its own: word boundaries at both ends and no noun right before it (`新闻中心`)?"""
+    before = ctx.by_end.get(a)
+    return ctx.is_token_boundary(a) and ctx.is_token_boundary(b) and (before is None or before[2] not in _MODIFIER_POS)
+
+
+def _glued_short_word(ctx: _Ctx, m: Mention, a: int, b: int) -> bool:
+    """Is ``[a, b)``, an occurrence of the short form ``m`` that is an ordinary word (a declared `中心`, an operator's
+    `科技园`), glued into a longer name there (`新闻中心`)? Then it is no repeat of the entity."""
+    return m.rule == "short" and _common_word(ctx, m.text) and not _stands_alone(ctx, a, b)
+
+
+#: `A(简称B)`, `A(下称“B”)`, `A(以下简称:B)`: the other name (group 1) the text declares for A in brackets right after it.
+_DECLARED = re.compile(r"\((?:以下简称|以下称|下称|简称)[::]?[“\"「『]?([^()“”\"「」『』,;:。、\s]{2,12}?)[”\"」』]?\)")
+
+
+def _declared_aliases(text: str, mentions: Sequence[Mention]) -> dict[str, Mention]:
+    """Other names the text declares for a company, organization or park (`香港科技园公司(下称科技园)`,
+    `…有限公司(简称因合生物)`): each names the entity wherever it occurs, even an ordinary word (the text
+    says what it means). Alias → the named mention."""
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        d = _DECLARED.match(text, m.end) if m.type in ("COMPANY", "ORG", "PARK") else None
+        if d is not None and d.group(1) != m.text:
+            out.setdefault(d.group(1), m)
     return out
 
 

@@ -3,7 +3,7 @@
 In this order: ``operates:fund`` per clause; ``operates:by`` (with ``partners:co-develop``) over the sentence and
 in predicate form (`<park>由A、B共同打造`); ``operates:gloss`` (`<park>(A和B共建的…)`); ``invests:build`` (with
 ``operates:build``) and ``invests:stake`` (`A增资B`) per mention; ``invests:inject`` (`A…资金投入B`) and
-``invests:holder`` (`A成为B的战略投资者`, `B引入A作为战略投资者`); ``operates:build`` for a company subject that builds a park, per clause; ``operates:manages`` (`A管理B`, `管理B的A`); ``operates:entrusted`` (`<park>由A委托B管理`: B, not A). (A park that builds parks is in
+``invests:holder`` (`A成为B的战略投资者`, `B引入A作为战略投资者`); ``operates:build`` for a company subject that builds a park, per clause; ``operates:manages`` (`A管理B`, `管理B的A`); ``operates:under`` (`A辖下的B`); ``operates:entrusted`` (`<park>由A委托B管理`: B, not A). (A park that builds parks is in
 :mod:`.part_of`.)
 """
 
@@ -82,6 +82,7 @@ def operates(r: Reader, sent: Sentence) -> None:
     firm_builds(r, sent)
     invests_to_build_into(r, sent)
     manages(r, sent)
+    under(r, sent)
     entrusted(r, sent)
     operator_role(r, sent)
 
@@ -195,6 +196,32 @@ def manages(r: Reader, sent: Sentence) -> None:
         park = r.at_end.get(x.start - 1) if text[x.start - 1:x.start] == "的" else None
         if park is not None and park.type == "PARK" and _MANAGING.search(r.masked, max(sent.start, park.start - 4), park.start):
             r.rel(x, "OPERATES", park, sent, "operates:manages")
+    for i, (a, b) in enumerate(sent.clauses[1:], 1):  # `A是法定机构,管理自行兴建的B`: the verb opens the clause
+        s = sent.in_force[i - 1]
+        firms = s.of_type("ORG", "COMPANY") if s is not None and not s.carried else []
+        m = _MANAGES.match(r.masked, LEAD.match(text, a, b).end(), b) if len(firms) == 1 else None
+        d = _BUILT_MODIFIER.match(r.masked, m.end(), b) if m is not None else None
+        park = r.at_start.get(d.end() if d else m.end()) if m is not None else None
+        if park is not None and park.type == "PARK" and firms[0].start >= sent.start and text[park.end:park.end + 1] != "的":
+            # (`管理B的C`: a relative clause about C, the operator named after it: no zero subject)
+            r.rel(firms[0], "OPERATES", park, sent, "operates:manages")
+
+
+#: `A(,)(在)辖下的`, `A下辖`, `A旗下的`: the word that puts the parks after it under A.
+_UNDER = re.compile(rf",?(?:在|的)?(?:{rules.alternation('jurisdiction_words')})(?:有|拥有)?的?")
+
+
+def under(r: Reader, sent: Sentence) -> None:
+    """``operates:under``: `A(,在)辖下的B`, `A下辖B、C`, `A旗下的B产业园` (A an organization or company, the parks
+    listed right after the word) — A runs the parks. A company after `旗下` is a unit (:mod:`.subsidiary`)."""
+    for x in sent.mentions:
+        if x.type not in ("ORG", "COMPANY"):
+            continue
+        m = _UNDER.match(r.masked, x.end, sent.end)
+        parks = r.list_at(m.end(), sent.end, ("PARK",)) if m is not None else []
+        if parks and parks[0].start - m.end() <= 6:
+            for park in parks:
+                r.rel(x, "OPERATES", park, sent, "operates:under")
 
 
 def run_by(r: Reader, sent: Sentence) -> None:

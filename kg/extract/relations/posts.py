@@ -75,11 +75,13 @@ def holds_post(r: Reader, sent: Sentence) -> None:
             continue
         title_chain(r, sent, p)
         pronoun(r, sent, p)
+        same_body(r, sent, p)
         name_org_title(r, sent, i, p)
         roster(r, sent, p)
         title_list(r, sent, p)
         then_title(r, sent, p)
         serves_at(r, sent, p)
+        held_by(r, sent, p)
         appointed_as(r, sent, p)
         on_behalf(r, sent, p)
         title_is(r, sent, p)
@@ -223,6 +225,36 @@ def pronoun(r: Reader, sent: Sentence, p: Mention) -> None:
         found = r.titles.run_at(text, k + 1, p.start)
         if found and k + 1 + sum(len(t) for t in found) + found.__len__() - 1 >= p.start - 1:
             r.rel(p, "HOLDS_POST", prev, sent, "post:pronoun", title=found[0])
+
+
+#: A clause or list item that opens with a count or a side and a title, no organization (`;另一名执董A`,
+#: `,而中方财务部长A`, `和另一名董事A`): group 1 the count, group 2 the side; up to two characters of a field
+#: (`财务`) before the title.
+_SAME_BODY = re.compile(rf"(?:^|[,;、和及与])(?:而|另外|此外)?(?:(另一?[名位])|({_SIDE}))[\u4e00-\u9fff]{{0,2}}$")
+#: The rules whose post is named title before name, as a title opened by a count or a side is.
+_TITLE_FIRST = frozenset({"post:org-title-name", "post:pronoun", "post:org-de-title", "post:same-body"})
+
+
+def same_body(r: Reader, sent: Sentence, p: Mention) -> None:
+    """``post:same-body``: `A公司董事长B,另一名董事C` and `该公司韩籍总经理B,…,而中方财务部长C`: a title opened by a
+    count or a side, with no organization of its own, is a post in the organization of the last post named title
+    before name earlier in the sentence (of the same kind of title after a count; in a company after a side)."""
+    text = r.text
+    t = r.titles.ending_at(text, p.start, r.floor_before(p.start))
+    k = p.start - len(t) if t else -1
+    m = _SAME_BODY.search(text, max(sent.start, k - 8), k) if k > sent.start else None
+    if m is None or (m.start() > sent.start and text[m.start()] not in ",;、和及与"):
+        return
+    kind = r.titles.kind_of(t)
+    before = [x for x in r.out if x.type == "HOLDS_POST" and x.sent_start == sent.start and x.head.end <= m.start()
+              and x.head.text != p.text and x.rule in _TITLE_FIRST]
+    if m.group(2):
+        before = [x for x in before if x.tail.type == "COMPANY"]
+    else:
+        before = [x for x in before if None in (kind, r.titles.kind_of(x.attrs.get("title", ""))) or
+                  kind == r.titles.kind_of(x.attrs.get("title", ""))]
+    if before:
+        r.rel(p, "HOLDS_POST", before[-1].tail, sent, "post:same-body", title=text[m.end(1) if m.group(1) else m.end(2):p.start])
 
 
 #: `其<title>`, `该公司<title>`, `该协会<title>`: a possessor that refers back (group 1: the class word after 该).
@@ -390,6 +422,28 @@ def serves_at(r: Reader, sent: Sentence, p: Mention) -> None:
         found = [t for t in r.titles.run_at(text, org.end, sent.end)[:1] if text.startswith("一职", org.end + len(t))]
     if found:
         r.rel(p, "HOLDS_POST", org, sent, "post:serves-at", title=found[0])
+
+
+#: `由(前规划署长)<name>出任`: the verb right after the name (an adverb of up to two characters between).
+_HELD_BY_VERB = re.compile(rf"[\u4e00-\u9fff]{{0,2}}?(?:{rules.alternation('post_serve_verbs')})")
+#: Between the organization and the title of the post before `由`: a description of the post, no punctuation.
+_POST_GAP = re.compile(r"的?[^,;:。!?、()“”「」]{0,12}")
+
+
+def held_by(r: Reader, sent: Sentence, p: Mention) -> None:
+    """``post:held-by``: `<org>(港深合作)顾问由(前署长)<name>出任/担任`: the post named before `由` is in the organization
+    right before its title; the name's own titles between `由` and the name are not that post."""
+    text = r.text
+    if not _HELD_BY_VERB.match(text, p.end, sent.end):
+        return
+    u = text.rfind("由", max(sent.start, p.start - 16), p.start)
+    if u < 0 or re.search(r"[,;:。]", text[u:p.start]) or any(m.type == "PERSON" for m in r.mentions_in(u, p.start)):
+        return
+    t = r.titles.ending_at(text, u, r.floor_before(u))
+    org = next((m for m in reversed(r.mentions_in(max(sent.start, u - 30), u - len(t))) if m.type in ORG_LIKE), None) \
+        if t else None
+    if org is not None and _POST_GAP.fullmatch(text, org.end, u - len(t)) and not r.mentions_in(org.end, u):
+        r.rel(p, "HOLDS_POST", org, sent, "post:held-by", title=text[org.end:u].lstrip("的"))
 
 
 _APPOINTER = re.compile(rf"(?:{rules.alternation('post_appointer_verbs')})$")

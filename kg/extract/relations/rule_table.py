@@ -99,6 +99,15 @@ RULES: tuple[Rule, ...] = (
          "`<name>(目前)在<org>担任/任<title>`, `<name>辞去在<org><title>一职`: the person holds the title in the "
          "organization after `在` (a foreign country before it only locates it).",
          "韦子谦目前在泰和生物科技有限公司担任董事长", ("post_serve_verbs", "post_title_modifiers", "foreign_countries")),
+    Rule("post:held-by", ("HOLDS_POST",), ("posts",),
+         "`<org>(…)<title>由(<title>)<name>出任/担任`: the post named before `由` is in the organization right before it "
+         "(a description of the post between); the person's own titles after `由` are not that post.",
+         "华通协会港澳事务顾问由前局长韦子谦出任", ("post_serve_verbs",)),
+    Rule("post:same-body", ("HOLDS_POST",), ("posts",),
+         "`<org>董事长A,另一名董事B`, `该公司韩籍总经理A,…,而中方财务部长B`: a title opened by a count or a side, with "
+         "no organization of its own, is a post in the organization of the last post named title before name earlier "
+         "in the sentence (of the same kind of title after a count; in a company after a side).",
+         "星海科技有限公司董事长李明和另一名董事王强出席", ("post_side_words",)),
     Rule("post:title-is", ("HOLDS_POST",), ("posts",),
          "`<org>的<title>是<words><name>和<words><name>`: the people named after the copula hold the title in the "
          "organization right before `的`.",
@@ -223,6 +232,10 @@ RULES: tuple[Rule, ...] = (
          "`A(同样)(负责)(受托)管理/运营(管理)B、C` with A an organization or company and the parks listed right after the verb "
          "(perhaps after items that are no entities), or `(负责)管理B的A`: A runs the parks.",
          "负责运营瑶湖科技园的赣江投资公司", ("manage_verbs", "manage_adverbs")),
+    Rule("operates:under", ("OPERATES",), ("operates",),
+         "`A(,在)辖下的B`, `A下辖B、C`, `A旗下的B产业园`: the organization or company A runs the parks listed right after "
+         "the word (a company after it is a unit, SUBSIDIARY_OF).",
+         "滨海投资集团有限公司,在辖下的滨海工业园鼓励企业落户", ("jurisdiction_words",)),
     Rule("operates:role", ("OPERATES",), ("operates",),
          "`A负责<park>的开发建设/运营管理` or `A是/作为<park>的运营主体/开发方`: the organization or company A runs the "
          "park (or fund) named right after the verb; after a copula only with a role noun (`主体`, `方`, `商`, `人`); "
@@ -332,7 +345,8 @@ RULES: tuple[Rule, ...] = (
          "the park A.",
          "星辰智能科技有限公司隶属于华岳控股集团有限公司", ("belong_verbs",)),
     Rule("subsidiary:stake", ("SUBSIDIARY_OF", "INVESTS_IN"), ("subsidiary",),
-         "`A持有B N%股权`: B is a unit of A when N is over 50, else A invests in B.",
+         "`A持有/获得B N%股权` (a share as a percentage, a fraction `三分之一` or tenths `4成`; `公司` for the company the "
+         "sentence is about: `B同意A获得公司三分之一股权`): B is a unit of A when the share is over half, else A invests in B.",
          "华岳控股集团有限公司持有星辰智能科技有限公司51%股权", ("stake_hold_verbs",)),
     Rule("subsidiary:parent", ("SUBSIDIARY_OF",), ("subsidiary",),
          "`B的母公司/控股股东(为)A` or `A是B的母公司`: the company or organization B is a unit of its parent A.",

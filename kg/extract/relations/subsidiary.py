@@ -84,22 +84,43 @@ def parent_lead(r: Reader, sent: Sentence) -> None:
             r.rel(unit, "SUBSIDIARY_OF", parent, sent, "subsidiary:parent-lead")
 
 
-#: `A持有B 51%(的)股权`: the share (group 1) after the company B.
+#: `A持有B 51%(的)股权`, `A获得B三分之一股权`: the share after the company B (group 1 a percentage; 2 and 3 the
+#: denominator and numerator of a fraction; 4 tenths).
 _HOLDS = re.compile(rules.pattern("stake_hold_verbs"))
-_SHARE = re.compile(r"\s*(\d+(?:\.\d+)?)%(?:的)?(?:股权|股份)")
+_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+_SHARE = re.compile(r"\s*(?:(\d+(?:\.\d+)?)%|([二三四五六七八九十])分之([一二三四五六七八九])|([一二三四五六七八九\d])成)(?:的)?(?:股权|股份)")
+#: `A获得公司三分之一股权`: `公司`, `该公司` for the company the sentence is about.
+_THE_FIRM = re.compile(r"该?公司")
+
+
+def _percent(share: re.Match[str]) -> float:
+    """The share as a percentage: `51%` 51, `三分之一` 33.3, `4成` 40."""
+    if share.group(1):
+        return float(share.group(1))
+    if share.group(2):
+        return 100 * _DIGIT[share.group(3)] / _DIGIT[share.group(2)]
+    tenth = share.group(4)
+    return 10.0 * (int(tenth) if tenth.isdigit() else _DIGIT[tenth])
 
 
 def holds_stake(r: Reader, sent: Sentence) -> None:
-    """``subsidiary:stake``: `A持有B 51%股权` — with more than half the shares B is a unit of A, else A only
-    INVESTS_IN B."""
+    """``subsidiary:stake``: `A持有B 51%股权`, `A获得B三分之一股权`, `B宣布同意A获得公司30%股权` (`公司` the first company
+    the sentence names) — with more than half the shares B is a unit of A, else A only INVESTS_IN B."""
     text, ms = r.text, sent.mentions
-    for x, y in zip(ms, ms[1:]):
-        if x.type not in _UNIT_TYPES + ("FUND",) or y.type != "COMPANY" or not _HOLDS.fullmatch(text, x.end, y.start):
+    for i, x in enumerate(ms):
+        v = _HOLDS.match(text, x.end, sent.end) if x.type in _UNIT_TYPES + ("FUND",) else None
+        if v is None:
             continue
-        share = _SHARE.match(text, y.end, sent.end)
-        if share is None:
+        y = ms[i + 1] if i + 1 < len(ms) and ms[i + 1].start == v.end() else None
+        first = next((m for m in ms if m.type == "COMPANY" and m.end <= x.start and m.text != x.text), None)
+        if y is None and (the := _THE_FIRM.match(text, v.end(), sent.end)) and first is not None:
+            y, end = first, the.end()  # the first company the sentence names
+        else:
+            end = y.end if y is not None else -1
+        share = _SHARE.match(text, end, sent.end) if y is not None and y.type == "COMPANY" else None
+        if share is None or y.text == x.text:
             continue
-        if float(share.group(1)) > 50 and x.type in _UNIT_TYPES:
+        if _percent(share) > 50 and x.type in _UNIT_TYPES:
             r.rel(y, "SUBSIDIARY_OF", x, sent, "subsidiary:stake")
         else:
             r.rel(x, "INVESTS_IN", y, sent, "subsidiary:stake")
