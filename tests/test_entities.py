@@ -231,3 +231,15 @@ def test_cli_leave_one_out_build_scores_lower_or_equal(tmp_path, seed_glob):
     f_full = score(gold, load_predicted(tmp_path / "full")).entities["overall"]["f1"]
     f_lodo = score(gold, load_predicted(tmp_path / "lodo")).entities["overall"]["f1"]
     assert 0 < f_lodo <= f_full
+
+
+def test_the_title_ending_at_a_position_is_the_one_every_length_would_find():
+    # Lexicons.title_ending_at skips positions no title ends at; it must answer as the plain search does
+    from kg.kb.lexicons import Lexicons
+
+    lex = Lexicons.load()
+    text = "星湖市科技局副局长陈立元、星湖研究院院长王思远和原董事长出席。"
+    for j in range(len(text) + 2):
+        for floor in (0, 4, j - 3):
+            plain = next((text[k:j] for k in range(max(floor, j - lex.longest_title), j) if text[k:j] in lex.titles), None)
+            assert lex.title_ending_at(text, j, floor) == plain, (j, floor)
