@@ -231,3 +231,26 @@ def test_cli_leave_one_out_build_scores_lower_or_equal(tmp_path, seed_glob):
     f_full = score(gold, load_predicted(tmp_path / "full")).entities["overall"]["f1"]
     f_lodo = score(gold, load_predicted(tmp_path / "lodo")).entities["overall"]["f1"]
     assert 0 < f_lodo <= f_full
+
+
+def test_the_title_ending_at_a_position_is_the_one_every_length_would_find():
+    # Lexicons.title_ending_at skips positions no title ends at; it must answer as the plain search does
+    from kg.kb.lexicons import Lexicons
+
+    lex = Lexicons.load()
+    text = "星湖市科技局副局长陈立元、星湖研究院院长王思远和原董事长出席。"
+    for j in range(len(text) + 2):
+        for floor in (0, 4, j - 3):
+            plain = next((text[k:j] for k in range(max(floor, j - lex.longest_title), j) if text[k:j] in lex.titles), None)
+            assert lex.title_ending_at(text, j, floor) == plain, (j, floor)
+
+
+def test_lists_are_found_from_their_separators_as_by_a_scan_of_every_position():
+    # industries._enumerations starts its search only shortly before each `、`; it must find what finditer finds
+    from kg.extract.entities.industries import _ENUMERATION, _ITEM_MAX, _enumerations
+
+    long_item = "甲" * _ITEM_MAX
+    texts = ["", "没有列表的句子。", "星湖区发展智能制造、新材料和生物医药等产业。", f"{long_item}、乙丙、丁戊",
+             f"前言{long_item}{long_item}、乙丙与丁戊。又有AB、CD及EF,还有{'子' * 30}、丑寅、卯辰、", "、、甲乙、丙丁"]
+    for text in texts:
+        assert [m.span() for m in _enumerations(text)] == [m.span() for m in _ENUMERATION.finditer(text)], text

@@ -756,6 +756,16 @@ class TestZoneKinds:
         hong_kong = found(nlp, "香港科技園公司管理的將軍澳工業邨將擴建。")  # Traditional: 工業邨
         assert "将军澳工业邨" in of_type(hong_kong, "PARK")
 
+    def test_places_before_one_counted_park_suffix_are_parks_each(self):
+        # the public list of Hong Kong's industrial estates; the count (`三个`, `两座`) must end right at the suffix
+        from kg.run.work import WorkSettings, pipeline
+
+        light = pipeline(WorkSettings().segmenter)
+        for text in ("香港有大埔、元朗和将军澳三个工业邨。", "大埔、元朗两座工业邨和将军澳工业邨都在扩建。"):
+            got = {(m.text, m.key) for m in light.mentions(text) if m.rule == "park:shared-suffix"}
+            assert {("大埔", "大埔工业邨"), ("元朗", "元朗工业邨")} <= got, text
+        assert not [m for m in light.mentions("大埔、元朗三个新工业邨。") if m.rule == "park:shared-suffix"]
+
     def test_a_zone_word_alone_is_no_park(self, nlp):
         assert not of_type(found(nlp, "旧工业区改造正在推进。"), "PARK")
 

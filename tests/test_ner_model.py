@@ -26,6 +26,24 @@ def _found(tagger: NerTagger, raw: str) -> set[tuple[str, str]]:
     return {(s.text, s.label) for s in tagger.tag(text)}
 
 
+def _window_features(text: str) -> list[tuple[str, ...]]:
+    """The character features as the feature list defines them, one character at a time (the reference)."""
+    from kg.extract.ner.features import _char_class
+
+    c = ["<s>", "<s>", *text, "</s>", "</s>"]
+    k = ["^", *map(_char_class, text), "$"]
+    return [("u0:" + c[i + 2], "u-1:" + c[i + 1], "u1:" + c[i + 3], "u-2:" + c[i], "u2:" + c[i + 4],
+             "b-1:" + c[i + 1] + c[i + 2], "b0:" + c[i + 2] + c[i + 3], "b-2:" + c[i] + c[i + 1], "b1:" + c[i + 3] + c[i + 4],
+             "k:" + k[i] + k[i + 1] + k[i + 2]) for i in range(len(text))]
+
+
+@pytest.mark.parametrize("text", ["", "甲", "甲乙", "王五在A1", "星湖区,Zeta·科技 2024年。\n", "é١٢\u3000𠀀"])
+def test_the_features_are_those_of_each_characters_window(text):
+    from kg.extract.ner.features import Featurizer
+
+    assert list(Featurizer(FeatureSpec()).items(text)) == _window_features(text)
+
+
 def test_the_shipped_model_loads_and_matches_its_pin(tagger):
     path = models_dir() / MODEL_FILE
     assert tagger.path == path

@@ -151,3 +151,19 @@ def test_the_lists_of_the_table_are_those_the_package_reads():
     for rule in RULES:
         for name in rule.lists:  # read by the rule's own modules or by the shared reader
             assert any(name in read[m] for m in (*rule.modules, "reader")), (rule.name, name)
+
+
+def test_titles_are_found_back_and_forth_as_by_trying_every_length():
+    # the look-ups skip positions no title can end or start at; they must answer as the plain search does
+    from kg.extract.relations.reader import TitleLexicon
+
+    titles = TitleLexicon({"局长": "gov", "副局长": "gov", "董事长": "company", "院长": "", "主任": "gov"})
+    text = "星湖区科技局副局长陈立元兼星湖研究院院长、主任,原董事长"
+    for j in range(len(text) + 2):
+        for floor in (0, 3, j - 2):
+            plain = next((text[j - n:j] for n in range(min(titles.maxlen, j - floor), 0, -1) if text[j - n:j] in titles.titles), None)
+            got = titles.ending_at(text, j, floor)
+            assert (got is None) == (plain is None) and (got is None or got.endswith(plain)), (j, floor)
+        for limit in (len(text), j + 2):
+            plain = next((text[j:j + n] for n in range(min(titles.maxlen, limit - j), 0, -1) if text[j:j + n] in titles.titles), None)
+            assert titles._title_at(text, j, limit) == plain, (j, limit)

@@ -96,7 +96,15 @@ class Lexicons:
         >>> lex.title_ending_at("青岛市科技局副局长徐一冰", 9), lex.title_ending_at("青岛市科技局副局长徐一冰", 9, floor=6)
         ('科技局副局长', '副局长')
         """
+        ends = self.title_last_chars
+        if ends is not None and 0 < j <= len(text) and text[j - 1] not in ends:
+            return None  # no title ends with the character before ``j`` (most positions asked about)
         return next((text[k:j] for k in range(max(floor, j - self.longest_title), j) if text[k:j] in self.titles), None)
+
+    @cached_property
+    def title_last_chars(self) -> frozenset[str] | None:
+        """The characters the titles end with (None when an empty title is listed: it would end anywhere)."""
+        return None if "" in self.titles else frozenset(t[-1] for t in self.titles)
 
     def without_sources_of(self, doc_id: str, forms: frozenset[str] = frozenset()) -> Lexicons:
         """The lexicons minus entries learned only from ``doc_id`` (leave-one-out).

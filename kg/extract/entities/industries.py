@@ -14,6 +14,7 @@ lists or names of industries.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kg.extract.entities.context import _CJK, Mention, _boundary_ends_at, _Ctx, _generic, _tries
 from kg.extract.entities.industry_spans import (_GENERIC_INDUSTRY, _INDUSTRY_MODIFIER, _NOT_INDUSTRY_BODY,
@@ -77,6 +78,7 @@ _INDUSTRY_LIST_SUFFIX = ("产业集群", "产业链条", "产业链", "产业领
 
 _QUOTED = r"(?:\"[^\"“”]{1,8}\"|“[^”]{1,8}”)?"  # `“6+1”`, before or after the modifiers
 # The head of a list governed by one suffix: `(A、B和C)等九大重点产业链`.
+_LIST_SUFFIXES = rules.words("industry_list_suffixes")
 _SUFFIX_LIST_HEAD = re.compile(rf"(?:等|的)?{_QUOTED}(?:[0-9一二两三四五六七八九十]+[大个])?(?:{_CLASS_MODIFIERS})*{_QUOTED}"
                                rf"(?:海洋)?(?:{rules.alternation('industry_list_suffixes')}){_NOT_AFTER_INDUSTRY_PHRASE}")
 # The rest of a phrase made of a list: `(A、B、C)为主的…产业链条体系`; not `…产业园区`, a park.
@@ -184,8 +186,9 @@ _TRADE_VERB = re.compile(r"(?:出口|进口|进出口|外销)$")
 _TECHNOLOGY_VERB = re.compile(rf"(?:{rules.alternation('technology_verbs')})$")
 
 # An enumeration: items of 2–12 characters joined by `、`, the last perhaps after `和/及/与`.
-_ENUMERATION = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,12})+"
-                          r"(?:[和及与][\u4e00-\u9fffA-Za-z0-9]{2,12})?")
+_ITEM_MAX = 12  # the longest item of a list
+_LIST_ITEM = rf"[\u4e00-\u9fffA-Za-z0-9]{{2,{_ITEM_MAX}}}"
+_ENUMERATION = re.compile(rf"{_LIST_ITEM}(?:、{_LIST_ITEM})+(?:[和及与]{_LIST_ITEM})?")
 
 
 _ITEM_SEPARATOR = re.compile(r"(、|[和及与](?=[^、]*$))")
@@ -200,7 +203,7 @@ def _known_lists(ctx: _Ctx) -> list[Mention]:
     known = ctx.lex.industries
     trie = _tries(ctx.lex)["industries"]
     out: list[Mention] = []
-    for m in _ENUMERATION.finditer(text):
+    for m in _enumerations(text):
         items, pos = [], m.start()
         for part in _ITEM_SEPARATOR.split(m.group()):
             if part in ("、", "和", "及", "与"):
@@ -229,10 +232,21 @@ def _known_lists(ctx: _Ctx) -> list[Mention]:
     return out
 
 
+def _enumerations(text: str) -> Iterator[re.Match[str]]:
+    """``_ENUMERATION.finditer(text)``, searched only from ``_ITEM_MAX`` characters before each `、` (a list has
+    one right after its first item): the same matches without trying every position of the text."""
+    pos = 0
+    while (sep := text.find("、", pos)) >= 0 and (m := _ENUMERATION.search(text, max(pos, sep - _ITEM_MAX))) is not None:
+        yield m
+        pos = m.end()
+
+
 def _suffix_governed_lists(ctx: _Ctx) -> list[Mention]:
     """The items of lists governed by one suffix: `A、B和C等九大重点产业链` → A, B, C; and of lists that a known
     industry heads after `等` (`发展A、B、C等先进制造业`, `A和B等6个先进制造业集群`): their items are industries too."""
-    return _items_of_lists_before(ctx, _SUFFIX_LIST_HEAD) + _lists_under_a_known_industry(ctx)
+    # every head of a list governed by a suffix ends with one of the suffixes (most texts have none)
+    governed = _items_of_lists_before(ctx, _SUFFIX_LIST_HEAD) if any(s in ctx.text for s in _LIST_SUFFIXES) else []
+    return governed + _lists_under_a_known_industry(ctx)
 
 
 # `等` and a count or class words before a known industry that heads a list (`等6个先进制造业集群`).

@@ -218,6 +218,7 @@ def _valley_parks(ctx: _Ctx) -> list[Mention]:
 #: Joiners of list items (`大埔、元朗和将军澳三个工业邨`), and a count between the last item and the suffix.
 _ITEM_JOINERS = "、和及与"
 _SHARED_COUNT = re.compile(r"[两三四五六七八九十]+[个座]")
+_COUNT_WORDS = ("个", "座")  # a count ends with one of them
 
 
 def _shared_suffix_parks(ctx: _Ctx, found: list[Mention]) -> list[Mention]:
@@ -228,11 +229,13 @@ def _shared_suffix_parks(ctx: _Ctx, found: list[Mention]) -> list[Mention]:
     text, out = ctx.text, []
     anchors = [(m.start - 1, s) for m in found if m.type == "PARK" and text[m.start - 1:m.start] in tuple(_ITEM_JOINERS)
                for s in [_suffix_of(ctx, m.text)] if s]
-    for s in _park_suffixes_longest(ctx.lex):
-        for k in (i.start() for i in re.finditer(re.escape(s), text)):
-            count = _SHARED_COUNT.search(text, max(0, k - 4), k)
+    for s in _park_suffixes_longest(ctx.lex) if "个" in text or "座" in text else ():
+        k = text.find(s)
+        while k >= 0:  # the occurrences of `s` that do not overlap, as re.finditer finds them
+            count = _SHARED_COUNT.search(text, max(0, k - 4), k) if text[k - 1:k] in _COUNT_WORDS else None
             if count and count.end() == k:
                 anchors.append((count.start(), s))
+            k = text.find(s, k + len(s))
     for q, suffix in anchors:
         while True:
             item = next((text[q - n:q] for n in (4, 3, 2) if q - n >= 0 and not any(ctx.taken[q - n:q])

@@ -70,6 +70,19 @@ def _char_class(ch: str) -> str:
     return k
 
 
+class _ClassTable(dict):
+    """``str.translate``'s table of :func:`_char_class`: code point → class letter, filled as characters come."""
+
+    def __missing__(self, code: int) -> str:
+        k = _char_class(chr(code))
+        if len(self) < 100_000:
+            self[code] = k
+        return k
+
+
+_CLASSES = _ClassTable()
+
+
 class _Matcher:
     """Exact matches of a word list in a text, indexed by first character."""
 
@@ -157,13 +170,17 @@ class Featurizer:
             ["u1:" + x for x in c[3:n + 3]],
             ["u-2:" + x for x in c[0:n]],
             ["u2:" + x for x in c[4:n + 4]],
-            ["b-1:" + a + b for a, b in zip(c[1:n + 1], text)],
-            ["b0:" + a + b for a, b in zip(text, c[3:n + 3])],
-            ["b-2:" + a + b for a, b in zip(c[0:n], c[1:n + 1])],
-            ["b1:" + a + b for a, b in zip(c[3:n + 3], c[4:n + 4])],
         ]
-        k = ["^", *map(_char_class, text), "$"]
-        cols.append(["k:" + a + b + d for a, b, d in zip(k, k[1:], k[2:])])
+        # the bigrams of the padded text, made once: pairs[j] is c[j] + c[j + 1] (each bigram column is a shift)
+        pairs = ["<s><s>", "<s>" + text[0], *[text[i:i + 2] for i in range(n - 1)], text[-1] + "</s>", "</s></s>"]
+        cols += [
+            ["b-1:" + x for x in pairs[1:n + 1]],
+            ["b0:" + x for x in pairs[2:n + 2]],
+            ["b-2:" + x for x in pairs[0:n]],
+            ["b1:" + x for x in pairs[3:n + 3]],
+        ]
+        k = "^" + text.translate(_CLASSES) + "$"  # one class letter per character
+        cols.append(["k:" + k[i:i + 3] for i in range(n)])
         if self.spec.words:
             w = self._word_tags(text)
             cols.append(["w:" + x for x in w])

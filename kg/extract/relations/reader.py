@@ -210,6 +210,9 @@ class TitleLexicon:
         self.titles = set(titles)
         self.kinds = dict(titles)
         self.maxlen = max((len(t) for t in self.titles), default=0)
+        # the characters the titles end with (None when an empty title is listed: it would end anywhere)
+        self.last_chars = None if "" in self.titles else frozenset(t[-1] for t in self.titles)
+        self.first_chars = None if "" in self.titles else frozenset(t[0] for t in self.titles)
 
     def kind_of(self, title: str) -> str | None:
         """The kind of a title (`gov`, `party`, `company`, …): that of its longest known ending (`原副局长` → `副局长`)."""
@@ -225,6 +228,8 @@ class TitleLexicon:
 
     def ending_at(self, text: str, j: int, floor: int) -> str | None:
         """The longest title ending at ``j`` that starts at or after ``floor``, with its modifiers."""
+        if self.last_chars is not None and 0 < j <= len(text) and text[j - 1] not in self.last_chars:
+            return None  # no title ends with the character before ``j``
         for n in range(min(self.maxlen, j - floor), 0, -1):
             if text[j - n:j] in self.titles:
                 k = j - n
@@ -238,6 +243,8 @@ class TitleLexicon:
 
     def _title_at(self, text: str, i: int, limit: int) -> str | None:
         """The longest title starting at ``i``."""
+        if self.first_chars is not None and 0 <= i < len(text) and text[i] not in self.first_chars:
+            return None  # no title starts with the character at ``i``
         return next((text[i:i + n] for n in range(min(self.maxlen, limit - i), 0, -1) if text[i:i + n] in self.titles), None)
 
     def run_at(self, text: str, i: int, limit: int) -> list[str]:
