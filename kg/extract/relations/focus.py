@@ -7,7 +7,7 @@ For each clause that names an industry, in this order:
 * ``focus:own`` / ``focus:cue`` — the clause's park or organization subject with a property word
   (`…等主导产业`, `产业体系`: own) or a focus cue (`聚焦`, `重点发展`, `打造…产业链`: cue).
   Without a park subject, a property word goes to the park the sentence names. An organization needs
-  a strong cue: a ministry that `发布促进光伏产业发展的通知`
+  a strong cue (or `推动<industry>…发展` ending the clause): a ministry that `发布促进光伏产业发展的通知`
   focuses on nothing, and neither does one acting on the fields' firms, workers or consumers
   (`…保护清单`, `…支持力度`, `促消费`). Fields that name a class of firms (`新增注册A、B等领域企业`) are
   tenants' fields, no one's focus.
@@ -24,6 +24,8 @@ from kg.kb import rules
 _FOCUS_CUE = re.compile(rules.alternation("focus_cues"))
 _STRENGTH = re.compile(rules.alternation("focus_strength_words"))
 _ORG_FOCUS_CUE = re.compile(rules.alternation("org_focus_cues"))
+#: `推动<industry>(的)?(高质量)?发展` ending the clause: an organization develops the industry (not `…发展的通知`)
+_ORG_DEVELOPS = re.compile(rf"(?:{rules.alternation('org_develop_verbs')})[^,;:。!?]*?(?:发展|升级|壮大)(?=[,;:。!?]|$)")
 _OWN_CUE = re.compile(rules.alternation("own_industry_words"))
 _GOAL = re.compile(rules.alternation("focus_goal_verbs"))
 _STOP = re.compile(r"[,;:。!?]")
@@ -110,7 +112,7 @@ def cued(r: Reader, sent: Sentence, s: Subject | None, a: int, seg: str, inds: l
     inds = [i for i in inds if not tenant_field(r, a, i, inds)]
     if not inds:
         return
-    strong = own or _ORG_FOCUS_CUE.search(seg)
+    strong = own or _ORG_FOCUS_CUE.search(seg) or _ORG_DEVELOPS.search(seg)
     holders = [h for h in holders if (h.type == "PARK" or strong) and acts(r, sent, h) and r.near(sent, h, inds[0].start)
                and (h.type == "PARK" or develops(r, sent, h))]
     for h in holders:

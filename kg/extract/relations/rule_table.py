@@ -136,7 +136,8 @@ RULES: tuple[Rule, ...] = (
          "成都高新区形成了电子信息、生物医药和数字经济三大主导产业",
          ("own_industry_words", "focus_goal_verbs", "org_focus_nondev_words", "firm_class_modifiers")),
     Rule("focus:cue", ("FOCUSES_ON",), ("focus",),
-         "A clause with a focus cue: its park subject (or organization subject, with a strong cue) focuses on the clause's industries; not an organization whose "
+         "A clause with a focus cue: its park subject (or organization subject, with a strong cue or "
+         "`推动<industry>…发展` ending the clause) focuses on the clause's industries; not an organization whose "
          "sentence acts on the fields' firms, workers or consumers (`…保护清单`, `…支持力度`, `促消费`) or that hosts "
          "the press conference reporting it; not fields that name a class of firms (`新增注册A、B等领域企业`); "
          "not a goal park (`建成…产业孵化基地`), not the organization of a person's "
@@ -144,7 +145,7 @@ RULES: tuple[Rule, ...] = (
          "across brackets; also the park built into an industry's base (`将<park>/将基地建设成为…光电子产业基地`).",
          "合肥高新区聚焦集成电路、人工智能等产业",
          ("focus_cues", "org_focus_cues", "focus_goal_verbs", "focus_goal_nouns", "park_anaphor_classes",
-          "org_focus_nondev_words", "firm_class_modifiers")),
+          "org_focus_nondev_words", "org_develop_verbs", "firm_class_modifiers")),
     # ---------------------------------------------------------------- LOCATED_IN
     Rule("located:frame", _PLACES, ("locations",),
          "A locative frame (`在X内,`, `走进X——` over the next paragraph, `漫步在X内`) holds for the explicit "
