@@ -962,3 +962,14 @@ def test_no_focus_from_the_fields_of_a_park_s_new_firms(nlp):
     assert not of_type(got, "FOCUSES_ON")
     got = rels(nlp, "南湖科创园聚焦引进人工智能、生物医药等领域企业。")
     assert of_type(got, "FOCUSES_ON") == {("南湖科创园", "人工智能"), ("南湖科创园", "生物医药")}
+
+
+def test_frame_with_regions_before_the_park(nlp):
+    """`在<province><park>,…`: the regions only locate the park, which still frames the clauses after it."""
+    got = rels(nlp, "在辽宁沈阳中德产业园,高端装备制造、新能源等新兴产业集群正加速形成;在内蒙古,当地加速布局氢能产业。")
+    assert of_type(got, "FOCUSES_ON") == {("沈阳中德产业园", "高端装备制造"), ("沈阳中德产业园", "新能源")}
+
+
+def test_clusters_forming_under_a_park_frame_are_its_focus(nlp):
+    got = rels(nlp, "在南湖高新区,智能装备、新材料等产业集群正加速形成。")
+    assert of_type(got, "FOCUSES_ON") == {("南湖高新区", "智能装备"), ("南湖高新区", "新材料")}

@@ -28,6 +28,8 @@ _ORG_FOCUS_CUE = re.compile(rules.alternation("org_focus_cues"))
 _ORG_DEVELOPS = re.compile(rf"(?:{rules.alternation('org_develop_verbs')})[^,;:。!?]*?(?:发展|升级|壮大)(?=[,;:。!?]|$)")
 _OWN_CUE = re.compile(rules.alternation("own_industry_words"))
 _GOAL = re.compile(rules.alternation("focus_goal_verbs"))
+#: clusters named in a clause under a park's locative frame (`在X,A、B等产业集群正加速形成`) are the park's
+_FRAME_CLUSTER = re.compile(r"产业集群|产业群")
 _STOP = re.compile(r"[,;:。!?]")
 #: `涵盖/覆盖…领域`: fields that tenants, projects or goods cover (decisions: no FOCUSES_ON from `涵盖`).
 _COVERS = re.compile(r"涵盖|覆盖")
@@ -94,6 +96,8 @@ def cued(r: Reader, sent: Sentence, s: Subject | None, a: int, seg: str, inds: l
         holders = [m for m in s.ms if m.type in ("PARK", "ORG")]
         if s.carried and r.item_park is not None:
             holders = [r.item_park]  # an `一是…` item paragraph is about its own park
+    if not own and not holders and framed is not None:
+        own = own_cue(r, a, seg, _FRAME_CLUSTER)  # `在X,A、B等产业集群正加速形成`: clusters forming in the park
     if own and not holders and framed is not None:
         holders = [framed]  # the frame's city reads as a region subject: the park it names holds the property
     elif own and not [h for h in holders if h.type == "PARK"] and (s is None or s.kind not in ("region", "plan")):
@@ -141,10 +145,10 @@ def built_into(r: Reader, sent: Sentence, a: int, seg: str, inds: list[Mention])
                 r.rel(park, "FOCUSES_ON", ind, sent, "focus:cue")
 
 
-def own_cue(r: Reader, a: int, seg: str) -> re.Match[str] | None:
+def own_cue(r: Reader, a: int, seg: str, cue: re.Pattern[str] = _OWN_CUE) -> re.Match[str] | None:
     """The first property word of the clause (`…等主导产业`, `产业体系`) that is not part of an industry's
     name: `战略性新兴产业`, `优势特色产业集群` name industries, they make nothing a park's property."""
-    for m in _OWN_CUE.finditer(seg):
+    for m in cue.finditer(seg):
         s, e = a + m.start(), a + m.end()
         if r.text.startswith("、", e) or r.text.startswith("战略性", s - 3):
             continue  # `对战略性新兴产业、先进制造业等领域的投资`: a class named as one item of a list, not its head

@@ -129,7 +129,7 @@ RULES: tuple[Rule, ...] = (
          "武昌大学科技园(依托学科优势,重点发展生物医药等产业)", ("focus_cues",)),
     Rule("focus:own", ("FOCUSES_ON",), ("focus",),
          "Industries named as a property (`主导产业`, `产业体系`) go to the park subject, else to the park of a "
-         "locative frame before the clause (`在X,以A为核心的主导产业…`), else to the park the sentence names, else to "
+         "locative frame before the clause (`在X,以A为核心的主导产业…`; there also clusters, `在X,A、B等产业集群正加速形成`), else to the park the sentence names, else to "
          "the park the text is about; never to a park that is the goal of a goal verb "
          "(`建设成为…产业基地`), to one that a focus verb governs (`聚焦<park>建设`) or to one that brackets part "
          "from the industry; never to an organization acting on the fields' firms (see focus:cue).",
@@ -148,8 +148,8 @@ RULES: tuple[Rule, ...] = (
           "org_focus_nondev_words", "org_develop_verbs", "firm_class_modifiers")),
     # ---------------------------------------------------------------- LOCATED_IN
     Rule("located:frame", _PLACES, ("locations",),
-         "A locative frame (`在X内,`, `走进X——` over the next paragraph, `漫步在X内`) holds for the explicit "
-         "subjects of the clauses after it, for what `这是…` shows and for a firm whose site a clause shows "
+         "A locative frame (`在X内,`, `在<regions>X,`, `走进X——` over the next paragraph, `漫步在X内`) holds for the "
+         "explicit subjects of the clauses after it, for what `这是…` shows and for a firm whose site a clause shows "
          "(`…大楼是A公司的总部`).",
          "在张江科学城内,上海微电子装备(集团)股份有限公司正在加紧研发",
          ("frame_walk_verbs", "frame_inside_words", "frame_address_words", "frame_visit_verbs", "site_in_park_nouns")),
