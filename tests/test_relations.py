@@ -924,3 +924,52 @@ def test_a_share_gained_as_a_fraction_or_of_the_company_the_sentence_names(nlp):
     got = given("星海矿业公司宣布,同意华岳钢铁公司获得公司三分之一订单。", titles,
                 ("星海矿业公司", "COMPANY"), ("华岳钢铁公司", "COMPANY"))
     assert not got
+
+
+def test_no_focus_for_an_organization_acting_on_the_firms_or_consumers_of_fields(nlp):
+    """A regulator's or ministry's action on the firms, workers or consumers of some fields (a protection list,
+    credit support, a consumption fair) develops none of them; one that pushes the fields' development does."""
+    for text in ("国家市场监督管理总局将聚焦集成电路、人工智能等领域,建立重点企业商业秘密保护清单。",
+                 "工业和信息化部、商务部将聚焦家电、家居等行业领域,举办促消费专场巡展。",
+                 "国家金融监督管理总局将加大对先进制造业、新能源等主导产业的信贷支持力度。",
+                 "全国总工会将聚焦交通、物流、电力等行业,关爱货车司机等从业人员。"):
+        assert not of_type(rels(nlp, text), "FOCUSES_ON"), text
+    got = rels(nlp, "工业和信息化部将聚焦生物制造、智能家居等前沿领域,推动轻工业高质量发展。")
+    assert of_type(got, "FOCUSES_ON") == {("工业和信息化部", "生物制造"), ("工业和信息化部", "智能家居"),
+                                          ("工业和信息化部", "轻工业")}
+
+
+def test_no_focus_for_the_host_of_a_press_conference(nlp):
+    got = rels(nlp, "国务院新闻办公室今天(5月8日)上午举行新闻发布会,相关负责人介绍,自南州市获批建设服务业扩大开放综合示范区"
+                    "两年多来,聚焦科技、电信、文化等现代服务业,已实施80多项试点举措。")
+    assert not of_type(got, "FOCUSES_ON")
+
+
+def test_organization_pushing_an_industry_s_development_focuses_on_it(nlp):
+    assert ("农业农村部", "FOCUSES_ON", "大豆产业") in rels(nlp, "农业农村部将推动大豆产业高质量发展。")
+    assert not rels(nlp, "国家能源局发布促进光伏产业健康发展的通知。")
+
+
+def test_focus_not_from_a_park_that_a_focus_verb_governs(nlp):
+    """`X重点聚焦<park>建设,…优势产业升级`: the park is the object of the focus, not its holder."""
+    got = of_type(rels(nlp, "市发改委重点聚焦滨海经济技术开发区建设,石化、钢铁等优势产业升级。"), "FOCUSES_ON")
+    assert not {h for h, _ in got} & {"滨海经济技术开发区"}
+
+
+def test_no_focus_from_the_fields_of_a_park_s_new_firms(nlp):
+    """`新增注册A、B等领域企业`: the tenants' fields (guidelines), unless a strong cue governs the list."""
+    got = rels(nlp, "今年以来,南湖科创园聚力打造创新生态,新增注册人工智能、生物医药、新能源新材料等领域企业1200余家。")
+    assert not of_type(got, "FOCUSES_ON")
+    got = rels(nlp, "南湖科创园聚焦引进人工智能、生物医药等领域企业。")
+    assert of_type(got, "FOCUSES_ON") == {("南湖科创园", "人工智能"), ("南湖科创园", "生物医药")}
+
+
+def test_frame_with_regions_before_the_park(nlp):
+    """`在<province><park>,…`: the regions only locate the park, which still frames the clauses after it."""
+    got = rels(nlp, "在辽宁沈阳中德产业园,高端装备制造、新能源等新兴产业集群正加速形成;在内蒙古,当地加速布局氢能产业。")
+    assert of_type(got, "FOCUSES_ON") == {("沈阳中德产业园", "高端装备制造"), ("沈阳中德产业园", "新能源")}
+
+
+def test_clusters_forming_under_a_park_frame_are_its_focus(nlp):
+    got = rels(nlp, "在南湖高新区,智能装备、新材料等产业集群正加速形成。")
+    assert of_type(got, "FOCUSES_ON") == {("南湖高新区", "智能装备"), ("南湖高新区", "新材料")}

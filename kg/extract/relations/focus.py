@@ -7,7 +7,10 @@ For each clause that names an industry, in this order:
 * ``focus:own`` / ``focus:cue`` — the clause's park or organization subject with a property word
   (`…等主导产业`, `产业体系`: own) or a focus cue (`聚焦`, `重点发展`, `打造…产业链`: cue).
   Without a park subject, a property word goes to the park the sentence names. An organization needs
-  a strong cue: a ministry that `发布促进光伏产业发展的通知` focuses on nothing.
+  a strong cue (or `推动<industry>…发展` ending the clause): a ministry that `发布促进光伏产业发展的通知`
+  focuses on nothing, and neither does one acting on the fields' firms, workers or consumers
+  (`…保护清单`, `…支持力度`, `促消费`). Fields that name a class of firms (`新增注册A、B等领域企业`) are
+  tenants' fields, no one's focus.
 """
 
 from __future__ import annotations
@@ -21,14 +24,27 @@ from kg.kb import rules
 _FOCUS_CUE = re.compile(rules.alternation("focus_cues"))
 _STRENGTH = re.compile(rules.alternation("focus_strength_words"))
 _ORG_FOCUS_CUE = re.compile(rules.alternation("org_focus_cues"))
+#: `推动<industry>(的)?(高质量)?发展` ending the clause: an organization develops the industry (not `…发展的通知`)
+_ORG_DEVELOPS = re.compile(rf"(?:{rules.alternation('org_develop_verbs')})[^,;:。!?]*?(?:发展|升级|壮大)(?=[,;:。!?]|$)")
 _OWN_CUE = re.compile(rules.alternation("own_industry_words"))
 _GOAL = re.compile(rules.alternation("focus_goal_verbs"))
+#: clusters named in a clause under a park's locative frame (`在X,A、B等产业集群正加速形成`) are the park's
+_FRAME_CLUSTER = re.compile(r"产业集群|产业群")
 _STOP = re.compile(r"[,;:。!?]")
 #: `涵盖/覆盖…领域`: fields that tenants, projects or goods cover (decisions: no FOCUSES_ON from `涵盖`).
 _COVERS = re.compile(r"涵盖|覆盖")
 #: `将<park or class word>建设成为`: the park (group 1; group 2 when a class word stands for it) and the goal verb.
 _BUILT_INTO = re.compile(rf"将(□+|该?({rules.alternation('park_anaphor_classes')}))(?:{rules.alternation('focus_goal_verbs')})")
 _GOAL_NOUN = re.compile(rf"(?:{rules.alternation('focus_goal_nouns')})")
+#: an organization acting on the firms, workers or consumers of fields, not developing them (`飞行检查`, `促消费`)
+_NOT_DEVELOPING = re.compile(rules.pattern("org_focus_nondev_words"))
+#: `X(今天…)举行新闻发布会,…介绍`: X hosts the event; what is reported there is someone else's focus
+_HOSTS_EVENT = re.compile(r"[^,;。]{0,16}举行[^,;。]{0,8}发布会")
+#: `…等领域企业`, `…行业的科技型企业`: the industries before it name a class of firms (tenants' fields)
+_FIRMS_AFTER = re.compile(rf"[^,;:。!?、]{{0,6}}?等?(?:领域|行业|产业|方向)?的?(?:{rules.alternation('firm_class_modifiers')})?企业")
+_LIST_GLUE = re.compile(r"[、和及与]")
+#: strong focus verbs whose object a park named after them is (`聚焦丝绸之路经济带核心区建设`)
+_FOCUS_OBJECT_VERB = re.compile(r"(?:聚焦|围绕|瞄准|锚定)[^,;:。!?]*$")
 
 
 def focuses_on(r: Reader, sent: Sentence) -> None:
@@ -80,12 +96,14 @@ def cued(r: Reader, sent: Sentence, s: Subject | None, a: int, seg: str, inds: l
         holders = [m for m in s.ms if m.type in ("PARK", "ORG")]
         if s.carried and r.item_park is not None:
             holders = [r.item_park]  # an `一是…` item paragraph is about its own park
+    if not own and not holders and framed is not None:
+        own = own_cue(r, a, seg, _FRAME_CLUSTER)  # `在X,A、B等产业集群正加速形成`: clusters forming in the park
     if own and not holders and framed is not None:
         holders = [framed]  # the frame's city reads as a region subject: the park it names holds the property
     elif own and not [h for h in holders if h.type == "PARK"] and (s is None or s.kind not in ("region", "plan")):
         # `…等主导产业`, `产业体系`: a property of the park the sentence names
         before = [m for m in parks_in_sentence if m.end <= inds[0].start] or parks_in_sentence
-        before = [m for m in before if not object_of_other(sent, m)]
+        before = [m for m in before if not object_of_other(sent, m, r.text)]
         if before:
             holders = [before[-1]]
         elif s is None or s.kind == "industry" or s.kind == "entity" and s.carried:
@@ -95,8 +113,12 @@ def cued(r: Reader, sent: Sentence, s: Subject | None, a: int, seg: str, inds: l
     if _COVERS.search(seg, 0, max(0, inds[0].start - a)):
         return  # `…项目,涵盖智慧建造、生物医药等领域`: the fields tenants or goods cover, no one's focus
     # an organization needs a strong cue: a ministry that `发布促进光伏产业发展的通知` focuses on nothing
-    holders = [h for h in holders if (h.type == "PARK" or own or _ORG_FOCUS_CUE.search(seg)) and acts(r, sent, h)
-               and r.near(sent, h, inds[0].start)]
+    inds = [i for i in inds if not tenant_field(r, a, i, inds)]
+    if not inds:
+        return
+    strong = own or _ORG_FOCUS_CUE.search(seg) or _ORG_DEVELOPS.search(seg)
+    holders = [h for h in holders if (h.type == "PARK" or strong) and acts(r, sent, h) and r.near(sent, h, inds[0].start)
+               and (h.type == "PARK" or develops(r, sent, h))]
     for h in holders:
         for ind in inds:
             if h.type == "ORG" and "》" in r.text[h.end:ind.start]:
@@ -123,10 +145,10 @@ def built_into(r: Reader, sent: Sentence, a: int, seg: str, inds: list[Mention])
                 r.rel(park, "FOCUSES_ON", ind, sent, "focus:cue")
 
 
-def own_cue(r: Reader, a: int, seg: str) -> re.Match[str] | None:
+def own_cue(r: Reader, a: int, seg: str, cue: re.Pattern[str] = _OWN_CUE) -> re.Match[str] | None:
     """The first property word of the clause (`…等主导产业`, `产业体系`) that is not part of an industry's
     name: `战略性新兴产业`, `优势特色产业集群` name industries, they make nothing a park's property."""
-    for m in _OWN_CUE.finditer(seg):
+    for m in cue.finditer(seg):
         s, e = a + m.start(), a + m.end()
         if r.text.startswith("、", e) or r.text.startswith("战略性", s - 3):
             continue  # `对战略性新兴产业、先进制造业等领域的投资`: a class named as one item of a list, not its head
@@ -135,11 +157,14 @@ def own_cue(r: Reader, a: int, seg: str) -> re.Match[str] | None:
     return None
 
 
-def object_of_other(sent: Sentence, park: Mention) -> bool:
+def object_of_other(sent: Sentence, park: Mention, text: str = "") -> bool:
     """Whether ``park`` is named in a clause about someone else (`中方支持…参与印尼新首都、A工业园等重大项目`):
-    its clause opens with a subject that is no entity (a noun, a region), so the park is an object there."""
+    its clause opens with a subject that is no entity (a noun, a region), so the park is an object there;
+    or a focus verb governs it (`发改委重点聚焦丝绸之路经济带核心区建设`)."""
     for (a, b), own in zip(sent.clauses, sent.subjects):
         if a <= park.start < b:
+            if _FOCUS_OBJECT_VERB.search(text, a, park.start):
+                return True
             return own is not None and own.kind in ("other", "region") and park.start > a
     return False
 
@@ -183,6 +208,37 @@ def acts(r: Reader, sent: Sentence, h: Mention) -> bool:
         if r.titles.run_at(text, h.end, min(len(text), h.end + 12)):
             return False  # `中共中央政治局常委、…王沪宁`: a title right after it makes it a post's body
     return True
+
+
+def tenant_field(r: Reader, a: int, ind: Mention, inds: list[Mention]) -> bool:
+    """Whether ``ind`` is in a list that names a class of firms (`新增注册人工智能、生物医药等领域企业`): the fields of
+    tenants or members, no one's focus, unless a strong focus cue governs the list (`聚焦引进…等领域企业`)."""
+    text = r.text
+    ordered = sorted(inds, key=lambda m: m.start)
+    k = ordered.index(ind)
+    lo = hi = k
+    while hi + 1 < len(ordered) and glued(text, ordered[hi], ordered[hi + 1]):
+        hi += 1
+    while lo > 0 and glued(text, ordered[lo - 1], ordered[lo]):
+        lo -= 1
+    if not _FIRMS_AFTER.match(text, ordered[hi].end):
+        return False
+    return not _ORG_FOCUS_CUE.search(text, a, ordered[lo].start)
+
+
+def glued(text: str, x: Mention, y: Mention) -> bool:
+    """Whether ``y`` is the next item after ``x`` in one list (`A、B`, `A和B`)."""
+    return x.end <= y.start and (y.start == x.end or bool(_LIST_GLUE.fullmatch(text[x.end:y.start])))
+
+
+def develops(r: Reader, sent: Sentence, h: Mention) -> bool:
+    """Whether an organization's focus sentence states that it develops the fields: not a regulator's or
+    ministry's action on their firms, workers, consumers or cases (`聚焦…领域…飞行检查`, `加大对制造业…的支持力度`,
+    `聚焦家电…举办促消费专场巡展`, a study session's topic), nor what is reported at an event it hosts
+    (`国务院新闻办公室举行新闻发布会,…介绍,…聚焦科技、电信…`)."""
+    if _HOSTS_EVENT.match(r.text, h.end, sent.end):
+        return False
+    return not _NOT_DEVELOPING.search(r.text, sent.start, sent.end)
 
 
 def bracketed_apart(text: str, h: Mention, ind: Mention) -> bool:

@@ -780,6 +780,13 @@ class Reader:
         self.prev_parks = parks or self.prev_parks
         self.recent = (self.recent + [m for m in ms if m.type == "ORG"])[-12:]
 
+    def located_lead(self, a: int, p: int) -> bool:
+        """Whether ``[a, p)`` is a frame's `在` followed by the regions that locate the park at ``p``
+        (`在辽宁沈阳中德产业园,…`)."""
+        g = _FRAME_LEAD.match(self.text, a, p)
+        return g is not None and g.end() < p and self.text[g.end() - 1:g.end()] in ("在", "于") \
+            and self.regions_before(g.end(), p)
+
     def frame_of(self, ss: int, se: int, clauses: list[tuple[int, int]]) -> list[tuple[int, Mention]]:
         """Locative frames: (position from which it holds, park): `在X内,`, `X内,`, `漫步在X内`, `在X…的范围内,`."""
         out = []
@@ -793,7 +800,8 @@ class Reader:
             k = parks[-1]
             rest = self.text[k.end:b]
             lead = self.text[a:parks[0].start]
-            if _FRAME_LEAD.fullmatch(lead) and _FRAME_REST.fullmatch(rest) and (rest or lead.strip()):
+            if (_FRAME_LEAD.fullmatch(lead) or self.located_lead(a, parks[0].start)) and _FRAME_REST.fullmatch(rest) \
+                    and (rest or lead.strip()):
                 out.append((b, k))
             elif _WALK_INTO_AT_END.search(self.text[max(a, k.start - 4):k.start]) and _INSIDE.match(rest):
                 out.append((ss, k))  # `这是…,这是…”漫步在X内`: the walk frames the whole sentence

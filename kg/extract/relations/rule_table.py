@@ -129,21 +129,27 @@ RULES: tuple[Rule, ...] = (
          "武昌大学科技园(依托学科优势,重点发展生物医药等产业)", ("focus_cues",)),
     Rule("focus:own", ("FOCUSES_ON",), ("focus",),
          "Industries named as a property (`主导产业`, `产业体系`) go to the park subject, else to the park of a "
-         "locative frame before the clause (`在X,以A为核心的主导产业…`), else to the park the sentence names, else to "
+         "locative frame before the clause (`在X,以A为核心的主导产业…`; there also clusters, `在X,A、B等产业集群正加速形成`), else to the park the sentence names, else to "
          "the park the text is about; never to a park that is the goal of a goal verb "
-         "(`建设成为…产业基地`) or to one that brackets part from the industry.",
-         "成都高新区形成了电子信息、生物医药和数字经济三大主导产业", ("own_industry_words", "focus_goal_verbs")),
+         "(`建设成为…产业基地`), to one that a focus verb governs (`聚焦<park>建设`) or to one that brackets part "
+         "from the industry; never to an organization acting on the fields' firms (see focus:cue).",
+         "成都高新区形成了电子信息、生物医药和数字经济三大主导产业",
+         ("own_industry_words", "focus_goal_verbs", "org_focus_nondev_words", "firm_class_modifiers")),
     Rule("focus:cue", ("FOCUSES_ON",), ("focus",),
-         "A clause with a focus cue: its park subject (or organization subject, with a strong cue) focuses on "
-         "the clause's industries; not a goal park (`建成…产业孵化基地`), not the organization of a person's "
+         "A clause with a focus cue: its park subject (or organization subject, with a strong cue or "
+         "`推动<industry>…发展` ending the clause) focuses on the clause's industries; not an organization whose "
+         "sentence acts on the fields' firms, workers or consumers (`…保护清单`, `…支持力度`, `促消费`) or that hosts "
+         "the press conference reporting it; not fields that name a class of firms (`新增注册A、B等领域企业`); "
+         "not a goal park (`建成…产业孵化基地`), not the organization of a person's "
          "title (`某委员会常委张三`, also carried from an earlier sentence), not a topic from paragraphs before, not "
          "across brackets; also the park built into an industry's base (`将<park>/将基地建设成为…光电子产业基地`).",
          "合肥高新区聚焦集成电路、人工智能等产业",
-         ("focus_cues", "org_focus_cues", "focus_goal_verbs", "focus_goal_nouns", "park_anaphor_classes")),
+         ("focus_cues", "org_focus_cues", "focus_goal_verbs", "focus_goal_nouns", "park_anaphor_classes",
+          "org_focus_nondev_words", "org_develop_verbs", "firm_class_modifiers")),
     # ---------------------------------------------------------------- LOCATED_IN
     Rule("located:frame", _PLACES, ("locations",),
-         "A locative frame (`在X内,`, `走进X——` over the next paragraph, `漫步在X内`) holds for the explicit "
-         "subjects of the clauses after it, for what `这是…` shows and for a firm whose site a clause shows "
+         "A locative frame (`在X内,`, `在<regions>X,`, `走进X——` over the next paragraph, `漫步在X内`) holds for the "
+         "explicit subjects of the clauses after it, for what `这是…` shows and for a firm whose site a clause shows "
          "(`…大楼是A公司的总部`).",
          "在张江科学城内,上海微电子装备(集团)股份有限公司正在加紧研发",
          ("frame_walk_verbs", "frame_inside_words", "frame_address_words", "frame_visit_verbs", "site_in_park_nouns")),
