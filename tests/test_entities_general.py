@@ -1614,6 +1614,13 @@ class TestFirmsNamedByWhatOnlyFirmsHave:
         got = found(nlp, "公司股价下跌。该公司管理层表示,A股市值大增,创业板股价回落。澜汐瑞讯股价上涨。")
         assert not of_type(got, "COMPANY")
 
+    def test_a_date_or_a_period_before_a_predicate_is_no_firm(self, nlp):
+        # the clause's time before 营收/净利润/发布公告, written twice, names no firm
+        got = found(nlp, "星澜汽车2010年营收1340亿元,因为2010年只售出3万辆。公司第一财季净利润下降,第一财季数据显示。")
+        assert not of_type(got, "COMPANY") - {"星澜汽车"}
+        got = found(nlp, "星湖移民局今天(6月12日)发布公告。今天(6月12日),共保体成立。星湖管理局1日发布公告,1日公布报告。")
+        assert not of_type(got, "COMPANY")
+
 
 class TestKnownFirmsAndRoles:
     def test_an_ambiguous_firm_written_with_its_full_name(self, nlp):

@@ -39,6 +39,9 @@ _STAKE = re.compile(r"[0-9]+(?:\.[0-9]+)?%(?:的)?(?:股权|股份)")
 _TRADE_WORDS = tuple(sorted(set(rules.words("firm_words") + rules.words("short_form_trade_words")), key=len, reverse=True))
 _ROLE = re.compile(rules.alternation("firm_role_nouns"))
 _SHARE_CLASS = re.compile(r"^(?:[A-Z]|[0-9]+)?股$|板$")  # `A股股价`, `创业板市值`: a market, not a firm
+# A date or a period before the predicate (`2010年营收`, `4-6月净利润`, `第一财季净利润`, `今天(5月11日)发布公告`): the time
+# of the clause, never a firm's name.
+_TIME = re.compile(r"[0-9]+[年月日号]|财季|财年|季度")
 
 
 def _companies_by_predicate(ctx: _Ctx) -> list[Mention]:
@@ -71,7 +74,7 @@ def _name_start(ctx: _Ctx, i: int, coded: bool = False) -> int | None:
     bare = re.sub(r"\([^)]*\)$", "", name)  # `…防卫学院(ISDC)25%股权`: an institute's stake, or a park's, is none of a firm
     if bare.endswith(ctx.lex.org_suffixes + ctx.lex.park_suffixes) or bare.count("(") != bare.count(")"):
         return None
-    if len(name) < 2 or any(ctx.taken[s:i]) or name in ctx.lex.regions or _SHARE_CLASS.search(name) \
+    if len(name) < 2 or any(ctx.taken[s:i]) or name in ctx.lex.regions or _SHARE_CLASS.search(name) or _TIME.search(name) \
             or _generic(name, _GENERIC_COMPANY_BODY) or _known_industry(ctx, name) and not (coded and _region_led(ctx, name)) \
             or ctx.words.get(name) in ("n", "v", "vn", "a", "ns", "nr", "r", "t", "m") \
             or any(pos in STOP_POS and (b - a >= 2 or a == s) and text[a:b] not in ctx.lex.regions for a, b, pos in ctx.tokens_in(s, i)):
