@@ -1764,3 +1764,15 @@ class TestFundIndividuation:
         ctx = _Ctx(text, Lexicons.load(), None, [False] * len(text))
         got = {(m.text, m.type) for m in proposed_mentions(ctx, [Proposal(0, 6, "ORG", 0.97)])}
         assert ("星湖同心基金", "FUND") not in got
+
+    def test_a_proposed_fund_given_a_size_is_an_investment_fund(self):
+        # near miss of the foundation rule: a size says investment fund, though the name has no investment word
+        from kg.extract.entities.context import _Ctx
+        from kg.extract.entities.proposals import Proposal, proposed_mentions
+        from kg.kb.lexicons import Lexicons
+
+        text = "今年,星湖设立了600亿元规模的星湖同心基金,加快推进科技创新。"
+        s = text.index("星湖同心基金")
+        ctx = _Ctx(text, Lexicons.load(), None, [False] * len(text))
+        got = {(m.text, m.type) for m in proposed_mentions(ctx, [Proposal(s, s + 6, "ORG", 0.97)])}
+        assert ("星湖同心基金", "FUND") in got

@@ -796,6 +796,15 @@ def _individuated(ctx: _Ctx, s: int, e: int) -> bool:
     return bool(owner or _AMOUNT.search(before) or _SETUP.search(before) or _SIZE_AFTER.match(text, e))
 
 
+_SIZE_BEFORE = re.compile(r"[0-9.]+[万亿]*元?(?:的)?规模的?$")  # `600亿元规模的|国家X基金`
+
+
+def _sized(text: str, s: int, e: int) -> bool:
+    """Is the fund at ``s:e`` given a size, before it (`设立了600亿元规模的…基金`) or after it (`…基金,总规模50亿元`)?
+    Only an investment fund has one; a foundation (`团结香港基金`) has none."""
+    return bool(_SIZE_BEFORE.search(text, max(0, s - 12), s) or _SIZE_AFTER.match(text, e))
+
+
 def _fund_edge(ctx: _Ctx, s: int, i: int) -> int:
     """The start of a fund's name before its head at ``i``: back over a class of industries that the extension
     left out (`未来|产业基金`, a time word), and forward past a verb's complement `好` (`用好|产业引导基金`)."""
