@@ -1382,6 +1382,17 @@ class TestProposedPersons:
         assert self.taken(text, ("罗德里格", 0.99)) == {"罗德里格-帕斯托"}
 
 
+class TestIndustryWrittenAgain:
+    def test_a_known_industry_named_with_its_suffix_is_found_again_bare(self, nlp):
+        # `人工智能产业体系` names 人工智能; a later bare `人工智能` is a mention of it
+        from kg.extract.nlp import mentions_of
+        from kg.text.normalize import normalize_text
+
+        text = normalize_text("星湖区已形成完整的人工智能产业体系。星湖区持续加强人工智能基础研究。").text
+        got = [(m.text, m.type) for m in mentions_of(nlp(text))]
+        assert got == [("人工智能产业", "INDUSTRY"), ("人工智能", "INDUSTRY")]
+
+
 class TestIndustryLocatorsAndDates:
     def test_a_country_or_place_before_an_industry_only_locates_it(self, nlp):
         got = of_type(found(nlp, "今后韩国半导体材料产业可能加速向外转移。这是中国储能电池产业的关键一年。吉林冰雪产业快速成长。"), "INDUSTRY")

@@ -121,14 +121,29 @@ def find_mentions(
     # a name established in the text is a mention wherever it occurs again (`徐一冰说`, `人工智能`)
     found = first + later
     repeats = []
-    by_text = {m.text: m for m in found if len(m.text) >= 2}
+    by_text = _repeat_forms(found, lex)
     for i, form in _Trie(by_text).finditer_all(text):  # one scan for all established names
         m, e = by_text[form], i + len(form)
         if m.type == "INDUSTRY" and e - i <= 2 and not _industry_ends_free(ctx, i, e):
             continue  # `影视` again in `影视中心`: a modifier there, not the industry
         if not any(ctx.taken[i:e]) and _whole_word(ctx, i, e):
-            repeats.append(Mention(i, e, m.type, m.text, "repeat", m.key))
+            repeats.append(Mention(i, e, m.type, form, "repeat", m.key))
     return _offices_sharing_a_place(text, sorted(found + accept(repeats), key=lambda m: m.start), lex)
+
+
+_INDUSTRY_SUFFIXES = ("产业集群", "产业链", "产业")
+
+
+def _repeat_forms(found: list[Mention], lex: Lexicons) -> dict[str, Mention]:
+    """The forms a name established in the text is written again by: its own text, and for an industry named with its
+    suffix (`人工智能产业规模`) the known industry it names (`人工智能` again later is the same industry)."""
+    by_text = {m.text: m for m in found if len(m.text) >= 2}
+    for m in found:
+        if m.type == "INDUSTRY" and (tail := next((t for t in _INDUSTRY_SUFFIXES if m.text.endswith(t)), None)):
+            core = m.text[: -len(tail)]
+            if len(core) >= 2 and core in lex.industries:
+                by_text.setdefault(core, m)
+    return by_text
 
 
 _FULL_LEGAL_FORMS = ("有限责任公司", "股份有限公司", "有限公司")
