@@ -164,6 +164,13 @@ class TestIndustryGrammar:
         got = of_type(found(nlp, "戊市大力发展电子信息、生物医药产业。"), "INDUSTRY")
         assert got == {"电子信息", "生物医药"}
 
+    def test_phrases_with_their_own_suffix_are_no_list_under_one(self, nlp):
+        # near miss of the bare-suffix list: each phrase, or the only one, keeps its own suffix
+        got = of_type(found(nlp, "尤其是新材料产业和新能源汽车产业增长快速。"), "INDUSTRY")
+        assert got == {"新材料产业", "新能源汽车产业"}
+        got = of_type(found(nlp, "戊市的纺织服装产业和己县的新材料产业都实现了规模化发展。"), "INDUSTRY")
+        assert got == {"纺织服装产业", "新材料产业"}
+
     def test_a_bare_suffix_list_needs_every_item_to_be_an_industry(self, nlp):
         got = of_type(found(nlp, "戊市在数据基础制度先行先试、数据要素产业价值释放等方面出台举措。听取企业建设运营、卫星互联网产业发展等介绍。"),
                       "INDUSTRY")
