@@ -206,6 +206,9 @@ class TestIndustryGrammar:
         got = of_type(found(nlp, "星湖港则着力推动金融科技发展。"), "INDUSTRY")
         assert got == {"金融科技"}
         assert not of_type(found(nlp, "推动经济社会发展,促进教育发展。"), "INDUSTRY")
+        # near miss: a way of developing is no field whose growth is pushed; its industry is one
+        assert not of_type(found(nlp, "戊市持续优化支持绿色低碳发展的政策工具箱。"), "INDUSTRY")
+        assert of_type(found(nlp, "戊市支持绿色低碳产业发展。"), "INDUSTRY") == {"绿色低碳产业"}
 
 
 class TestOrganizationGrammar:

@@ -378,7 +378,7 @@ def _clause_terms(ctx: _Ctx) -> list[Mention]:
             continue
         for i, term in trie.finditer(text[ss:se]):
             a, b = ss + i, ss + i + len(term)
-            if not cued and not (text.startswith("发展", b) and _PROMOTE.search(text, ss, a)):
+            if not cued and not (text.startswith("发展", b) and _PROMOTE.search(text, ss, a) and term not in _WAYS_OF_DEVELOPING):
                 continue  # with no word of industry, only `推动X发展`: a known field whose growth is pushed
             mod = next((w for w in _INDUSTRY_MODIFIER if text.startswith(w, a - len(w)) and a - len(w) >= ss), None)
             if mod:
@@ -398,6 +398,10 @@ def _clause_terms(ctx: _Ctx) -> list[Mention]:
             out.append(Mention(a, b, "INDUSTRY", term, "industry:lexicon"))
     return out
 
+
+# Known fields that before `发展` say how a place develops, not what (`推进绿色低碳发展`: a way of developing,
+# as the 新发展理念's 绿色 is); `绿色低碳产业` stays an industry.
+_WAYS_OF_DEVELOPING = frozenset({"绿色低碳", "绿色", "低碳"})
 
 # Verbs of promoting a field's growth (`推动X发展`).
 _PROMOTE = re.compile(rules.alternation("industry_promote_verbs"))
