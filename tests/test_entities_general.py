@@ -171,6 +171,13 @@ class TestIndustryGrammar:
         got = of_type(found(nlp, "戊市的纺织服装产业和己县的新材料产业都实现了规模化发展。"), "INDUSTRY")
         assert got == {"纺织服装产业", "新材料产业"}
 
+    def test_what_a_class_of_industries_is_to_is_no_list_of_its_items(self, nlp):
+        got = of_type(found(nlp, "戊市加快推动作为经济增长和就业收入基本依托的传统产业改造升级。"), "INDUSTRY")
+        assert not got
+        # near miss: industries before 的 and a class word are its items
+        got = of_type(found(nlp, "戊市培育电子信息、生物医药的重点产业。"), "INDUSTRY")
+        assert got == {"电子信息", "生物医药"}
+
     def test_a_bare_suffix_list_needs_every_item_to_be_an_industry(self, nlp):
         got = of_type(found(nlp, "戊市在数据基础制度先行先试、数据要素产业价值释放等方面出台举措。听取企业建设运营、卫星互联网产业发展等介绍。"),
                       "INDUSTRY")

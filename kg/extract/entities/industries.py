@@ -282,6 +282,8 @@ def _items_of_lists_before(ctx: _Ctx, head: re.Pattern[str]) -> list[Mention]:
             continue  # `X的新材料产业`, `新材料产业和新能源汽车产业`: one phrase with its own suffix, not a list under one
         if (bare and (named < len(spans) or len(spans) < len(raw))) or (_ATTRIBUTE_AFTER.match(text, m.end()) and 2 * named < len(spans)):
             continue  # `花期短、品种少是制约…产业`: with no `等` or count, or before `集聚`, `发展`, only a list of mostly industries
+        if m.group().startswith("的") and not count and 2 * named < len(spans):
+            continue  # `作为经济增长和就业收入基本依托的传统产业`: what the class is to, not its items
         out.extend(Mention(a, b, "INDUSTRY", text[a:b], "industry:list") for a, b in spans)
     return out
 
