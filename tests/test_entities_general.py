@@ -131,6 +131,9 @@ class TestIndustryGrammar:
         assert {"风电装备", "高端输变电", "新型农牧机械"} <= got
         got = of_type(found(nlp, "青禾智造、蓝川精工等汽车及零部件企业也是同样的情况。"), "INDUSTRY")
         assert not any(s in got for s in ("青禾智造", "蓝川精工"))
+        # near miss: goods of a known industry (`…产品`) are no class of industries
+        got = of_type(found(nlp, "乙省将突破人形机器人、绿色智能船舶、无人船艇等高端装备产品。"), "INDUSTRY")
+        assert not got
 
     def test_two_known_industries_side_by_side_in_the_last_item(self, nlp):
         got = of_type(found(nlp, "着力打造电子信息、锂电和光伏新能源等6个先进制造业集群。"), "INDUSTRY")
