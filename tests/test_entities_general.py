@@ -875,6 +875,9 @@ class TestPersonBoundaries:
     def test_parts_of_a_foreign_name_joined_by_a_hyphen_are_one_name(self, nlp):
         got = of_type(found(nlp, "美國國務卿保羅-巴爾克表示將訪華。接受英國首相柯絲蒂·考文垂的專訪時表示。"), "PERSON")
         assert got == {"保罗-巴尔克", "柯丝蒂·考文垂"}
+        # a time word or a verb after a part ends the name (`…当天在`, `…乘坐的`)
+        got = of_type(found(nlp, "沙特国防大臣哈米德·本·萨卢当天在利雅得会见来宾。该市议员莉娜·杜卡弗乘坐的车辆遭枪击。"), "PERSON")
+        assert got == {"哈米德·本·萨卢", "莉娜·杜卡弗"}
 
     def test_married_name_after_a_title_whatever_follows(self, nlp):
         got = found(nlp, "政府宣布特首郑李锦芬委任新主席。发言人汪文斌曾于11日表示。")
@@ -1650,6 +1653,10 @@ class TestFirmsNamedByWhatOnlyFirmsHave:
         got = found(nlp, "星澜汽车2010年营收1340亿元,因为2010年只售出3万辆。公司第一财季净利润下降,第一财季数据显示。")
         assert not of_type(got, "COMPANY") - {"星澜汽车"}
         got = found(nlp, "星湖移民局今天(6月12日)发布公告。今天(6月12日),共保体成立。星湖管理局1日发布公告,1日公布报告。")
+        assert not of_type(got, "COMPANY")
+        got = found(nlp, "星湖电子当季营业收入攀升82%。当季营业收入创新高。星澜气象部门发布公告说。星澜气象部门称。")
+        assert not of_type(got, "COMPANY") - {"星湖电子"}
+        got = found(nlp, "专精特新中小企业营收利润持续向好。1-3月,专精特新中小企业营收增长。")
         assert not of_type(got, "COMPANY")
 
 

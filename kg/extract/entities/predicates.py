@@ -41,7 +41,9 @@ _ROLE = re.compile(rules.alternation("firm_role_nouns"))
 _SHARE_CLASS = re.compile(r"^(?:[A-Z]|[0-9]+)?股$|板$")  # `A股股价`, `创业板市值`: a market, not a firm
 # A date or a period before the predicate (`2010年营收`, `4-6月净利润`, `第一财季净利润`, `今天(5月11日)发布公告`): the time
 # of the clause, never a firm's name.
-_TIME = re.compile(r"[0-9]+[年月日号]|财季|财年|季度")
+_TIME = re.compile(r"[0-9]+[年月日号]|财季|财年|季度|^[当本同上]季")
+# A kind of body before the predicate (`专精特新中小企业营收`, `冰岛气象部门发布公告`): a class of firms or an office, no firm's name.
+_KIND_ENDINGS = ("企业", "部门", "机构", "政府")
 
 
 def _companies_by_predicate(ctx: _Ctx) -> list[Mention]:
@@ -74,7 +76,7 @@ def _name_start(ctx: _Ctx, i: int, coded: bool = False) -> int | None:
     bare = re.sub(r"\([^)]*\)$", "", name)  # `…防卫学院(ISDC)25%股权`: an institute's stake, or a park's, is none of a firm
     if bare.endswith(ctx.lex.org_suffixes + ctx.lex.park_suffixes) or bare.count("(") != bare.count(")"):
         return None
-    if len(name) < 2 or any(ctx.taken[s:i]) or name in ctx.lex.regions or _SHARE_CLASS.search(name) or _TIME.search(name) \
+    if len(name) < 2 or any(ctx.taken[s:i]) or name in ctx.lex.regions or _SHARE_CLASS.search(name) or _TIME.search(name) or name.endswith(_KIND_ENDINGS) \
             or _generic(name, _GENERIC_COMPANY_BODY) or _known_industry(ctx, name) and not (coded and _region_led(ctx, name)) \
             or ctx.words.get(name) in ("n", "v", "vn", "a", "ns", "nr", "r", "t", "m") \
             or any(pos in STOP_POS and (b - a >= 2 or a == s) and text[a:b] not in ctx.lex.regions for a, b, pos in ctx.tokens_in(s, i)):
