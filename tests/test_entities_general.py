@@ -173,6 +173,8 @@ class TestIndustryGrammar:
         assert got == {"新材料产业", "新能源汽车产业"}
         got = of_type(found(nlp, "戊市的纺织服装产业和己县的新材料产业都实现了规模化发展。"), "INDUSTRY")
         assert got == {"纺织服装产业", "新材料产业"}
+        got = of_type(found(nlp, "戊市的现代农业、己县的纺织服装产业都实现了规模化发展。"), "INDUSTRY")
+        assert "纺织服装产业" in got and "纺织服装" not in got
 
     def test_what_a_class_of_industries_is_to_is_no_list_of_its_items(self, nlp):
         got = of_type(found(nlp, "戊市加快推动作为经济增长和就业收入基本依托的传统产业改造升级。"), "INDUSTRY")
@@ -1414,6 +1416,10 @@ class TestIndustryWrittenAgain:
         text = normalize_text("星湖区已形成完整的人工智能产业体系。星湖区持续加强人工智能基础研究。").text
         got = [(m.text, m.type) for m in mentions_of(nlp(text))]
         assert got == [("人工智能产业", "INDUSTRY"), ("人工智能", "INDUSTRY")]
+        # near misses: a two-character industry is as often a modifier (`纺织机械`), and 绿色低碳 alone is a way
+        text = normalize_text("戊市机械产业规模扩大。纺织机械、针织机械产销两旺。戊市绿色低碳产业规模扩大,绿色低碳转型稳健。").text
+        got = [m.text for m in mentions_of(nlp(text)) if m.type == "INDUSTRY"]
+        assert got == ["机械产业", "绿色低碳产业"]
 
 
 class TestIndustryLocatorsAndDates:

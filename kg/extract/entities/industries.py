@@ -278,8 +278,8 @@ def _items_of_lists_before(ctx: _Ctx, head: re.Pattern[str]) -> list[Mention]:
             spans[-1] = (spans[-1][0], tail.start())  # `A、B、C产业集群等五大…`: the last item's suffix governs the list
         named = sum(_known_industry(ctx, text[a:b]) or _industry_shaped(text[a:b]) for a, b in spans)
         bare = m.group() in _INDUSTRY_LIST_SUFFIX  # `A、B产业`: every item must name an industry; before `集聚`, most
-        if bare and (len(spans) < 2 or any(_INDUSTRY_SUFFIX_RE.search(text[a:b]) for a, b in spans[:-1])):
-            continue  # `X的新材料产业`, `新材料产业和新能源汽车产业`: one phrase with its own suffix, not a list under one
+        if bare and (len(spans) < 2 or any(_INDUSTRY_SUFFIX_RE.search(text[a:b]) for a, b in spans[:-1]) or "的" in text[spans[0][0]:spans[-1][0]]):
+            continue  # `X的新材料产业`, `新材料产业和新能源汽车产业`, `伊犁的现代农业、和田的纺织服装产业`: phrases of their own
         if (bare and (named < len(spans) or len(spans) < len(raw))) or (_ATTRIBUTE_AFTER.match(text, m.end()) and 2 * named < len(spans)):
             continue  # `花期短、品种少是制约…产业`: with no `等` or count, or before `集聚`, `发展`, only a list of mostly industries
         if m.group().startswith("的") and not count and 2 * named < len(spans):

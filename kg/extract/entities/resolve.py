@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from kg.extract.entities.context import _NAME_CHAR, Mention, Token, _Ctx, _Trie
-from kg.extract.entities.industries import _industries
+from kg.extract.entities.industries import _WAYS_OF_DEVELOPING, _industries
 from kg.extract.entities.industry_spans import _industry_ends_free
 from kg.extract.entities.known import _known
 from kg.extract.entities.lists import (_SITE_TAIL, _companies_before_a_title, _companies_by_context, _brokerages, _companies_by_role, _companies_included,
@@ -136,12 +136,13 @@ _INDUSTRY_SUFFIXES = ("产业集群", "产业链", "产业")
 
 def _repeat_forms(found: list[Mention], lex: Lexicons) -> dict[str, Mention]:
     """The forms a name established in the text is written again by: its own text, and for an industry named with its
-    suffix (`人工智能产业规模`) the known industry it names (`人工智能` again later is the same industry)."""
+    suffix (`人工智能产业规模`) the known industry it names (`人工智能` again later is the same industry), when it has
+    three characters or more (a two-character one, `机械`, `物流`, is as often a modifier of another noun)."""
     by_text = {m.text: m for m in found if len(m.text) >= 2}
     for m in found:
         if m.type == "INDUSTRY" and (tail := next((t for t in _INDUSTRY_SUFFIXES if m.text.endswith(t)), None)):
             core = m.text[: -len(tail)]
-            if len(core) >= 2 and core in lex.industries:
+            if len(core) >= 3 and core in lex.industries and core not in _WAYS_OF_DEVELOPING:  # (`绿色低碳转型`: a way)
                 by_text.setdefault(core, m)
     return by_text
 
