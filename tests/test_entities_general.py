@@ -1688,6 +1688,10 @@ class TestStakesAndRegisteredAssociations:
     def test_a_stake_after_a_name_makes_it_a_firm(self, nlp):
         got = found(nlp, "标的包括星禾模具100%股权、大连澜汐制品90%股权、合肥塑胶94.12%股权。")
         assert {"星禾模具", "大连澜汐制品", "合肥塑胶"} <= of_type(got, "COMPANY")
+        # the buyer's verb and an approximator before the stake are no part of the name
+        got = found(nlp, "澜汐乳业签订收购协议,增持星诺凯31.56%股权。星湖发展仍然持有星澜精工近50.40%的股份。")
+        assert {"星诺凯", "星澜精工"} <= of_type(got, "COMPANY")
+        assert not {"增持星诺凯", "星澜精工近"} & of_type(got, "COMPANY")
         # near miss: the holder, a pronoun or a kind of firm before a stake is no firm named by it
         assert not of_type(found(nlp, "公司持有其30%股份,占总股本的30%股份。"), "COMPANY")
         # near miss: an institute's stake names no firm, even when its name is cut before the stake

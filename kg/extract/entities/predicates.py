@@ -35,7 +35,8 @@ from kg.kb import rules
 _STOCK_CODE = re.compile(r"\((?:(?:S[HZ])?[0-9]{6}(?:\.S[HZ])?|[0-9]{4,5}\.HK|0[0-9]{3,4}|(?!19|20)[1-9][0-9]{3})\)")
 _PREDICATE = re.compile(rules.alternation("firm_predicates"))
 # A stake in the firm right after its name (`青岛特钢100%股权、大连精密制品90%股权`): only a firm has shares.
-_STAKE = re.compile(r"[0-9]+(?:\.[0-9]+)?%(?:的)?(?:股权|股份)")
+_STAKE = re.compile(r"(?:[近约逾超]过?)?[0-9]+(?:\.[0-9]+)?%(?:的)?(?:股权|股份)")  # (`持有营口中板|近50.40%的股份`)
+_STAKE_VERB = re.compile(rf"^(?:{rules.alternation('stake_verbs')})")
 _TRADE_WORDS = tuple(sorted(set(rules.words("firm_words") + rules.words("short_form_trade_words")), key=len, reverse=True))
 _ROLE = re.compile(rules.alternation("firm_role_nouns"))
 _SHARE_CLASS = re.compile(r"^(?:[A-Z]|[0-9]+)?股$|板$")  # `A股股价`, `创业板市值`: a market, not a firm
@@ -72,6 +73,8 @@ def _name_start(ctx: _Ctx, i: int, coded: bool = False) -> int | None:
     role = list(_ROLE.finditer(text, s, i))  # `供应商|中国石油(601857)`: the firm's role is no part of its name
     if role and i - role[-1].end() >= 2:
         s = role[-1].end()
+    if coded and (verb := _STAKE_VERB.match(text[s:i])) and i - s - verb.end() >= 2:
+        s += verb.end()  # `增持|海普诺凯31.56%股权`: the buyer's verb is no part of the name
     name = text[s:i]
     bare = re.sub(r"\([^)]*\)$", "", name)  # `…防卫学院(ISDC)25%股权`: an institute's stake, or a park's, is none of a firm
     if bare.endswith(ctx.lex.org_suffixes + ctx.lex.park_suffixes) or bare.count("(") != bare.count(")"):
