@@ -1824,3 +1824,12 @@ class TestFundIndividuation:
         ctx = _Ctx(text, Lexicons.load(), None, [False] * len(text))
         got = {(m.text, m.type) for m in proposed_mentions(ctx, [Proposal(s, s + 6, "ORG", 0.97)])}
         assert ("星湖同心基金", "FUND") in got
+
+    def test_a_proposed_fund_before_a_rate_is_none(self):
+        from kg.extract.entities.context import _Ctx
+        from kg.extract.entities.proposals import Proposal, proposed_mentions
+        from kg.kb.lexicons import Lexicons
+
+        text = "星湖联邦基金利率水平已升至4.5%。"
+        ctx = _Ctx(text, Lexicons.load(), None, [False] * len(text))
+        assert not proposed_mentions(ctx, [Proposal(0, 6, "ORG", 0.97)])

@@ -287,6 +287,8 @@ def _organization(ctx: _Ctx, name: str, start: int, label: str, prob: float) -> 
         return None  # `“深化产业园区`: a quotation mark opens a title or a slogan, not a name
     lex = ctx.lex
     if name.endswith(lex.fund_heads):
+        if ctx.text.startswith("利率", start + len(name)):
+            return None  # `美国联邦基金利率`: a rate, not a fund nor a foundation (as the fund rule says)
         etype = "FUND"
         if name.endswith("基金") and _suffix_of(name, "FUND", lex) == "基金" and not _INVESTMENT_WORD.search(name[:-2]) \
                 and not _sized(ctx.text, start, start + len(name)):
