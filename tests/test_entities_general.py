@@ -1798,6 +1798,9 @@ class TestFundIndividuation:
     def test_an_amount_or_a_verb_of_setting_up_individuates_a_fund(self, nlp):
         assert "企业投资基金" in of_type(found(nlp, "星湖园区拿出3亿元成立企业投资基金,专门用于参股。"), "FUND")
         assert "引导基金" in of_type(found(nlp, "星湖园区设立了引导基金,总规模20亿元。"), "FUND")
+        # the first of its kind, or a fund whose setting up the clause reports, is one fund
+        assert of_type(found(nlp, "全国首个省级星湖修复专项基金日前在戊市启动。"), "FUND")
+        assert of_type(found(nlp, "基金总规模达30亿元。专项基金的成立标志着改革深化。"), "FUND")
 
     def test_the_year_before_a_fund_is_the_clause_s(self, nlp):
         got = of_type(found(nlp, "财政部下达2024年旅游发展基金补助地方项目资金。"), "FUND")
