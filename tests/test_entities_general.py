@@ -1420,6 +1420,10 @@ class TestIndustryWrittenAgain:
         text = normalize_text("戊市机械产业规模扩大。纺织机械、针织机械产销两旺。戊市绿色低碳产业规模扩大,绿色低碳转型稳健。").text
         got = [m.text for m in mentions_of(nlp(text)) if m.type == "INDUSTRY"]
         assert got == ["机械产业", "绿色低碳产业"]
+        # near miss: the core again as the tail of another known industry (`人形机器人`) is no mention of it
+        text = normalize_text("戊市机器人产业规模扩大。研发人形机器人的实验室里,机器人正在测试。").text
+        got = [m.text for m in mentions_of(nlp(text)) if m.type == "INDUSTRY"]
+        assert got == ["机器人产业", "机器人"]
 
 
 class TestIndustryLocatorsAndDates:

@@ -124,8 +124,9 @@ def find_mentions(
     by_text = _repeat_forms(found, lex)
     for i, form in _Trie(by_text).finditer_all(text):  # one scan for all established names
         m, e = by_text[form], i + len(form)
-        if m.type == "INDUSTRY" and e - i <= 2 and not _industry_ends_free(ctx, i, e):
-            continue  # `影视` again in `影视中心`: a modifier there, not the industry
+        if m.type == "INDUSTRY" and (e - i <= 2 and not _industry_ends_free(ctx, i, e)
+                                     or any(text[j:e] in lex.industries for j in range(max(0, i - 4), i))):
+            continue  # `影视` again in `影视中心`: a modifier there; `机器人` in `人形机器人`: the tail of another industry
         if not any(ctx.taken[i:e]) and _whole_word(ctx, i, e):
             repeats.append(Mention(i, e, m.type, form, "repeat", m.key))
     return _offices_sharing_a_place(text, sorted(found + accept(repeats), key=lambda m: m.start), lex)
