@@ -36,7 +36,7 @@ _STOCK_CODE = re.compile(r"\((?:(?:S[HZ])?[0-9]{6}(?:\.S[HZ])?|[0-9]{4,5}\.HK|0[
 _PREDICATE = re.compile(rules.alternation("firm_predicates"))
 # A stake in the firm right after its name (`青岛特钢100%股权、大连精密制品90%股权`): only a firm has shares.
 _STAKE = re.compile(r"(?:[近约逾超]过?)?[0-9]+(?:\.[0-9]+)?%(?:的)?(?:股权|股份)")  # (`持有营口中板|近50.40%的股份`)
-_STAKE_VERB = re.compile(rf"^(?:{rules.alternation('stake_verbs')})")
+_STAKE_VERB = re.compile(rf"^(?:{rules.alternation('stake_holder_verbs')})")
 _TRADE_WORDS = tuple(sorted(set(rules.words("firm_words") + rules.words("short_form_trade_words")), key=len, reverse=True))
 _ROLE = re.compile(rules.alternation("firm_role_nouns"))
 _SHARE_CLASS = re.compile(r"^(?:[A-Z]|[0-9]+)?股$|板$")  # `A股股价`, `创业板市值`: a market, not a firm
