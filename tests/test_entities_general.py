@@ -131,6 +131,9 @@ class TestIndustryGrammar:
         assert {"风电装备", "高端输变电", "新型农牧机械"} <= got
         got = of_type(found(nlp, "青禾智造、蓝川精工等汽车及零部件企业也是同样的情况。"), "INDUSTRY")
         assert not any(s in got for s in ("青禾智造", "蓝川精工"))
+        # near miss: goods of a known industry (`…产品`) are no class of industries
+        got = of_type(found(nlp, "乙省将突破人形机器人、绿色智能船舶、无人船艇等高端装备产品。"), "INDUSTRY")
+        assert not got
 
     def test_two_known_industries_side_by_side_in_the_last_item(self, nlp):
         got = of_type(found(nlp, "着力打造电子信息、锂电和光伏新能源等6个先进制造业集群。"), "INDUSTRY")
@@ -162,6 +165,22 @@ class TestIndustryGrammar:
 
     def test_the_last_item_under_a_bare_suffix_drops_it(self, nlp):
         got = of_type(found(nlp, "戊市大力发展电子信息、生物医药产业。"), "INDUSTRY")
+        assert got == {"电子信息", "生物医药"}
+
+    def test_phrases_with_their_own_suffix_are_no_list_under_one(self, nlp):
+        # near miss of the bare-suffix list: each phrase, or the only one, keeps its own suffix
+        got = of_type(found(nlp, "尤其是新材料产业和新能源汽车产业增长快速。"), "INDUSTRY")
+        assert got == {"新材料产业", "新能源汽车产业"}
+        got = of_type(found(nlp, "戊市的纺织服装产业和己县的新材料产业都实现了规模化发展。"), "INDUSTRY")
+        assert got == {"纺织服装产业", "新材料产业"}
+        got = of_type(found(nlp, "戊市的现代农业、己县的纺织服装产业都实现了规模化发展。"), "INDUSTRY")
+        assert "纺织服装产业" in got and "纺织服装" not in got
+
+    def test_what_a_class_of_industries_is_to_is_no_list_of_its_items(self, nlp):
+        got = of_type(found(nlp, "戊市加快推动作为经济增长和就业收入基本依托的传统产业改造升级。"), "INDUSTRY")
+        assert not got
+        # near miss: industries before 的 and a class word are its items
+        got = of_type(found(nlp, "戊市培育电子信息、生物医药的重点产业。"), "INDUSTRY")
         assert got == {"电子信息", "生物医药"}
 
     def test_a_bare_suffix_list_needs_every_item_to_be_an_industry(self, nlp):
@@ -199,6 +218,9 @@ class TestIndustryGrammar:
         got = of_type(found(nlp, "星湖港则着力推动金融科技发展。"), "INDUSTRY")
         assert got == {"金融科技"}
         assert not of_type(found(nlp, "推动经济社会发展,促进教育发展。"), "INDUSTRY")
+        # near miss: a way of developing is no field whose growth is pushed; its industry is one
+        assert not of_type(found(nlp, "戊市持续优化支持绿色低碳发展的政策工具箱。"), "INDUSTRY")
+        assert of_type(found(nlp, "戊市支持绿色低碳产业发展。"), "INDUSTRY") == {"绿色低碳产业"}
 
 
 class TestOrganizationGrammar:
@@ -865,6 +887,9 @@ class TestPersonBoundaries:
     def test_parts_of_a_foreign_name_joined_by_a_hyphen_are_one_name(self, nlp):
         got = of_type(found(nlp, "美國國務卿保羅-巴爾克表示將訪華。接受英國首相柯絲蒂·考文垂的專訪時表示。"), "PERSON")
         assert got == {"保罗-巴尔克", "柯丝蒂·考文垂"}
+        # a time word or a verb after a part ends the name (`…当天在`, `…乘坐的`)
+        got = of_type(found(nlp, "沙特国防大臣哈米德·本·萨卢当天在利雅得会见来宾。该市议员莉娜·杜卡弗乘坐的车辆遭枪击。"), "PERSON")
+        assert got == {"哈米德·本·萨卢", "莉娜·杜卡弗"}
 
     def test_married_name_after_a_title_whatever_follows(self, nlp):
         got = found(nlp, "政府宣布特首郑李锦芬委任新主席。发言人汪文斌曾于11日表示。")
@@ -1392,6 +1417,25 @@ class TestProposedPersons:
         assert self.taken(text, ("罗德里格", 0.99)) == {"罗德里格-帕斯托"}
 
 
+class TestIndustryWrittenAgain:
+    def test_a_known_industry_named_with_its_suffix_is_found_again_bare(self, nlp):
+        # `人工智能产业体系` names 人工智能; a later bare `人工智能` is a mention of it
+        from kg.extract.nlp import mentions_of
+        from kg.text.normalize import normalize_text
+
+        text = normalize_text("星湖区已形成完整的人工智能产业体系。星湖区持续加强人工智能基础研究。").text
+        got = [(m.text, m.type) for m in mentions_of(nlp(text))]
+        assert got == [("人工智能产业", "INDUSTRY"), ("人工智能", "INDUSTRY")]
+        # near misses: a two-character industry is as often a modifier (`纺织机械`), and 绿色低碳 alone is a way
+        text = normalize_text("戊市机械产业规模扩大。纺织机械、针织机械产销两旺。戊市绿色低碳产业规模扩大,绿色低碳转型稳健。").text
+        got = [m.text for m in mentions_of(nlp(text)) if m.type == "INDUSTRY"]
+        assert got == ["机械产业", "绿色低碳产业"]
+        # near miss: the core again as the tail of another known industry (`人形机器人`) is no mention of it
+        text = normalize_text("戊市机器人产业规模扩大。研发人形机器人的实验室里,机器人正在测试。").text
+        got = [m.text for m in mentions_of(nlp(text)) if m.type == "INDUSTRY"]
+        assert got == ["机器人产业", "机器人"]
+
+
 class TestIndustryLocatorsAndDates:
     def test_a_country_or_place_before_an_industry_only_locates_it(self, nlp):
         got = of_type(found(nlp, "今后韩国半导体材料产业可能加速向外转移。这是中国储能电池产业的关键一年。吉林冰雪产业快速成长。"), "INDUSTRY")
@@ -1624,6 +1668,17 @@ class TestFirmsNamedByWhatOnlyFirmsHave:
         got = found(nlp, "公司股价下跌。该公司管理层表示,A股市值大增,创业板股价回落。澜汐瑞讯股价上涨。")
         assert not of_type(got, "COMPANY")
 
+    def test_a_date_or_a_period_before_a_predicate_is_no_firm(self, nlp):
+        # the clause's time before 营收/净利润/发布公告, written twice, names no firm
+        got = found(nlp, "星澜汽车2010年营收1340亿元,因为2010年只售出3万辆。公司第一财季净利润下降,第一财季数据显示。")
+        assert not of_type(got, "COMPANY") - {"星澜汽车"}
+        got = found(nlp, "星湖移民局今天(6月12日)发布公告。今天(6月12日),共保体成立。星湖管理局1日发布公告,1日公布报告。")
+        assert not of_type(got, "COMPANY")
+        got = found(nlp, "星湖电子当季营业收入攀升82%。当季营业收入创新高。星澜气象部门发布公告说。星澜气象部门称。")
+        assert not of_type(got, "COMPANY") - {"星湖电子"}
+        got = found(nlp, "专精特新中小企业营收利润持续向好。1-3月,专精特新中小企业营收增长。")
+        assert not of_type(got, "COMPANY")
+
 
 class TestKnownFirmsAndRoles:
     def test_an_ambiguous_firm_written_with_its_full_name(self, nlp):
@@ -1645,8 +1700,12 @@ class TestKnownFirmsAndRoles:
 
 class TestStakesAndRegisteredAssociations:
     def test_a_stake_after_a_name_makes_it_a_firm(self, nlp):
-        got = found(nlp, "标的包括星禾模具100%股权、大连澜汐制品90%股权、合肥塑胶94.12%股权。")
-        assert {"星禾模具", "大连澜汐制品", "合肥塑胶"} <= of_type(got, "COMPANY")
+        got = found(nlp, "标的包括星禾模具100%股权、大连澜汐制品90%股权、常州塑胶93.5%股权。")
+        assert {"星禾模具", "大连澜汐制品", "常州塑胶"} <= of_type(got, "COMPANY")
+        # the buyer's verb and an approximator before the stake are no part of the name
+        got = found(nlp, "澜汐乳业签订收购协议,增持星诺凯31.56%股权。星湖发展仍然持有星澜精工近50.40%的股份。")
+        assert {"星诺凯", "星澜精工"} <= of_type(got, "COMPANY")
+        assert not {"增持星诺凯", "星澜精工近"} & of_type(got, "COMPANY")
         # near miss: the holder, a pronoun or a kind of firm before a stake is no firm named by it
         assert not of_type(found(nlp, "公司持有其30%股份,占总股本的30%股份。"), "COMPANY")
         # near miss: an institute's stake names no firm, even when its name is cut before the stake
@@ -1753,6 +1812,9 @@ class TestFundIndividuation:
     def test_an_amount_or_a_verb_of_setting_up_individuates_a_fund(self, nlp):
         assert "企业投资基金" in of_type(found(nlp, "星湖园区拿出3亿元成立企业投资基金,专门用于参股。"), "FUND")
         assert "引导基金" in of_type(found(nlp, "星湖园区设立了引导基金,总规模20亿元。"), "FUND")
+        # the first of its kind, or a fund whose setting up the clause reports, is one fund
+        assert of_type(found(nlp, "全国首个省级星湖修复专项基金日前在戊市启动。"), "FUND")
+        assert of_type(found(nlp, "基金总规模达30亿元。专项基金的成立标志着改革深化。"), "FUND")
 
     def test_the_year_before_a_fund_is_the_clause_s(self, nlp):
         got = of_type(found(nlp, "财政部下达2024年旅游发展基金补助地方项目资金。"), "FUND")
@@ -1799,3 +1861,25 @@ class TestDeclaredAndOperatorNames:
         assert ("科技园", "ORG") in got
         # near miss: without the operator named in the text, the word stays a common word
         assert ("科技园", "ORG") not in found(nlp, "科技园掌管三个工业邨,科技园主席韦子谦表示满意。")
+
+
+    def test_a_proposed_fund_given_a_size_is_an_investment_fund(self):
+        # near miss of the foundation rule: a size says investment fund, though the name has no investment word
+        from kg.extract.entities.context import _Ctx
+        from kg.extract.entities.proposals import Proposal, proposed_mentions
+        from kg.kb.lexicons import Lexicons
+
+        text = "今年,星湖设立了600亿元规模的星湖同心基金,加快推进科技创新。"
+        s = text.index("星湖同心基金")
+        ctx = _Ctx(text, Lexicons.load(), None, [False] * len(text))
+        got = {(m.text, m.type) for m in proposed_mentions(ctx, [Proposal(s, s + 6, "ORG", 0.97)])}
+        assert ("星湖同心基金", "FUND") in got
+
+    def test_a_proposed_fund_before_a_rate_is_none(self):
+        from kg.extract.entities.context import _Ctx
+        from kg.extract.entities.proposals import Proposal, proposed_mentions
+        from kg.kb.lexicons import Lexicons
+
+        text = "星湖联邦基金利率水平已升至4.5%。"
+        ctx = _Ctx(text, Lexicons.load(), None, [False] * len(text))
+        assert not proposed_mentions(ctx, [Proposal(0, 6, "ORG", 0.97)])

@@ -324,10 +324,11 @@ def test_an_office_named_again_without_its_owner_is_the_office():
 
 def test_firms_whose_place_is_their_trade_name_stay_apart():
     # after the place comes only a line of business: the place is what names the firm
-    forms = _entity_forms("东岭矿业有限公司与宁波钢铁有限公司签约。东岭矿业已和武汉钢铁、安阳钢铁、广东韶钢等多家钢企建立起"
-                          "合作关系。宁波钢铁表示满意。")
-    assert forms["宁波钢铁有限公司"] == {"宁波钢铁有限公司", "宁波钢铁"}
-    assert {"武汉钢铁", "安阳钢铁"} <= set(forms)
+    # (names invented: places and a line of business)
+    forms = _entity_forms("青禾矿业有限公司与温州钢铁有限公司签约。青禾矿业已和洛阳钢铁、常德钢铁、江西星钢等多家钢企建立起"
+                          "合作关系。温州钢铁表示满意。")
+    assert forms["温州钢铁有限公司"] == {"温州钢铁有限公司", "温州钢铁"}
+    assert {"洛阳钢铁", "常德钢铁"} <= set(forms)
     # a trade name after the place still joins the firm with and without its place
     assert len(_entity_forms("深圳星岚科技有限公司发布新品。星岚科技有限公司表示满意。")) == 1
 

@@ -292,8 +292,12 @@ def _items_of_lists_before(ctx: _Ctx, head: re.Pattern[str]) -> list[Mention]:
             spans[-1] = (spans[-1][0], tail.start())  # `A、B、C产业集群等五大…`: the last item's suffix governs the list
         named = sum(_known_industry(ctx, text[a:b]) or _industry_shaped(text[a:b]) for a, b in spans)
         bare = m.group() in _INDUSTRY_LIST_SUFFIX  # `A、B产业`: every item must name an industry; before `集聚`, most
+        if bare and (len(spans) < 2 or any(_INDUSTRY_SUFFIX_RE.search(text[a:b]) for a, b in spans[:-1]) or "的" in text[spans[0][0]:spans[-1][0]]):
+            continue  # `X的新材料产业`, `新材料产业和新能源汽车产业`, `伊犁的现代农业、和田的纺织服装产业`: phrases of their own
         if (bare and (named < len(spans) or len(spans) < len(raw))) or (_ATTRIBUTE_AFTER.match(text, m.end()) and 2 * named < len(spans)):
             continue  # `花期短、品种少是制约…产业`: with no `等` or count, or before `集聚`, `发展`, only a list of mostly industries
+        if m.group().startswith("的") and not count and 2 * named < len(spans):
+            continue  # `作为经济增长和就业收入基本依托的传统产业`: what the class is to, not its items
         out.extend(Mention(a, b, "INDUSTRY", text[a:b], "industry:list") for a, b in spans)
     return out
 
@@ -390,7 +394,7 @@ def _clause_terms(ctx: _Ctx) -> list[Mention]:
             continue
         for i, term in trie.finditer(text[ss:se]):
             a, b = ss + i, ss + i + len(term)
-            if not cued and not (text.startswith("发展", b) and _PROMOTE.search(text, ss, a)):
+            if not cued and not (text.startswith("发展", b) and _PROMOTE.search(text, ss, a) and term not in _WAYS_OF_DEVELOPING):
                 continue  # with no word of industry, only `推动X发展`: a known field whose growth is pushed
             mod = next((w for w in _INDUSTRY_MODIFIER if text.startswith(w, a - len(w)) and a - len(w) >= ss), None)
             if mod:
@@ -410,6 +414,10 @@ def _clause_terms(ctx: _Ctx) -> list[Mention]:
             out.append(Mention(a, b, "INDUSTRY", term, "industry:lexicon"))
     return out
 
+
+# Known fields that before `发展` say how a place develops, not what (`推进绿色低碳发展`: a way of developing,
+# as the 新发展理念's 绿色 is); `绿色低碳产业` stays an industry.
+_WAYS_OF_DEVELOPING = frozenset({"绿色低碳", "绿色", "低碳"})
 
 # Verbs of promoting a field's growth (`推动X发展`).
 _PROMOTE = re.compile(rules.alternation("industry_promote_verbs"))

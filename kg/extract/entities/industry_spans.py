@@ -123,9 +123,9 @@ def _industry_ends_free(ctx: _Ctx, a: int, b: int) -> bool:
     Words that may follow an industry: suffixes, list glue, `领域`, `发展`, `相关`.
     """
     text = ctx.text
-    if b < len(text) and _CJK.match(text[b]) and text[b] not in "产业等和及与、的为" \
+    if b < len(text) and _CJK.match(text[b]) and (text[b] not in "产业等和及与、的为" or text.startswith("产品", b)) \
             and not text.startswith(_INDUSTRY_FOLLOWERS, b):
-        return False
+        return False  # (`高端装备产品`: goods, not the industry)
     return not (a > 0 and text[a - 1].isascii() and text[a - 1].isalnum())
 
 

@@ -17,6 +17,7 @@ decided by the words around it (``赵敏告诉`` is 赵敏).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from kg.extract.entities.context import _CJK, _FUNCTION_CHARS, Mention, _Ctx, _tries
 from kg.kb import rules
@@ -68,7 +69,7 @@ def _persons(ctx: _Ctx) -> list[Mention]:
                 and not _tries(ctx.lex)["titles"].longest_at(text, cover[1]):  # `委员由港方|委员出任`: a preposition
             name = text[p:cover[1]]  # `总裁于旭明`: a surname that is also a function word, one unknown word (a name) with the rest
         if title in _FOREIGN_TITLES:  # `乌拉圭总统奥尔西`: after a head of a foreign state, a short transliteration
-            run = _foreign_name(text, p, min_len=2, any_first=False) or ""
+            run = _foreign_name(text, p, min_len=2, any_first=False, words=ctx.words) or ""
             while len(run) > 2 and not ctx.is_token_boundary(p + len(run)) and not text[p + len(run):p + len(run) + 1].isspace():
                 run = run[:-1]  # `奥尔西|特别`: the name ends where the next word starts (or at a space: `卡洛西 (左)`)
             name = run if len(run) >= 2 and (name is None or len(run) > len(name)) else name
@@ -117,8 +118,8 @@ def _dotted_name(ctx: _Ctx, p: int, name: str) -> str:
     while e + 2 < len(text) and text[e] in "·-" and _CJK.match(text[e + 1]):
         k = e + 1
         while k < len(text) and k - e <= 8 and _CJK.match(text[k]) and not (k > e + 2 and text[k:k + 2] in _NOT_NAME) \
-                and text[k] not in _NOT_IN_GIVEN_NAME:
-            k += 1  # up to the next word of the clause (`…吐尼亚孜|出席`, `…考文垂|的专访`)
+                and text[k] not in _NOT_IN_GIVEN_NAME and not (k > e + 2 and ctx.words.get(text[k:k + 2], "")[:1] in ("t", "v")):
+            k += 1  # up to the next word of the clause (`…吐尼亚孜|出席`, `…考文垂|的专访`, `…萨勒曼|当天`, `…杜姆弗|乘坐`)
         while k > e + 2 and not ctx.is_token_boundary(k):
             k -= 1  # the part ends where the next word starts
         e = k
@@ -321,15 +322,17 @@ def _person_lists(ctx: _Ctx) -> list[Mention]:
 _TRANSLIT = frozenset(rules.words("transliteration_characters")) | {"·"}  # `·` joins the parts of a name
 
 
-def _foreign_name(text: str, p: int, min_len: int = 4, any_first: bool = True) -> str | None:
+def _foreign_name(text: str, p: int, min_len: int = 4, any_first: bool = True, words: Mapping[str, str] | None = None) -> str | None:
     """A transliterated name of ``min_len`` or more characters starting at ``p``
-    (with ``any_first``, the first may be any character: `武切维奇`)."""
+    (with ``any_first``, the first may be any character: `武切维奇`); a dictionary's time word or verb after two
+    characters of the last part of a dotted name (``words``) is the clause's (`…萨勒曼|当天`, `…特朗普|签署`)."""
     e = p + 1 if any_first and p < len(text) and _CJK.match(text[p]) else p
     while e < len(text) and e - p < 12 and text[e] in _TRANSLIT:
         e += 1
     dot = text.rfind("·", p, e)
     if dot > p:  # the last part of a dotted name may hold any character (`艾伦·莫瑞(`): to the clause's next word
-        while e < len(text) and e - dot <= 5 and _CJK.match(text[e]) and text[e] not in _AFTER_NAME:
+        while e < len(text) and e - dot <= 5 and _CJK.match(text[e]) and text[e] not in _AFTER_NAME \
+                and not (words is not None and e - dot > 2 and words.get(text[e:e + 2], "")[:1] in ("t", "v")):
             e += 1
     name = text[p:e].strip("·")
     return name if len(name) >= min_len else None
@@ -365,7 +368,7 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
     sur = text[p:p + 2] if text[p:p + 2] in ctx.lex.surnames else text[p]
     if sur not in ctx.lex.surnames:
         return None
-    foreign = _foreign_name(text, p)
+    foreign = _foreign_name(text, p, words=ctx.words)
     if foreign:  # `谢夫乔维奇`: a transliterated name is taken whole, before any length heuristic
         return foreign
     married = _married_name(ctx, p)

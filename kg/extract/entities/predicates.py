@@ -35,10 +35,16 @@ from kg.kb import rules
 _STOCK_CODE = re.compile(r"\((?:(?:S[HZ])?[0-9]{6}(?:\.S[HZ])?|[0-9]{4,5}\.HK|0[0-9]{3,4}|(?!19|20)[1-9][0-9]{3})\)")
 _PREDICATE = re.compile(rules.alternation("firm_predicates"))
 # A stake in the firm right after its name (`青岛特钢100%股权、大连精密制品90%股权`): only a firm has shares.
-_STAKE = re.compile(r"[0-9]+(?:\.[0-9]+)?%(?:的)?(?:股权|股份)")
+_STAKE = re.compile(r"(?:[近约逾超]过?)?[0-9]+(?:\.[0-9]+)?%(?:的)?(?:股权|股份)")  # (`持有营口中板|近50.40%的股份`)
+_STAKE_VERB = re.compile(rf"^(?:{rules.alternation('stake_holder_verbs')})")
 _TRADE_WORDS = tuple(sorted(set(rules.words("firm_words") + rules.words("short_form_trade_words")), key=len, reverse=True))
 _ROLE = re.compile(rules.alternation("firm_role_nouns"))
 _SHARE_CLASS = re.compile(r"^(?:[A-Z]|[0-9]+)?股$|板$")  # `A股股价`, `创业板市值`: a market, not a firm
+# A date or a period before the predicate (`2010年营收`, `4-6月净利润`, `第一财季净利润`, `今天(5月11日)发布公告`): the time
+# of the clause, never a firm's name.
+_TIME = re.compile(r"[0-9]+[年月日号]|财季|财年|季度|^[当本同上]季")
+# A kind of body before the predicate (`专精特新中小企业营收`, `冰岛气象部门发布公告`): a class of firms or an office, no firm's name.
+_KIND_ENDINGS = ("企业", "部门", "机构", "政府")
 
 
 def _companies_by_predicate(ctx: _Ctx) -> list[Mention]:
@@ -67,11 +73,13 @@ def _name_start(ctx: _Ctx, i: int, coded: bool = False) -> int | None:
     role = list(_ROLE.finditer(text, s, i))  # `供应商|中国石油(601857)`: the firm's role is no part of its name
     if role and i - role[-1].end() >= 2:
         s = role[-1].end()
+    if coded and (verb := _STAKE_VERB.match(text[s:i])) and i - s - verb.end() >= 2:
+        s += verb.end()  # `增持|海普诺凯31.56%股权`: the buyer's verb is no part of the name
     name = text[s:i]
     bare = re.sub(r"\([^)]*\)$", "", name)  # `…防卫学院(ISDC)25%股权`: an institute's stake, or a park's, is none of a firm
     if bare.endswith(ctx.lex.org_suffixes + ctx.lex.park_suffixes) or bare.count("(") != bare.count(")"):
         return None
-    if len(name) < 2 or any(ctx.taken[s:i]) or name in ctx.lex.regions or _SHARE_CLASS.search(name) \
+    if len(name) < 2 or any(ctx.taken[s:i]) or name in ctx.lex.regions or _SHARE_CLASS.search(name) or _TIME.search(name) or name.endswith(_KIND_ENDINGS) \
             or _generic(name, _GENERIC_COMPANY_BODY) or _known_industry(ctx, name) and not (coded and _region_led(ctx, name)) \
             or ctx.words.get(name) in ("n", "v", "vn", "a", "ns", "nr", "r", "t", "m") \
             or any(pos in STOP_POS and (b - a >= 2 or a == s) and text[a:b] not in ctx.lex.regions for a, b, pos in ctx.tokens_in(s, i)):

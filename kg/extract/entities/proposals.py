@@ -43,7 +43,7 @@ from kg.extract.entities.context import _COUNT_INSIDE, _NAME_VERBS, STOP_POS, Me
 from kg.extract.entities.lists import _SITE_TAIL
 from kg.extract.entities.persons import _TRANSLIT
 from kg.extract.entities.parks import _GENERIC_PARK_BODY, _INDUSTRY_PARK_SUFFIXES, _industry_only
-from kg.extract.entities.suffixes import (_INVESTMENT_WORD, _DETERMINER_BEFORE, _GENERIC_COMPANY_BODY, _GENERIC_ORG_BODY, _MEDIA, _ORG_NEEDS_PROPER_BODY,
+from kg.extract.entities.suffixes import (_INVESTMENT_WORD, _sized, _DETERMINER_BEFORE, _GENERIC_COMPANY_BODY, _GENERIC_ORG_BODY, _MEDIA, _ORG_NEEDS_PROPER_BODY,
                                           _POSITIONING_LABEL, _proper_body, _region_named)
 from kg.kb import rules
 from kg.kb.lexicons import Lexicons
@@ -287,9 +287,13 @@ def _organization(ctx: _Ctx, name: str, start: int, label: str, prob: float) -> 
         return None  # `“深化产业园区`: a quotation mark opens a title or a slogan, not a name
     lex = ctx.lex
     if name.endswith(lex.fund_heads):
+        if ctx.text.startswith("利率", start + len(name)):
+            return None  # `美国联邦基金利率`: a rate, not a fund nor a foundation (as the fund rule says)
         etype = "FUND"
-        if name.endswith("基金") and _suffix_of(name, "FUND", lex) == "基金" and not _INVESTMENT_WORD.search(name[:-2]):
+        if name.endswith("基金") and _suffix_of(name, "FUND", lex) == "基金" and not _INVESTMENT_WORD.search(name[:-2]) \
+                and not _sized(ctx.text, start, start + len(name)):
             return "ORG" if len(name) > 4 else None  # `团结香港基金` (a foundation): a bare `基金` with no investment word
+            # and no size (`600亿元规模的国家X基金` is an investment fund)
     elif name.endswith(lex.park_suffixes):
         etype = "PARK"
     elif label == "LOC":

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from kg.extract.entities.context import _NAME_CHAR, Mention, Token, _Ctx, _Trie
-from kg.extract.entities.industries import _industries
+from kg.extract.entities.industries import _WAYS_OF_DEVELOPING, _industries
 from kg.extract.entities.industry_spans import _industry_ends_free
 from kg.extract.entities.known import _known
 from kg.extract.entities.lists import (_SITE_TAIL, _companies_before_a_title, _companies_by_context, _brokerages, _companies_by_role, _companies_included,
@@ -121,14 +121,31 @@ def find_mentions(
     # a name established in the text is a mention wherever it occurs again (`徐一冰说`, `人工智能`)
     found = first + later
     repeats = []
-    by_text = {m.text: m for m in found if len(m.text) >= 2}
+    by_text = _repeat_forms(found, lex)
     for i, form in _Trie(by_text).finditer_all(text):  # one scan for all established names
         m, e = by_text[form], i + len(form)
-        if m.type == "INDUSTRY" and e - i <= 2 and not _industry_ends_free(ctx, i, e):
-            continue  # `影视` again in `影视中心`: a modifier there, not the industry
+        if m.type == "INDUSTRY" and (e - i <= 2 and not _industry_ends_free(ctx, i, e)
+                                     or any(text[j:e] in lex.industries for j in range(max(0, i - 4), i))):
+            continue  # `影视` again in `影视中心`: a modifier there; `机器人` in `人形机器人`: the tail of another industry
         if not any(ctx.taken[i:e]) and _whole_word(ctx, i, e) and not _glued_short_word(ctx, m, i, e):
-            repeats.append(Mention(i, e, m.type, m.text, "repeat", m.key))
+            repeats.append(Mention(i, e, m.type, form, "repeat", m.key))
     return _offices_sharing_a_place(text, sorted(found + accept(repeats), key=lambda m: m.start), lex)
+
+
+_INDUSTRY_SUFFIXES = ("产业集群", "产业链", "产业")
+
+
+def _repeat_forms(found: list[Mention], lex: Lexicons) -> dict[str, Mention]:
+    """The forms a name established in the text is written again by: its own text, and for an industry named with its
+    suffix (`人工智能产业规模`) the known industry it names (`人工智能` again later is the same industry), when it has
+    three characters or more (a two-character one, `机械`, `物流`, is as often a modifier of another noun)."""
+    by_text = {m.text: m for m in found if len(m.text) >= 2}
+    for m in found:
+        if m.type == "INDUSTRY" and (tail := next((t for t in _INDUSTRY_SUFFIXES if m.text.endswith(t)), None)):
+            core = m.text[: -len(tail)]
+            if len(core) >= 3 and core in lex.industries and core not in _WAYS_OF_DEVELOPING:  # (`绿色低碳转型`: a way)
+                by_text.setdefault(core, m)
+    return by_text
 
 
 _FULL_LEGAL_FORMS = ("有限责任公司", "股份有限公司", "有限公司")

@@ -793,7 +793,18 @@ def _individuated(ctx: _Ctx, s: int, e: int) -> bool:
     c = max(text.rfind(ch, 0, s) for ch in ",,。;;!?\n") + 1
     before = text[max(c, s - 16):s]
     owner = _OWNER_WORD.search(before) or any(c <= m.start < s and m.type in ("ORG", "PARK", "COMPANY") for m in ctx.found)
-    return bool(owner or _AMOUNT.search(before) or _SETUP.search(before) or _SIZE_AFTER.match(text, e))
+    first = "首个" in before or "首支" in before or "首只" in before  # `全国首个省级…专项基金`: the first one, one fund
+    return bool(owner or first or _AMOUNT.search(before) or _SETUP.search(before) or _SIZE_AFTER.match(text, e)
+                or _SETUP.match(text, e + (text.startswith("的", e) or text.startswith("正式", e) and 2)))  # `…专项基金(的)成立/启动`
+
+
+_SIZE_BEFORE = re.compile(r"[0-9.]+[万亿]*元?(?:的)?规模的?$")  # `600亿元规模的|国家X基金`
+
+
+def _sized(text: str, s: int, e: int) -> bool:
+    """Is the fund at ``s:e`` given a size, before it (`设立了600亿元规模的…基金`) or after it (`…基金,总规模50亿元`)?
+    Only an investment fund has one; a foundation (`团结香港基金`) has none."""
+    return bool(_SIZE_BEFORE.search(text, max(0, s - 12), s) or _SIZE_AFTER.match(text, e))
 
 
 def _fund_edge(ctx: _Ctx, s: int, i: int) -> int:
