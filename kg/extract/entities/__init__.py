@@ -19,8 +19,8 @@ one module each:
   :mod:`.industry_spans`);
 * **context triggers** for companies without a legal form (``链主企业X``,
   ``A、B等企业``, ``入驻A、B``) and lists typed by their head (:mod:`.lists`);
-* **what only firms have**: a stock code or a stake after a name (``包钢稀土(600111.SH)``,
-  ``大连精密制品90%股权``), or, for a name written twice, its shares and accounts (``安泰科技管理层``)
+* **what only firms have**: a stock code or a stake after a name (``星岚稀土(600999.SH)``,
+  ``临海精密制品90%股权``), or, for a name written twice, its shares and accounts (``星岚科技管理层``)
   (:mod:`.predicates`);
 * **short forms** of names found in the same document (``聚大洋`` for
   ``青岛聚大洋藻业集团有限公司``, ``蓝谷`` for ``青岛蓝谷``) (:mod:`.short_forms`).

@@ -1,6 +1,6 @@
-"""Firms named by what only a firm has: a stock code after the name (``包钢稀土(600111.SH)``,
-``晶苑国际(02232)``), a stake in it (``大连精密制品90%股权``), or a word of a firm's accounts, board or
-shares right after it (``安泰科技管理层``, ``世纪瑞尔股价``, ``九州通内部人士``; the list is
+"""Firms named by what only a firm has: a stock code after the name (``星岚稀土(600999.SH)``,
+``远星国际(09999)``), a stake in it (``临海精密制品90%股权``), or a word of a firm's accounts, board or
+shares right after it (``星岚科技管理层``, ``远景瑞尔股价``, ``九洲达内部人士``; the list is
 ``kg/data/rules/firm_predicates.txt``).
 
 Listed companies are named in financial news by their stock short name, with no legal form and no
@@ -34,7 +34,7 @@ from kg.kb import rules
 # `0500`, `02232`) or Taiwan (`3363`); a four-digit number that may be a year (`(2022)`) is none.
 _STOCK_CODE = re.compile(r"\((?:(?:S[HZ])?[0-9]{6}(?:\.S[HZ])?|[0-9]{4,5}\.HK|0[0-9]{3,4}|(?!19|20)[1-9][0-9]{3})\)")
 _PREDICATE = re.compile(rules.alternation("firm_predicates"))
-# A stake in the firm right after its name (`青岛特钢100%股权、大连精密制品90%股权`): only a firm has shares.
+# A stake in the firm right after its name (`滨江特钢100%股权、临海精密制品90%股权`): only a firm has shares.
 _STAKE = re.compile(r"(?:[近约逾超]过?)?[0-9]+(?:\.[0-9]+)?%(?:的)?(?:股权|股份)")  # (`持有营口中板|近50.40%的股份`)
 _STAKE_VERB = re.compile(rf"^(?:{rules.alternation('stake_holder_verbs')})")
 _TRADE_WORDS = tuple(sorted(set(rules.words("firm_words") + rules.words("short_form_trade_words")), key=len, reverse=True))
@@ -65,7 +65,7 @@ def _companies_by_predicate(ctx: _Ctx) -> list[Mention]:
 
 def _name_start(ctx: _Ctx, i: int, coded: bool = False) -> int | None:
     """Start of the firm's name ending at ``i``, None when the words there name no firm. Before a stock code
-    or a stake (``coded``), a place and a line of business make a name (`合肥塑胶`)."""
+    or a stake (``coded``), a place and a line of business make a name (`滨江塑胶`)."""
     text = ctx.text
     if i < 2 or ctx.taken[i - 1] or text[i - 1] in "的之":
         return None
