@@ -65,12 +65,14 @@ def judged_model() -> list[tuple[str, float, bool]]:
 
 
 def judged_unseen(path: Path = JUDGED) -> list[tuple[str, float, bool]]:
-    """(rule, stated confidence, right?) of the relations judged on unseen articles, as recorded."""
+    """(rule, confidence the table states now, right?) of the relations judged on unseen articles, verdicts as recorded."""
     import json
+
+    from kg.export.graph import confidence_of
 
     with path.open(encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()]
-    return [(r["rule"], float(r["confidence"]), bool(r["correct"])) for r in rows]
+    return [(r["rule"], confidence_of(r["rule"]), bool(r["correct"])) for r in rows]
 
 
 def judge(gold: dict, pred: object) -> list[tuple[str, float, bool]]:
@@ -125,7 +127,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--update", action="store_true", help="calibrate on the dev set and write the table")
     ap.add_argument("--report", choices=["dev", "test", "unseen"],
-                    help="print stated confidence against measured precision (unseen: the judged sample, as recorded)")
+                    help="print stated confidence against measured precision (unseen: the judged sample's recorded verdicts)")
     args = ap.parse_args()
     if args.update:
         from kg.extract.relations.pairs import RULE
