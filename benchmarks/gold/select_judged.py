@@ -3,7 +3,7 @@
     PYTHONPATH=. python benchmarks/gold/select_judged.py WORK_DIR
 
 Unseen, non-gold text only: every doc_id of split.tsv is left out, and so is any article that
-/work/briefs/neardup.py's is_gold_copy finds to be a near-copy of a gold article.
+``neardup.is_gold_copy`` (beside this file) finds to be a near-copy of a gold article.
 - news-zh: the corpus ids not in split.tsv, sorted, shuffled with random.Random(20261207); the first
   9,000 are built with kg (as of the commit that made the file); the first 60 in that order that give
   >= 2 relations other than HOLDS_POST are taken.
@@ -18,11 +18,11 @@ import collections, csv, json, random, re, shutil, subprocess, sys
 from pathlib import Path
 
 SEED = 20261207
-CORPUS = Path("/work/shared/corpus/news-zh.jsonl")
-HK = "/work/.mirror/hkarchivist+hkcnews-article-archive/repo"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "news-zh.jsonl"  # ../shared/corpus of the checkout
+HK = "/work/.mirror/hkarchivist+hkcnews-article-archive/repo"  # a local copy of the public HKCNews archive (git dir)
 GOLD = Path(__file__).resolve().parent
 KW = re.compile("科技園|數碼港|科學園|創科|產業|園區")
-sys.path.insert(0, "/work/briefs")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from neardup import is_gold_copy  # noqa: E402
 
 
