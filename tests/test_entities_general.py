@@ -1883,3 +1883,20 @@ class TestDeclaredAndOperatorNames:
         text = "星湖联邦基金利率水平已升至4.5%。"
         ctx = _Ctx(text, Lexicons.load(), None, [False] * len(text))
         assert not proposed_mentions(ctx, [Proposal(0, 6, "ORG", 0.97)])
+
+
+class TestPlaceOfAGovernmentOffice:
+    def test_the_place_written_before_an_office_is_part_of_its_name(self, nlp):
+        got = found(nlp, "台灣國防部長柯大正表示。")
+        assert ("台湾国防部", "ORG") in got and ("国防部", "ORG") not in got
+
+    def test_the_country_before_a_university_stays_out(self):
+        # near miss: a university's country describes it, it does not name it (the tagger's span as proposed)
+        from kg.extract.entities.context import _Ctx
+        from kg.extract.entities.proposals import Proposal, proposed_mentions
+        from kg.kb.lexicons import Lexicons
+
+        text = "美国星岚大学创办人表示。美国能源署表示。"
+        ctx = _Ctx(text, Lexicons.load(), None, [False] * len(text))
+        got = {m.text for m in proposed_mentions(ctx, [Proposal(2, 6, "ORG", 0.97), Proposal(14, 17, "ORG", 0.97)])}
+        assert got == {"星岚大学", "美国能源署"}

@@ -97,9 +97,37 @@ def proposed_mentions(ctx: _Ctx, proposals: Iterable[Proposal]) -> list[Mention]
             etype = _person(ctx, name, p.prob, start in post_ends) if _whole_words(ctx, start, end) else None
         else:
             etype = _organization(ctx, name, start, p.label, p.prob)
+        if etype == "ORG" and name.endswith(_GOVERNMENT_OFFICE_ENDS):
+            start = _place_before(ctx, start)  # `台湾|国防部`: the tagger left the place out of the office's name
+            name = ctx.text[start:end]
         if etype:
             out.append(Mention(start, end, etype, name, f"model:{etype.lower()}"))
     return out
+
+
+_COUNTRIES = frozenset(rules.words("foreign_countries"))
+#: Ends of a government office's name: its place belongs to it (`日本防卫省`); a university's or a firm's
+#: country is a description (`美国|奇点大学`).
+_GOVERNMENT_OFFICE_ENDS = ("部", "省", "厅", "局", "署", "委", "委员会", "办")
+
+
+def _place_before(ctx: _Ctx, i: int) -> int:
+    """Start of a country or division written right before the office name at ``i`` (`台湾国防部`,
+    `日本经济产业省`): the place is part of that office's name. ``i`` when there is none, for China as a whole, or
+    when the place is the end of a longer word.
+
+    >>> from kg.extract.entities.context import _Ctx
+    >>> t = "台湾国防部表示"
+    >>> _place_before(_Ctx(t, Lexicons.load(), None, [False] * len(t)), 2)
+    0
+    """
+    text = ctx.text
+    for n in (4, 3, 2):
+        r = text[i - n:i] if i - n >= 0 else ""
+        if (r in ctx.lex.regions or r in _COUNTRIES) and r not in ("中国", "全国") \
+                and (i - n == 0 or not _CJK.match(text[i - n - 1]) or ctx.is_token_boundary(i - n)):
+            return i - n
+    return i
 
 
 def widen_persons(text: str, found: list[Mention], proposals: Iterable[Proposal]) -> list[Mention]:
