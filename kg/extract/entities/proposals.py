@@ -108,7 +108,7 @@ def proposed_mentions(ctx: _Ctx, proposals: Iterable[Proposal]) -> list[Mention]
 _COUNTRIES = frozenset(rules.words("foreign_countries"))
 #: Ends of a government office's name: its place belongs to it (`日本防卫省`); a university's or a firm's
 #: country is a description (`美国|奇点大学`).
-_GOVERNMENT_OFFICE_ENDS = ("部", "省", "厅", "局", "署", "委", "委员会", "办")
+_GOVERNMENT_OFFICE_ENDS = tuple(rules.words("government_office_ends"))
 
 
 def _place_before(ctx: _Ctx, i: int) -> int:
