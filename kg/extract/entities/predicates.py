@@ -6,8 +6,8 @@ shares right after it (``星岚科技管理层``, ``远景瑞尔股价``, ``九�
 Listed companies are named in financial news by their stock short name, with no legal form and no
 lexicon entry. The name must still look like one: letters, a proper noun or a word the dictionary
 does not know (:func:`~kg.extract.entities.lists._brand_like`), words that make no dictionary word together
-with a proper or unknown one among them (``世纪|瑞尔``, ``九州|通``), or a name of its own before a trade
-word (``辉煌科技``: a brand and its line of business); places, industries and kinds of firm
+with a proper or unknown one among them (``世纪|瑞尔``, ``九洲|达``), or a name of its own before a trade
+word (``星岚科技``: a brand and its line of business); places, industries and kinds of firm
 (``上市公司``, ``该公司``) are not names. A name found by a predicate must be written at least twice
 in the text (a firm the story is about is named again); a stock code or a stake is enough by itself.
 
@@ -84,18 +84,18 @@ def _name_start(ctx: _Ctx, i: int, coded: bool = False) -> int | None:
             or ctx.words.get(name) in ("n", "v", "vn", "a", "ns", "nr", "r", "t", "m") \
             or any(pos in STOP_POS and (b - a >= 2 or a == s) and text[a:b] not in ctx.lex.regions for a, b, pos in ctx.tokens_in(s, i)):
         return None  # a verb or a function word of the clause (a single character inside an unknown name may be one:
-        # `九州|通`; a place the dictionary tags as an adverb is a place: `大连`)
+        # `九洲|达`; a place the dictionary tags as an adverb is a place: `大连`)
     return s if _brand_like(ctx, s, i) or _unknown_phrase(ctx, s, i) or _trade_name(ctx, s, i) or coded and _region_led(ctx, name) else None
 
 
 def _region_led(ctx: _Ctx, name: str) -> bool:
-    """A place and two characters or more after it, which are no place themselves (`合肥|塑胶`, `大连|精密制品`)."""
+    """A place and two characters or more after it, which are no place themselves (`滨江|塑胶`, `临海|精密制品`)."""
     r = _tries(ctx.lex)["regions"].longest_at(name, 0)
     return bool(r) and len(name) - len(r) >= 2 and name[len(r):] not in ctx.lex.regions
 
 
 def _trade_name(ctx: _Ctx, s: int, e: int) -> bool:
-    """A name of its own before a trade word (`辉煌|科技`, `东阿|阿胶` is not: no trade word): the part
+    """A name of its own before a trade word (`星岚|科技`, `临海|阿胶` is not: no trade word): the part
     before the word is two characters or more, and no place, industry or kind of firm."""
     name = ctx.text[s:e]
     word = next((w for w in _TRADE_WORDS if name.endswith(w) and len(name) - len(w) >= 2), None)

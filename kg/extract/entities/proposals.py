@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.extract.entities.context import _COUNT_INSIDE, _NAME_VERBS, STOP_POS, Mention, _Ctx, _generic, _tries
+from kg.extract.entities.known import _COUNTRIES
 from kg.extract.entities.lists import _SITE_TAIL
 from kg.extract.entities.persons import _TRANSLIT
 from kg.extract.entities.parks import _GENERIC_PARK_BODY, _INDUSTRY_PARK_SUFFIXES, _industry_only
@@ -105,7 +106,6 @@ def proposed_mentions(ctx: _Ctx, proposals: Iterable[Proposal]) -> list[Mention]
     return out
 
 
-_COUNTRIES = frozenset(rules.words("foreign_countries"))
 #: Ends of a government office's name: its place belongs to it (`日本防卫省`); a university's or a firm's
 #: country is a description (`美国|奇点大学`).
 _GOVERNMENT_OFFICE_ENDS = tuple(rules.words("government_office_ends"))
