@@ -85,7 +85,20 @@ def test_corpus_draw_is_reproducible():
     import select_corpus
 
     drawn = [r["doc_id"] for r in select_corpus.draw(CORPUS)]
-    assert sorted(drawn) == sorted(r["doc_id"] for r in SOURCES if r["group"] == "corpus")
+    assert sorted(drawn) == sorted(r["doc_id"] for r in SOURCES if r["group"] == "corpus" and r.get("batch", 1) == 1)
+
+
+def test_second_batch_draw_is_reproducible_and_all_dev():
+    sys.path.insert(0, str(GOLD_DIR))
+    import select_more
+
+    batch = {r["doc_id"] for r in SOURCES if r.get("batch", 1) == 2}
+    banned = {line.split("\t")[0] for line in (GOLD_DIR / "split.tsv").read_text(encoding="utf-8").splitlines()
+              if not line.startswith("#") and line.split("\t")[0] not in batch} | select_more.judged_ids()
+    assert {r["doc_id"] for r in select_more.corpus_draw(banned)} == {d for d in batch if not d.startswith("hk-")}
+    split = dict(line.split("\t")[:2] for line in (GOLD_DIR / "split.tsv").read_text(encoding="utf-8").splitlines()
+                 if not line.startswith("#"))
+    assert len(batch) == 18 and {split[d] for d in batch} == {"dev"}
 
 
 def test_an_annotation_scored_against_itself_is_perfect():

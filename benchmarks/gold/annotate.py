@@ -310,6 +310,10 @@ def cmd_agree(args: argparse.Namespace) -> None:
                "command": "python benchmarks/gold/annotate.py agree annotations/a annotations/b --write",
                "all": result}
         out["by_group"] = {g: agreement(Path(args.a), Path(args.b), ids) for g, ids in sorted(groups.items()) if g != "seed"}
+        batches: dict[str, list[str]] = {}
+        for row in rows:
+            batches.setdefault(str(row.get("batch", 1)), []).append(row["doc_id"])
+        out["by_batch"] = {b: agreement(Path(args.a), Path(args.b), ids) for b, ids in sorted(batches.items())}
         (HERE / "agreement.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
@@ -353,7 +357,7 @@ def cmd_sources(args: argparse.Namespace) -> None:
     import hashlib
 
     rows = []
-    for name in ("sources-corpus.jsonl", "sources-traditional.jsonl", "sources-web.jsonl"):
+    for name in ("sources-corpus.jsonl", "sources-traditional.jsonl", "sources-web.jsonl", "sources-more.jsonl"):
         for line in (HERE / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
@@ -381,7 +385,9 @@ def cmd_split(args: argparse.Namespace) -> None:
     """Give every unseen article without a split one: per group, a seeded 60/40 draw.
 
     Articles already in ``split.tsv`` keep their split: the split is fixed once
-    made.
+    made. Articles of a later batch (``batch`` ≥ 2 in their provenance row, drawn
+    after tuning began) all go to dev, so that the test split stays the set fixed
+    before any tuning.
     """
     import random
 
@@ -390,10 +396,12 @@ def cmd_split(args: argparse.Namespace) -> None:
     rows = [json.loads(line) for line in (HERE / "sources.jsonl").read_text(encoding="utf-8").splitlines() if line]
     new = {}
     for group in sorted({r["group"] for r in rows} - {"seed"}):
-        ids = sorted(r["doc_id"] for r in rows if r["group"] == group and r["doc_id"] not in have)
+        ids = sorted(r["doc_id"] for r in rows if r["group"] == group and r["doc_id"] not in have
+                     and r.get("batch", 1) == 1)
         random.Random(f"{SPLIT_SEED}-{group}").shuffle(ids)
         n_dev = round(DEV_SHARE * len(ids))
         new.update({d: "dev" if i < n_dev else "test" for i, d in enumerate(ids)})
+    new.update({r["doc_id"]: "dev" for r in rows if r.get("batch", 1) > 1 and r["doc_id"] not in have})
     groups = {r["doc_id"]: r["group"] for r in rows}
     merged = {**have, **new}
     with open(path, "w", encoding="utf-8") as out:
