@@ -1900,3 +1900,27 @@ class TestPlaceOfAGovernmentOffice:
         ctx = _Ctx(text, Lexicons.load(), None, [False] * len(text))
         got = {m.text for m in proposed_mentions(ctx, [Proposal(2, 6, "ORG", 0.97), Proposal(14, 17, "ORG", 0.97)])}
         assert got == {"星岚大学", "美国能源署"}
+
+
+class TestSecondBatchDevCases:
+    """General causes met in the second gold batch (dev), each on invented text."""
+
+    def test_lead_verb_after_a_name_is_no_given_name(self, nlp):
+        got = found(nlp, "省委书记王海率代表团赴德国访问。")
+        assert ("王海", "PERSON") in got and ("王海率", "PERSON") not in got
+
+    def test_a_withheld_name_is_no_person(self, nlp):
+        got = found(nlp, "星岚公司法人代表陈某成功承揽绿化工程,副院长周某负责考察。")
+        assert not {t for t, ty in got if ty == "PERSON"}
+
+    def test_an_indefinite_count_inside_a_name_is_no_name(self, nlp):
+        got = found(nlp, "她之前出席广西当地一些大学演讲会,没有特定讲题。")
+        assert not any("一些" in t for t, _ in got)
+
+    def test_a_verb_with_its_direction_ends_a_park_name(self, nlp):
+        got = found(nlp, "氢气通过封闭的管道输送到园区里的新材料厂区。")
+        assert not any("输送" in t for t, _ in got)
+
+    def test_short_forms_of_national_bodies(self, nlp):
+        got = found(nlp, "中國加入世貿後，中央政府與解放軍均表示支持。")
+        assert {("世贸", "ORG"), ("中央政府", "ORG"), ("解放军", "ORG")} <= got

@@ -46,7 +46,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()·]")
 
 # A count inside a name (`两大`, `三类`, `8家`, `一区一`): the suffix heads a counted list, not a name.
-_COUNT_INSIDE = re.compile(r"[0-9一二两三四五六七八九十百几多]+[大个类批座条强]|(?:[0-9]+|[两三四五六七八九十几多数])[家地间所]|一[楼区园镇村]一")
+_COUNT_INSIDE = re.compile(r"一些|某些|若干|[0-9一二两三四五六七八九十百几多]+[大个类批座条强]|(?:[0-9]+|[两三四五六七八九十几多数])[家地间所]|一[楼区园镇村]一")
 
 # A count before a name: digits, or Chinese numerals with a measure word (`四大`, `数十个`; `数字` is no count).
 _COUNT_PREFIX = re.compile(r"^(?:[0-9]+(?![0-9A-Za-z])[大个家所座类批项国条强]?|[一二两三四五六七八九十百千万几多数]+[大个家所座类批项国条强])+")
@@ -339,6 +339,8 @@ def _stops_name(word: str, pos: str | None, lex: Lexicons, extra: frozenset[str]
         return False
     if len(word) == 1:
         return word in _FUNCTION_CHARS or word in _CLAUSE_CHARS or pos in _FUNCTION_POS or (pos == "v" and word in _CLAUSE_VERBS)
+    if word[-1] == "到" and word not in lex.regions:
+        return True  # `管道|输送到|园区`: a verb with its complement of direction ends the clause before a name
     if pos == "i" or (pos == "l" and _boundary_inside(word, lex)) or word in _NOUN_TAGGED_VERBS:
         return True  # an idiom or fixed phrase with a verb of the clause (`紧紧围绕`) is never inside a name
     if pos == "ad":

@@ -31,7 +31,7 @@ _AFTER_NAME = set("说讲表介指告认强称出主会带一赴到来参调走�
 _ADDRESS_WORDS = frozenset({"先生", "女士", "小姐", "太太", "夫人"})
 
 # Function characters that never stand in a given name (和 may, before its last character: `张和平`).
-_NOT_IN_GIVEN_NAME = frozenset("的了着是与及在等也则还将已都亦仍均对把被")
+_NOT_IN_GIVEN_NAME = frozenset("的了着是与及在等也则还将已都亦仍均对把被某")  # 某: `陈某`, a name withheld
 
 # Punctuation that closes a name in a list or clause, and verbs of saying that may follow a name directly.
 _NAME_CLOSERS = frozenset("、,。;:!?)")
@@ -417,6 +417,8 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
         return two[0][2] if two and three[0][2][-1] in _SAYING else three[0][2]
     if three and two and _third_character_split(ctx, p, two[0][1]):
         return three[0][2]
+    if two and three and _leads_a_group(ctx, two[0][1]):
+        return two[0][2]  # `书记王海|率代表团`: 率 leads a group, it is no given name's character
     if ctx.starts is not None:
         for _given, e, cand in options:
             if e in ctx.starts and p in ctx.starts and all(q not in ctx.starts for q in range(p + 1, e) if q != s):
@@ -440,6 +442,12 @@ def _clause_word_after_surname(ctx: _Ctx, s: int) -> bool:
         return False  # `技术总监|智|百年`: after a title a numeral-like given name (`百年`) is a name's
     return tok is not None and tok[0] == s and tok[1] - s == 2 and tok[2] in ("d", "m", "c", "p", "r") \
         and not (sur is not None and sur[2] == "nr")  # `王|立新` (a surname the dictionary knows as one)
+
+
+def _leads_a_group(ctx: _Ctx, e: int) -> bool:
+    """Is ``text[e]`` the verb 率 ("leads") with a noun right after it (`率|代表团`, `率|工作组`)?"""
+    text = ctx.text
+    return text[e:e + 1] == "率" and any((ctx.words.get(text[e + 1:e + 1 + k]) or "")[:1] == "n" for k in (3, 2))
 
 
 def _third_character_split(ctx: _Ctx, p: int, e: int) -> bool:
