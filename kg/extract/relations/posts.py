@@ -257,9 +257,10 @@ def same_body(r: Reader, sent: Sentence, p: Mention) -> None:
         r.rel(p, "HOLDS_POST", before[-1].tail, sent, "post:same-body", title=text[m.end(1) if m.group(1) else m.end(2):p.start])
 
 
-#: `其<title>`, `该公司<title>`, `该协会<title>`: a possessor that refers back (group 1: the class word after 该).
+#: `其<title>`, `该公司<title>`, `该协会<title>`: a possessor that refers back (group 1: the class word after 该);
+#: not the 其 that ends a word (`土耳其总统A`: a country; `尤其`, `极其`, `何其`, `与其`: adverbs and a conjunction).
 _FIRM_CLASSES = frozenset(rules.words("firm_anaphor_classes"))
-_POSSESSOR = re.compile(rf"其|该({'|'.join(map(re.escape, sorted(_FIRM_CLASSES | set(rules.words('org_anaphor_classes')), key=len, reverse=True)))})")
+_POSSESSOR = re.compile(rf"(?<!土耳)(?<![尤极何与])其|该({'|'.join(map(re.escape, sorted(_FIRM_CLASSES | set(rules.words('org_anaphor_classes')), key=len, reverse=True)))})")
 
 
 def name_org_title(r: Reader, sent: Sentence, i: int, p: Mention) -> None:
