@@ -1924,3 +1924,16 @@ class TestSecondBatchDevCases:
     def test_short_forms_of_national_bodies(self, nlp):
         got = found(nlp, "中國加入世貿後，中央政府與解放軍均表示支持。")
         assert {("世贸", "ORG"), ("中央政府", "ORG"), ("解放军", "ORG")} <= got
+
+    def test_an_intermediate_court_short_form_is_an_org(self, nlp):
+        got = found(nlp, "星岚市中院对此案作出一审判决。")
+        assert ("星岚市中院", "ORG") in got
+
+    def test_a_proposed_org_across_a_preposition_is_no_name(self):
+        from kg.extract.entities.context import _Ctx
+        from kg.extract.entities.proposals import Proposal, proposed_mentions
+        from kg.kb.lexicons import Lexicons
+
+        text = "星岚市检察院对星岚医院原院长王海提起公诉。"
+        ctx = _Ctx(text, Lexicons.load(), None, [False] * len(text))
+        assert not proposed_mentions(ctx, [Proposal(0, 11, "ORG", 0.97)])

@@ -69,6 +69,11 @@ def test_holds_post_pronoun_is_not_the_end_of_a_country_name(nlp):
     assert not of_type(got, "HOLDS_POST")
 
 
+def test_holds_post_after_that_hospital_or_university(nlp):
+    got = rels(nlp, "星岚市第一人民医院举行会议。该医院副院长王海表示,将加强管理。")
+    assert ("王海", "HOLDS_POST", "星岚市第一人民医院") in got
+
+
 def test_holds_post_seed_000_and_title_attribute(nlp):
     norm = normalize_text("近日,青岛蓝谷管理局副局长徐一冰在接受《人民邮电》报专访时表示。").text
     doc = nlp(norm)

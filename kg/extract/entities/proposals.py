@@ -94,6 +94,8 @@ def proposed_mentions(ctx: _Ctx, proposals: Iterable[Proposal]) -> list[Mention]
         name = ctx.text[start:end]
         if not _CJK.search(name) or _MARKUP.search(name):
             continue  # markup or escaped bytes (`%EF%BF%BD`) the tagger took for a name
+        if p.label != "PER" and _preposition_inside(ctx, start, end):
+            continue  # `湘西自治州中院|对|州医院`: a clause (subject, preposition, object), not one name
         if p.label == "PER":
             etype = _person(ctx, name, p.prob, start in post_ends) if _whole_words(ctx, start, end) else None
         else:
@@ -104,6 +106,17 @@ def proposed_mentions(ctx: _Ctx, proposals: Iterable[Proposal]) -> list[Mention]
         if etype:
             out.append(Mention(start, end, etype, name, f"model:{etype.lower()}"))
     return out
+
+
+_PREPOSITIONS = frozenset("对把被向")
+
+
+def _preposition_inside(ctx: _Ctx, start: int, end: int) -> bool:
+    """Does a preposition stand inside the span right after a whole name (an organization's ending)?
+    (`湘西自治州中院|对|州医院`; the segmenter may glue the preposition to the next word, `对州`.)"""
+    lex = ctx.lex
+    ends = lex.org_suffixes + lex.company_suffixes + lex.park_suffixes
+    return any(ctx.text[i] in _PREPOSITIONS and ctx.text[start:i].endswith(ends) for i in range(start + 2, end - 1))
 
 
 #: Ends of a government office's name: its place belongs to it (`日本防卫省`); a university's or a firm's
