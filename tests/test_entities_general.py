@@ -1937,3 +1937,28 @@ class TestSecondBatchDevCases:
         text = "星岚市检察院对星岚医院原院长王海提起公诉。"
         ctx = _Ctx(text, Lexicons.load(), None, [False] * len(text))
         assert not proposed_mentions(ctx, [Proposal(0, 11, "ORG", 0.97)])
+
+
+class TestJudgedLowSampleCases:
+    """Entity errors behind wrong low-confidence relations of the judged unseen sample, on invented text."""
+
+    def test_a_proposed_office_that_is_an_ordinary_word_is_none(self):
+        from kg.extract.entities.context import _Ctx
+        from kg.extract.entities.proposals import Proposal, proposed_mentions
+        from kg.kb.lexicons import Lexicons
+
+        text = "青岛市布局新能源产业。青岛市财政局表示。"
+        ctx = _Ctx(text, Lexicons.load(), None, [False] * len(text))
+        got = {m.text for m in proposed_mentions(ctx, [Proposal(0, 5, "ORG", 0.97), Proposal(11, 17, "ORG", 0.97)])}
+        assert got == {"青岛市财政局"}
+
+    def test_a_head_or_district_office_is_a_kind_of_office(self, nlp):
+        got = found(nlp, "星岚联盟地區辦事處及星岚局總辦事處人員,星岚聯盟區議員辦事處。")
+        assert not any(t.endswith("办事处") for t, _ in got)
+
+    def test_a_married_name_before_a_verb_of_saying(self, nlp):
+        assert ("叶刘淑仪", "PERSON") in found(nlp, "新民黨主席葉劉淑儀表示,將繼續爭取。")
+
+    def test_intensive_industries_are_a_class(self, nlp):
+        got = found(nlp, "星岚市大力发展劳动密集型产业和新能源产业。")
+        assert ("新能源产业", "INDUSTRY") in got and not any("密集型" in t for t, _ in got)

@@ -342,6 +342,10 @@ def _foreign_name(text: str, p: int, min_len: int = 4, any_first: bool = True, w
 _ADVERB_AFTER_NAME = frozenset("今昨曾将已也又再仍均都亦则还连之")
 
 
+#: Verbs of saying that may follow a married name whose last character forms a word with their first (`叶刘淑仪|表示`).
+_SAYING_WORDS = ("表示", "指出", "认为", "强调", "透露")
+
+
 def _married_name(ctx: _Ctx, p: int) -> str | None:
     """`林郑月娥`, `郑李锦芬`: a married woman's name in Hong Kong carries her husband's surname before her
     own, then her given name: two single surnames and two more characters, closed like a name
@@ -353,8 +357,8 @@ def _married_name(ctx: _Ctx, p: int) -> str | None:
     if not all(_CJK.match(c) and c not in _FUNCTION_CHARS for c in given) or given in ctx.words \
             or text[p + 1:p + 3] in ctx.words or given in _NOT_NAME or set(given) & _ADVERB_AFTER_NAME or given[-1] in _AFTER_NAME:
         return None  # `陈时中今(31/5)宣告`, `汪文斌曾于`, `黄国则获`: a shorter name, then "today", an adverb or 之
-    if text[p + 3:p + 5] in ctx.words:
-        return None  # `次长陈宗彦担任`: the fourth character opens the next word (`担任`)
+    if text[p + 3:p + 5] in ctx.words and text[p + 4:p + 6] not in _SAYING_WORDS:
+        return None  # `次长陈宗彦担任`: the fourth character opens the next word (`担任`); not `叶刘淑仪|表示`
     closed = p + 4 == len(text) or text[p + 4] in _AFTER_NAME or text[p + 4] in _NAME_CLOSERS \
         or ctx.lex.title_ending_at(text, p) is not None  # `特首林郑月娥委任…`: after a title, the four are the name
     return text[p:p + 4] if closed else None

@@ -44,7 +44,7 @@ from kg.extract.entities.known import _COUNTRIES
 from kg.extract.entities.lists import _SITE_TAIL
 from kg.extract.entities.persons import _TRANSLIT
 from kg.extract.entities.parks import _GENERIC_PARK_BODY, _INDUSTRY_PARK_SUFFIXES, _industry_only
-from kg.extract.entities.suffixes import (_INVESTMENT_WORD, _sized, _DETERMINER_BEFORE, _GENERIC_COMPANY_BODY, _GENERIC_ORG_BODY, _MEDIA, _ORG_NEEDS_PROPER_BODY,
+from kg.extract.entities.suffixes import (_INVESTMENT_WORD, _ONE_CHAR_ORG_SUFFIX, _sized, _DETERMINER_BEFORE, _GENERIC_COMPANY_BODY, _GENERIC_ORG_BODY, _MEDIA, _ORG_NEEDS_PROPER_BODY,
                                           _POSITIONING_LABEL, _proper_body, _region_named)
 from kg.kb import rules
 from kg.kb.lexicons import Lexicons
@@ -349,6 +349,8 @@ def _organization(ctx: _Ctx, name: str, start: int, label: str, prob: float) -> 
     body = name[: len(name) - len(suffix)]
     if prob < MIN_PROB["company" if etype == "COMPANY" else "typed"] or len(body) < 2 or _generic(body, _GENERIC[etype]):
         return None  # `科技公司`, `有关部门`: a kind, not a name
+    if etype == "ORG" and suffix in _ONE_CHAR_ORG_SUFFIX and name.endswith(_NOT_OFFICE_WORDS):
+        return None  # `长兴县|布局`, `上海|布局`: the suffix closes an ordinary word, no office's name
     if etype == "PARK" and name.endswith(_INDUSTRY_PARK_SUFFIXES) and _industry_only(ctx, name):
         return None  # `体育产业园`, `先进制造产业园`: a kind of park (the park grammar's own test)
     if etype == "ORG" and (_POSITIONING_LABEL.search(name) or _COUNTED_BEFORE.search(ctx.text, max(0, start - 4), start)
@@ -364,6 +366,7 @@ def _organization(ctx: _Ctx, name: str, start: int, label: str, prob: float) -> 
     return etype
 
 
+_NOT_OFFICE_WORDS = tuple(rules.words("not_office_words"))
 _COUNTED_BEFORE = re.compile(r"[0-9一二两三四五六七八九十几多数]+[个家所间]$")
 
 

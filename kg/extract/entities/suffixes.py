@@ -47,6 +47,8 @@ _WEAK_COMPANY_SUFFIX = frozenset(rules.words("weak_company_suffixes"))
 
 # One-character office suffixes: an ORG only after a department word (`科技局`).
 _ONE_CHAR_ORG_SUFFIX = frozenset(rules.words("one_character_office_suffixes"))
+#: Words before 办事处 that make it a kind or the premises of offices, not one named office.
+_OFFICE_CLASS_WORDS = ("总", "地区", "议员")
 
 # Party committees are named only as part of a title (`市委书记`): not ORG.
 _PARTY_COMMITTEE = re.compile(r"(?:[省市区县]委|党委|党组|纪委|监委)$")
@@ -141,8 +143,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
         if kind == "company" and suf == "公司" and not _names_a_company(ctx, s, i):
             continue  # `A股上市公司`, `细分领域公司`: a kind of company, not a name
         if kind == "org":
-            if _COUNT_INSIDE.search(body):  # `四个专业委员会`
-                continue
+            if _COUNT_INSIDE.search(body) or suf.endswith("办事处") and body.endswith(_OFFICE_CLASS_WORDS):
+                continue  # `四个专业委员会`; `医管局总办事处` (premises), `民建联地区办事处`: a kind of office
             if suf in _ONE_CHAR_ORG_SUFFIX and not body.endswith(_departments(ctx.lex)):
                 continue
             if suf in ("政府", "人民政府") and (s := _government_start(ctx, s, i)) is None:
