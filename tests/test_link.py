@@ -40,6 +40,13 @@ def test_merges_scripts_and_region_prefixed_company_names(tmp_path):
     assert len(parks) == 1 and parks[0]["n_docs"] == "2"
 
 
+def test_a_country_and_a_line_of_business_name_no_one_firm(tmp_path):
+    # `中国银行` and `中国农业银行`: the stem left after the trade words is a country, not a firm's own name
+    rows = _build(tmp_path, {"a": "中国农业银行和中国银行分别发布年报。中国银行的净利润增长。"})
+    companies = {r["name"] for r in rows if r["type"] == "COMPANY"}
+    assert len(companies) == 2
+
+
 def test_a_park_named_by_its_company_is_one_park_with_its_own_name_alone(tmp_path):
     rows = _build(tmp_path, {"a": "星湖电器股份有限公司宣布投资30亿元,开建星湖电器华南产业基地。"
                                   "此次开建的华南产业基地占地约800亩。"})

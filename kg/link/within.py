@@ -191,7 +191,11 @@ _KIND_TAIL = re.compile(rf"(?:{_KIND_WORDS.pattern})$")
 _GROUP_TRADE_WORDS = tuple(rules.words("group_trade_words"))
 
 
-def _same_firm_cores(a: str, b: str) -> bool:
+#: Countries (China too): a firm's stem that is only a country is no stem of its own.
+_NATIONS = frozenset(rules.words("foreign_countries")) | {"中国"}
+
+
+def _same_firm_cores(a: str, b: str, regions: Mapping[str, str] | None = None) -> bool:
     """Two company cores name one firm when one is the other plus trade words only (`大北农` and
     `大北农科技`); a core plus a name of its own is another firm, the group's daughter carrying its
     short name (`海尔` and `海尔智家`, `潍柴` and `潍柴动力`).
@@ -200,6 +204,8 @@ def _same_firm_cores(a: str, b: str) -> bool:
     (True, True, False)
     >>> _same_firm_cores("吉利集团", "吉利控股集团"), _same_firm_cores("中国建筑集团", "中国建筑股份"), _same_firm_cores("吉利汽车控股", "吉利集团")
     (True, False, False)
+    >>> _same_firm_cores("中国银行", "中国农业银行", {})
+    False
     """
     short, long_ = sorted((a, b), key=len)
     if long_.startswith(short) and (long_ == short or _KIND_WORDS.fullmatch(long_[len(short):]) is not None):
@@ -208,6 +214,8 @@ def _same_firm_cores(a: str, b: str) -> bool:
     # (`中国建筑集团`, `中国建筑股份`) are two firms
     # (`吉利汽车控股` and `吉利控股集团`: a line of business one lacks makes a daughter firm)
     stem_a, stem_b = _KIND_TAIL.sub("", a), _KIND_TAIL.sub("", b)
+    if regions is not None and (stem_a in regions or stem_a in _NATIONS):
+        return False  # `中国银行` and `中国农业银行`: a place and a line of business each, two firms
     lines = [{w for w in _GROUP_TRADE_WORDS if w in x[len(stem_a):]} for x in (a, b)]
     return len(stem_a) >= 2 and stem_a == stem_b and lines[0] == lines[1] \
         and not any("集团" in x and "股份" in y for x, y in ((a, b), (b, a)))
@@ -346,7 +354,7 @@ def fuller_names(found: list, lex: Lexicons | None) -> dict[tuple[str, str], str
                 la, lb = leads.get((etype, name), ""), leads.get((etype, other), "")
                 apart = etype == "ORG" and la != lb and len(la) > 1 and len(lb) > 1 \
                     or etype == "COMPANY" and group_firm_apart(name, other)
-                if len(a) >= 2 and len(b) >= 2 and not apart and (a == b or (etype == "COMPANY" and _same_firm_cores(a, b))):
+                if len(a) >= 2 and len(b) >= 2 and not apart and (a == b or (etype == "COMPANY" and _same_firm_cores(a, b, regions))):
                     prefer((etype, name), other)
                 elif etype == "COMPANY" and len(a) in (2, 3) and initials(b) == a:
                     prefer((etype, name), other)  # `中检` for `中国检验有限公司`: the first character of each word
