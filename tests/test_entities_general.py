@@ -1900,3 +1900,29 @@ class TestPlaceOfAGovernmentOffice:
         ctx = _Ctx(text, Lexicons.load(), None, [False] * len(text))
         got = {m.text for m in proposed_mentions(ctx, [Proposal(2, 6, "ORG", 0.97), Proposal(14, 17, "ORG", 0.97)])}
         assert got == {"星岚大学", "美国能源署"}
+
+
+class TestIndustryScaleAndCount:
+    """mixhunt: causes found on a gold-like sample of unseen articles (invented text)."""
+
+    def test_a_scale_word_before_the_suffix_is_not_part_of_the_name(self, nlp):
+        assert of_type(found(nlp, "星湖市将壮大智能制造千亿级产业集群。"), "INDUSTRY") == {"智能制造"}
+
+    def test_a_scale_word_alone_names_no_industry(self, nlp):
+        assert not of_type(found(nlp, "星湖市将培育2个新的万亿级产业集群。"), "INDUSTRY")
+
+    def test_the_chain_position_is_not_part_of_the_name(self, nlp):
+        assert of_type(found(nlp, "星湖市将强化智能制造上下游产业配套。"), "INDUSTRY") == {"智能制造"}
+
+    def test_the_count_keeps_a_last_item_with_ji_one_industry(self, nlp):
+        got = of_type(found(nlp, "星湖市将建设集成电路、生物医药及医疗器械、绿色食品及饮料加工3个新的千亿级产业集群。"), "INDUSTRY")
+        assert got == {"集成电路", "生物医药及医疗器械", "绿色食品及饮料加工"}
+
+    def test_a_known_industry_is_not_cut_at_a_time_word(self, nlp):
+        got = of_type(found(nlp, "星湖市培育形成新一代信息技术产业和现代金融业2个千亿级产业集群。"), "INDUSTRY")
+        assert "新一代信息技术产业" in got and "信息技术产业" not in got
+
+    def test_a_list_before_a_verb_of_building_is_not_governed_by_the_suffix(self, nlp):
+        got = of_type(found(nlp, "储能电站与风电、光伏联合打造新能源产业集群。"), "INDUSTRY")
+        assert "新能源产业集群" in got and not any("打造" in g or "储能电站" in g for g in got)
+
