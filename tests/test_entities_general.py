@@ -1926,3 +1926,23 @@ class TestIndustryScaleAndCount:
         got = of_type(found(nlp, "储能电站与风电、光伏联合打造新能源产业集群。"), "INDUSTRY")
         assert "新能源产业集群" in got and not any("打造" in g or "储能电站" in g for g in got)
 
+
+class TestParkInsideAZone:
+    def test_a_bare_zone_word_before_a_named_park_is_no_park(self, nlp):
+        got = of_type(found(nlp, "项目在高新区云溪园区开工。"), "PARK")
+        assert got == {"云溪园区"}
+
+    def test_a_place_named_park_after_a_known_zone_is_a_second_park(self, nlp):
+        assert of_type(found(nlp, "项目在青岛高新区云溪园区开工。"), "PARK") == {"青岛高新区", "云溪园区"}
+
+    def test_a_park_inside_an_auto_city_is_a_second_park(self, nlp):
+        assert of_type(found(nlp, "项目在星岚汽车城云溪园区开工。"), "PARK") == {"星岚汽车城", "云溪园区"}
+
+    def test_a_part_word_keeps_the_zone_s_name(self, nlp):
+        # near miss: `南部园区` is a part of the zone, not a park named after a place
+        assert "南部园区" not in of_type(found(nlp, "成都高新区南部园区发展迅速。"), "PARK")
+
+    def test_a_zero_carbon_park_class_is_no_park(self, nlp):
+        assert not of_type(found(nlp, "星湖市探索建设国家级零碳园区。"), "PARK")
+        assert of_type(found(nlp, "星湖县零碳产业园开园。"), "PARK") == {"星湖县零碳产业园"}  # near miss: a place names one
+
