@@ -1946,3 +1946,10 @@ class TestParkInsideAZone:
         assert not of_type(found(nlp, "星湖市探索建设国家级零碳园区。"), "PARK")
         assert of_type(found(nlp, "星湖县零碳产业园开园。"), "PARK") == {"星湖县零碳产业园"}  # near miss: a place names one
 
+
+class TestModalZonghui:
+    def test_always_will_is_no_association(self, nlp):
+        assert not of_type(found(nlp, "上司总会鼓励我们。"), "ORG")
+
+    def test_a_named_general_association_stays(self, nlp):
+        assert of_type(found(nlp, "星湖中华总会今日举行会员大会。"), "ORG") == {"星湖中华总会"}

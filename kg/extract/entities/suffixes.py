@@ -131,8 +131,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
             continue  # `必和必拓(BHP)矿业公司` cut after a known name: a fragment
         if suf in _MEMBER_NAMED and len(body) >= 2 and ctx.words.get(body) in ("n", "nz", "nt"):
             member_named = True  # `院所联盟`: the members' kind names the alliance
-        if len(body) < min_body or (_generic(body, generic) and not member_named) or kind == "org" and _a_kind_of_body(ctx, s, i, member_named):
-            continue  # `各相关产业协会`, `任何企业联盟`, `…为主的行业协会`: a kind of body, no one's name
+        if len(body) < min_body or (_generic(body, generic) and not member_named) or kind == "org" and _a_kind_of_body(ctx, s, i, member_named) or _modal_zonghui(ctx, suf, body, e):
+            continue  # `各相关产业协会`, `任何企业联盟`, `…为主的行业协会`: a kind of body, no one's name; `上司总会鼓励`: a modal
         if kind == "org" and suf in _ACADEMIC:
             s = _drop_locating_country(text, s, i)  # `美国麻省理工学院` → `麻省理工学院`; a ministry keeps its country
         if kind == "company" and (s := _company_start(ctx, s, i, e)) is None:
@@ -173,6 +173,15 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
 
 # Parts of speech of words that open no firm's name before the name the text writes alone elsewhere.
 _CLAUSE_WORD_POS = frozenset({"v", "vn", "l", "n", "a", "ad", "d", "i"})
+
+
+def _modal_zonghui(ctx: _Ctx, suf: str, body: str, e: int) -> bool:
+    """`上司|总会|鼓励`, `团队总会带上`: after a common noun and before a verb, `总会` is the adverb `总` and the
+    modal `会` ("will always"), not a general association named by its members."""
+    if suf != "总会" or ctx.words.get(body) != "n" or ctx.tokens is None:
+        return False
+    after = ctx.by_pos.get(e)
+    return after is not None and after[2] in ("v", "vd", "vn", "d")
 
 
 def _past_clause_words(ctx: _Ctx, names: list[Mention]) -> list[Mention]:
