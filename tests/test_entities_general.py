@@ -1953,3 +1953,17 @@ class TestModalZonghui:
 
     def test_a_named_general_association_stays(self, nlp):
         assert of_type(found(nlp, "星湖中华总会今日举行会员大会。"), "ORG") == {"星湖中华总会"}
+
+
+class TestConcurrentPost:
+    def test_a_title_and_jian_end_the_next_body_s_name(self, nlp):
+        got = found(nlp, "张三任星岚科技副总裁兼星岚研究院院长。")
+        assert ("星岚研究院", "ORG") in got and not any("兼" in t for t, _ in got)
+
+    def test_the_same_before_a_company(self, nlp):
+        got = found(nlp, "张三任星岚科技副总裁兼星岚科技有限公司总经理。")
+        assert ("星岚科技有限公司", "COMPANY") in got and not any("兼" in t for t, _ in got)
+
+    def test_a_name_without_jian_keeps_its_place(self, nlp):
+        # near miss: nothing to cut
+        assert ("星湖市科技局", "ORG") in found(nlp, "李四任星湖市科技局局长。")

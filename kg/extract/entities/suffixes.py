@@ -327,7 +327,13 @@ def _extend_over_department(ctx: _Ctx, i: int, max_len: int) -> int:
         _extend_left(ctx, i - len(dept), max(0, max_len - len(dept)), inside=_ORG_NAME_VERBS)
     while (w := next((v for v in _ORG_NAME_VERBS if ctx.text.startswith(v, j) and j + len(v) < i and ctx.is_token_boundary(j + len(v))), None)):
         j += len(w)  # `采购|滨江大学`: a verb of the clause right before a name, not its first word
-    return j
+    return _after_concurrent_post(ctx, j, i)
+
+
+def _after_concurrent_post(ctx: _Ctx, j: int, i: int) -> int:
+    """`星岚科技副总裁兼|星岚研究院`: a title and `兼` (a post held with another) end the name before them."""
+    k = ctx.text.rfind("兼", j, i)
+    return k + 1 if k >= j and k + 1 < i and ctx.lex.title_ending_at(ctx.text, k) else j
 
 
 def _two_departments(ctx: _Ctx, i: int) -> str | None:
@@ -498,6 +504,7 @@ def _company_start(ctx: _Ctx, s: int, i: int, e: int) -> int | None:
     s = _after_clause_verb(ctx, s, i)
     if s is None:
         return None
+    s = _after_concurrent_post(ctx, s, i)
     role = _ROLE_OPENING.match(text, s, i)  # `运营方|A集团有限公司`: a firm's role noun opens no name
     s = role.end() if role and i - role.end() >= 2 else s
     deal = _DEAL_OPENING.match(text, s, i)  # `(隶属于|奥的斯集团)`: nor does a word of a deal or tie
