@@ -1967,3 +1967,12 @@ class TestConcurrentPost:
     def test_a_name_without_jian_keeps_its_place(self, nlp):
         # near miss: nothing to cut
         assert ("星湖市科技局", "ORG") in found(nlp, "李四任星湖市科技局局长。")
+
+
+class TestNoSpeechVerbInAGivenName:
+    def test_a_two_character_surname_before_biaoshi_is_no_name(self, nlp):
+        assert not of_type(found(nlp, "星岚公司总经理田中表示，将扩大生产。"), "PERSON")
+
+    def test_a_full_name_before_biaoshi_stays(self, nlp):
+        # near miss
+        assert of_type(found(nlp, "星岚公司总经理王建国表示。"), "PERSON") == {"王建国"}
