@@ -1976,3 +1976,13 @@ class TestNoSpeechVerbInAGivenName:
     def test_a_full_name_before_biaoshi_stays(self, nlp):
         # near miss
         assert of_type(found(nlp, "星岚公司总经理王建国表示。"), "PERSON") == {"王建国"}
+
+
+class TestSectorOfAKnownIndustry:
+    def test_items_before_a_known_industry_and_its_manufacturing_system(self, nlp):
+        got = of_type(found(nlp, "星湖已初步形成风机制造、光伏组件、储能电池等新能源装备制造业体系。"), "INDUSTRY")
+        assert {"风机制造", "光伏组件", "储能电池", "新能源装备制造业"} <= got and "装备制造业" not in got
+
+    def test_a_bare_manufacturing_sector_stays(self, nlp):
+        # near miss: nothing glued before it
+        assert of_type(found(nlp, "星湖大力发展装备制造业。"), "INDUSTRY") == {"装备制造业"}

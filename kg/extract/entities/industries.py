@@ -264,7 +264,8 @@ def _lists_under_a_known_industry(ctx: _Ctx) -> list[Mention]:
         if not head or _generic(_INDUSTRY_SUFFIX_RE.sub("", head), _GENERIC_INDUSTRY):
             continue
         b = m.end() + len(head)
-        b += len(re.match(r"(?:产业集群|产业链|产业|集群)?", text[b:]).group())
+        b += 3 if text.startswith("制造业", b) else len(re.match(r"(?:产业集群|产业链|产业|集群)?", text[b:]).group())
+        b += 2 if text.startswith("体系", b) else 0  # `等新能源装备制造业体系`: the sector and its system name the class
         if not (b >= len(text) or text[b] in ",。;!?、\n" or _industry_ends_free(ctx, m.end(), b)):
             continue  # `等新能源汽车企业`: the head of a longer noun
         spans = [sp for s, e in _list_before(ctx, m.start()) if (sp := _industry_item(ctx, s, e))]
@@ -511,6 +512,13 @@ def _free_sector(ctx: _Ctx, a: int, b: int) -> bool:
     return _industry_ends_free(ctx, a, b) or (after is not None and after[0] == b and after[2] in _PREDICATE_POS)
 
 
+def _known_before(ctx: _Ctx, start: int) -> int | None:
+    """Start of a known industry of three characters or more that ends at ``start`` at a word boundary, in no other mention."""
+    text = ctx.text
+    return next((k for k in range(max(0, start - 6), start - 2) if text[k:start] in ctx.lex.industries and ctx.is_token_boundary(k)
+                 and ctx.is_token_boundary(start) and not any(ctx.taken[k:start])), None)
+
+
 def _sector_words(ctx: _Ctx) -> list[Mention]:
     """`X业` where X is a known industry of two characters or more (`旅游业`, `钢铁业`, `现代金融业`,
     `装备制造业`): the sector word names the industry as `X产业` does, wherever it stands
@@ -530,5 +538,7 @@ def _sector_words(ctx: _Ctx) -> list[Mention]:
                     and ctx.is_token_boundary(start - len(w))), None)
         if mod:  # `海洋装备制造业`: a domain modifier makes one industry with the sector
             start -= len(mod)
+        elif (k := _known_before(ctx, start)) is not None:
+            start = k  # `新能源|装备制造业`: a known industry glued before the sector qualifies it (one industry)
         out.append(Mention(start, i + 1, "INDUSTRY", text[start:i + 1], "industry:suffix"))
     return out
