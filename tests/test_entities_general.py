@@ -1962,3 +1962,89 @@ class TestJudgedLowSampleCases:
     def test_intensive_industries_are_a_class(self, nlp):
         got = found(nlp, "星岚市大力发展劳动密集型产业和新能源产业。")
         assert ("新能源产业", "INDUSTRY") in got and not any("密集型" in t for t, _ in got)
+
+
+class TestIndustryScaleAndCount:
+    """mixhunt: causes found on a gold-like sample of unseen articles (invented text)."""
+
+    def test_a_scale_word_before_the_suffix_is_not_part_of_the_name(self, nlp):
+        assert of_type(found(nlp, "星湖市将壮大智能制造千亿级产业集群。"), "INDUSTRY") == {"智能制造"}
+
+    def test_a_scale_word_alone_names_no_industry(self, nlp):
+        assert not of_type(found(nlp, "星湖市将培育2个新的万亿级产业集群。"), "INDUSTRY")
+
+    def test_the_chain_position_is_not_part_of_the_name(self, nlp):
+        assert of_type(found(nlp, "星湖市将强化智能制造上下游产业配套。"), "INDUSTRY") == {"智能制造"}
+
+    def test_the_count_keeps_a_last_item_with_ji_one_industry(self, nlp):
+        got = of_type(found(nlp, "星湖市将建设集成电路、生物医药及医疗器械、绿色食品及饮料加工3个新的千亿级产业集群。"), "INDUSTRY")
+        assert got == {"集成电路", "生物医药及医疗器械", "绿色食品及饮料加工"}
+
+    def test_a_known_industry_is_not_cut_at_a_time_word(self, nlp):
+        got = of_type(found(nlp, "星湖市培育形成新一代信息技术产业和现代金融业2个千亿级产业集群。"), "INDUSTRY")
+        assert "新一代信息技术产业" in got and "信息技术产业" not in got
+
+    def test_a_list_before_a_verb_of_building_is_not_governed_by_the_suffix(self, nlp):
+        got = of_type(found(nlp, "储能电站与风电、光伏联合打造新能源产业集群。"), "INDUSTRY")
+        assert "新能源产业集群" in got and not any("打造" in g or "储能电站" in g for g in got)
+
+
+class TestParkInsideAZone:
+    def test_a_bare_zone_word_before_a_named_park_is_no_park(self, nlp):
+        got = of_type(found(nlp, "项目在高新区云溪园区开工。"), "PARK")
+        assert got == {"云溪园区"}
+
+    def test_a_place_named_park_after_a_known_zone_is_a_second_park(self, nlp):
+        assert of_type(found(nlp, "项目在青岛高新区云溪园区开工。"), "PARK") == {"青岛高新区", "云溪园区"}
+
+    def test_a_park_inside_an_auto_city_is_a_second_park(self, nlp):
+        assert of_type(found(nlp, "项目在星岚汽车城云溪园区开工。"), "PARK") == {"星岚汽车城", "云溪园区"}
+
+    def test_a_part_word_keeps_the_zone_s_name(self, nlp):
+        # near miss: `南部园区` is a part of the zone, not a park named after a place
+        assert "南部园区" not in of_type(found(nlp, "成都高新区南部园区发展迅速。"), "PARK")
+
+    def test_a_zero_carbon_park_class_is_no_park(self, nlp):
+        assert not of_type(found(nlp, "星湖市探索建设国家级零碳园区。"), "PARK")
+        assert of_type(found(nlp, "星湖县零碳产业园开园。"), "PARK") == {"星湖县零碳产业园"}  # near miss: a place names one
+
+
+class TestModalZonghui:
+    def test_always_will_is_no_association(self, nlp):
+        assert not of_type(found(nlp, "上司总会鼓励我们。"), "ORG")
+
+    def test_a_named_general_association_stays(self, nlp):
+        assert of_type(found(nlp, "星湖中华总会今日举行会员大会。"), "ORG") == {"星湖中华总会"}
+
+
+class TestConcurrentPost:
+    def test_a_title_and_jian_end_the_next_body_s_name(self, nlp):
+        got = found(nlp, "张三任星岚科技副总裁兼星岚研究院院长。")
+        assert ("星岚研究院", "ORG") in got and not any("兼" in t for t, _ in got)
+
+    def test_the_same_before_a_company(self, nlp):
+        got = found(nlp, "张三任星岚科技副总裁兼星岚科技有限公司总经理。")
+        assert ("星岚科技有限公司", "COMPANY") in got and not any("兼" in t for t, _ in got)
+
+    def test_a_name_without_jian_keeps_its_place(self, nlp):
+        # near miss: nothing to cut
+        assert ("星湖市科技局", "ORG") in found(nlp, "李四任星湖市科技局局长。")
+
+
+class TestNoSpeechVerbInAGivenName:
+    def test_a_two_character_surname_before_biaoshi_is_no_name(self, nlp):
+        assert not of_type(found(nlp, "星岚公司总经理田中表示，将扩大生产。"), "PERSON")
+
+    def test_a_full_name_before_biaoshi_stays(self, nlp):
+        # near miss
+        assert of_type(found(nlp, "星岚公司总经理王建国表示。"), "PERSON") == {"王建国"}
+
+
+class TestSectorOfAKnownIndustry:
+    def test_items_before_a_known_industry_and_its_manufacturing_system(self, nlp):
+        got = of_type(found(nlp, "星湖已初步形成风机制造、光伏组件、储能电池等新能源装备制造业体系。"), "INDUSTRY")
+        assert {"风机制造", "光伏组件", "储能电池", "新能源装备制造业"} <= got and "装备制造业" not in got
+
+    def test_a_bare_manufacturing_sector_stays(self, nlp):
+        # near miss: nothing glued before it
+        assert of_type(found(nlp, "星湖大力发展装备制造业。"), "INDUSTRY") == {"装备制造业"}

@@ -77,9 +77,9 @@ _TYPE_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{2}型")
 _INDUSTRY_LIST_SUFFIX = ("产业集群", "产业链条", "产业链", "产业领域", "产业")
 
 _QUOTED = r"(?:\"[^\"“”]{1,8}\"|“[^”]{1,8}”)?"  # `“6+1”`, before or after the modifiers
-# The head of a list governed by one suffix: `(A、B和C)等九大重点产业链`.
+# The head of a list governed by one suffix: `(A、B和C)等九大重点产业链`, `(A、B及C)3个新的万亿级产业集群`.
 _LIST_SUFFIXES = rules.words("industry_list_suffixes")
-_SUFFIX_LIST_HEAD = re.compile(rf"(?:等|的)?{_QUOTED}(?:[0-9一二两三四五六七八九十]+[大个])?(?:{_CLASS_MODIFIERS})*{_QUOTED}"
+_SUFFIX_LIST_HEAD = re.compile(rf"(?:等|的)?{_QUOTED}(?:[0-9一二两三四五六七八九十]+[大个](?:新的?)?)?(?:{_CLASS_MODIFIERS})*{_QUOTED}"
                                rf"(?:海洋)?(?:{rules.alternation('industry_list_suffixes')}){_NOT_AFTER_INDUSTRY_PHRASE}")
 # The rest of a phrase made of a list: `(A、B、C)为主的…产业链条体系`; not `…产业园区`, a park.
 _MAIN_ITEMS_PHRASE = re.compile(rf"为(?:主|核心|重点|主导)的[\u4e00-\u9fff]{{0,10}}?"
@@ -264,7 +264,8 @@ def _lists_under_a_known_industry(ctx: _Ctx) -> list[Mention]:
         if not head or _generic(_INDUSTRY_SUFFIX_RE.sub("", head), _GENERIC_INDUSTRY):
             continue
         b = m.end() + len(head)
-        b += len(re.match(r"(?:产业集群|产业链|产业|集群)?", text[b:]).group())
+        b += 3 if text.startswith("制造业", b) else len(re.match(r"(?:产业集群|产业链|产业|集群)?", text[b:]).group())
+        b += 2 if text.startswith("体系", b) else 0  # `等新能源装备制造业体系`: the sector and its system name the class
         if not (b >= len(text) or text[b] in ",。;!?、\n" or _industry_ends_free(ctx, m.end(), b)):
             continue  # `等新能源汽车企业`: the head of a longer noun
         spans = [sp for s, e in _list_before(ctx, m.start()) if (sp := _industry_item(ctx, s, e))]
@@ -284,9 +285,12 @@ def _items_of_lists_before(ctx: _Ctx, head: re.Pattern[str]) -> list[Mention]:
         raw = _list_before(ctx, m.start())
         spans = [sp for s, e in raw if (sp := _industry_item(ctx, s, e))]
         count = _count_of(m.group())
-        if count and len(spans) != count:  # `空天信息和卫星互联网、…、绿色能源6个细分产业`: the count keeps `X和Y` one item
-            whole = [sp for s, e in _list_before(ctx, m.start(), split_he=False) if (sp := _industry_item(ctx, s, e))]
-            spans = whole if len(whole) == count else spans
+        if count and len(spans) != count:  # `空天信息和卫星互联网、…、绿色能源6个细分产业`, `A、B、绿色食品及饮料加工3个…产业集群`:
+            for he, ji in ((False, True), (True, False), (False, False)):  # the count keeps `X和Y`, `X及Y` one item
+                whole = [sp for s, e in _list_before(ctx, m.start(), split_he=he, split_ji=ji) if (sp := _industry_item(ctx, s, e))]
+                if len(whole) == count:
+                    spans = whole
+                    break
         if len(spans) >= 2 and (tail := _INDUSTRY_SUFFIX_RE.search(text, *spans[-1])) and tail.start() - spans[-1][0] >= 2 \
                 and not any(_INDUSTRY_SUFFIX_RE.search(text[a:b]) for a, b in spans[:-1]):
             spans[-1] = (spans[-1][0], tail.start())  # `A、B、C产业集群等五大…`: the last item's suffix governs the list
@@ -455,6 +459,10 @@ def _suffix_phrases(ctx: _Ctx) -> list[Mention]:
         e = m.end()
         # `冰雪旅游全产业链`: the whole chain of 冰雪旅游 (the canonical name drops 全产业链)
         body = text[s:m.start() - 1] if text.startswith("全", m.start() - 1) and m.start() - 1 > s else text[s:m.start()]
+        scale = next((w for w in _RANK_WORDS if w.endswith("级") and body.endswith(w)), None)
+        if scale:  # `智能制造千亿级产业集群`: a scale, not part of the name (`万亿级产业集群` alone names none)
+            body = body[:-len(scale)]
+            e = s + len(body)
         bare = next((body[len(w):] for w in _INDUSTRY_MODIFIER if body.startswith(w) and len(body) > len(w)), body)
         if len(body) < 2 or _generic(body, _GENERIC_INDUSTRY) or _NOT_INDUSTRY_BODY.search(body) \
                 or (bare != body and _generic(bare, _GENERIC_INDUSTRY)):  # `海洋新兴产业`: a class of the sea economy
@@ -504,6 +512,13 @@ def _free_sector(ctx: _Ctx, a: int, b: int) -> bool:
     return _industry_ends_free(ctx, a, b) or (after is not None and after[0] == b and after[2] in _PREDICATE_POS)
 
 
+def _known_before(ctx: _Ctx, start: int) -> int | None:
+    """Start of a known industry of three characters or more that ends at ``start`` at a word boundary, in no other mention."""
+    text = ctx.text
+    return next((k for k in range(max(0, start - 6), start - 2) if text[k:start] in ctx.lex.industries and ctx.is_token_boundary(k)
+                 and ctx.is_token_boundary(start) and not any(ctx.taken[k:start])), None)
+
+
 def _sector_words(ctx: _Ctx) -> list[Mention]:
     """`X业` where X is a known industry of two characters or more (`旅游业`, `钢铁业`, `现代金融业`,
     `装备制造业`): the sector word names the industry as `X产业` does, wherever it stands
@@ -523,5 +538,7 @@ def _sector_words(ctx: _Ctx) -> list[Mention]:
                     and ctx.is_token_boundary(start - len(w))), None)
         if mod:  # `海洋装备制造业`: a domain modifier makes one industry with the sector
             start -= len(mod)
+        elif (k := _known_before(ctx, start)) is not None:
+            start = k  # `新能源|装备制造业`: a known industry glued before the sector qualifies it (one industry)
         out.append(Mention(start, i + 1, "INDUSTRY", text[start:i + 1], "industry:suffix"))
     return out

@@ -158,11 +158,30 @@ def _industry_start(ctx: _Ctx, s: int, max_len: int = 10, item: bool = False) ->
     j = _past_locators(ctx, j, s)
     if text[j:j + 1] in "这那该此" and s - j > 3 and text[j:j + 2] not in ctx.lex.regions:
         j += 1  # `那|大健康产业`: a demonstrative the segmenter glued to the name's first character (`那大`)
+    j = _known_over_stop_word(ctx, j, s)
     # prefer a known industry that ends here when the span is longer than it
     known = _longest_known_industry_ending(ctx, j, s)
     if known is not None:
         return known
     return _over_ji(ctx, j, s)
+
+
+_SUFFIX_AT_END = re.compile(r"(?:产业集群|产业链|产业)$")
+
+
+def _known_over_stop_word(ctx: _Ctx, j: int, s: int) -> int:
+    """Move a name start ``j`` back over a word that stopped it but begins a known industry ending at ``s``
+    (its suffix aside): `形成|新一代|信息技术产业` → `新一代信息技术产业` (the dictionary tags `新一代` as a time word)."""
+    text = ctx.text
+    if ctx.tokens is None:
+        return j
+    core = (m.start() if (m := _SUFFIX_AT_END.search(text, j, s)) else s)
+    if core - j < 2:
+        return j  # only a suffix left (`激光显示|产业`): the item rules decide
+    for k in range(max(0, j - 4), j):
+        if text[k:core] in ctx.lex.industries and ctx.is_token_boundary(k) and not any(ctx.taken[k:j]) and _clean_left(ctx, j, k):
+            return k
+    return j
 
 
 # A date in front of a name (`力争2026年|文化产业`, `2011年|…`): the clause's time, never part of an industry.
@@ -267,11 +286,12 @@ def _longest_known_industry_ending(ctx: _Ctx, j: int, s: int) -> int | None:
     return None
 
 
-def _list_before(ctx: _Ctx, end: int, max_item: int = 12, split_he: bool = True) -> list[tuple[int, int]]:
+def _list_before(ctx: _Ctx, end: int, max_item: int = 12, split_he: bool = True, split_ji: bool = True) -> list[tuple[int, int]]:
     """Items of an enumeration ending at ``end`` (`A、B、C和D`), right to left.
 
     Items are separated by `、`; a conjunction separates only the last item
-    (`高端化工及新材料` inside the list stays one item). The leftmost item is
+    (`高端化工及新材料` inside the list stays one item; with ``split_ji`` false, the last item too, when a
+    count says so: `A、B、绿色食品及饮料加工3个…`). The leftmost item is
     trimmed at a boundary word or verb (`梳理出新一代半导体` → `新一代半导体`).
     """
     text = ctx.text
@@ -284,9 +304,10 @@ def _list_before(ctx: _Ctx, end: int, max_item: int = 12, split_he: bool = True)
             s -= 1
         segment = (s, e)
         if first:
-            if "等" in text[s:e] or _ITEM_TAIL.search(text, s, e):
-                return []  # `…等细分领域集聚了一批…产业`: the list is not governed by this suffix
-            for conj in _CONJ:
+            if "等" in text[s:e] or _ITEM_TAIL.search(text, s, e) \
+                    or (s > 0 and text[s - 1] == "、" and any(w in text[s:e] for w in _DEVELOPMENT_VERBS)):
+                return []  # `…等细分领域集聚了一批…产业`, `A、B联合打造X产业集群`: the list is not governed by this suffix
+            for conj in (c for c in _CONJ if split_ji or c != "及"):
                 k = text.rfind(conj, s, e)
                 if k > s:
                     items.append((k + len(conj), e))

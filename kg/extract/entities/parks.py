@@ -149,8 +149,9 @@ def _parks(ctx: _Ctx) -> list[Mention]:
             continue  # list; `首批人工智能创新街区`: a batch of a kind of park
         if body.endswith(_PLACE_PARK_SUFFIX) and not _has_place(ctx, m):
             continue  # `促进新区`, `构筑起国家高新区`: such zones are named after a place
-        if body.endswith(("园区", "集聚区", "功能区")) and not _named_park_body(ctx, body):
-            continue  # `山东省级数字经济园区`, `智能制造产业园区`: a kind of park, not a name
+        if body.endswith(("园区", "集聚区", "功能区")) and not _named_park_body(ctx, body) \
+                and not (body.endswith("园区") and ctx.text.endswith(_PLACE_PARK_SUFFIX, 0, m.start) and _place_named_part(ctx, body[:-2])):
+            continue  # `山东省级数字经济园区`, `智能制造产业园区`: a kind of park, not a name (`青岛高新区|云溪园区` is one)
         if body.endswith(_INDUSTRY_PARK_SUFFIXES) and _industry_only(ctx, body) and not (m.start and ctx.taken[m.start - 1]):
             continue  # `体育产业园`, `软件园`: an industry alone names a kind of park (`光谷|软件园`: a name before it)
         if re.search(r"(?:有限公司|股份公司|集团)(?=.)", body):  # `某某有限公司西安基地` is a company's site
@@ -162,14 +163,23 @@ def _parks(ctx: _Ctx) -> list[Mention]:
             if tail and not any(ctx.taken[m.end:m.end + tail.end()]):
                 m = Mention(m.start, m.end + tail.end(), "PARK", ctx.text[m.start:m.end + tail.end()], m.rule)
         inner = _INNER_ZONE.search(body)
-        if inner and not body.endswith(_SUB_PARK):
-            # `西安高新区集贤产业园`: a named park inside a zone is a second park (two names)
+        if inner and (not body.endswith(_SUB_PARK) or _place_named_part(ctx, body[inner.end():-2])):
+            # `西安高新区集贤产业园`, `青岛高新区云溪园区`: a named park inside a zone is a second park (two names);
+            # a bare class word before it (`高新区|云溪园区`) names no park (decisions §2)
             k = m.start + inner.end()
             if _named_park_body(ctx, body[inner.end():]) or not _generic(body[inner.end():-2], _GENERIC_PARK_BODY):
-                keep += [Mention(m.start, k, "PARK", ctx.text[m.start:k], m.rule), Mention(k, m.end, "PARK", ctx.text[k:m.end], m.rule)]
+                parent = [Mention(m.start, k, "PARK", ctx.text[m.start:k], m.rule)] if inner.start() > 0 else []
+                keep += parent + [Mention(k, m.end, "PARK", ctx.text[k:m.end], m.rule)]
                 continue
         keep.append(m)
     return keep + _valley_parks(ctx)
+
+
+def _place_named_part(ctx: _Ctx, name: str) -> bool:
+    """Is ``name`` (before a zone's `园区`) a place or a proper word (`云溪`, a district or an unknown word), which names a park of the
+    zone, rather than a part word (`核心`, `南部`), which keeps the zone's name?"""
+    return len(name) >= 2 and (name in ctx.lex.regions or ctx.words.get(name) in ("ns", "nz", "nr")
+                               or (name not in ctx.words and not _generic(name, _GENERIC_PARK_BODY | _DIRECTIONS)))
 
 
 def _trim_park_start(ctx: _Ctx, m: Mention) -> Mention:

@@ -37,6 +37,9 @@ _NOT_IN_GIVEN_NAME = frozenset("的了着是与及在等也则还将已都亦仍
 _NAME_CLOSERS = frozenset("、,。;:!?)")
 _SAYING = frozenset("说称讲道")
 
+# Verbs of saying of two characters (`表示`, `指出`): never a given name.
+_SPEECH_VERBS = frozenset(w for w in rules.words("speech_verbs") if len(w) == 2)
+
 # Two-character words that are not names even after a title (`局长表示`).
 _NOT_NAME = frozenset(rules.words("non_name_words"))
 
@@ -389,8 +392,8 @@ def _name_at(ctx: _Ctx, p: int) -> str | None:
         cand = text[p:e]
         if e > len(text) or not all(_CJK.match(c) for c in cand):
             continue
-        if cand in _NOT_NAME or cand in ctx.lex.titles or _tries(ctx.lex)["titles"].longest_at(text, s):
-            continue
+        if cand in _NOT_NAME or cand in ctx.lex.titles or _tries(ctx.lex)["titles"].longest_at(text, s) or text[s:s + 2] in _SPEECH_VERBS:
+            continue  # (`总经理田中|表示`: a two-character surname and a verb of saying, no given name)
         if given == 2 and cand[-1] == "时" and ctx.by_pos.get(e - 1, (0, 0))[:2] == (e - 1, e):
             continue  # `2003年沙士|时|担任`: "when", not a given name's character
         pos = ctx.words.get(cand)

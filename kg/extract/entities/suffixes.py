@@ -133,8 +133,8 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
             continue  # `必和必拓(BHP)矿业公司` cut after a known name: a fragment
         if suf in _MEMBER_NAMED and len(body) >= 2 and ctx.words.get(body) in ("n", "nz", "nt"):
             member_named = True  # `院所联盟`: the members' kind names the alliance
-        if len(body) < min_body or (_generic(body, generic) and not member_named) or kind == "org" and _a_kind_of_body(ctx, s, i, member_named):
-            continue  # `各相关产业协会`, `任何企业联盟`, `…为主的行业协会`: a kind of body, no one's name
+        if len(body) < min_body or (_generic(body, generic) and not member_named) or kind == "org" and _a_kind_of_body(ctx, s, i, member_named) or _modal_zonghui(ctx, suf, body, e):
+            continue  # `各相关产业协会`, `任何企业联盟`, `…为主的行业协会`: a kind of body, no one's name; `上司总会鼓励`: a modal
         if kind == "org" and suf in _ACADEMIC:
             s = _drop_locating_country(text, s, i)  # `美国麻省理工学院` → `麻省理工学院`; a ministry keeps its country
         if kind == "company" and (s := _company_start(ctx, s, i, e)) is None:
@@ -175,6 +175,15 @@ def _suffix_names(ctx: _Ctx, kind: str, etype: str, max_len: int, generic: froze
 
 # Parts of speech of words that open no firm's name before the name the text writes alone elsewhere.
 _CLAUSE_WORD_POS = frozenset({"v", "vn", "l", "n", "a", "ad", "d", "i"})
+
+
+def _modal_zonghui(ctx: _Ctx, suf: str, body: str, e: int) -> bool:
+    """`上司|总会|鼓励`, `团队总会带上`: after a common noun and before a verb, `总会` is the adverb `总` and the
+    modal `会` ("will always"), not a general association named by its members."""
+    if suf != "总会" or ctx.words.get(body) != "n" or ctx.tokens is None:
+        return False
+    after = ctx.by_pos.get(e)
+    return after is not None and after[2] in ("v", "vd", "vn", "d")
 
 
 def _past_clause_words(ctx: _Ctx, names: list[Mention]) -> list[Mention]:
@@ -320,7 +329,13 @@ def _extend_over_department(ctx: _Ctx, i: int, max_len: int) -> int:
         _extend_left(ctx, i - len(dept), max(0, max_len - len(dept)), inside=_ORG_NAME_VERBS)
     while (w := next((v for v in _ORG_NAME_VERBS if ctx.text.startswith(v, j) and j + len(v) < i and ctx.is_token_boundary(j + len(v))), None)):
         j += len(w)  # `采购|滨江大学`: a verb of the clause right before a name, not its first word
-    return j
+    return _after_concurrent_post(ctx, j, i)
+
+
+def _after_concurrent_post(ctx: _Ctx, j: int, i: int) -> int:
+    """`星岚科技副总裁兼|星岚研究院`: a title and `兼` (a post held with another) end the name before them."""
+    k = ctx.text.rfind("兼", j, i)
+    return k + 1 if k >= j and k + 1 < i and ctx.lex.title_ending_at(ctx.text, k) else j
 
 
 def _two_departments(ctx: _Ctx, i: int) -> str | None:
@@ -491,6 +506,7 @@ def _company_start(ctx: _Ctx, s: int, i: int, e: int) -> int | None:
     s = _after_clause_verb(ctx, s, i)
     if s is None:
         return None
+    s = _after_concurrent_post(ctx, s, i)
     role = _ROLE_OPENING.match(text, s, i)  # `运营方|A集团有限公司`: a firm's role noun opens no name
     s = role.end() if role and i - role.end() >= 2 else s
     deal = _DEAL_OPENING.match(text, s, i)  # `(隶属于|奥的斯集团)`: nor does a word of a deal or tie

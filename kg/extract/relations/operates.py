@@ -27,8 +27,9 @@ _OPERATED_BY = re.compile(rf"由([^。;]{{2,60}}?)(合作|共同|联合)?(?:{rul
 #: `由A和B(共同)打造。`: the owners (group 1) of the park subject before, in predicate form.
 #: `<park>(A和B共建的…)`: the builders (group 1) in a bracketed gloss right after a park.
 _GLOSS_BY = re.compile(rf"\(([^()。;]{{2,40}}?)(?:合作|共同|联合)?(?:共建|{rules.alternation('operate_verbs')})的[^()]{{0,30}}\)")
-#: `由A投资建设的<project>在|落户<park>`: the park after the head noun is where it stands, not what is built.
-_SITE_OF_WHAT_IS_BUILT = re.compile(rf"^[^,;:]*(?:{rules.alternation('project_site_verbs')})$")
+#: `由A投资建设的<project>在|落户<park>` (`在高新区|<park>`: a bare zone word may stand between): the park after the head noun is where
+#: it stands, not what is built.
+_SITE_OF_WHAT_IS_BUILT = re.compile(rf"^[^,;:]*(?:{rules.alternation('project_site_verbs')})(?:{rules.alternation('place_zone_suffixes')})?$")
 _RUN_BY = re.compile(rf"由([^。;,]{{2,60}}?)(合作|共同|联合)?(?:{rules.alternation('operate_verbs')})(?!的[^。;,!?])")
 #: `(总)投资N亿元,(在<park>)建设`: the amount (group 1).
 _ADVERBS = rules.pattern("investment_adverbs")

@@ -187,7 +187,8 @@ RULES: tuple[Rule, ...] = (
     Rule("located:project-by", ("LOCATED_IN",), ("operates",),
          "`由A(和B)投资建设的<project>在/落户<park>`: what the firms build is the project, so they are in the park "
          "(not its operators, `operates:by`).",
-         "由甘肃某某机具制造有限责任公司投资建设的生产基地项目在高新区七里河园区开工建设", ("operate_verbs", "project_site_verbs")),
+         "由甘肃某某机具制造有限责任公司投资建设的生产基地项目在高新区七里河园区开工建设",
+         ("operate_verbs", "project_site_verbs", "place_zone_suffixes")),
     Rule("located:example", _PLACES, ("locations",),
          "`X是<park>…的一个实例/缩影`: X is in that park; `X是其中的代表企业之一`: in the sentence's park.",
          "华为仅是东莞松山湖高新区产业升级的一个缩影", ("example_nouns", "leading_firm_roles")),
