@@ -74,6 +74,11 @@ def test_holds_post_after_that_hospital_or_university(nlp):
     assert ("王海", "HOLDS_POST", "星岚市第一人民医院") in got
 
 
+def test_holds_post_in_a_department_of_that_company(nlp):
+    got = rels(nlp, "星岚轮胎有限公司发布公告。该公司企划财务部部长王海在工厂办公室对记者证实。")
+    assert ("王海", "HOLDS_POST", "星岚轮胎有限公司") in got
+
+
 def test_holds_post_seed_000_and_title_attribute(nlp):
     norm = normalize_text("近日,青岛蓝谷管理局副局长徐一冰在接受《人民邮电》报专访时表示。").text
     doc = nlp(norm)

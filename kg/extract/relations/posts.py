@@ -46,6 +46,8 @@ _FIELD = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,4}")
 _SIDE = rules.pattern("post_side_words")
 _HOW_MANY = re.compile(rf"(?:另|其中|的另)?[一两二三四五六七八九十\d]?[名位]|(?:{_SIDE})")
 _SIDE_AT = re.compile(rf"(?:{_SIDE})?")
+#: A department of the body referred back to, before the post held in it (`企划财务部|部长`).
+_DEPARTMENT_AT = re.compile(r"[\u4e00-\u9fff]{2,8}?[部处科室]")
 #: `(Intel)`: a parenthesis after a name, before its title.
 _PAREN = re.compile(r"\([^()]{1,30}\)")
 #: An office whose head is `<last character>长` (`商务部长`, `教育局长`, `行政院长`).
@@ -223,6 +225,9 @@ def pronoun(r: Reader, sent: Sentence, p: Mention) -> None:
     if k >= 0 and prev is not None and (prev.start < sent.start or an.group() != "其"):
         k = _SIDE_AT.match(text, k + 1).end() - 1  # `该公司韩籍法人代表A`: the nationality is no part of the title
         found = r.titles.run_at(text, k + 1, p.start)
+        dept = _DEPARTMENT_AT.match(text, k + 1, p.start) if not found else None
+        if dept:  # `该公司企划财务部部长A`: a department of the firm, then the post in it
+            k, found = dept.end() - 1, r.titles.run_at(text, dept.end(), p.start)
         if found and k + 1 + sum(len(t) for t in found) + found.__len__() - 1 >= p.start - 1:
             r.rel(p, "HOLDS_POST", prev, sent, "post:pronoun", title=found[0])
 
