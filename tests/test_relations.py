@@ -79,6 +79,13 @@ def test_holds_post_in_a_department_of_that_company(nlp):
     assert ("王海", "HOLDS_POST", "星岚轮胎有限公司") in got
 
 
+def test_holds_post_founder_in_the_active_voice(nlp):
+    got = rels(nlp, "星岚集团董事长王海表示,王海在2005年跟大学同学创办了星岚物流有限公司。")
+    assert ("王海", "HOLDS_POST", "星岚物流有限公司") in got
+    near = rels(nlp, "星岚集团董事长王海表示,王海创办了星岚物流有限公司的子公司。")
+    assert ("王海", "HOLDS_POST", "星岚物流有限公司") not in near  # the daughter he founded is not named
+
+
 def test_holds_post_seed_000_and_title_attribute(nlp):
     norm = normalize_text("近日,青岛蓝谷管理局副局长徐一冰在接受《人民邮电》报专访时表示。").text
     doc = nlp(norm)

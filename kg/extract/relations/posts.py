@@ -665,15 +665,20 @@ _FOUNDED_BY = re.compile(rf"由([^,;:。]{{2,60}}?)\s*(?:于[^,;:。]{{0,12}}?)?
 
 
 _FOUNDED_ONE = re.compile(rf"(?:于?[0-9]{{4}}年)?(?:{rules.pattern('founding_verbs')}|成立)的")
+#: `A(于2001年)(跟大学同学)创立了<org>`: the person right before the verb founded the body right after it.
+_FOUNDED_ACTIVE = re.compile(rf"(?:(?:在|于)?[0-9]{{4}}年)?(?:(?:跟|与|和|同)[^,;:。]{{1,8}}?)?(?:共同)?(?:{rules.pattern('founding_verbs')})了")
 
 
 def founded_by(r: Reader, sent: Sentence, p: Mention) -> None:
     """``post:founded-by``: `<org>…,由<title>A及<title>B于2008创办` — people named as its founders are the
     创办人 of the company or organization the sentence opens with (never of one named after the verb);
-    `A(2001年)成立的<org>`, `A创办的<org>`: the person right before the verb founded the body right after `的`."""
-    one = _FOUNDED_ONE.match(r.text, p.end)
+    `A(2001年)成立的<org>`, `A创办的<org>`: the person right before the verb founded the body right after `的`;
+    `A(2001年)(跟同学)创立了<org>`: the same in the active voice."""
+    one = _FOUNDED_ONE.match(r.text, p.end) or _FOUNDED_ACTIVE.match(r.text, p.end, sent.end)
     org = r.at_start.get(one.end()) if one else None
-    if org is not None and org.type in ("COMPANY", "ORG") and org.end <= sent.end:
+    if org is not None and org.type in ("COMPANY", "ORG") and org.end <= sent.end \
+            and not any(x.type in ("PERSON", "COMPANY", "ORG") for x in r.mentions_in(p.end, org.start)) \
+            and not (one.group().endswith("了") and r.text.startswith("的", org.end)):  # `创办了A的子公司`: not A
         r.rel(p, "HOLDS_POST", org, sent, "post:founded-by", title="创办人")
     if sent.main is None or p is not next((m for m in sent.mentions if m.type == "PERSON"), None):
         return
