@@ -312,6 +312,12 @@ CASES: list = [
     # `与` inside `参与`, `同` inside `认同` join no party list: the parties after them are partners
     (f"参与改革的{A}与{B}签署战略合作协议。", (A, "PARTNERS_WITH", B)),
     (f"认同该方案的{A}与{B}签署战略合作协议。", (A, "PARTNERS_WITH", B)),
+    # a take-over stated with a price, an announcement, a description or in the passive (invests:acquire)
+    (f"{G}宣布,以33亿欧元的价格完成了对{B}的收购。", (G, "INVESTS_IN", B)),
+    (f"{G}宣布计划出资21亿新加坡元(约17亿美元)收购糖果制造商{B}60%的股权。", (G, "INVESTS_IN", B)),
+    (f"{G}125亿美元收购{B}。", (G, "INVESTS_IN", B)),
+    (f"{B}2009年被{G}收购,成为其子公司。", (G, "INVESTS_IN", B)),
+    (f"{G}已同意收购德国{B}。", (G, "INVESTS_IN", B)),
 ]
 
 #: (sentence, (head, relation, tail)) the pipeline must NOT find: the phrasing's words without its relation.
@@ -415,6 +421,11 @@ NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
     (f"今天,{A}与{B}在北京签订了18艘大型运输船项目订单。", (A, "PARTNERS_WITH", B)),
     # an industry named as a district's, after `这是`
     (f"{P}位于{Z}。这是花都汽车产业发展的一次飞跃。", (Z, "FOCUSES_ON", "汽车产业")),
+    # a take-over that is a rumour, was refused, or buys only the company's business (invests:acquire)
+    (f"{G}或将收购{B}。", (G, "INVESTS_IN", B)),
+    (f"{G}此前以总价390亿美元收购{B}被当地政府否决。", (G, "INVESTS_IN", B)),
+    (f"{G}正洽谈收购{B}。", (G, "INVESTS_IN", B)),
+    (f"{G}宣布,以3亿元收购{B}在日本的洗衣机业务。", (G, "INVESTS_IN", B)),
 ]
 
 

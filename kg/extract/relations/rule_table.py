@@ -279,8 +279,17 @@ RULES: tuple[Rule, ...] = (
     Rule("invests:stake", ("INVESTS_IN",), ("operates",),
          "`A增资/注资/入股/收购/领投/投资组建B`, `A向/对B注资N亿元`, `A出资/投资N亿元入股/收购B`, "
          "`A(宣布)以N元收购<description>B` (`收购德国电子零售商B`), `A完成对B的投资`: A invests in the company B; "
-         "also the company in force for a clause without a subject that opens with the verb (`…,2008年投资组建B`).",
-         "恒远集团向恒远新材料有限公司注资5亿元", ("stake_verbs", "investment_adverbs", "firm_class_nouns")),
+         "also the company in force for a clause without a subject that opens with the verb (`…,2008年投资组建B`); "
+         "not a take-over of B's business or assets (`收购B在日本的洗衣机业务`).",
+         "恒远集团向恒远新材料有限公司注资5亿元", ("stake_verbs", "investment_adverbs", "firm_class_nouns", "acquire_verbs",
+                                                   "acquire_object_tails")),
+    Rule("invests:acquire", ("INVESTS_IN",), ("operates",),
+         "`A(宣布,)(已经)(以N元的价格)收购/并购(<description>)B`, `A…完成了对B的收购`, `B被A收购`: the buyer A invests "
+         "in the company B; not a rumour, wish, bid or failure in the clause (`或将`, `洽谈`, `竞购`, `放弃`), nor B's "
+         "assets (`收购B的洗衣机业务`).",
+         "华岳控股集团有限公司宣布,以33亿欧元的价格完成了对星辰智能科技有限公司的收购",
+         ("acquire_verbs", "acquire_adverbs", "investment_adverbs", "acquire_price_verbs", "acquire_doubt_words",
+          "acquire_object_tails", "firm_class_nouns", "foreign_countries")),
     Rule("invests:inject", ("INVESTS_IN",), ("operates",),
          "`A…(大量)资金/N亿元投入B`, `A向B投入资金N亿元`: A puts money into the company B (no name between A and the "
          "verb).",
