@@ -318,6 +318,18 @@ CASES: list = [
     (f"{G}125亿美元收购{B}。", (G, "INVESTS_IN", B)),
     (f"{B}2009年被{G}收购,成为其子公司。", (G, "INVESTS_IN", B)),
     (f"{G}已同意收购德国{B}。", (G, "INVESTS_IN", B)),
+    # a time word or an adverb between the parties; `与B等10所高校共同…`; `现在是…的合作伙伴`; `A、B近日联合启动`
+    (f"{G}今天(11月28日)与{U}签署战略合作框架协议。", (G, "PARTNERS_WITH", U)),
+    (f"{A}4日和{B}共同启动“智能制造加速”活动。", (A, "PARTNERS_WITH", B)),
+    (f"2010年9月,{G}又与{U}签署战略合作框架协议。", (G, "PARTNERS_WITH", U)),
+    (f"{P}发布了人才新政,与{U}等首批10所高校共同启动创新创业实践基地。", (P, "PARTNERS_WITH", U)),
+    (f"根据公司的说法,{B}现在是{G}的合作伙伴。", (B, "PARTNERS_WITH", G)),
+    ("星湖市科技局、星湖市财政局近日联合启动2024年科技特派员招聘工作。", ("星湖市科技局", "PARTNERS_WITH", "星湖市财政局")),
+    # `A、B会同C…`: every body of the listed subject acts with C, also before a verb phrase with a list (`向甘肃、青海`)
+    ("星湖市应急管理局、星湖市民政局会同国家粮食和物资储备局累计向甘肃、青海两省调拨棉帐篷。",
+     ("星湖市应急管理局", "PARTNERS_WITH", "国家粮食和物资储备局")),
+    ("星湖市应急管理局、星湖市民政局会同国家粮食和物资储备局累计向甘肃、青海两省调拨棉帐篷。",
+     ("星湖市民政局", "PARTNERS_WITH", "国家粮食和物资储备局")),
 ]
 
 #: (sentence, (head, relation, tail)) the pipeline must NOT find: the phrasing's words without its relation.
@@ -426,6 +438,9 @@ NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
     (f"{G}此前以总价390亿美元收购{B}被当地政府否决。", (G, "INVESTS_IN", B)),
     (f"{G}正洽谈收购{B}。", (G, "INVESTS_IN", B)),
     (f"{G}宣布,以3亿元收购{B}在日本的洗衣机业务。", (G, "INVESTS_IN", B)),
+    # a supply or trade deal signed is no partnership (decisions: a supplier tie)
+    (f"2010年6月份,{A}与{B}曾签署了一份供应协议。", (A, "PARTNERS_WITH", B)),
+    (f"{A}昨日和{B}签署了矿用自卸车出口协议。", (A, "PARTNERS_WITH", B)),
 ]
 
 

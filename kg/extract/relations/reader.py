@@ -98,7 +98,7 @@ _ITEM_SUFFIX = re.compile(r"(?:全球[A-Za-z]*)?(?:总部|基地|公司)?")
 #: The rest of a name the entity stage cut short, or a whole name it missed (`兰化所青岛研发中心`).
 _NAME_REST = re.compile(rf"[^,;:。的了是在将为对把被与和及、]{{1,22}}?(?:{rules.alternation('list_item_name_ends')})")
 _VERB_START = re.compile(rules.alternation("name_leading_host_verbs"))
-_NAME_CHUNK = re.compile(r"[^,;:。的了是在将为对把被与和及、等]{1,12}")
+_NAME_CHUNK = re.compile(r"[^,;:。的了是在将为对把被与和及、等向]{1,12}")  # `A累计向甘肃、青海…`: a verb phrase, no name
 _LIST_STOP = re.compile(r"等|在内|为代表|[,;:。)”]")
 _SHORT_NAME = re.compile(r"[^,;:。的了是在将为对把被与和及、等\d]{2,8}")
 _LIST_SEP = re.compile(r"、|以及|和|与|及|同|,")
