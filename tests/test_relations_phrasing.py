@@ -330,6 +330,9 @@ CASES: list = [
      ("星湖市应急管理局", "PARTNERS_WITH", "国家粮食和物资储备局")),
     ("星湖市应急管理局、星湖市民政局会同国家粮食和物资储备局累计向甘肃、青海两省调拨棉帐篷。",
      ("星湖市民政局", "PARTNERS_WITH", "国家粮食和物资储备局")),
+    # a unit under a body (`A所辖的B`, `A轄下的B`)
+    (f"{D}与星湖铁路局所辖的星湖京列商贸中心达成专销协议。", ("星湖京列商贸中心", "SUBSIDIARY_OF", "星湖铁路局")),
+    ("浙江省科技廳轄下的浙江省生產力促進中心今天回覆查詢。", ("浙江省生产力促进中心", "SUBSIDIARY_OF", "浙江省科技厅")),
 ]
 
 #: (sentence, (head, relation, tail)) the pipeline must NOT find: the phrasing's words without its relation.
