@@ -333,6 +333,9 @@ CASES: list = [
     # a unit under a body (`A所辖的B`, `A轄下的B`)
     (f"{D}与星湖铁路局所辖的星湖京列商贸中心达成专销协议。", ("星湖京列商贸中心", "SUBSIDIARY_OF", "星湖铁路局")),
     ("浙江省科技廳轄下的浙江省生產力促進中心今天回覆查詢。", ("浙江省生产力促进中心", "SUBSIDIARY_OF", "浙江省科技厅")),
+    # `位于X的“Y”`; a new body introduced with a quantifier in a locative frame
+    (f"位于{P}的“{A}”总部今年启用。", (A, "LOCATED_IN", P)),
+    (f"眼下,在{Z},一个“星湖算力联合实验室”刚刚成立。", ("星湖算力联合实验室", "LOCATED_IN", Z)),
 ]
 
 #: (sentence, (head, relation, tail)) the pipeline must NOT find: the phrasing's words without its relation.

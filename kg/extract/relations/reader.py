@@ -119,9 +119,12 @@ _PARK_CLASSES = rules.words("park_anaphor_classes")
 #: Words a clause opens with when its subject is left out (`聚焦…`, `加快推进…`, `在…`, `依托…`).
 _PREDICATE = re.compile(rules.alternation("clause_predicate_openers"))
 _REGION_WORDS = re.compile(rules.alternation("region_subject_words"))
-#: Parts of speech (jieba's dictionary) of a word that opens a predicate: verbs, prepositions, adverbs, conjunctions.
-_DESCRIBED = re.compile(rf"(?:[^,;:。□、“”\d的]{{1,6}}?(?:{rules.alternation('firm_class_nouns')})|[^,;:。□]{{1,12}}?的(?:这|该)[个座家所])")
+#: A description right before a subject's name: a class noun (`法资企业B`), a demonstrative (`正在建设的这个B`) or a
+#: quantifier before a quoted name (`一个“B实验室”刚刚成立`).
+_DESCRIBED = re.compile(rf"(?:[^,;:。□、“”\d的]{{1,6}}?(?:{rules.alternation('firm_class_nouns')})|[^,;:。□]{{1,12}}?的(?:这|该)[个座家所]|"
+                        r"[一这该][个家座所][“\"「])")
 _CAUSATIVE = re.compile(r"(?:也|就|更)?[让使令]")
+#: Parts of speech (jieba's dictionary) of a word that opens a predicate: verbs, prepositions, adverbs, conjunctions.
 _PREDICATE_POS = frozenset({"v", "vn", "vd", "vi", "p", "d", "ad", "c", "z"})
 #: Modifiers a title may carry (`执行总裁`, `常务副总经理`), tried in this order.
 _TITLE_MOD = rules.words("post_title_modifiers")
