@@ -312,6 +312,30 @@ CASES: list = [
     # `与` inside `参与`, `同` inside `认同` join no party list: the parties after them are partners
     (f"参与改革的{A}与{B}签署战略合作协议。", (A, "PARTNERS_WITH", B)),
     (f"认同该方案的{A}与{B}签署战略合作协议。", (A, "PARTNERS_WITH", B)),
+    # a take-over stated with a price, an announcement, a description or in the passive (invests:acquire)
+    (f"{G}宣布,以33亿欧元的价格完成了对{B}的收购。", (G, "INVESTS_IN", B)),
+    (f"{G}宣布计划出资21亿新加坡元(约17亿美元)收购糖果制造商{B}60%的股权。", (G, "INVESTS_IN", B)),
+    (f"{G}125亿美元收购{B}。", (G, "INVESTS_IN", B)),
+    (f"{B}2009年被{G}收购,成为其子公司。", (G, "INVESTS_IN", B)),
+    (f"{G}已同意收购德国{B}。", (G, "INVESTS_IN", B)),
+    # a time word or an adverb between the parties; `与B等10所高校共同…`; `现在是…的合作伙伴`; `A、B近日联合启动`
+    (f"{G}今天(11月28日)与{U}签署战略合作框架协议。", (G, "PARTNERS_WITH", U)),
+    (f"{A}4日和{B}共同启动“智能制造加速”活动。", (A, "PARTNERS_WITH", B)),
+    (f"2010年9月,{G}又与{U}签署战略合作框架协议。", (G, "PARTNERS_WITH", U)),
+    (f"{P}发布了人才新政,与{U}等首批10所高校共同启动创新创业实践基地。", (P, "PARTNERS_WITH", U)),
+    (f"根据公司的说法,{B}现在是{G}的合作伙伴。", (B, "PARTNERS_WITH", G)),
+    ("星湖市科技局、星湖市财政局近日联合启动2024年科技特派员招聘工作。", ("星湖市科技局", "PARTNERS_WITH", "星湖市财政局")),
+    # `A、B会同C…`: every body of the listed subject acts with C, also before a verb phrase with a list (`向甘肃、青海`)
+    ("星湖市应急管理局、星湖市民政局会同国家粮食和物资储备局累计向甘肃、青海两省调拨棉帐篷。",
+     ("星湖市应急管理局", "PARTNERS_WITH", "国家粮食和物资储备局")),
+    ("星湖市应急管理局、星湖市民政局会同国家粮食和物资储备局累计向甘肃、青海两省调拨棉帐篷。",
+     ("星湖市民政局", "PARTNERS_WITH", "国家粮食和物资储备局")),
+    # a unit under a body (`A所辖的B`, `A轄下的B`)
+    (f"{D}与星湖铁路局所辖的星湖京列商贸中心达成专销协议。", ("星湖京列商贸中心", "SUBSIDIARY_OF", "星湖铁路局")),
+    ("浙江省科技廳轄下的浙江省生產力促進中心今天回覆查詢。", ("浙江省生产力促进中心", "SUBSIDIARY_OF", "浙江省科技厅")),
+    # `位于X的“Y”`; a new body introduced with a quantifier in a locative frame
+    (f"位于{P}的“{A}”总部今年启用。", (A, "LOCATED_IN", P)),
+    (f"眼下,在{Z},一个“星湖算力联合实验室”刚刚成立。", ("星湖算力联合实验室", "LOCATED_IN", Z)),
 ]
 
 #: (sentence, (head, relation, tail)) the pipeline must NOT find: the phrasing's words without its relation.
@@ -415,6 +439,14 @@ NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
     (f"今天,{A}与{B}在北京签订了18艘大型运输船项目订单。", (A, "PARTNERS_WITH", B)),
     # an industry named as a district's, after `这是`
     (f"{P}位于{Z}。这是花都汽车产业发展的一次飞跃。", (Z, "FOCUSES_ON", "汽车产业")),
+    # a take-over that is a rumour, was refused, or buys only the company's business (invests:acquire)
+    (f"{G}或将收购{B}。", (G, "INVESTS_IN", B)),
+    (f"{G}此前以总价390亿美元收购{B}被当地政府否决。", (G, "INVESTS_IN", B)),
+    (f"{G}正洽谈收购{B}。", (G, "INVESTS_IN", B)),
+    (f"{G}宣布,以3亿元收购{B}在日本的洗衣机业务。", (G, "INVESTS_IN", B)),
+    # a supply or trade deal signed is no partnership (decisions: a supplier tie)
+    (f"2010年6月份,{A}与{B}曾签署了一份供应协议。", (A, "PARTNERS_WITH", B)),
+    (f"{A}昨日和{B}签署了矿用自卸车出口协议。", (A, "PARTNERS_WITH", B)),
 ]
 
 

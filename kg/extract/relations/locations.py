@@ -180,9 +180,13 @@ def at_park(r: Reader, sent: Sentence, c: Clause) -> None:
                 r.rel(f, "LOCATED_IN", m, sent, "located:at")
 
 
+#: Quotation marks that may open a name right after `位于X的`.
+_OPEN_QUOTES = frozenset("“「\"『")
+
+
 def located_at(r: Reader, sent: Sentence, c: Clause) -> None:
     """``located:weiyu``: `位于/地处<park>` — the subject before the cue is in the park(s) right after it;
-    `位于X的Y`: Y is in X."""
+    `位于X的Y` (also `位于X的“Y”`): Y is in X."""
     text, a, b, s = r.text, c.start, c.end, c.subject
     for cue in _LOCATE_AT.finditer(c.seg):
         parks: list[Mention] = []
@@ -196,8 +200,8 @@ def located_at(r: Reader, sent: Sentence, c: Clause) -> None:
         if not parks:
             continue
         after = text[parks[-1].end:b]
-        if after.startswith("的"):  # 位于X的Y
-            y = r.at_start.get(parks[-1].end + 1)
+        if after.startswith("的"):  # 位于X的Y, 位于X的“Y”
+            y = r.at_start.get(parks[-1].end + (2 if after[1:2] in _OPEN_QUOTES else 1))
             targets = [y] if y is not None and y.type in ORG_LIKE else []
         else:
             targets = [m for m in (s.ms if s is not None and s.kind == "entity" else ()) if m.end <= a + cue.start() or m.start < a]

@@ -2,7 +2,7 @@
 
 In this order: ``operates:fund`` per clause; ``operates:by`` (with ``partners:co-develop``) over the sentence and
 in predicate form (`<park>由A、B共同打造`); ``operates:gloss`` (`<park>(A和B共建的…)`); ``invests:build`` (with
-``operates:build``) and ``invests:stake`` (`A增资B`) per mention; ``invests:inject`` (`A…资金投入B`) and
+``operates:build``), ``invests:stake`` (`A增资B`) and ``invests:acquire`` (`A以N元收购B`, `B被A收购`) per mention; ``invests:inject`` (`A…资金投入B`) and
 ``invests:holder`` (`A成为B的战略投资者`, `B引入A作为战略投资者`); ``operates:build`` for a company subject that builds a park, per clause; ``operates:manages`` (`A管理B`, `管理B的A`); ``operates:under`` (`A辖下的B`); ``operates:entrusted`` (`<park>由A委托B管理`: B, not A). (A park that builds parks is in
 :mod:`.part_of`.)
 """
@@ -77,6 +77,7 @@ def operates(r: Reader, sent: Sentence) -> None:
     glossed(r, sent)
     invests(r, sent)
     stake(r, sent)
+    acquires(r, sent)
     received(r, sent)
     injects(r, sent)
     holder(r, sent)
@@ -279,9 +280,15 @@ def stake(r: Reader, sent: Sentence) -> None:
             if m is not None and y is None:
                 d = _FIRM_DESCRIPTION.match(r.masked, m.end(), sent.end)
                 y = r.at_start.get(d.end()) if d else None
-        if y is not None and y.type == "COMPANY" and y is not x:
+        if y is not None and y.type == "COMPANY" and y is not x and not _buys_assets(r, sent, m, y):
             r.rel(x, "INVESTS_IN", y, sent, "invests:stake")
     zero_subject_stake(r, sent)
+
+
+def _buys_assets(r: Reader, sent: Sentence, m: re.Match[str], y: Mention) -> bool:
+    """Does a take-over verb in ``m`` buy only the company's business or assets (`收购B在日本的洗衣机业务`)?"""
+    b = min((e for _, e in sent.clauses if e >= y.end), default=sent.end)
+    return bool(re.search(_ACQ_VERB, m.group(0))) and _ACQ_ASSETS.match(r.text, y.end, b) is not None
 
 
 def zero_subject_stake(r: Reader, sent: Sentence) -> None:
@@ -298,8 +305,57 @@ def zero_subject_stake(r: Reader, sent: Sentence) -> None:
         if y is None:
             d = _FIRM_DESCRIPTION.match(r.masked, m.end(), b)
             y = r.at_start.get(d.end()) if d else None
-        if y is not None and y.type == "COMPANY" and y not in firms:
+        if y is not None and y.type == "COMPANY" and y not in firms and not _buys_assets(r, sent, m, y):
             r.rel(firms[0], "INVESTS_IN", y, sent, "invests:stake")
+
+
+#: `A(宣布,)(已经)(以N元的价格)收购/并购(<description>)B`, `A…完成了对B的收购`: the buyer's verb before the company.
+_ACQ_VERB = rules.pattern("acquire_verbs")
+_ACQ_ADV = rf"(?:{rules.pattern('acquire_adverbs')}|{_ADVERBS})"
+_PRICE_NOUN = r"(?:的(?:价格|代价|对价))"
+_ACQ_PRICE = (rf"(?:(?:{rules.pattern('acquire_price_verbs')})?(?:总价|总额)?约?\d[\d.,]*[^,;:。□\d]{{0,8}}?元"
+              rf"{_PRICE_NOUN}?(?:\([^()]{{1,20}}\))?,?)")
+_ACQUIRE = re.compile(rf"(?:\d{{1,2}}月\d{{1,2}}日)?,?(?:正式)?(?:宣布|表示|称|透露)?,?(?:{_ACQ_ADV})*{_ACQ_PRICE}?(?:{_ACQ_ADV})*"
+                      rf"(?:(?P<done>(?:完成|实施)了?对)|(?:{_ACQ_VERB})了?)")
+_ACQUIRED = re.compile(rf"的(?:{_ACQ_VERB})")
+#: `B被A(以N元)收购`: the buyer after `被`, the verb after it.
+_ACQUIRED_BY = re.compile(rf"(?:\d{{4}}年[^,;:。□被]{{0,4}}?)?(?:{_ACQ_ADV})*被")
+_ACQ_DOUBT = re.compile(rules.pattern("acquire_doubt_words"))
+_ACQ_COUNTRY = re.compile(rules.alternation("foreign_countries"))
+#: `收购B的洗衣机业务`, `收购B在日本的资产`: the company's assets are bought, not the company.
+_ACQ_ASSETS = re.compile(rf"(?:在[^,;:。□]{{1,12}}?)?的?[^,;:。□]{{0,16}}?(?:{rules.pattern('acquire_object_tails')})")
+
+
+def acquires(r: Reader, sent: Sentence) -> None:
+    """``invests:acquire``: `A(宣布,)以N元(的价格)收购<description>B`, `A完成了对B的收购`, `B被A收购` — the buyer A
+    invests in the company B; not a rumour, wish, bid or failure (`或将`, `洽谈`, `放弃`), nor B's assets (`B的…业务`)."""
+    text, ms = r.text, sent.mentions
+    for x in ms:
+        if x.type not in ("COMPANY", "ORG", "FUND"):
+            continue
+        m = _ACQUIRE.match(text, x.end, sent.end)
+        if m is not None:
+            buyer, verb_end, y = x, m.end(), r.at_start.get(m.end())
+            if m.group("done"):
+                after = _ACQUIRED.match(text, y.end, sent.end) if y is not None else None
+                y = y if after is not None else None
+            elif y is None:
+                d = _FIRM_DESCRIPTION.match(r.masked, m.end(), sent.end) or _ACQ_COUNTRY.match(text, m.end(), sent.end)
+                y = r.at_start.get(d.end()) if d else None
+        else:
+            p = _ACQUIRED_BY.match(text, x.end, sent.end)
+            buyer = r.at_start.get(p.end()) if p is not None else None
+            m = _ACQUIRE.match(text, buyer.end, sent.end) if buyer is not None else None
+            if m is None or m.group("done"):
+                continue
+            y, verb_end = x, m.end()
+        if y is None or y.type != "COMPANY" or buyer.type not in ("COMPANY", "ORG", "FUND") or y is buyer:
+            continue
+        a = max((c for c, _ in sent.clauses if c <= min(x.start, y.start)), default=sent.start)
+        b = min((e for _, e in sent.clauses if e >= max(verb_end, y.end)), default=sent.end)
+        if _ACQ_DOUBT.search(r.masked, a, b) or (y is not x and _buys_assets(r, sent, m, y)):
+            continue  # `A收购B被当地政府否决`: the whole clause
+        r.rel(buyer, "INVESTS_IN", y, sent, "invests:acquire")
 
 
 #: `B由A(及C)(共同)持有`: the holders between `由` and the verb of holding.

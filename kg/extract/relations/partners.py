@@ -17,8 +17,8 @@ _COJOIN = re.compile(rf"^(?:{rules.pattern('partner_adverbs')})*(?:{rules.altern
 _STANDALONE = frozenset(rules.words("partner_standalone_verbs"))  # `A携手B`: partners without a verb after B
 _JOINT_BODY = re.compile(rules.alternation("joint_bodies"))
 _LIST_SIGNS = re.compile(rules.pattern("list_signing_cues"))
-#: `…订单`: an order signed is a supply deal; unless the signing is also an alliance or a joint venture.
-_ORDER = re.compile(r"订单")
+#: `…订单`, `…供应协议`: an order or a supply deal signed; unless the signing is also an alliance or a joint venture.
+_ORDER = re.compile(rules.pattern("supply_deal_words"))
 _ALLIANCE = re.compile(r"战略合作|合作协议|框架协议|合资|联盟")
 #: A conjunction before a party in its clause: the party is on the other side (`公司与A、B和C`, `与A和B合作`).
 _IN_PARTY_LIST = re.compile(r"(?<![参给赋])与|(?<![总温缓柔])和(?![平谐])|(?<![共如相协会合不认赞连等雷陪])同(?![时步样比期等])|跟")
@@ -98,13 +98,16 @@ _JOINT_CUE = re.compile(r"联合|携手|会同")
 
 
 def joint(r: Reader, sent: Sentence, a: int, b: int, s: Subject | None, seg: str) -> None:
-    """``partners:joint``: `<subject>联合/携手/会同B对…` — joint work with the partners named right after the cue."""
+    """``partners:joint``: `<subject>联合/携手/会同B对…` — joint work with the partners named right after the cue (every
+    entity of a listed subject: `A、B会同C`)."""
     for cue in _JOINT_CUE.finditer(seg):
         found = r.list_at(a + cue.end(), b, ORG_LIKE)
         if not found or found[0].start != a + cue.end():
             continue
         before = [m for m in r.mentions_in(a, a + cue.start()) if m.type in ORG_LIKE]
         heads = before[-1:] if before else (s.of_type(*ORG_LIKE)[:1] if s is not None else [])
+        if before and s is not None and before[-1] in s.ms:  # `A、B会同C`: the listed subject acts with C
+            heads = s.of_type(*ORG_LIKE)
         for h in heads:
             for p in found:
                 r.rel(h, "PARTNERS_WITH", p, sent, "partners:joint")
@@ -117,6 +120,8 @@ _WITH_OPENING = re.compile(rf"\s*(?P<its>其(?:{rules.pattern('partner_adverbs')
 
 #: A modifier before the partner's name (`南美洲国家智利的矿企`): a phrase ending in `的` and a class noun.
 _MODIFIER = re.compile(r"[^,;。、与和及]{1,10}的[^,;。、与和及的]{0,3}")
+#: `与B等首批海内外10所高校共同…`: the rest of the partners counted, not named, before the verb.
+_ETC_PARTNERS = re.compile(r"等[^,;:。□、]{0,14}?(?=共同|联合|签署|签订)")
 #: A country before the partner's name (`其和澳大利亚B签署`).
 _COUNTRY = re.compile(rules.alternation("foreign_countries"))
 
@@ -131,7 +136,9 @@ def with_subject(r: Reader, sent: Sentence, a: int, b: int, s: Subject | None) -
     if not found or found[0].start != cue.end() and not _MODIFIER.fullmatch(r.text, cue.end(), found[0].start) \
             and not _COUNTRY.fullmatch(r.text, cue.end(), found[0].start):
         return
-    if not _PARTNER_CUE.search(r.masked, found[-1].end, min(b, found[-1].end + 6)):
+    etc = _ETC_PARTNERS.match(r.masked, found[-1].end, b)  # `与B等首批10所高校共同启动`: the verb after the count
+    end = etc.end() if etc is not None else found[-1].end
+    if not _PARTNER_CUE.search(r.masked, end, min(b, end + 6)):
         return
     if r.text[cue.start():cue.end()].lstrip().startswith("其") and sent.main is not None and sent.main.kind == "entity":
         s = sent.main  # `A在…迈出第一步,其和B签署…`: `其` is the entity the sentence is about

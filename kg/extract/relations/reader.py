@@ -98,7 +98,7 @@ _ITEM_SUFFIX = re.compile(r"(?:全球[A-Za-z]*)?(?:总部|基地|公司)?")
 #: The rest of a name the entity stage cut short, or a whole name it missed (`兰化所青岛研发中心`).
 _NAME_REST = re.compile(rf"[^,;:。的了是在将为对把被与和及、]{{1,22}}?(?:{rules.alternation('list_item_name_ends')})")
 _VERB_START = re.compile(rules.alternation("name_leading_host_verbs"))
-_NAME_CHUNK = re.compile(r"[^,;:。的了是在将为对把被与和及、等]{1,12}")
+_NAME_CHUNK = re.compile(r"[^,;:。的了是在将为对把被与和及、等向]{1,12}")  # `A累计向甘肃、青海…`: a verb phrase, no name
 _LIST_STOP = re.compile(r"等|在内|为代表|[,;:。)”]")
 _SHORT_NAME = re.compile(r"[^,;:。的了是在将为对把被与和及、等\d]{2,8}")
 _LIST_SEP = re.compile(r"、|以及|和|与|及|同|,")
@@ -119,9 +119,12 @@ _PARK_CLASSES = rules.words("park_anaphor_classes")
 #: Words a clause opens with when its subject is left out (`聚焦…`, `加快推进…`, `在…`, `依托…`).
 _PREDICATE = re.compile(rules.alternation("clause_predicate_openers"))
 _REGION_WORDS = re.compile(rules.alternation("region_subject_words"))
-#: Parts of speech (jieba's dictionary) of a word that opens a predicate: verbs, prepositions, adverbs, conjunctions.
-_DESCRIBED = re.compile(rf"(?:[^,;:。□、“”\d的]{{1,6}}?(?:{rules.alternation('firm_class_nouns')})|[^,;:。□]{{1,12}}?的(?:这|该)[个座家所])")
+#: A description right before a subject's name: a class noun (`法资企业B`), a demonstrative (`正在建设的这个B`) or a
+#: quantifier before a quoted name (`一个“B实验室”刚刚成立`).
+_DESCRIBED = re.compile(rf"(?:[^,;:。□、“”\d的]{{1,6}}?(?:{rules.alternation('firm_class_nouns')})|[^,;:。□]{{1,12}}?的(?:这|该)[个座家所]|"
+                        r"[一这该][个家座所][“\"「])")
 _CAUSATIVE = re.compile(r"(?:也|就|更)?[让使令]")
+#: Parts of speech (jieba's dictionary) of a word that opens a predicate: verbs, prepositions, adverbs, conjunctions.
 _PREDICATE_POS = frozenset({"v", "vn", "vd", "vi", "p", "d", "ad", "c", "z"})
 #: Modifiers a title may carry (`执行总裁`, `常务副总经理`), tried in this order.
 _TITLE_MOD = rules.words("post_title_modifiers")

@@ -280,8 +280,17 @@ RULES: tuple[Rule, ...] = (
     Rule("invests:stake", ("INVESTS_IN",), ("operates",),
          "`A增资/注资/入股/收购/领投/投资组建B`, `A向/对B注资N亿元`, `A出资/投资N亿元入股/收购B`, "
          "`A(宣布)以N元收购<description>B` (`收购德国电子零售商B`), `A完成对B的投资`: A invests in the company B; "
-         "also the company in force for a clause without a subject that opens with the verb (`…,2008年投资组建B`).",
-         "恒远集团向恒远新材料有限公司注资5亿元", ("stake_verbs", "investment_adverbs", "firm_class_nouns")),
+         "also the company in force for a clause without a subject that opens with the verb (`…,2008年投资组建B`); "
+         "not a take-over of B's business or assets (`收购B在日本的洗衣机业务`).",
+         "恒远集团向恒远新材料有限公司注资5亿元", ("stake_verbs", "investment_adverbs", "firm_class_nouns", "acquire_verbs",
+                                                   "acquire_object_tails")),
+    Rule("invests:acquire", ("INVESTS_IN",), ("operates",),
+         "`A(宣布,)(已经)(以N元的价格)收购/并购(<description>)B`, `A…完成了对B的收购`, `B被A收购`: the buyer A invests "
+         "in the company B; not a rumour, wish, bid or failure in the clause (`或将`, `洽谈`, `竞购`, `放弃`), nor B's "
+         "assets (`收购B的洗衣机业务`).",
+         "华岳控股集团有限公司宣布,以33亿欧元的价格完成了对星辰智能科技有限公司的收购",
+         ("acquire_verbs", "acquire_adverbs", "investment_adverbs", "acquire_price_verbs", "acquire_doubt_words",
+          "acquire_object_tails", "firm_class_nouns", "foreign_countries")),
     Rule("invests:inject", ("INVESTS_IN",), ("operates",),
          "`A…(大量)资金/N亿元投入B`, `A向B投入资金N亿元`: A puts money into the company B (no name between A and the "
          "verb).",
@@ -298,13 +307,16 @@ RULES: tuple[Rule, ...] = (
           "investment_adverbs", "list_open_cues", "holding_verbs")),
     # ---------------------------------------------------------------- PARTNERS_WITH
     Rule("partners:sign", ("PARTNERS_WITH",), ("partners",),
-         "`A与B、C签署/共建/合作…`, `A携手/牵手B` or `A、B(近日)联合印发…`: every pair of the parties are partners "
-         "(not the items of one side's list: `公司与A、B和C建立合作`, nor a buyer and supplier signing an order: "
-         "`A与B签订…项目订单`).",
+         "`A与B、C签署/共建/合作…`, `A(今天)又与B签署…`, `A携手/牵手B` or `A、B(近日)联合印发/启动…`: every pair of the "
+         "parties are partners (not the items of one side's list: `公司与A、B和C建立合作`, nor a buyer and supplier "
+         "signing an order or a supply deal: "
+         "`A与B签订…项目订单`, `A与B签署了一份供应协议`).",
          "苏州市科技局与华为技术有限公司、中国移动通信集团有限公司签署战略合作协议",
-         ("partner_conjunctions", "partner_verbs", "partner_adverbs", "partner_standalone_verbs", "list_signing_cues")),
+         ("partner_conjunctions", "partner_verbs", "partner_adverbs", "partner_standalone_verbs", "list_signing_cues",
+          "supply_deal_words")),
     Rule("partners:joint", ("PARTNERS_WITH",), ("partners",),
-         "`<subject>联合/携手/会同B`: the subject works with the partners named right after the verb.",
+         "`<subject>联合/携手/会同B`: the subject (each entity of a listed subject: `A、B会同C`) works with the partners "
+         "named right after the verb.",
          "长沙经开区加快布局。联合三一集团对配套企业进行梳理"),
     Rule("partners:noun", ("PARTNERS_WITH",), ("partners",),
          "A partner named by the noun: `A(此次)的合作伙伴(“)B`, `B是A的(战略)合作伙伴`.",
@@ -312,7 +324,8 @@ RULES: tuple[Rule, ...] = (
     Rule("partners:with", ("PARTNERS_WITH",), ("partners",),
          "`<subject>…;与B合作/签署…`: a clause that opens with 与/同/跟 (or `其和/其与`) and no party of its own; "
          "the organization the sentence is about works with B (named perhaps after a modifier or a country: "
-         "`其和瑞典的药企B`, `其和澳大利亚B`).",
+         "`其和瑞典的药企B`, `其和澳大利亚B`; the verb perhaps after a count of partners not named: "
+         "`与B等首批10所高校共同启动…`).",
          "海外业务方面,彩讯科技股份有限公司管理电邮系统;与中兴通讯股份有限公司合作,取得项目。",
          ("partner_adverbs", "partner_verbs", "foreign_countries")),
     Rule("partners:joint-body", ("PARTNERS_WITH",), ("partners",),
