@@ -336,6 +336,8 @@ CASES: list = [
     # `位于X的“Y”`; a new body introduced with a quantifier in a locative frame
     (f"位于{P}的“{A}”总部今年启用。", (A, "LOCATED_IN", P)),
     (f"眼下,在{Z},一个“星湖算力联合实验室”刚刚成立。", ("星湖算力联合实验室", "LOCATED_IN", Z)),
+    ("企业大多集中于星岚园区发展有限公司全权管理的星岚工业园。", ("星岚园区发展有限公司", "OPERATES", "星岚工业园")),  # a relative clause
+    ("发生爆炸的是星岚市陈家港化工园区的 [江苏星岚化工有限公司](https://example.com/x) ,火球直冲半空。", ("江苏星岚化工有限公司", "LOCATED_IN", "星岚市陈家港化工园区")),
 ]
 
 #: (sentence, (head, relation, tail)) the pipeline must NOT find: the phrasing's words without its relation.
@@ -447,6 +449,7 @@ NEAR_MISSES: list[tuple[str, tuple[str, str, str]]] = [
     # a supply or trade deal signed is no partnership (decisions: a supplier tie)
     (f"2010年6月份,{A}与{B}曾签署了一份供应协议。", (A, "PARTNERS_WITH", B)),
     (f"{A}昨日和{B}签署了矿用自卸车出口协议。", (A, "PARTNERS_WITH", B)),
+    ("管理星岚科学园的星岚科技园管理有限公司是法定机构。", ("星岚科技园管理有限公司", "LOCATED_IN", "星岚科学园")),  # its operator
 ]
 
 

@@ -45,6 +45,10 @@ _SITE = re.compile(rules.alternation("site_in_park_nouns"))
 _OPENS = re.compile(rf"(?:正式|顺利|已|已经)?(?:{rules.alternation('opening_verbs')})")
 #: `<park>内(由A设立)的`: inside the park, perhaps a relative clause, then `的` before what is there.
 _INSIDE_DE = re.compile(r"(?:内|里)(?:由[^,;。的]{2,20})?的")
+#: A company written with its legal form (`…有限公司`, `…股份公司`): a firm of the park it follows with 的.
+_RUNS_BEFORE = tuple(rules.words("manage_verbs"))
+_LINK_OPEN = re.compile(r"\s*[\[「“]?")
+_LEGAL_FORM_END = re.compile(r"(?:有限公司|有限责任公司|股份公司|株式会社)$")
 _LEADING_FIRM = re.compile(rf"^(?:是|为)(?:其中的?)?(?:{rules.alternation('leading_firm_roles')})企业之一")
 
 
@@ -212,13 +216,18 @@ def located_at(r: Reader, sent: Sentence, c: Clause) -> None:
 
 def inside(r: Reader, sent: Sentence, c: Clause) -> None:
     """``located:nei-de``: `<park>内的<park>` (`西安高新区内的碑林环大学创新产业带`), also over a relative clause
-    (`科学园内由A大学设立的B中心`)."""
+    (`科学园内由A大学设立的B中心`); `<park>的<firm with its legal form>` (`X化工园区的Y化工有限公司`)."""
     text = r.text
     for m in c.mentions:
         rel = _INSIDE_DE.match(text, m.end, c.end) if m.type == "PARK" else None
         if rel is not None:
             y = r.at_start.get(rel.end())
             if y is not None and y.type in ORG_LIKE:
+                r.place(y, m, sent, "located:nei-de")
+        elif m.type == "PARK" and text.startswith("的", m.end) and not text.endswith(_RUNS_BEFORE, 0, m.start):
+            # `X化工园区的Y化工有限公司`: a firm of the park (`管理X的Y公司` is the park's operator: operates.py)
+            y = r.at_start.get(_LINK_OPEN.match(text, m.end + 1).end())  # a link's bracket may open the name
+            if y is not None and y.type == "COMPANY" and _LEGAL_FORM_END.search(y.text):
                 r.place(y, m, sent, "located:nei-de")
 
 

@@ -185,12 +185,17 @@ def operator_role(r: Reader, sent: Sentence) -> None:
 
 def manages(r: Reader, sent: Sentence) -> None:
     """``operates:manages``: `A(同样)管理/运营B、C` (A an organization or company, the parks listed right after the
-    verb, perhaps after items that are no entities) and `管理B的A` — A runs the parks."""
+    verb, perhaps after items that are no entities), `A(全权)管理的B` and `管理B的A` — A runs the parks."""
     text, ms = r.text, sent.mentions
     for x in ms:
         if x.type not in ("ORG", "COMPANY"):
             continue
         m = _MANAGES.match(r.masked, x.end, sent.end)
+        if m is not None and text.startswith("的", m.end()):  # `A全权管理的B`: the park the relative clause names
+            park = r.at_start.get(m.end() + 1)
+            if park is not None and park.type == "PARK":
+                r.rel(x, "OPERATES", park, sent, "operates:manages")
+            continue
         parks = r.list_at(m.end(), sent.end, ("PARK",), lead_items=True) if m is not None else []
         if parks and _LEAD_ITEMS.fullmatch(text, m.end(), parks[0].start):
             for park in parks:

@@ -179,7 +179,8 @@ RULES: tuple[Rule, ...] = (
          "sentence that names no park, is in the park the text is about.",
          "赣江新区近年发展迅速。江西光电技术创新中心挂牌运营。", ("opening_verbs",)),
     Rule("located:nei-de", _PLACES, ("locations",),
-         "`<park>内的Y`, also over a relative clause (`<park>内由A设立的Y`): Y is in the park.",
+         "`<park>内的Y`, also over a relative clause (`<park>内由A设立的Y`), or `<park>的<firm with its legal form>`: "
+         "Y is in the park.",
          "西安高新区内的碑林环大学创新产业带"),
     Rule("located:project", ("LOCATED_IN",), ("locations",),
          "Companies whose listed projects go ahead are in the park the sentence (or the text) is about.",
