@@ -17,7 +17,7 @@ from kg.text.normalize import normalize_text
 
 #: Written for this test (made-up company): a company named with `的` after its park. The relation rules
 #: have no pattern for it (they place a company by a verb or a frame); the shipped model finds it.
-PARK_OF_COMPANY = "宁波高新区的宁波华峰电子有限公司今年订单增长三成。"
+PARK_OF_COMPANY = "宁波高新区的宁波华峰电子集团今年订单增长三成。"  # no legal form: the rules leave it (located:nei-de takes 有限公司)
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +87,7 @@ def test_the_model_adds_a_relation_the_rules_miss_with_its_exact_sentence(nlp):
     rules_alone = _relations(nlp, PARK_OF_COMPANY, None)
     assert not any(r[1] == "LOCATED_IN" for r in rules_alone)
     with_model = _relations(nlp, PARK_OF_COMPANY, default_model())
-    assert ("宁波华峰电子有限公司", "LOCATED_IN", "宁波高新区", RULE) in with_model
+    assert ("宁波华峰电子集团", "LOCATED_IN", "宁波高新区", RULE) in with_model
     text = normalize_text(PARK_OF_COMPANY).text
     from kg.extract.nlp import mentions_of
 

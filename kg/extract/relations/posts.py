@@ -666,7 +666,7 @@ _FOUNDED_BY = re.compile(rf"由([^,;:。]{{2,60}}?)\s*(?:于[^,;:。]{{0,12}}?)?
 
 _FOUNDED_ONE = re.compile(rf"(?:于?[0-9]{{4}}年)?(?:{rules.pattern('founding_verbs')}|成立)的")
 #: `A(于2001年)(跟大学同学)创立了<org>`: the person right before the verb founded the body right after it.
-_FOUNDED_ACTIVE = re.compile(rf"(?:(?:在|于)?[0-9]{{4}}年)?(?:(?:跟|与|和|同)[^,;:。]{{1,8}}?)?(?:共同)?(?:{rules.pattern('founding_verbs')})了")
+_FOUNDED_ACTIVE = re.compile(rf"(?:[在于]?[0-9]{{4}}年)?(?:[跟与和同][^,;:。]{{1,8}}?)?(?:共同)?(?:{rules.pattern('founding_verbs')})了")
 
 
 def founded_by(r: Reader, sent: Sentence, p: Mention) -> None:

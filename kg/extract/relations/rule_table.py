@@ -391,7 +391,7 @@ RULES: tuple[Rule, ...] = (
          "The learned pair classifier (off by default; `kg build --relation-model`): two mentions of one sentence "
          "that the rules do not relate, whose types, order, distance, words between and around, trigger words "
          "(the rules' lists) and list position give the relation a probability of at least the model's threshold.",
-         "宁波高新区的宁波华峰电子有限公司今年订单增长三成。"),
+         "宁波高新区的宁波华峰电子集团今年订单增长三成。"),
 )
 
 #: The rules by name.
