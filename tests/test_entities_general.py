@@ -223,6 +223,33 @@ class TestIndustryGrammar:
         assert of_type(found(nlp, "戊市支持绿色低碳产业发展。"), "INDUSTRY") == {"绿色低碳产业"}
 
 
+    def test_classes_of_industries_by_trade_rank_or_kind_are_none(self, nlp):
+        got = of_type(found(nlp, "旅游业是主要创汇产业,农业是弱势产业,出口产业受冲击,新的科技型产业不断落地,"
+                                 "这些新赛道优先产业带动不同产业发展,打击黑色产业链。"), "INDUSTRY")
+        assert not any(s.endswith(("产业", "产业链")) for s in got)
+        assert "茶叶产业" in of_type(found(nlp, "壬县茶叶产业规模扩大。"), "INDUSTRY")  # near miss
+
+    def test_a_verb_or_a_village_word_before_the_suffix_is_not_in_the_name(self, nlp):
+        got = of_type(found(nlp, "移民潮令移民产业膨胀。甲村靠苗木产业脱贫,谋划村里花椒产业的发展,"
+                                 "至少落实一项产业帮扶措施,调整本省产业结构。"), "INDUSTRY")
+        assert got == {"移民产业", "苗木产业", "花椒产业"}
+
+    def test_related_and_first_before_the_suffix_are_not_in_the_name(self, nlp):
+        got = of_type(found(nlp, "丙国为电动汽车相关产业提供补贴。旅游成为丁国第一产业。"), "INDUSTRY")
+        assert "电动汽车" in got and not any("相关" in s or "第一" in s for s in got)
+
+    def test_a_class_of_industries_opening_a_focus_item_with_its_predicate(self, nlp):
+        got = of_type(found(nlp, "支撑引领新兴产业发展壮大、未来产业成型起势。"), "INDUSTRY")
+        assert not any(s.startswith("未来产业") for s in got)
+        assert "人工智能芯片" in of_type(found(nlp, "聚焦人工智能芯片、生物医药等产业。"), "INDUSTRY")  # near miss
+
+    def test_a_list_of_known_words_in_a_sentence_about_goods_or_challenges(self, nlp):
+        got = of_type(found(nlp, "春节前,小李忙着买家具、家电。气候变化、能源、粮食等多重挑战叠加。"), "INDUSTRY")
+        assert not got
+        got = of_type(found(nlp, "己县工业集中于冶金、汽车制造、石油化工等。"), "INDUSTRY")  # near miss
+        assert {"冶金", "汽车制造", "石油化工"} <= got
+
+
 class TestOrganizationGrammar:
     def test_government_after_a_named_committee(self, nlp):
         got = found(nlp, "项目在绍兴市委、市政府的坚强领导下推进。")
