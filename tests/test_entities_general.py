@@ -250,6 +250,13 @@ class TestIndustryGrammar:
         assert {"冶金", "汽车制造", "石油化工"} <= got
 
 
+    def test_business_a_forum_or_a_class_of_firms_after_the_suffix_is_no_industry(self, nlp):
+        got = of_type(found(nlp, "该集团另有重型机械、机车车辆生产业务。在芯片及终端产业高峰论坛上,代表谈到国家级中小企业特色产业集群。"),
+                      "INDUSTRY")
+        assert not any(s.endswith(("生产业", "终端产业", "企业")) for s in got)
+        assert "终端产业" in of_type(found(nlp, "壬市大力发展终端产业。"), "INDUSTRY")  # near miss
+
+
 class TestOrganizationGrammar:
     def test_government_after_a_named_committee(self, nlp):
         got = found(nlp, "项目在绍兴市委、市政府的坚强领导下推进。")
