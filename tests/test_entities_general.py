@@ -477,6 +477,12 @@ class TestCompanyGrammar:
         assert not any(c.startswith("成立") for c in companies)  # a verb opening the clause stays out
 
 
+class TestFirmRoleBeforeAName:
+    def test_a_maker_or_a_giant_before_a_firm_is_no_part_of_its_name(self, nlp):
+        got = of_type(found(nlp, "王某是玩具生产商星岚集团的创办人。空调两大巨头雪川电器、格力电器的业绩报告也印证了这一说法。"), "COMPANY")
+        assert {"星岚集团", "雪川电器"} <= got and not any("生产商" in s or "巨头" in s for s in got)
+
+
 class TestStemTaggedAsAnAdverbBeforeAPost:
     def test_trade_name_read_as_adverb_or_unknown_before_group_and_post(self, nlp):
         # `长久` is an adverb in the dictionary; before `集团` and a post a person holds it names the firm
