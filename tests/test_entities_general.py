@@ -223,6 +223,40 @@ class TestIndustryGrammar:
         assert of_type(found(nlp, "戊市支持绿色低碳产业发展。"), "INDUSTRY") == {"绿色低碳产业"}
 
 
+    def test_classes_of_industries_by_trade_rank_or_kind_are_none(self, nlp):
+        got = of_type(found(nlp, "旅游业是主要创汇产业,农业是弱势产业,出口产业受冲击,新的科技型产业不断落地,"
+                                 "这些新赛道优先产业带动不同产业发展,打击黑色产业链。"), "INDUSTRY")
+        assert not any(s.endswith(("产业", "产业链")) for s in got)
+        assert "茶叶产业" in of_type(found(nlp, "壬县茶叶产业规模扩大。"), "INDUSTRY")  # near miss
+
+    def test_a_verb_or_a_village_word_before_the_suffix_is_not_in_the_name(self, nlp):
+        got = of_type(found(nlp, "移民潮令移民产业膨胀。甲村靠苗木产业脱贫,谋划村里花椒产业的发展,"
+                                 "至少落实一项产业帮扶措施,调整本省产业结构。"), "INDUSTRY")
+        assert got == {"移民产业", "苗木产业", "花椒产业"}
+
+    def test_related_and_first_before_the_suffix_are_not_in_the_name(self, nlp):
+        got = of_type(found(nlp, "丙国为电动汽车相关产业提供补贴。旅游成为丁国第一产业。"), "INDUSTRY")
+        assert "电动汽车" in got and not any("相关" in s or "第一" in s for s in got)
+
+    def test_a_class_of_industries_opening_a_focus_item_with_its_predicate(self, nlp):
+        got = of_type(found(nlp, "支撑引领新兴产业发展壮大、未来产业成型起势。"), "INDUSTRY")
+        assert not any(s.startswith("未来产业") for s in got)
+        assert "人工智能芯片" in of_type(found(nlp, "聚焦人工智能芯片、生物医药等产业。"), "INDUSTRY")  # near miss
+
+    def test_a_list_of_known_words_in_a_sentence_about_goods_or_challenges(self, nlp):
+        got = of_type(found(nlp, "春节前,小李忙着买家具、家电。气候变化、能源、粮食等多重挑战叠加。"), "INDUSTRY")
+        assert not got
+        got = of_type(found(nlp, "己县工业集中于冶金、汽车制造、石油化工等。"), "INDUSTRY")  # near miss
+        assert {"冶金", "汽车制造", "石油化工"} <= got
+
+
+    def test_business_a_forum_or_a_class_of_firms_after_the_suffix_is_no_industry(self, nlp):
+        got = of_type(found(nlp, "该集团另有重型机械、机车车辆生产业务。在芯片及终端产业高峰论坛上,代表谈到国家级中小企业特色产业集群。"),
+                      "INDUSTRY")
+        assert not any(s.endswith(("生产业", "终端产业", "企业")) for s in got)
+        assert "终端产业" in of_type(found(nlp, "壬市大力发展终端产业。"), "INDUSTRY")  # near miss
+
+
 class TestOrganizationGrammar:
     def test_government_after_a_named_committee(self, nlp):
         got = found(nlp, "项目在绍兴市委、市政府的坚强领导下推进。")
@@ -441,6 +475,12 @@ class TestCompanyGrammar:
         assert "星辰智能科技有限公司" in companies  # a verb of taking a post is no part of the name
         assert "华升诊断中心有限公司" in companies  # 昇 is normalized to 升
         assert not any(c.startswith("成立") for c in companies)  # a verb opening the clause stays out
+
+
+class TestFirmRoleBeforeAName:
+    def test_a_maker_or_a_giant_before_a_firm_is_no_part_of_its_name(self, nlp):
+        got = of_type(found(nlp, "王某是玩具生产商星岚集团的创办人。空调两大巨头雪川电器、格力电器的业绩报告也印证了这一说法。"), "COMPANY")
+        assert {"星岚集团", "雪川电器"} <= got and not any("生产商" in s or "巨头" in s for s in got)
 
 
 class TestStemTaggedAsAnAdverbBeforeAPost:

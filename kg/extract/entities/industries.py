@@ -227,9 +227,24 @@ def _known_lists(ctx: _Ctx) -> list[Mention]:
                     head += more  # `光伏新能源`: two known industries side by side name one (decisions §3)
                 if head and ctx.is_token_boundary(a + len(head)):  # not `风力发电|机组`: a known industry ending inside a word
                     found.append((a, a + len(head)))
-        if len(found) >= 2 and len(found) * 2 > len(items) and not _used_or_owned(ctx, m.start(), found[0][0], found[-1][1]):
+        if len(found) >= 2 and len(found) * 2 > len(items) and not _used_or_owned(ctx, m.start(), found[0][0], found[-1][1]) \
+                and _speaks_of_industries(text, m.start(), m.end()):
             out.extend(Mention(a, b, "INDUSTRY", text[a:b], "industry:known-list") for a, b in found)
     return out
+
+
+# Words that make a sentence speak of industries or of developing them (`产业`, `领域`, `发展`, `培育`).
+_LIST_SENTENCE_CUE = re.compile(rules.alternation("industry_list_sentence_cues"))
+
+
+def _speaks_of_industries(text: str, start: int, end: int) -> bool:
+    """Does the sentence of the list ``start:end``, up to the end of the list's clause, speak of industries, fields or
+    their development? A list of known words in a sentence that does not (`买家具、家电`, `进口食品、机械设备及汽车`,
+    `能源、粮食等多重挑战叠加,…推动国际合作`, `化工、建材、钢铁等…能耗下降`) names goods, challenges or statistics' sectors,
+    not industries a region develops."""
+    left = max(text.rfind(c, 0, start) for c in "。!?;\n") + 1
+    right = min((k for k in (text.find(c, end) for c in ",。!?;:\n") if k >= 0), default=len(text))
+    return bool(_LIST_SENTENCE_CUE.search(text, left, right))
 
 
 def _enumerations(text: str) -> Iterator[re.Match[str]]:
@@ -344,8 +359,10 @@ def _focus_lists(ctx: _Ctx) -> list[Mention]:
                     continue
                 s, e = span
                 body = text[s:e]
+                prefix = _tries(ctx.lex)["industries"].longest_at(body, 0)
                 if head or body in ctx.lex.industries or body.endswith(_INDUSTRY_LIST_SUFFIX) \
-                        or _tries(ctx.lex)["industries"].longest_at(body, 0):
+                        or (prefix and not _generic(_INDUSTRY_SUFFIX_RE.sub("", prefix), _GENERIC_INDUSTRY)):
+                    # (`未来产业成型起势`: a class of industries and its predicate, not `人工智能芯片`)
                     out.append(Mention(s, e, "INDUSTRY", body, "industry:focus"))
     return out
 

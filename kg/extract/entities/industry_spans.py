@@ -38,7 +38,7 @@ _ITEM_COUNT_TAIL = re.compile(r"[0-9一二两三四五六七八九十]+大.*$|�
 # the phrase (`超前布局`, `积极发展新兴产业`) and directions of change (`高端化、智能化、绿色化`; `影视文化`
 # is an industry). It is only ever asked whether it matches, so the order of its alternatives is free.
 _NOT_INDUSTRY_BODY = re.compile(
-    r"[0-9]+[亿万]|[的等新]$|^[的等]|[为向把被从对将暨着了]|[0-9一二两三四五六七八九十百千]+[大个支只批家条]|首批|一[楼区园镇村]一|"
+    r"[0-9]+[亿万]|[的等新]$|^[的等]|[为向把被从对将暨着了]|[0-9一二两三四五六七八九十百千]+[大个支只批家条项类]|首批|一[楼区园镇村]一|"
     rf"{rules.alternation('non_industry_words')}|(?:{rules.alternation('non_industry_endings')})$|"
     rf"(?:{rules.alternation('capacity_words')})力$|^(?:{rules.alternation('policy_action_openers')})|"
     rf"(?:{rules.alternation('change_direction_words')})化$")
