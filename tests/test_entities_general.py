@@ -576,6 +576,18 @@ class TestUnnamedCarriers:
         got = found(nlp, "市民在青梧公园赏花,在星河植物园散步,到云岭河谷看山花。")
         assert not of_type(got, "PARK")
 
+    def test_a_causative_or_directional_verb_ends_a_park_name(self, nlp):
+        got = found(nlp, "新路有效连接起云岭新城。这一举措成功令星河科技园摆脱困境。")
+        assert of_type(got, "PARK") == {"云岭新城", "星河科技园"}
+
+    def test_owned_by_a_district_and_sme_classes_are_kinds_of_carrier(self, nlp):
+        got = found(nlp, "区属科技型孵化器已落实房租减免,全市打造一批专精特新特色园区。")
+        assert not of_type(got, "PARK")
+
+    def test_parts_of_reserves_and_scam_compounds_are_no_carriers(self, nlp):
+        got = found(nlp, "调查覆盖云岭国家公园星河园区。云岭国家公园星河园区面积大。警方清剿星河电诈园区。")
+        assert not of_type(got, "PARK")
+
     def test_a_policy_verb_ends_a_park_name(self, nlp):
         got = found(nlp, "将大力复制推广自贸区经验。公路沿线途经星河科技园。")
         assert of_type(got, "PARK") == {"星河科技园"}

@@ -184,18 +184,26 @@ _INNOVATION_WORD = re.compile(rules.alternation("innovation_carrier_words"))
 # A trade bloc (and China) before 自贸区 names a free-trade agreement's area (`中国东盟自贸区`, `亚太自贸区`), not a zone.
 _TRADE_BLOC_AREA = re.compile(rf"(?:中国)?(?:{rules.alternation('trade_blocs')})(?:中国)?(?:自贸区|自由贸易区)")
 
+# A reserve or scenic area inside the name (`…国家公园黄河源园区`), or fraud and gambling (`…电诈园区`, scam compounds):
+# no carrier of industry or innovation.
+_NO_CARRIER_INSIDE = re.compile(rf"{rules.alternation('nature_area_words')}|[诈赌]")
+_RESERVE_BEFORE = re.compile(rf"(?:{rules.alternation('nature_area_words')})$")  # `…国家公园|黄河源园区`: a part of the reserve
+
 # A theme before a park word makes a themed area (`火车主题园区`, `抗日战争主题片区`), not a carrier.
 _THEMED = re.compile(r"主题[\u4e00-\u9fff]{1,2}$")  # `主题` and a park suffix of one or two characters
 
 
 def _no_named_carrier(ctx: _Ctx, m: Mention) -> bool:
     """Is the park name a reference or a kind rather than a named carrier? A determiner inside or right before
-    it with no proper word (`这座产业园`, `这个|大数据产业园`), a trade agreement's area, a themed area; a town
+    it with no proper word (`这座产业园`, `这个|大数据产业园`), a trade agreement's area, a themed area, a part of
+    a reserve or scenic area, a scam compound; a town
     (`小镇`) with no place or proper word before its class words (`冰雪小镇`, `中国特色小镇`; `云栖小镇` names
     one); a street block with no startup or innovation word; an area (`片区`) that is no part of a zone
     (`乡村振兴片区`; `…自贸试验区南京片区` and `雄安新区|大河片区` are)."""
     body, text = m.text, ctx.text
-    if _DETERMINERS.search(body) or _TRADE_BLOC_AREA.fullmatch(body) or _THEMED.search(body):
+    if _DETERMINERS.search(body) or _TRADE_BLOC_AREA.fullmatch(body) or _THEMED.search(body) or _NO_CARRIER_INSIDE.search(body):
+        return True
+    if _RESERVE_BEFORE.search(text, max(0, m.start - 5), m.start):
         return True
     if (d := _DETERMINERS.search(text, max(0, m.start - 2), m.start)) and d.end() == m.start and not _proper_in(ctx, m.start, m.end):
         return True
