@@ -556,6 +556,10 @@ class TestUnnamedCarriers:
         got = found(nlp, "在星河县,正在建设的这个大数据产业园进展顺利。这座产业园占地千亩。敌机袭击了某市一处科技园。")
         assert not of_type(got, "PARK")
 
+    def test_a_named_park_after_a_determiner_stays(self, nlp):
+        got = found(nlp, "正在建设的这个星湖科技园审批时限大幅压缩。")
+        assert of_type(got, "PARK") == {"星湖科技园"}
+
     def test_a_town_needs_a_place_or_a_proper_word(self, nlp):
         got = found(nlp, "游客在冰雪小镇和光影小镇游玩,各地大力发展特色小镇。杭州云栖小镇与青梧县荷塘小镇同日开放。")
         assert of_type(got, "PARK") == {"杭州云栖小镇", "青梧县荷塘小镇"}
@@ -567,6 +571,8 @@ class TestUnnamedCarriers:
     def test_an_area_is_a_park_only_as_part_of_a_zone(self, nlp):
         got = found(nlp, "全省建设乡村振兴片区200个,保护抗日战争主题片区。星海自贸试验区临江片区挂牌。")
         assert of_type(got, "PARK") == {"星海自贸试验区临江片区"}
+        got = found(nlp, "青岛高新区包括红岛片区、胶州湾片区。")  # areas named after their places, members of a zone
+        assert {"红岛片区", "胶州湾片区"} <= of_type(got, "PARK")
 
     def test_a_trade_blocs_free_trade_area_is_no_zone(self, nlp):
         got = found(nlp, "双方推进中国-东盟自贸区升级,支持亚太自贸区建设。")

@@ -205,8 +205,9 @@ def _no_named_carrier(ctx: _Ctx, m: Mention) -> bool:
         return True
     if _RESERVE_BEFORE.search(text, max(0, m.start - 5), m.start):
         return True
-    if (d := _DETERMINERS.search(text, max(0, m.start - 2), m.start)) and d.end() == m.start and not _proper_in(ctx, m.start, m.end):
-        return True
+    if (d := _DETERMINERS.search(text, max(0, m.start - 2), m.start)) and d.end() == m.start and not _proper_in(ctx, m.start, m.end) \
+            and not _named_park_body(ctx, _suffix_cut(ctx, body) + "园区"):
+        return True  # `这个|大数据产业园`: a field names no park after a determiner (`这个|星湖科技园` is named)
     if body.endswith("小镇"):
         k = len(re.search(r"(?:特色)?小镇$", body).group())
         r = _tries(ctx.lex)["regions"].longest_at(body, 0) or ("中国" if body.startswith("中国") else "")
@@ -216,8 +217,22 @@ def _no_named_carrier(ctx: _Ctx, m: Mention) -> bool:
     if body.endswith("片区"):
         inner = body[:-2]
         return not (any(x in inner for x in _strong_park_suffixes(ctx.lex)) or "自贸" in inner or (m.start and ctx.taken[m.start - 1])
+                    or _area_place(ctx, inner)  # `(青岛高新区包括)红岛片区`: an area named after its place
                     or any(_known_park(ctx, inner[:k]) for k in range(2, len(inner))))
     return False
+
+
+def _area_place(ctx: _Ctx, name: str) -> bool:
+    """Is ``name`` (before `片区`) only a local place, a place word or an unknown word of two or three characters
+    (`红岛`)? A division's name is not enough: `阳新片区` is a firm's or a city's area in the county."""
+    pos = ctx.words.get(name)
+    return name not in ctx.lex.regions and (pos == "ns" or (pos is None and 2 <= len(name) <= 3 and _CJK_ONLY.fullmatch(name) is not None))
+
+
+def _suffix_cut(ctx: _Ctx, name: str) -> str:
+    """``name`` without its longest park suffix."""
+    suffix = max((x for x in ctx.lex.park_suffixes if name.endswith(x)), key=len, default="")
+    return name[:len(name) - len(suffix)]
 
 
 def _proper_in(ctx: _Ctx, a: int, b: int) -> bool:
