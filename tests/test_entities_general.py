@@ -589,6 +589,56 @@ class TestParkGrammar:
         assert not any(s.startswith("反观") for s in of_type(got, "PARK"))
 
 
+class TestUnnamedCarriers:
+    """Park words that name a kind, a reference or a place rather than one carrier (held-out PARK precision)."""
+
+    def test_a_determiner_refers_to_an_unnamed_park(self, nlp):
+        got = found(nlp, "在星河县,正在建设的这个大数据产业园进展顺利。这座产业园占地千亩。敌机袭击了某市一处科技园。")
+        assert not of_type(got, "PARK")
+
+    def test_a_named_park_after_a_determiner_stays(self, nlp):
+        got = found(nlp, "正在建设的这个星湖科技园审批时限大幅压缩。")
+        assert of_type(got, "PARK") == {"星湖科技园"}
+
+    def test_a_town_needs_a_place_or_a_proper_word(self, nlp):
+        got = found(nlp, "游客在冰雪小镇和光影小镇游玩,各地大力发展特色小镇。杭州云栖小镇与青梧县荷塘小镇同日开放。")
+        assert of_type(got, "PARK") == {"杭州云栖小镇", "青梧县荷塘小镇"}
+
+    def test_a_street_block_is_a_carrier_only_for_startups(self, nlp):
+        got = found(nlp, "星河路美食街区和潮流街区人气很旺。星河创业咖啡街区入驻团队40个。")
+        assert of_type(got, "PARK") == {"星河创业咖啡街区"}
+
+    def test_an_area_is_a_park_only_as_part_of_a_zone(self, nlp):
+        got = found(nlp, "全省建设乡村振兴片区200个,保护抗日战争主题片区。星海自贸试验区临江片区挂牌。")
+        assert of_type(got, "PARK") == {"星海自贸试验区临江片区"}
+        got = found(nlp, "青岛高新区包括红岛片区、胶州湾片区。")  # areas named after their places, members of a zone
+        assert {"红岛片区", "胶州湾片区"} <= of_type(got, "PARK")
+
+    def test_a_trade_blocs_free_trade_area_is_no_zone(self, nlp):
+        got = found(nlp, "双方推进中国-东盟自贸区升级,支持亚太自贸区建设。")
+        assert not of_type(got, "PARK")
+
+    def test_a_proposed_garden_or_valley_is_no_park(self, nlp):
+        got = found(nlp, "市民在青梧公园赏花,在星河植物园散步,到云岭河谷看山花。")
+        assert not of_type(got, "PARK")
+
+    def test_a_causative_or_directional_verb_ends_a_park_name(self, nlp):
+        got = found(nlp, "新路有效连接起云岭新城。这一举措成功令星河科技园摆脱困境。")
+        assert of_type(got, "PARK") == {"云岭新城", "星河科技园"}
+
+    def test_owned_by_a_district_and_sme_classes_are_kinds_of_carrier(self, nlp):
+        got = found(nlp, "区属科技型孵化器已落实房租减免,全市打造一批专精特新特色园区。")
+        assert not of_type(got, "PARK")
+
+    def test_parts_of_reserves_and_scam_compounds_are_no_carriers(self, nlp):
+        got = found(nlp, "调查覆盖云岭国家公园星河园区。云岭国家公园星河园区面积大。警方清剿星河电诈园区。")
+        assert not of_type(got, "PARK")
+
+    def test_a_policy_verb_ends_a_park_name(self, nlp):
+        got = found(nlp, "将大力复制推广自贸区经验。公路沿线途经星河科技园。")
+        assert of_type(got, "PARK") == {"星河科技园"}
+
+
 class TestGeneralPurposeInNames:
     def test_tong_yong_is_at_home_in_a_name(self, nlp):
         # `通用` (general-purpose) is a verb to the dictionary, but 通用航空 is a sector

@@ -136,7 +136,7 @@ def _parks(ctx: _Ctx) -> list[Mention]:
     keep = []
     for m in out:
         m = _trim_park_start(ctx, m)
-        if m.text.endswith(_WEAK_PARK_SUFFIX) and not m.text.endswith(strong):
+        if m.text.endswith(_WEAK_PARK_SUFFIX) and not m.text.endswith(strong) or _no_named_carrier(ctx, m):
             continue
         body = m.text
         # a counted list head (`四大千亩产业园`) and `X园区` without a proper name are generic
@@ -173,6 +173,84 @@ def _parks(ctx: _Ctx) -> list[Mention]:
                 continue
         keep.append(m)
     return keep + _valley_parks(ctx)
+
+
+# A determiner inside a park's name refers to a park the text does not name (`这座产业园`, `当地…产业园`, `一处科技园`).
+_DETERMINERS = re.compile(rules.alternation("park_determiners"))
+
+# Street blocks are carriers only when startups or innovation are their business (`创业咖啡街区`; `美食街区` is none).
+_INNOVATION_WORD = re.compile(rules.alternation("innovation_carrier_words"))
+
+# A trade bloc (and China) before 自贸区 names a free-trade agreement's area (`中国东盟自贸区`, `亚太自贸区`), not a zone.
+_TRADE_BLOC_AREA = re.compile(rf"(?:中国)?(?:{rules.alternation('trade_blocs')})(?:中国)?(?:自贸区|自由贸易区)")
+
+# A reserve or scenic area inside the name (`…国家公园黄河源园区`), or fraud and gambling (`…电诈园区`, scam compounds):
+# no carrier of industry or innovation.
+_NO_CARRIER_INSIDE = re.compile(rf"{rules.alternation('nature_area_words')}|[诈赌]")
+_RESERVE_BEFORE = re.compile(rf"(?:{rules.alternation('nature_area_words')})$")  # `…国家公园|黄河源园区`: a part of the reserve
+
+# A theme before a park word makes a themed area (`火车主题园区`, `抗日战争主题片区`), not a carrier.
+_THEMED = re.compile(r"主题[\u4e00-\u9fff]{1,2}$")  # `主题` and a park suffix of one or two characters
+
+
+def _no_named_carrier(ctx: _Ctx, m: Mention) -> bool:
+    """Is the park name a reference or a kind rather than a named carrier? A determiner inside or right before
+    it with no proper word (`这座产业园`, `这个|大数据产业园`), a trade agreement's area, a themed area, a part of
+    a reserve or scenic area, a scam compound; a town
+    (`小镇`) with no place or proper word before its class words (`冰雪小镇`, `中国特色小镇`; `云栖小镇` names
+    one); a street block with no startup or innovation word; an area (`片区`) that is no part of a zone
+    (`乡村振兴片区`; `…自贸试验区南京片区` and `雄安新区|大河片区` are)."""
+    body, text = m.text, ctx.text
+    if _DETERMINERS.search(body) or _TRADE_BLOC_AREA.fullmatch(body) or _THEMED.search(body) or _NO_CARRIER_INSIDE.search(body):
+        return True
+    if _RESERVE_BEFORE.search(text, max(0, m.start - 5), m.start):
+        return True
+    if (d := _DETERMINERS.search(text, max(0, m.start - 2), m.start)) and d.end() == m.start and not _proper_in(ctx, m.start, m.end) \
+            and not _named_park_body(ctx, _suffix_cut(ctx, body) + "园区"):
+        return True  # `这个|大数据产业园`: a field names no park after a determiner (`这个|星湖科技园` is named)
+    if body.endswith("小镇"):
+        k = len(re.search(r"(?:特色)?小镇$", body).group())
+        r = _tries(ctx.lex)["regions"].longest_at(body, 0) or ("中国" if body.startswith("中国") else "")
+        return not _proper_in(ctx, m.start, m.end - k) or _generic(body[len(r):-k], _GENERIC_PARK_BODY)
+    if body.endswith("街区"):
+        return _INNOVATION_WORD.search(body) is None
+    if body.endswith("片区"):
+        inner = body[:-2]
+        return not (any(x in inner for x in _strong_park_suffixes(ctx.lex)) or "自贸" in inner or (m.start and ctx.taken[m.start - 1])
+                    or _area_place(ctx, inner)  # `(青岛高新区包括)红岛片区`: an area named after its place
+                    or any(_known_park(ctx, inner[:k]) for k in range(2, len(inner))))
+    return False
+
+
+def _area_place(ctx: _Ctx, name: str) -> bool:
+    """Is ``name`` (before `片区`) only a local place, a place word or an unknown word of two or three characters
+    (`红岛`)? A division's name is not enough: `阳新片区` is a firm's or a city's area in the county."""
+    pos = ctx.words.get(name)
+    return name not in ctx.lex.regions and (pos == "ns" or (pos is None and 2 <= len(name) <= 3 and _CJK_ONLY.fullmatch(name) is not None))
+
+
+def _suffix_cut(ctx: _Ctx, name: str) -> str:
+    """``name`` without its longest park suffix."""
+    suffix = max((x for x in ctx.lex.park_suffixes if name.endswith(x)), key=len, default="")
+    return name[:len(name) - len(suffix)]
+
+
+def _proper_in(ctx: _Ctx, a: int, b: int) -> bool:
+    """Is there a region, a place or person's name or an unknown word of two characters or more in ``[a, b)``?"""
+    if _regions_in(ctx, ctx.text[a:b]):
+        return True
+    return any(pos in ("ns", "nr", "nrt", "nt") or (pos is None and te - ts >= 2 and _CJK_ONLY.fullmatch(ctx.text[ts:te]))
+               for ts, te, pos in ctx.tokens_in(a, b) if te <= b)
+
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _known_park(ctx: _Ctx, name: str) -> bool:
+    """Is ``name`` a form of a known park?"""
+    from kg.extract.entities.known import _known_index
+    k = _known_index(ctx.lex)[1].get(name)
+    return k is not None and k.type == "PARK"
 
 
 def _place_named_part(ctx: _Ctx, name: str) -> bool:

@@ -43,7 +43,8 @@ from kg.extract.entities.context import _COUNT_INSIDE, _NAME_VERBS, STOP_POS, Me
 from kg.extract.entities.known import _COUNTRIES
 from kg.extract.entities.lists import _SITE_TAIL
 from kg.extract.entities.persons import _TRANSLIT
-from kg.extract.entities.parks import _GENERIC_PARK_BODY, _INDUSTRY_PARK_SUFFIXES, _industry_only
+from kg.extract.entities.parks import (_GENERIC_PARK_BODY, _INDUSTRY_PARK_SUFFIXES, _industry_only, _no_named_carrier,
+                                       _strong_park_suffixes)
 from kg.extract.entities.suffixes import (_INVESTMENT_WORD, _ONE_CHAR_ORG_SUFFIX, _sized, _DETERMINER_BEFORE, _GENERIC_COMPANY_BODY, _GENERIC_ORG_BODY, _MEDIA, _ORG_NEEDS_PROPER_BODY,
                                           _POSITIONING_LABEL, _proper_body, _region_named)
 from kg.kb import rules
@@ -351,8 +352,9 @@ def _organization(ctx: _Ctx, name: str, start: int, label: str, prob: float) -> 
         return None  # `科技公司`, `有关部门`: a kind, not a name
     if etype == "ORG" and suffix in _ONE_CHAR_ORG_SUFFIX and name.endswith(_NOT_OFFICE_WORDS):
         return None  # `长兴县|布局`, `上海|布局`: the suffix closes an ordinary word, no office's name
-    if etype == "PARK" and name.endswith(_INDUSTRY_PARK_SUFFIXES) and _industry_only(ctx, name):
-        return None  # `体育产业园`, `先进制造产业园`: a kind of park (the park grammar's own test)
+    if etype == "PARK" and (name.endswith(_INDUSTRY_PARK_SUFFIXES) and _industry_only(ctx, name) or _weak_park_only(ctx, name)
+                            or _no_named_carrier(ctx, Mention(start, start + len(name), "PARK", name, "model:park"))):
+        return None  # `体育产业园`, `先进制造产业园`: a kind of park (the park grammar's own test); `北海公园`: a garden
     if etype == "ORG" and (_POSITIONING_LABEL.search(name) or _COUNTED_BEFORE.search(ctx.text, max(0, start - 4), start)
                            or _DETERMINER_BEFORE.search(ctx.text, max(0, start - 2), start) and not _proper_body(ctx, body, start, unknown_ok=False)):
         return None  # `共建…国际金融中心` (a city's role), `12个海外办事处`, `各大商会`: no one body's name
@@ -364,6 +366,17 @@ def _organization(ctx: _Ctx, name: str, start: int, label: str, prob: float) -> 
     if function and not (_proper_body(ctx, plain, start, unknown_ok=False) or _region_named(ctx, plain)):
         return None  # `公共资源服务中心`: a function, not a name (the suffix grammar's own test)
     return etype
+
+
+def _weak_park_only(ctx: _Ctx, name: str) -> bool:
+    """Does a proposed park end in the head of a garden, public park, estate, valley or corridor (`北海公园`,
+    `东湖樱花园`, `伊犁河谷`) and in no stronger park suffix? The park grammar never takes such a weak
+    suffix alone; a member park (`中关村房山园`) or a named valley park (`X农谷`) ends otherwise."""
+    return name.endswith(_LEISURE_HEADS) and not name.endswith(_strong_park_suffixes(ctx.lex))
+
+
+# Heads of gardens, parks, estates, valleys and corridors (kg/data/rules/leisure_place_heads.txt).
+_LEISURE_HEADS = tuple(rules.words("leisure_place_heads"))
 
 
 _NOT_OFFICE_WORDS = tuple(rules.words("not_office_words"))
