@@ -2138,3 +2138,17 @@ class TestSectorOfAKnownIndustry:
     def test_a_bare_manufacturing_sector_stays(self, nlp):
         # near miss: nothing glued before it
         assert of_type(found(nlp, "星湖大力发展装备制造业。"), "INDUSTRY") == {"装备制造业"}
+
+
+class TestTimeOfAPostOpensNoName:
+    def test_shiren_before_an_office_stays_out_of_its_name(self, nlp):
+        got = of_type(found(nlp, "村民找到时任星湖市中院院长王明，希望他主持公道。"), "ORG")
+        assert got == {"星湖市中院"}
+
+    def test_cengren_before_a_bureau_stays_out_of_its_name(self, nlp):
+        got = of_type(found(nlp, "王明曾任星岚市科技局局长。"), "ORG")
+        assert got == {"星岚市科技局"}
+
+    def test_a_name_without_it_stays(self, nlp):
+        # near miss
+        assert of_type(found(nlp, "村民找到星湖市中院院长王明。"), "ORG") == {"星湖市中院"}
