@@ -2152,3 +2152,13 @@ class TestTimeOfAPostOpensNoName:
     def test_a_name_without_it_stays(self, nlp):
         # near miss
         assert of_type(found(nlp, "村民找到星湖市中院院长王明。"), "ORG") == {"星湖市中院"}
+
+
+class TestAStreetNamedAfterAKnownBody:
+    def test_a_short_form_before_a_street_or_building_word_is_no_body(self, nlp):
+        got = found(nlp, "星湖缝纫机城位于星湖市世贸大道中段，紧邻世贸中心。")
+        assert not any(s.startswith("世贸") for s, t in got)
+
+    def test_the_short_form_alone_stays(self, nlp):
+        # near miss
+        assert ("世贸", "ORG") in found(nlp, "欧洲议会议员称星岚补贴不符合世贸原则。")

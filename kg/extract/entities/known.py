@@ -61,6 +61,8 @@ def _known(ctx: _Ctx) -> list[Mention]:
                 continue
         if k.type == "ORG" and _FIRM_AFTER.match(text, end):
             continue  # `联合国实集团` is `联合|国实集团`: a firm's name runs on from the known one
+        if k.type == "ORG" and form != k.name and _PLACE_AFTER.match(text, end):
+            continue  # `世贸大道`, `世贸中心`: a street or building named after the body's short form
         institute = _INSTITUTE_AFTER.match(text, end) if k.type == "ORG" and k.name.endswith("科学院") else None
         if institute:  # `中科院地理所`: an institute of the academy, a body of its own
             out.append(Mention(i, institute.end(), "ORG", text[i:institute.end()], "known", text[i:institute.end()]))
@@ -186,6 +188,7 @@ _FIRM_SUFFIX_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:有限|股份|集团|�
 _INSTITUTE_AFTER = re.compile(r"[^\W\d_的与和及在等是为对将从向把被由、，。]{1,5}?所(?![长属以有在谓得])")
 
 # A few characters and a firm's head right after a known body: the body's name is part of a firm's.
+_PLACE_AFTER = re.compile(f"(?:{rules.pattern('known_body_place_heads')})")
 _FIRM_AFTER = re.compile(r"(?:(?![或和与及的])[\u4e00-\u9fff]){1,4}(?:集团|公司)")  # not across `或` (`司长或公司注册处`)
 
 
