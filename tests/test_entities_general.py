@@ -2162,3 +2162,14 @@ class TestAStreetNamedAfterAKnownBody:
     def test_the_short_form_alone_stays(self, nlp):
         # near miss
         assert ("世贸", "ORG") in found(nlp, "欧洲议会议员称星岚补贴不符合世贸原则。")
+
+
+class TestASecurityBureauIsAnOffice:
+    def test_an_office_word_ending_in_an_ordinary_word_stays(self, nlp):
+        # 安全局 ends in 全局 (not_office_words), but there 全局 is no word of its own
+        assert ("星岚国家安全局", "ORG") in found(nlp, "据报道，星岚国家安全局与军方合作。")
+        assert ("星岚市公共安全局", "ORG") in found(nlp, "星岚市公共安全局局长王明表示。")
+
+    def test_the_ordinary_word_as_a_word_is_still_none(self, nlp):
+        # near miss
+        assert not of_type(found(nlp, "星岚县布局新能源产业，服务国家外交大局。"), "ORG")

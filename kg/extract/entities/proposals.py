@@ -350,7 +350,7 @@ def _organization(ctx: _Ctx, name: str, start: int, label: str, prob: float) -> 
     body = name[: len(name) - len(suffix)]
     if prob < MIN_PROB["company" if etype == "COMPANY" else "typed"] or len(body) < 2 or _generic(body, _GENERIC[etype]):
         return None  # `科技公司`, `有关部门`: a kind, not a name
-    if etype == "ORG" and suffix in _ONE_CHAR_ORG_SUFFIX and name.endswith(_NOT_OFFICE_WORDS):
+    if etype == "ORG" and suffix in _ONE_CHAR_ORG_SUFFIX and _closes_ordinary_word(ctx, name, start):
         return None  # `长兴县|布局`, `上海|布局`: the suffix closes an ordinary word, no office's name
     if etype == "PARK" and (name.endswith(_INDUSTRY_PARK_SUFFIXES) and _industry_only(ctx, name) or _weak_park_only(ctx, name)
                             or _no_named_carrier(ctx, Mention(start, start + len(name), "PARK", name, "model:park"))):
@@ -380,6 +380,13 @@ _LEISURE_HEADS = tuple(rules.words("leisure_place_heads"))
 
 
 _NOT_OFFICE_WORDS = tuple(rules.words("not_office_words"))
+
+
+def _closes_ordinary_word(ctx, name: str, start: int) -> bool:
+    """Does the name end with an ordinary word (`长兴县|布局`) that is a word of its own there? Not when
+    the word is only the tail of an office word (`国家|安全局` ends in 全局 but names a security bureau)."""
+    word = next((w for w in _NOT_OFFICE_WORDS if name.endswith(w)), None)
+    return word is not None and ctx.is_token_boundary(start + len(name) - len(word))
 _COUNTED_BEFORE = re.compile(r"[0-9一二两三四五六七八九十几多数]+[个家所间]$")
 
 
