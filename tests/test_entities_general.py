@@ -2173,3 +2173,10 @@ class TestASecurityBureauIsAnOffice:
     def test_the_ordinary_word_as_a_word_is_still_none(self, nlp):
         # near miss
         assert not of_type(found(nlp, "星岚县布局新能源产业，服务国家外交大局。"), "ORG")
+
+
+class TestForeignCentralGovernment:
+    def test_a_country_before_the_central_government_makes_it_theirs(self, nlp):
+        # near miss of the known short form 中央政府 (China's): with a country before it, it is that country's
+        got = found(nlp, "越南中央政府表示欢迎。")
+        assert ("越南中央政府", "ORG") in got and ("中央政府", "ORG") not in got
