@@ -180,8 +180,8 @@ RULES: tuple[Rule, ...] = (
          "赣江新区近年发展迅速。江西光电技术创新中心挂牌运营。", ("opening_verbs",)),
     Rule("located:nei-de", _PLACES, ("locations",),
          "`<park>内的Y`, also over a relative clause (`<park>内由A设立的Y`), or `<park>的<firm with its legal form>`: "
-         "Y is in the park.",
-         "西安高新区内的碑林环大学创新产业带"),
+         "Y is in the park (not after a verb of running it, `管理X的Y公司`: its operator).",
+         "西安高新区内的碑林环大学创新产业带", ("manage_verbs",)),
     Rule("located:project", ("LOCATED_IN",), ("locations",),
          "Companies whose listed projects go ahead are in the park the sentence (or the text) is about.",
          "长沙高新区…中联重科、三一重工等重点项目进展顺利", ("project_progress_words",)),
